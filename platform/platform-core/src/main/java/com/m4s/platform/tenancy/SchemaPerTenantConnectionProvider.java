@@ -1,0 +1,124 @@
+package com.m4s.platform.tenancy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pool for all stores. A connection handed out for a store is switched to the store's database role and schema;
+ * on release both are reset, so the next borrower starts clean. A connection that cannot be reset is closed for good
+ * rather than returned with another store's role.
+ */
+public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider<String> {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaPerTenantConnectionProvider.class);
+
+    private final DataSource dataSource;
+    private final String rolePrefix;
+
+    public SchemaPerTenantConnectionProvider(DataSource dataSource, String rolePrefix) {
+        this.dataSource = dataSource;
+        this.rolePrefix = rolePrefix;
+    }
+
+    @Override
+    public Connection getAnyConnection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    @Override
+    public void releaseAnyConnection(Connection connection) throws SQLException {
+        connection.close();
+    }
+
+    @Override
+    public Connection getConnection(String storeCode) throws SQLException {
+        if (CurrentStoreResolver.NO_STORE.equals(storeCode)) {
+            throw new TenantContext.NoTenantException();
+        }
+        Tenant tenant = Tenant.of(storeCode, rolePrefix);
+        Connection connection = dataSource.getConnection();
+        try {
+            enter(connection, tenant);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            discard(connection);
+            throw e;
+        }
+    }
+
+    @Override
+    public void releaseConnection(String storeCode, Connection connection) throws SQLException {
+        try {
+            leave(connection);
+        } catch (SQLException e) {
+            log.warn("could not reset a connection used by store {}; discarding it", storeCode, e);
+            discard(connection);
+            return;
+        }
+        connection.close();
+    }
+
+    /** Switches role and schema; identifiers are validated by {@link Tenant}, so they are safe to inline. */
+    public static void enter(Connection connection, Tenant tenant) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("set role " + tenant.role() + "; set search_path to " + tenant.schema());
+        }
+    }
+
+    public static void leave(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            // SET is transactional: end any open transaction so the reset is not rolled back with it
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("reset role; reset search_path");
+        }
+    }
+
+    private static void discard(Connection connection) {
+        try {
+            // Hikari evicts a connection whose physical connection was aborted
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            log.debug("abort failed", e);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.debug("close after abort failed", e);
+        }
+    }
+
+    @Override
+    public boolean supportsAggressiveRelease() {
+        return false;
+    }
+
+    @Override
+    public boolean handlesConnectionSchema() {
+        return true;
+    }
+
+    @Override
+    public boolean isUnwrappableAs(Class<?> unwrapType) {
+        return unwrapType.isInstance(this) || unwrapType.isInstance(dataSource);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T unwrap(Class<T> unwrapType) {
+        if (unwrapType.isInstance(this)) {
+            return (T) this;
+        }
+        if (unwrapType.isInstance(dataSource)) {
+            return (T) dataSource;
+        }
+        throw new IllegalArgumentException("cannot unwrap to " + unwrapType);
+    }
+}

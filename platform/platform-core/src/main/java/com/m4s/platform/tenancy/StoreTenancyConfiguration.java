@@ -1,0 +1,44 @@
+package com.m4s.platform.tenancy;
+
+import com.m4s.platform.migration.StoreSchemas;
+import javax.sql.DataSource;
+import org.hibernate.cfg.MultiTenancySettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a service into a schema-per-store service: imported by services whose data lives in store schemas. The
+ * service supplies the {@link TenantRegistry}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TenancyProperties.class)
+public class StoreTenancyConfiguration {
+
+    @Bean
+    HibernatePropertiesCustomizer schemaPerStoreHibernate(DataSource dataSource, TenancyProperties properties) {
+        var provider = new SchemaPerTenantConnectionProvider(dataSource, properties.rolePrefix());
+        var resolver = new CurrentStoreResolver();
+        return hibernate -> {
+            hibernate.put(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER, provider);
+            hibernate.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, resolver);
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<TenantFilter> tenantFilter(TenantRegistry registry, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new TenantFilter(registry, json));
+        registration.addUrlPatterns(TenantFilter.PREFIX + "*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+
+    @Bean
+    StoreSchemas storeSchemas(DataSource dataSource, TenancyProperties properties) {
+        return new StoreSchemas(dataSource, properties.storeChangelog());
+    }
+}

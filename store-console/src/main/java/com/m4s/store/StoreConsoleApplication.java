@@ -1,0 +1,25 @@
+package com.m4s.store;
+
+import com.m4s.platform.tenancy.StoreTenancyConfiguration;
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** Serves one store at a time: every {@code /api/stores/{store}/...} request runs in that store's schema. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import(StoreTenancyConfiguration.class)
+public class StoreConsoleApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(StoreConsoleApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

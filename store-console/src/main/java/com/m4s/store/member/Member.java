@@ -1,0 +1,127 @@
+package com.m4s.store.member;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A customer record of one store, with the vehicles they own. */
+@Entity
+@Table(name = "member")
+class Member {
+
+    @Id
+    private UUID id;
+    private String name;
+    private String phone;
+    private @Nullable LocalDate birthday;
+    @Enumerated(EnumType.STRING)
+    private @Nullable MemberSource source;
+    private @Nullable String notes;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "member", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("createdAt")
+    private List<Vehicle> vehicles = new ArrayList<>();
+
+    protected Member() {
+        // for JPA
+        this.id = UUID.randomUUID();
+        this.name = "";
+        this.phone = "";
+        this.createdAt = Instant.EPOCH;
+        this.updatedAt = Instant.EPOCH;
+    }
+
+    Member(MemberProfile profile, Instant now) {
+        this.id = UUID.randomUUID();
+        this.name = profile.name();
+        this.phone = profile.phone();
+        this.createdAt = now;
+        this.updatedAt = now;
+        apply(profile, now);
+    }
+
+    void apply(MemberProfile profile, Instant now) {
+        this.name = profile.name().strip();
+        this.phone = profile.phone().strip();
+        this.birthday = profile.birthday();
+        this.source = profile.source();
+        this.notes = profile.notes();
+        this.updatedAt = now;
+    }
+
+    Vehicle addVehicle(VehicleDetails details, Instant now) {
+        Vehicle vehicle = new Vehicle(this, details, now);
+        vehicles.add(vehicle);
+        this.updatedAt = now;
+        return vehicle;
+    }
+
+    Optional<Vehicle> vehicle(UUID vehicleId) {
+        return vehicles.stream().filter(v -> v.id().equals(vehicleId)).findFirst();
+    }
+
+    void removeVehicle(Vehicle vehicle, Instant now) {
+        vehicles.remove(vehicle);
+        this.updatedAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String phone() {
+        return phone;
+    }
+
+    @Nullable LocalDate birthday() {
+        return birthday;
+    }
+
+    @Nullable MemberSource source() {
+        return source;
+    }
+
+    @Nullable String notes() {
+        return notes;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    long version() {
+        return version;
+    }
+
+    List<Vehicle> vehicles() {
+        return List.copyOf(vehicles);
+    }
+}

@@ -1,0 +1,123 @@
+package com.m4s.store.member;
+
+import com.m4s.platform.web.ApiException;
+import com.m4s.platform.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/stores/{store}/members")
+@Tag(name = "members", description = "Members of a store and their vehicles (MEM-2)")
+class MemberController {
+
+    /** API sort keys and the entity properties behind them. */
+    private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt",
+            "updatedAt", "updatedAt", "phone", "phone");
+
+    private final MemberService members;
+
+    MemberController(MemberService members) {
+        this.members = members;
+    }
+
+    @GetMapping
+    @Operation(summary = "List members, newest first; q searches name, phone and plate")
+    PageResult<MemberViews.MemberSummary> list(@PathVariable String store,
+            @RequestParam(required = false) @Size(max = 64) @Nullable String q,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "createdAt,desc") String sort) {
+        return members.list(q, PageRequest.of(page, size, sortOf(sort)));
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a member, with vehicles")
+    ResponseEntity<MemberViews.MemberView> create(@PathVariable String store,
+            @Valid @RequestBody NewMember request) {
+        MemberViews.MemberView created = members.create(request);
+        return ResponseEntity.created(URI.create("/api/stores/" + store + "/members/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{memberId}")
+    @Operation(summary = "A member with vehicles")
+    MemberViews.MemberView get(@PathVariable String store, @PathVariable UUID memberId) {
+        return members.get(memberId);
+    }
+
+    @PutMapping("/{memberId}")
+    @Operation(summary = "Replace a member's profile")
+    MemberViews.MemberView update(@PathVariable String store, @PathVariable UUID memberId,
+            @Valid @RequestBody MemberProfile profile) {
+        return members.update(memberId, profile);
+    }
+
+    @DeleteMapping("/{memberId}")
+    @Operation(summary = "Delete a member and their vehicles")
+    ResponseEntity<Void> delete(@PathVariable String store, @PathVariable UUID memberId) {
+        members.delete(memberId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{memberId}/vehicles")
+    @Operation(summary = "Add a vehicle to a member")
+    ResponseEntity<MemberViews.VehicleView> addVehicle(@PathVariable String store, @PathVariable UUID memberId,
+            @Valid @RequestBody VehicleDetails vehicle) {
+        MemberViews.VehicleView created = members.addVehicle(memberId, vehicle);
+        return ResponseEntity.created(URI.create(
+                "/api/stores/" + store + "/members/" + memberId + "/vehicles/" + created.id())).body(created);
+    }
+
+    @PutMapping("/{memberId}/vehicles/{vehicleId}")
+    @Operation(summary = "Replace a vehicle's details")
+    MemberViews.VehicleView updateVehicle(@PathVariable String store, @PathVariable UUID memberId,
+            @PathVariable UUID vehicleId, @Valid @RequestBody VehicleDetails vehicle) {
+        return members.updateVehicle(memberId, vehicleId, vehicle);
+    }
+
+    @DeleteMapping("/{memberId}/vehicles/{vehicleId}")
+    @Operation(summary = "Remove a vehicle from a member")
+    ResponseEntity<Void> removeVehicle(@PathVariable String store, @PathVariable UUID memberId,
+            @PathVariable UUID vehicleId) {
+        members.removeVehicle(memberId, vehicleId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Sort sortOf(String sort) {
+        String[] parts = sort.split(",", 2);
+        String property = SORTABLE.get(parts[0]);
+        boolean descending = parts.length > 1 && parts[1].equalsIgnoreCase("desc");
+        boolean ascending = parts.length == 1 || parts[1].equalsIgnoreCase("asc");
+        if (property == null || !(ascending || descending)) {
+            throw new InvalidSort(sort);
+        }
+        Sort.Order order = descending ? Sort.Order.desc(property) : Sort.Order.asc(property);
+        return Sort.by(order, Sort.Order.asc("id"));
+    }
+
+    static class InvalidSort extends ApiException {
+        InvalidSort(String sort) {
+            super(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-sort",
+                    "Cannot sort by '" + sort + "'; use one of " + SORTABLE.keySet() + " with ',asc' or ',desc'.");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package com.m4s.store.member;
+
+import com.m4s.platform.web.ApiException;
+import com.m4s.platform.web.PageResult;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Members and their vehicles in the current store. Uniqueness of phone, plate and VIN is enforced by the database;
+ * a clash is reported as a 409 naming the field, and nothing of the request is written.
+ */
+@Service
+public class MemberService {
+
+    private final MemberRepository members;
+    private final Clock clock;
+
+    MemberService(MemberRepository members, Clock clock) {
+        this.members = members;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public MemberViews.MemberView create(NewMember request) {
+        List<VehicleDetails> vehicles = request.vehicles() == null ? List.of() : request.vehicles();
+        requireDistinct(vehicles);
+        Member member = new Member(request.profile(), clock.instant());
+        vehicles.forEach(v -> member.addVehicle(v, clock.instant()));
+        return flushing(() -> MemberViews.MemberView.of(members.saveAndFlush(member)));
+    }
+
+    @Transactional(readOnly = true)
+    public MemberViews.MemberView get(UUID id) {
+        return MemberViews.MemberView.of(find(id));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<MemberViews.MemberSummary> list(@Nullable String query, Pageable pageable) {
+        String q = query == null ? "" : query.strip();
+        Page<Member> page = q.isEmpty() ? members.findAll(pageable)
+                : members.search("%" + escape(q.toLowerCase(Locale.ROOT)) + "%",
+                        "%" + escape(VehicleDetails.normalize(q)) + "%", pageable);
+        Map<UUID, List<String>> plates = page.isEmpty() ? Map.of()
+                : members.platesOf(page.map(Member::id).toList()).stream().collect(Collectors.groupingBy(
+                        MemberRepository.PlateRow::getMemberId,
+                        Collectors.mapping(MemberRepository.PlateRow::getPlate, Collectors.toList())));
+        return PageResult.of(page, m -> new MemberViews.MemberSummary(m.id(), m.name(), m.phone(),
+                plates.getOrDefault(m.id(), List.of()), m.createdAt()));
+    }
+
+    @Transactional
+    public MemberViews.MemberView update(UUID id, MemberProfile profile) {
+        Member member = find(id);
+        member.apply(profile, clock.instant());
+        return flushing(() -> MemberViews.MemberView.of(members.saveAndFlush(member)));
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        members.delete(find(id));
+    }
+
+    @Transactional
+    public MemberViews.VehicleView addVehicle(UUID memberId, VehicleDetails details) {
+        Member member = find(memberId);
+        Vehicle vehicle = member.addVehicle(details, clock.instant());
+        return flushing(() -> {
+            members.saveAndFlush(member);
+            return MemberViews.VehicleView.of(vehicle);
+        });
+    }
+
+    @Transactional
+    public MemberViews.VehicleView updateVehicle(UUID memberId, UUID vehicleId, VehicleDetails details) {
+        Member member = find(memberId);
+        Vehicle vehicle = vehicle(member, vehicleId);
+        vehicle.apply(details, clock.instant());
+        return flushing(() -> {
+            members.saveAndFlush(member);
+            return MemberViews.VehicleView.of(vehicle);
+        });
+    }
+
+    @Transactional
+    public void removeVehicle(UUID memberId, UUID vehicleId) {
+        Member member = find(memberId);
+        member.removeVehicle(vehicle(member, vehicleId), clock.instant());
+        members.saveAndFlush(member);
+    }
+
+    private Member find(UUID id) {
+        return members.findById(id).orElseThrow(() -> new ApiException.NotFound("Member", id));
+    }
+
+    private static Vehicle vehicle(Member member, UUID vehicleId) {
+        return member.vehicle(vehicleId).orElseThrow(() -> new ApiException.NotFound("Vehicle", vehicleId));
+    }
+
+    private static void requireDistinct(List<VehicleDetails> vehicles) {
+        Set<String> plates = new HashSet<>();
+        Set<String> vins = new HashSet<>();
+        for (VehicleDetails v : vehicles) {
+            if (!plates.add(VehicleDetails.normalize(v.plate()))) {
+                throw MemberProblems.duplicateInRequest("plate");
+            }
+            if (!vins.add(VehicleDetails.normalize(v.vin()))) {
+                throw MemberProblems.duplicateInRequest("vin");
+            }
+        }
+    }
+
+    /** Runs a write that flushes, turning a unique-key clash into the problem that names the field. */
+    private static <T> T flushing(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (DataIntegrityViolationException e) {
+            if (e.getCause() instanceof ConstraintViolationException c && c.getConstraintName() != null) {
+                throw MemberProblems.forConstraint(c.getConstraintName());
+            }
+            throw e;
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,40 @@
+package com.m4s.store.member;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** What the API returns about members and vehicles. */
+public final class MemberViews {
+
+    private MemberViews() {
+    }
+
+    public record VehicleView(UUID id, String plate, String vin, String model, @Nullable LocalDate purchaseDate,
+            @Nullable Integer mileageKm, Instant createdAt, Instant updatedAt) {
+
+        static VehicleView of(Vehicle v) {
+            return new VehicleView(v.id(), v.plate(), v.vin(), v.model(), v.purchaseDate(), v.mileageKm(),
+                    v.createdAt(), v.updatedAt());
+        }
+    }
+
+    public record MemberView(UUID id, MemberProfile profile, List<VehicleView> vehicles, Instant createdAt,
+            Instant updatedAt, long version) {
+
+        static MemberView of(Member m) {
+            return new MemberView(m.id(), profileOf(m), m.vehicles().stream().map(VehicleView::of).toList(),
+                    m.createdAt(), m.updatedAt(), m.version());
+        }
+    }
+
+    /** A row of the member list: enough to recognize the member and their cars. */
+    public record MemberSummary(UUID id, String name, String phone, List<String> plates, Instant createdAt) {
+    }
+
+    static MemberProfile profileOf(Member m) {
+        return new MemberProfile(m.name(), m.phone(), m.birthday(), m.source(), m.notes());
+    }
+}

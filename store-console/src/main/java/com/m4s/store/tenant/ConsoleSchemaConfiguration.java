@@ -1,0 +1,24 @@
+package com.m4s.store.tenant;
+
+import com.m4s.platform.migration.SchemaCreatingLiquibase;
+import javax.sql.DataSource;
+import liquibase.integration.spring.SpringLiquibase;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service's own schema {@code console} (tenant registry, later outbox and processed events). */
+@Configuration(proxyBeanMethods = false)
+class ConsoleSchemaConfiguration {
+
+    static final String SCHEMA = "console";
+
+    @Bean
+    SpringLiquibase consoleSchemaLiquibase(DataSource dataSource) {
+        SpringLiquibase liquibase = new SchemaCreatingLiquibase();
+        liquibase.setDataSource(dataSource);
+        liquibase.setChangeLog("classpath:db/console/changelog.xml");
+        liquibase.setDefaultSchema(SCHEMA);
+        liquibase.setLiquibaseSchema(SCHEMA);
+        return liquibase;
+    }
+}

@@ -1,0 +1,50 @@
+package com.m4s.store.tenant;
+
+import com.m4s.platform.tenancy.TenantRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Service-to-service API used by tenant-admin. Not routed by the gateway (it serves only {@code /api/**}).
+ */
+@RestController
+@RequestMapping("/internal/stores")
+@Tag(name = "provisioning", description = "Internal: tenant-admin brings stores into service here")
+class ProvisioningController {
+
+    private final StoreProvisioning provisioning;
+
+    ProvisioningController(StoreProvisioning provisioning) {
+        this.provisioning = provisioning;
+    }
+
+    record StatusChange(@NotNull TenantRegistry.Status status) {
+    }
+
+    @PutMapping("/{storeCode}")
+    @Operation(summary = "Provision a store (idempotent): role, schema and migrations")
+    TenantDirectory.Row provision(@PathVariable String storeCode) {
+        return provisioning.provision(storeCode);
+    }
+
+    @PutMapping("/{storeCode}/status")
+    @Operation(summary = "Suspend or reactivate a provisioned store")
+    TenantDirectory.Row status(@PathVariable String storeCode, @Valid @RequestBody StatusChange change) {
+        return provisioning.changeStatus(storeCode, change.status());
+    }
+
+    @GetMapping
+    @Operation(summary = "Stores known to this service")
+    List<TenantDirectory.Row> list() {
+        return provisioning.list();
+    }
+}

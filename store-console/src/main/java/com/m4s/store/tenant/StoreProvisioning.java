@@ -1,0 +1,96 @@
+package com.m4s.store.tenant;
+
+import com.m4s.platform.migration.StoreSchemas;
+import com.m4s.platform.tenancy.TenancyProperties;
+import com.m4s.platform.tenancy.Tenant;
+import com.m4s.platform.tenancy.TenantRegistry;
+import com.m4s.platform.web.ApiException;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Brings stores into service: registers the store, creates its role and schema and migrates it. Repeating a call
+ * finishes whatever an earlier attempt left undone. At start-up, before the web server takes requests, every
+ * provisioned store is migrated with bounded parallelism.
+ */
+@Service
+class StoreProvisioning implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreProvisioning.class);
+
+    private final TenantDirectory directory;
+    private final StoreSchemas schemas;
+    private final TenancyProperties tenancy;
+    private volatile StoreSchemas.@Nullable Report startupReport;
+
+    StoreProvisioning(TenantDirectory directory, StoreSchemas schemas, TenancyProperties tenancy) {
+        this.directory = directory;
+        this.schemas = schemas;
+        this.tenancy = tenancy;
+    }
+
+    /** The registry row after provisioning; idempotent. */
+    TenantDirectory.Row provision(String storeCode) {
+        Tenant tenant = tenant(storeCode);
+        directory.register(tenant);
+        try {
+            schemas.provision(tenant);
+        } catch (StoreSchemas.MigrationFailedException e) {
+            throw new ProvisioningFailed(e.getMessage());
+        }
+        directory.provisioned(storeCode);
+        directory.markAvailable(storeCode);
+        return directory.row(storeCode).orElseThrow();
+    }
+
+    TenantDirectory.Row changeStatus(String storeCode, TenantRegistry.Status status) {
+        if (status == TenantRegistry.Status.UNAVAILABLE) {
+            throw new ApiException.Unprocessable("invalid-status", "Status must be ACTIVE or SUSPENDED.");
+        }
+        tenant(storeCode);
+        if (!directory.setStatus(storeCode, status)) {
+            throw new ApiException.NotFound("Provisioned store", storeCode);
+        }
+        return directory.row(storeCode).orElseThrow();
+    }
+
+    List<TenantDirectory.Row> list() {
+        return directory.rows();
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        List<Tenant> tenants = directory.provisionedTenants();
+        StoreSchemas.Report report = schemas.migrateAll(tenants, tenancy.migrationParallelism());
+        report.failed().forEach(directory::markUnavailable);
+        startupReport = report;
+        log.info("migrated {} stores in {} ms ({} failed: {})", report.stores(), report.took().toMillis(),
+                report.failed().size(), report.failed());
+    }
+
+    /** What the start-up migration did; empty before it ran. */
+    Optional<StoreSchemas.Report> startupReport() {
+        return Optional.ofNullable(startupReport);
+    }
+
+    private Tenant tenant(String storeCode) {
+        if (!Tenant.isValidCode(storeCode)) {
+            throw new ApiException.Unprocessable("invalid-store-code",
+                    "Store codes are 3-30 lower-case letters, digits or underscores, starting with a letter.");
+        }
+        return tenancy.tenant(storeCode);
+    }
+
+    /** Provisioning did not finish; calling again resumes it. */
+    static class ProvisioningFailed extends ApiException {
+        ProvisioningFailed(String reason) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "provisioning-failed", "Provisioning did not finish: " + reason);
+        }
+    }
+}

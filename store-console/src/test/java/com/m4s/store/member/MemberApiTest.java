@@ -1,0 +1,111 @@
+package com.m4s.store.member;
+
+import static com.m4s.store.member.MemberFixtures.member;
+import static com.m4s.store.member.MemberFixtures.profile;
+import static com.m4s.store.member.MemberFixtures.vehicle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.m4s.platform.test.Api;
+import com.m4s.store.support.StoreConsoleTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MemberApiTest extends StoreConsoleTest {
+
+    private static final String MEMBERS = "/api/stores/gz01/members";
+
+    @BeforeAll
+    void stores() {
+        provision("gz01");
+    }
+
+    @Test
+    void createsAMemberWithVehiclesAndReadsItBack() {
+        Api.Response created = api().post(MEMBERS, member("王小明", "13800000001",
+                vehicle("粤A12345", "LBVCU31080S123456")));
+
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        JsonNode read = api().get(MEMBERS + "/" + id).json();
+        assertThat(read.path("profile").path("name").asString()).isEqualTo("王小明");
+        assertThat(read.path("vehicles").get(0).path("plate").asString()).isEqualTo("粤A12345");
+        assertThat(read.path("vehicles").get(0).path("mileageKm").asInt()).isEqualTo(18000);
+    }
+
+    @Test
+    void normalizesPlateAndVinToUpperCaseWithoutSpaces() {
+        Api.Response created = api().post(MEMBERS, member("李雷", "13800000002",
+                vehicle("粤b 6u888", "lbvcu31080s654321")));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode v = created.json().path("vehicles").get(0);
+        assertThat(v.path("plate").asString()).isEqualTo("粤B6U888");
+        assertThat(v.path("vin").asString()).isEqualTo("LBVCU31080S654321");
+    }
+
+    @Test
+    void searchesByNamePhoneAndPlate() {
+        api().post(MEMBERS, member("张三丰", "13900001111", vehicle("粤B16888", "LSVAA4182E2000001")));
+        api().post(MEMBERS, member("Zhang Wei", "13900002222", vehicle("粤B99999", "LSVAA4182E2000002")));
+
+        assertThat(names(api().get(MEMBERS + "?q=张三").json())).containsExactly("张三丰");
+        assertThat(names(api().get(MEMBERS + "?q=zhang").json())).containsExactly("Zhang Wei");
+        assertThat(names(api().get(MEMBERS + "?q=00002222").json())).containsExactly("Zhang Wei");
+        assertThat(names(api().get(MEMBERS + "?q=b16888").json())).containsExactly("张三丰");
+        JsonNode byPlate = api().get(MEMBERS + "?q=粤B16888").json();
+        assertThat(byPlate.path("content").get(0).path("plates").get(0).asString()).isEqualTo("粤B16888");
+    }
+
+    @Test
+    void pagesAndSortsTheList() {
+        for (int i = 0; i < 5; i++) {
+            api().post(MEMBERS, member("Page" + i, "1370000000" + i));
+        }
+
+        JsonNode first = api().get(MEMBERS + "?q=page&size=2&sort=name,asc").json();
+        JsonNode last = api().get(MEMBERS + "?q=page&size=2&page=2&sort=name,asc").json();
+
+        assertThat(first.path("totalElements").asLong()).isEqualTo(5);
+        assertThat(first.path("totalPages").asInt()).isEqualTo(3);
+        assertThat(names(first)).containsExactly("Page0", "Page1");
+        assertThat(names(last)).containsExactly("Page4");
+        assertThat(names(api().get(MEMBERS + "?q=page&size=1&sort=name,desc").json())).containsExactly("Page4");
+    }
+
+    @Test
+    void updatesProfileAndVehicles() {
+        String id = api().post(MEMBERS, member("韩梅梅", "13600000001", vehicle("粤C11111", "LFV2A21K0A3000001")))
+                .json().path("id").asString();
+        String vehicleId = api().get(MEMBERS + "/" + id).json().path("vehicles").get(0).path("id").asString();
+
+        Api.Response updated = api().put(MEMBERS + "/" + id, profile("韩梅梅(VIP)", "13600000009"));
+        Map<String, Object> changed = vehicle("粤C11111", "LFV2A21K0A3000001");
+        changed.put("mileageKm", 42000);
+        Api.Response vehicle = api().put(MEMBERS + "/" + id + "/vehicles/" + vehicleId, changed);
+        Api.Response added = api().post(MEMBERS + "/" + id + "/vehicles", vehicle("粤C22222", "LFV2A21K0A3000002"));
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(vehicle.json().path("mileageKm").asInt()).isEqualTo(42000);
+        assertThat(added.status()).isEqualTo(201);
+        JsonNode read = api().get(MEMBERS + "/" + id).json();
+        assertThat(read.path("profile").path("phone").asString()).isEqualTo("13600000009");
+        assertThat(read.path("vehicles")).hasSize(2);
+
+        assertThat(api().delete(MEMBERS + "/" + id + "/vehicles/" + vehicleId).status()).isEqualTo(204);
+        assertThat(api().get(MEMBERS + "/" + id).json().path("vehicles")).hasSize(1);
+        assertThat(api().delete(MEMBERS + "/" + id).status()).isEqualTo(204);
+        assertThat(api().get(MEMBERS + "/" + id).status()).isEqualTo(404);
+    }
+
+    private static List<String> names(JsonNode page) {
+        List<String> names = new ArrayList<>();
+        page.path("content").forEach(m -> names.add(m.path("name").asString()));
+        return names;
+    }
+}

@@ -1,0 +1,167 @@
+package com.m4s.store.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.m4s.platform.test.Api;
+import com.m4s.store.StoreConsoleApplication;
+import com.m4s.store.support.StoreConsoleTest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+class ProvisioningTest extends StoreConsoleTest {
+
+    @Test
+    void provisioningCreatesTheSchemaWithItsTablesOwnedByTheStoreRole() throws SQLException {
+        provision("prov_one");
+
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("""
+                    select table_name from information_schema.tables
+                    where table_schema = 'store_prov_one' order by table_name""");
+            List<String> tables = new ArrayList<>();
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+            assertThat(tables).contains("member", "vehicle", "databasechangelog");
+            ResultSet owner = s.executeQuery("select tableowner from pg_tables where schemaname = 'store_prov_one'"
+                    + " and tablename = 'member'");
+            owner.next();
+            assertThat(owner.getString(1)).isEqualTo("m4s_store_prov_one");
+        }
+    }
+
+    @Test
+    void aStoreRoleCannotReadAnotherStoresSchema() throws SQLException {
+        provision("iso_a");
+        provision("iso_b");
+        api().post("/api/stores/iso_b/members", Map.of("profile", Map.of("name", "乙", "phone", "13300000001")));
+
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("set role m4s_store_iso_a");
+            ResultSet own = s.executeQuery("select count(*) from store_iso_a.member");
+            own.next();
+            assertThat(own.getLong(1)).isZero();
+            assertThatThrownBy(() -> s.executeQuery("select count(*) from store_iso_b.member"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied for schema store_iso_b");
+            assertThatThrownBy(() -> s.executeQuery("select count(*) from console.tenant"))
+                    .hasMessageContaining("permission denied for schema console");
+            s.execute("reset role");
+        }
+    }
+
+    @Test
+    void provisioningTwiceOrConcurrentlyEndsWithOneActiveStore() throws SQLException {
+        List<CompletableFuture<Api.Response>> calls = IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> api().put("/internal/stores/twice", "")))
+                .toList();
+        calls.forEach(call -> assertThat(call.join().status()).as(call.join().raw()).isEqualTo(200));
+        Api.Response again = api().put("/internal/stores/twice", "");
+
+        assertThat(again.json().path("status").asString()).isEqualTo("ACTIVE");
+        provision("once_only");
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            long twice = changeSets("store_twice", s);
+            assertThat(twice).isPositive().isEqualTo(changeSets("store_once_only", s));
+            ResultSet rows = s.executeQuery("select count(*) from console.tenant where store_code = 'twice'");
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void suspendedStoresAreRefusedAndComeBackWhenReactivated() {
+        provision("paused");
+        Api.Response suspended = api().put("/internal/stores/paused/status", Map.of("status", "SUSPENDED"));
+        Api.Response refused = api().get("/api/stores/paused/members");
+        Api.Response reactivated = api().put("/internal/stores/paused/status", Map.of("status", "ACTIVE"));
+
+        assertThat(suspended.json().path("status").asString()).isEqualTo("SUSPENDED");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.problemType()).isEqualTo("store-suspended");
+        assertThat(reactivated.status()).isEqualTo(200);
+        assertThat(api().get("/api/stores/paused/members").status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesInvalidCodesAndUnknownStatusChanges() {
+        Api.Response badCode = api().put("/internal/stores/Bad-Code", "");
+        Api.Response unknown = api().put("/internal/stores/ghost/status", Map.of("status", "SUSPENDED"));
+        Api.Response badStatus = api().put("/internal/stores/ghost/status", Map.of("status", "DELETED"));
+
+        assertThat(badCode.status()).isEqualTo(422);
+        assertThat(badCode.problemType()).isEqualTo("invalid-store-code");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(badStatus.status()).isEqualTo(400);
+    }
+
+    @Test
+    void startUpMigratesFiftyStoresAndASecondStartUpChangesNothing() throws SQLException {
+        IntStream.range(0, 50).parallel().forEach(i -> provision("many_%02d".formatted(i)));
+        long appliedBefore = appliedChangeSets();
+
+        long migratedFirst;
+        long appliedAfterFirst;
+        try (ConfigurableApplicationContext second = startAnotherInstance()) {
+            var report = second.getBean(StoreProvisioning.class).startupReport().orElseThrow();
+            migratedFirst = report.stores();
+            assertThat(report.failed()).isEmpty();
+            appliedAfterFirst = appliedChangeSets();
+        }
+        try (ConfigurableApplicationContext third = startAnotherInstance()) {
+            assertThat(third.getBean(StoreProvisioning.class).startupReport().orElseThrow().failed()).isEmpty();
+        }
+
+        assertThat(migratedFirst).isGreaterThanOrEqualTo(50);
+        assertThat(appliedAfterFirst).isEqualTo(appliedBefore);
+        assertThat(appliedChangeSets()).isEqualTo(appliedBefore);
+        assertThat(api().get("/api/stores/many_49/members").status()).isEqualTo(200);
+    }
+
+    private ConfigurableApplicationContext startAnotherInstance() {
+        return new SpringApplicationBuilder(StoreConsoleApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password());
+    }
+
+    private static long appliedChangeSets() throws SQLException {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            ResultSet schemas = s.executeQuery("select schema_name from console.tenant where status = 'ACTIVE'");
+            List<String> names = new ArrayList<>();
+            while (schemas.next()) {
+                names.add(schemas.getString(1));
+            }
+            long total = 0;
+            for (String schema : names) {
+                total += changeSets(schema, s);
+            }
+            return total;
+        }
+    }
+
+    private static long changeSets(String schema, Statement s) throws SQLException {
+        ResultSet exists = s.executeQuery(
+                "select count(*) from information_schema.tables where table_schema = '" + schema + "'"
+                        + " and table_name = 'databasechangelog'");
+        exists.next();
+        if (exists.getLong(1) == 0) {
+            return 0;
+        }
+        ResultSet rs = s.executeQuery("select count(*) from " + schema + ".databasechangelog");
+        rs.next();
+        return rs.getLong(1);
+    }
+}
