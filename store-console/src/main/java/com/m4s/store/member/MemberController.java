@@ -1,7 +1,7 @@
 package com.m4s.store.member;
 
-import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,8 +12,6 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +45,7 @@ class MemberController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "createdAt,desc") String sort) {
-        return members.list(q, PageRequest.of(page, size, sortOf(sort)));
+        return members.list(q, Paging.of(page, size, sort, SORTABLE, "id"));
     }
 
     @PostMapping
@@ -100,24 +98,5 @@ class MemberController {
             @PathVariable UUID vehicleId) {
         members.removeVehicle(memberId, vehicleId);
         return ResponseEntity.noContent().build();
-    }
-
-    private static Sort sortOf(String sort) {
-        String[] parts = sort.split(",", 2);
-        String property = SORTABLE.get(parts[0]);
-        boolean descending = parts.length > 1 && parts[1].equalsIgnoreCase("desc");
-        boolean ascending = parts.length == 1 || parts[1].equalsIgnoreCase("asc");
-        if (property == null || !(ascending || descending)) {
-            throw new InvalidSort(sort);
-        }
-        Sort.Order order = descending ? Sort.Order.desc(property) : Sort.Order.asc(property);
-        return Sort.by(order, Sort.Order.asc("id"));
-    }
-
-    static class InvalidSort extends ApiException {
-        InvalidSort(String sort) {
-            super(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-sort",
-                    "Cannot sort by '" + sort + "'; use one of " + SORTABLE.keySet() + " with ',asc' or ',desc'.");
-        }
     }
 }

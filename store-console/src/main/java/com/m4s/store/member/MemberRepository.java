@@ -14,12 +14,12 @@ interface MemberRepository extends JpaRepository<Member, UUID> {
     /** Name contains the text (any case), phone contains the digits, or one of the member's plates contains it. */
     @Query(value = """
             select m from Member m
-            where lower(m.name) like :text or m.phone like :text
-               or exists (select 1 from Vehicle v where v.member = m and v.plate like :plate)""",
+            where lower(m.name) like :text escape '\\' or m.phone like :text escape '\\'
+               or exists (select 1 from Vehicle v where v.member = m and v.plate like :plate escape '\\')""",
             countQuery = """
             select count(m) from Member m
-            where lower(m.name) like :text or m.phone like :text
-               or exists (select 1 from Vehicle v where v.member = m and v.plate like :plate)""")
+            where lower(m.name) like :text escape '\\' or m.phone like :text escape '\\'
+               or exists (select 1 from Vehicle v where v.member = m and v.plate like :plate escape '\\')""")
     Page<Member> search(@Param("text") String text, @Param("plate") String plate, Pageable pageable);
 
     interface PlateRow {

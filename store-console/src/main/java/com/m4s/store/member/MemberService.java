@@ -1,6 +1,7 @@
 package com.m4s.store.member;
 
 import com.m4s.platform.web.ApiException;
+import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
 import java.time.Clock;
 import java.util.HashSet;
@@ -50,10 +51,8 @@ public class MemberService {
 
     @Transactional(readOnly = true)
     public PageResult<MemberViews.MemberSummary> list(@Nullable String query, Pageable pageable) {
-        String q = query == null ? "" : query.strip();
-        Page<Member> page = q.isEmpty() ? members.findAll(pageable)
-                : members.search("%" + escape(q.toLowerCase(Locale.ROOT)) + "%",
-                        "%" + escape(VehicleDetails.normalize(q)) + "%", pageable);
+        Page<Member> page = Like.isBlank(query) ? members.findAll(pageable)
+                : members.search(Like.contains(query), Like.contains(VehicleDetails.normalize(query)).toUpperCase(Locale.ROOT), pageable);
         Map<UUID, List<String>> plates = page.isEmpty() ? Map.of()
                 : members.platesOf(page.map(Member::id).toList()).stream().collect(Collectors.groupingBy(
                         MemberRepository.PlateRow::getMemberId,
@@ -133,9 +132,5 @@ public class MemberService {
             }
             throw e;
         }
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -1,0 +1,85 @@
+package com.m4s.admin.group;
+
+import com.m4s.platform.web.ApiException;
+import com.m4s.platform.web.Like;
+import com.m4s.platform.web.PageResult;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Dealer groups: create, find, rename. Other features ask here whether a group exists. */
+@Service
+public class DealerGroups {
+
+    public static final String CODE = "[a-z][a-z0-9_]{2,29}";
+
+    public record NewGroup(
+            @NotBlank @Pattern(regexp = CODE, message = "must be 3-30 lower-case letters, digits or underscores, starting with a letter") String code,
+            @NotBlank @Size(max = 100) String name) {
+    }
+
+    public record Rename(@NotBlank @Size(max = 100) String name) {
+    }
+
+    public record GroupView(String code, String name, Instant createdAt, Instant updatedAt) {
+    }
+
+    private final DealerGroupRepository groups;
+    private final Clock clock;
+
+    DealerGroups(DealerGroupRepository groups, Clock clock) {
+        this.groups = groups;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public GroupView create(NewGroup request) {
+        if (groups.existsById(request.code())) {
+            throw groupTaken(request.code());
+        }
+        try {
+            return groups.saveAndFlush(new DealerGroup(request.code(), request.name(), clock.instant())).view();
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw groupTaken(request.code());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public GroupView get(String code) {
+        return find(code).view();
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<GroupView> list(@Nullable String query, Pageable pageable) {
+        return PageResult.of(Like.isBlank(query) ? groups.findAll(pageable)
+                : groups.search(Like.contains(query), pageable), DealerGroup::view);
+    }
+
+    @Transactional
+    public GroupView rename(String code, Rename request) {
+        DealerGroup group = find(code);
+        group.rename(request.name(), clock.instant());
+        return groups.saveAndFlush(group).view();
+    }
+
+    /** Fails with 404 unless the group exists. */
+    @Transactional(readOnly = true)
+    public void requireExists(String code) {
+        find(code);
+    }
+
+    private DealerGroup find(String code) {
+        return groups.findById(code).orElseThrow(() -> new ApiException.NotFound("Dealer group", code));
+    }
+
+    private static ApiException groupTaken(String code) {
+        return new ApiException.Conflict("group-code-taken", "A dealer group with code '" + code + "' already exists.")
+                .field("code");
+    }
+}

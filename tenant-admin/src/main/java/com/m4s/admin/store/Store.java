@@ -1,0 +1,107 @@
+package com.m4s.admin.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A store in the tenant directory: where it belongs, where its data lives and whether it can be used. */
+@Entity
+@Table(name = "store")
+class Store {
+
+    static final int REASON_LENGTH = 1000;
+
+    @Id
+    private String code;
+    @Column(name = "group_code")
+    private String groupCode;
+    private String name;
+    private String city;
+    private String brand;
+    @Column(name = "time_zone")
+    private String timeZone;
+    private String cluster;
+    @Enumerated(EnumType.STRING)
+    private StoreStatus status;
+    @Column(name = "failure_reason")
+    private @Nullable String failureReason;
+    @Column(name = "provisioning_attempts")
+    private int provisioningAttempts;
+    @Column(name = "provisioned_at")
+    private @Nullable Instant provisionedAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Store() {
+        this("", "", new Stores.NewStore("", "", "", "", ""), Instant.EPOCH);
+    }
+
+    Store(String code, String groupCode, Stores.NewStore details, Instant now) {
+        this.code = code;
+        this.groupCode = groupCode;
+        this.name = details.name().strip();
+        this.city = details.city().strip();
+        this.brand = details.brand().strip();
+        this.timeZone = details.timeZone();
+        this.cluster = "default";
+        this.status = StoreStatus.PROVISIONING;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Starts (another) provisioning attempt; only a FAILED or PROVISIONING store may be provisioned again. */
+    boolean startProvisioning(Instant now) {
+        if (status != StoreStatus.FAILED && status != StoreStatus.PROVISIONING) {
+            return false;
+        }
+        status = StoreStatus.PROVISIONING;
+        failureReason = null;
+        provisioningAttempts++;
+        updatedAt = now;
+        return true;
+    }
+
+    void provisioned(Instant now) {
+        if (status == StoreStatus.PROVISIONING) {
+            status = StoreStatus.ACTIVE;
+            provisionedAt = now;
+            updatedAt = now;
+        }
+    }
+
+    void provisioningFailed(String reason, Instant now) {
+        if (status == StoreStatus.PROVISIONING) {
+            status = StoreStatus.FAILED;
+            failureReason = reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) : reason;
+            updatedAt = now;
+        }
+    }
+
+    void changeStatus(StoreStatus to, Instant now) {
+        status = to;
+        updatedAt = now;
+    }
+
+    String code() {
+        return code;
+    }
+
+    StoreStatus status() {
+        return status;
+    }
+
+    Stores.StoreView view() {
+        return new Stores.StoreView(code, groupCode, name, city, brand, timeZone, cluster, status, failureReason,
+                provisioningAttempts, provisionedAt, createdAt, updatedAt);
+    }
+}

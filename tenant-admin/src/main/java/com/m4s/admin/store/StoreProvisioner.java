@@ -1,0 +1,70 @@
+package com.m4s.admin.store;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Brings a store's tenant up in the background once its PROVISIONING record is committed, then records ACTIVE or
+ * FAILED with the reason. Stores left PROVISIONING by a crash are picked up again at start-up.
+ */
+@Component
+class StoreProvisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreProvisioner.class);
+
+    private final StoreRepository stores;
+    private final StoreRuntime runtime;
+    private final TransactionTemplate tx;
+    private final Executor executor;
+    private final Clock clock;
+
+    StoreProvisioner(StoreRepository stores, StoreRuntime runtime, TransactionTemplate tx,
+            @Qualifier("provisioningExecutor") Executor executor, Clock clock) {
+        this.stores = stores;
+        this.runtime = runtime;
+        this.tx = tx;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener
+    void onRequested(Stores.ProvisioningRequested request) {
+        executor.execute(() -> provision(request.storeCode()));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeInterrupted() {
+        var pending = stores.provisioning();
+        if (!pending.isEmpty()) {
+            log.info("resuming provisioning of {} stores: {}", pending.size(), pending);
+            pending.forEach(code -> executor.execute(() -> provision(code)));
+        }
+    }
+
+    /** One attempt; the outcome is recorded only if the store is still PROVISIONING. */
+    void provision(String code) {
+        String failure = null;
+        try {
+            runtime.provision(code);
+        } catch (RuntimeException e) {
+            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.warn("provisioning store {} failed: {}", code, failure);
+        }
+        String reason = failure;
+        tx.executeWithoutResult(status -> stores.findById(code).ifPresent(store -> {
+            if (reason == null) {
+                store.provisioned(clock.instant());
+            } else {
+                store.provisioningFailed(reason, clock.instant());
+            }
+        }));
+    }
+}

@@ -1,0 +1,145 @@
+package com.m4s.admin.store;
+
+import com.m4s.admin.group.DealerGroups;
+import com.m4s.platform.web.ApiException;
+import com.m4s.platform.web.Like;
+import com.m4s.platform.web.PageResult;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The tenant directory: stores of dealer groups and their life cycle. Creating a store records it as PROVISIONING
+ * and, once that is committed, asks {@link StoreProvisioner} to bring its tenant up.
+ */
+@Service
+public class Stores {
+
+    public record NewStore(
+            @NotBlank @Pattern(regexp = DealerGroups.CODE, message = "must be 3-30 lower-case letters, digits or underscores, starting with a letter") String code,
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 64) String city,
+            @NotBlank @Size(max = 64) String brand,
+            @NotBlank @Size(max = 64) String timeZone) {
+    }
+
+    public record StoreView(String code, String groupCode, String name, String city, String brand, String timeZone,
+            String cluster, StoreStatus status, @Nullable String failureReason, int provisioningAttempts,
+            @Nullable Instant provisionedAt, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** Published inside the transaction that wants a store provisioned; handled after it commits. */
+    record ProvisioningRequested(String storeCode) {
+    }
+
+    private final StoreRepository stores;
+    private final DealerGroups groups;
+    private final StoreRuntime runtime;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Stores(StoreRepository stores, DealerGroups groups, StoreRuntime runtime, ApplicationEventPublisher events,
+            Clock clock) {
+        this.stores = stores;
+        this.groups = groups;
+        this.runtime = runtime;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public StoreView create(String groupCode, NewStore request) {
+        groups.requireExists(groupCode);
+        requireZone(request.timeZone());
+        if (stores.existsById(request.code())) {
+            throw new ApiException.Conflict("store-code-taken",
+                    "A store with code '" + request.code() + "' already exists.").field("code");
+        }
+        Store store = new Store(request.code(), groupCode, request, clock.instant());
+        store.startProvisioning(clock.instant());
+        StoreView view = stores.saveAndFlush(store).view();
+        events.publishEvent(new ProvisioningRequested(store.code()));
+        return view;
+    }
+
+    @Transactional(readOnly = true)
+    public StoreView get(String code) {
+        return find(code).view();
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<StoreView> list(@Nullable String groupCode, @Nullable StoreStatus status, @Nullable String query,
+            Pageable pageable) {
+        if (groupCode != null) {
+            groups.requireExists(groupCode);
+        }
+        return PageResult.of(stores.search(groupCode, status, Like.contains(query), pageable), Store::view);
+    }
+
+    /** Provisions a FAILED store again (or nudges one stuck in PROVISIONING). */
+    @Transactional
+    public StoreView retryProvisioning(String code) {
+        Store store = find(code);
+        if (!store.startProvisioning(clock.instant())) {
+            throw invalidState(store, "provision");
+        }
+        StoreView view = stores.saveAndFlush(store).view();
+        events.publishEvent(new ProvisioningRequested(code));
+        return view;
+    }
+
+    /**
+     * Suspends or reactivates. store-console is told first: if it cannot be told, nothing changes here and the
+     * caller gets a 503 to retry; repeating a call that half-succeeded completes it.
+     */
+    @Transactional
+    public StoreView setActive(String code, boolean active) {
+        Store store = find(code);
+        StoreStatus target = active ? StoreStatus.ACTIVE : StoreStatus.SUSPENDED;
+        if (store.status() != StoreStatus.ACTIVE && store.status() != StoreStatus.SUSPENDED) {
+            throw invalidState(store, active ? "reactivate" : "suspend");
+        }
+        try {
+            runtime.setActive(code, active);
+        } catch (StoreRuntime.Unavailable e) {
+            throw new RuntimeUnavailable(e.getMessage());
+        }
+        store.changeStatus(target, clock.instant());
+        return stores.saveAndFlush(store).view();
+    }
+
+    private Store find(String code) {
+        return stores.findById(code).orElseThrow(() -> new ApiException.NotFound("Store", code));
+    }
+
+    private static void requireZone(String zone) {
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new ApiException.Unprocessable("invalid-time-zone",
+                    "'" + zone + "' is not a time zone; use a region id such as Asia/Shanghai.");
+        }
+    }
+
+    private static ApiException invalidState(Store store, String action) {
+        return new ApiException.Conflict("invalid-store-state",
+                "Store '" + store.code() + "' is " + store.status() + " and cannot " + action + ".");
+    }
+
+    /** 503: the change needs store-console, which did not answer; retrying is safe. */
+    static class RuntimeUnavailable extends ApiException {
+        RuntimeUnavailable(String detail) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "store-runtime-unavailable", detail);
+        }
+    }
+}

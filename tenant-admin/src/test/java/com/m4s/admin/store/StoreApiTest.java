@@ -1,0 +1,129 @@
+package com.m4s.admin.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.m4s.platform.test.Api;
+import com.m4s.platform.test.ServiceTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The store directory against a store-console that cannot be reached (nothing listens on its port): stores end
+ * FAILED with the reason and can be retried. The successful path runs end to end in the infra module.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestPropertySource(properties = "m4s.store-console.url=http://127.0.0.1:9")
+class StoreApiTest extends ServiceTest {
+
+    @BeforeAll
+    void group() {
+        api().post("/api/admin/groups", Map.of("code", "grp_store", "name", "门店测试集团"));
+    }
+
+    @Test
+    void aStoreWhoseTenantCannotBeProvisionedEndsFailedWithTheReasonAndCanBeRetried() {
+        Api.Response created = api().post("/api/admin/groups/grp_store/stores", store("fail_one"));
+
+        assertThat(created.status()).isEqualTo(202);
+        assertThat(created.json().path("status").asString()).isEqualTo("PROVISIONING");
+        JsonNode failed = awaitStatus("fail_one", "FAILED");
+        assertThat(failed.path("failureReason").asString()).contains("store-console could not be reached");
+        assertThat(failed.path("provisioningAttempts").asInt()).isEqualTo(1);
+
+        Api.Response retried = api().post("/api/admin/stores/fail_one/provisioning", "");
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(awaitStatus("fail_one", "FAILED").path("provisioningAttempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyActiveOrSuspendedStoresCanBeSuspendedOrReactivated() {
+        api().post("/api/admin/groups/grp_store/stores", store("fail_two"));
+        awaitStatus("fail_two", "FAILED");
+
+        Api.Response suspend = api().post("/api/admin/stores/fail_two/suspend", "");
+        assertThat(suspend.status()).isEqualTo(409);
+        assertThat(suspend.problemType()).isEqualTo("invalid-store-state");
+    }
+
+    @Test
+    void refusesDuplicateCodesUnknownGroupsAndBadInput() {
+        api().post("/api/admin/groups/grp_store/stores", store("dup_store"));
+
+        Api.Response duplicate = api().post("/api/admin/groups/grp_store/stores", store("dup_store"));
+        Api.Response unknownGroup = api().post("/api/admin/groups/grp_none/stores", store("orphan"));
+        Map<String, Object> badZone = store("bad_zone");
+        badZone.put("timeZone", "Mars/Olympus");
+        Api.Response zone = api().post("/api/admin/groups/grp_store/stores", badZone);
+        Api.Response malformed = api().post("/api/admin/groups/grp_store/stores", "{\"code\":");
+        Api.Response badStatus = api().get("/api/admin/stores?status=BROKEN");
+
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.problemType()).isEqualTo("store-code-taken");
+        assertThat(unknownGroup.status()).isEqualTo(404);
+        assertThat(zone.status()).isEqualTo(422);
+        assertThat(zone.problemType()).isEqualTo("invalid-time-zone");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(api().get("/api/admin/stores/orphan").status()).isEqualTo(404);
+        assertThat(api().get("/api/admin/stores/bad_zone").status()).isEqualTo(404);
+    }
+
+    @Test
+    void listsStoresByGroupStatusAndText() {
+        api().post("/api/admin/groups", Map.of("code", "grp_filter", "name", "筛选集团"));
+        Map<String, Object> shenzhen = store("sz_filter");
+        shenzhen.put("city", "深圳");
+        api().post("/api/admin/groups/grp_filter/stores", shenzhen);
+        api().post("/api/admin/groups/grp_filter/stores", store("gz_filter"));
+        awaitStatus("sz_filter", "FAILED");
+        awaitStatus("gz_filter", "FAILED");
+
+        assertThat(codes(api().get("/api/admin/groups/grp_filter/stores"))).containsExactly("gz_filter", "sz_filter");
+        assertThat(codes(api().get("/api/admin/stores?group=grp_filter&q=深圳"))).containsExactly("sz_filter");
+        assertThat(codes(api().get("/api/admin/stores?group=grp_filter&status=ACTIVE"))).isEmpty();
+        assertThat(codes(api().get("/api/admin/stores?group=grp_filter&status=FAILED&sort=code,desc")))
+                .containsExactly("sz_filter", "gz_filter");
+        assertThat(api().get("/api/admin/groups/grp_void/stores").status()).isEqualTo(404);
+    }
+
+    private static java.util.List<String> codes(Api.Response page) {
+        return page.json().path("content").findValuesAsString("code");
+    }
+
+    private static Map<String, Object> store(String code) {
+        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        s.put("code", code);
+        s.put("name", "测试门店 " + code);
+        s.put("city", "广州");
+        s.put("brand", "BMW");
+        s.put("timeZone", "Asia/Shanghai");
+        return s;
+    }
+
+    private JsonNode awaitStatus(String code, String status) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode store;
+        do {
+            store = api().get("/api/admin/stores/" + code).json();
+            if (store.path("status").asString().equals(status)) {
+                return store;
+            }
+            sleep();
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("store " + code + " did not reach " + status + ": " + store);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
