@@ -1,6 +1,8 @@
 package com.m4s.store;
 
 import com.m4s.platform.tenancy.StoreTenancyConfiguration;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +18,12 @@ public class StoreConsoleApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(StoreConsoleApplication.class, args);
+    }
+
+    @Bean
+    OpenAPI openApi() {
+        return new OpenAPI().info(new Info().title("M4S store console").version("v1")
+                .description("Everything one store runs, under /api/stores/{store}/. Errors are RFC 9457 problem details."));
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package com.m4s.admin;
 
 import com.m4s.platform.migration.SchemaCreatingLiquibase;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
 import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
@@ -18,6 +20,12 @@ public class TenantAdminApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(TenantAdminApplication.class, args);
+    }
+
+    @Bean
+    OpenAPI openApi() {
+        return new OpenAPI().info(new Info().title("M4S tenant admin").version("v1")
+                .description("Dealer groups and stores; provisioning of each store's tenant. Errors are RFC 9457 problem details."));
     }
 
     @Bean

@@ -4,7 +4,7 @@ import static com.m4s.store.member.MemberFixtures.member;
 import static com.m4s.store.member.MemberFixtures.vehicle;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.m4s.platform.test.Api;
+import com.m4s.platform.servers.Api;
 import com.m4s.store.support.StoreConsoleTest;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -5,7 +5,7 @@ import static com.m4s.store.member.MemberFixtures.profile;
 import static com.m4s.store.member.MemberFixtures.vehicle;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.m4s.platform.test.Api;
+import com.m4s.platform.servers.Api;
 import com.m4s.store.support.StoreConsoleTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package com.m4s.store.support;
 
-import com.m4s.platform.test.Api;
+import com.m4s.platform.servers.Api;
 import com.m4s.platform.test.ServiceTest;
 
 /** A store-console test; {@link #provision(String)} brings up the stores a test needs. */

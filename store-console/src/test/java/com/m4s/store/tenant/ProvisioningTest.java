@@ -3,7 +3,7 @@ package com.m4s.store.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.m4s.platform.test.Api;
+import com.m4s.platform.servers.Api;
 import com.m4s.store.StoreConsoleApplication;
 import com.m4s.store.support.StoreConsoleTest;
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package com.m4s.admin.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.m4s.platform.test.Api;
+import com.m4s.platform.servers.Api;
 import com.m4s.platform.test.ServiceTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

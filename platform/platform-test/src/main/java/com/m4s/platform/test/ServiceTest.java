@@ -1,5 +1,6 @@
 package com.m4s.platform.test;
 
+import com.m4s.platform.servers.Api;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;

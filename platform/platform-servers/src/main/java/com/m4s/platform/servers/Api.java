@@ -1,4 +1,4 @@
-package com.m4s.platform.test;
+package com.m4s.platform.servers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small JSON-over-HTTP client for tests that talk to a running service as any client would. */
+/** A small JSON-over-HTTP client that talks to a running service as any client would: tests, demo data, benchmarks. */
 public final class Api {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();

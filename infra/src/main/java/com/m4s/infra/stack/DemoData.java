@@ -1,0 +1,112 @@
+package com.m4s.infra.stack;
+
+import com.m4s.platform.servers.Api;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Demo data created through the public API, as a customer would: one dealer group, three stores, a few members
+ * with vehicles in each. Running it again adds nothing that is already there.
+ */
+public final class DemoData {
+
+    public static final String GROUP = "huanan";
+
+    /** A demo store and its members: name, phone, plate, VIN, model. */
+    record DemoStore(String code, String name, String city, String brand, List<String[]> members) {
+    }
+
+    static final List<DemoStore> STORES = List.of(
+            new DemoStore("gz_tianhe", "广州天河宝马4S店", "广州", "BMW", List.of(
+                    new String[] {"王建国", "13800138001", "粤A12345", "LBVCU31080S000001", "BMW 325Li"},
+                    new String[] {"李秀英", "13800138002", "粤A6B888", "LBVCU31080S000002", "BMW X3"},
+                    new String[] {"陈志强", "13800138003", "粤AD12345", "LBVCU31080S000003", "BMW i3"},
+                    new String[] {"Lucy Zhang", "13800138004", "粤A99K88", "LBVCU31080S000004", "BMW 530Li"})),
+            new DemoStore("sz_futian", "深圳福田奔驰4S店", "深圳", "Mercedes-Benz", List.of(
+                    new String[] {"张伟", "13900139001", "粤B16888", "LE4GG8BB0KL000001", "Mercedes C 260L"},
+                    new String[] {"刘洋", "13900139002", "粤B2C333", "LE4GG8BB0KL000002", "Mercedes GLC 300L"},
+                    new String[] {"黄丽", "13900139003", "粤B77E77", "LE4GG8BB0KL000003", "Mercedes E 300L"})),
+            new DemoStore("fs_chancheng", "佛山禅城丰田4S店", "佛山", "Toyota", List.of(
+                    new String[] {"周杰", "13700137001", "粤E33333", "LVGBE40K0KG000001", "Toyota Camry 凯美瑞"},
+                    new String[] {"吴敏", "13700137002", "粤E5F555", "LVGBE40K0KG000002", "Toyota RAV4 荣放"},
+                    new String[] {"郑凯", "13700137003", "粤E8G888", "LVGBE40K0KG000003", "Toyota Corolla 卡罗拉"})));
+
+    private final Api api;
+
+    public DemoData(String gatewayUrl) {
+        this.api = new Api(gatewayUrl);
+    }
+
+    /** Creates whatever is missing and returns the store codes. */
+    public List<String> ensure() {
+        if (api.get("/api/admin/groups/" + GROUP).status() == 404) {
+            require(api.post("/api/admin/groups", Map.of("code", GROUP, "name", "华南汽车集团")), 201);
+        }
+        List<String> codes = new ArrayList<>();
+        for (DemoStore store : STORES) {
+            Api.Response existing = api.get("/api/admin/stores/" + store.code());
+            if (existing.status() == 404) {
+                require(api.post("/api/admin/groups/" + GROUP + "/stores", Map.of("code", store.code(),
+                        "name", store.name(), "city", store.city(), "brand", store.brand(),
+                        "timeZone", "Asia/Shanghai")), 202);
+            } else if ("FAILED".equals(existing.json().path("status").asString())) {
+                require(api.post("/api/admin/stores/" + store.code() + "/provisioning", ""), 202);
+            }
+            codes.add(store.code());
+        }
+        for (DemoStore store : STORES) {
+            awaitActive(store.code());
+            addMembers(store);
+        }
+        return codes;
+    }
+
+    private void addMembers(DemoStore store) {
+        String members = "/api/stores/" + store.code() + "/members";
+        for (String[] m : store.members()) {
+            if (api.get(members + "?q=" + m[1]).json().path("totalElements").asLong() > 0) {
+                continue;
+            }
+            Map<String, Object> vehicle = new LinkedHashMap<>();
+            vehicle.put("plate", m[2]);
+            vehicle.put("vin", m[3]);
+            vehicle.put("model", m[4]);
+            vehicle.put("purchaseDate", "2022-06-18");
+            vehicle.put("mileageKm", 23_000);
+            require(api.post(members, Map.of("profile", Map.of("name", m[0], "phone", m[1], "source", "WALK_IN"),
+                    "vehicles", List.of(vehicle))), 201);
+        }
+    }
+
+    private void awaitActive(String code) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            Api.Response store = api.get("/api/admin/stores/" + code);
+            String status = store.json().path("status").asString();
+            if (status.equals("ACTIVE")) {
+                return;
+            }
+            if (status.equals("FAILED")) {
+                throw new IllegalStateException("store " + code + " failed: " + store.json().path("failureReason"));
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("store " + code + " was not provisioned within 2 minutes");
+    }
+
+    private static void require(Api.Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("demo data: expected " + status + " but got " + response.status()
+                    + ": " + response.raw());
+        }
+    }
+}

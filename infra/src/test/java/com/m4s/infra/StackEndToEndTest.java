@@ -1,0 +1,255 @@
+package com.m4s.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.m4s.infra.stack.DemoData;
+import com.m4s.infra.stack.Stack;
+import com.m4s.platform.servers.Api;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole platform as a user gets it: PostgreSQL and the three services as processes from the built jars, every
+ * call through the gateway.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StackEndToEndTest {
+
+    @TempDir
+    static Path data;
+
+    private Stack stack;
+    private Api api;
+
+    @BeforeAll
+    void start() {
+        Path home = Path.of(System.getProperty("m4s.home", "..")).toAbsolutePath().normalize();
+        stack = Stack.start(Stack.Config.ephemeral(home, data));
+        api = new Api(stack.gatewayUrl());
+        api.post("/api/admin/groups", Map.of("code", "e2e_group", "name", "端到端集团"));
+    }
+
+    @AfterAll
+    void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void creatingAStoreThroughTheGatewayGivesItASchemaWithTablesThatOtherStoresCannotRead() throws SQLException {
+        createStore("e2e_alpha");
+        createStore("e2e_beta");
+        awaitStatus("e2e_alpha", "ACTIVE");
+        awaitStatus("e2e_beta", "ACTIVE");
+
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            assertThat(tables(s, "store_e2e_alpha")).contains("member", "vehicle");
+            s.execute("set role m4s_store_e2e_alpha");
+            assertThatThrownBy(() -> s.executeQuery("select * from store_e2e_beta.member"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeQuery("select * from admin.store"))
+                    .hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void membersOfOneStoreNeverShowThroughAnother() {
+        createStore("e2e_iso_a");
+        createStore("e2e_iso_b");
+        awaitStatus("e2e_iso_a", "ACTIVE");
+        awaitStatus("e2e_iso_b", "ACTIVE");
+        Api.Response created = api.post("/api/stores/e2e_iso_a/members", member("隔离客户", "13012345678", "粤A00E2E"));
+        String id = created.json().path("id").asString();
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(api.get("/api/stores/e2e_iso_b/members").json().path("totalElements").asLong()).isZero();
+        assertThat(api.get("/api/stores/e2e_iso_b/members/" + id).status()).isEqualTo(404);
+        assertThat(api.delete("/api/stores/e2e_iso_b/members/" + id).status()).isEqualTo(404);
+        assertThat(api.get("/api/stores/e2e_iso_a/members/" + id).status()).isEqualTo(200);
+        Api.Response unknown = api.get("/api/stores/e2e_nowhere/members");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+    }
+
+    @Test
+    void badInputThroughTheGatewayIsAProblemAndWritesNothing() {
+        createStore("e2e_input");
+        awaitStatus("e2e_input", "ACTIVE");
+
+        Api.Response malformed = api.post("/api/stores/e2e_input/members", "{\"profile\": ");
+        Api.Response invalid = api.post("/api/stores/e2e_input/members", member("", "123", "nope"));
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.isProblem()).isTrue();
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.json().path("errors").findValuesAsString("field"))
+                .contains("profile.name", "profile.phone", "vehicles[0].plate");
+        assertThat(api.get("/api/stores/e2e_input/members").json().path("totalElements").asLong()).isZero();
+    }
+
+    @Test
+    void suspendedStoresAreRefusedUntilReactivated() {
+        createStore("e2e_pause");
+        awaitStatus("e2e_pause", "ACTIVE");
+
+        Api.Response suspended = api.post("/api/admin/stores/e2e_pause/suspend", "");
+        Api.Response refused = api.get("/api/stores/e2e_pause/members");
+        Api.Response reactivated = api.post("/api/admin/stores/e2e_pause/reactivate", "");
+
+        assertThat(suspended.json().path("status").asString()).isEqualTo("SUSPENDED");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.problemType()).isEqualTo("store-suspended");
+        assertThat(reactivated.json().path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(api.get("/api/stores/e2e_pause/members").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aStoreCreatedWhileStoreConsoleIsDownFailsAndARetrySucceedsOnceItIsBack() throws SQLException {
+        stack.stopService("store-console");
+        try {
+            createStore("e2e_retry");
+            JsonNode failed = awaitStatus("e2e_retry", "FAILED");
+            assertThat(failed.path("failureReason").asString()).contains("store-console");
+        } finally {
+            stack.startService("store-console");
+        }
+        long changeSetsBefore = appliedChangeSets();
+
+        assertThat(api.post("/api/admin/stores/e2e_retry/provisioning", "").status()).isEqualTo(202);
+        JsonNode active = awaitStatus("e2e_retry", "ACTIVE");
+
+        assertThat(active.path("provisioningAttempts").asInt()).isEqualTo(2);
+        assertThat(appliedChangeSets()).isGreaterThan(changeSetsBefore);
+        assertThat(api.get("/api/stores/e2e_retry/members").status()).isEqualTo(200);
+    }
+
+    @Test
+    void restartingStoreConsoleMigratesEveryStoreAndChangesNothing() throws Exception {
+        createStore("e2e_restart");
+        awaitStatus("e2e_restart", "ACTIVE");
+        long before = appliedChangeSets();
+
+        stack.startService("store-console");
+
+        assertThat(appliedChangeSets()).isEqualTo(before);
+        assertThat(Files.readString(stack.service("store-console").log())).containsPattern("migrated \\d+ stores");
+        assertThat(api.get("/api/stores/e2e_restart/members").status()).isEqualTo(200);
+    }
+
+    @Test
+    void demoDataCanBeLoadedTwiceWithoutDuplicates() {
+        List<String> stores = new DemoData(stack.gatewayUrl()).ensure();
+        long first = api.get("/api/stores/" + stores.getFirst() + "/members").json().path("totalElements").asLong();
+        new DemoData(stack.gatewayUrl()).ensure();
+        long second = api.get("/api/stores/" + stores.getFirst() + "/members").json().path("totalElements").asLong();
+
+        assertThat(stores).hasSize(3);
+        assertThat(first).isPositive().isEqualTo(second);
+        assertThat(api.get("/api/admin/groups/" + DemoData.GROUP + "/stores").json().path("totalElements").asLong())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void servesTheOpenApiDocumentsAndTheWebUi() {
+        JsonNode admin = api.get("/openapi/tenant-admin").json();
+        JsonNode store = api.get("/openapi/store-console").json();
+        Api.Response ui = api.get("/");
+
+        assertThat(admin.path("paths").has("/api/admin/groups")).isTrue();
+        assertThat(store.path("paths").has("/api/stores/{store}/members")).isTrue();
+        assertThat(store.path("paths").has("/internal/stores/{storeCode}")).isFalse();
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.raw()).contains("<div id=\"root\">");
+    }
+
+    private void createStore(String code) {
+        Map<String, Object> store = new LinkedHashMap<>();
+        store.put("code", code);
+        store.put("name", "门店 " + code);
+        store.put("city", "广州");
+        store.put("brand", "Toyota");
+        store.put("timeZone", "Asia/Shanghai");
+        Api.Response response = api.post("/api/admin/groups/e2e_group/stores", store);
+        assertThat(response.status()).as(response.raw()).isEqualTo(202);
+    }
+
+    private JsonNode awaitStatus(String code, String status) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode store;
+        do {
+            store = api.get("/api/admin/stores/" + code).json();
+            if (status.equals(store.path("status").asString())) {
+                return store;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError(code + " did not become " + status + ": " + store);
+    }
+
+    private static Map<String, Object> member(String name, String phone, String plate) {
+        Map<String, Object> vehicle = new LinkedHashMap<>();
+        vehicle.put("plate", plate);
+        vehicle.put("vin", "LVGBE40K0KG0E2E01");
+        vehicle.put("model", "Camry");
+        return Map.of("profile", Map.of("name", name, "phone", phone), "vehicles", List.of(vehicle));
+    }
+
+    private Connection db() throws SQLException {
+        return DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+    }
+
+    private static List<String> tables(Statement s, String schema) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(
+                "select table_name from information_schema.tables where table_schema = '" + schema + "'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private long appliedChangeSets() throws SQLException {
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select schema_name from console.tenant")) {
+                while (rs.next()) {
+                    schemas.add(rs.getString(1));
+                }
+            }
+            long total = 0;
+            for (String schema : schemas) {
+                if (tables(s, schema).contains("databasechangelog")) {
+                    try (ResultSet rs = s.executeQuery("select count(*) from " + schema + ".databasechangelog")) {
+                        rs.next();
+                        total += rs.getLong(1);
+                    }
+                }
+            }
+            return total;
+        }
+    }
+}
