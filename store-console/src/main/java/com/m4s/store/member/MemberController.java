@@ -1,5 +1,8 @@
 package com.m4s.store.member;
 
+import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Departments;
+import com.m4s.platform.security.Role;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,6 +41,7 @@ class MemberController {
         this.members = members;
     }
 
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER, Role.STORE_STAFF})
     @GetMapping
     @Operation(summary = "List members, newest first; q searches name, phone and plate")
     PageResult<MemberViews.MemberSummary> list(@PathVariable String store,
@@ -48,6 +52,8 @@ class MemberController {
         return members.list(q, Paging.of(page, size, sort, SORTABLE, "id"));
     }
 
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
+            departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
     @PostMapping
     @Operation(summary = "Create a member, with vehicles")
     ResponseEntity<MemberViews.MemberView> create(@PathVariable String store,
@@ -56,12 +62,15 @@ class MemberController {
         return ResponseEntity.created(URI.create("/api/stores/" + store + "/members/" + created.id())).body(created);
     }
 
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER, Role.STORE_STAFF})
     @GetMapping("/{memberId}")
     @Operation(summary = "A member with vehicles")
     MemberViews.MemberView get(@PathVariable String store, @PathVariable UUID memberId) {
         return members.get(memberId);
     }
 
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
+            departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
     @PutMapping("/{memberId}")
     @Operation(summary = "Replace a member's profile")
     MemberViews.MemberView update(@PathVariable String store, @PathVariable UUID memberId,
@@ -69,6 +78,8 @@ class MemberController {
         return members.update(memberId, profile);
     }
 
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
+            departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
     @DeleteMapping("/{memberId}")
     @Operation(summary = "Delete a member and their vehicles")
     ResponseEntity<Void> delete(@PathVariable String store, @PathVariable UUID memberId) {
@@ -76,6 +87,8 @@ class MemberController {
         return ResponseEntity.noContent().build();
     }
 
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
+            departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
     @PostMapping("/{memberId}/vehicles")
     @Operation(summary = "Add a vehicle to a member")
     ResponseEntity<MemberViews.VehicleView> addVehicle(@PathVariable String store, @PathVariable UUID memberId,
@@ -85,6 +98,8 @@ class MemberController {
                 "/api/stores/" + store + "/members/" + memberId + "/vehicles/" + created.id())).body(created);
     }
 
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
+            departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
     @PutMapping("/{memberId}/vehicles/{vehicleId}")
     @Operation(summary = "Replace a vehicle's details")
     MemberViews.VehicleView updateVehicle(@PathVariable String store, @PathVariable UUID memberId,
@@ -92,6 +107,8 @@ class MemberController {
         return members.updateVehicle(memberId, vehicleId, vehicle);
     }
 
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
+            departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
     @DeleteMapping("/{memberId}/vehicles/{vehicleId}")
     @Operation(summary = "Remove a vehicle from a member")
     ResponseEntity<Void> removeVehicle(@PathVariable String store, @PathVariable UUID memberId,

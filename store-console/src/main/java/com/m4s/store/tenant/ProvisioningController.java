@@ -1,10 +1,14 @@
 package com.m4s.store.tenant;
 
+import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Role;
 import com.m4s.platform.tenancy.TenantRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/internal/stores")
+@Allow({Role.SERVICE, Role.PLATFORM_OPERATOR})
 @Tag(name = "provisioning", description = "Internal: tenant-admin brings stores into service here")
 class ProvisioningController {
 
@@ -30,10 +35,14 @@ class ProvisioningController {
     record StatusChange(@NotNull TenantRegistry.Status status) {
     }
 
+    /** @param groupCode the dealer group owning the store */
+    record Provision(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{2,29}") String groupCode) {
+    }
+
     @PutMapping("/{storeCode}")
     @Operation(summary = "Provision a store (idempotent): role, schema and migrations")
-    TenantDirectory.Row provision(@PathVariable String storeCode) {
-        return provisioning.provision(storeCode);
+    TenantDirectory.Row provision(@PathVariable String storeCode, @Valid @RequestBody Provision request) {
+        return provisioning.provision(storeCode, request.groupCode());
     }
 
     @PutMapping("/{storeCode}/status")

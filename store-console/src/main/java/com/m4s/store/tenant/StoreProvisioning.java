@@ -36,9 +36,9 @@ class StoreProvisioning implements SmartInitializingSingleton {
     }
 
     /** The registry row after provisioning; idempotent. */
-    TenantDirectory.Row provision(String storeCode) {
+    TenantDirectory.Row provision(String storeCode, String groupCode) {
         Tenant tenant = tenant(storeCode);
-        directory.register(tenant);
+        directory.register(tenant, groupCode);
         try {
             schemas.provision(tenant);
         } catch (StoreSchemas.MigrationFailedException e) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ class TenantDirectory implements TenantRegistry {
     static final Duration TTL = Duration.ofSeconds(2);
 
     /** One row of the directory. */
-    record Row(String storeCode, String schema, String status, Instant updatedAt) {
+    record Row(String storeCode, String schema, @Nullable String groupCode, String status, Instant updatedAt) {
     }
 
     private record Cached(Optional<Entry> entry, Instant until) {
@@ -57,21 +58,23 @@ class TenantDirectory implements TenantRegistry {
     }
 
     Optional<Row> row(String storeCode) {
-        return jdbc.query("select store_code, schema_name, status, updated_at from console.tenant where store_code = ?",
+        return jdbc.query("select store_code, schema_name, group_code, status, updated_at from console.tenant where store_code = ?",
                 TenantDirectory::mapRow, storeCode).stream().findFirst();
     }
 
     List<Row> rows() {
-        return jdbc.query("select store_code, schema_name, status, updated_at from console.tenant order by store_code",
+        return jdbc.query("select store_code, schema_name, group_code, status, updated_at from console.tenant order by store_code",
                 TenantDirectory::mapRow);
     }
 
-    /** Registers a store as being provisioned; no-op when it is already known. */
-    void register(Tenant tenant) {
+    /** Registers a store as being provisioned, or records its group if it is already known. */
+    void register(Tenant tenant, String groupCode) {
         jdbc.update("""
-                insert into console.tenant (store_code, schema_name, db_role, status, updated_at)
-                values (?, ?, ?, 'PROVISIONING', ?) on conflict (store_code) do nothing""",
-                tenant.storeCode(), tenant.schema(), tenant.role(), Timestamp.from(clock.instant()));
+                insert into console.tenant (store_code, schema_name, db_role, group_code, status, updated_at)
+                values (?, ?, ?, ?, 'PROVISIONING', ?)
+                on conflict (store_code) do update set group_code = excluded.group_code""",
+                tenant.storeCode(), tenant.schema(), tenant.role(), groupCode, Timestamp.from(clock.instant()));
+        forget(tenant.storeCode());
     }
 
     /** Marks a provisioned store ACTIVE unless it was suspended meanwhile. */
@@ -115,13 +118,13 @@ class TenantDirectory implements TenantRegistry {
     private Optional<Entry> load(String storeCode) {
         return row(storeCode).flatMap(row -> switch (row.status()) {
             case "ACTIVE" -> Optional.of(new Entry(tenancy.tenant(storeCode),
-                    unavailable.contains(storeCode) ? Status.UNAVAILABLE : Status.ACTIVE));
-            case "SUSPENDED" -> Optional.of(new Entry(tenancy.tenant(storeCode), Status.SUSPENDED));
+                    unavailable.contains(storeCode) ? Status.UNAVAILABLE : Status.ACTIVE, row.groupCode()));
+            case "SUSPENDED" -> Optional.of(new Entry(tenancy.tenant(storeCode), Status.SUSPENDED, row.groupCode()));
             default -> Optional.empty();
         });
     }
 
     private static Row mapRow(ResultSet rs, int i) throws SQLException {
-        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant());
+        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant());
     }
 }

@@ -2,15 +2,23 @@ package com.m4s.store.support;
 
 import com.m4s.platform.servers.Api;
 import com.m4s.platform.test.ServiceTest;
+import java.util.Map;
 
 /** A store-console test; {@link #provision(String)} brings up the stores a test needs. */
 public abstract class StoreConsoleTest extends ServiceTest {
 
-    /** Provisions a store through the internal API and fails the test if that does not succeed. */
+    /** The dealer group test stores belong to. */
+    protected static final String GROUP = "test_group";
+
+    /** Provisions a store of {@link #GROUP} as tenant-admin would, and fails the test if that does not succeed. */
     protected void provision(String store) {
-        Api.Response response = api().put("/internal/stores/" + store, "");
+        Api.Response response = provisionRequest(store);
         if (response.status() != 200) {
             throw new AssertionError("provisioning " + store + " failed: " + response.raw());
         }
+    }
+
+    protected Api.Response provisionRequest(String store) {
+        return asService().put("/internal/stores/" + store, Map.of("groupCode", GROUP));
     }
 }

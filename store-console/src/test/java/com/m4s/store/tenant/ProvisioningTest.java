@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.m4s.platform.servers.Api;
+import com.m4s.platform.test.TestKeycloak;
 import com.m4s.store.StoreConsoleApplication;
 import com.m4s.store.support.StoreConsoleTest;
 import java.sql.Connection;
@@ -64,10 +65,10 @@ class ProvisioningTest extends StoreConsoleTest {
     @Test
     void provisioningTwiceOrConcurrentlyEndsWithOneActiveStore() throws SQLException {
         List<CompletableFuture<Api.Response>> calls = IntStream.range(0, 4)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> api().put("/internal/stores/twice", "")))
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> provisionRequest("twice")))
                 .toList();
         calls.forEach(call -> assertThat(call.join().status()).as(call.join().raw()).isEqualTo(200));
-        Api.Response again = api().put("/internal/stores/twice", "");
+        Api.Response again = provisionRequest("twice");
 
         assertThat(again.json().path("status").asString()).isEqualTo("ACTIVE");
         provision("once_only");
@@ -83,9 +84,9 @@ class ProvisioningTest extends StoreConsoleTest {
     @Test
     void suspendedStoresAreRefusedAndComeBackWhenReactivated() {
         provision("paused");
-        Api.Response suspended = api().put("/internal/stores/paused/status", Map.of("status", "SUSPENDED"));
+        Api.Response suspended = asService().put("/internal/stores/paused/status", Map.of("status", "SUSPENDED"));
         Api.Response refused = api().get("/api/stores/paused/members");
-        Api.Response reactivated = api().put("/internal/stores/paused/status", Map.of("status", "ACTIVE"));
+        Api.Response reactivated = asService().put("/internal/stores/paused/status", Map.of("status", "ACTIVE"));
 
         assertThat(suspended.json().path("status").asString()).isEqualTo("SUSPENDED");
         assertThat(refused.status()).isEqualTo(403);
@@ -96,9 +97,9 @@ class ProvisioningTest extends StoreConsoleTest {
 
     @Test
     void refusesInvalidCodesAndUnknownStatusChanges() {
-        Api.Response badCode = api().put("/internal/stores/Bad-Code", "");
-        Api.Response unknown = api().put("/internal/stores/ghost/status", Map.of("status", "SUSPENDED"));
-        Api.Response badStatus = api().put("/internal/stores/ghost/status", Map.of("status", "DELETED"));
+        Api.Response badCode = provisionRequest("Bad-Code");
+        Api.Response unknown = asService().put("/internal/stores/ghost/status", Map.of("status", "SUSPENDED"));
+        Api.Response badStatus = asService().put("/internal/stores/ghost/status", Map.of("status", "DELETED"));
 
         assertThat(badCode.status()).isEqualTo(422);
         assertThat(badCode.problemType()).isEqualTo("invalid-store-code");
@@ -134,7 +135,9 @@ class ProvisioningTest extends StoreConsoleTest {
                 "--server.port=0",
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password());
+                "--spring.datasource.password=" + database.password(),
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestKeycloak.issuer(),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestKeycloak.jwksUri());
     }
 
     private static long appliedChangeSets() throws SQLException {

@@ -1,5 +1,7 @@
 package com.m4s.admin.group;
 
+import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Role;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,6 +38,7 @@ class DealerGroupController {
     }
 
     @PostMapping
+    @Allow(Role.PLATFORM_OPERATOR)
     @Operation(summary = "Create a dealer group")
     ResponseEntity<DealerGroups.GroupView> create(@Valid @RequestBody DealerGroups.NewGroup request) {
         DealerGroups.GroupView created = groups.create(request);
@@ -43,23 +46,28 @@ class DealerGroupController {
     }
 
     @GetMapping
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
     @Operation(summary = "List dealer groups; q searches code and name")
     PageResult<DealerGroups.GroupView> list(@RequestParam(required = false) @Size(max = 100) @Nullable String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "code,asc") String sort) {
-        return groups.list(q, Paging.of(page, size, sort, SORTABLE, "code"));
+        return groups.list(GroupAccess.scope(), q, Paging.of(page, size, sort, SORTABLE, "code"));
     }
 
     @GetMapping("/{code}")
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
     @Operation(summary = "A dealer group")
     DealerGroups.GroupView get(@PathVariable String code) {
+        GroupAccess.require(code);
         return groups.get(code);
     }
 
     @PatchMapping("/{code}")
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
     @Operation(summary = "Rename a dealer group")
     DealerGroups.GroupView rename(@PathVariable String code, @Valid @RequestBody DealerGroups.Rename request) {
+        GroupAccess.require(code);
         return groups.rename(code, request);
     }
 }

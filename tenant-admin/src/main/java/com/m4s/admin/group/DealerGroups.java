@@ -56,9 +56,8 @@ public class DealerGroups {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<GroupView> list(@Nullable String query, Pageable pageable) {
-        return PageResult.of(Like.isBlank(query) ? groups.findAll(pageable)
-                : groups.search(Like.contains(query), pageable), DealerGroup::view);
+    public PageResult<GroupView> list(@Nullable String onlyGroup, @Nullable String query, Pageable pageable) {
+        return PageResult.of(groups.search(onlyGroup, Like.contains(query), pageable), DealerGroup::view);
     }
 
     @Transactional

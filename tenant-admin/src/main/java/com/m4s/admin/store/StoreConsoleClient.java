@@ -4,6 +4,12 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -15,16 +21,29 @@ class StoreConsoleClient implements StoreRuntime {
 
     private final RestClient http;
 
-    StoreConsoleClient(RestClient.Builder builder, StoreConsoleProperties properties) {
+    /** The client registration (client credentials of tenant-admin) used for calls to store-console. */
+    static final String REGISTRATION = "store-console";
+
+    StoreConsoleClient(RestClient.Builder builder, StoreConsoleProperties properties,
+            OAuth2AuthorizedClientManager serviceClients) {
         var factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
         factory.setReadTimeout(properties.provisioningTimeout());
-        this.http = builder.baseUrl(properties.url().toString()).requestFactory(factory).build();
+        var token = new OAuth2ClientHttpRequestInterceptor(serviceClients);
+        token.setClientRegistrationIdResolver(request -> REGISTRATION);
+        // the token is the service's own, whoever triggered the call
+        token.setPrincipalResolver(request -> SERVICE);
+        this.http = builder.baseUrl(properties.url().toString()).requestFactory(factory).requestInterceptor(token)
+                .build();
     }
 
+    private static final Authentication SERVICE = new AnonymousAuthenticationToken("tenant-admin", "tenant-admin",
+            AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
+
     @Override
-    public void provision(String storeCode) {
-        call(() -> http.put().uri("/internal/stores/{code}", storeCode).retrieve().toBodilessEntity());
+    public void provision(String storeCode, String groupCode) {
+        call(() -> http.put().uri("/internal/stores/{code}", storeCode).body(Map.of("groupCode", groupCode))
+                .retrieve().toBodilessEntity());
     }
 
     @Override
@@ -40,7 +59,7 @@ class StoreConsoleClient implements StoreRuntime {
             String body = e.getResponseBodyAsString();
             throw new Unavailable("store-console answered " + e.getStatusCode().value()
                     + (body.isBlank() ? "" : ": " + body), e);
-        } catch (RestClientException e) {
+        } catch (RestClientException | OAuth2AuthorizationException e) {
             throw new Unavailable("store-console could not be reached: " + rootMessage(e), e);
         }
     }

@@ -1,5 +1,8 @@
 package com.m4s.admin.store;
 
+import com.m4s.admin.group.GroupAccess;
+import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Role;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,14 +38,17 @@ class StoreController {
     }
 
     @PostMapping("/groups/{groupCode}/stores")
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
     @Operation(summary = "Create a store; answers 202 while its tenant is provisioned (poll the store for status)")
     ResponseEntity<Stores.StoreView> create(@PathVariable String groupCode,
             @Valid @RequestBody Stores.NewStore request) {
+        GroupAccess.require(groupCode);
         Stores.StoreView created = stores.create(groupCode, request);
         return ResponseEntity.accepted().location(URI.create("/api/admin/stores/" + created.code())).body(created);
     }
 
     @GetMapping("/groups/{groupCode}/stores")
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
     @Operation(summary = "Stores of a dealer group")
     PageResult<Stores.StoreView> ofGroup(@PathVariable String groupCode,
             @RequestParam(required = false) @Nullable StoreStatus status,
@@ -50,10 +56,12 @@ class StoreController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "code,asc") String sort) {
+        GroupAccess.require(groupCode);
         return stores.list(groupCode, status, q, Paging.of(page, size, sort, SORTABLE, "code"));
     }
 
     @GetMapping("/stores")
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
     @Operation(summary = "All stores; filter by group and status, q searches code, name, city and brand")
     PageResult<Stores.StoreView> list(@RequestParam(required = false) @Nullable String group,
             @RequestParam(required = false) @Nullable StoreStatus status,
@@ -61,28 +69,37 @@ class StoreController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "code,asc") String sort) {
-        return stores.list(group, status, q, Paging.of(page, size, sort, SORTABLE, "code"));
+        String scope = GroupAccess.scope();
+        if (group != null && scope != null && !scope.equals(group)) {
+            GroupAccess.require(group);
+        }
+        return stores.list(scope != null ? scope : group, status, q, Paging.of(page, size, sort, SORTABLE, "code"));
     }
 
     @GetMapping("/stores/{code}")
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER, Role.STORE_STAFF})
     @Operation(summary = "A store, with its provisioning status")
     Stores.StoreView get(@PathVariable String code) {
-        return stores.get(code);
+        return stores.getVisible(code);
     }
 
     @PostMapping("/stores/{code}/provisioning")
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
     @Operation(summary = "Retry provisioning of a FAILED store")
     ResponseEntity<Stores.StoreView> retry(@PathVariable String code) {
+        GroupAccess.require(stores.getVisible(code).groupCode());
         return ResponseEntity.accepted().body(stores.retryProvisioning(code));
     }
 
     @PostMapping("/stores/{code}/suspend")
+    @Allow(Role.PLATFORM_OPERATOR)
     @Operation(summary = "Suspend an active store: its data can no longer be used")
     Stores.StoreView suspend(@PathVariable String code) {
         return stores.setActive(code, false);
     }
 
     @PostMapping("/stores/{code}/reactivate")
+    @Allow(Role.PLATFORM_OPERATOR)
     @Operation(summary = "Reactivate a suspended store")
     Stores.StoreView reactivate(@PathVariable String code) {
         return stores.setActive(code, true);

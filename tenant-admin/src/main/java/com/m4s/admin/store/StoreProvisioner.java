@@ -53,7 +53,9 @@ class StoreProvisioner {
     void provision(String code) {
         String failure = null;
         try {
-            runtime.provision(code);
+            String group = stores.findById(code).map(store -> store.view().groupCode())
+                    .orElseThrow(() -> new IllegalStateException("store " + code + " vanished"));
+            runtime.provision(code, group);
         } catch (RuntimeException e) {
             failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.warn("provisioning store {} failed: {}", code, failure);

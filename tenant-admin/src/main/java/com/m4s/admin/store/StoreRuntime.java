@@ -4,7 +4,7 @@ package com.m4s.admin.store;
 interface StoreRuntime {
 
     /** Creates or completes the store's tenant; idempotent. Throws {@link Unavailable} when it cannot. */
-    void provision(String storeCode);
+    void provision(String storeCode, String groupCode);
 
     /** Suspends ({@code active=false}) or reactivates a provisioned store; idempotent. */
     void setActive(String storeCode, boolean active);

@@ -1,6 +1,8 @@
 package com.m4s.admin.store;
 
 import com.m4s.admin.group.DealerGroups;
+import com.m4s.admin.group.GroupAccess;
+import com.m4s.platform.security.Caller;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
@@ -75,6 +77,20 @@ public class Stores {
     @Transactional(readOnly = true)
     public StoreView get(String code) {
         return find(code).view();
+    }
+
+    /**
+     * The store, if the current caller may see it: operators all, executives their group's, store people their own.
+     * Others get a 404, as if it did not exist.
+     */
+    @Transactional(readOnly = true)
+    public StoreView getVisible(String code) {
+        StoreView store = get(code);
+        Caller caller = Caller.current().orElseThrow(() -> new ApiException.NotFound("Store", code));
+        if (!GroupAccess.mayActOn(caller, store.groupCode()) && !caller.stores().contains(code)) {
+            throw new ApiException.NotFound("Store", code);
+        }
+        return store;
     }
 
     @Transactional(readOnly = true)

@@ -8,8 +8,7 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import tools.jackson.databind.json.JsonMapper;
+import com.m4s.platform.web.ProblemWriter;
 
 /**
  * Turns a service into a schema-per-store service: imported by services whose data lives in store schemas. The
@@ -30,10 +29,11 @@ public class StoreTenancyConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<TenantFilter> tenantFilter(TenantRegistry registry, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new TenantFilter(registry, json));
+    FilterRegistrationBean<TenantFilter> tenantFilter(TenantRegistry registry, ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new TenantFilter(registry, problems));
         registration.addUrlPatterns(TenantFilter.PREFIX + "*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        // after Spring Security (order -100): the caller is known when the store is checked
+        registration.setOrder(0);
         return registration;
     }
 

@@ -1,6 +1,8 @@
 package com.m4s.platform.tenancy;
 
-import com.m4s.platform.web.Problems;
+import com.m4s.platform.security.Caller;
+import com.m4s.platform.security.StoreAccess;
+import com.m4s.platform.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,26 +10,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Takes the store from {@code /api/stores/{store}/...}, checks it in the registry and holds it for the request.
- * Unknown stores are a 404 and suspended ones a 403, before any controller runs; the tenant is cleared in
- * {@code finally} whatever happens.
+ * Takes the store from {@code /api/stores/{store}/...}, checks that the authenticated caller may act in it and that
+ * it exists and is usable, and holds it for the request. Runs after authentication and before any controller; the
+ * tenant is cleared in {@code finally} whatever happens. Callers learn only about stores they may see: a store
+ * outside their reach is a 403 whether it exists or not.
  */
 public class TenantFilter extends OncePerRequestFilter {
 
     static final String PREFIX = "/api/stores/";
 
     private final TenantRegistry registry;
-    private final JsonMapper json;
+    private final ProblemWriter problems;
 
-    public TenantFilter(TenantRegistry registry, JsonMapper json) {
+    public TenantFilter(TenantRegistry registry, ProblemWriter problems) {
         this.registry = registry;
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -41,33 +41,43 @@ public class TenantFilter extends OncePerRequestFilter {
         String path = path(request);
         int end = path.indexOf('/', PREFIX.length());
         String code = end < 0 ? path.substring(PREFIX.length()) : path.substring(PREFIX.length(), end);
+        Optional<Caller> caller = Caller.current();
+        if (caller.isEmpty()) {
+            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid access token is required.");
+            return;
+        }
         Optional<TenantRegistry.Entry> entry = Tenant.isValidCode(code) ? registry.find(code) : Optional.empty();
         if (entry.isEmpty()) {
-            reject(response, Problems.of(HttpStatus.NOT_FOUND, "store-not-found", "Store '" + code + "' does not exist."));
+            if (StoreAccess.mayKnowAbsence(caller.get(), code)) {
+                problems.write(response, HttpStatus.NOT_FOUND, "store-not-found", "Store '" + code + "' does not exist.");
+            } else {
+                denied(response, code);
+            }
             return;
         }
-        if (entry.get().status() == TenantRegistry.Status.SUSPENDED) {
-            reject(response, Problems.of(HttpStatus.FORBIDDEN, "store-suspended",
-                    "Store '" + code + "' is suspended; its data cannot be used until it is reactivated."));
+        if (!StoreAccess.mayEnter(caller.get(), code, entry.get().groupCode())) {
+            denied(response, code);
             return;
         }
-        if (entry.get().status() == TenantRegistry.Status.UNAVAILABLE) {
-            reject(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
-                    "Store '" + code + "' is temporarily unavailable; try again later."));
-            return;
-        }
-        TenantContext.set(entry.get().tenant());
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            TenantContext.clear();
+        switch (entry.get().status()) {
+            case SUSPENDED -> problems.write(response, HttpStatus.FORBIDDEN, "store-suspended",
+                    "Store '" + code + "' is suspended; its data cannot be used until it is reactivated.");
+            case UNAVAILABLE -> problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                    "Store '" + code + "' is temporarily unavailable; try again later.");
+            case ACTIVE -> {
+                TenantContext.set(entry.get().tenant());
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    TenantContext.clear();
+                }
+            }
         }
     }
 
-    private void reject(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+    private void denied(HttpServletResponse response, String code) throws IOException {
+        problems.write(response, HttpStatus.FORBIDDEN, "store-access-denied",
+                "You may not act in store '" + code + "'.");
     }
 
     private static String path(HttpServletRequest request) {

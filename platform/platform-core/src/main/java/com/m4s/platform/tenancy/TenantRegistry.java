@@ -1,6 +1,7 @@
 package com.m4s.platform.tenancy;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Where a service looks up the stores it serves. */
 public interface TenantRegistry {
@@ -8,7 +9,8 @@ public interface TenantRegistry {
     /** ACTIVE serves requests; SUSPENDED is refused; UNAVAILABLE could not be migrated and waits for an operator. */
     enum Status { ACTIVE, SUSPENDED, UNAVAILABLE }
 
-    record Entry(Tenant tenant, Status status) {
+    /** A store as this service knows it; {@code groupCode} is the dealer group owning it, when recorded. */
+    record Entry(Tenant tenant, Status status, @Nullable String groupCode) {
     }
 
     Optional<Entry> find(String storeCode);

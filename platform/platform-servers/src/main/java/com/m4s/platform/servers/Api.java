@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String token;
 
     /** A response: status, content type and body (parsed when it is JSON). */
     public record Response(int status, String contentType, String raw, JsonNode json) {
@@ -34,7 +35,28 @@ public final class Api {
     }
 
     public Api(String base) {
+        this(base, "");
+    }
+
+    private Api(String base, String token) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.token = token;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>} (an empty token sends none). */
+    public Api withToken(String accessToken) {
+        return new Api(base, accessToken);
+    }
+
+    /** Any request, e.g. for endpoints enumerated at run time; a body is sent as JSON when not null. */
+    public Response send(String method, String path, Object body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, publisher);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
     }
 
     public static String json(Object value) {
@@ -70,7 +92,10 @@ public final class Api {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            if (!token.isEmpty()) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
             String raw = response.body();

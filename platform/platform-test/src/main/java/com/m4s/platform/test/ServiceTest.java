@@ -1,30 +1,68 @@
 package com.m4s.platform.test;
 
 import com.m4s.platform.servers.Api;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base for tests that drive a whole service over real HTTP against a real PostgreSQL. Test classes of one module
- * share the application context and its database (Spring caches the context); give each class its own store or
- * group codes.
+ * Base for tests that drive a whole service over real HTTP against a real PostgreSQL and a real Keycloak. Test
+ * classes of one module share the application context and its database (Spring caches the context); give each
+ * class its own store or group codes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServiceTest {
 
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(2);
+    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+
+    private record Token(String value, Instant fetched) {
+    }
+
     protected static TestPostgres.Database database;
 
     @DynamicPropertySource
-    static void datasource(DynamicPropertyRegistry registry) {
+    static void servers(DynamicPropertyRegistry registry) {
         database = TestPostgres.register(registry);
+        TestKeycloak.register(registry);
     }
 
     @LocalServerPort
     protected int port;
 
-    protected Api api() {
+    /** No token at all. */
+    protected Api anonymous() {
         return new Api("http://127.0.0.1:" + port);
+    }
+
+    /** As a user of the realm (demo users, or ones made with {@link TestUsers}); tokens are reused briefly. */
+    protected Api as(String username) {
+        return anonymous().withToken(token(username));
+    }
+
+    /** As the platform operator: may act everywhere. */
+    protected Api api() {
+        return as("operator");
+    }
+
+    /** As the tenant-admin service (client credentials). */
+    protected Api asService() {
+        Token token = TOKENS.compute("client:tenant-admin", (k, t) -> fresh(t) ? t : new Token(TestKeycloak
+                .clientToken(TestKeycloak.TENANT_ADMIN_CLIENT, TestKeycloak.tenantAdminSecret()), Instant.now()));
+        return anonymous().withToken(token.value());
+    }
+
+    protected static String token(String username) {
+        return TOKENS.compute(username, (k, t) -> fresh(t) ? t
+                : new Token(TestKeycloak.passwordToken(username, TestUsers.PASSWORD), Instant.now())).value();
+    }
+
+    private static boolean fresh(Token token) {
+        return token != null && token.fetched().plus(TOKEN_REUSE).isAfter(Instant.now());
     }
 }

@@ -1,0 +1,77 @@
+package com.m4s.platform.security;
+
+import com.m4s.platform.web.ProblemWriter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Enforces {@link Allow} before a handler runs. Fails closed: an endpoint that declares nothing is refused.
+ */
+public class AccessInterceptor implements HandlerInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessInterceptor.class);
+
+    private final ProblemWriter problems;
+
+    public AccessInterceptor(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws Exception {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        Optional<Allow> allow = declaration(method);
+        if (allow.isEmpty()) {
+            log.error("endpoint {} declares no @Allow; refused", method.getShortLogMessage());
+            problems.write(response, HttpStatus.FORBIDDEN, "access-denied", "This endpoint is not open to anyone.");
+            return false;
+        }
+        Optional<Caller> caller = Caller.current();
+        if (caller.isEmpty()) {
+            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid access token is required.");
+            return false;
+        }
+        if (!permits(allow.get(), caller.get())) {
+            problems.write(response, HttpStatus.FORBIDDEN, "access-denied",
+                    "Your role does not allow this action.");
+            return false;
+        }
+        return true;
+    }
+
+    /** The declaration on the method, else on its controller. */
+    public static Optional<Allow> declaration(HandlerMethod method) {
+        @Nullable Allow onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), Allow.class);
+        if (onMethod != null) {
+            return Optional.of(onMethod);
+        }
+        return Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), Allow.class));
+    }
+
+    static boolean permits(Allow allow, Caller caller) {
+        for (Role role : allow.value()) {
+            if (!caller.has(role)) {
+                continue;
+            }
+            if (role != Role.STORE_STAFF || allow.departments().length == 0) {
+                return true;
+            }
+            if (caller.department() != null && Arrays.asList(allow.departments()).contains(caller.department())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

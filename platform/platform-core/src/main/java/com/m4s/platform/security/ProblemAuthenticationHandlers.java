@@ -1,0 +1,44 @@
+package com.m4s.platform.security;
+
+import com.m4s.platform.web.ProblemWriter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 from Spring Security as problem+json, keeping the {@code WWW-Authenticate} header bearer-token
+ * clients expect.
+ */
+public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+    private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
+    private final ProblemWriter problems;
+
+    public ProblemAuthenticationHandlers(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        bearer.commence(request, response, exception);
+        String detail = request.getHeader("Authorization") == null ? "A bearer access token is required."
+                : "The access token is not valid: " + exception.getMessage();
+        problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", detail);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+            throws IOException {
+        bearerDenied.handle(request, response, exception);
+        problems.write(response, HttpStatus.FORBIDDEN, "access-denied", "Your access token does not allow this.");
+    }
+}

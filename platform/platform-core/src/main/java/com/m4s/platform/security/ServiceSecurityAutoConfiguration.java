@@ -1,0 +1,54 @@
+package com.m4s.platform.security;
+
+import com.m4s.platform.web.ProblemWriter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every servlet service is an OAuth2 resource server for realm {@code m4s}: stateless, bearer tokens only, health
+ * and API documents open, everything else authenticated, then each endpoint's {@link Allow} is enforced.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ServiceSecurityAutoConfiguration {
+
+    static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
+        "/v3/api-docs/**", "/error"};
+
+    @Bean
+    ProblemWriter problemWriter(JsonMapper json) {
+        return new ProblemWriter(json);
+    }
+
+    @Bean
+    SecurityFilterChain serviceSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+        ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.requestMatchers(OPEN).permitAll().anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new CallerConverter()))
+                        .authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer accessDeclarations(ProblemWriter problems) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AccessInterceptor(problems)).addPathPatterns("/api/**", "/internal/**");
+            }
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package com.m4s.platform.security;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * Token checks: signature against the realm's keys (fetched from the JWKS URI on first use, not at start-up), issuer
+ * of realm {@code m4s}, and expiry with a small clock skew ({@code m4s.security.clock-skew}, 10 s by default, where
+ * Spring's default is a minute).
+ */
+@AutoConfiguration(beforeName =
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration")
+@ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+public class TokenDecoderConfiguration {
+
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwks,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+            @Value("${m4s.security.clock-skew:10s}") Duration clockSkew) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwks).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(clockSkew),
+                new JwtIssuerValidator(issuer)));
+        return decoder;
+    }
+}
