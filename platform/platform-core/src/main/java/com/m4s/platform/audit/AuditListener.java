@@ -1,0 +1,176 @@
+package com.m4s.platform.audit;
+
+import com.m4s.platform.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns Hibernate's post-insert/update/delete events into audit entries, written on the same connection just before
+ * the transaction commits, so an entry exists exactly when its change does.
+ */
+class AuditListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
+
+    /** Bookkeeping fields that change on every write and say nothing by themselves. */
+    private static final Set<String> IGNORED = Set.of("version", "updatedAt");
+
+    private final Clock clock;
+    private final JsonMapper json;
+    private final String table;
+
+    AuditListener(Clock clock, JsonMapper json, @Nullable String schema) {
+        this.clock = clock;
+        this.json = json;
+        this.table = schema == null || schema.isBlank() ? "audit_event" : schema + ".audit_event";
+    }
+
+    @Override
+    public void onPostInsert(PostInsertEvent event) {
+        record(event.getSession(), AuditEntry.Action.CREATE, event.getPersister(), event.getId(),
+                diff(event.getPersister(), event.getSession(), null, event.getState(), null));
+    }
+
+    @Override
+    public void onPostUpdate(PostUpdateEvent event) {
+        Map<String, Map<String, @Nullable Object>> changes = diff(event.getPersister(), event.getSession(),
+                event.getOldState(), event.getState(), event.getDirtyProperties());
+        if (!changes.isEmpty()) {
+            record(event.getSession(), AuditEntry.Action.UPDATE, event.getPersister(), event.getId(), changes);
+        }
+    }
+
+    @Override
+    public void onPostDelete(PostDeleteEvent event) {
+        record(event.getSession(), AuditEntry.Action.DELETE, event.getPersister(), event.getId(),
+                diff(event.getPersister(), event.getSession(), event.getDeletedState(), null, null));
+    }
+
+    @Override
+    public boolean requiresPostCommitHandling(EntityPersister persister) {
+        return false;
+    }
+
+    private void record(SharedSessionContractImplementor session, AuditEntry.Action action, EntityPersister persister,
+            Object id, Map<String, Map<String, @Nullable Object>> changes) {
+        Caller caller = Caller.current().orElse(null);
+        AuditEntry entry = new AuditEntry(UUID.randomUUID(), clock.instant(),
+                caller == null ? "system" : caller.subject(), caller == null ? "system" : caller.username(),
+                caller == null ? "system" : caller.primaryRole(), clientIp(), action,
+                entityType(persister), String.valueOf(id), changes);
+        ((SessionImplementor) session).getActionQueue().registerCallback(
+                (org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback) s -> write(session, entry));
+    }
+
+    private void write(SharedSessionContractImplementor session, AuditEntry entry) {
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into " + table
+                    + " (id, occurred_at, actor_subject, actor_name, actor_role, client_ip, action, entity_type,"
+                    + " entity_id, changes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))")) {
+                insert.setObject(1, entry.id());
+                insert.setTimestamp(2, Timestamp.from(entry.occurredAt()));
+                insert.setString(3, entry.actorSubject());
+                insert.setString(4, entry.actorName());
+                insert.setString(5, entry.actorRole());
+                insert.setString(6, entry.clientIp());
+                insert.setString(7, entry.action().name());
+                insert.setString(8, entry.entityType());
+                insert.setString(9, entry.entityId());
+                insert.setString(10, json.writeValueAsString(entry.changes()));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    private static Map<String, Map<String, @Nullable Object>> diff(EntityPersister persister,
+            SharedSessionContractImplementor session, Object @Nullable [] before, Object @Nullable [] after,
+            int @Nullable [] dirty) {
+        String[] names = persister.getPropertyNames();
+        Map<String, Map<String, @Nullable Object>> changes = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            if (IGNORED.contains(names[i]) || (dirty != null && !contains(dirty, i))) {
+                continue;
+            }
+            Object old = before == null ? null : before[i];
+            Object now = after == null ? null : after[i];
+            if (old instanceof Collection<?> || now instanceof Collection<?>) {
+                continue;
+            }
+            Map<String, @Nullable Object> change = new LinkedHashMap<>();
+            if (before != null) {
+                change.put("before", plain(old, session));
+            }
+            if (after != null) {
+                change.put("after", plain(now, session));
+            }
+            if (before != null && after != null && java.util.Objects.equals(change.get("before"), change.get("after"))) {
+                continue;
+            }
+            changes.put(names[i], change);
+        }
+        return changes;
+    }
+
+    private static @Nullable Object plain(@Nullable Object value, SharedSessionContractImplementor session) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof TemporalAccessor || value instanceof UUID) {
+            return value.toString();
+        }
+        if (value instanceof HibernateProxy proxy) {
+            return String.valueOf(proxy.getHibernateLazyInitializer().getIdentifier());
+        }
+        if (session.getFactory().getMappingMetamodel().isEntityClass(value.getClass())) {
+            return String.valueOf(session.getFactory().getMappingMetamodel()
+                    .getEntityDescriptor(value.getClass()).getIdentifier(value, session));
+        }
+        return value.toString();
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String entityType(EntityPersister persister) {
+        String name = persister.getEntityName();
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    }
+
+    private static @Nullable String clientIp() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}
