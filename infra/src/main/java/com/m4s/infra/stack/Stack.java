@@ -1,45 +1,53 @@
 package com.m4s.infra.stack;
 
+import com.m4s.platform.servers.LocalKeycloak;
 import com.m4s.platform.servers.LocalPostgres;
 import com.m4s.platform.servers.LocalServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
- * The whole platform on one machine: the real servers it needs (PostgreSQL today; Kafka, Elasticsearch and
- * Keycloak join the {@link #servers} list the same way) and its three services as child processes.
+ * The whole platform on one machine: the real servers it needs (PostgreSQL and Keycloak today; Kafka and
+ * Elasticsearch join the {@link #servers} list the same way) and its three services as child processes.
  */
 public final class Stack implements AutoCloseable {
 
     /** Where the stack lives and listens. Port 0 picks a free port. */
-    public record Config(Path home, Path dataDir, int postgresPort, int tenantAdminPort, int storeConsolePort,
-            int gatewayPort) {
+    public record Config(Path home, Path dataDir, int postgresPort, int keycloakPort, int tenantAdminPort,
+            int storeConsolePort, int gatewayPort) {
 
         /** The ports a person runs on by default. */
         public static Config standard(Path home, Path dataDir) {
-            return new Config(home, dataDir, 15432, 8081, 8082, 8080);
+            return new Config(home, dataDir, 15432, 8180, 8081, 8082, 8080);
         }
 
         /** Free ports everywhere: for tests and benchmarks that must not clash with a running stack. */
         public static Config ephemeral(Path home, Path dataDir) {
-            return new Config(home, dataDir, free(), free(), free(), free());
+            return new Config(home, dataDir, free(), free(), free(), free(), free());
         }
     }
 
     private static final String DATABASE = "m4s";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final String TENANT_ADMIN_SECRET = "M4S_TENANT_ADMIN_CLIENT_SECRET";
+    private static final String STORE_CONSOLE_SECRET = "M4S_STORE_CONSOLE_CLIENT_SECRET";
 
     private final Config config;
     private final List<LocalServer> servers = new ArrayList<>();
     private final Map<String, JavaService> services = new LinkedHashMap<>();
     private LocalPostgres postgres;
+    private LocalKeycloak keycloak;
+    private Properties secrets;
 
     private Stack(Config config) {
         this.config = config;
@@ -63,6 +71,48 @@ public final class Stack implements AutoCloseable {
         postgres = LocalPostgres.start(config.dataDir().resolve("postgres"), config.postgresPort());
         servers.add(postgres);
         postgres.createDatabase(DATABASE);
+        secrets = secrets();
+        // The realm (with these client secrets) is imported on the first start of this data directory only.
+        // -Dm4s.keycloak.dist=<dir> shares one unzipped distribution between stacks (tests: skips unzip and rebuild).
+        Path keycloakWork = config.dataDir().resolve("keycloak");
+        String sharedDist = System.getProperty("m4s.keycloak.dist", "");
+        keycloak = LocalKeycloak.builder(sharedDist.isBlank() ? keycloakWork : Path.of(sharedDist))
+                .dataDirectory(keycloakWork.resolve("home"))
+                .realmFile(config.home().resolve("infra/keycloak/m4s-realm.json"))
+                .port(config.keycloakPort())
+                .environment(TENANT_ADMIN_SECRET, secrets.getProperty(TENANT_ADMIN_SECRET))
+                .environment(STORE_CONSOLE_SECRET, secrets.getProperty(STORE_CONSOLE_SECRET))
+                .logFile(config.dataDir().resolve("logs/keycloak.log"))
+                .start();
+        servers.add(keycloak);
+    }
+
+    /** The services' client secrets, generated once per data directory and kept in {@code secrets.properties}. */
+    private Properties secrets() {
+        Path file = config.dataDir().resolve("secrets.properties");
+        Properties properties = new Properties();
+        try {
+            Files.createDirectories(config.dataDir());
+            if (Files.isRegularFile(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    properties.load(in);
+                }
+            }
+            boolean changed = false;
+            for (String name : List.of(TENANT_ADMIN_SECRET, STORE_CONSOLE_SECRET)) {
+                if (properties.getProperty(name, "").isBlank()) {
+                    properties.setProperty(name, LocalKeycloak.randomSecret());
+                    changed = true;
+                }
+            }
+            if (changed) {
+                LocalKeycloak.writePrivate(file, properties,
+                        "Client secrets of this local stack (imported into Keycloak on its first start)");
+            }
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read or write " + file, e);
+        }
     }
 
     /** Starts (or restarts) one service. */
@@ -96,6 +146,11 @@ public final class Stack implements AutoCloseable {
         env.put("M4S_GATEWAY_PORT", String.valueOf(config.gatewayPort()));
         env.put("M4S_TENANT_ADMIN_URL", "http://127.0.0.1:" + config.tenantAdminPort());
         env.put("M4S_STORE_CONSOLE_URL", "http://127.0.0.1:" + config.storeConsolePort());
+        env.put("M4S_OIDC_ISSUER", keycloak.issuer());
+        env.put("M4S_OIDC_JWKS", keycloak.jwksUri());
+        env.put("M4S_KEYCLOAK_URL", keycloak.baseUrl());
+        env.put(TENANT_ADMIN_SECRET, secrets.getProperty(TENANT_ADMIN_SECRET));
+        env.put(STORE_CONSOLE_SECRET, secrets.getProperty(STORE_CONSOLE_SECRET));
         return env;
     }
 
@@ -122,6 +177,21 @@ public final class Stack implements AutoCloseable {
 
     public String dbPassword() {
         return postgres.password();
+    }
+
+    /** The running Keycloak (issuer, JWKS, token endpoint, bootstrap admin). */
+    public LocalKeycloak keycloak() {
+        return keycloak;
+    }
+
+    /** The secret of client {@code m4s-tenant-admin} in this data directory. */
+    public String tenantAdminClientSecret() {
+        return secrets.getProperty(TENANT_ADMIN_SECRET);
+    }
+
+    /** The secret of client {@code m4s-store-console} in this data directory. */
+    public String storeConsoleClientSecret() {
+        return secrets.getProperty(STORE_CONSOLE_SECRET);
     }
 
     public JavaService service(String name) {

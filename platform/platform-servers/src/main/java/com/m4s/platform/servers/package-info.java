@@ -1,2 +1,2 @@
-/** Real servers started as local processes from artifacts on Maven Central: PostgreSQL today, Kafka, Elasticsearch and Keycloak next. */
+/** Real servers started as local processes from artifacts on Maven Central: PostgreSQL and Keycloak today, Kafka and Elasticsearch next. */
 package com.m4s.platform.servers;

@@ -1,0 +1,270 @@
+package com.m4s.platform.servers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real Keycloak with the platform's realm (infra/keycloak/m4s-realm.json): the claims the services rely on. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LocalKeycloakTest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    static Path data;
+
+    private LocalKeycloak keycloak;
+    private final String tenantAdminSecret = LocalKeycloak.randomSecret();
+    private final String storeConsoleSecret = LocalKeycloak.randomSecret();
+
+    @BeforeAll
+    void start() {
+        keycloak = LocalKeycloak.builder(Path.of(System.getProperty("java.io.tmpdir"), "m4s-test-keycloak-dist"))
+                .dataDirectory(data.resolve("keycloak"))
+                .realmFile(realmFile())
+                .environment("M4S_TENANT_ADMIN_CLIENT_SECRET", tenantAdminSecret)
+                .environment("M4S_STORE_CONSOLE_CLIENT_SECRET", storeConsoleSecret)
+                .start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @Test
+    void aStoreManagersTokenCarriesIssuerRolesAndTenancy() {
+        JsonNode claims = claims(passwordGrant(keycloak.baseUrl(), "manager.gz_tianhe", "demo1234"));
+
+        assertThat(claims.path("iss").asString()).isEqualTo(keycloak.issuer())
+                .isEqualTo("http://localhost:" + keycloak.port() + "/realms/m4s");
+        assertThat(claims.path("realm_access").path("roles").valueStream().map(JsonNode::asString))
+                .contains("store-manager");
+        assertThat(claims.path("m4s_stores").isArray()).isTrue();
+        assertThat(claims.path("m4s_stores")).isEqualTo(JSON.readTree("[\"gz_tianhe\"]"));
+        assertThat(claims.path("m4s_group").asString()).isEqualTo("huanan");
+        assertThat(claims.has("m4s_department")).isFalse();
+        assertThat(claims.path("sub").asString()).isNotBlank();
+        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(300);
+    }
+
+    @Test
+    void theIssuerIsTheSameWhateverHostNameTheClientUses() {
+        JsonNode viaLocalhost = claims(passwordGrant("http://localhost:" + keycloak.port(), "operator", "demo1234"));
+        JsonNode viaLoopback = claims(passwordGrant(keycloak.baseUrl(), "operator", "demo1234"));
+
+        assertThat(viaLocalhost.path("iss").asString()).isEqualTo(keycloak.issuer());
+        assertThat(viaLoopback.path("iss").asString()).isEqualTo(keycloak.issuer());
+        JsonNode discovery = JSON.readTree(get(keycloak.baseUrl() + "/realms/m4s/.well-known/openid-configuration",
+                null).body());
+        assertThat(discovery.path("issuer").asString()).isEqualTo(keycloak.issuer());
+        assertThat(discovery.path("jwks_uri").asString()).isEqualTo(keycloak.jwksUri());
+        assertThat(get(keycloak.jwksUri(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void staffCarryTheirDepartment() {
+        JsonNode claims = claims(passwordGrant(keycloak.baseUrl(), "staff.gz_tianhe", "demo1234"));
+
+        assertThat(claims.path("m4s_department").asString()).isEqualTo("service");
+        assertThat(claims.path("m4s_stores")).isEqualTo(JSON.readTree("[\"gz_tianhe\"]"));
+        assertThat(claims.path("realm_access").path("roles").valueStream().map(JsonNode::asString))
+                .contains("store-staff");
+    }
+
+    @Test
+    void storeConsolesServiceAccountUsesTheAdminApi() {
+        String token = clientCredentials("m4s-store-console", storeConsoleSecret);
+        JsonNode claims = claims(token);
+        HttpResponse<String> users = get(keycloak.baseUrl() + "/admin/realms/m4s/users?username=operator", token);
+
+        assertThat(claims.path("realm_access").path("roles").valueStream().map(JsonNode::asString))
+                .contains("service");
+        assertThat(users.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(users.body()).size()).isEqualTo(1);
+    }
+
+    @Test
+    void storeConsoleCanCreateAUserWithTenancyAttributesThatShowInTheirToken() throws Exception {
+        String token = clientCredentials("m4s-store-console", storeConsoleSecret);
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", "invited.gz_tianhe");
+        user.put("enabled", true);
+        user.put("firstName", "新");
+        user.put("lastName", "员工");
+        user.put("attributes", Map.of("dealer_group", List.of("huanan"), "stores", List.of("gz_tianhe", "sz_futian"),
+                "department", List.of("sales")));
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl()
+                + "/admin/realms/m4s/users")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> password = send(HttpRequest.newBuilder(URI.create(location + "/reset-password"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"type\":\"password\",\"value\":\"invited-1234\",\"temporary\":false}")));
+        assertThat(password.statusCode()).as(password.body()).isEqualTo(204);
+
+        JsonNode claims = claims(passwordGrant(keycloak.baseUrl(), "invited.gz_tianhe", "invited-1234"));
+
+        assertThat(claims.path("m4s_stores")).isEqualTo(JSON.readTree("[\"gz_tianhe\",\"sz_futian\"]"));
+        assertThat(claims.path("m4s_group").asString()).isEqualTo("huanan");
+        assertThat(claims.path("m4s_department").asString()).isEqualTo("sales");
+    }
+
+    @Test
+    void tenantAdminGetsAServiceToken() {
+        JsonNode claims = claims(clientCredentials("m4s-tenant-admin", tenantAdminSecret));
+
+        assertThat(claims.path("azp").asString()).isEqualTo("m4s-tenant-admin");
+        assertThat(claims.path("realm_access").path("roles").valueStream().map(JsonNode::asString))
+                .contains("service");
+    }
+
+    @Test
+    void aWrongPasswordOrSecretIsRefused() {
+        // Keycloak 26 answers a wrong user password with 400 invalid_grant (RFC 6749 5.2), not 401.
+        HttpResponse<String> wrongPassword = tokenRequest(keycloak.baseUrl(), Map.of("grant_type", "password",
+                "client_id", "m4s-cli", "username", "exec.huanan", "password", "not-the-password"));
+        HttpResponse<String> wrongSecret = tokenRequest(keycloak.baseUrl(), Map.of("grant_type",
+                "client_credentials", "client_id", "m4s-store-console", "client_secret", "not-the-secret"));
+
+        assertThat(wrongPassword.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(wrongPassword.body()).path("error").asString()).isEqualTo("invalid_grant");
+        assertThat(wrongSecret.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(wrongSecret.body()).path("error").asString()).isEqualTo("unauthorized_client");
+    }
+
+    @Test
+    void theWebClientCannotUseThePasswordGrant() {
+        HttpResponse<String> refused = tokenRequest(keycloak.baseUrl(), Map.of("grant_type", "password",
+                "client_id", "m4s-web", "username", "operator", "password", "demo1234"));
+
+        assertThat(refused.statusCode()).isIn(400, 401);
+        assertThat(JSON.readTree(refused.body()).path("error").asString()).isEqualTo("unauthorized_client");
+    }
+
+    @Test
+    void theWebClientMustUsePkceWithS256() {
+        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String authorize = "http://localhost:" + keycloak.port() + "/realms/m4s/protocol/openid-connect/auth"
+                + "?client_id=m4s-web&response_type=code&scope=openid&state=s1"
+                + "&redirect_uri=" + URLEncoder.encode("http://localhost:8080/callback", StandardCharsets.UTF_8);
+        String challenge = "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGjSstw-cM&code_challenge_method=";
+
+        HttpResponse<String> withoutPkce = send(noRedirects, HttpRequest.newBuilder(URI.create(authorize)));
+        HttpResponse<String> withPlain = send(noRedirects, HttpRequest.newBuilder(URI.create(authorize + challenge
+                + "plain")));
+        HttpResponse<String> withS256 = send(noRedirects, HttpRequest.newBuilder(URI.create(authorize + challenge
+                + "S256")));
+
+        assertThat(withoutPkce.headers().firstValue("Location").orElse(""))
+                .startsWith("http://localhost:8080/callback").contains("error=invalid_request");
+        assertThat(withPlain.headers().firstValue("Location").orElse(""))
+                .startsWith("http://localhost:8080/callback").contains("error=invalid_request");
+        assertThat(withS256.statusCode()).isEqualTo(200);
+        assertThat(withS256.body()).contains("kc-form-login");
+    }
+
+    @Test
+    void aRealmFileWhosePlaceholdersAreNotSetIsRefusedBeforeStarting() {
+        assumeTrue(System.getenv("M4S_TENANT_ADMIN_CLIENT_SECRET") == null, "secret set in this environment");
+        assertThatThrownBy(() -> LocalKeycloak.builder(data.resolve("unused")).realmFile(realmFile()).start())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("M4S_TENANT_ADMIN_CLIENT_SECRET")
+                .hasMessageContaining("M4S_STORE_CONSOLE_CLIENT_SECRET");
+    }
+
+    private String passwordGrant(String base, String username, String password) {
+        HttpResponse<String> response = tokenRequest(base, Map.of("grant_type", "password", "client_id", "m4s-cli",
+                "username", username, "password", password));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("access_token").asString();
+    }
+
+    private String clientCredentials(String clientId, String secret) {
+        HttpResponse<String> response = tokenRequest(keycloak.baseUrl(), Map.of("grant_type", "client_credentials",
+                "client_id", clientId, "client_secret", secret));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("access_token").asString();
+    }
+
+    private static HttpResponse<String> tokenRequest(String base, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + "/realms/m4s/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> get(String url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(HTTP, request);
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The payload of a JWT, decoded. */
+    private static JsonNode claims(String jwt) {
+        String[] parts = jwt.split("\\.");
+        assertThat(parts).hasSize(3);
+        return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+    }
+
+    private static Path realmFile() {
+        String home = System.getProperty("m4s.home");
+        Path start = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("infra/keycloak/m4s-realm.json");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("infra/keycloak/m4s-realm.json not found from " + start);
+    }
+}
