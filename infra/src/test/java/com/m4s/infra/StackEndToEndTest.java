@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +44,18 @@ class StackEndToEndTest {
     void start() {
         Path home = Path.of(System.getProperty("m4s.home", "..")).toAbsolutePath().normalize();
         stack = Stack.start(Stack.Config.ephemeral(home, data));
-        api = new Api(stack.gatewayUrl());
+        api = as(DemoData.OPERATOR);
         api.post("/api/admin/groups", Map.of("code", "e2e_group", "name", "端到端集团"));
+    }
+
+    @BeforeEach
+    void freshOperatorToken() {
+        api = as(DemoData.OPERATOR);
+    }
+
+    /** Through the gateway with a fresh token of a demo user from the stack's Keycloak. */
+    private Api as(String demoUser) {
+        return new Api(stack.gatewayUrl()).withToken(stack.keycloak().passwordToken(demoUser, DemoData.DEMO_PASSWORD));
     }
 
     @AfterAll
@@ -157,9 +168,9 @@ class StackEndToEndTest {
 
     @Test
     void demoDataCanBeLoadedTwiceWithoutDuplicates() {
-        List<String> stores = new DemoData(stack.gatewayUrl()).ensure();
+        List<String> stores = new DemoData(stack).ensure();
         long first = api.get("/api/stores/" + stores.getFirst() + "/members").json().path("totalElements").asLong();
-        new DemoData(stack.gatewayUrl()).ensure();
+        new DemoData(stack).ensure();
         long second = api.get("/api/stores/" + stores.getFirst() + "/members").json().path("totalElements").asLong();
 
         assertThat(stores).hasSize(3);
@@ -169,10 +180,60 @@ class StackEndToEndTest {
     }
 
     @Test
+    void eachDemoUserGetsExactlyTheirAccessThroughTheGateway() {
+        new DemoData(stack).ensure();
+        Api managerGz = as("manager.gz_tianhe");
+        Api managerSz = as("manager.sz_futian");
+        Api executive = as("exec.huanan");
+        Api staff = as("staff.gz_tianhe");
+        Api owner = as("owner.13800138001");
+
+        assertThat(managerGz.get("/api/stores/gz_tianhe/members").json().path("totalElements").asLong()).isPositive();
+        assertThat(managerSz.get("/api/stores/gz_tianhe/members").status()).isEqualTo(403);
+        assertThat(managerSz.get("/api/stores/sz_futian/members").status()).isEqualTo(200);
+        assertThat(executive.get("/api/stores/gz_tianhe/members").status()).isEqualTo(200);
+        assertThat(executive.get("/api/stores/sz_futian/members").status()).isEqualTo(200);
+        assertThat(executive.post("/api/stores/gz_tianhe/members", member("高管", "13512345678", "粤A00X01")).status())
+                .isEqualTo(403);
+        assertThat(executive.get("/api/admin/groups").json().path("content").findValuesAsString("code"))
+                .containsExactly(DemoData.GROUP);
+        assertThat(staff.get("/api/stores/gz_tianhe/members").status()).isEqualTo(200);
+        assertThat(staff.get("/api/stores/gz_tianhe/audit").status()).isEqualTo(403);
+        assertThat(managerGz.get("/api/stores/gz_tianhe/audit").json().path("totalElements").asLong()).isPositive();
+        assertThat(owner.get("/api/stores/gz_tianhe/members").status()).isEqualTo(403);
+        assertThat(managerGz.post("/api/admin/groups", Map.of("code", "nope", "name", "x")).status()).isEqualTo(403);
+        Api.Response anonymous = new Api(stack.gatewayUrl()).get("/api/stores/gz_tianhe/members");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.isProblem()).isTrue();
+    }
+
+    @Test
+    void everyWriteIsInTheAuditTrailWithWhoAndWhat() {
+        createStore("e2e_audit");
+        awaitStatus("e2e_audit", "ACTIVE");
+        String id = api.post("/api/stores/e2e_audit/members", member("审计客户", "13611112222", "粤A0A0A0"))
+                .json().path("id").asString();
+        api.put("/api/stores/e2e_audit/members/" + id, Map.of("name", "审计客户二", "phone", "13611112222"));
+        api.delete("/api/stores/e2e_audit/members/" + id);
+
+        JsonNode trail = api.get("/api/stores/e2e_audit/audit?entityId=" + id).json();
+        List<String> actions = trail.path("content").findValuesAsString("action");
+        assertThat(actions).containsExactly("DELETE", "UPDATE", "CREATE");
+        JsonNode update = trail.path("content").get(1);
+        assertThat(update.path("actorName").asString()).isEqualTo("operator");
+        assertThat(update.path("actorRole").asString()).isEqualTo("platform-operator");
+        assertThat(update.path("clientIp").asString()).isNotBlank();
+        assertThat(update.path("changes").path("name").path("before").asString()).isEqualTo("审计客户");
+        assertThat(update.path("changes").path("name").path("after").asString()).isEqualTo("审计客户二");
+        JsonNode storeTrail = api.get("/api/admin/audit?entityType=store&entityId=e2e_audit").json();
+        assertThat(storeTrail.path("content").findValuesAsString("action")).contains("CREATE");
+    }
+
+    @Test
     void servesTheOpenApiDocumentsAndTheWebUi() {
-        JsonNode admin = api.get("/openapi/tenant-admin").json();
-        JsonNode store = api.get("/openapi/store-console").json();
-        Api.Response ui = api.get("/");
+        JsonNode admin = new Api(stack.gatewayUrl()).get("/openapi/tenant-admin").json();
+        JsonNode store = new Api(stack.gatewayUrl()).get("/openapi/store-console").json();
+        Api.Response ui = new Api(stack.gatewayUrl()).get("/");
 
         assertThat(admin.path("paths").has("/api/admin/groups")).isTrue();
         assertThat(store.path("paths").has("/api/stores/{store}/members")).isTrue();

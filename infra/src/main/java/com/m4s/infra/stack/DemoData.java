@@ -35,10 +35,15 @@ public final class DemoData {
                     new String[] {"吴敏", "13700137002", "粤E5F555", "LVGBE40K0KG000002", "Toyota RAV4 荣放"},
                     new String[] {"郑凯", "13700137003", "粤E8G888", "LVGBE40K0KG000003", "Toyota Corolla 卡罗拉"})));
 
+    /** The demo operator of the realm; all demo users share {@link #DEMO_PASSWORD}. */
+    public static final String OPERATOR = "operator";
+    public static final String DEMO_PASSWORD = "demo1234";
+
     private final Api api;
 
-    public DemoData(String gatewayUrl) {
-        this.api = new Api(gatewayUrl);
+    /** Demo data is created as the realm's demo platform operator, through the gateway. */
+    public DemoData(Stack stack) {
+        this.api = new Api(stack.gatewayUrl()).withToken(stack.keycloak().passwordToken(OPERATOR, DEMO_PASSWORD));
     }
 
     /** Creates whatever is missing and returns the store codes. */

@@ -24,7 +24,7 @@ public final class StackMain {
             stack.close();
             stopped.countDown();
         }));
-        List<String> stores = new DemoData(stack.gatewayUrl()).ensure();
+        List<String> stores = new DemoData(stack).ensure();
         String gw = "http://localhost:8080";
         System.out.println("""
 
@@ -35,11 +35,17 @@ public final class StackMain {
                   Members of a store     %1$s/api/stores/%2$s/members
                   OpenAPI documents      %1$s/openapi/tenant-admin  and  %1$s/openapi/store-console
                   PostgreSQL             %3$s (user %4$s)
+                  Keycloak               %8$s  (realm m4s; admin console %9$s/admin, user %10$s)
                   Logs                   %5$s
                 Demo dealer group '%6$s' with stores %7$s.
+                Demo users (password demo1234): operator, exec.huanan, manager.gz_tianhe, manager.sz_futian,
+                  staff.gz_tianhe, owner.13800138001. A token for the API:
+                  curl -s -d grant_type=password -d client_id=m4s-cli -d username=manager.gz_tianhe \\
+                       -d password=demo1234 %8$s/protocol/openid-connect/token
                 Press Ctrl+C to stop.
                 """.formatted(gw, stores.getFirst(), stack.jdbcUrl(), stack.dbUser(), home.resolve(".m4s/logs"),
-                DemoData.GROUP, stores));
+                DemoData.GROUP, stores, stack.keycloak().issuer(), "http://localhost:" + stack.keycloak().port(),
+                stack.keycloak().adminUsername()));
         stopped.await();
     }
 }

@@ -19,9 +19,10 @@ public class AuditAutoConfiguration {
     static final String INTEGRATOR_PROVIDER = "hibernate.integrator_provider";
 
     @Bean
-    HibernatePropertiesCustomizer auditListeners(ObjectProvider<Clock> clock, JsonMapper json) {
+    HibernatePropertiesCustomizer auditListeners(ObjectProvider<Clock> clock, JsonMapper json,
+            @Value("${spring.jpa.properties.hibernate.default_schema:}") String schema) {
         return hibernate -> hibernate.put(INTEGRATOR_PROVIDER, (IntegratorProvider) () ->
-                List.of(new AuditIntegrator(clock.getIfAvailable(Clock::systemUTC), json)));
+                List.of(new AuditIntegrator(clock.getIfAvailable(Clock::systemUTC), json, schema)));
     }
 
     @Bean

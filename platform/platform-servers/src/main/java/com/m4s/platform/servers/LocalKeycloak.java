@@ -479,6 +479,33 @@ public final class LocalKeycloak implements LocalServer {
         return baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token";
     }
 
+    /**
+     * An access token for a user through the realm's {@code m4s-cli} client (password grant: demo scripts, tests,
+     * benchmarks). Fails unless Keycloak answers 200.
+     */
+    public String passwordToken(String username, String password) {
+        String form = "grant_type=password&client_id=m4s-cli&username="
+                + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8) + "&password="
+                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("token for " + username + " refused: " + response.statusCode()
+                        + " " + response.body());
+            }
+            return JsonMapper.builder().build().readTree(response.body()).path("access_token").asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String realm() {
         return realm;
     }
