@@ -1,5 +1,6 @@
 package com.m4s.infra.bench;
 
+import com.m4s.infra.stack.DemoData;
 import com.m4s.infra.stack.Stack;
 import com.m4s.platform.servers.Api;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ public final class BenchmarkMain {
             CpuMeter cpu = new CpuMeter(environment.dataDir());
             Optional<CpuMeter.Snapshot> cpuAfterStart = cpu.snapshot();
 
-            ProvisioningBench.Result provisioning = new ProvisioningBench(new Api(stack.gatewayUrl()),
+            ProvisioningBench.Result provisioning = new ProvisioningBench(new Api(stack.gatewayUrl())
+                    .withToken(stack.keycloak().passwordToken(DemoData.OPERATOR, DemoData.DEMO_PASSWORD)),
                     config.stores()).run();
             if (provisioning.active().isEmpty()) {
                 throw new IllegalStateException("no store became ACTIVE; nothing more to measure");

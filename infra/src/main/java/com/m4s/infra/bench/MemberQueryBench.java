@@ -1,5 +1,6 @@
 package com.m4s.infra.bench;
 
+import com.m4s.infra.stack.DemoData;
 import com.m4s.infra.stack.Stack;
 import com.m4s.platform.servers.Api;
 import java.net.URI;
@@ -87,7 +88,7 @@ final class MemberQueryBench {
         System.out.println();
         System.out.println("== 3. Members list and search in store " + store + ": direct SQL vs store-console vs"
                 + " gateway");
-        Duration load = new MemberLoader(new Api(stack.gatewayUrl()), LOADER_THREADS).load(store, config.members());
+        Duration load = new MemberLoader(api(), LOADER_THREADS).load(store, config.members());
         System.out.println(Format.of("   setup: loaded %d members (one vehicle each) through the gateway with %d"
                 + " threads in %s (%.0f members/s)", config.members(), LOADER_THREADS, Format.seconds(load),
                 config.members() / (load.toNanos() / 1e9)));
@@ -120,8 +121,9 @@ final class MemberQueryBench {
                     .mapToObj(BenchMembers::searchFragment).iterator();
             return switch (route) {
                 case SQL -> sqlSession(query, store, texts);
-                case STORE_CONSOLE -> httpSession(http, stack.service("store-console").url(), query, store, texts);
-                case GATEWAY -> httpSession(http, stack.gatewayUrl(), query, store, texts);
+                case STORE_CONSOLE -> httpSession(http, stack.service("store-console").url(), token(), query, store,
+                        texts);
+                case GATEWAY -> httpSession(http, stack.gatewayUrl(), token(), query, store, texts);
             };
         };
     }
@@ -141,11 +143,20 @@ final class MemberQueryBench {
         };
     }
 
-    private static LoadRunner.Session httpSession(HttpClient http, String baseUrl, Query query, String store,
-            Iterator<String> texts) {
+    /** A fresh token of the demo operator: one measurement (warm-up included) is well within its 5 minutes. */
+    private String token() {
+        return stack.keycloak().passwordToken(DemoData.OPERATOR, DemoData.DEMO_PASSWORD);
+    }
+
+    private Api api() {
+        return new Api(stack.gatewayUrl()).withToken(token());
+    }
+
+    private static LoadRunner.Session httpSession(HttpClient http, String baseUrl, String token, Query query,
+            String store, Iterator<String> texts) {
         return () -> {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path(query, store, texts.next())))
-                    .timeout(REQUEST_TIMEOUT).GET().build();
+                    .header("Authorization", "Bearer " + token).timeout(REQUEST_TIMEOUT).GET().build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200) {
                 throw new IllegalStateException("HTTP " + status + " from " + request.uri());
@@ -180,7 +191,7 @@ final class MemberQueryBench {
 
     /** Before measuring: the SQL must give the page and total the service gives, or the comparison is unfair. */
     private void checkSameAnswers(String store) {
-        Api api = new Api(stack.gatewayUrl());
+        Api api = api();
         String text = BenchMembers.searchFragment(0);
         try (SqlMemberQueries sql = sqlQueries(store)) {
             for (Query query : Query.values()) {

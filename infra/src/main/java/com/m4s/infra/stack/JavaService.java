@@ -54,7 +54,7 @@ public final class JavaService implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m",
                     "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             JavaService service = new JavaService(name, port, builder.start(), log);
             service.awaitHealthy(timeout);

@@ -43,8 +43,8 @@ class Member {
     private List<Vehicle> vehicles = new ArrayList<>();
 
     protected Member() {
-        // for JPA
-        this.id = UUID.randomUUID();
+        // for JPA, which sets every field right after
+        this.id = new UUID(0, 0);
         this.name = "";
         this.phone = "";
         this.createdAt = Instant.EPOCH;

@@ -38,8 +38,8 @@ class Vehicle {
     private long version;
 
     protected Vehicle() {
-        // for JPA
-        this.id = UUID.randomUUID();
+        // for JPA, which sets every field right after
+        this.id = new UUID(0, 0);
         this.plate = "";
         this.vin = "";
         this.model = "";
