@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.Route;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+/**
+ * The gateway with its own settings and no identity provider running: it starts anyway (the realm's keys are fetched
+ * on the first token check), serves the web UI and refuses the API without a token.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 class GatewayApplicationTest {
@@ -19,6 +27,9 @@ class GatewayApplicationTest {
 
     @Autowired
     RouteLocator routes;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void servesTheWebUiAtTheRootAndForItsClientSideRoutes() {
@@ -32,10 +43,25 @@ class GatewayApplicationTest {
     }
 
     @Test
+    void isAReactiveAppWhateverIsOnTheClasspath() {
+        assertThat(context).isInstanceOf(ReactiveWebServerApplicationContext.class);
+        assertThat(context.getEnvironment().getProperty("spring.main.web-application-type")).isEqualTo("reactive");
+    }
+
+    @Test
     void routesAdminAndStoreApisToTheirServices() {
         var byId = routes.getRoutes().collectMap(Route::getId, r -> r.getUri().getPort()).block();
 
         assertThat(byId).containsEntry("tenant-admin", 8081).containsEntry("store-console", 8082)
                 .containsKeys("tenant-admin-openapi", "store-console-openapi");
+    }
+
+    @Test
+    void startsWithoutKeycloakAndRefusesTheApiWithoutAToken() {
+        web.get().uri("/api/stores/gz_tianhe/members").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).startsWith("Bearer"))
+                .expectBody().jsonPath("$.type").isEqualTo("https://m4s.dev/problems/unauthenticated");
     }
 }

@@ -1,0 +1,164 @@
+package com.m4s.gateway.security;
+
+import com.m4s.gateway.web.Problems;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.access.server.BearerTokenServerAccessDeniedHandler;
+import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClientException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway checks every {@code /api/**} request's bearer token (a JWT of the Keycloak realm {@code m4s}: RS256
+ * signature against the realm's JWKS, issuer, expiry) before routing it, and relays the {@code Authorization} header
+ * unchanged: the services behind it are resource servers themselves and check the same token again. The web UI,
+ * the OpenAPI documents and the health endpoint are open; everything else is refused. No sessions, no CSRF (no
+ * cookies are used for authentication).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfig {
+
+    /** Allowed difference between this machine's clock and Keycloak's when checking {@code exp}/{@code nbf}. */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
+
+    static final String REALM = "m4s";
+
+    static final String[] OPEN = {"/", "/index.html", "/assets/**", "/favicon.svg", "/console", "/console/**",
+        "/group", "/group/**", "/app", "/app/**", "/openapi/**", "/actuator/health", "/actuator/health/**"};
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+        ServerAuthenticationEntryPoint entryPoint = problemEntryPoint();
+        ServerAccessDeniedHandler accessDenied = problemAccessDeniedHandler();
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // keep caching as the services (and the web UI's resources) say; Spring Security would otherwise
+                // mark every response without cache headers "no-store", hashed UI assets included
+                .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(OPEN).permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .build();
+    }
+
+    /**
+     * Tokens are checked against the realm's JWKS (fetched on first use, then cached; not needed at start-up) and
+     * must carry the realm's issuer and be within their validity (with {@link #CLOCK_SKEW}).
+     */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        decoder.setJwtValidator(jwtValidator(issuerUri));
+        // Nimbus reports an unreachable JWKS as IllegalStateException("Could not obtain the keys"), which would end
+        // as a bare 500; name it so the error handling can answer 503.
+        return token -> decoder.decode(token)
+                .onErrorMap(SecurityConfig::isKeySetFailure, IdentityProviderUnavailableException::new);
+    }
+
+    private static boolean isKeySetFailure(Throwable error) {
+        if (error instanceof JwtException) {
+            return false;
+        }
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof WebClientException || t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Expiry and not-before with {@link #CLOCK_SKEW}, and the issuer. */
+    static OAuth2TokenValidator<Jwt> jwtValidator(String issuerUri) {
+        return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
+                new JwtIssuerValidator(issuerUri));
+    }
+
+    /** 401 with the standard {@code WWW-Authenticate: Bearer ...} header and a problem body. */
+    static ServerAuthenticationEntryPoint problemEntryPoint() {
+        BearerTokenServerAuthenticationEntryPoint bearer = new BearerTokenServerAuthenticationEntryPoint();
+        bearer.setRealmName(REALM);
+        return (exchange, failure) -> bearer.commence(withoutCompletion(exchange), failure)
+                .then(Mono.defer(() -> Problems.write(exchange, statusOr(exchange, HttpStatus.UNAUTHORIZED),
+                        Problems.UNAUTHENTICATED, "Not authenticated", unauthenticatedDetail(failure), Map.of())));
+    }
+
+    /** 403 with {@code WWW-Authenticate: Bearer error="insufficient_scope" ...} and a problem body. */
+    static ServerAccessDeniedHandler problemAccessDeniedHandler() {
+        BearerTokenServerAccessDeniedHandler bearer = new BearerTokenServerAccessDeniedHandler();
+        bearer.setRealmName(REALM);
+        return (exchange, denied) -> bearer.handle(withoutCompletion(exchange), denied)
+                .then(Mono.defer(() -> Problems.write(exchange, statusOr(exchange, HttpStatus.FORBIDDEN),
+                        Problems.ACCESS_DENIED, "Access denied",
+                        "Your access token does not allow this request.", Map.of())));
+    }
+
+    private static String unauthenticatedDetail(AuthenticationException failure) {
+        if (failure instanceof AuthenticationCredentialsNotFoundException) {
+            return "This request needs an access token of the m4s realm: sign in and send it as "
+                    + "'Authorization: Bearer <token>'.";
+        }
+        return "The access token was refused: it is malformed, expired, or not issued and signed by the m4s realm. "
+                + "Sign in again.";
+    }
+
+    private static HttpStatusCode statusOr(ServerWebExchange exchange, HttpStatus fallback) {
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        return status != null && status.isError() ? status : fallback;
+    }
+
+    /**
+     * Spring Security's bearer handlers set the status and {@code WWW-Authenticate}, then complete the response; this
+     * view of the exchange ignores that completion so that the problem body can still be written.
+     */
+    private static ServerWebExchange withoutCompletion(ServerWebExchange exchange) {
+        ServerHttpResponse response = new ServerHttpResponseDecorator(exchange.getResponse()) {
+            @Override
+            public Mono<Void> setComplete() {
+                return Mono.empty();
+            }
+        };
+        return exchange.mutate().response(response).build();
+    }
+}

@@ -1,0 +1,36 @@
+package com.m4s.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+class JwtValidatorTest {
+
+    static final String ISSUER = "http://localhost:8180/realms/m4s";
+    final OAuth2TokenValidator<Jwt> validator = SecurityConfig.jwtValidator(ISSUER);
+
+    @Test
+    void acceptsATokenOfTheRealmWithinItsLifetime() {
+        assertThat(validator.validate(jwt(ISSUER, Instant.now().plusSeconds(60))).hasErrors()).isFalse();
+    }
+
+    @Test
+    void toleratesTenSecondsOfClockSkew() {
+        assertThat(validator.validate(jwt(ISSUER, Instant.now().minusSeconds(5))).hasErrors()).isFalse();
+        assertThat(validator.validate(jwt(ISSUER, Instant.now().minusSeconds(15))).hasErrors()).isTrue();
+    }
+
+    @Test
+    void refusesAnotherIssuer() {
+        assertThat(validator.validate(jwt("http://localhost:8180/realms/other", Instant.now().plusSeconds(60)))
+                .hasErrors()).isTrue();
+    }
+
+    private static Jwt jwt(String issuer, Instant expiresAt) {
+        return Jwt.withTokenValue("t").header("alg", "RS256").issuer(issuer)
+                .issuedAt(expiresAt.minusSeconds(300)).expiresAt(expiresAt).subject("operator").build();
+    }
+}
