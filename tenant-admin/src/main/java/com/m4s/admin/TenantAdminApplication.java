@@ -35,11 +35,6 @@ public class TenantAdminApplication {
 
     @Bean
     SpringLiquibase adminSchemaLiquibase(DataSource dataSource) {
-        SpringLiquibase liquibase = new SchemaCreatingLiquibase();
-        liquibase.setDataSource(dataSource);
-        liquibase.setChangeLog("classpath:db/admin/changelog.xml");
-        liquibase.setDefaultSchema(SCHEMA);
-        liquibase.setLiquibaseSchema(SCHEMA);
-        return liquibase;
+        return SchemaCreatingLiquibase.forSchema(dataSource, SCHEMA, "classpath:db/admin/changelog.xml");
     }
 }

@@ -1,5 +1,6 @@
 package com.m4s.infra.stack;
 
+import com.m4s.platform.servers.Logs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -112,12 +113,7 @@ public final class JavaService implements AutoCloseable {
 
     /** The last lines of the service's log, for error messages. */
     public String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return Logs.tail(log, 40);
     }
 
     /** Asks the service to stop (graceful shutdown), then kills it if it does not within 30 seconds. */

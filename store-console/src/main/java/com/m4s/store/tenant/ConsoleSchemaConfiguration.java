@@ -14,11 +14,6 @@ class ConsoleSchemaConfiguration {
 
     @Bean
     SpringLiquibase consoleSchemaLiquibase(DataSource dataSource) {
-        SpringLiquibase liquibase = new SchemaCreatingLiquibase();
-        liquibase.setDataSource(dataSource);
-        liquibase.setChangeLog("classpath:db/console/changelog.xml");
-        liquibase.setDefaultSchema(SCHEMA);
-        liquibase.setLiquibaseSchema(SCHEMA);
-        return liquibase;
+        return SchemaCreatingLiquibase.forSchema(dataSource, SCHEMA, "classpath:db/console/changelog.xml");
     }
 }

@@ -2,6 +2,7 @@ package com.m4s.platform.migration;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import javax.sql.DataSource;
 import liquibase.exception.LiquibaseException;
 import liquibase.integration.spring.SpringLiquibase;
 
@@ -11,6 +12,16 @@ import liquibase.integration.spring.SpringLiquibase;
  * {@code public}. Being a {@link SpringLiquibase}, JPA still waits for it.
  */
 public class SchemaCreatingLiquibase extends SpringLiquibase {
+
+    /** Liquibase for {@code schema}, tracking tables included, from a classpath changelog. */
+    public static SpringLiquibase forSchema(DataSource dataSource, String schema, String changelog) {
+        SpringLiquibase liquibase = new SchemaCreatingLiquibase();
+        liquibase.setDataSource(dataSource);
+        liquibase.setChangeLog(changelog);
+        liquibase.setDefaultSchema(schema);
+        liquibase.setLiquibaseSchema(schema);
+        return liquibase;
+    }
 
     @Override
     public void afterPropertiesSet() throws LiquibaseException {

@@ -538,12 +538,7 @@ public final class LocalKeycloak implements LocalServer {
 
     /** The last lines of the server's output, for error messages. */
     public String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return Logs.tail(log, 40);
     }
 
     @Override
