@@ -1,10 +1,9 @@
 package com.m4s.admin.store;
 
+import com.m4s.platform.security.ServiceClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
@@ -15,8 +14,6 @@ class ServiceClientConfiguration {
     @Bean
     OAuth2AuthorizedClientManager serviceClients(ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientService clients) {
-        var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
-        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
-        return manager;
+        return ServiceClients.manager(registrations, clients);
     }
 }

@@ -1,15 +1,12 @@
 package com.m4s.admin.store;
 
+import com.m4s.platform.security.ServiceClients;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -29,16 +26,11 @@ class StoreConsoleClient implements StoreRuntime {
         var factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
         factory.setReadTimeout(properties.provisioningTimeout());
-        var token = new OAuth2ClientHttpRequestInterceptor(serviceClients);
-        token.setClientRegistrationIdResolver(request -> REGISTRATION);
-        // the token is the service's own, whoever triggered the call
-        token.setPrincipalResolver(request -> SERVICE);
+        var token = ServiceClients.interceptor(serviceClients, REGISTRATION, "tenant-admin");
         this.http = builder.baseUrl(properties.url().toString()).requestFactory(factory).requestInterceptor(token)
                 .build();
     }
 
-    private static final Authentication SERVICE = new AnonymousAuthenticationToken("tenant-admin", "tenant-admin",
-            AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
 
     @Override
     public void provision(String storeCode, String groupCode) {

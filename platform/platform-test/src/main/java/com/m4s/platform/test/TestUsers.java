@@ -116,6 +116,21 @@ public final class TestUsers {
         return JSON.readTree(exchange(request).body()).path("access_token").asString();
     }
 
+    /** A user as Keycloak has it, with {@code realmRoles} added (names); missing node when there is no such user. */
+    public static JsonNode describe(String username) {
+        String admin = adminToken();
+        JsonNode users = JSON.readTree(send(admin, "GET", "/users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8), null).body());
+        if (users.isEmpty()) {
+            return JSON.missingNode();
+        }
+        var user = (tools.jackson.databind.node.ObjectNode) users.get(0);
+        var roles = user.putArray("realmRoles");
+        JSON.readTree(send(admin, "GET", "/users/" + user.path("id").asString() + "/role-mappings/realm", null).body())
+                .forEach(r -> roles.add(r.path("name").asString()));
+        return user;
+    }
+
     /** An access token of the master realm's admin: valid, but from another realm. */
     public static String otherRealmToken() {
         return adminToken();

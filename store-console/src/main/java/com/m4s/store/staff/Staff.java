@@ -1,0 +1,206 @@
+package com.m4s.store.staff;
+
+import com.m4s.platform.security.Departments;
+import com.m4s.platform.tenancy.TenantContext;
+import com.m4s.platform.tenancy.TenantRegistry;
+import com.m4s.platform.web.ApiException;
+import com.m4s.platform.web.Like;
+import com.m4s.platform.web.PageResult;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Staff of the current store (PERM-1). The staff row is written first (PENDING), then the Keycloak login, then the
+ * row is marked ACTIVE: if Keycloak fails the row says FAILED with the reason and {@link #retry} finishes the job,
+ * adopting a login an earlier attempt already made, so no login is left behind without its row and none is made
+ * twice. Enabling, disabling and changes go to Keycloak first and are recorded only when Keycloak took them.
+ */
+@Service
+public class Staff {
+
+    public record Invitation(
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9._-]{2,40}", message = "must be 3-41 lower-case letters, digits, '.', '_' or '-'") String username,
+            @NotBlank @Size(max = 64) String displayName,
+            @Pattern(regexp = "1[3-9][0-9]{9}", message = "must be an 11-digit mobile number") @Nullable String phone,
+            @NotNull StaffRole role,
+            @Nullable String department) {
+    }
+
+    public record Change(@NotNull StaffRole role, @Nullable String department) {
+    }
+
+    /** @param initialPassword shown once, when the login is made; to be changed at first sign-in */
+    public record StaffView(UUID id, String username, String displayName, @Nullable String phone, StaffRole role,
+            @Nullable String department, StaffStatus status, @Nullable String failureReason,
+            @Nullable String initialPassword, Instant createdAt, Instant updatedAt) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+
+    private final StaffRepository staff;
+    private final Identities identities;
+    private final TenantRegistry registry;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    Staff(StaffRepository staff, Identities identities, TenantRegistry registry, TransactionTemplate tx, Clock clock) {
+        this.staff = staff;
+        this.identities = identities;
+        this.registry = registry;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public StaffView invite(Invitation invitation) {
+        requireDepartment(invitation.role(), invitation.department());
+        UUID id = tx.execute(status -> {
+            try {
+                return staff.saveAndFlush(new StaffMember(invitation, clock.instant())).id();
+            } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                throw usernameTaken(invitation.username());
+            }
+        });
+        return connect(id);
+    }
+
+    /** Finishes an invitation whose login could not be made. */
+    public StaffView retry(UUID id) {
+        StaffMember member = find(id);
+        if (member.status() != StaffStatus.PENDING && member.status() != StaffStatus.FAILED) {
+            throw new ApiException.Conflict("invalid-staff-state", "Staff " + id + " is " + member.status() + ".");
+        }
+        return connect(id);
+    }
+
+    public StaffView setEnabled(UUID id, boolean enabled) {
+        StaffMember member = find(id);
+        if (member.identityId() == null || member.status() == StaffStatus.PENDING
+                || member.status() == StaffStatus.FAILED) {
+            throw new ApiException.Conflict("invalid-staff-state", "Staff " + id + " has no login yet; retry first.");
+        }
+        keycloak(() -> identities.setEnabled(member.identityId(), enabled));
+        return update(id, m -> m.setEnabled(enabled, clock.instant()));
+    }
+
+    public StaffView change(UUID id, Change change) {
+        requireDepartment(change.role(), change.department());
+        StaffMember member = find(id);
+        if (member.identityId() != null) {
+            keycloak(() -> identities.change(member.identityId(), store(), group(), change.role(), change.department()));
+        }
+        return update(id, m -> m.change(change.role(), change.department(), clock.instant()));
+    }
+
+    public StaffView get(UUID id) {
+        return find(id).view(null);
+    }
+
+    public PageResult<StaffView> list(@Nullable String query, Pageable pageable) {
+        return tx.execute(status -> PageResult.of(Like.isBlank(query) ? staff.findAll(pageable)
+                : staff.search(Like.contains(query), pageable), m -> m.view(null)));
+    }
+
+    private StaffView connect(UUID id) {
+        StaffMember member = find(id);
+        String password = null;
+        String identityId;
+        try {
+            var existing = identities.find(member.username());
+            if (existing.isPresent()) {
+                if (!existing.get().stores().contains(store())) {
+                    tx.executeWithoutResult(status -> staff.deleteById(id));
+                    throw usernameTaken(member.username());
+                }
+                identityId = existing.get().id();
+            } else {
+                password = newPassword();
+                String initial = password;
+                identityId = identities.create(member.username(), member.view(null).displayName(), store(), group(),
+                        member.role(), member.department(), initial);
+            }
+        } catch (Identities.Taken e) {
+            tx.executeWithoutResult(status -> staff.deleteById(id));
+            throw usernameTaken(member.username());
+        } catch (Identities.Unavailable e) {
+            update(id, m -> m.failed(e.getMessage(), clock.instant()));
+            throw new IdentityUnavailable(e.getMessage(), id);
+        }
+        String login = identityId;
+        StaffView view = update(id, m -> m.activated(login, clock.instant()));
+        String shown = password;
+        return shown == null ? view : find(id).view(shown);
+    }
+
+    private StaffView update(UUID id, java.util.function.Consumer<StaffMember> change) {
+        return tx.execute(status -> {
+            StaffMember member = staff.findById(id).orElseThrow(() -> new ApiException.NotFound("Staff", id));
+            change.accept(member);
+            return staff.saveAndFlush(member).view(null);
+        });
+    }
+
+    private StaffMember find(UUID id) {
+        return tx.execute(status -> staff.findById(id).orElseThrow(() -> new ApiException.NotFound("Staff", id)));
+    }
+
+    private static void keycloak(Runnable call) {
+        try {
+            call.run();
+        } catch (Identities.Unavailable e) {
+            throw new IdentityUnavailable(e.getMessage(), null);
+        }
+    }
+
+    private static void requireDepartment(StaffRole role, @Nullable String department) {
+        if (role == StaffRole.STORE_STAFF && (department == null || !Departments.ALL.contains(department))) {
+            throw new ApiException.Unprocessable("invalid-department",
+                    "Store staff need a department, one of " + Departments.ALL.stream().sorted().toList() + ".");
+        }
+        if (role == StaffRole.STORE_MANAGER && department != null && !Departments.ALL.contains(department)) {
+            throw new ApiException.Unprocessable("invalid-department", "Unknown department '" + department + "'.");
+        }
+    }
+
+    private static String store() {
+        return TenantContext.require().storeCode();
+    }
+
+    private @Nullable String group() {
+        return registry.find(store()).map(TenantRegistry.Entry::groupCode).orElse(null);
+    }
+
+    private static String newPassword() {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+
+    private static ApiException usernameTaken(String username) {
+        return new ApiException.Conflict("username-taken", "The username '" + username + "' is already in use.")
+                .field("username");
+    }
+
+    /** 503: Keycloak did not take the change; the staff record says so and a retry is safe. */
+    static class IdentityUnavailable extends ApiException {
+        IdentityUnavailable(String detail, @Nullable UUID staffId) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable", "The login could not be changed: " + detail);
+            if (staffId != null) {
+                with("staffId", staffId.toString());
+            }
+        }
+    }
+}

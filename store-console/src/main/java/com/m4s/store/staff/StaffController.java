@@ -1,0 +1,96 @@
+package com.m4s.store.staff;
+
+import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Role;
+import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/stores/{store}/staff")
+@Tag(name = "staff", description = "Staff of a store, their roles and departments (PERM-1)")
+class StaffController {
+
+    private static final Map<String, String> SORTABLE = Map.of("username", "username", "displayName", "displayName",
+            "createdAt", "createdAt", "status", "status");
+
+    private final Staff staff;
+
+    StaffController(Staff staff) {
+        this.staff = staff;
+    }
+
+    @GetMapping
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER})
+    @Operation(summary = "Staff of the store; q searches username and name")
+    PageResult<Staff.StaffView> list(@PathVariable String store,
+            @RequestParam(required = false) @Size(max = 64) @Nullable String q,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "username,asc") String sort) {
+        return staff.list(q, Paging.of(page, size, sort, SORTABLE, "id"));
+    }
+
+    @PostMapping
+    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Operation(summary = "Invite staff: makes their login with a one-time password, shown only in this answer")
+    ResponseEntity<Staff.StaffView> invite(@PathVariable String store,
+            @Valid @RequestBody Staff.Invitation invitation) {
+        Staff.StaffView created = staff.invite(invitation);
+        return ResponseEntity.created(URI.create("/api/stores/" + store + "/staff/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{staffId}")
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER})
+    @Operation(summary = "One staff member")
+    Staff.StaffView get(@PathVariable String store, @PathVariable UUID staffId) {
+        return staff.get(staffId);
+    }
+
+    @PutMapping("/{staffId}")
+    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Operation(summary = "Change role and department")
+    Staff.StaffView change(@PathVariable String store, @PathVariable UUID staffId,
+            @Valid @RequestBody Staff.Change change) {
+        return staff.change(staffId, change);
+    }
+
+    @PostMapping("/{staffId}/disable")
+    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Operation(summary = "Disable the login")
+    Staff.StaffView disable(@PathVariable String store, @PathVariable UUID staffId) {
+        return staff.setEnabled(staffId, false);
+    }
+
+    @PostMapping("/{staffId}/enable")
+    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Operation(summary = "Re-enable the login")
+    Staff.StaffView enable(@PathVariable String store, @PathVariable UUID staffId) {
+        return staff.setEnabled(staffId, true);
+    }
+
+    @PostMapping("/{staffId}/retry")
+    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Operation(summary = "Finish an invitation whose login could not be made")
+    Staff.StaffView retry(@PathVariable String store, @PathVariable UUID staffId) {
+        return staff.retry(staffId);
+    }
+}

@@ -1,0 +1,18 @@
+package com.m4s.store.staff;
+
+import com.m4s.platform.security.Role;
+
+/** The only roles a store may grant: never operator, executive or service. */
+public enum StaffRole {
+    STORE_MANAGER(Role.STORE_MANAGER), STORE_STAFF(Role.STORE_STAFF);
+
+    private final Role role;
+
+    StaffRole(Role role) {
+        this.role = role;
+    }
+
+    String realmRole() {
+        return role.realmRole();
+    }
+}
