@@ -64,4 +64,26 @@ class GatewayApplicationTest {
                 .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).startsWith("Bearer"))
                 .expectBody().jsonPath("$.type").isEqualTo("https://m4s.dev/problems/unauthenticated");
     }
+
+    @Test
+    void tellsTheBrowserAppWhereToSignIn() {
+        web.get().uri("/ui-config.json").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.oidc.authority").isEqualTo(
+                        context.getEnvironment().getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
+                .jsonPath("$.oidc.clientId").isEqualTo("m4s-web");
+    }
+
+    @Test
+    void letsOwnerSignUpThroughWithoutATokenButNothingElseOfTheStore() {
+        // no store-console runs here: an open path is routed (and fails upstream), a closed one is refused first
+        web.post().uri("/api/stores/gz_tianhe/owner-signup/codes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange()
+                .expectStatus().value(status -> assertThat(status).isNotIn(401, 403));
+        web.post().uri("/api/stores/gz_tianhe/owner-signupx").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized();
+    }
 }

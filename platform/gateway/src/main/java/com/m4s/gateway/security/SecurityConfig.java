@@ -39,7 +39,7 @@ import reactor.core.publisher.Mono;
  * The gateway checks every {@code /api/**} request's bearer token (a JWT of the Keycloak realm {@code m4s}: RS256
  * signature against the realm's JWKS, issuer, expiry) before routing it, and relays the {@code Authorization} header
  * unchanged: the services behind it are resource servers themselves and check the same token again. The web UI,
- * the OpenAPI documents and the health endpoint are open; everything else is refused. No sessions, no CSRF (no
+ * its configuration, the OpenAPI documents, the health endpoint and owner sign-up are open; everything else is refused. No sessions, no CSRF (no
  * cookies are used for authentication).
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,7 +52,10 @@ public class SecurityConfig {
     static final String REALM = "m4s";
 
     static final String[] OPEN = {"/", "/index.html", "/assets/**", "/favicon.svg", "/console", "/console/**",
-        "/group", "/group/**", "/app", "/app/**", "/openapi/**", "/actuator/health", "/actuator/health/**"};
+        "/group", "/group/**", "/app", "/app/**", "/ui-config.json", "/openapi/**", "/actuator/health", "/actuator/health/**"};
+
+    /** Owner sign-up (verification code, then account): anonymous by nature; store-console limits and checks it. */
+    static final String[] OPEN_API = {"/api/stores/*/owner-signup", "/api/stores/*/owner-signup/**"};
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
@@ -70,6 +73,7 @@ public class SecurityConfig {
                 .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(OPEN).permitAll()
+                        .pathMatchers(OPEN_API).permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
