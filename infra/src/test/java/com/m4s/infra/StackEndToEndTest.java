@@ -202,6 +202,9 @@ class StackEndToEndTest {
         assertThat(staff.get("/api/stores/gz_tianhe/audit").status()).isEqualTo(403);
         assertThat(managerGz.get("/api/stores/gz_tianhe/audit").json().path("totalElements").asLong()).isPositive();
         assertThat(owner.get("/api/stores/gz_tianhe/members").status()).isEqualTo(403);
+        assertThat(owner.get("/api/stores/gz_tianhe/me").json().path("profile").path("phone").asString())
+                .isEqualTo("13800138001");
+        assertThat(owner.get("/api/stores/sz_futian/me").status()).isEqualTo(403);
         assertThat(managerGz.post("/api/admin/groups", Map.of("code", "nope", "name", "x")).status()).isEqualTo(403);
         Api.Response anonymous = new Api(stack.gatewayUrl()).get("/api/stores/gz_tianhe/members");
         assertThat(anonymous.status()).isEqualTo(401);

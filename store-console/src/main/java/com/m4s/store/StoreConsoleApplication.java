@@ -10,12 +10,14 @@ import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /** Serves one store at a time: every {@code /api/stores/{store}/...} request runs in that store's schema. */
 @SpringBootApplication
+@EnableScheduling
 @ConfigurationPropertiesScan
 @Import(StoreTenancyConfiguration.class)
 public class StoreConsoleApplication {

@@ -39,11 +39,20 @@ public final class DemoData {
     public static final String OPERATOR = "operator";
     public static final String DEMO_PASSWORD = "demo1234";
 
+    /** The demo owner: signs up through the owner sign-up, as a car owner would, for this member's phone. */
+    public static final String OWNER = "owner.13800138001";
+    static final String OWNER_STORE = "gz_tianhe";
+    static final String OWNER_PHONE = "13800138001";
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("(\\d{6})");
+
     private final Api api;
+    private final Api anonymous;
 
     /** Demo data is created as the realm's demo platform operator, through the gateway. */
     public DemoData(Stack stack) {
-        this.api = new Api(stack.gatewayUrl()).withToken(stack.keycloak().passwordToken(OPERATOR, DEMO_PASSWORD));
+        this.anonymous = new Api(stack.gatewayUrl());
+        this.api = anonymous.withToken(stack.keycloak().passwordToken(OPERATOR, DEMO_PASSWORD));
     }
 
     /** Creates whatever is missing and returns the store codes. */
@@ -67,7 +76,33 @@ public final class DemoData {
             awaitActive(store.code());
             addMembers(store);
         }
+        signUpOwner();
         return codes;
+    }
+
+    /**
+     * The demo owner's account, made the way owners make theirs: a code to the member's phone (read back from the
+     * store's message log, as a person trying the demo would), then the sign-up with it.
+     */
+    private void signUpOwner() {
+        String base = "/api/stores/" + OWNER_STORE;
+        String memberId = api.get(base + "/members?q=" + OWNER_PHONE).json().path("content").path(0).path("id")
+                .asString();
+        if (!api.get(base + "/members/" + memberId).json().path("ownerUsername").isNull()) {
+            return;
+        }
+        Api.Response sent = anonymous.post(base + "/owner-signup/codes", Map.of("phone", OWNER_PHONE));
+        if (sent.status() != 202 && sent.status() != 429) {
+            require(sent, 202);
+        }
+        String body = api.get(base + "/messages?q=" + OWNER_PHONE).json().path("content").path(0).path("body")
+                .asString();
+        java.util.regex.Matcher code = CODE.matcher(body);
+        if (!code.find()) {
+            throw new IllegalStateException("demo data: no sign-up code in the message log: " + body);
+        }
+        require(anonymous.post(base + "/owner-signup", Map.of("phone", OWNER_PHONE, "code", code.group(1),
+                "username", OWNER, "password", DEMO_PASSWORD)), 201);
     }
 
     private void addMembers(DemoStore store) {

@@ -35,6 +35,11 @@ class Member {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** The owner login (Keycloak user id) bound to this member by the owner's sign-up, if any. */
+    @Column(name = "owner_subject")
+    private @Nullable String ownerSubject;
+    @Column(name = "owner_username")
+    private @Nullable String ownerUsername;
     @Version
     private long version;
 
@@ -83,6 +88,21 @@ class Member {
     void removeVehicle(Vehicle vehicle, Instant now) {
         vehicles.remove(vehicle);
         this.updatedAt = now;
+    }
+
+    /** Binds the owner's login; false if another login is bound already. */
+    boolean bindOwner(String subject, String username, Instant now) {
+        if (ownerSubject != null) {
+            return ownerSubject.equals(subject);
+        }
+        this.ownerSubject = subject;
+        this.ownerUsername = username;
+        this.updatedAt = now;
+        return true;
+    }
+
+    @Nullable String ownerUsername() {
+        return ownerUsername;
     }
 
     UUID id() {

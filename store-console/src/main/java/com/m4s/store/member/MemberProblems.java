@@ -16,6 +16,8 @@ final class MemberProblems {
                     "A vehicle with this plate is already registered in this store.").field("plate");
             case "vehicle_vin_uk" -> new ApiException.Conflict("vin-taken",
                     "A vehicle with this VIN is already registered in this store.").field("vin");
+            case "member_owner_subject_uk" -> new ApiException.Conflict("owner-already-bound",
+                    "This owner account is bound to another member already.");
             default -> new ApiException.Conflict("conflict", "The change conflicts with existing data.");
         };
     }

@@ -11,6 +11,10 @@ import org.springframework.data.repository.query.Param;
 
 interface MemberRepository extends JpaRepository<Member, UUID> {
 
+    java.util.Optional<Member> findByPhone(String phone);
+
+    java.util.Optional<Member> findByOwnerSubject(String ownerSubject);
+
     /** Name contains the text (any case), phone contains the digits, or one of the member's plates contains it. */
     @Query(value = """
             select m from Member m

@@ -68,6 +68,33 @@ public class MemberService {
         return flushing(() -> MemberViews.MemberView.of(members.saveAndFlush(member)));
     }
 
+    /** The member with this mobile number, for an owner's sign-up. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<MemberViews.OwnerCandidate> ownerCandidate(String phone) {
+        return members.findByPhone(phone).map(m -> new MemberViews.OwnerCandidate(m.id(), m.name(), m.ownerUsername()));
+    }
+
+    /**
+     * Binds an owner login to the member, in the caller's transaction; 409 if a different login is bound already
+     * (binding the same login again is a no-op, so a retried sign-up succeeds).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void bindOwner(UUID memberId, String subject, String username) {
+        Member member = find(memberId);
+        if (!member.bindOwner(subject, username, clock.instant())) {
+            throw new ApiException.Conflict("owner-already-bound",
+                    "This member already has an owner account; sign in with it.");
+        }
+        flushing(() -> members.saveAndFlush(member));
+    }
+
+    /** The member record of the owner signed in with this login. */
+    @Transactional(readOnly = true)
+    public MemberViews.MemberView ofOwner(String subject) {
+        return members.findByOwnerSubject(subject).map(MemberViews.MemberView::of).orElseThrow(() ->
+                new ApiException.NotFound("Owner account", "of this login (no member record is bound to it)"));
+    }
+
     @Transactional
     public void delete(UUID id) {
         members.delete(find(id));

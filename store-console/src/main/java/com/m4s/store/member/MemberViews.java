@@ -21,13 +21,18 @@ public final class MemberViews {
         }
     }
 
-    public record MemberView(UUID id, MemberProfile profile, List<VehicleView> vehicles, Instant createdAt,
-            Instant updatedAt, long version) {
+    /** @param ownerUsername the owner login bound to this member by sign-up, if any */
+    public record MemberView(UUID id, MemberProfile profile, List<VehicleView> vehicles,
+            @Nullable String ownerUsername, Instant createdAt, Instant updatedAt, long version) {
 
         static MemberView of(Member m) {
             return new MemberView(m.id(), profileOf(m), m.vehicles().stream().map(VehicleView::of).toList(),
-                    m.createdAt(), m.updatedAt(), m.version());
+                    m.ownerUsername(), m.createdAt(), m.updatedAt(), m.version());
         }
+    }
+
+    /** What an owner's sign-up needs to know of the member with a phone number. */
+    public record OwnerCandidate(UUID memberId, String name, @Nullable String ownerUsername) {
     }
 
     /** A row of the member list: enough to recognize the member and their cars. */

@@ -6,6 +6,8 @@ import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
+import com.m4s.store.identity.Identities;
+import com.m4s.store.identity.IdentityUnavailable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,7 +18,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -98,7 +99,8 @@ public class Staff {
         requireDepartment(change.role(), change.department());
         StaffMember member = find(id);
         if (member.identityId() != null) {
-            keycloak(() -> identities.change(member.identityId(), store(), group(), change.role(), change.department()));
+            keycloak(() -> identities.change(member.identityId(), profile(member.view(null), change.department()),
+                    change.role().realmRole(), StaffRole.realmRoles()));
         }
         return update(id, m -> m.change(change.role(), change.department(), clock.instant()));
     }
@@ -127,15 +129,16 @@ public class Staff {
             } else {
                 password = newPassword();
                 String initial = password;
-                identityId = identities.create(member.username(), member.view(null).displayName(), store(), group(),
-                        member.role(), member.department(), initial);
+                identityId = identities.create(member.username(), profile(member.view(null), member.department()),
+                        member.role().realmRole(), initial, true);
             }
         } catch (Identities.Taken e) {
             tx.executeWithoutResult(status -> staff.deleteById(id));
             throw usernameTaken(member.username());
         } catch (Identities.Unavailable e) {
             update(id, m -> m.failed(e.getMessage(), clock.instant()));
-            throw new IdentityUnavailable(e.getMessage(), id);
+            // the staff record says FAILED with the reason; retry finishes the invitation
+            throw new IdentityUnavailable(e.getMessage()).about("staffId", id.toString());
         }
         String login = identityId;
         StaffView view = update(id, m -> m.activated(login, clock.instant()));
@@ -159,7 +162,7 @@ public class Staff {
         try {
             call.run();
         } catch (Identities.Unavailable e) {
-            throw new IdentityUnavailable(e.getMessage(), null);
+            throw new IdentityUnavailable(e.getMessage());
         }
     }
 
@@ -171,6 +174,10 @@ public class Staff {
         if (role == StaffRole.STORE_MANAGER && department != null && !Departments.ALL.contains(department)) {
             throw new ApiException.Unprocessable("invalid-department", "Unknown department '" + department + "'.");
         }
+    }
+
+    private Identities.Profile profile(StaffView staff, @Nullable String department) {
+        return new Identities.Profile(staff.displayName(), store(), group(), department, staff.phone(), null);
     }
 
     private static String store() {
@@ -192,15 +199,5 @@ public class Staff {
     private static ApiException usernameTaken(String username) {
         return new ApiException.Conflict("username-taken", "The username '" + username + "' is already in use.")
                 .field("username");
-    }
-
-    /** 503: Keycloak did not take the change; the staff record says so and a retry is safe. */
-    static class IdentityUnavailable extends ApiException {
-        IdentityUnavailable(String detail, @Nullable UUID staffId) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable", "The login could not be changed: " + detail);
-            if (staffId != null) {
-                with("staffId", staffId.toString());
-            }
-        }
     }
 }

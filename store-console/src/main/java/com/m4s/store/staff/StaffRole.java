@@ -15,4 +15,9 @@ public enum StaffRole {
     String realmRole() {
         return role.realmRole();
     }
+
+    /** The realm roles of staff: a login holds exactly one of them. */
+    static java.util.List<String> realmRoles() {
+        return java.util.Arrays.stream(values()).map(StaffRole::realmRole).toList();
+    }
 }

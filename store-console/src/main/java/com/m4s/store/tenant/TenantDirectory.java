@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * answers are kept for a moment: a suspension reaches every instance within {@link #TTL}.
  */
 @Component
-class TenantDirectory implements TenantRegistry {
+public class TenantDirectory implements TenantRegistry {
 
     static final Duration TTL = Duration.ofSeconds(2);
 
@@ -99,6 +99,12 @@ class TenantDirectory implements TenantRegistry {
     List<Tenant> provisionedTenants() {
         return jdbc.queryForList("select store_code from console.tenant where status <> 'PROVISIONING' order by store_code",
                 String.class).stream().map(tenancy::tenant).toList();
+    }
+
+    /** Stores serving requests now (active and migrated): background work runs in these. */
+    public List<Tenant> activeTenants() {
+        return jdbc.queryForList("select store_code from console.tenant where status = 'ACTIVE' order by store_code",
+                String.class).stream().filter(code -> !unavailable.contains(code)).map(tenancy::tenant).toList();
     }
 
     void markUnavailable(String storeCode) {

@@ -40,6 +40,8 @@ class AccessMatrixTest extends StoreConsoleTest {
     @Autowired
     ApplicationContext context;
 
+    private List<Endpoints.Endpoint> all;
+    /** The endpoints that need a token: all but the open ones. */
     private List<Endpoints.Endpoint> endpoints;
     private Map<String, String> pathValues;
 
@@ -53,13 +55,32 @@ class AccessMatrixTest extends StoreConsoleTest {
                 .json();
         pathValues = Map.of("store", A, "storeCode", A, "memberId", member.path("id").asString(),
                 "vehicleId", member.path("vehicles").get(0).path("id").asString());
-        endpoints = Endpoints.of(context, "/api/", "/internal/");
+        all = Endpoints.of(context, "/api/", "/internal/");
+        endpoints = all.stream().filter(e -> !e.open()).toList();
     }
 
     @Test
     void everyEndpointDeclaresWhoMayCallIt() {
-        assertThat(endpoints).isNotEmpty();
-        assertThat(endpoints).filteredOn(e -> !e.declared()).as("endpoints without @Allow").isEmpty();
+        assertThat(all).isNotEmpty();
+        assertThat(all).filteredOn(e -> !e.declared()).as("endpoints without @Allow or @Open").isEmpty();
+    }
+
+    /** Opening an endpoint to callers without a token is a decision: this list changes with it. */
+    @Test
+    void onlyTheOwnerSignUpIsOpenAndItGivesNoStoreDataAway() {
+        assertThat(all).filteredOn(Endpoints.Endpoint::open).extracting(Endpoints.Endpoint::toString)
+                .containsExactlyInAnyOrder("POST /api/stores/{store}/owner-signup",
+                        "POST /api/stores/{store}/owner-signup/codes");
+        List<String> wrong = new ArrayList<>();
+        for (Endpoints.Endpoint e : all.stream().filter(Endpoints.Endpoint::open).toList()) {
+            for (Api caller : List.of(anonymous(), as(TestUsers.manager(GROUP, B)))) {
+                Api.Response r = caller.send(e.method(), e.path(pathValues), "{\"phone\":\"" + SECRET_PHONE + "\"}");
+                if (r.status() >= 500 || r.raw().contains(SECRET_NAME) || r.raw().contains(pathValues.get("memberId"))) {
+                    wrong.add(e + " -> " + r.status() + " " + r.raw());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     @Test

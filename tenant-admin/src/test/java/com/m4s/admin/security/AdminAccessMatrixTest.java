@@ -48,6 +48,7 @@ class AdminAccessMatrixTest extends ServiceTest {
     void everyEndpointDeclaresWhoMayCallIt() {
         assertThat(endpoints).hasSizeGreaterThanOrEqualTo(10);
         assertThat(endpoints).filteredOn(e -> !e.declared()).isEmpty();
+        assertThat(endpoints).as("tenant-admin has no endpoint open without a token").noneMatch(Endpoints.Endpoint::open);
     }
 
     @Test

@@ -35,6 +35,11 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
     /** Bookkeeping fields that change on every write and say nothing by themselves. */
     private static final Set<String> IGNORED = Set.of("version", "updatedAt");
 
+    /** What the trail shows for a {@link Redacted} field that has a value. */
+    static final String REDACTED = "[redacted]";
+
+    private static final Map<Class<?>, Set<String>> REDACTED_FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Clock clock;
     private final JsonMapper json;
     private final String table;
@@ -74,9 +79,12 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
     private void record(SharedSessionContractImplementor session, AuditEntry.Action action, EntityPersister persister,
             Object id, Map<String, Map<String, @Nullable Object>> changes) {
         Caller caller = Caller.current().orElse(null);
+        String ip = clientIp();
+        // no caller: a request without a token (an open endpoint), else the service's own work
+        String nobody = ip == null ? "system" : "anonymous";
         AuditEntry entry = new AuditEntry(UUID.randomUUID(), clock.instant(),
-                caller == null ? "system" : caller.subject(), caller == null ? "system" : caller.username(),
-                caller == null ? "system" : caller.primaryRole(), clientIp(), action,
+                caller == null ? nobody : caller.subject(), caller == null ? nobody : caller.username(),
+                caller == null ? nobody : caller.primaryRole(), ip, action,
                 entityType(persister), String.valueOf(id), changes);
         ((SessionImplementor) session).getActionQueue().registerCallback(
                 (org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback) s -> write(session, entry));
@@ -113,6 +121,10 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
             }
             Object old = before == null ? null : before[i];
             Object now = after == null ? null : after[i];
+            if (isRedacted(persister, names[i])) {
+                old = old == null ? null : REDACTED;
+                now = now == null ? null : REDACTED;
+            }
             if (old instanceof Collection<?> || now instanceof Collection<?>) {
                 continue;
             }
@@ -129,6 +141,20 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
             changes.put(names[i], change);
         }
         return changes;
+    }
+
+    private static boolean isRedacted(EntityPersister persister, String property) {
+        return REDACTED_FIELDS.computeIfAbsent(persister.getMappedClass(), type -> {
+            Set<String> redacted = new java.util.HashSet<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+                    if (field.isAnnotationPresent(Redacted.class)) {
+                        redacted.add(field.getName());
+                    }
+                }
+            }
+            return Set.copyOf(redacted);
+        }).contains(property);
     }
 
     private static @Nullable Object plain(@Nullable Object value, SharedSessionContractImplementor session) {

@@ -1,6 +1,8 @@
 package com.m4s.platform.security;
 
 import com.m4s.platform.web.ProblemWriter;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -10,11 +12,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every servlet service is an OAuth2 resource server for realm {@code m4s}: stateless, bearer tokens only, health
- * and API documents open, everything else authenticated, then each endpoint's {@link Allow} is enforced.
+ * and API documents open, endpoints marked {@link Open} open, everything else authenticated, then each endpoint's {@link Allow} is enforced.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -31,11 +34,17 @@ public class ServiceSecurityAutoConfiguration {
     }
 
     @Bean
-    SecurityFilterChain serviceSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+    OpenEndpoints openEndpoints(ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        return new OpenEndpoints(() -> List.copyOf(mappings.orderedStream().toList()));
+    }
+
+    @Bean
+    SecurityFilterChain serviceSecurity(HttpSecurity http, ProblemWriter problems, OpenEndpoints open)
+            throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.requestMatchers(OPEN).permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(OPEN).permitAll().requestMatchers(open).permitAll().anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new CallerConverter()))
                         .authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));

@@ -1,6 +1,8 @@
 package com.m4s.platform.tenancy;
 
 import com.m4s.platform.migration.StoreSchemas;
+import com.m4s.platform.security.OpenEndpoints;
+import org.springframework.beans.factory.ObjectProvider;
 import javax.sql.DataSource;
 import org.hibernate.cfg.MultiTenancySettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,8 +31,11 @@ public class StoreTenancyConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<TenantFilter> tenantFilter(TenantRegistry registry, ProblemWriter problems) {
-        var registration = new FilterRegistrationBean<>(new TenantFilter(registry, problems));
+    FilterRegistrationBean<TenantFilter> tenantFilter(TenantRegistry registry, ProblemWriter problems,
+            ObjectProvider<OpenEndpoints> open) {
+        OpenEndpoints endpoints = open.getIfAvailable();
+        var registration = new FilterRegistrationBean<>(new TenantFilter(registry, problems,
+                endpoints == null ? request -> false : endpoints::matches));
         registration.addUrlPatterns(TenantFilter.PREFIX + "*");
         // after Spring Security (order -100): the caller is known when the store is checked
         registration.setOrder(0);

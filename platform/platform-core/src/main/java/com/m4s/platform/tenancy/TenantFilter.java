@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,10 +25,13 @@ public class TenantFilter extends OncePerRequestFilter {
 
     private final TenantRegistry registry;
     private final ProblemWriter problems;
+    private final Predicate<HttpServletRequest> open;
 
-    public TenantFilter(TenantRegistry registry, ProblemWriter problems) {
+    /** @param open requests anyone may make in any active store, token or not */
+    public TenantFilter(TenantRegistry registry, ProblemWriter problems, Predicate<HttpServletRequest> open) {
         this.registry = registry;
         this.problems = problems;
+        this.open = open;
     }
 
     @Override
@@ -42,6 +46,15 @@ public class TenantFilter extends OncePerRequestFilter {
         int end = path.indexOf('/', PREFIX.length());
         String code = end < 0 ? path.substring(PREFIX.length()) : path.substring(PREFIX.length(), end);
         Optional<Caller> caller = Caller.current();
+        if (open.test(request)) {
+            Optional<TenantRegistry.Entry> entry = Tenant.isValidCode(code) ? registry.find(code) : Optional.empty();
+            if (entry.isEmpty()) {
+                problems.write(response, HttpStatus.NOT_FOUND, "store-not-found", "Store '" + code + "' does not exist.");
+            } else {
+                enter(entry.get(), code, request, response, chain);
+            }
+            return;
+        }
         if (caller.isEmpty()) {
             problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid access token is required.");
             return;
@@ -59,13 +72,18 @@ public class TenantFilter extends OncePerRequestFilter {
             denied(response, code);
             return;
         }
-        switch (entry.get().status()) {
+        enter(entry.get(), code, request, response, chain);
+    }
+
+    private void enter(TenantRegistry.Entry entry, String code, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        switch (entry.status()) {
             case SUSPENDED -> problems.write(response, HttpStatus.FORBIDDEN, "store-suspended",
                     "Store '" + code + "' is suspended; its data cannot be used until it is reactivated.");
             case UNAVAILABLE -> problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
                     "Store '" + code + "' is temporarily unavailable; try again later.");
             case ACTIVE -> {
-                TenantContext.set(entry.get().tenant());
+                TenantContext.set(entry.tenant());
                 try {
                     chain.doFilter(request, response);
                 } finally {

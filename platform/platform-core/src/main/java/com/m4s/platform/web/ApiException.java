@@ -63,5 +63,30 @@ public abstract class ApiException extends RuntimeException {
         public Unprocessable(String type, String detail) {
             super(HttpStatus.UNPROCESSABLE_CONTENT, type, detail);
         }
+
+        public Unprocessable field(String field) {
+            with("field", field);
+            return this;
+        }
+
+        public Unprocessable property(String name, Object value) {
+            with(name, value);
+            return this;
+        }
+    }
+
+    /** 429 with {@code Retry-After}: the same request is accepted again after that many seconds. */
+    public static class TooManyRequests extends ApiException {
+        private final long retryAfterSeconds;
+
+        public TooManyRequests(String type, String detail, long retryAfterSeconds) {
+            super(HttpStatus.TOO_MANY_REQUESTS, type, detail);
+            this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+            with("retryAfterSeconds", this.retryAfterSeconds);
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
     }
 }

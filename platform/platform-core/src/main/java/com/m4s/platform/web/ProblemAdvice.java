@@ -42,6 +42,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
+        if (e instanceof ApiException.TooManyRequests limited) {
+            return ResponseEntity.status(e.status())
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()))
+                    .body(e.toProblem());
+        }
         return ResponseEntity.status(e.status()).body(e.toProblem());
     }
 

@@ -1,6 +1,7 @@
 package com.m4s.platform.test;
 
 import com.m4s.platform.security.AccessInterceptor;
+import com.m4s.platform.security.OpenEndpoints;
 import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Role;
 import java.util.ArrayList;
@@ -28,11 +29,14 @@ public final class Endpoints {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
 
-    /** One method + path of a service; {@code allowed} is empty when the endpoint declares no {@link Allow}. */
-    public record Endpoint(String method, String pattern, Set<Role> allowed, String handler) {
+    /**
+     * One method + path of a service; {@code allowed} is empty when the endpoint declares no {@link Allow};
+     * {@code open} when it is marked {@link com.m4s.platform.security.Open} (anyone may call it).
+     */
+    public record Endpoint(String method, String pattern, Set<Role> allowed, boolean open, String handler) {
 
         public boolean declared() {
-            return !allowed.isEmpty();
+            return open || !allowed.isEmpty();
         }
 
         public boolean writes() {
@@ -83,7 +87,8 @@ public final class Endpoints {
                 continue;
             }
             for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                endpoints.add(new Endpoint(m.name(), pattern, allowed, method.getShortLogMessage()));
+                endpoints.add(new Endpoint(m.name(), pattern, allowed, OpenEndpoints.isOpen(method),
+                        method.getShortLogMessage()));
             }
         }
     }

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ~/.m2/repository}.
  *
  * <p>Demo users (password {@code demo1234}): {@code operator}, {@code exec.huanan}, {@code manager.gz_tianhe},
- * {@code manager.sz_futian}, {@code staff.gz_tianhe}, {@code owner.13800138001}.
+ * {@code manager.sz_futian}, {@code staff.gz_tianhe} (owners sign up; tests make theirs with {@link TestUsers}).
  */
 public final class TestKeycloak {
 

@@ -1,4 +1,4 @@
-package com.m4s.store.staff;
+package com.m4s.store.identity;
 
 import com.m4s.platform.security.ServiceClients;
 import java.net.URI;
@@ -19,33 +19,49 @@ import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Staff logins in Keycloak, through its Admin API with store-console's own client-credentials token. Every call is
- * safe to repeat: a user is looked up by username before it is created.
+ * Logins of a store's people (staff, owners) in Keycloak, through its Admin API with store-console's own
+ * client-credentials token. Every call is safe to repeat: a user is looked up by username before it is created.
  */
 @Component
-class Identities {
+public class Identities {
 
     /** Keycloak refused or could not be reached. */
-    static class Unavailable extends RuntimeException {
-        Unavailable(String message, Throwable cause) {
+    public static class Unavailable extends RuntimeException {
+        Unavailable(String message, @Nullable Throwable cause) {
             super(message, cause);
         }
     }
 
+    /** Keycloak already has a user with that username (or e-mail). */
+    public static class Taken extends RuntimeException {
+        Taken(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * What a login says about its person, kept as user attributes that the realm maps into token claims.
+     *
+     * @param member the store's member record an owner login is bound to
+     */
+    public record Profile(String displayName, String store, @Nullable String group, @Nullable String department,
+            @Nullable String phone, @Nullable String member) {
+    }
+
     /** A login as Keycloak has it. */
-    record Identity(String id, List<String> stores) {
+    public record Identity(String id, List<String> stores, @Nullable String member) {
     }
 
     private final RestClient admin;
 
-    Identities(RestClient.Builder builder, OAuth2AuthorizedClientManager serviceClients,
+    public Identities(RestClient.Builder builder, OAuth2AuthorizedClientManager serviceClients,
             @Value("${m4s.keycloak.url}") String url, @Value("${m4s.keycloak.realm}") String realm) {
         this.admin = builder.baseUrl(url + "/admin/realms/" + realm)
                 .requestInterceptor(ServiceClients.interceptor(serviceClients, "keycloak-admin", "store-console"))
                 .build();
     }
 
-    Optional<Identity> find(String username) {
+    public Optional<Identity> find(String username) {
         JsonNode users = call(() -> admin.get().uri("/users?exact=true&username={u}", username).retrieve()
                 .body(JsonNode.class));
         if (users == null || users.isEmpty()) {
@@ -54,18 +70,23 @@ class Identities {
         JsonNode user = users.get(0);
         List<String> stores = new ArrayList<>();
         user.path("attributes").path("stores").forEach(s -> stores.add(s.asString()));
-        return Optional.of(new Identity(user.path("id").asString(), stores));
+        JsonNode member = user.path("attributes").path("member").path(0);
+        return Optional.of(new Identity(user.path("id").asString(), stores,
+                member.isMissingNode() ? null : member.asString()));
     }
 
-    /** Creates an enabled login with a temporary password the person must change at first sign-in. */
-    String create(String username, String displayName, String store, @Nullable String group, StaffRole role,
-            @Nullable String department, String initialPassword) {
+    /**
+     * Creates an enabled login with one realm role.
+     *
+     * @param temporary whether the person must change the password at first sign-in (set by someone else)
+     */
+    public String create(String username, Profile profile, String realmRole, String password, boolean temporary) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", username);
         user.put("enabled", true);
-        user.put("firstName", displayName);
-        user.put("attributes", attributes(store, group, department));
-        user.put("credentials", List.of(Map.of("type", "password", "value", initialPassword, "temporary", true)));
+        user.put("firstName", profile.displayName());
+        user.put("attributes", attributes(profile));
+        user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", temporary)));
         URI location = call(() -> admin.post().uri("/users").body(user).retrieve().toBodilessEntity().getHeaders()
                 .getLocation());
         if (location == null) {
@@ -73,25 +94,25 @@ class Identities {
         }
         String path = location.getPath();
         String id = path.substring(path.lastIndexOf('/') + 1);
-        grant(id, role);
+        grant(id, realmRole);
         return id;
     }
 
-    /** Sets role and department (removing the other store role). */
-    void change(String id, String store, @Nullable String group, StaffRole role, @Nullable String department) {
+    /** Sets the profile and the role, removing the other roles of {@code exclusive}. */
+    public void change(String id, Profile profile, String realmRole, List<String> exclusive) {
         JsonNode user = call(() -> admin.get().uri("/users/{id}", id).retrieve().body(JsonNode.class));
         Map<String, Object> update = new LinkedHashMap<>();
         update.put("username", user.path("username").asString());
-        update.put("firstName", user.path("firstName").asString(""));
-        update.put("attributes", attributes(store, group, department));
+        update.put("firstName", user.path("firstName").asString(profile.displayName()));
+        update.put("attributes", attributes(profile));
         call(() -> admin.put().uri("/users/{id}", id).body(update).retrieve().toBodilessEntity());
-        for (StaffRole other : StaffRole.values()) {
-            if (other != role) {
+        for (String other : exclusive) {
+            if (!other.equals(realmRole)) {
                 JsonNode assigned = call(() -> admin.get().uri("/users/{id}/role-mappings/realm", id).retrieve()
                         .body(JsonNode.class));
                 List<JsonNode> remove = new ArrayList<>();
                 assigned.forEach(r -> {
-                    if (other.realmRole().equals(r.path("name").asString())) {
+                    if (other.equals(r.path("name").asString())) {
                         remove.add(r);
                     }
                 });
@@ -101,18 +122,39 @@ class Identities {
                 }
             }
         }
-        grant(id, role);
+        grant(id, realmRole);
     }
 
-    void setEnabled(String id, boolean enabled) {
+    /** Sets a password the person chose themselves (not temporary). */
+    public void setPassword(String id, String password) {
+        call(() -> admin.put().uri("/users/{id}/reset-password", id)
+                .body(Map.of("type", "password", "value", password, "temporary", false)).retrieve()
+                .toBodilessEntity());
+    }
+
+    public void setEnabled(String id, boolean enabled) {
         call(() -> admin.put().uri("/users/{id}", id).body(Map.of("enabled", enabled)).retrieve().toBodilessEntity());
     }
 
-    private void grant(String id, StaffRole role) {
+    /** Removes a login (to undo one that lost a race); a login already gone is fine. */
+    public void delete(String id) {
+        try {
+            admin.delete().uri("/users/{id}", id).retrieve().toBodilessEntity();
+        } catch (RestClientResponseException e) {
+            if (!e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                throw new Unavailable("Keycloak answered " + e.getStatusCode().value() + ": "
+                        + e.getResponseBodyAsString(), e);
+            }
+        } catch (RestClientException | OAuth2AuthorizationException e) {
+            throw new Unavailable("Keycloak could not be reached: " + e.getMessage(), e);
+        }
+    }
+
+    private void grant(String id, String realmRole) {
         JsonNode available = call(() -> admin.get().uri("/users/{id}/role-mappings/realm/available", id).retrieve()
                 .body(JsonNode.class));
         for (JsonNode r : available) {
-            if (role.realmRole().equals(r.path("name").asString())) {
+            if (realmRole.equals(r.path("name").asString())) {
                 call(() -> admin.post().uri("/users/{id}/role-mappings/realm", id).body(List.of(r)).retrieve()
                         .toBodilessEntity());
                 return;
@@ -121,15 +163,20 @@ class Identities {
         // not available means already assigned
     }
 
-    private static Map<String, List<String>> attributes(String store, @Nullable String group,
-            @Nullable String department) {
+    private static Map<String, List<String>> attributes(Profile profile) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
-        attributes.put("stores", List.of(store));
-        if (group != null) {
-            attributes.put("dealer_group", List.of(group));
+        attributes.put("stores", List.of(profile.store()));
+        if (profile.group() != null) {
+            attributes.put("dealer_group", List.of(profile.group()));
         }
-        if (department != null) {
-            attributes.put("department", List.of(department));
+        if (profile.department() != null) {
+            attributes.put("department", List.of(profile.department()));
+        }
+        if (profile.phone() != null) {
+            attributes.put("phone", List.of(profile.phone()));
+        }
+        if (profile.member() != null) {
+            attributes.put("member", List.of(profile.member()));
         }
         return attributes;
     }
@@ -145,13 +192,6 @@ class Identities {
                     + e.getResponseBodyAsString(), e);
         } catch (RestClientException | OAuth2AuthorizationException e) {
             throw new Unavailable("Keycloak could not be reached: " + e.getMessage(), e);
-        }
-    }
-
-    /** Keycloak already has a user with that username (or e-mail). */
-    static class Taken extends RuntimeException {
-        Taken(Throwable cause) {
-            super(cause);
         }
     }
 }

@@ -1,0 +1,85 @@
+package com.m4s.store.notification;
+
+import com.m4s.platform.tenancy.TenantContext;
+import com.m4s.platform.web.Like;
+import com.m4s.platform.web.PageResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** The notification outbox of the current store: what features call to tell someone something. */
+@Service
+public class Notifications {
+
+    /** How a message reaches its recipient. */
+    public enum Channel { SMS }
+
+    /**
+     * A message to send.
+     *
+     * @param topic what the message is about, for the message log (e.g. {@code owner-signup-code})
+     */
+    public record Message(Channel channel, String recipient, @Nullable UUID memberId, String topic, String body) {
+
+        public static Message sms(String phone, @Nullable UUID memberId, String topic, String body) {
+            return new Message(Channel.SMS, phone, memberId, topic, body);
+        }
+    }
+
+    /** A message as the message log shows it. */
+    public record MessageView(UUID id, Channel channel, String recipient, @Nullable UUID memberId, String topic,
+            String body, String status, int attempts, @Nullable String lastError, Instant createdAt,
+            @Nullable Instant sentAt) {
+    }
+
+    private final NotificationRepository messages;
+    private final NotificationDispatcher dispatcher;
+    private final Clock clock;
+
+    Notifications(NotificationRepository messages, NotificationDispatcher dispatcher, Clock clock) {
+        this.messages = messages;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a message in the caller's transaction (which must exist: the message is sent exactly when the change
+     * causing it commits) and has it delivered right after that commit.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID send(Message message) {
+        UUID id = messages.save(new Notification(message, clock.instant())).id();
+        var tenant = TenantContext.require();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                dispatcher.deliverSoon(tenant);
+            }
+        });
+        return id;
+    }
+
+    /** The message log, newest first by default; {@code query} matches recipient or topic. */
+    @Transactional(readOnly = true)
+    public PageResult<MessageView> list(@Nullable String query, @Nullable String status, Pageable pageable) {
+        Notification.Status wanted = status == null || status.isBlank() ? null : parse(status);
+        String text = Like.isBlank(query) ? null : Like.contains(query);
+        return PageResult.of(messages.search(wanted, text, pageable), Notification::view);
+    }
+
+    private static Notification.Status parse(String status) {
+        try {
+            return Notification.Status.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new com.m4s.platform.web.ApiException.Unprocessable("invalid-status",
+                    "Unknown status '" + status + "': use PENDING, SENT or FAILED.").field("status");
+        }
+    }
+}

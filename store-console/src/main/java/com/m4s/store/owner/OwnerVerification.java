@@ -1,0 +1,111 @@
+package com.m4s.store.owner;
+
+import com.m4s.platform.audit.Redacted;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A verification code sent to a phone for an owner's sign-up. Only a salted hash of the code is kept; a code is
+ * good for {@link #VALID_FOR}, for {@link #MAX_ATTEMPTS} wrong guesses, and once.
+ */
+@Entity
+@Table(name = "owner_verification")
+class OwnerVerification {
+
+    static final Duration VALID_FOR = Duration.ofMinutes(10);
+    static final int MAX_ATTEMPTS = 5;
+
+    @Id
+    private UUID id;
+    private String phone;
+    /** The member with this phone when the code was asked for; none means no code was sent. */
+    @Column(name = "member_id")
+    private @Nullable UUID memberId;
+    @Redacted
+    @Column(name = "code_hash")
+    private String codeHash;
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+    private int attempts;
+    @Column(name = "consumed_at")
+    private @Nullable Instant consumedAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected OwnerVerification() {
+        // for JPA, which sets every field right after
+        this.id = new UUID(0, 0);
+        this.phone = "";
+        this.codeHash = "";
+        this.expiresAt = Instant.EPOCH;
+        this.createdAt = Instant.EPOCH;
+        this.updatedAt = Instant.EPOCH;
+    }
+
+    OwnerVerification(String phone, @Nullable UUID memberId, String code, Instant now) {
+        this.id = UUID.randomUUID();
+        this.phone = phone;
+        this.memberId = memberId;
+        this.codeHash = hash(id, code);
+        this.expiresAt = now.plus(VALID_FOR);
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    enum Check { MATCH, WRONG, SPENT }
+
+    /** Compares a guess; a wrong one counts against the code. */
+    Check check(String code, Instant now) {
+        if (consumedAt != null || !now.isBefore(expiresAt) || attempts >= MAX_ATTEMPTS) {
+            return Check.SPENT;
+        }
+        if (MessageDigest.isEqual(codeHash.getBytes(StandardCharsets.US_ASCII),
+                hash(id, code).getBytes(StandardCharsets.US_ASCII))) {
+            return Check.MATCH;
+        }
+        attempts++;
+        updatedAt = now;
+        return Check.WRONG;
+    }
+
+    void consume(Instant now) {
+        this.consumedAt = now;
+        this.updatedAt = now;
+    }
+
+    int attemptsLeft() {
+        return Math.max(0, MAX_ATTEMPTS - attempts);
+    }
+
+    @Nullable UUID memberId() {
+        return memberId;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    private static String hash(UUID salt, String code) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest((salt + ":" + code).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
