@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * {@code ./mvnw -Pbench verify}: starts a fresh stack on free ports and prints figures for provisioning stores,
- * restarting store-console with all of them, and listing and searching members. Not a test: nothing passes or
- * fails on the figures. Knobs: see {@link BenchConfig}.
+ * restarting store-console with all of them, listing and searching members, and what token security costs on a
+ * read. Not a test: nothing passes or fails on the figures. Knobs: see {@link BenchConfig}.
  */
 public final class BenchmarkMain {
 
@@ -38,6 +38,8 @@ public final class BenchmarkMain {
             StartupMigrationBench.Result startup = StartupMigrationBench.run(stack);
             MemberQueryBench.Result queries = new MemberQueryBench(stack, config, cpu)
                     .run(provisioning.active().getFirst());
+            SecurityOverheadBench.Result security = new SecurityOverheadBench(stack, config, cpu)
+                    .run(provisioning.active().getFirst());
             int logProblems = ServiceLogs.print(stack);
 
             Summary summary = new Summary();
@@ -45,6 +47,7 @@ public final class BenchmarkMain {
             provisioning.summarize(summary);
             startup.summarize(summary);
             queries.summarize(summary);
+            security.summarize(summary);
             summary.add("service logs", logProblems + " WARN/ERROR lines (listed above)");
             cpu.since(cpuAfterStart).ifPresent(usage -> summary.add("CPU after start-up", usage.toString()));
             summary.add("total run", Format.seconds(Duration.ofNanos(System.nanoTime() - start)));

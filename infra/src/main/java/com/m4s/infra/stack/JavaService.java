@@ -1,6 +1,7 @@
 package com.m4s.infra.stack;
 
 import com.m4s.platform.servers.Logs;
+import com.m4s.platform.servers.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -49,11 +49,27 @@ public final class JavaService implements AutoCloseable {
     /** Starts the service and waits until it is healthy. */
     public static JavaService start(String name, Path jar, int port, Map<String, String> env, Path logDir,
             Duration timeout) {
+        return start(name, jar, List.of(), List.of(), port, env, logDir, timeout);
+    }
+
+    /**
+     * Starts the service with classes added to its class path (Spring Boot's {@code loader.path}, e.g. a benchmark's
+     * configuration) and extra application arguments, and waits until it is healthy.
+     */
+    public static JavaService start(String name, Path jar, List<Path> addedClassPath, List<String> args, int port,
+            Map<String, String> env, Path logDir, Duration timeout) {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m",
-                    "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+                    "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+            if (addedClassPath.isEmpty()) {
+                command.addAll(List.of("-jar", jar.toString()));
+            } else {
+                command.add("-Dloader.path=" + String.join(",", addedClassPath.stream().map(Path::toString).toList()));
+                command.addAll(List.of("-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
+            }
+            command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
@@ -119,18 +135,7 @@ public final class JavaService implements AutoCloseable {
     /** Asks the service to stop (graceful shutdown), then kills it if it does not within 30 seconds. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process, Duration.ofSeconds(30));
     }
 
     private static void sleep(long millis) {

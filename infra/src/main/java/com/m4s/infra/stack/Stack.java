@@ -128,6 +128,30 @@ public final class Stack implements AutoCloseable {
         return service;
     }
 
+    /**
+     * Starts another instance of a service beside the stack's own (same database and identity provider), e.g. a
+     * benchmark's variant; it is stopped with the stack.
+     *
+     * @param env settings that differ from the stack's, e.g. the URL of the store-console a gateway routes to
+     */
+    public JavaService startVariant(String name, String module, int port, Map<String, String> env,
+            List<Path> addedClassPath, List<String> args) {
+        Map<String, String> settings = env();
+        settings.putAll(env);
+        JavaService service = JavaService.start(name, JavaService.jarOf(config.home(), module), addedClassPath, args,
+                port, settings, config.dataDir().resolve("logs"), START_TIMEOUT);
+        JavaService previous = services.put(name, service);
+        if (previous != null) {
+            previous.close();
+        }
+        return service;
+    }
+
+    /** A free TCP port on this machine. */
+    public static int freePort() {
+        return free();
+    }
+
     /** Stops one service, e.g. to show what happens while it is down. */
     public void stopService(String name) {
         JavaService running = services.remove(name);

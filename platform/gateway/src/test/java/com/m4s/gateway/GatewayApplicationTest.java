@@ -75,15 +75,4 @@ class GatewayApplicationTest {
                         context.getEnvironment().getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
                 .jsonPath("$.oidc.clientId").isEqualTo("m4s-web");
     }
-
-    @Test
-    void letsOwnerSignUpThroughWithoutATokenButNothingElseOfTheStore() {
-        // no store-console runs here: an open path is routed (and fails upstream), a closed one is refused first
-        web.post().uri("/api/stores/gz_tianhe/owner-signup/codes").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{}").exchange()
-                .expectStatus().value(status -> assertThat(status).isNotIn(401, 403));
-        web.post().uri("/api/stores/gz_tianhe/owner-signupx").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{}").exchange()
-                .expectStatus().isUnauthorized();
-    }
 }

@@ -59,6 +59,23 @@ class GatewaySecurityTest {
     }
 
     @Test
+    void ownerSignUpReachesTheServiceWithoutATokenButNothingElseOfTheStoreDoes() {
+        int before = DOWNSTREAM.requests();
+
+        web.post().uri("/api/stores/gz_tianhe/owner-signup/codes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isOk();
+        web.post().uri("/api/stores/gz_tianhe/owner-signup").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isOk();
+        int afterOpen = DOWNSTREAM.requests();
+        web.post().uri("/api/stores/gz_tianhe/owner-signupx").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/stores/gz_tianhe/me").exchange().expectStatus().isUnauthorized();
+
+        assertThat(afterOpen).isEqualTo(before + 2);
+        assertThat(DOWNSTREAM.requests()).isEqualTo(afterOpen);
+    }
+
+    @Test
     void withoutATokenTheApiAnswers401ProblemWithBearerChallengeAndNothingReachesTheService() {
         int before = DOWNSTREAM.requests();
 

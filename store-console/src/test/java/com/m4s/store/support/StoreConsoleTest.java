@@ -1,8 +1,12 @@
 package com.m4s.store.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.m4s.platform.servers.Api;
 import com.m4s.platform.test.ServiceTest;
+import com.m4s.platform.test.StoreWriteLog;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 
 /** A store-console test; {@link #provision(String)} brings up the stores a test needs. */
 public abstract class StoreConsoleTest extends ServiceTest {
@@ -16,6 +20,15 @@ public abstract class StoreConsoleTest extends ServiceTest {
         if (response.status() != 200) {
             throw new AssertionError("provisioning " + store + " failed: " + response.raw());
         }
+    }
+
+    /**
+     * After each test class: every row the service wrote in any store schema during it has its audit entry (PERM-2),
+     * whichever code path wrote it. See {@link StoreWriteLog}.
+     */
+    @AfterAll
+    static void everyStoreWriteIsInTheAuditTrail() {
+        assertThat(StoreWriteLog.unaudited()).as("store writes without an audit entry").isEmpty();
     }
 
     protected Api.Response provisionRequest(String store) {

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -557,32 +556,7 @@ public final class LocalKeycloak implements LocalServer {
      */
     @Override
     public void close() {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        if (tree.stream().noneMatch(ProcessHandle::isAlive)) {
-            unlinkDistribution();
-            return;
-        }
-        process.destroy();
-        Instant deadline = Instant.now().plusSeconds(30);
-        for (ProcessHandle p : tree) {
-            long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-            try {
-                p.onExit().get(left, TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                // still running (or interrupted): killed below
-            }
-        }
-        for (ProcessHandle p : tree) {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-        }
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process, Duration.ofSeconds(30));
         unlinkDistribution();
     }
 

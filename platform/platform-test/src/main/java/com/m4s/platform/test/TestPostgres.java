@@ -56,7 +56,9 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database", e);
         }
-        return new Database(s.url(name), s.username(), s.password());
+        Database database = new Database(s.url(name), s.username(), s.password());
+        StoreWriteLog.install(database);
+        return database;
     }
 
     /** Points a Spring Boot test's datasource at a new database. */
