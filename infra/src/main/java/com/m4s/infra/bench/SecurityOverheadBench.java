@@ -22,14 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
  * What token security costs on an authorized read: the first page of a store's members through a gateway and
  * store-console that check the bearer token (signature, issuer, expiry; the gateway relays it and the service checks
  * it again), against the same read through a gateway and store-console started with the benchmark's no-token
- * configurations ({@link NoTokenGateway}, {@link NoTokenStoreConsole}). Both pairs are extra processes with the same
- * settings (rate limit off in both), started beside the stack; the two are measured in turns, twice each, and the
- * better run of each counts, so a noisy moment on a shared machine does not decide the figure.
+ * configurations ({@link NoTokenGateway}, {@link NoTokenStoreConsole}). Both pairs are fresh processes started
+ * together beside the stack, with the same settings (rate limit off in both), so neither has a warmer JIT. The two
+ * are measured in turns, in alternating order; the first round only warms them up, and the better of the later runs
+ * of each counts, so a noisy moment on a shared machine does not decide the figure.
  */
 final class SecurityOverheadBench {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final int ROUNDS = 2;
+    /** Rounds after the warm-up round; the order of the two alternates from round to round. */
+    private static final int ROUNDS = 4;
 
     record Result(LoadResult secured, LoadResult open) {
 
@@ -63,14 +65,18 @@ final class SecurityOverheadBench {
                 + " store-console with and without token checks");
         List<Path> benchClasses = List.of(benchClasses());
         int openConsolePort = Stack.freePort();
+        int securedConsolePort = Stack.freePort();
         int securedGatewayPort = Stack.freePort();
         int openGatewayPort = Stack.freePort();
         List<String> noRateLimit = List.of("--m4s.gateway.rate-limit.enabled=false");
         JavaService openConsole = stack.startVariant("store-console-no-tokens", "store-console", openConsolePort,
                 Map.of("M4S_STORE_CONSOLE_PORT", String.valueOf(openConsolePort)), benchClasses,
                 List.of("--spring.main.sources=" + NoTokenStoreConsole.class.getName()));
+        JavaService securedConsole = stack.startVariant("store-console-tokens", "store-console", securedConsolePort,
+                Map.of("M4S_STORE_CONSOLE_PORT", String.valueOf(securedConsolePort)), List.of(), List.of());
         JavaService securedGateway = stack.startVariant("gateway-tokens", "platform/gateway", securedGatewayPort,
-                Map.of("M4S_GATEWAY_PORT", String.valueOf(securedGatewayPort)), List.of(), noRateLimit);
+                Map.of("M4S_GATEWAY_PORT", String.valueOf(securedGatewayPort),
+                        "M4S_STORE_CONSOLE_URL", securedConsole.url()), List.of(), noRateLimit);
         List<String> openGatewayArgs = new ArrayList<>(noRateLimit);
         openGatewayArgs.add("--spring.main.sources=" + NoTokenGateway.class.getName());
         JavaService openGateway = stack.startVariant("gateway-no-tokens", "platform/gateway", openGatewayPort,
@@ -81,21 +87,29 @@ final class SecurityOverheadBench {
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build()) {
             checkSameAnswer(http, securedGateway.url() + path, token, openGateway.url() + path);
-            System.out.println(Format.of("   measuring: %d client threads, %d s warm-up then %d s each, %d rounds in"
-                    + " turns", config.concurrency(), MemberQueryBench.WARM_UP.toSeconds(), config.seconds(), ROUNDS));
+            System.out.println(Format.of("   measuring: %d client threads, %d s warm-up then %d s each; a warm-up"
+                    + " round, then %d rounds in turns", config.concurrency(), MemberQueryBench.WARM_UP.toSeconds(),
+                    config.seconds(), ROUNDS));
             LoadRunner runner = new LoadRunner(config.concurrency(), MemberQueryBench.WARM_UP,
                     Duration.ofSeconds(config.seconds()), cpu);
             LoadResult secured = null;
             LoadResult open = null;
-            for (int round = 1; round <= ROUNDS; round++) {
-                LoadResult s = runner.run("with tokens #" + round, thread -> session(http,
-                        securedGateway.url() + path, token));
-                LoadResult o = runner.run("without tokens #" + round, thread -> session(http,
-                        openGateway.url() + path, null));
-                System.out.println(Format.of("   ... round %d: with tokens %8.1f req/s, without %8.1f req/s", round,
-                        s.requestsPerSecond(), o.requestsPerSecond()));
-                secured = better(secured, s);
-                open = better(open, o);
+            for (int round = 0; round <= ROUNDS; round++) {
+                LoadResult s;
+                LoadResult o;
+                if (round % 2 == 0) {
+                    s = runner.run("with tokens #" + round, thread -> session(http, securedGateway.url() + path, token));
+                    o = runner.run("without tokens #" + round, thread -> session(http, openGateway.url() + path, null));
+                } else {
+                    o = runner.run("without tokens #" + round, thread -> session(http, openGateway.url() + path, null));
+                    s = runner.run("with tokens #" + round, thread -> session(http, securedGateway.url() + path, token));
+                }
+                System.out.println(Format.of("   ... %s: with tokens %8.1f req/s, without %8.1f req/s",
+                        round == 0 ? "warm-up" : "round " + round, s.requestsPerSecond(), o.requestsPerSecond()));
+                if (round > 0) {
+                    secured = better(secured, s);
+                    open = better(open, o);
+                }
             }
             Result result = new Result(secured, open);
             System.out.println(Format.of("   with tokens %.0f req/s (p50 %.2f ms), without %.0f req/s (p50 %.2f ms):"
@@ -106,6 +120,7 @@ final class SecurityOverheadBench {
             stack.stopService("gateway-no-tokens");
             stack.stopService("gateway-tokens");
             stack.stopService("store-console-no-tokens");
+            stack.stopService("store-console-tokens");
         }
     }
 

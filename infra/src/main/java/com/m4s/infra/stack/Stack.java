@@ -1,6 +1,7 @@
 package com.m4s.infra.stack;
 
 import com.m4s.platform.servers.LocalKeycloak;
+import com.m4s.platform.servers.LocalKafka;
 import com.m4s.platform.servers.LocalPostgres;
 import com.m4s.platform.servers.LocalServer;
 import java.io.IOException;
@@ -17,23 +18,23 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The whole platform on one machine: the real servers it needs (PostgreSQL and Keycloak today; Kafka and
- * Elasticsearch join the {@link #servers} list the same way) and its three services as child processes.
+ * The whole platform on one machine: the real servers it needs (PostgreSQL, Kafka and Keycloak today;
+ * Elasticsearch joins the {@link #servers} list the same way) and its three services as child processes.
  */
 public final class Stack implements AutoCloseable {
 
     /** Where the stack lives and listens. Port 0 picks a free port. */
     public record Config(Path home, Path dataDir, int postgresPort, int keycloakPort, int tenantAdminPort,
-            int storeConsolePort, int gatewayPort) {
+            int storeConsolePort, int gatewayPort, int kafkaPort) {
 
         /** The ports a person runs on by default. */
         public static Config standard(Path home, Path dataDir) {
-            return new Config(home, dataDir, 15432, 8180, 8081, 8082, 8080);
+            return new Config(home, dataDir, 15432, 8180, 8081, 8082, 8080, 19092);
         }
 
         /** Free ports everywhere: for tests and benchmarks that must not clash with a running stack. */
         public static Config ephemeral(Path home, Path dataDir) {
-            return new Config(home, dataDir, free(), free(), free(), free(), free());
+            return new Config(home, dataDir, free(), free(), free(), free(), free(), free());
         }
     }
 
@@ -46,6 +47,7 @@ public final class Stack implements AutoCloseable {
     private final List<LocalServer> servers = new ArrayList<>();
     private final Map<String, JavaService> services = new LinkedHashMap<>();
     private LocalPostgres postgres;
+    private LocalKafka kafka;
     private LocalKeycloak keycloak;
     private Properties secrets;
 
@@ -71,6 +73,8 @@ public final class Stack implements AutoCloseable {
         postgres = LocalPostgres.start(config.dataDir().resolve("postgres"), config.postgresPort());
         servers.add(postgres);
         postgres.createDatabase(DATABASE);
+        kafka = LocalKafka.start(config.dataDir().resolve("kafka"), config.kafkaPort());
+        servers.add(kafka);
         secrets = secrets();
         // The realm (with these client secrets) is imported on the first start of this data directory only.
         // -Dm4s.keycloak.dist=<dir> shares one unzipped distribution between stacks (tests: skips unzip and rebuild).
@@ -173,6 +177,7 @@ public final class Stack implements AutoCloseable {
         env.put("M4S_OIDC_ISSUER", keycloak.issuer());
         env.put("M4S_OIDC_JWKS", keycloak.jwksUri());
         env.put("M4S_KEYCLOAK_URL", keycloak.baseUrl());
+        env.put("M4S_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put(TENANT_ADMIN_SECRET, secrets.getProperty(TENANT_ADMIN_SECRET));
         env.put(STORE_CONSOLE_SECRET, secrets.getProperty(STORE_CONSOLE_SECRET));
         return env;
@@ -201,6 +206,11 @@ public final class Stack implements AutoCloseable {
 
     public String dbPassword() {
         return postgres.password();
+    }
+
+    /** The running Kafka broker (stop, kill and start it to show what an outage does). */
+    public LocalKafka kafka() {
+        return kafka;
     }
 
     /** The running Keycloak (issuer, JWKS, token endpoint, bootstrap admin). */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.m4s.platform.servers.Api;
 import com.m4s.platform.test.ServiceTest;
 import com.m4s.platform.test.StoreWriteLog;
+import com.m4s.platform.test.TestKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 
@@ -20,6 +23,11 @@ public abstract class StoreConsoleTest extends ServiceTest {
         if (response.status() != 200) {
             throw new AssertionError("provisioning " + store + " failed: " + response.raw());
         }
+    }
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        TestKafka.register(registry);
     }
 
     /**

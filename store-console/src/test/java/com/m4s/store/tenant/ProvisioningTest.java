@@ -56,8 +56,11 @@ class ProvisioningTest extends StoreConsoleTest {
             assertThatThrownBy(() -> s.executeQuery("select count(*) from store_iso_b.member"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied for schema store_iso_b");
+            // the console schema is visible (stores add their events to console.event_outbox), its tables are not
             assertThatThrownBy(() -> s.executeQuery("select count(*) from console.tenant"))
-                    .hasMessageContaining("permission denied for schema console");
+                    .hasMessageContaining("permission denied for table tenant");
+            assertThatThrownBy(() -> s.executeQuery("select count(*) from console.event_outbox"))
+                    .hasMessageContaining("permission denied for table event_outbox");
             s.execute("reset role");
         }
     }

@@ -41,6 +41,17 @@ public final class TenantContext {
         }
     }
 
+    /** Like {@link #runAs}, for work with a result. */
+    public static <T> T supplyAs(Tenant tenant, java.util.function.Supplier<T> work) {
+        Tenant previous = CURRENT.get();
+        CURRENT.set(tenant);
+        try {
+            return work.get();
+        } finally {
+            restore(previous);
+        }
+    }
+
     public static void runAs(Tenant tenant, Runnable work) {
         Tenant previous = CURRENT.get();
         CURRENT.set(tenant);

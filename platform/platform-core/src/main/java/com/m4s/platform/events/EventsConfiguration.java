@@ -1,0 +1,36 @@
+package com.m4s.platform.events;
+
+import com.m4s.platform.tenancy.TenancyProperties;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Domain events for a schema-per-store service: imported next to the store tenancy configuration. The service's
+ * schema changelog includes {@code db/events/001-event-outbox.xml}.
+ *
+ * <p>Settings: {@code m4s.events.schema} (the service's own schema) and {@code m4s.events.kafka.bootstrap-servers}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventsConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(DataSource dataSource, @Value("${m4s.events.schema}") String schema,
+            @Value("${m4s.events.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new OutboxRelay(dataSource, schema, bootstrapServers);
+    }
+
+    @Bean
+    EventOutbox eventOutbox(@Value("${m4s.events.schema}") String schema, JsonMapper json, Clock clock,
+            OutboxRelay relay) {
+        return new EventOutbox(schema, json, clock, relay);
+    }
+
+    /** Changelog parameters of {@code db/events/001-event-outbox.xml}. */
+    public static java.util.Map<String, String> changelogParameters(String schema, TenancyProperties tenancy) {
+        return java.util.Map.of("eventSchema", schema, "storeRolePrefix", tenancy.rolePrefix());
+    }
+}
