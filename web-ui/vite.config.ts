@@ -38,6 +38,7 @@ export default defineConfig({
         target: 'http://localhost:8080',
         changeOrigin: true,
       },
+      '/ui-config.json': 'http://localhost:8080',
     },
   },
   test: {

@@ -33,9 +33,9 @@ describe('ConsoleLayout', () => {
     expect(menuItems()).toEqual(['概览', '会员与车辆']);
   });
 
-  it('refuses a page the role does not allow even when its address is typed in', () => {
+  it('refuses a page the role does not allow even when its address is typed in', async () => {
     renderAs(['store-staff'], '/console/gz_tianhe/audit');
-    expect(screen.getByText('您的角色无权查看此页面。')).toBeInTheDocument();
+    expect(await screen.findByText('您的角色无权查看此页面。')).toBeInTheDocument();
   });
 
   it("refuses another store's console", async () => {

@@ -6,7 +6,8 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Result, Select, Space, Typography } from 'antd';
+import { Button, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
+import { ProblemAlert } from '../antd/ProblemAlert';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
@@ -40,7 +41,7 @@ export function ConsoleLayout() {
   const page = currentPage(location.pathname, store);
   const visible = CONSOLE_PAGES.filter((p) => hasAnyRole(claims, p.roles));
   const allowed = visible.some((p) => p.key === page);
-  const storeKnown = stores.loading || (stores.data ?? []).some((s) => s.code === store);
+  const storeKnown = (stores.data ?? []).some((s) => s.code === store);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -82,7 +83,11 @@ export function ConsoleLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content className="console-content">
-          {!storeKnown ? (
+          {stores.loading && !stores.data ? (
+            <Spin />
+          ) : stores.error ? (
+            <ProblemAlert error={stores.error} onRetry={stores.reload} />
+          ) : !storeKnown ? (
             <Result status="403" title={t('console.storeNotYours', { store })} />
           ) : allowed ? (
             <Outlet />

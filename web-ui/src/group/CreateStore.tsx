@@ -63,7 +63,7 @@ export function ProvisioningProgress({ initial }: { initial: StoreView }) {
         ]}
         style={{ margin: '24px 0' }}
       />
-      <ProblemAlert error={error} />
+      <ProblemAlert error={error} fieldsInForm />
       {store.status === 'ACTIVE' && (
         <Result
           status="success"
@@ -132,7 +132,7 @@ export function CreateStore({ groupCode, open, onClose }: { groupCode: string; o
         <ProvisioningProgress initial={created} />
       ) : (
         <>
-          <ProblemAlert error={error} />
+          <ProblemAlert error={error} fieldsInForm />
           <Form<NewStore> form={form} layout="vertical" initialValues={{ timeZone: 'Asia/Shanghai' }} onFinish={(v) => void submit(v)}>
             <Form.Item name="code" label={t('group.fields.code')} extra={t('group.codeHint')} rules={[required, { pattern: CODE, message: t('validation.code') }]}>
               <Input autoComplete="off" />

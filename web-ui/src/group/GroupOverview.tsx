@@ -153,7 +153,12 @@ export function GroupOverview({ groupCode, group }: { groupCode: string; group?:
               </Tag>
             ),
           },
-          { key: 'members', title: t('group.members'), align: 'right', render: (_, s) => headlines.data?.[s.code]?.members ?? '–' },
+          {
+            key: 'members',
+            title: t('group.members'),
+            align: 'right',
+            render: (_, s) => <span data-testid={`members-${s.code}`}>{headlines.data?.[s.code]?.members ?? '–'}</span>,
+          },
           { key: 'staff', title: t('group.staff'), align: 'right', render: (_, s) => headlines.data?.[s.code]?.staff ?? '–' },
           { key: 'createdAt', dataIndex: 'createdAt', title: t('common.createdAt'), sorter: true, sortOrder: params.sortOrderOf('createdAt'), render: (at: string) => formatTime(at, i18n.language) },
         ]}

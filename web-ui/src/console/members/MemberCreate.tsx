@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { MemberProfile, MemberView, NewMember, VehicleDetails } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
@@ -50,7 +50,7 @@ export function MemberCreate() {
   return (
     <>
       <Typography.Title level={2}>{t('members.create')}</Typography.Title>
-      <ProblemAlert error={error} />
+      <ProblemAlert error={error} fieldsInForm />
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 640 }} scrollToFirstError>
         <Card title={t('members.profile')} style={{ marginBottom: 16 }}>
           <ProfileFields prefix="profile" />
@@ -82,9 +82,7 @@ export function MemberCreate() {
           <Button type="primary" htmlType="submit" loading={saving}>
             {t('common.save')}
           </Button>
-          <Link to={`/console/${store}/members`}>
-            <Button>{t('common.cancel')}</Button>
-          </Link>
+          <Button onClick={() => navigate(`/console/${store}/members`)}>{t('common.cancel')}</Button>
         </Space>
       </Form>
     </>

@@ -64,7 +64,7 @@ function VehicleDialog({
       onOk={() => form.submit()}
       forceRender
     >
-      <ProblemAlert error={error} />
+      <ProblemAlert error={error} fieldsInForm />
       <Form<VehicleDetails> form={form} layout="vertical" onFinish={(v) => void save(v)}>
         <VehicleFields />
       </Form>
@@ -153,7 +153,7 @@ export function MemberEdit() {
         <Descriptions.Item label={t('common.createdAt')}>{formatTime(member.data.createdAt, i18n.language)}</Descriptions.Item>
         <Descriptions.Item label={t('common.updatedAt')}>{formatTime(member.data.updatedAt, i18n.language)}</Descriptions.Item>
       </Descriptions>
-      <ProblemAlert error={error} />
+      <ProblemAlert error={error} fieldsInForm />
       <Card title={t('members.profile')} style={{ marginBottom: 16, maxWidth: 640 }}>
         <Form form={form} layout="vertical" disabled={!editable} onFinish={(v) => void saveProfile(v)}>
           <ProfileFields prefix="profile" />

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { Page } from '../../api/client';
 import type { MemberSummary } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
@@ -16,6 +16,7 @@ export function MemberList() {
   const { t, i18n } = useTranslation();
   const { store = '' } = useParams();
   const { api, claims } = useAuth();
+  const navigate = useNavigate();
   const params = useTableParams({ size: 20, sort: 'createdAt,desc' });
 
   const members = useLoad(
@@ -33,11 +34,9 @@ export function MemberList() {
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={2}>{t('members.title')}</Typography.Title>
         {mayEditMembers(claims) && (
-          <Link to={`/console/${store}/members/new`}>
-            <Button type="primary" icon={<PlusOutlined />}>
-              {t('members.create')}
-            </Button>
-          </Link>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/console/${store}/members/new`)}>
+            {t('members.create')}
+          </Button>
         )}
       </Space>
       <Input.Search

@@ -204,7 +204,7 @@ export function StaffList() {
         onOk={() => form.submit()}
         forceRender
       >
-        <ProblemAlert error={error} />
+        <ProblemAlert error={error} fieldsInForm />
         <Form<StaffInvitation> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
           {dialog?.kind !== 'change' && (
             <>
