@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +37,11 @@ class BrowserEndToEndTest {
         webUi = home.resolve("web-ui");
         artifacts = home.resolve("infra/target/browser-screenshots");
         Files.createDirectories(artifacts);
+        try (Stream<Path> old = Files.list(artifacts)) { // no screenshot of an earlier run is mistaken for this one's
+            for (Path file : old.filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".log")).toList()) {
+                Files.delete(file);
+            }
+        }
         stack = SharedStack.withDemoData();
     }
 
