@@ -50,8 +50,34 @@ export async function run(browser) {
       await page.locator('#profile_phone[aria-invalid="true"]').waitFor();
       await screenshot(page, 'console-member-create-refused');
     }],
-    ['the manager creates a member with a vehicle', async () => {
+    ['an ended session is renewed in a popup and the half-filled form keeps its values', async () => {
       await page.getByLabel('手机号').fill(phone);
+      // the gateway refuses the token once, as it does when the session has ended
+      let refused = false;
+      await page.route('**/api/stores/gz_tianhe/members', async (route) => {
+        if (!refused && route.request().method() === 'POST') {
+          refused = true;
+          await route.fulfill({
+            status: 401,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({ type: 'https://m4s.dev/problems/unauthenticated', status: 401, title: 'Not authenticated' }),
+          });
+        } else {
+          await route.continue();
+        }
+      });
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      const dialog = page.getByRole('alertdialog', { name: '登录已过期' });
+      await dialog.waitFor();
+      await screenshot(page, 'console-session-expired');
+      // Keycloak still knows the browser: the popup signs in and closes by itself
+      await Promise.all([page.waitForEvent('popup'), dialog.getByRole('button', { name: '重新登录' }).click()]);
+      await dialog.waitFor({ state: 'hidden' });
+      await page.unroute('**/api/stores/gz_tianhe/members');
+      expectTrue((await page.getByLabel('姓名').inputValue()) === name, 'the name was lost');
+      expectTrue((await page.getByLabel('手机号').inputValue()) === phone, 'the phone was lost');
+    }],
+    ['the manager creates a member with a vehicle', async () => {
       await page.getByRole('button', { name: '添加车辆' }).click();
       await page.getByLabel('车牌').fill(plate);
       await page.getByLabel('车架号').fill(vin);

@@ -23,16 +23,17 @@ export async function run(browser) {
     }],
     ['a new store is provisioned while the dialog watches', async () => {
       await page.getByRole('button', { name: /开设门店/ }).click();
-      await page.getByLabel('门店代码').fill(code);
-      await page.getByLabel('门店名称').fill(`界面测试店${code.slice(3)}`);
-      await page.getByLabel('城市').fill('珠海');
-      await page.getByLabel('品牌').fill('Honda');
-      await page.getByRole('button', { name: /创\s*建/ }).click();
-      await page.locator('[data-testid="provisioning"]').waitFor();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('门店代码').fill(code);
+      await dialog.getByLabel('门店名称').fill(`界面测试店${code.slice(3)}`);
+      await dialog.getByLabel('城市').fill('珠海');
+      await dialog.getByLabel('品牌').fill('Honda');
+      await dialog.getByRole('button', { name: /创\s*建/ }).click();
+      await dialog.locator('[data-testid="provisioning"]').waitFor();
       await screenshot(page, 'group-provisioning');
-      await page.locator('[data-testid="provisioning"][data-status="ACTIVE"]').waitFor({ timeout: 120000 });
+      await dialog.locator('[data-testid="provisioning"][data-status="ACTIVE"]').waitFor({ timeout: 120000 });
       await screenshot(page, 'group-store-active');
-      await page.getByRole('button', { name: '关 闭', exact: true }).click();
+      await dialog.getByRole('button', { name: '关 闭', exact: true }).click();
       await page.locator('tr', { hasText: code }).filter({ hasText: '运营中' }).waitFor();
     }],
   ]);
