@@ -46,7 +46,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/setupTests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
-    testTimeout: 15000,
+    // Ant Design renders slowly in jsdom, more so on a busy build machine
+    testTimeout: 60000,
     css: false,
   },
 });

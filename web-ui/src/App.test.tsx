@@ -79,14 +79,14 @@ describe('App', () => {
 
   it('asks a signed-out visitor of the store console to sign in', async () => {
     renderAt('/console');
-    expect(await screen.findByText('请使用您的账号登录。', {}, { timeout: 10000 })).toBeInTheDocument();
+    expect(await screen.findByText('请使用您的账号登录。', {}, { timeout: 30000 })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '登录' })).toBeInTheDocument();
     expect(fetch).toHaveBeenCalledWith('/ui-config.json', expect.anything());
   });
 
   it('welcomes a signed-out owner with log-in and sign-up', async () => {
     renderAt('/app');
-    expect(await screen.findByRole('heading', { name: '欢迎使用车主服务' }, { timeout: 10000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '欢迎使用车主服务' }, { timeout: 30000 })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '注册' })).toHaveAttribute('href', '/app/signup');
   });
 

@@ -113,12 +113,15 @@ export function AuthProvider({ area, children }: { area: Area; children: ReactNo
       adopt(user);
     };
     const expired = () => setSessionExpired(true);
-    void managerRef.current!.then((m) => {
-      manager = m;
-      m.events.addUserLoaded(loaded);
-      m.events.addAccessTokenExpired(expired);
-      m.events.addSilentRenewError(expired);
-    });
+    managerRef.current!.then(
+      (m) => {
+        manager = m;
+        m.events.addUserLoaded(loaded);
+        m.events.addAccessTokenExpired(expired);
+        m.events.addSilentRenewError(expired);
+      },
+      () => undefined, // the start-up effect reports a missing configuration
+    );
     return () => {
       manager?.events.removeUserLoaded(loaded);
       manager?.events.removeAccessTokenExpired(expired);

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import i18n from '../i18n';
 import { claims, fakeApi, fakeAuth, renderWithAuth } from '../testing/renderWithAuth';
@@ -12,6 +12,11 @@ function renderAs(roles: Parameters<typeof claims>[0], path = '/console/gz_tianh
   });
 }
 
+/** The layout has checked the store against the user's stores (it shows a spinner until then). */
+async function storesChecked() {
+  await waitFor(() => expect(document.querySelector('.ant-spin')).toBeNull());
+}
+
 function menuItems() {
   return within(screen.getByRole('menu', { name: '门店工作台菜单' }))
     .getAllByRole('link')
@@ -23,13 +28,15 @@ describe('ConsoleLayout', () => {
     await i18n.changeLanguage('zh-CN');
   });
 
-  it('shows store managers every page of their store', () => {
+  it('shows store managers every page of their store', async () => {
     renderAs(['store-manager']);
+    await storesChecked();
     expect(menuItems()).toEqual(['概览', '会员与车辆', '员工与权限', '操作日志', '消息记录']);
   });
 
-  it('shows store staff only the dashboard and members', () => {
+  it('shows store staff only the dashboard and members', async () => {
     renderAs(['store-staff']);
+    await storesChecked();
     expect(menuItems()).toEqual(['概览', '会员与车辆']);
   });
 

@@ -18,7 +18,17 @@ export function useConsoleStores() {
   const listsStores = hasAnyRole(claims, ['platform-operator', 'group-executive']);
   return useLoad<StoreChoice[]>(
     async (signal) => {
-      if (!listsStores) return (claims?.stores ?? []).map((code) => ({ code }));
+      if (!listsStores) {
+        // managers and staff: their stores from the token, named by tenant-admin where it answers
+        return Promise.all(
+          (claims?.stores ?? []).map((code) =>
+            api.get<StoreView>(`/api/admin/stores/${code}`, undefined, signal).then(
+              (store) => ({ code, name: store.name }),
+              () => ({ code }),
+            ),
+          ),
+        );
+      }
       const page = await api.get<Page<StoreView>>('/api/admin/stores', { status: 'ACTIVE', size: 100, sort: 'code,asc' }, signal);
       return page.content.map((store) => ({ code: store.code, name: store.name }));
     },

@@ -60,7 +60,7 @@ export function GroupOverview({ groupCode, group }: { groupCode: string; group?:
     if (!data || active.length === 0) return undefined;
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('group.members'), t('group.staff')] },
+      legend: { top: 0, data: [t('group.members'), t('group.staff')] },
       grid: { left: 40, right: 16, top: 40, bottom: 32 },
       xAxis: { type: 'category', data: active },
       yAxis: { type: 'value', minInterval: 1 },
