@@ -69,17 +69,29 @@ export function AuthProvider({ area, children }: { area: Area; children: ReactNo
   useEffect(() => {
     let active = true;
     const path = location.pathname;
+    // the URL Keycloak sent the browser back to (as the router sees it, so that it also works in tests)
+    const url = `${window.location.origin}${location.pathname}${location.search}`;
     const start = async () => {
       const manager = await managerRef.current!;
       if (path === `/${area}/popup-callback`) {
-        await once(window.location.href, async () => {
-          await manager.signinPopupCallback();
+        await once(url, async () => {
+          await manager.signinPopupCallback(url);
           return undefined;
         });
         return;
       }
       if (path === `/${area}/callback`) {
-        const user = await once(window.location.href, () => manager.signinRedirectCallback());
+        let user: User | undefined;
+        try {
+          user = await once(url, () => manager.signinRedirectCallback(url));
+        } catch {
+          // a used or stale callback (reload, back button): start over from the area's entry
+          if (active) {
+            setStatus('signedOut');
+            navigate(`/${area}`, { replace: true });
+          }
+          return;
+        }
         if (!active) return;
         adopt(user);
         const state = user?.state as SignInState | undefined;
