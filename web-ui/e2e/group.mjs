@@ -1,10 +1,12 @@
-// Group console: the group executive sees the group's stores with status and numbers, creates a store and
+// Group console: the group executive sees the group's stores with status and numbers; the platform operator
+// creates a store in a group made for this test (M4S_E2E_GROUP, so the demo group keeps its three stores) and
 // watches it being provisioned until it is active.
 import { BASE_URL, keycloakLogin, newPage, screenshot, steps, unique } from './lib.mjs';
 
 export async function run(browser) {
   const page = await newPage(browser, { name: 'group' });
   const code = `ui_${unique(6)}`;
+  const testGroup = process.env.M4S_E2E_GROUP ?? 'huanan';
   await steps(page, 'group', [
     ['exec.huanan signs in', async () => {
       await page.goto(`${BASE_URL}/group`);
@@ -20,6 +22,16 @@ export async function run(browser) {
       await page.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="members-gz_tianhe"]')?.textContent ?? ''));
       await page.locator('canvas').first().waitFor();
       await screenshot(page, 'group-overview');
+    }],
+    ['the executive signs out and the operator opens the test group', async () => {
+      await page.getByRole('button', { name: /退出登录/ }).click();
+      const confirm = page.locator('#kc-logout');
+      await Promise.race([page.getByRole('button', { name: '登录' }).waitFor(), confirm.waitFor().then(() => confirm.click())]);
+      await page.getByRole('button', { name: '登录' }).click();
+      await keycloakLogin(page, 'operator');
+      await page.waitForURL(/\/group\/[a-z0-9_]+$/);
+      await page.goto(`${BASE_URL}/group/${testGroup}`);
+      await page.getByRole('button', { name: /开设门店/ }).waitFor();
     }],
     ['a new store is provisioned while the dialog watches', async () => {
       await page.getByRole('button', { name: /开设门店/ }).click();
