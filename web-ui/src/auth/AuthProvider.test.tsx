@@ -105,6 +105,7 @@ describe('AuthProvider', () => {
     await waitFor(() => expect(screen.getByTestId('path')).toHaveTextContent('/console/gz_tianhe/members'));
     expect(screen.getByTestId('status')).toHaveTextContent('signedIn');
     expect(screen.getByTestId('user')).toHaveTextContent('manager.gz_tianhe');
+    expect(oidc.getUser).not.toHaveBeenCalled(); // leaving the callback URL does not sign in a second time
   });
 
   it('starts over when the callback cannot be redeemed (reload, back button)', async () => {

@@ -98,6 +98,7 @@ export function AuthProvider({ area, children }: { area: Area; children: ReactNo
         navigate(state?.returnTo ?? `/${area}`, { replace: true });
         return;
       }
+      if (tokenRef.current) return; // signed in already, e.g. by the callback that just led here
       const stored = await manager.getUser();
       if (!active) return;
       if (adopt(stored)) return;
