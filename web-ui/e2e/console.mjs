@@ -4,6 +4,14 @@ import { BASE_URL, expectTrue, keycloakLogin, newPage, screenshot, steps, unique
 
 const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
 
+/** Waits until the table shows exactly one row and it contains `text` (answers arrive after the address changes). */
+async function onlyRow(page, text) {
+  await page.waitForFunction((t) => {
+    const rows = [...document.querySelectorAll('tbody tr.ant-table-row')];
+    return !document.querySelector('.ant-spin-spinning') && rows.length === 1 && rows[0].textContent.includes(t);
+  }, text);
+}
+
 export async function run(browser) {
   const page = await newPage(browser, { name: 'console' });
   const suffix = unique(6);
@@ -90,13 +98,12 @@ export async function run(browser) {
     ['the new member is found in the list by name and by plate', async () => {
       await page.getByRole('link', { name: '会员与车辆' }).click();
       const search = page.getByPlaceholder('搜索姓名、手机号或车牌');
-      await search.fill(name);
-      await search.press('Enter');
-      await memberRow().waitFor();
-      await search.fill(plate);
-      await search.press('Enter');
-      await memberRow().waitFor();
-      expectTrue((await page.locator('tbody tr.ant-table-row').count()) === 1, 'the plate search should find exactly one member');
+      for (const term of [name, plate]) {
+        await search.fill(term);
+        await search.press('Enter');
+        await page.waitForFunction((t) => new URL(window.location.href).searchParams.get('q') === t, term);
+        await onlyRow(page, name);
+      }
     }],
     ['the manager invites staff, sees the one-time password, and disables them after confirming', async () => {
       await page.getByRole('link', { name: '员工与权限' }).click();

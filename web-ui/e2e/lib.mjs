@@ -8,7 +8,8 @@ export const BASE_URL = (process.env.M4S_BASE_URL ?? 'http://localhost:8080').re
 export const ARTIFACTS = process.env.M4S_E2E_ARTIFACTS ?? new URL('../target/e2e', import.meta.url).pathname;
 export const PASSWORD = process.env.M4S_DEMO_PASSWORD ?? 'demo1234';
 const CHROMIUM = process.env.M4S_CHROMIUM ?? '/usr/bin/chromium';
-const TIMEOUT = Number(process.env.M4S_E2E_TIMEOUT_MS ?? 30000);
+// generous: the suite shares a small CI machine with the whole stack and other builds
+const TIMEOUT = Number(process.env.M4S_E2E_TIMEOUT_MS ?? 90000);
 
 mkdirSync(ARTIFACTS, { recursive: true });
 
