@@ -11,6 +11,24 @@ export default defineConfig({
     outDir: 'target/classes/static',
     emptyOutDir: true,
     sourcemap: false,
+    // scripts/bundle-size.mjs reads it to measure what each area loads first
+    manifest: true,
+    // the consoles' heavy libraries get chunks of their own, so that the size check can prove the owner app
+    // never loads them
+    rollupOptions: {
+      output: {
+        manualChunks(id: string) {
+          // what every page needs; named, or Rollup would move it into the first manual chunk that uses it
+          if (/node_modules\/(react|react-dom|scheduler|react-router|cookie|set-cookie-parser|i18next|react-i18next|html-parse-stringify|void-elements)\//.test(id)) {
+            return 'react';
+          }
+          if (/node_modules\/(antd|@ant-design|@rc-component|rc-[a-z-]+)\//.test(id)) return 'antd';
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
+          return undefined;
+        },
+      },
+    },
+    chunkSizeWarningLimit: 1500,
   },
   server: {
     port: 5173,
@@ -20,6 +38,7 @@ export default defineConfig({
         target: 'http://localhost:8080',
         changeOrigin: true,
       },
+      '/ui-config.json': 'http://localhost:8080',
     },
   },
   test: {
@@ -27,6 +46,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/setupTests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // Ant Design renders slowly in jsdom, more so on a busy build machine
+    testTimeout: 60000,
     css: false,
   },
 });

@@ -1,39 +1,67 @@
 #!/usr/bin/env node
-// Prints the gzip size of the JS a browser loads for the first page view: the entry module
-// named by index.html's <script type="module"> plus every <link rel="modulepreload"> chunk.
-// Lazy chunks are not counted. Usage: node scripts/bundle-size.mjs [outDir]
-import { readFileSync, statSync } from 'node:fs';
+// Prints, per area of the UI, the gzip size of the JS a browser loads before that area's first page shows: the
+// entry chunk of index.html, the area's lazily loaded chunk, and every chunk these import statically (from Vite's
+// build manifest). Chunks loaded later (dynamic imports inside an area) are not counted.
+// Fails when the owner app is over its budget or would load the consoles' libraries (chunks antd, echarts).
+// Usage: node scripts/bundle-size.mjs [outDir]
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = resolve(root, process.argv[2] ?? 'target/classes/static');
-const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-
-const urls = new Set();
-for (const tag of html.match(/<(script|link)\b[^>]*>/gi) ?? []) {
-  const isEntry = /^<script/i.test(tag) && /type=["']?module/i.test(tag);
-  const isPreload = /^<link/i.test(tag) && /rel=["']?modulepreload/i.test(tag);
-  const url = tag.match(/\b(?:src|href)=["']?([^"'\s>]+)/i)?.[1];
-  if ((isEntry || isPreload) && url && !/^(https?:)?\/\//i.test(url)) urls.add(url);
-}
-if (urls.size === 0) {
-  console.error(`bundle-size: no module script found in ${join(outDir, 'index.html')}`);
+const manifestFile = join(outDir, '.vite/manifest.json');
+if (!existsSync(manifestFile)) {
+  console.error(`bundle-size: ${manifestFile} missing (vite build with build.manifest)`);
   process.exit(1);
 }
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
 
-// kB = 1000 bytes and default gzip level, the same as Vite's own build report.
-const kb = (bytes) => (bytes / 1000).toFixed(1);
-let raw = 0;
-let gzip = 0;
-for (const url of urls) {
-  const file = join(outDir, url.replace(/^\//, ''));
-  const content = readFileSync(file);
-  const size = gzipSync(content).length;
-  raw += statSync(file).size;
-  gzip += size;
-  console.log(`  ${url}: ${kb(content.length)} KB (gzip ${kb(size)} KB)`);
+/** The area entries: the module App.tsx loads lazily for each path. */
+const AREAS = [
+  { name: 'console', path: '/console', module: 'src/console/ConsoleArea.tsx' },
+  { name: 'group', path: '/group', module: 'src/group/GroupArea.tsx' },
+  { name: 'app', path: '/app', module: 'src/owner/OwnerArea.tsx', budgetKb: 300, forbidden: ['antd', 'echarts'] },
+];
+
+const kb = (bytes) => (bytes / 1000).toFixed(1); // kB = 1000 bytes, default gzip level, as Vite reports
+const gzipped = new Map();
+function gzipOf(file) {
+  if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(join(outDir, file))).length);
+  return gzipped.get(file);
 }
-console.log(`Initial JS (raw): ${kb(raw)} KB in ${urls.size} file${urls.size === 1 ? '' : 's'}`);
-console.log(`Initial JS (gzip): ${kb(gzip)} KB`);
+
+function staticClosure(keys) {
+  const seen = new Set();
+  const visit = (key) => {
+    if (seen.has(key)) return;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`bundle-size: ${key} is not in the build manifest`);
+    seen.add(key);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  keys.forEach(visit);
+  return [...seen];
+}
+
+const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
+let failed = false;
+const shellSize = staticClosure([entry]).reduce((sum, key) => sum + gzipOf(manifest[key].file), 0);
+console.log(`Initial JS (gzip) of the start page /: ${kb(shellSize)} KB`);
+for (const area of AREAS) {
+  const keys = staticClosure([entry, area.module]);
+  const size = keys.reduce((sum, key) => sum + gzipOf(manifest[key].file), 0);
+  const names = keys.map((key) => manifest[key].name ?? key);
+  console.log(`Initial JS (gzip) of ${area.name} (${area.path}): ${kb(size)} KB in ${keys.length} files [${names.join(', ')}]`);
+  if (area.budgetKb && size / 1000 > area.budgetKb) {
+    console.error(`bundle-size: ${area.name} is over its budget of ${area.budgetKb} KB gzip`);
+    failed = true;
+  }
+  const loaded = (area.forbidden ?? []).filter((name) => names.includes(name));
+  if (loaded.length > 0) {
+    console.error(`bundle-size: ${area.name} loads ${loaded.join(', ')} on its first page`);
+    failed = true;
+  }
+}
+process.exit(failed ? 1 : 0);

@@ -1,15 +1,31 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes } from 'react-router';
+import { Link, Outlet, Route, Routes } from 'react-router';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { ENTRIES } from './entries';
-import { ComingSoon } from './pages/ComingSoon';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
 
-/** The shell: header (product name + language switch), the routed page, footer. Needs a Router around it. */
-export function App() {
-  const { t } = useTranslation();
+// Each area is its own chunk: the owner app never loads the consoles' Ant Design and ECharts.
+const ConsoleArea = lazy(() => import('./console/ConsoleArea'));
+const GroupArea = lazy(() => import('./group/GroupArea'));
+const OwnerArea = lazy(() => import('./owner/OwnerArea'));
 
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div className="gate" aria-busy="true">
+      <p>{t('common.loading')}</p>
+    </div>
+  );
+}
+
+function Area({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+/** The start page's frame: header (name, language switch), page, footer. */
+function Shell() {
+  const { t } = useTranslation();
   return (
     <div className="shell">
       <header className="shell__header">
@@ -21,19 +37,26 @@ export function App() {
         </Link>
         <LanguageSwitch />
       </header>
-
       <main className="shell__main">
-        <Routes>
-          <Route index element={<Home />} />
-          {ENTRIES.map(({ key, path }) => (
-            <Route key={key} path={path} element={<ComingSoon entry={key} />} />
-          ))}
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+        <Outlet />
       </main>
-
       <footer className="shell__footer">{t('app.footer')}</footer>
     </div>
+  );
+}
+
+/** Routes of the whole UI: the start page, and the three areas loaded on demand. Needs a Router around it. */
+export function App() {
+  return (
+    <Routes>
+      <Route path="/console/*" element={<Area><ConsoleArea /></Area>} />
+      <Route path="/group/*" element={<Area><GroupArea /></Area>} />
+      <Route path="/app/*" element={<Area><OwnerArea /></Area>} />
+      <Route element={<Shell />}>
+        <Route index element={<Home />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
   );
 }
 

@@ -22,7 +22,7 @@ export function Home() {
               <Link to={path} className={`entry entry--${key}`} data-testid={`entry-${key}`}>
                 <span className="entry__title">{t(`entries.${key}.title`)}</span>
                 <span className="entry__description">{t(`entries.${key}.description`)}</span>
-                <span className="entry__badge">{t('home.comingSoon')}</span>
+                <span className="entry__badge">{t(`entries.${key}.who`)}</span>
               </Link>
             </li>
           ))}

@@ -7,7 +7,6 @@ import com.m4s.infra.stack.DemoData;
 import com.m4s.infra.stack.Stack;
 import com.m4s.platform.servers.Api;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,12 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,16 +31,12 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StackEndToEndTest {
 
-    @TempDir
-    static Path data;
-
     private Stack stack;
     private Api api;
 
     @BeforeAll
     void start() {
-        Path home = Path.of(System.getProperty("m4s.home", "..")).toAbsolutePath().normalize();
-        stack = Stack.start(Stack.Config.ephemeral(home, data));
+        stack = SharedStack.get(); // shared with the browser suite; it stops when the test JVM exits
         api = as(DemoData.OPERATOR);
         api.post("/api/admin/groups", Map.of("code", "e2e_group", "name", "端到端集团"));
     }
@@ -56,13 +49,6 @@ class StackEndToEndTest {
     /** Through the gateway with a fresh token of a demo user from the stack's Keycloak. */
     private Api as(String demoUser) {
         return new Api(stack.gatewayUrl()).withToken(stack.keycloak().passwordToken(demoUser, DemoData.DEMO_PASSWORD));
-    }
-
-    @AfterAll
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class Stack implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final String TENANT_ADMIN_SECRET = "M4S_TENANT_ADMIN_CLIENT_SECRET";
     private static final String STORE_CONSOLE_SECRET = "M4S_STORE_CONSOLE_CLIENT_SECRET";
+    /** Where browsers open the web UI: client {@code m4s-web} accepts sign-in redirects to it only. */
+    private static final String WEB_ORIGIN = "M4S_WEB_ORIGIN";
 
     private final Config config;
     private final List<LocalServer> servers = new ArrayList<>();
@@ -86,6 +88,7 @@ public final class Stack implements AutoCloseable {
                 .port(config.keycloakPort())
                 .environment(TENANT_ADMIN_SECRET, secrets.getProperty(TENANT_ADMIN_SECRET))
                 .environment(STORE_CONSOLE_SECRET, secrets.getProperty(STORE_CONSOLE_SECRET))
+                .environment(WEB_ORIGIN, webOrigin())
                 .logFile(config.dataDir().resolve("logs/keycloak.log"))
                 .start();
         servers.add(keycloak);
@@ -190,6 +193,14 @@ public final class Stack implements AutoCloseable {
             case "gateway" -> config.gatewayPort();
             default -> throw new IllegalArgumentException(service);
         };
+    }
+
+    /**
+     * The web UI as a browser opens it: {@code http://localhost:<gateway port>} (the realm's redirect URIs and the
+     * token issuer name {@code localhost}, so a browser must not use 127.0.0.1 here).
+     */
+    public String webOrigin() {
+        return "http://localhost:" + config.gatewayPort();
     }
 
     public String gatewayUrl() {

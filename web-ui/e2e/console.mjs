@@ -1,0 +1,177 @@
+// Store console: a store manager signs in, sees every page, creates a member and finds it; a manager of another
+// store signs in and finds neither the member nor a way into the first store.
+import { BASE_URL, expectTrue, keycloakLogin, newPage, screenshot, steps, unique } from './lib.mjs';
+
+const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
+
+/** Waits until the table shows exactly one row and it contains `text` (answers arrive after the address changes). */
+async function onlyRow(page, text) {
+  await page.waitForFunction((t) => {
+    const rows = [...document.querySelectorAll('tbody tr.ant-table-row')];
+    return !document.querySelector('.ant-spin-spinning') && rows.length === 1 && rows[0].textContent.includes(t);
+  }, text);
+}
+
+export async function run(browser) {
+  const page = await newPage(browser, { name: 'console' });
+  const suffix = unique(6);
+  const name = `端到端会员${suffix}`;
+  const phone = `139${unique(8)}`;
+  const plate = `粤E${suffix.slice(1)}`; // province, letter, 5 characters
+  const vin = Array.from({ length: 17 }, (_, i) => VIN_CHARS[(Number(suffix) * (i + 7)) % VIN_CHARS.length]).join('');
+  const staffName = `e2e.staff${suffix}`;
+  const memberRow = () => page.locator('tr', { hasText: name });
+
+  await steps(page, 'console', [
+    ['manager.gz_tianhe signs in', async () => {
+      await page.goto(`${BASE_URL}/console`);
+      await page.getByRole('button', { name: '登录' }).click();
+      await keycloakLogin(page, 'manager.gz_tianhe');
+      await page.waitForURL(`${BASE_URL}/console/gz_tianhe`);
+      await page.getByRole('heading', { name: '门店概览' }).waitFor();
+      await page.getByText('最新会员').waitFor();
+    }],
+    ['the dashboard counts the demo members', async () => {
+      const members = page.locator('[data-testid="count-members"] .ant-statistic-content-value');
+      await members.waitFor();
+      await page.waitForFunction(() => {
+        const el = document.querySelector('[data-testid="count-members"] .ant-statistic-content-value');
+        return el && Number(el.textContent?.replace(/\D/g, '')) >= 1;
+      });
+      const menu = await page.getByRole('menu').innerText();
+      for (const item of ['概览', '会员与车辆', '员工与权限', '操作日志', '消息记录']) expectTrue(menu.includes(item), `menu lacks ${item}: ${menu}`);
+      await screenshot(page, 'console-dashboard');
+    }],
+    ['the member list shows the demo members', async () => {
+      await page.getByRole('link', { name: '会员与车辆' }).click();
+      await page.getByRole('heading', { name: '会员与车辆' }).waitFor();
+      await page.locator('tr', { hasText: '王建国' }).waitFor();
+      await screenshot(page, 'console-members');
+    }],
+    ['a phone number taken by another member is refused beside the phone input', async () => {
+      await page.getByRole('button', { name: '新建会员' }).click();
+      await page.getByRole('heading', { name: '新建会员' }).waitFor();
+      await page.getByLabel('姓名').fill(name);
+      await page.getByLabel('手机号').fill('13800138001');
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText('本店已有会员使用此手机号。').waitFor();
+      await page.locator('#profile_phone[aria-invalid="true"]').waitFor();
+      await screenshot(page, 'console-member-create-refused');
+    }],
+    ['an ended session is renewed in a popup and the half-filled form keeps its values', async () => {
+      await page.getByLabel('手机号').fill(phone);
+      // the gateway refuses the token once, as it does when the session has ended
+      let refused = false;
+      await page.route('**/api/stores/gz_tianhe/members', async (route) => {
+        if (!refused && route.request().method() === 'POST') {
+          refused = true;
+          await route.fulfill({
+            status: 401,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({ type: 'https://m4s.dev/problems/unauthenticated', status: 401, title: 'Not authenticated' }),
+          });
+        } else {
+          await route.continue();
+        }
+      });
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      const dialog = page.getByRole('alertdialog', { name: '登录已过期' });
+      await dialog.waitFor();
+      await screenshot(page, 'console-session-expired');
+      // Keycloak still knows the browser: the popup signs in and closes by itself
+      await Promise.all([page.waitForEvent('popup'), dialog.getByRole('button', { name: '重新登录' }).click()]);
+      await dialog.waitFor({ state: 'hidden' });
+      await page.unroute('**/api/stores/gz_tianhe/members');
+      expectTrue((await page.getByLabel('姓名').inputValue()) === name, 'the name was lost');
+      expectTrue((await page.getByLabel('手机号').inputValue()) === phone, 'the phone was lost');
+    }],
+    ['the manager creates a member with a vehicle', async () => {
+      await page.getByRole('button', { name: '添加车辆' }).click();
+      await page.getByLabel('车牌').fill(plate);
+      await page.getByLabel('车架号').fill(vin);
+      await page.getByLabel('车型').fill('BMW 325Li');
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByRole('heading', { name }).waitFor();
+      await page.locator('tr', { hasText: plate.toUpperCase() }).waitFor();
+      await screenshot(page, 'console-member-edit');
+    }],
+    ['the new member is found in the list by name and by plate', async () => {
+      await page.getByRole('link', { name: '会员与车辆' }).click();
+      const search = page.getByPlaceholder('搜索姓名、手机号或车牌');
+      for (const term of [name, plate]) {
+        await search.fill(term);
+        await search.press('Enter');
+        await page.waitForFunction((t) => new URL(window.location.href).searchParams.get('q') === t, term);
+        await onlyRow(page, name);
+      }
+    }],
+    ['the manager invites staff, sees the one-time password, and disables them after confirming', async () => {
+      await page.getByRole('link', { name: '员工与权限' }).click();
+      await page.getByRole('heading', { name: '员工与权限' }).waitFor();
+      await page.getByRole('button', { name: /邀请员工/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('用户名').fill(staffName);
+      await dialog.getByLabel('姓名').fill(`员工${suffix}`);
+      await dialog.getByLabel('角色').click();
+      await page.locator('.ant-select-item-option', { hasText: '员工' }).click();
+      await dialog.getByLabel('部门').click();
+      await page.locator('.ant-select-item-option', { hasText: '销售' }).click();
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      const password = page.getByTestId('initial-password');
+      await password.waitFor();
+      expectTrue((await password.innerText()).trim().length >= 8, 'no initial password shown');
+      await screenshot(page, 'console-staff-invited');
+      await page.getByRole('button', { name: '关 闭', exact: true }).click();
+      const row = page.locator('tr', { hasText: staffName });
+      await row.filter({ hasText: '正常' }).waitFor();
+      await row.getByRole('button', { name: /停\s*用/ }).click();
+      await page.getByText(`确定停用 员工${suffix} 的账号？停用后无法登录。`).waitFor();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: /停\s*用/ }).click();
+      await row.filter({ hasText: '已停用' }).waitFor();
+      await screenshot(page, 'console-staff');
+    }],
+    ['audit log and message log open', async () => {
+      await page.getByRole('link', { name: '操作日志' }).click();
+      await page.getByRole('heading', { name: '操作日志' }).waitFor();
+      await page.locator('tr.ant-table-row', { hasText: 'manager.gz_tianhe' }).first().waitFor();
+      await screenshot(page, 'console-audit');
+      await page.getByRole('link', { name: '消息记录' }).click();
+      await page.getByText(/消息记录|此版本尚未提供消息记录。/).first().waitFor();
+      await screenshot(page, 'console-messages');
+    }],
+    ['English is complete on the console', async () => {
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('link', { name: 'Members & vehicles' }).click();
+      await page.getByRole('heading', { name: 'Members and vehicles' }).waitFor();
+      await screenshot(page, 'console-members-en');
+      await page.getByRole('button', { name: '中文' }).click();
+    }],
+    ['the manager signs out', async () => {
+      await page.getByRole('button', { name: /退出登录/ }).click();
+      const confirm = page.locator('#kc-logout');
+      await Promise.race([
+        page.getByRole('button', { name: '登录' }).waitFor(),
+        confirm.waitFor().then(() => confirm.click()),
+      ]);
+      await page.getByRole('button', { name: '登录' }).waitFor();
+    }],
+    ['manager.sz_futian signs in and does not see the member', async () => {
+      await page.getByRole('button', { name: '登录' }).click();
+      await keycloakLogin(page, 'manager.sz_futian');
+      await page.waitForURL(`${BASE_URL}/console/sz_futian`);
+      await page.getByRole('link', { name: '会员与车辆' }).click();
+      const search = page.getByPlaceholder('搜索姓名、手机号或车牌');
+      await search.fill(name);
+      await search.press('Enter');
+      await page.getByText('暂无数据').first().waitFor();
+      expectTrue((await memberRow().count()) === 0, 'a member of gz_tianhe shows in sz_futian');
+      await screenshot(page, 'console-other-store');
+    }],
+    ["manager.sz_futian cannot open gz_tianhe's console", async () => {
+      await page.goto(`${BASE_URL}/console/gz_tianhe/members`);
+      await page.getByText('您无权访问门店 gz_tianhe。').waitFor();
+      expectTrue((await page.getByText(name).count()) === 0, 'the member shows on a refused page');
+    }],
+  ]);
+  await page.context().close();
+}

@@ -1,0 +1,77 @@
+// Helpers for the browser suite: the machine's Chromium driven by playwright-core, sign-in through Keycloak's
+// own login page, screenshots of every main page under the artifacts folder.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, devices } from 'playwright-core';
+
+export const BASE_URL = (process.env.M4S_BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+export const ARTIFACTS = process.env.M4S_E2E_ARTIFACTS ?? new URL('../target/e2e', import.meta.url).pathname;
+export const PASSWORD = process.env.M4S_DEMO_PASSWORD ?? 'demo1234';
+const CHROMIUM = process.env.M4S_CHROMIUM ?? '/usr/bin/chromium';
+// generous: the suite shares a small CI machine with the whole stack and other builds
+const TIMEOUT = Number(process.env.M4S_E2E_TIMEOUT_MS ?? 90000);
+
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // the suite may run as root (CI containers), where Chromium's sandbox cannot start
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A fresh browser context (no cookies, no session) in Chinese, desktop or phone sized. */
+export async function newPage(browser, { phone = false, name } = {}) {
+  const context = await browser.newContext({
+    ...(phone ? devices['Pixel 7'] : { viewport: { width: 1366, height: 900 } }),
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${name ?? 'page'}] page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[${name ?? 'page'}] console: ${message.text()}`);
+  });
+  return page;
+}
+
+/** Fills Keycloak's login form (the page the app sent the browser to) and waits until the app is back. */
+export async function keycloakLogin(page, username, password = PASSWORD) {
+  await page.waitForSelector('#username');
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL((url) => url.href.startsWith(BASE_URL)), page.click('#kc-login')]);
+}
+
+export async function screenshot(page, name) {
+  const file = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`  screenshot ${file}`);
+}
+
+/** Runs the named steps in order; on the first failure saves a screenshot and the page's text, then rethrows. */
+export async function steps(page, suite, list) {
+  for (const [name, run] of list) {
+    console.log(`${suite}: ${name}`);
+    try {
+      await run();
+    } catch (error) {
+      const text = await page.locator('body').innerText().catch(() => '');
+      await page.screenshot({ path: join(ARTIFACTS, `FAILED-${suite}.png`), fullPage: true }).catch(() => undefined);
+      console.error(`${suite}: step "${name}" failed at ${page.url()}\n--- page text ---\n${text.slice(0, 2000)}\n---`);
+      throw error;
+    }
+  }
+}
+
+export function expectTrue(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** A value no earlier run used, for codes, names, phones. */
+export function unique(digits = 6) {
+  return String(Date.now() % 10 ** digits).padStart(digits, '0');
+}

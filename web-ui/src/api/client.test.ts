@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createApiClient, withQuery } from './client';
+import { ApiError } from './problem';
+
+function response(status: number, body?: unknown, type = 'application/json') {
+  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': type } });
+}
+
+describe('api client', () => {
+  it('sends the bearer token and JSON, and reads JSON answers', async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(response(201, { id: 'm1' }));
+    const api = createApiClient({ token: () => 'tok', fetchImpl });
+
+    await expect(api.post('/api/stores/gz_tianhe/members', { profile: { name: '王' } })).resolves.toEqual({ id: 'm1' });
+
+    const [path, init] = fetchImpl.mock.calls[0]!;
+    expect(path).toBe('/api/stores/gz_tianhe/members');
+    expect(init.method).toBe('POST');
+    expect(init.headers.Authorization).toBe('Bearer tok');
+    expect(init.headers['Content-Type']).toBe('application/json');
+    expect(JSON.parse(init.body)).toEqual({ profile: { name: '王' } });
+  });
+
+  it('turns a problem response into an ApiError with its field errors', async () => {
+    const problem = { type: 'https://m4s.dev/problems/validation-failed', status: 422, errors: [{ field: 'profile.phone', message: 'bad' }] };
+    const api = createApiClient({ token: () => 'tok', fetchImpl: vi.fn().mockResolvedValue(response(422, problem, 'application/problem+json')) });
+
+    const error = await api.post('/x', {}).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(422);
+    expect((error as ApiError).slug).toBe('validation-failed');
+    expect((error as ApiError).fieldErrors).toEqual([{ field: 'profile.phone', message: 'bad' }]);
+  });
+
+  it('reports a refused token once per call, and not for anonymous calls', async () => {
+    const onUnauthorized = vi.fn();
+    const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(response(401, { status: 401 })));
+    await createApiClient({ token: () => 'old', fetchImpl, onUnauthorized }).get('/api/x').catch(() => undefined);
+    await createApiClient({ token: () => null, fetchImpl, onUnauthorized }).get('/api/x').catch(() => undefined);
+
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers undefined for 204 and status 0 when the server cannot be reached', async () => {
+    const ok = createApiClient({ token: () => null, fetchImpl: vi.fn().mockResolvedValue(new Response(null, { status: 204 })) });
+    const down = createApiClient({ token: () => null, fetchImpl: vi.fn().mockRejectedValue(new TypeError('Failed to fetch')) });
+
+    await expect(ok.delete('/x')).resolves.toBeUndefined();
+    await expect(down.get('/x')).rejects.toMatchObject({ status: 0, slug: 'network' });
+  });
+
+  it('leaves empty query values out', () => {
+    expect(withQuery('/m', { q: '', page: 0, size: 20, sort: undefined, x: null })).toBe('/m?page=0&size=20');
+    expect(withQuery('/m', { q: '粤B 1' })).toBe('/m?q=%E7%B2%A4B+1');
+  });
+});

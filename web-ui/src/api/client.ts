@@ -1,0 +1,89 @@
+import { ApiError, type Problem } from './problem';
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+/** A page of a list, the same shape in every service (platform-core PageResult). */
+export interface Page<T> {
+  content: T[];
+  page: number;
+  size: number;
+  totalElements: number;
+  totalPages: number;
+}
+
+export interface ApiClient {
+  get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
+}
+
+export interface ClientOptions {
+  /** The current access token, or null to call anonymously. */
+  token: () => string | null;
+  /** Called when the gateway refuses the token (401): the session is over, the page must keep its state. */
+  onUnauthorized?: () => void;
+  fetchImpl?: typeof fetch;
+}
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      return (await response.json()) as Problem;
+    } catch {
+      // fall through: an unreadable body is reported by status only
+    }
+  }
+  return { status: response.status };
+}
+
+/** The one way the UI calls the services: JSON in and out, failures as {@link ApiError}. */
+export function createApiClient(options: ClientOptions): ApiClient {
+  const doFetch = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function send<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const token = options.token();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new ApiError(0, {});
+    }
+    if (!response.ok) {
+      if (response.status === 401 && token) options.onUnauthorized?.();
+      throw new ApiError(response.status, await problemOf(response));
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  return {
+    get: (path, query, signal) => send('GET', withQuery(path, query), undefined, signal),
+    post: (path, body) => send('POST', path, body),
+    put: (path, body) => send('PUT', path, body),
+    patch: (path, body) => send('PATCH', path, body),
+    delete: (path) => send<void>('DELETE', path),
+  };
+}

@@ -1,0 +1,34 @@
+/*
+ * Names for the schemas of the services' OpenAPI documents. The types come from src/api/generated/*.ts, which
+ * `npm run generate:api` writes from openapi/*.json (committed snapshots, checked against the running services by
+ * OpenApiSnapshotTest in tenant-admin and store-console). The generator treats every property as present; the
+ * documents do not say which ones the services leave out or send as null (their `@Nullable` fields), so those are
+ * named here.
+ */
+import type { components as Admin } from './generated/tenant-admin';
+import type { components as Console } from './generated/store-console';
+
+type AdminSchemas = Admin['schemas'];
+type ConsoleSchemas = Console['schemas'];
+
+/** T with the properties K optional and nullable. */
+type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] | null };
+
+export type GroupView = AdminSchemas['GroupView'];
+export type StoreView = Nullable<AdminSchemas['StoreView'], 'failureReason' | 'provisionedAt'>;
+export type NewStore = AdminSchemas['NewStore'];
+export type AuditEntry = Nullable<ConsoleSchemas['AuditEntry'], 'clientIp'>;
+
+export type MemberSummary = ConsoleSchemas['MemberSummary'];
+export type MemberProfile = Nullable<ConsoleSchemas['MemberProfile'], 'birthday' | 'source' | 'notes'>;
+export type VehicleDetails = Nullable<ConsoleSchemas['VehicleDetails'], 'purchaseDate' | 'mileageKm'>;
+export type VehicleView = Nullable<ConsoleSchemas['VehicleView'], 'purchaseDate' | 'mileageKm'>;
+export type MemberView = Omit<ConsoleSchemas['MemberView'], 'profile' | 'vehicles'> & {
+  profile: MemberProfile;
+  vehicles: VehicleView[];
+};
+export type NewMember = { profile: MemberProfile; vehicles?: VehicleDetails[] | null };
+
+export type StaffView = Nullable<ConsoleSchemas['StaffView'], 'phone' | 'department' | 'failureReason' | 'initialPassword'>;
+export type StaffInvitation = Nullable<ConsoleSchemas['Invitation'], 'phone' | 'department'>;
+export type StaffChange = Nullable<ConsoleSchemas['Change'], 'department'>;

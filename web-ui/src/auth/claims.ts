@@ -1,0 +1,65 @@
+/** Realm roles as tokens carry them in `realm_access.roles`. */
+export const ROLES = ['platform-operator', 'group-executive', 'store-manager', 'store-staff', 'owner'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What the UI needs to know about the signed-in user, read from the access token. */
+export interface Claims {
+  username: string;
+  name: string;
+  roles: Role[];
+  /** dealer group of executives and store staff (`m4s_group`) */
+  group?: string;
+  /** stores of managers, staff and owners (`m4s_stores`) */
+  stores: string[];
+  /** department of store staff (`m4s_department`) */
+  department?: string;
+}
+
+function decodeSegment(segment: string): unknown {
+  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/');
+  const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4);
+  const bytes = Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Reads the claims of a JWT access token; the signature is the gateway's business, not the browser's. */
+export function claimsOf(accessToken: string): Claims {
+  const payload = decodeSegment(accessToken.split('.')[1] ?? '') as Record<string, unknown>;
+  const realmAccess = payload.realm_access as { roles?: unknown } | undefined;
+  const roles = Array.isArray(realmAccess?.roles)
+    ? realmAccess.roles.filter((r): r is Role => (ROLES as readonly unknown[]).includes(r))
+    : [];
+  const stores = Array.isArray(payload.m4s_stores)
+    ? payload.m4s_stores.filter((s): s is string => typeof s === 'string')
+    : [];
+  const username = stringOf(payload.preferred_username) ?? stringOf(payload.sub) ?? '';
+  return {
+    username,
+    name: stringOf(payload.name) ?? username,
+    roles,
+    group: stringOf(payload.m4s_group),
+    stores,
+    department: stringOf(payload.m4s_department),
+  };
+}
+
+export function hasAnyRole(claims: Claims | undefined, roles: readonly Role[]): boolean {
+  return !!claims && claims.roles.some((role) => roles.includes(role));
+}
+
+/** Departments whose staff may change members (store-console MemberController). */
+export const MEMBER_EDITING_DEPARTMENTS = ['sales', 'service', 'customer_care'] as const;
+
+/** Whether the user may create, change and delete members (not executives: they only read). */
+export function mayEditMembers(claims: Claims | undefined): boolean {
+  if (!claims) return false;
+  if (hasAnyRole(claims, ['platform-operator', 'store-manager'])) return true;
+  return (
+    hasAnyRole(claims, ['store-staff']) &&
+    (MEMBER_EDITING_DEPARTMENTS as readonly string[]).includes(claims.department ?? '')
+  );
+}

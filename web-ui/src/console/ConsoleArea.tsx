@@ -1,0 +1,56 @@
+import { Result, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { AntdRoot } from '../antd/AntdRoot';
+import { ProblemAlert } from '../antd/ProblemAlert';
+import { AuthProvider } from '../auth/AuthProvider';
+import { AreaGate } from '../ui/AreaGate';
+import { ConsoleLayout } from './ConsoleLayout';
+import { Dashboard } from './dashboard/Dashboard';
+import { AuditLog } from './audit/AuditLog';
+import { MessageLog } from './messages/MessageLog';
+import { MemberCreate } from './members/MemberCreate';
+import { MemberEdit } from './members/MemberEdit';
+import { MemberList } from './members/MemberList';
+import { CONSOLE_ROLES } from './pages';
+import { StaffList } from './staff/StaffList';
+import { useConsoleStores } from './useStores';
+
+/** /console: first store the user may open. */
+function FirstStore() {
+  const { t } = useTranslation();
+  const stores = useConsoleStores();
+  if (stores.loading) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (stores.error) return <ProblemAlert error={stores.error} onRetry={stores.reload} />;
+  const first = stores.data?.[0];
+  if (!first) return <Result status="info" title={t('console.noStores')} />;
+  return <Navigate to={`/console/${first.code}`} replace />;
+}
+
+/** The store console (/console/*), loaded on demand with Ant Design. */
+export default function ConsoleArea() {
+  const { t } = useTranslation();
+  return (
+    <AntdRoot>
+      <AuthProvider area="console">
+        <AreaGate title={t('entries.console.title')} roles={CONSOLE_ROLES}>
+          <Routes>
+            <Route index element={<FirstStore />} />
+            <Route path="callback" element={<Spin />} />
+            <Route path="popup-callback" element={<Spin />} />
+            <Route path=":store" element={<ConsoleLayout />}>
+              <Route index element={<Dashboard />} />
+              <Route path="members" element={<MemberList />} />
+              <Route path="members/new" element={<MemberCreate />} />
+              <Route path="members/:memberId" element={<MemberEdit />} />
+              <Route path="staff" element={<StaffList />} />
+              <Route path="audit" element={<AuditLog />} />
+              <Route path="messages" element={<MessageLog />} />
+              <Route path="*" element={<Result status="404" title={t('notFound.title')} />} />
+            </Route>
+          </Routes>
+        </AreaGate>
+      </AuthProvider>
+    </AntdRoot>
+  );
+}

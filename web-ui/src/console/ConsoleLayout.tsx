@@ -1,0 +1,101 @@
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  LogoutOutlined,
+  MessageOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
+import { ProblemAlert } from '../antd/ProblemAlert';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+import { hasAnyRole } from '../auth/claims';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { CONSOLE_PAGES, type ConsolePageKey } from './pages';
+import { useConsoleStores } from './useStores';
+
+const ICONS: Record<ConsolePageKey, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  members: <UserOutlined />,
+  staff: <TeamOutlined />,
+  audit: <AuditOutlined />,
+  messages: <MessageOutlined />,
+};
+
+function currentPage(pathname: string, store: string): ConsolePageKey {
+  const rest = pathname.slice(`/console/${store}`.length).split('/').filter(Boolean)[0] ?? '';
+  return CONSOLE_PAGES.find((page) => page.path === rest)?.key ?? 'dashboard';
+}
+
+/** Header (store, user, language, sign out), the menu of the pages the user's role allows, the page. */
+export function ConsoleLayout() {
+  const { t } = useTranslation();
+  const { store = '' } = useParams();
+  const { claims, signOut } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const stores = useConsoleStores();
+  const page = currentPage(location.pathname, store);
+  const visible = CONSOLE_PAGES.filter((p) => hasAnyRole(claims, p.roles));
+  const allowed = visible.some((p) => p.key === page);
+  const storeKnown = (stores.data ?? []).some((s) => s.code === store);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={208}>
+        <div className="console-brand">
+          <Link to="/">{t('app.name')}</Link>
+          <span>{t('entries.console.title')}</span>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[page]}
+          aria-label={t('console.menuLabel')}
+          items={visible.map((p) => ({
+            key: p.key,
+            icon: ICONS[p.key],
+            label: <Link to={`/console/${store}${p.path ? `/${p.path}` : ''}`}>{t(`console.menu.${p.key}`)}</Link>,
+          }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="console-header">
+          <Space wrap>
+            <Typography.Text type="secondary">{t('console.store')}</Typography.Text>
+            <Select
+              aria-label={t('console.store')}
+              value={store}
+              style={{ minWidth: 200 }}
+              loading={stores.loading}
+              onChange={(code) => navigate(`/console/${code}`)}
+              options={(stores.data ?? []).map((s) => ({ value: s.code, label: s.name ? `${s.name} (${s.code})` : s.code }))}
+            />
+          </Space>
+          <Space wrap>
+            <LanguageSwitch />
+            <Typography.Text data-testid="current-user">{claims?.name}</Typography.Text>
+            <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
+              {t('auth.signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="console-content">
+          {stores.loading && !stores.data ? (
+            <Spin />
+          ) : stores.error ? (
+            <ProblemAlert error={stores.error} onRetry={stores.reload} />
+          ) : !storeKnown ? (
+            <Result status="403" title={t('console.storeNotYours', { store })} />
+          ) : allowed ? (
+            <Outlet />
+          ) : (
+            <Result status="403" title={t('console.pageNotAllowed')} />
+          )}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,94 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../api/problem';
+import i18n from '../../i18n';
+import { claims, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
+import { MemberCreate } from './MemberCreate';
+
+function renderCreate(api = fakeApi(), roles: Parameters<typeof claims>[0] = ['store-manager']) {
+  return renderWithAuth(<MemberCreate />, {
+    auth: fakeAuth({ api, claims: claims(roles) }),
+    path: '/console/gz_tianhe/members/new',
+    route: '/console/:store/members/new',
+  });
+}
+
+describe('MemberCreate', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('zh-CN');
+  });
+
+  it('checks required fields and the phone format before asking the server', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = fakeApi();
+    renderCreate(api);
+
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '123' } });
+    await user.click(screen.getByRole('button', { name: /保\s*存/ }));
+
+    expect(await screen.findByText('必填')).toBeInTheDocument();
+    expect(await screen.findByText('请输入 11 位手机号')).toBeInTheDocument();
+    expect(api.post).not.toHaveBeenCalled();
+  });
+
+  it('shows the field errors of the problem response beside the inputs they concern', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = fakeApi({
+      post: vi.fn().mockRejectedValue(
+        new ApiError(409, {
+          type: 'https://m4s.dev/problems/phone-taken',
+          status: 409,
+          detail: 'Another member of this store already has this phone number.',
+          field: 'profile.phone',
+        }),
+      ),
+    });
+    renderCreate(api);
+
+    fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '王建国' } });
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '13800138001' } });
+    await user.click(screen.getByRole('button', { name: /保\s*存/ }));
+
+    // the localized problem above the form, the server's message at the phone input
+    expect(await screen.findByText('本店已有会员使用此手机号。')).toBeInTheDocument();
+    const phone = screen.getByLabelText('手机号');
+    await waitFor(() => expect(phone).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByText('Another member of this store already has this phone number.')).toBeInTheDocument();
+    // nothing typed is lost
+    expect(phone).toHaveValue('13800138001');
+    expect(screen.getByLabelText('姓名')).toHaveValue('王建国');
+  });
+
+  it('sends the profile and the vehicles and leaves empty optional fields out', async () => {
+    const user = userEvent.setup({ delay: null });
+    const posted: unknown[] = [];
+    const api = fakeApi({
+      post: vi.fn().mockImplementation(async (_path: string, body?: unknown) => {
+        posted.push(body);
+        return { id: 'm1', profile: { name: '李秀英' }, vehicles: [] };
+      }),
+    });
+    renderCreate(api);
+
+    fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '李秀英' } });
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '13800138002' } });
+    await user.click(screen.getByRole('button', { name: /添加车辆/ }));
+    fireEvent.change(screen.getByLabelText('车牌'), { target: { value: '粤A6B888' } });
+    fireEvent.change(screen.getByLabelText('车架号'), { target: { value: 'LBVCU31080S000002' } });
+    fireEvent.change(screen.getByLabelText('车型'), { target: { value: 'BMW X3' } });
+    await user.click(screen.getByRole('button', { name: /保\s*存/ }));
+
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toEqual({
+      profile: { name: '李秀英', phone: '13800138002' },
+      vehicles: [{ plate: '粤A6B888', vin: 'LBVCU31080S000002', model: 'BMW X3' }],
+    });
+  });
+
+  it('refuses executives, who may only read members', () => {
+    renderCreate(fakeApi(), ['group-executive']);
+    expect(screen.getByText('您的角色只能查看会员。')).toBeInTheDocument();
+    expect(screen.queryByLabelText('姓名')).not.toBeInTheDocument();
+  });
+});

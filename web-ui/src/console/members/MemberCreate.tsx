@@ -1,0 +1,90 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Result, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { MemberProfile, MemberView, NewMember, VehicleDetails } from '../../api/types';
+import { ProblemAlert } from '../../antd/ProblemAlert';
+import { applyProblem } from '../../antd/problemForm';
+import { useAuth } from '../../auth/AuthContext';
+import { mayEditMembers } from '../../auth/claims';
+import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
+
+interface Values {
+  profile: MemberProfile;
+  vehicles?: VehicleDetails[];
+}
+
+/** A new member with any number of vehicles; the server's field errors show beside the inputs. */
+export function MemberCreate() {
+  const { t } = useTranslation();
+  const { store = '' } = useParams();
+  const { api, claims } = useAuth();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+
+  if (!mayEditMembers(claims)) return <Result status="403" title={t('members.readOnly')} />;
+
+  const submit = async (values: Values) => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      const body: NewMember = {
+        profile: cleaned(values.profile),
+        vehicles: (values.vehicles ?? []).map((v) => cleaned(v)),
+      };
+      const created = await api.post<MemberView>(`/api/stores/${store}/members`, body);
+      message.success(t('members.created', { name: created.profile.name }));
+      navigate(`/console/${store}/members/${created.id}`);
+    } catch (e) {
+      applyProblem(form, e);
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <Typography.Title level={2}>{t('members.create')}</Typography.Title>
+      <ProblemAlert error={error} fieldsInForm />
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 640 }} scrollToFirstError>
+        <Card title={t('members.profile')} style={{ marginBottom: 16 }}>
+          <ProfileFields prefix="profile" />
+        </Card>
+        <Form.List name="vehicles">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, index) => (
+                <Card
+                  key={field.key}
+                  title={t('vehicles.numbered', { n: index + 1 })}
+                  style={{ marginBottom: 16 }}
+                  extra={
+                    <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)}>
+                      {t('common.remove')}
+                    </Button>
+                  }
+                >
+                  <VehicleFields name={[field.name]} />
+                </Card>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add()} style={{ marginBottom: 16 }}>
+                {t('vehicles.add')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            {t('common.save')}
+          </Button>
+          <Button onClick={() => navigate(`/console/${store}/members`)}>{t('common.cancel')}</Button>
+        </Space>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,229 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Form, Modal, Popconfirm, Space, Spin, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { MemberProfile, MemberView, VehicleDetails, VehicleView } from '../../api/types';
+import { ProblemAlert } from '../../antd/ProblemAlert';
+import { applyProblem } from '../../antd/problemForm';
+import { useAuth } from '../../auth/AuthContext';
+import { mayEditMembers } from '../../auth/claims';
+import { formatTime } from '../../ui/format';
+import { useLoad } from '../../ui/useLoad';
+import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
+
+/** Adds or changes one vehicle in a dialog. */
+function VehicleDialog({
+  open,
+  vehicle,
+  path,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  vehicle?: VehicleView;
+  path: string;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const [form] = Form.useForm<VehicleDetails>();
+  const [error, setError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setError(undefined);
+    form.resetFields();
+    if (vehicle) form.setFieldsValue({ ...vehicle, purchaseDate: vehicle.purchaseDate ?? undefined, mileageKm: vehicle.mileageKm ?? undefined });
+  }, [open, vehicle, form]);
+
+  const save = async (values: VehicleDetails) => {
+    setSaving(true);
+    try {
+      if (vehicle) await api.put(`${path}/${vehicle.id}`, cleaned(values));
+      else await api.post(path, cleaned(values));
+      onSaved();
+    } catch (e) {
+      applyProblem(form, e);
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={vehicle ? t('vehicles.edit') : t('vehicles.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      forceRender
+    >
+      <ProblemAlert error={error} fieldsInForm />
+      <Form<VehicleDetails> form={form} layout="vertical" onFinish={(v) => void save(v)}>
+        <VehicleFields />
+      </Form>
+    </Modal>
+  );
+}
+
+/** One member: profile (edit), vehicles (add, change, remove), delete. */
+export function MemberEdit() {
+  const { t, i18n } = useTranslation();
+  const { store = '', memberId = '' } = useParams();
+  const { api, claims } = useAuth();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const editable = mayEditMembers(claims);
+  const path = `/api/stores/${store}/members/${memberId}`;
+  const member = useLoad((signal) => api.get<MemberView>(path, undefined, signal), [path]);
+  const [form] = Form.useForm<{ profile: MemberProfile }>();
+  const [error, setError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+  const [dialog, setDialog] = useState<{ open: boolean; vehicle?: VehicleView }>({ open: false });
+
+  useEffect(() => {
+    if (member.data) {
+      const p = member.data.profile;
+      form.setFieldsValue({ profile: { ...p, birthday: p.birthday ?? undefined, source: p.source ?? undefined, notes: p.notes ?? undefined } });
+    }
+  }, [member.data, form]);
+
+  if (member.loading && !member.data) return <Spin />;
+  if (!member.data) return <ProblemAlert error={member.error} onRetry={member.reload} />;
+
+  const saveProfile = async ({ profile }: { profile: MemberProfile }) => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      await api.put(path, cleaned(profile));
+      message.success(t('common.saved'));
+      member.reload();
+    } catch (e) {
+      applyProblem(form, e, ['profile']);
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async () => {
+    try {
+      await api.delete(path);
+      message.success(t('members.deleted', { name: member.data?.profile.name ?? '' }));
+      navigate(`/console/${store}/members`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const removeVehicle = async (vehicle: VehicleView) => {
+    try {
+      await api.delete(`${path}/vehicles/${vehicle.id}`);
+      member.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={2}>{member.data.profile.name}</Typography.Title>
+        {editable && (
+          <Popconfirm
+            title={t('members.deleteConfirm', { name: member.data.profile.name })}
+            okText={t('common.delete')}
+            cancelText={t('common.cancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => void remove()}
+          >
+            <Button danger icon={<DeleteOutlined />}>
+              {t('members.delete')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+      <Descriptions size="small" style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('common.createdAt')}>{formatTime(member.data.createdAt, i18n.language)}</Descriptions.Item>
+        <Descriptions.Item label={t('common.updatedAt')}>{formatTime(member.data.updatedAt, i18n.language)}</Descriptions.Item>
+      </Descriptions>
+      <ProblemAlert error={error} fieldsInForm />
+      <Card title={t('members.profile')} style={{ marginBottom: 16, maxWidth: 640 }}>
+        <Form form={form} layout="vertical" disabled={!editable} onFinish={(v) => void saveProfile(v)}>
+          <ProfileFields prefix="profile" />
+          {editable && (
+            <Button type="primary" htmlType="submit" loading={saving}>
+              {t('common.save')}
+            </Button>
+          )}
+        </Form>
+      </Card>
+      <Card
+        title={t('vehicles.title')}
+        extra={
+          editable && (
+            <Button icon={<PlusOutlined />} onClick={() => setDialog({ open: true })}>
+              {t('vehicles.add')}
+            </Button>
+          )
+        }
+      >
+        <Table<VehicleView>
+          rowKey="id"
+          pagination={false}
+          dataSource={member.data.vehicles}
+          locale={{ emptyText: t('common.empty') }}
+          columns={[
+            { key: 'plate', dataIndex: 'plate', title: t('vehicles.fields.plate') },
+            { key: 'vin', dataIndex: 'vin', title: t('vehicles.fields.vin') },
+            { key: 'model', dataIndex: 'model', title: t('vehicles.fields.model') },
+            { key: 'purchaseDate', dataIndex: 'purchaseDate', title: t('vehicles.fields.purchaseDate') },
+            { key: 'mileageKm', dataIndex: 'mileageKm', title: t('vehicles.fields.mileageKm') },
+            ...(editable
+              ? [
+                  {
+                    key: 'actions',
+                    title: t('common.actions'),
+                    render: (_: unknown, v: VehicleView) => (
+                      <Space>
+                        <Button size="small" icon={<EditOutlined />} onClick={() => setDialog({ open: true, vehicle: v })}>
+                          {t('common.edit')}
+                        </Button>
+                        <Popconfirm
+                          title={t('vehicles.removeConfirm', { plate: v.plate })}
+                          okText={t('common.remove')}
+                          cancelText={t('common.cancel')}
+                          okButtonProps={{ danger: true }}
+                          onConfirm={() => void removeVehicle(v)}
+                        >
+                          <Button size="small" danger>
+                            {t('common.remove')}
+                          </Button>
+                        </Popconfirm>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <VehicleDialog
+        open={dialog.open}
+        vehicle={dialog.vehicle}
+        path={`${path}/vehicles`}
+        onClose={() => setDialog({ open: false })}
+        onSaved={() => {
+          setDialog({ open: false });
+          member.reload();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,251 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { Page } from '../../api/client';
+import type { StaffChange, StaffInvitation, StaffView } from '../../api/types';
+import { ProblemAlert } from '../../antd/ProblemAlert';
+import { applyProblem } from '../../antd/problemForm';
+import { useTableParams } from '../../antd/tableParams';
+import { useAuth } from '../../auth/AuthContext';
+import { hasAnyRole } from '../../auth/claims';
+import { formatTime } from '../../ui/format';
+import { useLoad } from '../../ui/useLoad';
+import { PHONE } from '../members/MemberFields';
+
+export const STAFF_ROLES = ['STORE_MANAGER', 'STORE_STAFF'] as const;
+export const DEPARTMENTS = ['sales', 'service', 'customer_care', 'finance', 'workshop'] as const;
+const STATUS_COLOURS: Record<string, string> = { ACTIVE: 'green', PENDING: 'blue', FAILED: 'red', DISABLED: 'default' };
+
+type Dialog = { kind: 'invite' } | { kind: 'change'; staff: StaffView } | { kind: 'password'; staff: StaffView } | null;
+
+/** Role and department inputs: staff need a department, managers may have one. */
+function RoleFields() {
+  const { t } = useTranslation();
+  const role = Form.useWatch('role') as string | undefined;
+  return (
+    <>
+      <Form.Item name="role" label={t('staff.fields.role')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Select options={STAFF_ROLES.map((r) => ({ value: r, label: t(`staff.roles.${r}`) }))} />
+      </Form.Item>
+      <Form.Item
+        name="department"
+        label={t('staff.fields.department')}
+        rules={[{ required: role === 'STORE_STAFF', message: t('staff.departmentRequired') }]}
+      >
+        <Select allowClear options={DEPARTMENTS.map((d) => ({ value: d, label: t(`staff.departments.${d}`) }))} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** Staff of the store: invite, change role and department, disable and re-enable (managers and operators). */
+export function StaffList() {
+  const { t, i18n } = useTranslation();
+  const { store = '' } = useParams();
+  const { api, claims } = useAuth();
+  const { message } = App.useApp();
+  const manages = hasAnyRole(claims, ['platform-operator', 'store-manager']);
+  const params = useTableParams({ size: 20, sort: 'username,asc' });
+  const base = `/api/stores/${store}/staff`;
+  const staff = useLoad(
+    (signal) => api.get<Page<StaffView>>(base, { q: params.q, page: params.page, size: params.size, sort: params.sort }, signal),
+    [base, params.q, params.page, params.size, params.sort],
+  );
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [form] = Form.useForm<StaffInvitation>();
+  const [error, setError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    setError(undefined);
+    form.resetFields();
+    if (dialog?.kind === 'change') form.setFieldsValue({ role: dialog.staff.role, department: dialog.staff.department ?? undefined });
+  }, [dialog, form]);
+
+  const submit = async (values: StaffInvitation) => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      if (dialog?.kind === 'invite') {
+        const created = await api.post<StaffView>(base, { ...values, phone: values.phone || undefined });
+        setDialog({ kind: 'password', staff: created });
+      } else if (dialog?.kind === 'change') {
+        const change: StaffChange = { role: values.role, department: values.department || undefined };
+        await api.put(`${base}/${dialog.staff.id}`, change);
+        setDialog(null);
+        message.success(t('common.saved'));
+      }
+      staff.reload();
+    } catch (e) {
+      applyProblem(form, e);
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const act = async (s: StaffView, action: 'disable' | 'enable' | 'retry') => {
+    try {
+      await api.post(`${base}/${s.id}/${action}`);
+      message.success(t(`staff.done.${action}`, { name: s.displayName }));
+      staff.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={2}>{t('staff.title')}</Typography.Title>
+        {manages && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'invite' })}>
+            {t('staff.invite')}
+          </Button>
+        )}
+      </Space>
+      <Input.Search
+        allowClear
+        defaultValue={params.q}
+        placeholder={t('staff.searchPlaceholder')}
+        aria-label={t('staff.searchPlaceholder')}
+        onSearch={(q) => params.search(q.trim())}
+        style={{ maxWidth: 420, marginBottom: 16 }}
+      />
+      {!dialog && <ProblemAlert error={error ?? staff.error} onRetry={staff.error ? staff.reload : undefined} />}
+      <Table<StaffView>
+        rowKey="id"
+        loading={staff.loading}
+        dataSource={staff.data?.content ?? []}
+        locale={{ emptyText: t('common.empty') }}
+        onChange={(pagination, _f, sorter) => params.onTableChange(pagination, sorter as never)}
+        pagination={{
+          current: params.page + 1,
+          pageSize: params.size,
+          total: staff.data?.totalElements ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { count: total }),
+        }}
+        columns={[
+          { key: 'username', dataIndex: 'username', title: t('staff.fields.username'), sorter: true, sortOrder: params.sortOrderOf('username') },
+          { key: 'displayName', dataIndex: 'displayName', title: t('staff.fields.displayName'), sorter: true, sortOrder: params.sortOrderOf('displayName') },
+          { key: 'phone', dataIndex: 'phone', title: t('staff.fields.phone') },
+          { key: 'role', dataIndex: 'role', title: t('staff.fields.role'), render: (r: StaffView['role']) => t(`staff.roles.${r}`) },
+          {
+            key: 'department',
+            dataIndex: 'department',
+            title: t('staff.fields.department'),
+            render: (d?: string | null) => (d && (DEPARTMENTS as readonly string[]).includes(d) ? t(`staff.departments.${d as (typeof DEPARTMENTS)[number]}`) : d),
+          },
+          {
+            key: 'status',
+            dataIndex: 'status',
+            title: t('staff.fields.status'),
+            sorter: true,
+            sortOrder: params.sortOrderOf('status'),
+            render: (s: StaffView['status'], row) => (
+              <Tag color={STATUS_COLOURS[s]} title={row.failureReason ?? undefined}>
+                {t(`staff.statuses.${s}`)}
+              </Tag>
+            ),
+          },
+          { key: 'createdAt', dataIndex: 'createdAt', title: t('common.createdAt'), sorter: true, sortOrder: params.sortOrderOf('createdAt'), render: (at: string) => formatTime(at, i18n.language) },
+          ...(manages
+            ? [
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  render: (_: unknown, s: StaffView) => (
+                    <Space wrap>
+                      {s.status !== 'PENDING' && s.status !== 'FAILED' && (
+                        <Button size="small" onClick={() => setDialog({ kind: 'change', staff: s })}>
+                          {t('staff.change')}
+                        </Button>
+                      )}
+                      {s.status === 'ACTIVE' && (
+                        <Popconfirm
+                          title={t('staff.disableConfirm', { name: s.displayName })}
+                          okText={t('staff.disable')}
+                          cancelText={t('common.cancel')}
+                          okButtonProps={{ danger: true }}
+                          onConfirm={() => void act(s, 'disable')}
+                        >
+                          <Button size="small" danger>
+                            {t('staff.disable')}
+                          </Button>
+                        </Popconfirm>
+                      )}
+                      {s.status === 'DISABLED' && (
+                        <Button size="small" onClick={() => void act(s, 'enable')}>
+                          {t('staff.enable')}
+                        </Button>
+                      )}
+                      {s.status === 'FAILED' && (
+                        <Button size="small" onClick={() => void act(s, 'retry')}>
+                          {t('common.retry')}
+                        </Button>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={dialog?.kind === 'invite' || dialog?.kind === 'change'}
+        title={dialog?.kind === 'change' ? t('staff.changeTitle', { name: dialog.staff.displayName }) : t('staff.invite')}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        confirmLoading={saving}
+        onCancel={() => setDialog(null)}
+        onOk={() => form.submit()}
+        forceRender
+      >
+        <ProblemAlert error={error} fieldsInForm />
+        <Form<StaffInvitation> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+          {dialog?.kind !== 'change' && (
+            <>
+              <Form.Item
+                name="username"
+                label={t('staff.fields.username')}
+                rules={[
+                  { required: true, message: t('validation.required') },
+                  { pattern: /^[a-z][a-z0-9._-]{2,40}$/, message: t('validation.username') },
+                ]}
+              >
+                <Input autoComplete="off" />
+              </Form.Item>
+              <Form.Item name="displayName" label={t('staff.fields.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+                <Input autoComplete="off" />
+              </Form.Item>
+              <Form.Item name="phone" label={t('staff.fields.phone')} rules={[{ pattern: PHONE, message: t('validation.phone') }]}>
+                <Input inputMode="numeric" autoComplete="off" />
+              </Form.Item>
+            </>
+          )}
+          <RoleFields />
+        </Form>
+      </Modal>
+      <Modal
+        open={dialog?.kind === 'password'}
+        title={t('staff.invitedTitle')}
+        onOk={() => setDialog(null)}
+        onCancel={() => setDialog(null)}
+        okText={t('common.close')}
+        cancelButtonProps={{ style: { display: 'none' } }}
+      >
+        {dialog?.kind === 'password' && (
+          <>
+            <p>{t('staff.invitedMessage', { username: dialog.staff.username })}</p>
+            <Typography.Paragraph copyable code data-testid="initial-password">
+              {dialog.staff.initialPassword ?? ''}
+            </Typography.Paragraph>
+          </>
+        )}
+      </Modal>
+    </>
+  );
+}

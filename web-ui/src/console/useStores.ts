@@ -1,0 +1,37 @@
+import type { Page } from '../api/client';
+import type { StoreView } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { hasAnyRole } from '../auth/claims';
+import { useLoad } from '../ui/useLoad';
+
+export interface StoreChoice {
+  code: string;
+  name?: string;
+}
+
+/**
+ * The stores the user may open in the console: their own (from the token) for managers and staff, the active stores
+ * of their group (executives) or of all groups (operators) from tenant-admin.
+ */
+export function useConsoleStores() {
+  const { api, claims } = useAuth();
+  const listsStores = hasAnyRole(claims, ['platform-operator', 'group-executive']);
+  return useLoad<StoreChoice[]>(
+    async (signal) => {
+      if (!listsStores) {
+        // managers and staff: their stores from the token, named by tenant-admin where it answers
+        return Promise.all(
+          (claims?.stores ?? []).map((code) =>
+            api.get<StoreView>(`/api/admin/stores/${code}`, undefined, signal).then(
+              (store) => ({ code, name: store.name }),
+              () => ({ code }),
+            ),
+          ),
+        );
+      }
+      const page = await api.get<Page<StoreView>>('/api/admin/stores', { status: 'ACTIVE', size: 100, sort: 'code,asc' }, signal);
+      return page.content.map((store) => ({ code: store.code, name: store.name }));
+    },
+    [listsStores, claims?.username],
+  );
+}

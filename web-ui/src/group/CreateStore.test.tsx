@@ -1,0 +1,80 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/problem';
+import type { StoreView } from '../api/types';
+import i18n from '../i18n';
+import { claims, fakeApi, fakeAuth, renderWithAuth } from '../testing/renderWithAuth';
+import { CreateStore } from './CreateStore';
+
+function store(status: StoreView['status'], attempts = 1, failureReason?: string): StoreView {
+  return {
+    code: 'zh_xiangzhou', groupCode: 'huanan', name: '珠海香洲4S店', city: '珠海', brand: 'Honda', timeZone: 'Asia/Shanghai',
+    cluster: 'default', status, failureReason, provisioningAttempts: attempts, createdAt: '2026-11-22T00:00:00Z', updatedAt: '2026-11-22T00:00:00Z',
+  };
+}
+
+async function fillAndSubmit() {
+  fireEvent.change(screen.getByLabelText('门店代码'), { target: { value: 'zh_xiangzhou' } });
+  fireEvent.change(screen.getByLabelText('门店名称'), { target: { value: '珠海香洲4S店' } });
+  fireEvent.change(screen.getByLabelText('城市'), { target: { value: '珠海' } });
+  fireEvent.change(screen.getByLabelText('品牌'), { target: { value: 'Honda' } });
+  await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: /创\s*建/ }));
+}
+
+function renderDialog(api: ReturnType<typeof fakeApi>) {
+  return renderWithAuth(<CreateStore groupCode="huanan" open onClose={() => undefined} />, {
+    auth: fakeAuth({ api, claims: claims(['group-executive'], { group: 'huanan', stores: [] }) }),
+  });
+}
+
+describe('CreateStore', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('zh-CN');
+  });
+
+  it('posts the store and follows its provisioning until it is active', async () => {
+    const api = fakeApi({
+      post: vi.fn().mockResolvedValue(store('PROVISIONING')),
+      get: vi.fn().mockResolvedValueOnce(store('PROVISIONING')).mockResolvedValue(store('ACTIVE')),
+    });
+    renderDialog(api);
+
+    await fillAndSubmit();
+
+    expect(api.post).toHaveBeenCalledWith('/api/admin/groups/huanan/stores', {
+      code: 'zh_xiangzhou', name: '珠海香洲4S店', city: '珠海', brand: 'Honda', timeZone: 'Asia/Shanghai',
+    });
+    expect(await screen.findByTestId('provisioning')).toHaveAttribute('data-status', 'PROVISIONING');
+    await waitFor(() => expect(screen.getByTestId('provisioning')).toHaveAttribute('data-status', 'ACTIVE'), { timeout: 5000 });
+    expect(screen.getByText('珠海香洲4S店 已开通')).toBeInTheDocument();
+    expect(api.get).toHaveBeenCalledWith('/api/admin/stores/zh_xiangzhou');
+  });
+
+  it('shows why provisioning failed and retries on request', async () => {
+    const api = fakeApi({
+      post: vi.fn().mockResolvedValueOnce(store('FAILED', 1, 'store-console could not be reached')).mockResolvedValue(store('PROVISIONING', 2)),
+      get: vi.fn().mockResolvedValue(store('ACTIVE', 2)),
+    });
+    renderDialog(api);
+
+    await fillAndSubmit();
+
+    expect(await screen.findByText('store-console could not be reached')).toBeInTheDocument();
+    await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: /重\s*试/ }));
+    expect(api.post).toHaveBeenLastCalledWith('/api/admin/stores/zh_xiangzhou/provisioning');
+    await waitFor(() => expect(screen.getByTestId('provisioning')).toHaveAttribute('data-status', 'ACTIVE'), { timeout: 5000 });
+  });
+
+  it('puts a taken store code beside the code input', async () => {
+    const api = fakeApi({
+      post: vi.fn().mockRejectedValue(new ApiError(409, { type: 'https://m4s.dev/problems/store-code-taken', detail: 'Store code zh_xiangzhou is taken.', field: 'code' })),
+    });
+    renderDialog(api);
+
+    await fillAndSubmit();
+
+    expect(await screen.findByText('门店代码已被占用。')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText('门店代码')).toHaveAttribute('aria-invalid', 'true'));
+  });
+});

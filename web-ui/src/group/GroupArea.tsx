@@ -1,0 +1,96 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Button, Layout, Result, Select, Space, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
+import type { Page } from '../api/client';
+import type { GroupView } from '../api/types';
+import { AntdRoot } from '../antd/AntdRoot';
+import { ProblemAlert } from '../antd/ProblemAlert';
+import { useAuth } from '../auth/AuthContext';
+import { AuthProvider } from '../auth/AuthProvider';
+import { hasAnyRole, type Role } from '../auth/claims';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { AreaGate } from '../ui/AreaGate';
+import { useLoad } from '../ui/useLoad';
+import { GroupOverview } from './GroupOverview';
+
+export const GROUP_ROLES: readonly Role[] = ['platform-operator', 'group-executive'];
+
+/** The groups the user may open: an executive's own, every group for operators. */
+function useGroups() {
+  const { api, claims } = useAuth();
+  return useLoad<GroupView[]>(
+    async (signal) => (await api.get<Page<GroupView>>('/api/admin/groups', { size: 100, sort: 'code,asc' }, signal)).content,
+    [claims?.username],
+  );
+}
+
+function FirstGroup() {
+  const { t } = useTranslation();
+  const { claims } = useAuth();
+  const groups = useGroups();
+  if (claims?.group && !hasAnyRole(claims, ['platform-operator'])) return <Navigate to={`/group/${claims.group}`} replace />;
+  if (groups.loading) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (groups.error) return <ProblemAlert error={groups.error} onRetry={groups.reload} />;
+  const first = groups.data?.[0];
+  if (!first) return <Result status="info" title={t('group.noGroups')} />;
+  return <Navigate to={`/group/${first.code}`} replace />;
+}
+
+function GroupLayout() {
+  const { t } = useTranslation();
+  const { groupCode = '' } = useParams();
+  const { claims, signOut } = useAuth();
+  const navigate = useNavigate();
+  const groups = useGroups();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="console-header">
+        <Space wrap>
+          <Link to="/" className="console-brand__inline">
+            {t('app.name')}
+          </Link>
+          <Typography.Text strong>{t('entries.group.title')}</Typography.Text>
+          <Select
+            aria-label={t('group.group')}
+            value={groupCode}
+            loading={groups.loading}
+            style={{ minWidth: 200 }}
+            onChange={(code) => navigate(`/group/${code}`)}
+            options={(groups.data ?? []).map((g) => ({ value: g.code, label: `${g.name} (${g.code})` }))}
+          />
+        </Space>
+        <Space wrap>
+          <LanguageSwitch />
+          <Typography.Text data-testid="current-user">{claims?.name}</Typography.Text>
+          <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
+            {t('auth.signOut')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="console-content">
+        <GroupOverview groupCode={groupCode} group={groups.data?.find((g) => g.code === groupCode)} />
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+/** The group console (/group/*), loaded on demand with Ant Design. */
+export default function GroupArea() {
+  const { t } = useTranslation();
+  return (
+    <AntdRoot>
+      <AuthProvider area="group">
+        <AreaGate title={t('entries.group.title')} roles={GROUP_ROLES}>
+          <Routes>
+            <Route index element={<FirstGroup />} />
+            <Route path="callback" element={<Spin />} />
+            <Route path="popup-callback" element={<Spin />} />
+            <Route path=":groupCode" element={<GroupLayout />} />
+            <Route path="*" element={<Result status="404" title={t('notFound.title')} />} />
+          </Routes>
+        </AreaGate>
+      </AuthProvider>
+    </AntdRoot>
+  );
+}

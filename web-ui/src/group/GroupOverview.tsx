@@ -1,0 +1,177 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Page } from '../api/client';
+import type { GroupView, StoreView } from '../api/types';
+import { LazyChart as Chart, type ChartOption } from '../antd/LazyChart';
+import { ProblemAlert } from '../antd/ProblemAlert';
+import { useTableParams } from '../antd/tableParams';
+import { useAuth } from '../auth/AuthContext';
+import { formatTime } from '../ui/format';
+import { useLoad } from '../ui/useLoad';
+import { CreateStore } from './CreateStore';
+
+export const STORE_STATUSES = ['PROVISIONING', 'ACTIVE', 'FAILED', 'SUSPENDED'] as const;
+const STATUS_COLOURS = { PROVISIONING: 'blue', ACTIVE: 'green', FAILED: 'red', SUSPENDED: 'orange' } as const;
+
+interface Headline {
+  members?: number;
+  staff?: number;
+}
+
+/** The group's stores with status and headline numbers; create a store and watch it come up. */
+export function GroupOverview({ groupCode, group }: { groupCode: string; group?: GroupView }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const params = useTableParams({ size: 20, sort: 'code,asc' }, ['status']);
+  const status = params.filters.status;
+  const [creating, setCreating] = useState(false);
+
+  const stores = useLoad(
+    (signal) =>
+      api.get<Page<StoreView>>(
+        `/api/admin/groups/${groupCode}/stores`,
+        { q: params.q, status, page: params.page, size: params.size, sort: params.sort },
+        signal,
+      ),
+    [groupCode, params.q, status, params.page, params.size, params.sort],
+  );
+  const active = (stores.data?.content ?? []).filter((s) => s.status === 'ACTIVE').map((s) => s.code);
+
+  const headlines = useLoad<Record<string, Headline>>(
+    async (signal) => {
+      const count = (path: string) =>
+        api.get<Page<unknown>>(path, { size: 1 }, signal).then((p) => p.totalElements, () => undefined);
+      const rows = await Promise.all(
+        active.map(async (code) => {
+          const [members, staff] = await Promise.all([count(`/api/stores/${code}/members`), count(`/api/stores/${code}/staff`)]);
+          return [code, { members, staff }] as const;
+        }),
+      );
+      return Object.fromEntries(rows);
+    },
+    [active.join(',')],
+  );
+
+  const chart = useMemo<ChartOption | undefined>(() => {
+    const data = headlines.data;
+    if (!data || active.length === 0) return undefined;
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: [t('group.members'), t('group.staff')] },
+      grid: { left: 40, right: 16, top: 40, bottom: 32 },
+      xAxis: { type: 'category', data: active },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: t('group.members'), type: 'bar', data: active.map((c) => data[c]?.members ?? 0), itemStyle: { color: '#1f3a5f' } },
+        { name: t('group.staff'), type: 'bar', data: active.map((c) => data[c]?.staff ?? 0), itemStyle: { color: '#c8873a' } },
+      ],
+    };
+  }, [headlines.data, active.join(','), t]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const totalMembers = Object.values(headlines.data ?? {}).reduce((sum, h) => sum + (h.members ?? 0), 0);
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={2}>{group ? group.name : groupCode}</Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('group.createStore')}
+        </Button>
+      </Space>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} sm={8}>
+          <Card>
+            <Statistic title={t('group.storeCount')} value={stores.data?.totalElements ?? '–'} loading={stores.loading} data-testid="count-stores" />
+          </Card>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Card>
+            <Statistic title={t('group.activeOnPage')} value={active.length} loading={stores.loading} />
+          </Card>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Card>
+            <Statistic title={t('group.membersOnPage')} value={totalMembers} loading={headlines.loading} />
+          </Card>
+        </Col>
+      </Row>
+      {chart && (
+        <Card title={t('group.chartTitle')} style={{ marginBottom: 16 }}>
+          <Chart option={chart} label={t('group.chartTitle')} />
+        </Card>
+      )}
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search allowClear defaultValue={params.q} placeholder={t('group.searchPlaceholder')} aria-label={t('group.searchPlaceholder')} onSearch={(q) => params.search(q.trim())} style={{ width: 320 }} />
+        <Select
+          allowClear
+          aria-label={t('group.fields.status')}
+          placeholder={t('group.fields.status')}
+          value={status || undefined}
+          style={{ minWidth: 160 }}
+          onChange={(v?: string) => params.filter('status', v)}
+          options={STORE_STATUSES.map((s) => ({ value: s, label: t(`group.statuses.${s}`) }))}
+        />
+      </Space>
+      <ProblemAlert error={stores.error} onRetry={stores.reload} />
+      <Table<StoreView>
+        rowKey="code"
+        loading={stores.loading}
+        dataSource={stores.data?.content ?? []}
+        locale={{ emptyText: t('common.empty') }}
+        onChange={(pagination, _f, sorter) => params.onTableChange(pagination, sorter as never)}
+        pagination={{
+          current: params.page + 1,
+          pageSize: params.size,
+          total: stores.data?.totalElements ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { count: total }),
+        }}
+        columns={[
+          { key: 'code', dataIndex: 'code', title: t('group.fields.code'), sorter: true, sortOrder: params.sortOrderOf('code') },
+          {
+            key: 'name',
+            dataIndex: 'name',
+            title: t('group.fields.name'),
+            sorter: true,
+            sortOrder: params.sortOrderOf('name'),
+            render: (name: string, s) => (s.status === 'ACTIVE' ? <Link to={`/console/${s.code}`}>{name}</Link> : name),
+          },
+          { key: 'city', dataIndex: 'city', title: t('group.fields.city'), sorter: true, sortOrder: params.sortOrderOf('city') },
+          { key: 'brand', dataIndex: 'brand', title: t('group.fields.brand') },
+          {
+            key: 'status',
+            dataIndex: 'status',
+            title: t('group.fields.status'),
+            sorter: true,
+            sortOrder: params.sortOrderOf('status'),
+            render: (s: StoreView['status'], row) => (
+              <Tag color={STATUS_COLOURS[s]} title={row.failureReason ?? undefined}>
+                {t(`group.statuses.${s}`)}
+              </Tag>
+            ),
+          },
+          {
+            key: 'members',
+            title: t('group.members'),
+            align: 'right',
+            render: (_, s) => <span data-testid={`members-${s.code}`}>{headlines.data?.[s.code]?.members ?? '–'}</span>,
+          },
+          { key: 'staff', title: t('group.staff'), align: 'right', render: (_, s) => headlines.data?.[s.code]?.staff ?? '–' },
+          { key: 'createdAt', dataIndex: 'createdAt', title: t('common.createdAt'), sorter: true, sortOrder: params.sortOrderOf('createdAt'), render: (at: string) => formatTime(at, i18n.language) },
+        ]}
+      />
+      <ProblemAlert error={headlines.error} />
+      <CreateStore
+        groupCode={groupCode}
+        open={creating}
+        onClose={(created) => {
+          setCreating(false);
+          if (created) stores.reload();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { fireEvent, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/problem';
+import i18n from '../i18n';
+import { fakeApi, fakeAuth, renderWithAuth } from '../testing/renderWithAuth';
+import { SignUp } from './SignUp';
+
+function renderSignUp(api: ReturnType<typeof fakeApi>, path = '/app/signup?store=gz_tianhe') {
+  const auth = fakeAuth({ status: 'signedOut', claims: undefined, api });
+  return renderWithAuth(<SignUp />, { auth, path, route: '/app/signup' });
+}
+
+describe('owner SignUp', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('zh-CN');
+  });
+
+  it('takes the store from the address and checks the phone before sending a code', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = fakeApi();
+    renderSignUp(api);
+
+    expect(screen.getByLabelText('门店代码')).toHaveValue('gz_tianhe');
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '12345' } });
+    await user.click(screen.getByRole('button', { name: '获取验证码' }));
+
+    expect(screen.getByText('请输入 11 位手机号')).toBeInTheDocument();
+    expect(screen.getByLabelText('手机号')).toHaveAttribute('aria-invalid', 'true');
+    expect(api.post).not.toHaveBeenCalled();
+  });
+
+  it('goes from phone to code to done, then offers to log in', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = fakeApi({
+      post: vi.fn()
+        .mockResolvedValueOnce({ expiresInSeconds: 600, resendInSeconds: 60 })
+        .mockResolvedValueOnce({ username: 'wang.jianguo', memberId: 'm1', store: 'gz_tianhe' }),
+    });
+    const { auth } = renderSignUp(api);
+
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '13800138001' } });
+    await user.click(screen.getByRole('button', { name: '获取验证码' }));
+    expect(api.post).toHaveBeenCalledWith('/api/stores/gz_tianhe/owner-signup/codes', { phone: '13800138001' });
+    expect(await screen.findByText('60 秒后可重新发送')).toBeInTheDocument();
+
+    fireEvent.change(screen.getByLabelText('验证码'), { target: { value: '123456' } });
+    fireEvent.change(screen.getByLabelText('用户名'), { target: { value: 'wang.jianguo' } });
+    fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'geheim-2026' } });
+    fireEvent.change(screen.getByLabelText('确认密码'), { target: { value: 'geheim-2026' } });
+    await user.click(screen.getByRole('button', { name: '注册' }));
+
+    expect(api.post).toHaveBeenLastCalledWith('/api/stores/gz_tianhe/owner-signup', {
+      phone: '13800138001', code: '123456', username: 'wang.jianguo', password: 'geheim-2026',
+    });
+    expect(await screen.findByText('注册成功！请使用 wang.jianguo 登录。')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    expect(auth.signIn).toHaveBeenCalledWith('/app');
+  });
+
+  it('says so when the code is wrong and keeps what was typed', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = fakeApi({
+      post: vi.fn()
+        .mockResolvedValueOnce({ expiresInSeconds: 600, resendInSeconds: 60 })
+        .mockRejectedValueOnce(new ApiError(422, { type: 'https://m4s.dev/problems/code-invalid', detail: 'The code is wrong or expired.' })),
+    });
+    renderSignUp(api);
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '13800138001' } });
+    await user.click(screen.getByRole('button', { name: '获取验证码' }));
+
+    fireEvent.change(await screen.findByLabelText('验证码'), { target: { value: '000000' } });
+    fireEvent.change(screen.getByLabelText('用户名'), { target: { value: 'wang.jianguo' } });
+    fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'geheim-2026' } });
+    fireEvent.change(screen.getByLabelText('确认密码'), { target: { value: 'geheim-2026' } });
+    await user.click(screen.getByRole('button', { name: '注册' }));
+
+    expect(await screen.findByText('验证码错误或已过期')).toBeInTheDocument();
+    expect(screen.getByLabelText('用户名')).toHaveValue('wang.jianguo');
+  });
+});

@@ -1,0 +1,175 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { CodeSent, OwnerSignUp, SignedUp } from '../api/owner';
+import { isApiError } from '../api/problem';
+import { useAuth } from '../auth/AuthContext';
+
+const PHONE = /^1[3-9]\d{9}$/;
+const STORE = /^[a-z][a-z0-9_]{2,29}$/;
+const USERNAME = /^[a-z][a-z0-9._-]{2,40}$/;
+
+type Step = 'phone' | 'code' | 'done';
+type Errors = Partial<Record<'store' | 'phone' | 'code' | 'username' | 'password' | 'confirm' | 'form', string>>;
+
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div className="owner-field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error && (
+        <p className="owner-field__error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Sign up as the owner of a member record: store, phone, verification code, then a username and password. */
+export function SignUp() {
+  const { t } = useTranslation();
+  const { api, signIn } = useAuth();
+  const [params] = useSearchParams();
+  const [step, setStep] = useState<Step>('phone');
+  const [store, setStore] = useState(params.get('store') ?? '');
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [resendIn, setResendIn] = useState(0);
+  const [done, setDone] = useState<SignedUp>();
+
+  useEffect(() => {
+    if (resendIn <= 0) return;
+    const timer = setTimeout(() => setResendIn((s) => s - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [resendIn]);
+
+  /** Server problems to field messages; what is not about one field goes above the form. */
+  const showProblem = (error: unknown) => {
+    if (!isApiError(error)) {
+      setErrors({ form: t('problems.unexpected') });
+      return;
+    }
+    const next: Errors = {};
+    for (const { field, message } of error.fieldErrors) {
+      const key = field.split('.').pop() as keyof Errors;
+      if (['phone', 'code', 'username', 'password'].includes(key)) next[key] = message;
+    }
+    if (error.status === 409) next.form = t('owner.signup.alreadyBound');
+    else if (error.status === 422 && !next.username && !next.password && !next.phone) next.code = t('owner.signup.codeInvalid');
+    else if (error.status === 404) next.store = t('owner.signup.storeUnknown');
+    else if (error.status === 429) next.form = t('owner.signup.tooMany');
+    else if (Object.keys(next).length === 0) next.form = error.problem.detail ?? t('problems.unexpected');
+    setErrors(next);
+  };
+
+  const sendCode = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const next: Errors = {};
+    if (!STORE.test(store)) next.store = t('validation.code');
+    if (!PHONE.test(phone)) next.phone = t('validation.phone');
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    setBusy(true);
+    try {
+      const sent = await api.post<CodeSent>(`/api/stores/${store}/owner-signup/codes`, { phone });
+      setResendIn(sent?.resendInSeconds ?? 60);
+      setStep('code');
+    } catch (error) {
+      showProblem(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const register = async (event: FormEvent) => {
+    event.preventDefault();
+    const next: Errors = {};
+    if (!/^\d{4,8}$/.test(code)) next.code = t('owner.signup.codeFormat');
+    if (!USERNAME.test(username)) next.username = t('validation.username');
+    if (password.length < 8) next.password = t('owner.signup.passwordShort');
+    if (confirm !== password) next.confirm = t('owner.signup.passwordMismatch');
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    setBusy(true);
+    try {
+      const body: OwnerSignUp = { phone, code, username, password };
+      setDone(await api.post<SignedUp>(`/api/stores/${store}/owner-signup`, body));
+      setStep('done');
+    } catch (error) {
+      showProblem(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const invalid = (key: keyof Errors) => (errors[key] ? { 'aria-invalid': true, 'aria-describedby': `signup-${key}-error` } : {});
+
+  return (
+    <section className="owner-card">
+      <h1>{t('owner.signup.title')}</h1>
+      <ol className="owner-steps" aria-label={t('owner.signup.stepsLabel')}>
+        {(['phone', 'code', 'done'] as const).map((s) => (
+          <li key={s} className={s === step ? 'is-current' : undefined} aria-current={s === step ? 'step' : undefined}>
+            {t(`owner.signup.steps.${s}`)}
+          </li>
+        ))}
+      </ol>
+      {errors.form && (
+        <p className="owner-alert" role="alert">
+          {errors.form}
+        </p>
+      )}
+      {step === 'phone' && (
+        <form onSubmit={(e) => void sendCode(e)} noValidate>
+          <Field id="signup-store" label={t('owner.signup.store')} error={errors.store}>
+            <input id="signup-store" value={store} onChange={(e) => setStore(e.target.value.trim())} autoComplete="off" {...invalid('store')} />
+          </Field>
+          <Field id="signup-phone" label={t('owner.signup.phone')} error={errors.phone}>
+            <input id="signup-phone" type="tel" inputMode="numeric" value={phone} onChange={(e) => setPhone(e.target.value.trim())} autoComplete="tel" {...invalid('phone')} />
+          </Field>
+          <p className="owner-muted">{t('owner.signup.phoneHint')}</p>
+          <button type="submit" className="owner-button" disabled={busy}>
+            {t('owner.signup.sendCode')}
+          </button>
+        </form>
+      )}
+      {step === 'code' && (
+        <form onSubmit={(e) => void register(e)} noValidate>
+          <p className="owner-muted">{t('owner.signup.codeSent', { phone })}</p>
+          <Field id="signup-code" label={t('owner.signup.code')} error={errors.code}>
+            <input id="signup-code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value.trim())} {...invalid('code')} />
+          </Field>
+          <button type="button" className="owner-link" disabled={resendIn > 0 || busy} onClick={() => void sendCode()}>
+            {resendIn > 0 ? t('owner.signup.resendIn', { seconds: resendIn }) : t('owner.signup.resend')}
+          </button>
+          <Field id="signup-username" label={t('owner.signup.username')} error={errors.username}>
+            <input id="signup-username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value.trim())} {...invalid('username')} />
+          </Field>
+          <Field id="signup-password" label={t('owner.signup.password')} error={errors.password}>
+            <input id="signup-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...invalid('password')} />
+          </Field>
+          <Field id="signup-confirm" label={t('owner.signup.confirm')} error={errors.confirm}>
+            <input id="signup-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} {...invalid('confirm')} />
+          </Field>
+          <button type="submit" className="owner-button" disabled={busy}>
+            {t('owner.signup.register')}
+          </button>
+        </form>
+      )}
+      {step === 'done' && done && (
+        <div>
+          <p>{t('owner.signup.done', { username: done.username })}</p>
+          <button type="button" className="owner-button" onClick={() => void signIn('/app')}>
+            {t('owner.logIn')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
