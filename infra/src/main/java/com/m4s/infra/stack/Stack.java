@@ -7,7 +7,6 @@ import com.m4s.platform.servers.LocalServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -265,10 +264,6 @@ public final class Stack implements AutoCloseable {
     }
 
     private static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return com.m4s.platform.servers.Ports.free();
     }
 }
