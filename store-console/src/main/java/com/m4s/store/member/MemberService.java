@@ -95,6 +95,20 @@ public class MemberService {
                 new ApiException.NotFound("Owner account", "of this login (no member record is bound to it)"));
     }
 
+    /** A member's name and phone, if the member exists. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<MemberViews.Contact> contact(UUID memberId) {
+        return members.findById(memberId).map(m -> new MemberViews.Contact(m.id(), m.name(), m.phone()));
+    }
+
+    /** The member bound to this owner login; 404 when there is none (as {@link #ofOwner}). */
+    @Transactional(readOnly = true)
+    public MemberViews.Contact ownerContact(String subject) {
+        return members.findByOwnerSubject(subject).map(m -> new MemberViews.Contact(m.id(), m.name(), m.phone()))
+                .orElseThrow(() -> new ApiException.NotFound("Owner account",
+                        "of this login (no member record is bound to it)"));
+    }
+
     @Transactional
     public void delete(UUID id) {
         members.delete(find(id));

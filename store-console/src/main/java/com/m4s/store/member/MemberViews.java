@@ -32,6 +32,10 @@ public final class MemberViews {
     }
 
     /** What an owner's sign-up needs to know of the member with a phone number. */
+    /** Who a member is and how to reach them, for other features (e.g. the seller of a consigned car). */
+    public record Contact(UUID memberId, String name, String phone) {
+    }
+
     public record OwnerCandidate(UUID memberId, String name, @Nullable String ownerUsername) {
     }
 

@@ -53,8 +53,13 @@ class AccessMatrixTest extends StoreConsoleTest {
                 "profile", Map.of("name", SECRET_NAME, "phone", SECRET_PHONE),
                 "vehicles", List.of(Map.of("plate", "粤A1M2X3", "vin", "LSVAM4187C2000001", "model", "Passat"))))
                 .json();
+        JsonNode usedCar = as(TestUsers.manager(GROUP, A)).post("/api/stores/" + A + "/used-cars", Map.of(
+                "memberId", member.path("id").asString(), "car", Map.of("make", "大众", "model", "帕萨特", "year", 2019,
+                        "mileageKm", 60000, "city", "广州", "gearbox", "DUAL_CLUTCH", "emissionStandard", "CN6A",
+                        "priceWishYuan", 98000))).json();
         pathValues = Map.of("store", A, "storeCode", A, "memberId", member.path("id").asString(),
-                "vehicleId", member.path("vehicles").get(0).path("id").asString());
+                "vehicleId", member.path("vehicles").get(0).path("id").asString(),
+                "usedCarId", usedCar.path("id").asString());
         all = Endpoints.of(context, "/api/", "/internal/");
         endpoints = all.stream().filter(e -> !e.open()).toList();
     }

@@ -29,6 +29,16 @@ public class EventsConfiguration {
         return new EventOutbox(schema, json, clock, relay);
     }
 
+    @Bean
+    ProcessedEvents processedEvents(@Value("${m4s.events.schema}") String schema) {
+        return new ProcessedEvents(schema);
+    }
+
+    @Bean
+    EventConsumers eventConsumers(@Value("${m4s.events.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new EventConsumers(bootstrapServers);
+    }
+
     /** Changelog parameters of {@code db/events/001-event-outbox.xml}. */
     public static java.util.Map<String, String> changelogParameters(String schema, TenancyProperties tenancy) {
         return java.util.Map.of("eventSchema", schema, "storeRolePrefix", tenancy.rolePrefix());

@@ -1,0 +1,83 @@
+package com.m4s.store.usedcar;
+
+import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Caller;
+import com.m4s.platform.security.Role;
+import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The owner's side of consignment: my cars for sale (UCAR-1), edit and resubmit, withdraw. */
+@RestController
+@RequestMapping("/api/stores/{store}/me/used-cars")
+@Tag(name = "my-used-cars", description = "An owner's own cars offered for sale (UCAR-1)")
+class OwnUsedCarController {
+
+    private final UsedCarService cars;
+
+    OwnUsedCarController(UsedCarService cars) {
+        this.cars = cars;
+    }
+
+    @Allow(Role.OWNER)
+    @GetMapping
+    @Operation(summary = "My submissions, newest first, in every state")
+    PageResult<UsedCarViews.UsedCarView> list(@PathVariable String store,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "submittedAt,desc") String sort) {
+        return cars.listOwn(subject(), Paging.of(page, size, sort, UsedCarController.SORTABLE, "id"));
+    }
+
+    @Allow(Role.OWNER)
+    @PostMapping
+    @Operation(summary = "Offer my car for sale through the store")
+    ResponseEntity<UsedCarViews.UsedCarView> submit(@PathVariable String store,
+            @Valid @RequestBody UsedCarDetails car) {
+        UsedCarViews.UsedCarView created = cars.submitAsOwner(subject(), car, UsedCarController.username());
+        return ResponseEntity.created(URI.create("/api/stores/" + store + "/me/used-cars/" + created.id()))
+                .body(created);
+    }
+
+    @Allow(Role.OWNER)
+    @GetMapping("/{usedCarId}")
+    @Operation(summary = "One of my submissions with the reviewer's note")
+    UsedCarViews.UsedCarView get(@PathVariable String store, @PathVariable UUID usedCarId) {
+        return cars.getOwn(subject(), usedCarId);
+    }
+
+    @Allow(Role.OWNER)
+    @PutMapping("/{usedCarId}")
+    @Operation(summary = "Change my submission; after a change request this resubmits it for review")
+    UsedCarViews.UsedCarView edit(@PathVariable String store, @PathVariable UUID usedCarId,
+            @Valid @RequestBody UsedCarDetails car) {
+        return cars.editOwn(subject(), usedCarId, car);
+    }
+
+    @Allow(Role.OWNER)
+    @PostMapping("/{usedCarId}/withdraw")
+    @Operation(summary = "Take my car off sale")
+    UsedCarViews.UsedCarView withdraw(@PathVariable String store, @PathVariable UUID usedCarId,
+            @Valid @RequestBody UsedCarRequests.Withdrawal withdrawal) {
+        return cars.withdrawOwn(subject(), usedCarId, withdrawal);
+    }
+
+    private static String subject() {
+        return Caller.current().orElseThrow().subject();
+    }
+}

@@ -1,0 +1,150 @@
+package com.m4s.store.usedcar;
+
+import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Caller;
+import com.m4s.platform.security.Departments;
+import com.m4s.platform.security.Role;
+import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff's side of consignment: the review queue, the expert review, and the listing's life (UCAR-1..3). */
+@RestController
+@RequestMapping("/api/stores/{store}/used-cars")
+@Tag(name = "used-cars", description = "Consigned used cars: review and listing (UCAR-1..3)")
+class UsedCarController {
+
+    static final Map<String, String> SORTABLE = Map.of("submittedAt", "submittedAt", "updatedAt", "updatedAt",
+            "priceWishYuan", "priceWishYuan", "askingPriceYuan", "askingPriceYuan", "year", "year",
+            "mileageKm", "mileageKm", "make", "make");
+
+    private final UsedCarService cars;
+
+    UsedCarController(UsedCarService cars) {
+        this.cars = cars;
+    }
+
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER, Role.STORE_STAFF})
+    @GetMapping
+    @Operation(summary = "Consigned cars, newest submission first; status filters (e.g. SUBMITTED for the review"
+            + " queue), q matches make, model or city")
+    PageResult<UsedCarViews.UsedCarSummary> list(@PathVariable String store,
+            @RequestParam(required = false) @Nullable List<UsedCarStatus> status,
+            @RequestParam(required = false) @Size(max = 64) @Nullable String q,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "submittedAt,desc") String sort) {
+        return cars.list(status, q, Paging.of(page, size, sort, SORTABLE, "id"));
+    }
+
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
+    @PostMapping
+    @Operation(summary = "Submit a car for sale on behalf of a member")
+    ResponseEntity<UsedCarViews.UsedCarView> submit(@PathVariable String store,
+            @Valid @RequestBody UsedCarRequests.StaffSubmission submission) {
+        UsedCarViews.UsedCarView created = cars.submitFor(submission.memberId(), submission.car(), username());
+        return ResponseEntity.created(URI.create("/api/stores/" + store + "/used-cars/" + created.id()))
+                .body(created);
+    }
+
+    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER, Role.STORE_STAFF})
+    @GetMapping("/{usedCarId}")
+    @Operation(summary = "A consigned car with its review and listing, and the moves allowed now")
+    UsedCarViews.UsedCarView get(@PathVariable String store, @PathVariable UUID usedCarId) {
+        return cars.get(usedCarId);
+    }
+
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
+    @PutMapping("/{usedCarId}")
+    @Operation(summary = "Correct the car's details while it waits for review")
+    UsedCarViews.UsedCarView edit(@PathVariable String store, @PathVariable UUID usedCarId,
+            @Valid @RequestBody UsedCarDetails details) {
+        return cars.edit(usedCarId, details);
+    }
+
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
+    @PostMapping("/{usedCarId}/approve")
+    @Operation(summary = "Expert review: approve and list the car with a condition report and asking price")
+    UsedCarViews.UsedCarView approve(@PathVariable String store, @PathVariable UUID usedCarId,
+            @Valid @RequestBody UsedCarRequests.Approval approval) {
+        return cars.approve(usedCarId, approval, username());
+    }
+
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
+    @PostMapping("/{usedCarId}/request-changes")
+    @Operation(summary = "Expert review: ask the owner to change something, then resubmit")
+    UsedCarViews.UsedCarView requestChanges(@PathVariable String store, @PathVariable UUID usedCarId,
+            @Valid @RequestBody UsedCarRequests.Note note) {
+        return cars.requestChanges(usedCarId, note, username());
+    }
+
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
+    @PostMapping("/{usedCarId}/reject")
+    @Operation(summary = "Expert review: refuse the car, with the reason")
+    UsedCarViews.UsedCarView reject(@PathVariable String store, @PathVariable UUID usedCarId,
+            @Valid @RequestBody UsedCarRequests.Note reason) {
+        return cars.reject(usedCarId, reason, username());
+    }
+
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
+    @PutMapping("/{usedCarId}/listing")
+    @Operation(summary = "Change a listed car's asking price or condition report")
+    UsedCarViews.UsedCarView updateListing(@PathVariable String store, @PathVariable UUID usedCarId,
+            @Valid @RequestBody UsedCarRequests.Approval listing) {
+        return cars.updateListing(usedCarId, listing);
+    }
+
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
+    @PostMapping("/{usedCarId}/reserve")
+    @Operation(summary = "Reserve a listed car for a buyer")
+    UsedCarViews.UsedCarView reserve(@PathVariable String store, @PathVariable UUID usedCarId,
+            @Valid @RequestBody UsedCarRequests.Reservation reservation) {
+        return cars.reserve(usedCarId, reservation);
+    }
+
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
+    @PostMapping("/{usedCarId}/release")
+    @Operation(summary = "Cancel a reservation: the car is listed again")
+    UsedCarViews.UsedCarView release(@PathVariable String store, @PathVariable UUID usedCarId) {
+        return cars.release(usedCarId);
+    }
+
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
+    @PostMapping("/{usedCarId}/sell")
+    @Operation(summary = "Mark a listed or reserved car sold")
+    UsedCarViews.UsedCarView sell(@PathVariable String store, @PathVariable UUID usedCarId,
+            @Valid @RequestBody UsedCarRequests.Sale sale) {
+        return cars.sell(usedCarId, sale);
+    }
+
+    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
+    @PostMapping("/{usedCarId}/withdraw")
+    @Operation(summary = "Withdraw the car from sale")
+    UsedCarViews.UsedCarView withdraw(@PathVariable String store, @PathVariable UUID usedCarId,
+            @Valid @RequestBody UsedCarRequests.Withdrawal withdrawal) {
+        return cars.withdraw(usedCarId, withdrawal);
+    }
+
+    static String username() {
+        return Caller.current().map(Caller::username).orElse("unknown");
+    }
+}

@@ -1,0 +1,36 @@
+package com.m4s.store.usedcar;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A car as its owner describes it for sale (UCAR-1). Any make and model text is accepted (the market shows what the
+ * owner wrote, the reviewer corrects it); the year may not be in the future (checked against the clock), prices are
+ * whole yuan, photos are links to images already uploaded.
+ */
+public record UsedCarDetails(
+        @NotBlank @Size(max = 40) String make,
+        @NotBlank @Size(max = 60) String model,
+        @NotNull @Min(value = 1980, message = "must be 1980 or later") Integer year,
+        @NotNull @Min(0) @Max(value = 1_500_000, message = "must be at most 1,500,000 km") Integer mileageKm,
+        @NotBlank @Size(max = 40) String city,
+        @NotNull Gearbox gearbox,
+        @NotNull EmissionStandard emissionStandard,
+        @Size(max = 20) @Nullable String colour,
+        @NotNull @Positive @Max(value = 50_000_000, message = "must be at most 50,000,000 yuan") Long priceWishYuan,
+        @Size(max = 12) @Nullable List<@Valid @NotBlank @Size(max = 500)
+                @Pattern(regexp = "https?://\\S+", message = "must be an http(s) link to an image") String> photos,
+        @Size(max = 2000) @Nullable String conditionNotes) {
+
+    List<String> photoList() {
+        return photos == null ? List.of() : photos.stream().map(String::strip).toList();
+    }
+}

@@ -1,0 +1,223 @@
+package com.m4s.store.usedcar;
+
+import com.m4s.platform.events.EventOutbox;
+import com.m4s.platform.tenancy.TenantContext;
+import com.m4s.platform.tenancy.TenantRegistry;
+import com.m4s.platform.web.ApiException;
+import com.m4s.platform.web.Like;
+import com.m4s.platform.web.PageResult;
+import com.m4s.store.member.MemberService;
+import com.m4s.store.member.MemberViews;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The consignment workflow of the current store (UCAR-1..3). Each move checks the car's status, changes the row and
+ * publishes its event in one transaction: an illegal move (selling a rejected car) is a 409 that changes nothing and
+ * publishes nothing; two moves on one car at the same time cannot both win (the row's version).
+ */
+@Service
+public class UsedCarService {
+
+    /** Model years are counted where the stores are. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final UsedCarRepository cars;
+    private final MemberService members;
+    private final EventOutbox events;
+    private final TenantRegistry tenants;
+    private final Clock clock;
+
+    UsedCarService(UsedCarRepository cars, MemberService members, EventOutbox events, TenantRegistry tenants,
+            Clock clock) {
+        this.cars = cars;
+        this.members = members;
+        this.events = events;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    /** Staff submit a car for a member of the store. */
+    @Transactional
+    public UsedCarViews.UsedCarView submitFor(UUID memberId, UsedCarDetails details, String submittedBy) {
+        MemberViews.Contact seller = members.contact(memberId).orElseThrow(() -> new ApiException.Unprocessable(
+                "unknown-member", "There is no member " + memberId + " in this store.").field("memberId"));
+        return submit(seller, details, submittedBy);
+    }
+
+    /** An owner submits their own car. */
+    @Transactional
+    public UsedCarViews.UsedCarView submitAsOwner(String subject, UsedCarDetails details, String username) {
+        return submit(members.ownerContact(subject), details, username);
+    }
+
+    @Transactional(readOnly = true)
+    public UsedCarViews.UsedCarView get(UUID id) {
+        return UsedCarViews.UsedCarView.of(find(id));
+    }
+
+    /** One of the owner's own cars; another member's car is not found. */
+    @Transactional(readOnly = true)
+    public UsedCarViews.UsedCarView getOwn(String subject, UUID id) {
+        return UsedCarViews.UsedCarView.of(findOwn(subject, id));
+    }
+
+    /** Staff list: cars in the given states (all when none given), text matching make, model or city. */
+    @Transactional(readOnly = true)
+    public PageResult<UsedCarViews.UsedCarSummary> list(@Nullable Collection<UsedCarStatus> statuses,
+            @Nullable String query, Pageable pageable) {
+        Collection<UsedCarStatus> wanted = statuses == null || statuses.isEmpty()
+                ? EnumSet.allOf(UsedCarStatus.class) : statuses;
+        return PageResult.of(Like.isBlank(query) ? cars.findByStatusIn(wanted, pageable)
+                : cars.search(wanted, Like.contains(query), pageable), UsedCarViews.UsedCarSummary::of);
+    }
+
+    /** The owner's own submissions, every state. */
+    @Transactional(readOnly = true)
+    public PageResult<UsedCarViews.UsedCarView> listOwn(String subject, Pageable pageable) {
+        UUID memberId = members.ownerContact(subject).memberId();
+        return PageResult.of(cars.findByMemberId(memberId, pageable), UsedCarViews.UsedCarView::of);
+    }
+
+    /** Staff correct the details while the car waits for review (or for the owner's changes). */
+    @Transactional
+    public UsedCarViews.UsedCarView edit(UUID id, UsedCarDetails details) {
+        return edit(find(id), details);
+    }
+
+    /** The owner edits their submission; after a change request this resubmits it. */
+    @Transactional
+    public UsedCarViews.UsedCarView editOwn(String subject, UUID id, UsedCarDetails details) {
+        return edit(findOwn(subject, id), details);
+    }
+
+    @Transactional
+    public UsedCarViews.UsedCarView approve(UUID id, UsedCarRequests.Approval approval, String reviewer) {
+        return move(find(id), UsedCarStatus.Move.APPROVE, UsedCarEvents.Type.UsedCarListed,
+                car -> car.approve(approval.askingPriceYuan(), approval.conditionReport(), reviewer, clock.instant()));
+    }
+
+    @Transactional
+    public UsedCarViews.UsedCarView requestChanges(UUID id, UsedCarRequests.Note note, String reviewer) {
+        return move(find(id), UsedCarStatus.Move.REQUEST_CHANGES, UsedCarEvents.Type.UsedCarChangesRequested,
+                car -> car.requestChanges(note.note(), reviewer, clock.instant()));
+    }
+
+    @Transactional
+    public UsedCarViews.UsedCarView reject(UUID id, UsedCarRequests.Note reason, String reviewer) {
+        return move(find(id), UsedCarStatus.Move.REJECT, UsedCarEvents.Type.UsedCarRejected,
+                car -> car.reject(reason.note(), reviewer, clock.instant()));
+    }
+
+    @Transactional
+    public UsedCarViews.UsedCarView updateListing(UUID id, UsedCarRequests.Approval listing) {
+        return move(find(id), UsedCarStatus.Move.UPDATE_LISTING, UsedCarEvents.Type.UsedCarListingChanged,
+                car -> car.updateListing(listing.askingPriceYuan(), listing.conditionReport(), clock.instant()));
+    }
+
+    @Transactional
+    public UsedCarViews.UsedCarView reserve(UUID id, UsedCarRequests.Reservation reservation) {
+        return move(find(id), UsedCarStatus.Move.RESERVE, UsedCarEvents.Type.UsedCarReserved,
+                car -> car.reserve(reservation.note(), clock.instant()));
+    }
+
+    @Transactional
+    public UsedCarViews.UsedCarView release(UUID id) {
+        return move(find(id), UsedCarStatus.Move.RELEASE, UsedCarEvents.Type.UsedCarReservationReleased,
+                car -> car.release(clock.instant()));
+    }
+
+    @Transactional
+    public UsedCarViews.UsedCarView sell(UUID id, UsedCarRequests.Sale sale) {
+        return move(find(id), UsedCarStatus.Move.SELL, UsedCarEvents.Type.UsedCarSold,
+                car -> car.sell(sale.soldPriceYuan(), clock.instant()));
+    }
+
+    @Transactional
+    public UsedCarViews.UsedCarView withdraw(UUID id, UsedCarRequests.Withdrawal withdrawal) {
+        return withdraw(find(id), withdrawal);
+    }
+
+    @Transactional
+    public UsedCarViews.UsedCarView withdrawOwn(String subject, UUID id, UsedCarRequests.Withdrawal withdrawal) {
+        return withdraw(findOwn(subject, id), withdrawal);
+    }
+
+    private UsedCarViews.UsedCarView withdraw(UsedCar car, UsedCarRequests.Withdrawal withdrawal) {
+        return move(car, UsedCarStatus.Move.WITHDRAW, UsedCarEvents.Type.UsedCarWithdrawn,
+                c -> c.withdraw(withdrawal.reason(), clock.instant()));
+    }
+
+    private UsedCarViews.UsedCarView submit(MemberViews.Contact seller, UsedCarDetails details, String submittedBy) {
+        requirePlausible(details);
+        UsedCar car = new UsedCar(seller.memberId(), details, submittedBy, clock.instant());
+        cars.saveAndFlush(car);
+        publish(car, UsedCarEvents.Type.UsedCarSubmitted);
+        return UsedCarViews.UsedCarView.of(car);
+    }
+
+    private UsedCarViews.UsedCarView edit(UsedCar car, UsedCarDetails details) {
+        requirePlausible(details);
+        boolean resubmission = car.status() == UsedCarStatus.CHANGES_REQUESTED;
+        return move(car, UsedCarStatus.Move.EDIT, resubmission ? UsedCarEvents.Type.UsedCarResubmitted
+                : UsedCarEvents.Type.UsedCarDetailsChanged, c -> c.edit(details, clock.instant()));
+    }
+
+    private UsedCarViews.UsedCarView move(UsedCar car, UsedCarStatus.Move move, UsedCarEvents.Type type,
+            Consumer<UsedCar> change) {
+        if (!car.status().allows(move)) {
+            throw new ApiException.Conflict("illegal-transition", "A car that is " + car.status() + " cannot be "
+                    + describe(move) + "; allowed now: " + UsedCarViews.moves(car.status()) + ".");
+        }
+        change.accept(car);
+        cars.saveAndFlush(car);
+        publish(car, type);
+        return UsedCarViews.UsedCarView.of(car);
+    }
+
+    private void publish(UsedCar car, UsedCarEvents.Type type) {
+        String store = TenantContext.require().storeCode();
+        String group = tenants.find(store).map(TenantRegistry.Entry::groupCode).orElse(null);
+        events.publish(UsedCarEvents.TOPIC, type.name(), UsedCarEvents.UsedCarChanged.of(car, store, group));
+    }
+
+    private void requirePlausible(UsedCarDetails details) {
+        int thisYear = clock.instant().atZone(ZONE).getYear();
+        if (details.year() > thisYear) {
+            throw new ApiException.Unprocessable("year-in-future", "The model year " + details.year()
+                    + " is after this year (" + thisYear + ").").field("year");
+        }
+    }
+
+    private UsedCar find(UUID id) {
+        return cars.findById(id).orElseThrow(() -> new ApiException.NotFound("Used car", id));
+    }
+
+    private UsedCar findOwn(String subject, UUID id) {
+        UUID memberId = members.ownerContact(subject).memberId();
+        return cars.findById(id).filter(c -> c.memberId().equals(memberId))
+                .orElseThrow(() -> new ApiException.NotFound("Used car", id));
+    }
+
+    private static String describe(UsedCarStatus.Move move) {
+        return switch (move) {
+            case EDIT -> "edited";
+            case APPROVE -> "approved";
+            case REQUEST_CHANGES -> "sent back for changes";
+            case REJECT -> "rejected";
+            case UPDATE_LISTING -> "re-priced";
+            case RESERVE -> "reserved";
+            case RELEASE -> "released from reservation";
+            case SELL -> "sold";
+            case WITHDRAW -> "withdrawn";
+        };
+    }
+}
