@@ -2,6 +2,7 @@ package com.m4s.store;
 
 import com.m4s.platform.security.ServiceClients;
 import com.m4s.platform.events.EventsConfiguration;
+import com.m4s.platform.search.SearchConfiguration;
 import com.m4s.platform.tenancy.StoreTenancyConfiguration;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
-@Import({StoreTenancyConfiguration.class, EventsConfiguration.class})
+@Import({StoreTenancyConfiguration.class, EventsConfiguration.class, SearchConfiguration.class})
 public class StoreConsoleApplication {
 
     public static void main(String[] args) {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * answers are kept for a moment: a suspension reaches every instance within {@link #TTL}.
  */
 @Component
-public class TenantDirectory implements TenantRegistry {
+public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy.ActiveTenants {
 
     static final Duration TTL = Duration.ofSeconds(2);
 
@@ -102,6 +102,7 @@ public class TenantDirectory implements TenantRegistry {
     }
 
     /** Stores serving requests now (active and migrated): background work runs in these. */
+    @Override
     public List<Tenant> activeTenants() {
         return jdbc.queryForList("select store_code from console.tenant where status = 'ACTIVE' order by store_code",
                 String.class).stream().filter(code -> !unavailable.contains(code)).map(tenancy::tenant).toList();

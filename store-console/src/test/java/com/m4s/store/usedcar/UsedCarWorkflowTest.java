@@ -298,17 +298,8 @@ class UsedCarWorkflowTest extends StoreConsoleTest {
     }
 
     private ReceivedEvent outboxEvent(String usedCarId, String type) throws SQLException {
-        try (Connection c = database.connect(); PreparedStatement q = c.prepareStatement("select event_id, id,"
-                + " payload::text, occurred_at from console.event_outbox where payload->>'usedCarId' = ?"
-                + " and event_type = ?")) {
-            q.setString(1, usedCarId);
-            q.setString(2, type);
-            try (ResultSet rs = q.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return new ReceivedEvent(rs.getObject(1, UUID.class), type, STORE,
-                        rs.getTimestamp(4).toInstant(), rs.getLong(2), UsedCarEvents.TOPIC, 0, 0, rs.getString(3));
-            }
-        }
+        return UsedCarTestEvents.of(database, usedCarId).stream().filter(e -> e.type().equals(type)).findFirst()
+                .orElseThrow();
     }
 
     private long storeEvents() {
