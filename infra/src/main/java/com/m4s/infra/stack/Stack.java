@@ -1,5 +1,6 @@
 package com.m4s.infra.stack;
 
+import com.m4s.platform.servers.LocalElasticsearch;
 import com.m4s.platform.servers.LocalKeycloak;
 import com.m4s.platform.servers.LocalKafka;
 import com.m4s.platform.servers.LocalPostgres;
@@ -9,31 +10,33 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
- * The whole platform on one machine: the real servers it needs (PostgreSQL, Kafka and Keycloak today;
- * Elasticsearch joins the {@link #servers} list the same way) and its three services as child processes.
+ * The whole platform on one machine: the real servers it needs (PostgreSQL, Kafka, Elasticsearch and Keycloak) and
+ * its three services as child processes.
  */
 public final class Stack implements AutoCloseable {
 
     /** Where the stack lives and listens. Port 0 picks a free port. */
     public record Config(Path home, Path dataDir, int postgresPort, int keycloakPort, int tenantAdminPort,
-            int storeConsolePort, int gatewayPort, int kafkaPort) {
+            int storeConsolePort, int gatewayPort, int kafkaPort, int elasticsearchPort) {
 
         /** The ports a person runs on by default. */
         public static Config standard(Path home, Path dataDir) {
-            return new Config(home, dataDir, 15432, 8180, 8081, 8082, 8080, 19092);
+            return new Config(home, dataDir, 15432, 8180, 8081, 8082, 8080, 19092, 19200);
         }
 
         /** Free ports everywhere: for tests and benchmarks that must not clash with a running stack. */
         public static Config ephemeral(Path home, Path dataDir) {
-            return new Config(home, dataDir, free(), free(), free(), free(), free(), free());
+            return new Config(home, dataDir, free(), free(), free(), free(), free(), free(), free());
         }
     }
 
@@ -49,6 +52,7 @@ public final class Stack implements AutoCloseable {
     private final Map<String, JavaService> services = new LinkedHashMap<>();
     private LocalPostgres postgres;
     private LocalKafka kafka;
+    private LocalElasticsearch elasticsearch;
     private LocalKeycloak keycloak;
     private Properties secrets;
 
@@ -71,11 +75,15 @@ public final class Stack implements AutoCloseable {
     }
 
     private void startServers() {
+        allowPassingThrough(config.dataDir());
         postgres = LocalPostgres.start(config.dataDir().resolve("postgres"), config.postgresPort());
         servers.add(postgres);
         postgres.createDatabase(DATABASE);
         kafka = LocalKafka.start(config.dataDir().resolve("kafka"), config.kafkaPort());
         servers.add(kafka);
+        elasticsearch = LocalElasticsearch.start(config.dataDir().resolve("elasticsearch"),
+                config.elasticsearchPort());
+        servers.add(elasticsearch);
         secrets = secrets();
         // The realm (with these client secrets) is imported on the first start of this data directory only.
         // -Dm4s.keycloak.dist=<dir> shares one unzipped distribution between stacks (tests: skips unzip and rebuild).
@@ -91,6 +99,24 @@ public final class Stack implements AutoCloseable {
                 .logFile(config.dataDir().resolve("logs/keycloak.log"))
                 .start();
         servers.add(keycloak);
+    }
+
+    /**
+     * Lets other users pass through (not list) the stack's data folder: when this JVM is root, Elasticsearch runs as
+     * another user and must reach its data folder inside (a temporary folder is created owner-only).
+     */
+    private static void allowPassingThrough(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dataDir);
+            if (permissions.add(PosixFilePermission.OTHERS_EXECUTE)) {
+                Files.setPosixFilePermissions(dataDir, permissions);
+            }
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to do
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare " + dataDir, e);
+        }
     }
 
     /** The services' client secrets, generated once per data directory and kept in {@code secrets.properties}. */
@@ -180,6 +206,7 @@ public final class Stack implements AutoCloseable {
         env.put("M4S_OIDC_JWKS", keycloak.jwksUri());
         env.put("M4S_KEYCLOAK_URL", keycloak.baseUrl());
         env.put("M4S_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        env.put("M4S_ELASTICSEARCH_URL", elasticsearch.url());
         env.put(TENANT_ADMIN_SECRET, secrets.getProperty(TENANT_ADMIN_SECRET));
         env.put(STORE_CONSOLE_SECRET, secrets.getProperty(STORE_CONSOLE_SECRET));
         return env;
@@ -221,6 +248,11 @@ public final class Stack implements AutoCloseable {
     /** The running Kafka broker (stop, kill and start it to show what an outage does). */
     public LocalKafka kafka() {
         return kafka;
+    }
+
+    /** The running Elasticsearch node (stop, kill and start it to show what a search outage does). */
+    public LocalElasticsearch elasticsearch() {
+        return elasticsearch;
     }
 
     /** The running Keycloak (issuer, JWKS, token endpoint, bootstrap admin). */

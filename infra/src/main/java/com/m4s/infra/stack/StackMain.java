@@ -37,6 +37,7 @@ public final class StackMain {
                   PostgreSQL             %3$s (user %4$s)
                   Keycloak               %8$s  (realm m4s; admin console %9$s/admin, user %10$s)
                   Kafka                  %11$s  (domain events, topics m4s.<context>)
+                  Elasticsearch          %12$s  (search; Chinese analyzer smartcn)
                   Logs                   %5$s
                 Demo dealer group '%6$s' with stores %7$s.
                 Demo users (password demo1234): operator, exec.huanan, manager.gz_tianhe, manager.sz_futian,
@@ -46,7 +47,8 @@ public final class StackMain {
                 Press Ctrl+C to stop.
                 """.formatted(gw, stores.getFirst(), stack.jdbcUrl(), stack.dbUser(), home.resolve(".m4s/logs"),
                 DemoData.GROUP, stores, stack.keycloak().issuer(), "http://localhost:" + stack.keycloak().port(),
-                stack.keycloak().adminUsername(), stack.kafka().bootstrapServers()));
+                stack.keycloak().adminUsername(), stack.kafka().bootstrapServers(),
+                stack.elasticsearch().url()));
         stopped.await();
     }
 }

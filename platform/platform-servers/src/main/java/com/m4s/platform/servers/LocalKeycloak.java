@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,8 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +29,6 @@ import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.slf4j.Logger;
@@ -65,8 +61,7 @@ public final class LocalKeycloak implements LocalServer {
     /** The realm the platform uses. */
     public static final String DEFAULT_REALM = "m4s";
 
-    private static final String DIST_GROUP_PATH = "org/keycloak/keycloak-quarkus-dist";
-    private static final String COMPLETE_MARKER = ".m4s-unzipped";
+    private static final String DIST_GROUP_PATH = "org/keycloak";
     private static final String ADMIN_FILE = "bootstrap-admin.properties";
     private static final List<String> LINKED = List.of("lib", "conf", "providers", "themes");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
@@ -227,15 +222,7 @@ public final class LocalKeycloak implements LocalServer {
 
     /** The distribution zip in the local Maven repository ({@code -Dm4s.maven.repository}, else ~/.m2/repository). */
     public static Path distributionZip() {
-        String version = version();
-        Path zip = mavenRepository().resolve(DIST_GROUP_PATH).resolve(version)
-                .resolve("keycloak-quarkus-dist-" + version + ".zip");
-        if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException("Keycloak distribution not found at " + zip
-                    + ". Build the project first (./mvnw install), which downloads it as a dependency of"
-                    + " platform-servers, or pass -Dm4s.maven.repository=<local Maven repository> if yours is elsewhere.");
-        }
-        return zip;
+        return Distributions.artifact(DIST_GROUP_PATH, "keycloak-quarkus-dist", version(), "Keycloak");
     }
 
     /** The Keycloak version this build uses. */
@@ -249,64 +236,14 @@ public final class LocalKeycloak implements LocalServer {
         }
     }
 
-    private static Path mavenRepository() {
-        String configured = System.getProperty("m4s.maven.repository");
-        if (configured == null || configured.isBlank()) {
-            configured = System.getProperty("maven.repo.local");
-        }
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        return Path.of(System.getProperty("user.home"), ".m2", "repository");
-    }
-
     /** Unzips the distribution into the work directory unless a complete copy is there; returns its root. */
     private static Path unzipped(Path work) throws IOException {
         Path dist = work.resolve("keycloak-" + version());
-        if (Files.isRegularFile(dist.resolve(COMPLETE_MARKER))) {
+        if (Distributions.isUnzipped(dist)) {
             return dist;
         }
-        deleteTree(dist);
-        Path zip = distributionZip();
-        Instant started = Instant.now();
-        LOG.info("Unzipping {} into {}", zip, work);
-        Path staging = Files.createTempDirectory(work, ".unzip-");
-        try (ZipFile zf = new ZipFile(zip.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zf.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                Path target = staging.resolve(entry.getName()).normalize();
-                if (!target.startsWith(staging)) {
-                    throw new IOException("zip entry outside the target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                try (InputStream in = zf.getInputStream(entry);
-                        OutputStream out = Files.newOutputStream(target)) {
-                    in.transferTo(out);
-                }
-            }
-        }
-        Path root;
-        try (Stream<Path> top = Files.list(staging)) {
-            root = top.filter(Files::isDirectory).findFirst()
-                    .orElseThrow(() -> new IOException("no top-level folder in " + zip));
-        }
-        try (Stream<Path> scripts = Files.list(root.resolve("bin"))) {
-            scripts.filter(p -> p.toString().endsWith(".sh")).forEach(p -> p.toFile().setExecutable(true));
-        }
-        Files.createFile(root.resolve(COMPLETE_MARKER));
-        try {
-            Files.move(root, dist, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(root, dist);
-        }
-        deleteTree(staging);
-        LOG.info("Unzipped Keycloak in {} ms", Duration.between(started, Instant.now()).toMillis());
-        return dist;
+        // distributionZip() only when needed: a copy unzipped earlier runs without the local Maven repository
+        return Distributions.unzip(distributionZip(), dist, p -> p.toString().endsWith(".sh"));
     }
 
     /** Whether a previous start already rebuilt the distribution for {@code start-dev} (no augmentation needed). */
@@ -598,18 +535,7 @@ public final class LocalKeycloak implements LocalServer {
     }
 
     private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (Files.isSymbolicLink(dir) || !Files.isDirectory(dir)) {
-            Files.delete(dir);
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        Distributions.deleteTree(dir);
     }
 
     private static void sleep(long millis) {

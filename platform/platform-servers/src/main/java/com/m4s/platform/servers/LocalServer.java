@@ -2,7 +2,7 @@ package com.m4s.platform.servers;
 
 /**
  * A real server the platform needs, running as a local process. Every server the local stack or the tests start
- * (PostgreSQL and Keycloak now; Kafka, Elasticsearch next) implements this, so the launcher and the test support
+ * (PostgreSQL, Keycloak, Kafka, Elasticsearch) implements this, so the launcher and the test support
  * start, report and stop them the same way.
  */
 public interface LocalServer extends AutoCloseable {

@@ -1,2 +1,2 @@
-/** Real servers started as local processes from artifacts on Maven Central: PostgreSQL and Keycloak today, Kafka and Elasticsearch next. */
+/** Real servers started as local processes from artifacts on Maven Central: PostgreSQL, Keycloak, Kafka and Elasticsearch. */
 package com.m4s.platform.servers;
