@@ -57,9 +57,21 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
         return cached.entry();
     }
 
+    /**
+     * The store's row, read on a connection of its own: {@link #find} is also called inside a store's transaction,
+     * whose connection works as the store's database role and may not read this table.
+     */
     Optional<Row> row(String storeCode) {
-        return jdbc.query("select store_code, schema_name, group_code, status, updated_at from console.tenant where store_code = ?",
-                TenantDirectory::mapRow, storeCode).stream().findFirst();
+        javax.sql.DataSource dataSource = java.util.Objects.requireNonNull(jdbc.getDataSource());
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement q = c.prepareStatement(
+                "select store_code, schema_name, group_code, status, updated_at from console.tenant where store_code = ?")) {
+            q.setString(1, storeCode);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(mapRow(rs, 0)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("could not read store " + storeCode, e);
+        }
     }
 
     List<Row> rows() {

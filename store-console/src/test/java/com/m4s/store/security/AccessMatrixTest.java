@@ -59,7 +59,7 @@ class AccessMatrixTest extends StoreConsoleTest {
                         "priceWishYuan", 98000))).json();
         pathValues = Map.of("store", A, "storeCode", A, "memberId", member.path("id").asString(),
                 "vehicleId", member.path("vehicles").get(0).path("id").asString(),
-                "usedCarId", usedCar.path("id").asString());
+                "usedCarId", usedCar.path("id").asString(), "kind", "used-cars");
         all = Endpoints.of(context, "/api/", "/internal/");
         endpoints = all.stream().filter(e -> !e.open()).toList();
     }

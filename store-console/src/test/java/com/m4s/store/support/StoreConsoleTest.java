@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.m4s.platform.servers.Api;
 import com.m4s.platform.test.ServiceTest;
 import com.m4s.platform.test.StoreWriteLog;
+import com.m4s.platform.test.TestElasticsearch;
 import com.m4s.platform.test.TestKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +29,7 @@ public abstract class StoreConsoleTest extends ServiceTest {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         TestKafka.register(registry);
+        TestElasticsearch.register(registry);
     }
 
     /**

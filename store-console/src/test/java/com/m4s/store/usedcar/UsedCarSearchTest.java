@@ -114,7 +114,6 @@ class UsedCarSearchTest extends StoreConsoleTest {
         assertThat(group.path("scope").asString()).isEqualTo("GROUP");
         assertThat(facet(group, "store")).containsKeys(A, B).doesNotContainKey(C);
         assertThat(ids(market(managerC, C, "scope=GROUP&q=红旗"))).contains(inC).doesNotContain(inA, inB);
-        assertThat(market(managerB, A, "scope=STORE").toString()).doesNotContain(inA);
         assertThat(as(TestUsers.manager(GROUP, B)).get("/api/stores/" + A + "/used-car-market").status())
                 .isEqualTo(403);
         // straight to the index through the store's alias: the same isolation
@@ -275,7 +274,7 @@ class UsedCarSearchTest extends StoreConsoleTest {
     }
 
     private static JsonNode market(Api api, String store, String query) {
-        Api.Response r = api.get("/api/stores/" + store + "/used-car-market?" + query);
+        Api.Response r = api.get("/api/stores/" + store + "/used-car-market?" + query.replace(" ", "%20"));
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r.json();
     }
@@ -327,8 +326,11 @@ class UsedCarSearchTest extends StoreConsoleTest {
         return names;
     }
 
+    /** Loses a document as a missed event would: gone, its version not advanced. */
     private void deleteDocument(String index, String id, String routing) {
-        es("DELETE", "/" + index + "/_doc/" + id + "?routing=" + routing + "&refresh=true", null);
+        long version = source(id).path("version").asLong();
+        es("DELETE", "/" + index + "/_doc/" + id + "?routing=" + routing + "&refresh=true&version=" + version
+                + "&version_type=external_gte", null);
     }
 
     private void putStrayDocument(String index, String store) {

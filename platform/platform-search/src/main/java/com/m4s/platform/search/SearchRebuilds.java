@@ -1,8 +1,6 @@
 package com.m4s.platform.search;
 
-import co.elastic.clients.elasticsearch._types.Conflicts;
 import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.indices.AliasDefinition;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import com.m4s.platform.tenancy.ActiveTenants;
@@ -189,6 +187,7 @@ public class SearchRebuilds {
                 jdbc.update("update " + table + " set stores_done = stores_done + 1, documents = ? where id = ?",
                         documents.get(), id);
             }
+            indexes.client().indices().refresh(r -> r.index(target));
             swap(kind, old, target, groups);
             swapped = true;
             for (String index : old) {
@@ -263,17 +262,53 @@ public class SearchRebuilds {
             jdbc.update("update " + table + " set documents = ? where id = ?", documents.get(), id);
         }));
         indexes.ensureStoreAliases(kind, store.storeCode(), group[0], indexes.indicesOf(indexes.readAlias(kind)));
-        Query gone = Query.of(q -> q.bool(b -> b
-                .filter(SearchIndexes.term(SearchIndexes.STORE_FIELD, store.storeCode()))
-                .mustNot(m -> m.ids(i -> i.values(ids)))));
         long removed = 0;
+        Set<String> known = new HashSet<>(ids);
         for (String index : write) {
-            Long deleted = indexes.client().deleteByQuery(d -> d.index(index).routing(store.storeCode()).query(gone)
-                    .conflicts(Conflicts.Proceed).refresh(true)).deleted();
-            removed += deleted == null ? 0 : deleted;
+            removed += removeUnknown(index, store.storeCode(), known);
         }
         jdbc.update("update " + table + " set stores_done = 1, documents = ?, removed = ? where id = ?",
                 documents.get(), removed, id);
+    }
+
+    /**
+     * Deletes the store's documents in the index whose ids the database does not have. (The search server we run
+     * locally has no delete-by-query, so the ids are read page by page and deleted in bulk.)
+     */
+    private long removeUnknown(String index, String store, Set<String> known) throws IOException {
+        indexes.client().indices().refresh(r -> r.index(index));
+        List<String> unknown = new ArrayList<>();
+        List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+        while (true) {
+            List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+            var page = indexes.client().search(s -> {
+                s.index(index).routing(store).size(1000).source(src -> src.fetch(false))
+                        .query(SearchIndexes.term(SearchIndexes.STORE_FIELD, store))
+                        .sort(o -> o.field(f -> f.field("_doc")));
+                if (from != null) {
+                    s.searchAfter(from);
+                }
+                return s;
+            }, Object.class);
+            var hits = page.hits().hits();
+            for (var hit : hits) {
+                if (hit.id() != null && !known.contains(hit.id())) {
+                    unknown.add(hit.id());
+                }
+            }
+            if (hits.size() < 1000) {
+                break;
+            }
+            after = hits.getLast().sort();
+        }
+        if (unknown.isEmpty()) {
+            return 0;
+        }
+        List<co.elastic.clients.elasticsearch.core.bulk.BulkOperation> deletes = unknown.stream()
+                .map(id -> co.elastic.clients.elasticsearch.core.bulk.BulkOperation.of(b -> b.delete(d -> d
+                        .index(index).id(id).routing(store)))).toList();
+        indexes.client().bulk(b -> b.operations(deletes).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+        return unknown.size();
     }
 
     private long write(Set<String> indices, List<IndexChange> page, VersionType versionType) {
