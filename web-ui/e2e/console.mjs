@@ -39,7 +39,7 @@ export async function run(browser) {
         return el && Number(el.textContent?.replace(/\D/g, '')) >= 1;
       });
       const menu = await page.getByRole('menu').innerText();
-      for (const item of ['概览', '会员与车辆', '员工与权限', '操作日志', '消息记录']) expectTrue(menu.includes(item), `menu lacks ${item}: ${menu}`);
+      for (const item of ['概览', '会员与车辆', '待审核', '二手车', '员工与权限', '操作日志', '消息记录']) expectTrue(menu.includes(item), `menu lacks ${item}: ${menu}`);
       await screenshot(page, 'console-dashboard');
     }],
     ['the member list shows the demo members', async () => {

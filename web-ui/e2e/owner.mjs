@@ -1,6 +1,9 @@
 // Owner app on a phone: loads without the consoles' libraries, signs the demo owner in and shows their car; with
-// the owner sign-up API present, a member signs up with the code from the store's message log and logs in.
-import { BASE_URL, expectTrue, keycloakLogin, newPage, screenshot, steps, unique } from './lib.mjs';
+// the owner API present, the store manager consigns a used car for the demo owner, asks for changes, the owner sees
+// the note, edits and resubmits on the phone, the manager approves and both see it listed. With the owner sign-up
+// API present, a member signs up with the code from the store's message log and logs in.
+import { join } from 'node:path';
+import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, screenshot, steps, unique } from './lib.mjs';
 
 /** Fails when the page loads one of the consoles' library chunks. */
 function watchForConsoleLibraries(page) {
@@ -9,6 +12,150 @@ function watchForConsoleLibraries(page) {
     if (/\/assets\/(antd|echarts)-[^/]*\.js$/.test(new URL(request.url()).pathname)) loaded.push(request.url());
   });
   return () => expectTrue(loaded.length === 0, `the owner app loaded console libraries: ${loaded.join(', ')}`);
+}
+
+/** Fails when the page scrolls sideways on the phone. */
+async function fitsThePhone(page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expectTrue(width <= page.viewportSize().width, `the page is wider (${width}px) than the phone`);
+}
+
+/** Waits until the page shows the car's status (the tag or badge carries it in data-status). */
+async function statusIs(page, status) {
+  await page.locator(`[data-testid="used-car-status"][data-status="${status}"]`).first().waitFor();
+}
+
+/**
+ * UCAR-1..3 across both apps: the manager (desk, 1366 px) consigns a car for 王建国, finds it in the review queue and
+ * asks for changes; the owner (phone, 390 px) reads the note, edits and resubmits; the manager approves; both see it
+ * listed. `phone` is signed in as owner.13800138001 already.
+ */
+function usedCarSteps(browser, phone) {
+  const suffix = unique(6);
+  const model = `X3 e2e${suffix}`;
+  const car = `宝马 ${model}`;
+  const note = `请补充左前方照片并核实里程 ${suffix}`;
+  let desk;
+  /** The suite reports the phone's page on failure; steps at the desk report the desk's page too. */
+  const atDesk = (run) => async () => {
+    try {
+      await run();
+    } catch (error) {
+      if (desk && !desk.isClosed()) {
+        await desk.screenshot({ path: join(ARTIFACTS, 'FAILED-owner-desk.png'), fullPage: true }).catch(() => undefined);
+        const text = await desk.locator('body').innerText().catch(() => '');
+        console.error(`owner: the desk was at ${desk.url()}\n--- desk page text ---\n${text.slice(0, 2000)}\n---`);
+      }
+      throw error;
+    }
+  };
+  return [
+    ['the manager submits a car for the demo owner', atDesk(async () => {
+      desk = await newPage(browser, { name: 'desk' });
+      await desk.goto(`${BASE_URL}/console/gz_tianhe/used-cars/new`);
+      await desk.getByRole('button', { name: '登录' }).click();
+      await keycloakLogin(desk, 'manager.gz_tianhe');
+      await desk.getByRole('heading', { name: '代会员提交寄售车辆' }).waitFor();
+      await desk.getByLabel('会员').click();
+      await desk.getByLabel('会员').fill('13800138001');
+      await desk.locator('.ant-select-item-option', { hasText: '王建国' }).click();
+      await desk.getByLabel('品牌').fill('宝马');
+      await desk.getByLabel('车型').fill(model);
+      await desk.getByLabel('年份').fill('2019');
+      await desk.getByLabel('里程（公里）').fill('56000');
+      await desk.getByLabel('所在城市').fill('广州');
+      await desk.getByLabel('颜色').fill('白色');
+      await desk.getByLabel('变速箱').click();
+      await desk.locator('.ant-select-item-option[title="自动"]').click();
+      await desk.getByLabel('排放标准').click();
+      await desk.locator('.ant-select-item-option[title="国六 b"]').click();
+      await desk.getByLabel('期望价（元）').fill('128000');
+      await desk.getByLabel('车况说明').fill('无事故，4S 店定期保养');
+      await screenshot(desk, 'console-used-car-submit');
+      await desk.getByRole('button', { name: /代会员寄售/ }).click();
+      await desk.getByRole('heading', { name: car }).waitFor();
+      await statusIs(desk, 'SUBMITTED');
+      await desk.getByTestId('used-car-seller').filter({ hasText: '王建国' }).waitFor();
+    })],
+    ['the manager finds it in the review queue and asks for changes', atDesk(async () => {
+      await desk.getByRole('link', { name: '待审核', exact: true }).click();
+      await desk.getByRole('heading', { name: '待审核' }).waitFor();
+      const search = desk.getByPlaceholder('搜索品牌、车型或城市');
+      await search.fill(model);
+      await search.press('Enter');
+      const row = desk.locator('tr.ant-table-row', { hasText: model });
+      await row.waitFor();
+      expectTrue((await row.innerText()).includes('待审核'), `no waiting time in the queue row: ${await row.innerText()}`);
+      await screenshot(desk, 'console-used-car-queue');
+      await row.getByRole('link', { name: car }).click();
+      await desk.getByRole('heading', { name: car }).waitFor();
+      await desk.getByRole('button', { name: '要求修改' }).click();
+      const dialog = desk.getByRole('dialog');
+      await dialog.getByLabel('说明').fill(note);
+      await dialog.getByRole('button', { name: '要求修改' }).click();
+      await statusIs(desk, 'CHANGES_REQUESTED');
+      await desk.getByText(note).first().waitFor();
+      await screenshot(desk, 'console-used-car-changes-requested');
+    })],
+    ["the owner sees the store's note on the phone, edits and resubmits", async () => {
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await phone.getByRole('link', { name: '我的寄售' }).click();
+      const card = phone.locator('[data-testid="owner-used-car"]', { hasText: model });
+      await card.waitFor();
+      await card.getByText(note).waitFor();
+      await fitsThePhone(phone);
+      await screenshot(phone, 'owner-used-cars');
+      await card.click();
+      await phone.getByTestId('owner-review-note').filter({ hasText: note }).waitFor();
+      await screenshot(phone, 'owner-used-car-changes-requested');
+      await phone.getByRole('button', { name: '修改并重新提交' }).click();
+      await phone.getByLabel('期望价（元）').fill('118000');
+      await phone.getByLabel('照片链接（选填）').fill('https://img.m4s.dev/e2e/front-left.jpg');
+      await fitsThePhone(phone);
+      await screenshot(phone, 'owner-used-car-edit');
+      await phone.getByRole('button', { name: '重新提交审核' }).click();
+      await phone.getByText('已重新提交，请等待门店审核。').waitFor();
+      await statusIs(phone, 'SUBMITTED');
+    }],
+    ['the manager approves the resubmitted car and it is listed', atDesk(async () => {
+      await desk.reload();
+      await statusIs(desk, 'SUBMITTED');
+      await desk.getByText('第 2 版').waitFor();
+      await desk.getByRole('button', { name: '审核通过' }).click();
+      const dialog = desk.getByRole('dialog');
+      const price = dialog.getByLabel('挂牌价（元）');
+      await desk.waitForFunction(() => document.querySelector('.ant-modal input.ant-input-number-input')?.value === '118,000');
+      expectTrue((await price.inputValue()) === '118,000', `asking price not prefilled: ${await price.inputValue()}`);
+      await dialog.getByLabel('检测报告').fill('外观良好，无事故无泡水，发动机与变速箱工作正常。');
+      await dialog.getByRole('button', { name: '审核通过' }).click();
+      await statusIs(desk, 'LISTED');
+      await desk.getByTestId('asking-price').filter({ hasText: '¥118,000' }).waitFor();
+      await screenshot(desk, 'console-used-car-listed');
+    })],
+    ['the car shows as listed in the used-car list and in the owner app', atDesk(async () => {
+      await desk.getByRole('link', { name: '二手车', exact: true }).click();
+      await desk.getByRole('heading', { name: '二手车' }).waitFor();
+      await desk.getByLabel('按状态筛选').click();
+      await desk.locator('.ant-select-item-option[title="在售"]').click();
+      await desk.waitForFunction(() => new URL(window.location.href).searchParams.get('status') === 'LISTED');
+      await desk.locator('tr.ant-table-row', { hasText: model }).filter({ hasText: '在售' }).waitFor();
+      await screenshot(desk, 'console-used-cars');
+      await desk.context().close();
+      await phone.reload();
+      await statusIs(phone, 'LISTED');
+      await phone.getByText('挂牌价').first().waitFor();
+      await fitsThePhone(phone);
+      await screenshot(phone, 'owner-used-car-listed');
+    })],
+    ['the owner opens the sell form on the phone', async () => {
+      await phone.getByRole('link', { name: '我要卖车' }).click();
+      await phone.getByRole('heading', { name: '我要卖车' }).waitFor();
+      await phone.getByRole('button', { name: '提交审核' }).click();
+      await phone.locator('#car-make[aria-invalid="true"]').waitFor();
+      await fitsThePhone(phone);
+      await screenshot(phone, 'owner-sell');
+    }],
+  ];
 }
 
 export async function run(browser, { ownerApi }) {
@@ -41,9 +188,9 @@ export async function run(browser, { ownerApi }) {
         await page.getByText('暂未找到您的会员信息。').waitFor();
       }
       await screenshot(page, 'owner-my-cars');
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      expectTrue(width <= page.viewportSize().width, `the page is wider (${width}px) than the phone`);
+      await fitsThePhone(page);
     }],
+    ...(ownerApi ? usedCarSteps(browser, page) : []),
     ['no console library was loaded', async () => noConsoleLibraries()],
   ]);
   await page.context().close();

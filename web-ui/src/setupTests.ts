@@ -23,6 +23,9 @@ if (!('ResizeObserver' in globalThis)) {
     disconnect() {}
   } as unknown as typeof ResizeObserver;
 }
+// tables that scroll sideways measure the scroll bar through a pseudo-element, which jsdom does not implement
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => computedStyle(element);
 
 afterEach(() => {
   cleanup();

@@ -32,3 +32,30 @@ export type NewMember = { profile: MemberProfile; vehicles?: VehicleDetails[] | 
 export type StaffView = Nullable<ConsoleSchemas['StaffView'], 'phone' | 'department' | 'failureReason' | 'initialPassword'>;
 export type StaffInvitation = Nullable<ConsoleSchemas['Invitation'], 'phone' | 'department'>;
 export type StaffChange = Nullable<ConsoleSchemas['Change'], 'department'>;
+
+/* Used-car consignment (UCAR-1..3): staff's /used-cars and the owner's /me/used-cars. */
+export type UsedCarView = Nullable<
+  ConsoleSchemas['UsedCarView'],
+  | 'colour'
+  | 'conditionNotes'
+  | 'askingPriceYuan'
+  | 'conditionReport'
+  | 'reviewNote'
+  | 'reviewedBy'
+  | 'reservedNote'
+  | 'soldPriceYuan'
+  | 'listedAt'
+  | 'closedAt'
+>;
+export type UsedCarSummary = Nullable<ConsoleSchemas['UsedCarSummary'], 'askingPriceYuan'>;
+export type UsedCarStatus = UsedCarView['status'];
+export type UsedCarMove = UsedCarView['allowedMoves'][number];
+export type Gearbox = UsedCarView['gearbox'];
+export type EmissionStandard = UsedCarView['emissionStandard'];
+export type UsedCarDetails = Nullable<ConsoleSchemas['UsedCarDetails'], 'colour' | 'photos' | 'conditionNotes'>;
+export type StaffSubmission = { memberId: string; car: UsedCarDetails };
+export type UsedCarApproval = ConsoleSchemas['Approval'];
+export type UsedCarNote = ConsoleSchemas['Note'];
+export type UsedCarReservation = Nullable<ConsoleSchemas['Reservation'], 'note'>;
+export type UsedCarSale = Nullable<ConsoleSchemas['Sale'], 'soldPriceYuan'>;
+export type UsedCarWithdrawal = Nullable<ConsoleSchemas['Withdrawal'], 'reason'>;

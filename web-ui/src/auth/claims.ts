@@ -63,3 +63,16 @@ export function mayEditMembers(claims: Claims | undefined): boolean {
     (MEMBER_EDITING_DEPARTMENTS as readonly string[]).includes(claims.department ?? '')
   );
 }
+
+/** Departments whose staff may review and sell used cars (store-console UsedCarController). */
+export const USED_CAR_DEPARTMENTS = ['sales'] as const;
+
+/** Whether the user may submit, review, list and sell consigned cars (managers and sales staff; others only read). */
+export function mayManageUsedCars(claims: Claims | undefined): boolean {
+  if (!claims) return false;
+  if (hasAnyRole(claims, ['platform-operator', 'store-manager'])) return true;
+  return (
+    hasAnyRole(claims, ['store-staff']) &&
+    (USED_CAR_DEPARTMENTS as readonly string[]).includes(claims.department ?? '')
+  );
+}

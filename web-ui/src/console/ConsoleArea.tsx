@@ -14,6 +14,9 @@ import { MemberEdit } from './members/MemberEdit';
 import { MemberList } from './members/MemberList';
 import { CONSOLE_ROLES } from './pages';
 import { StaffList } from './staff/StaffList';
+import { UsedCarDetail } from './usedcars/UsedCarDetail';
+import { ReviewQueue, UsedCarList } from './usedcars/UsedCarList';
+import { UsedCarSubmit } from './usedcars/UsedCarSubmit';
 import { useConsoleStores } from './useStores';
 
 /** /console: first store the user may open. */
@@ -43,6 +46,10 @@ export default function ConsoleArea() {
               <Route path="members" element={<MemberList />} />
               <Route path="members/new" element={<MemberCreate />} />
               <Route path="members/:memberId" element={<MemberEdit />} />
+              <Route path="used-car-queue" element={<ReviewQueue />} />
+              <Route path="used-cars" element={<UsedCarList />} />
+              <Route path="used-cars/new" element={<UsedCarSubmit />} />
+              <Route path="used-cars/:usedCarId" element={<UsedCarDetail />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="messages" element={<MessageLog />} />

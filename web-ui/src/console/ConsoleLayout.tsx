@@ -1,6 +1,8 @@
 import {
   AuditOutlined,
+  CarOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   LogoutOutlined,
   MessageOutlined,
   TeamOutlined,
@@ -20,6 +22,8 @@ import { useConsoleStores } from './useStores';
 const ICONS: Record<ConsolePageKey, ReactNode> = {
   dashboard: <DashboardOutlined />,
   members: <UserOutlined />,
+  usedCarQueue: <FileSearchOutlined />,
+  usedCars: <CarOutlined />,
   staff: <TeamOutlined />,
   audit: <AuditOutlined />,
   messages: <MessageOutlined />,

@@ -4,6 +4,8 @@ import type { Role } from '../auth/claims';
 export const CONSOLE_PAGES = [
   { key: 'dashboard', path: '', roles: ['platform-operator', 'group-executive', 'store-manager', 'store-staff'] },
   { key: 'members', path: 'members', roles: ['platform-operator', 'group-executive', 'store-manager', 'store-staff'] },
+  { key: 'usedCarQueue', path: 'used-car-queue', roles: ['platform-operator', 'group-executive', 'store-manager', 'store-staff'] },
+  { key: 'usedCars', path: 'used-cars', roles: ['platform-operator', 'group-executive', 'store-manager', 'store-staff'] },
   { key: 'staff', path: 'staff', roles: ['platform-operator', 'group-executive', 'store-manager'] },
   { key: 'audit', path: 'audit', roles: ['platform-operator', 'group-executive', 'store-manager'] },
   { key: 'messages', path: 'messages', roles: ['platform-operator', 'store-manager'] },

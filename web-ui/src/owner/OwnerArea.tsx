@@ -1,22 +1,29 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { AuthProvider } from '../auth/AuthProvider';
 import { hasAnyRole } from '../auth/claims';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SessionExpiredDialog } from '../ui/SessionExpiredDialog';
 import { MyCars } from './MyCars';
+import { MySubmissions } from './MySubmissions';
+import { SellCar } from './SellCar';
 import { SignUp } from './SignUp';
+import { Submission } from './Submission';
 import './owner.css';
 
 function Welcome() {
   const { t } = useTranslation();
   const { signIn } = useAuth();
+  const { pathname } = useLocation();
+  // back to the page that asked for the sign-in (e.g. a link to one of the owner's cars), else the start
+  const returnTo = /^\/app\/(sell|used-cars)(\/|$)/.test(pathname) ? pathname : '/app';
   return (
     <section className="owner-card owner-welcome">
       <h1>{t('owner.welcomeTitle')}</h1>
       <p>{t('owner.welcomeText')}</p>
-      <button type="button" className="owner-button" onClick={() => void signIn('/app')}>
+      <button type="button" className="owner-button" onClick={() => void signIn(returnTo)}>
         {t('owner.logIn')}
       </button>
       <Link to="/app/signup" className="owner-button owner-button--secondary">
@@ -26,7 +33,8 @@ function Welcome() {
   );
 }
 
-function Home() {
+/** The owner's pages: only for signed-in owners; everyone else is asked to log in or told why not. */
+function OwnerOnly({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const auth = useAuth();
   if (auth.status === 'loading') return <p className="owner-muted">{t('auth.loading')}</p>;
@@ -42,7 +50,26 @@ function Home() {
       </section>
     );
   }
-  return <MyCars />;
+  return (
+    <>
+      <nav className="owner-nav" aria-label={t('owner.usedCars.nav')}>
+        <NavLink to="/app" end>
+          {t('owner.usedCars.home')}
+        </NavLink>
+        <NavLink to="/app/sell">{t('owner.usedCars.sell')}</NavLink>
+        <NavLink to="/app/used-cars">{t('owner.usedCars.mine')}</NavLink>
+      </nav>
+      {children}
+    </>
+  );
+}
+
+function Home() {
+  return (
+    <OwnerOnly>
+      <MyCars />
+    </OwnerOnly>
+  );
 }
 
 function Header() {
@@ -75,6 +102,9 @@ export default function OwnerArea() {
           <Routes>
             <Route index element={<Home />} />
             <Route path="signup" element={<SignUp />} />
+            <Route path="sell" element={<OwnerOnly><SellCar /></OwnerOnly>} />
+            <Route path="used-cars" element={<OwnerOnly><MySubmissions /></OwnerOnly>} />
+            <Route path="used-cars/:usedCarId" element={<OwnerOnly><Submission /></OwnerOnly>} />
             <Route path="callback" element={<Home />} />
             <Route path="popup-callback" element={null} />
             <Route path="*" element={<Home />} />

@@ -1,0 +1,149 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space, type InputNumberProps } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useTranslation } from 'react-i18next';
+import {
+  EMISSION_STANDARDS,
+  GEARBOXES,
+  MAX_LENGTH,
+  MILEAGE_MAX,
+  PHOTO_URL,
+  PHOTOS_MAX,
+  PRICE_MAX,
+  thisYear,
+  YEAR_MIN,
+} from '../../ui/usedCar';
+
+/** A whole number (yuan, km) with thousands separators while typing; Form.Item passes value and onChange. */
+export function ThousandsInput(props: InputNumberProps<number>) {
+  return (
+    <InputNumber<number>
+      precision={0}
+      style={{ width: '100%' }}
+      formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','))}
+      // as Ant Design's own example: the digits as text, which the input turns into the number
+      parser={(v) => (v ?? '').replace(/[^\d]/g, '') as unknown as number}
+      {...props}
+    />
+  );
+}
+
+/**
+ * The car as its owner describes it (UsedCarDetails), under `name` in the form (e.g. ['car'] for a staff
+ * submission); the same limits as the server, whose field errors land on the same inputs.
+ */
+export function CarFields({ name = [] }: { name?: (string | number)[] }) {
+  const { t } = useTranslation();
+  const required: Rule = { required: true, message: t('validation.required') };
+  const text: Rule = { required: true, whitespace: true, message: t('validation.required') };
+  const max = (n: number): Rule => ({ max: n, message: t('validation.max', { max: n }) });
+  const maxYear = thisYear();
+  return (
+    <>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item name={[...name, 'make']} label={t('usedCars.fields.make')} rules={[text, max(MAX_LENGTH.make)]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={10}>
+          <Form.Item name={[...name, 'model']} label={t('usedCars.fields.model')} rules={[text, max(MAX_LENGTH.model)]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={6}>
+          <Form.Item
+            name={[...name, 'year']}
+            label={t('usedCars.fields.year')}
+            rules={[
+              required,
+              { type: 'number', min: YEAR_MIN, max: maxYear, message: t('usedCars.validation.year', { min: YEAR_MIN, max: maxYear }) },
+            ]}
+          >
+            <InputNumber precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name={[...name, 'mileageKm']}
+            label={t('usedCars.fields.mileageKm')}
+            rules={[required, { type: 'number', min: 0, max: MILEAGE_MAX, message: t('usedCars.validation.mileage') }]}
+          >
+            <ThousandsInput />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name={[...name, 'city']} label={t('usedCars.fields.city')} rules={[text, max(MAX_LENGTH.city)]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name={[...name, 'colour']} label={t('usedCars.fields.colour')} rules={[max(MAX_LENGTH.colour)]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item name={[...name, 'gearbox']} label={t('usedCars.fields.gearbox')} rules={[required]}>
+            <Select options={GEARBOXES.map((g) => ({ value: g, label: t(`usedCars.gearboxes.${g}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name={[...name, 'emissionStandard']} label={t('usedCars.fields.emissionStandard')} rules={[required]}>
+            <Select options={EMISSION_STANDARDS.map((e) => ({ value: e, label: t(`usedCars.emissionStandards.${e}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name={[...name, 'priceWishYuan']}
+            label={t('usedCars.fields.priceWishYuan')}
+            rules={[required, { type: 'number', min: 1, max: PRICE_MAX, message: t('usedCars.validation.price') }]}
+          >
+            <ThousandsInput />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        name={[...name, 'conditionNotes']}
+        label={t('usedCars.fields.conditionNotes')}
+        rules={[max(MAX_LENGTH.conditionNotes)]}
+      >
+        <Input.TextArea rows={3} showCount maxLength={MAX_LENGTH.conditionNotes} />
+      </Form.Item>
+      <Form.Item label={t('usedCars.fields.photos')} extra={t('usedCars.photoHint')} style={{ marginBottom: 8 }}>
+        <Form.List name={[...name, 'photos']}>
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, index) => (
+                <Space key={field.key} align="start" style={{ display: 'flex' }}>
+                  <Form.Item
+                    name={[field.name]}
+                    rules={[
+                      { pattern: PHOTO_URL, message: t('usedCars.validation.photoUrl') },
+                      max(MAX_LENGTH.photo),
+                    ]}
+                    style={{ marginBottom: 8, width: 520, maxWidth: '70vw' }}
+                  >
+                    <Input aria-label={t('usedCars.photoLabel', { n: index + 1 })} placeholder={t('usedCars.photoPlaceholder')} />
+                  </Form.Item>
+                  <Button
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    aria-label={t('usedCars.removePhoto', { n: index + 1 })}
+                    onClick={() => remove(field.name)}
+                  />
+                </Space>
+              ))}
+              <Button icon={<PlusOutlined />} disabled={fields.length >= PHOTOS_MAX} onClick={() => add('')}>
+                {t('usedCars.addPhoto')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form.Item>
+    </>
+  );
+}
