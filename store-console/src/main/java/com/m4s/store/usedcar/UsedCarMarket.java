@@ -95,10 +95,6 @@ public class UsedCarMarket {
         Scope effective = scope == Scope.GROUP && group != null ? Scope.GROUP : Scope.STORE;
         String alias = effective == Scope.GROUP ? indexes.groupAlias(kind, group) : indexes.storeAlias(kind, store);
         try {
-            if (!indexes.client().indices().existsAlias(e -> e.name(alias)).value()) {
-                // nothing of this store or group was ever indexed
-                return new MarketPage(List.of(), 0, c.page(), c.size(), 0, effective, Map.of());
-            }
             SearchResponse<Map> response = indexes.client().search(request(alias, c), Map.class);
             long total = response.hits().total() == null ? response.hits().hits().size()
                     : response.hits().total().value();
@@ -110,7 +106,13 @@ public class UsedCarMarket {
             }
             return new MarketPage(content, total, c.page(), c.size(), (int) ((total + c.size() - 1) / c.size()),
                     effective, facets(response.aggregations()));
-        } catch (IOException | ElasticsearchException e) {
+        } catch (ElasticsearchException e) {
+            if ("index_not_found_exception".equals(e.error().type())) {
+                // nothing of this store or group was ever indexed: its alias does not exist yet
+                return new MarketPage(List.of(), 0, c.page(), c.size(), 0, effective, Map.of());
+            }
+            throw new SearchUnavailable(e);
+        } catch (IOException e) {
             throw new SearchUnavailable(e);
         }
     }
