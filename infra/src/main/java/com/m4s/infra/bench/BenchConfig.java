@@ -1,6 +1,9 @@
 package com.m4s.infra.bench;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The benchmark's knobs. Each is read from an environment variable, else a system property, else its default: the
@@ -12,8 +15,20 @@ import java.util.Locale;
  * @param seconds length of each throughput measurement ({@code BENCH_SECONDS} / {@code bench.seconds})
  * @param concurrency client threads of each throughput measurement ({@code BENCH_CONCURRENCY} /
  *     {@code bench.concurrency})
+ * @param listings used cars put on the market for the market measurements ({@code BENCH_LISTINGS} /
+ *     {@code bench.listings})
+ * @param listingStores stores the listings are spread over ({@code BENCH_LISTING_STORES} /
+ *     {@code bench.listing_stores}); at most {@code stores}
+ * @param approvals cars approved one by one through the API on top of the listings ({@code BENCH_APPROVALS} /
+ *     {@code bench.approvals})
+ * @param parts the parts to run, by number ({@code BENCH_PARTS} / {@code bench.parts}, e.g. {@code 1,5}; part 1,
+ *     provisioning, always runs: the others need its stores)
  */
-record BenchConfig(int stores, int members, int seconds, int concurrency) {
+record BenchConfig(int stores, int members, int seconds, int concurrency, int listings, int listingStores,
+        int approvals, Set<Integer> parts) {
+
+    /** Every part: 1 provisioning, 2 start-up migration, 3 member queries, 4 security overhead, 5 used-car market. */
+    static final Set<Integer> ALL_PARTS = Set.of(1, 2, 3, 4, 5);
 
     /** More members than this would run out of distinct plates (34^5) long before; it is a typo guard. */
     static final int MAX_MEMBERS = 1_000_000;
@@ -26,20 +41,50 @@ record BenchConfig(int stores, int members, int seconds, int concurrency) {
 
     static BenchConfig load() {
         return new BenchConfig(setting("stores", 50), setting("members", 2000), setting("seconds", 10),
-                setting("concurrency", 8));
+                setting("concurrency", 8), setting("listings", 100_000), setting("listing_stores", 20),
+                setting("approvals", 500), readParts());
+    }
+
+    boolean runs(int part) {
+        return part == 1 || parts.contains(part);
+    }
+
+    /** {@code BENCH_PARTS}: comma-separated part numbers; all when unset. */
+    private static Set<Integer> readParts() {
+        String value = text("parts");
+        if (value == null) {
+            return ALL_PARTS;
+        }
+        Set<Integer> parts = new TreeSet<>();
+        for (String part : value.split(",")) {
+            try {
+                int n = Integer.parseInt(part.strip());
+                if (ALL_PARTS.contains(n)) {
+                    parts.add(n);
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("BENCH_PARTS must list part numbers out of " + new TreeSet<>(ALL_PARTS)
+                    + ", was '" + value + "'");
+        }
+        return Set.copyOf(parts);
+    }
+
+    /** The raw value of a setting: {@code BENCH_<NAME>} from the environment, else {@code -Dbench.<name>}. */
+    private static @Nullable String text(String name) {
+        String value = System.getenv("BENCH_" + name.toUpperCase(Locale.ROOT));
+        if (value == null || value.isBlank()) {
+            value = System.getProperty("bench." + name);
+        }
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** {@code BENCH_<NAME>} from the environment wins over {@code -Dbench.<name>}. */
     private static int setting(String name, int defaultValue) {
-        String env = "BENCH_" + name.toUpperCase(Locale.ROOT);
-        String property = "bench." + name;
-        String value = System.getenv(env);
-        String source = env;
-        if (value == null || value.isBlank()) {
-            value = System.getProperty(property);
-            source = property;
-        }
-        if (value == null || value.isBlank()) {
+        String value = text(name);
+        if (value == null) {
             return defaultValue;
         }
         try {
@@ -50,11 +95,14 @@ record BenchConfig(int stores, int members, int seconds, int concurrency) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(source + " must be a whole number of at least 1, was '" + value + "'");
+        throw new IllegalArgumentException("BENCH_" + name.toUpperCase(Locale.ROOT) + " (bench." + name
+                + ") must be a whole number of at least 1, was '" + value + "'");
     }
 
     @Override
     public String toString() {
-        return "stores=%d members=%d seconds=%d concurrency=%d".formatted(stores, members, seconds, concurrency);
+        return "stores=%d members=%d seconds=%d concurrency=%d listings=%d listing_stores=%d approvals=%d parts=%s"
+                .formatted(stores, members, seconds, concurrency, listings, listingStores, approvals,
+                        new TreeSet<>(parts));
     }
 }

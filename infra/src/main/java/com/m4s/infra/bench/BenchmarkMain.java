@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * {@code ./mvnw -Pbench verify}: starts a fresh stack on free ports and prints figures for provisioning stores,
  * restarting store-console with all of them, listing and searching members, and what token security costs on a
- * read. Not a test: nothing passes or fails on the figures. Knobs: see {@link BenchConfig}.
+ * read, and searching the used-car market at scale. Not a test: nothing passes or fails on the figures. Knobs (also
+ * which parts run): see {@link BenchConfig}.
  */
 public final class BenchmarkMain {
 
@@ -35,19 +36,31 @@ public final class BenchmarkMain {
             if (provisioning.active().isEmpty()) {
                 throw new IllegalStateException("no store became ACTIVE; nothing more to measure");
             }
-            StartupMigrationBench.Result startup = StartupMigrationBench.run(stack);
-            MemberQueryBench.Result queries = new MemberQueryBench(stack, config, cpu)
-                    .run(provisioning.active().getFirst());
-            SecurityOverheadBench.Result security = new SecurityOverheadBench(stack, config, cpu)
-                    .run(provisioning.active().getFirst());
+            String first = provisioning.active().getFirst();
+            StartupMigrationBench.Result startup = config.runs(2) ? StartupMigrationBench.run(stack) : null;
+            MemberQueryBench.Result queries = config.runs(3) ? new MemberQueryBench(stack, config, cpu).run(first)
+                    : null;
+            SecurityOverheadBench.Result security = config.runs(4)
+                    ? new SecurityOverheadBench(stack, config, cpu).run(first) : null;
+            UsedCarMarketBench.Result market = config.runs(5)
+                    ? new UsedCarMarketBench(stack, config, cpu).run(provisioning.active()) : null;
             int logProblems = ServiceLogs.print(stack);
 
             Summary summary = new Summary();
             summary.add("settings", config + " (warm-up " + MemberQueryBench.WARM_UP.toSeconds() + " s)");
             provisioning.summarize(summary);
-            startup.summarize(summary);
-            queries.summarize(summary);
-            security.summarize(summary);
+            if (startup != null) {
+                startup.summarize(summary);
+            }
+            if (queries != null) {
+                queries.summarize(summary);
+            }
+            if (security != null) {
+                security.summarize(summary);
+            }
+            if (market != null) {
+                market.summarize(summary);
+            }
             summary.add("service logs", logProblems + " WARN/ERROR lines (listed above)");
             cpu.since(cpuAfterStart).ifPresent(usage -> summary.add("CPU after start-up", usage.toString()));
             summary.add("total run", Format.seconds(Duration.ofNanos(System.nanoTime() - start)));

@@ -24,14 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
  * it again), against the same read through a gateway and store-console started with the benchmark's no-token
  * configurations ({@link NoTokenGateway}, {@link NoTokenStoreConsole}). Both pairs are fresh processes started
  * together beside the stack, with the same settings (rate limit off in both), so neither has a warmer JIT. The two
- * are measured in turns, in alternating order; the first round only warms them up, and the better of the later runs
- * of each counts, so a noisy moment on a shared machine does not decide the figure.
+ * are measured in turns, in alternating order; the first round only warms them up, and the median of the later runs
+ * of each counts, so neither a noisy moment on a shared machine nor a lucky one decides the figure.
  */
 final class SecurityOverheadBench {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** Rounds after the warm-up round; the order of the two alternates from round to round. */
-    private static final int ROUNDS = 4;
+    private static final int ROUNDS = 5;
 
     record Result(LoadResult secured, LoadResult open) {
 
@@ -92,8 +92,8 @@ final class SecurityOverheadBench {
                     config.seconds(), ROUNDS));
             LoadRunner runner = new LoadRunner(config.concurrency(), MemberQueryBench.WARM_UP,
                     Duration.ofSeconds(config.seconds()), cpu);
-            LoadResult secured = null;
-            LoadResult open = null;
+            List<LoadResult> securedRounds = new ArrayList<>();
+            List<LoadResult> openRounds = new ArrayList<>();
             for (int round = 0; round <= ROUNDS; round++) {
                 LoadResult s;
                 LoadResult o;
@@ -107,10 +107,12 @@ final class SecurityOverheadBench {
                 System.out.println(Format.of("   ... %s: with tokens %8.1f req/s, without %8.1f req/s",
                         round == 0 ? "warm-up" : "round " + round, s.requestsPerSecond(), o.requestsPerSecond()));
                 if (round > 0) {
-                    secured = better(secured, s);
-                    open = better(open, o);
+                    securedRounds.add(s);
+                    openRounds.add(o);
                 }
             }
+            LoadResult secured = median(securedRounds);
+            LoadResult open = median(openRounds);
             Result result = new Result(secured, open);
             System.out.println(Format.of("   with tokens %.0f req/s (p50 %.2f ms), without %.0f req/s (p50 %.2f ms):"
                     + " %.2fx, overhead %.1f%%", secured.requestsPerSecond(), secured.millis(50),
@@ -124,8 +126,11 @@ final class SecurityOverheadBench {
         }
     }
 
-    private static LoadResult better(LoadResult best, LoadResult next) {
-        return best == null || next.requestsPerSecond() > best.requestsPerSecond() ? next : best;
+    /** The round with the median throughput (of an even number, the lower middle one). */
+    private static LoadResult median(List<LoadResult> rounds) {
+        List<LoadResult> sorted = new ArrayList<>(rounds);
+        sorted.sort(java.util.Comparator.comparingDouble(LoadResult::requestsPerSecond));
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private static LoadRunner.Session session(HttpClient http, String url, String token) {
