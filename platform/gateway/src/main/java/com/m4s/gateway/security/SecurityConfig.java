@@ -2,6 +2,7 @@ package com.m4s.gateway.security;
 
 import com.m4s.gateway.web.Problems;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -88,7 +89,8 @@ public class SecurityConfig {
 
     /**
      * Tokens are checked against the realm's JWKS (fetched on first use, then cached; not needed at start-up) and
-     * must carry the realm's issuer and be within their validity (with {@link #CLOCK_SKEW}).
+     * must carry the realm's issuer and be within their validity (with {@link #CLOCK_SKEW}). A token checked once is
+     * remembered until it expires ({@link VerifiedTokenCache}).
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
@@ -97,8 +99,9 @@ public class SecurityConfig {
         decoder.setJwtValidator(jwtValidator(issuerUri));
         // Nimbus reports an unreachable JWKS as IllegalStateException("Could not obtain the keys"), which would end
         // as a bare 500; name it so the error handling can answer 503.
-        return token -> decoder.decode(token)
+        ReactiveJwtDecoder checked = token -> decoder.decode(token)
                 .onErrorMap(SecurityConfig::isKeySetFailure, IdentityProviderUnavailableException::new);
+        return new VerifiedTokenCache(checked, CLOCK_SKEW, Clock.systemUTC());
     }
 
     private static boolean isKeySetFailure(Throwable error) {

@@ -68,6 +68,9 @@ public class EventConsumer implements SmartLifecycle {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, true);
         c.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        // a crashed instance's partitions go to the others (or to it, restarted) after 10 s, not the default 45 s
+        c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         this.config = Map.copyOf(c);
     }
 

@@ -1,5 +1,6 @@
 package com.m4s.platform.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,7 +16,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * Token checks: signature against the realm's keys (fetched from the JWKS URI on first use, not at start-up), issuer
  * of realm {@code m4s}, and expiry with a small clock skew ({@code m4s.security.clock-skew}, 10 s by default, where
- * Spring's default is a minute).
+ * Spring's default is a minute). A token checked once is remembered until it expires ({@link VerifiedTokenCache}).
  */
 @AutoConfiguration(beforeName =
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration")
@@ -30,6 +31,6 @@ public class TokenDecoderConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwks).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(clockSkew),
                 new JwtIssuerValidator(issuer)));
-        return decoder;
+        return new VerifiedTokenCache(decoder, clockSkew, Clock.systemUTC());
     }
 }
