@@ -138,6 +138,11 @@ public final class JavaService implements AutoCloseable {
         Processes.stop(process, Duration.ofSeconds(30));
     }
 
+    /** Kills the service at once (SIGKILL, no shutdown hooks), as a crash or an out-of-memory kill would. */
+    public void kill() {
+        Processes.kill(process);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
