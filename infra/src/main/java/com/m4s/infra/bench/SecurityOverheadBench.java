@@ -24,13 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
  * it again), against the same read through a gateway and store-console started with the benchmark's no-token
  * configurations ({@link NoTokenGateway}, {@link NoTokenStoreConsole}). Both pairs are fresh processes started
  * together beside the stack, with the same settings (rate limit off in both), so neither has a warmer JIT. The two
- * are measured in turns, in alternating order; the first round only warms them up, and the median of the later runs
+ * are measured in turns, in alternating order; the first two rounds only warm them up, and the median of the later runs
  * of each counts, so neither a noisy moment on a shared machine nor a lucky one decides the figure.
  */
 final class SecurityOverheadBench {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    /** Rounds after the warm-up round; the order of the two alternates from round to round. */
+    /** Rounds that only warm up the four fresh processes (their JIT), then rounds that count; the order of the two
+     * alternates from round to round. */
+    private static final int WARM_UP_ROUNDS = 2;
     private static final int ROUNDS = 5;
 
     record Result(LoadResult secured, LoadResult open) {
@@ -88,16 +90,16 @@ final class SecurityOverheadBench {
                 .connectTimeout(Duration.ofSeconds(5)).build()) {
             checkSameAnswer(http, securedGateway.url() + path, token, openGateway.url() + path);
             System.out.println(Format.of("   measuring: %d client threads, %d s warm-up then %d s each; a warm-up"
-                    + " round, then %d rounds in turns", config.concurrency(), MemberQueryBench.WARM_UP.toSeconds(),
+                    + " rounds, then %d rounds in turns", config.concurrency(), MemberQueryBench.WARM_UP.toSeconds(),
                     config.seconds(), ROUNDS));
             LoadRunner runner = new LoadRunner(config.concurrency(), MemberQueryBench.WARM_UP,
                     Duration.ofSeconds(config.seconds()), cpu);
             List<LoadResult> securedRounds = new ArrayList<>();
             List<LoadResult> openRounds = new ArrayList<>();
-            for (int round = 0; round <= ROUNDS; round++) {
+            for (int round = 1 - WARM_UP_ROUNDS; round <= ROUNDS; round++) {
                 LoadResult s;
                 LoadResult o;
-                if (round % 2 == 0) {
+                if (Math.floorMod(round, 2) == 0) {
                     s = runner.run("with tokens #" + round, thread -> session(http, securedGateway.url() + path, token));
                     o = runner.run("without tokens #" + round, thread -> session(http, openGateway.url() + path, null));
                 } else {
@@ -105,7 +107,7 @@ final class SecurityOverheadBench {
                     s = runner.run("with tokens #" + round, thread -> session(http, securedGateway.url() + path, token));
                 }
                 System.out.println(Format.of("   ... %s: with tokens %8.1f req/s, without %8.1f req/s",
-                        round == 0 ? "warm-up" : "round " + round, s.requestsPerSecond(), o.requestsPerSecond()));
+                        round <= 0 ? "warm-up" : "round " + round, s.requestsPerSecond(), o.requestsPerSecond()));
                 if (round > 0) {
                     securedRounds.add(s);
                     openRounds.add(o);
