@@ -124,6 +124,18 @@ describe('owner: used-car market', () => {
     expect(queries(MARKET)[1]).toContainEqual(['sort', 'RELEVANCE']);
   });
 
+  it('looks again when the owner searches for the same words', async () => {
+    const user = userEvent.setup({ delay: null });
+    let calls = 0;
+    const { api } = fetchApi(() => json(++calls === 1 ? marketPage([], { facets: {} }) : marketPage([four[0]!])));
+    renderMarket(api, '/app/market?q=325Li');
+    await screen.findByTestId('owner-market-empty');
+
+    await user.click(screen.getByRole('button', { name: '搜索' }));
+    expect(await screen.findByTestId('owner-market-car')).toHaveTextContent('宝马 325Li');
+    expect(calls).toBe(2);
+  });
+
   it('keeps a range the server would refuse from being sent', async () => {
     const user = userEvent.setup({ delay: null });
     const { api, queries } = fetchApi(() => json(marketPage(four)));

@@ -163,7 +163,9 @@ export function Market() {
         className="owner-market-search"
         onSubmit={(e) => {
           e.preventDefault();
-          change({ ...search, q: text.trim() });
+          // the same words again: look again, the owner may be waiting for a car just listed
+          if (text.trim() === search.q) results.refresh();
+          else change({ ...search, q: text.trim() });
         }}
       >
         <input

@@ -96,11 +96,14 @@ export function useMarketResults(store: string | undefined, search: MarketSearch
     );
   }, [api, store, hasMore, state.loadingMore, state.page, size]);
 
+  /** Searches again from the first page (the same search asked again, e.g. for cars listed meanwhile). */
+  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+
   /** Tries again what failed: the search, or the next page. */
   const retry = useCallback(() => {
     if (state.moreError !== undefined) loadMore();
-    else setGeneration((g) => g + 1);
-  }, [state.moreError, loadMore]);
+    else refresh();
+  }, [state.moreError, loadMore, refresh]);
 
-  return { ...state, hasMore, loadMore, retry };
+  return { ...state, hasMore, loadMore, retry, refresh };
 }
