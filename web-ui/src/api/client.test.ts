@@ -54,4 +54,8 @@ describe('api client', () => {
     expect(withQuery('/m', { q: '', page: 0, size: 20, sort: undefined, x: null })).toBe('/m?page=0&size=20');
     expect(withQuery('/m', { q: '粤B 1' })).toBe('/m?q=%E7%B2%A4B+1');
   });
+
+  it('repeats a parameter for each value of a list, leaving empty values out', () => {
+    expect(withQuery('/m', { make: ['BMW', '', 'Audi'], city: [], page: 1 })).toBe('/m?make=BMW&make=Audi&page=1');
+  });
 });

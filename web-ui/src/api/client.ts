@@ -1,6 +1,8 @@
 import { ApiError, type Problem } from './problem';
 
-export type Query = Record<string, string | number | boolean | undefined | null>;
+type QueryValue = string | number | boolean | undefined | null;
+/** Query parameters; a list is sent as the parameter repeated (`make=宝马&make=奥迪`), as Spring binds a List. */
+export type Query = Record<string, QueryValue | readonly QueryValue[]>;
 
 /** A page of a list, the same shape in every service (platform-core PageResult). */
 export interface Page<T> {
@@ -31,7 +33,9 @@ export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.append(key, String(value));
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== undefined && one !== null && one !== '') params.append(key, String(one));
+    }
   }
   const text = params.toString();
   return text ? `${path}?${text}` : path;

@@ -6,7 +6,7 @@
  * named here.
  */
 import type { components as Admin } from './generated/tenant-admin';
-import type { components as Console } from './generated/store-console';
+import type { components as Console, operations as ConsoleOperations } from './generated/store-console';
 
 type AdminSchemas = Admin['schemas'];
 type ConsoleSchemas = Console['schemas'];
@@ -59,3 +59,11 @@ export type UsedCarNote = ConsoleSchemas['Note'];
 export type UsedCarReservation = Nullable<ConsoleSchemas['Reservation'], 'note'>;
 export type UsedCarSale = Nullable<ConsoleSchemas['Sale'], 'soldPriceYuan'>;
 export type UsedCarWithdrawal = Nullable<ConsoleSchemas['Withdrawal'], 'reason'>;
+
+/* The used-car market (UCAR-3, SAAS-6): GET /used-car-market, cars listed or reserved, searched with facets. */
+export type MarketListing = Nullable<ConsoleSchemas['Listing'], 'colour' | 'askingPriceYuan' | 'conditionReport' | 'listedAt'>;
+export type MarketFacetValue = ConsoleSchemas['FacetValue'];
+export type MarketPage = Omit<ConsoleSchemas['MarketPage'], 'content'> & { content: MarketListing[] };
+export type MarketQuery = NonNullable<ConsoleOperations['search']['parameters']['query']>;
+export type MarketScope = MarketPage['scope'];
+export type MarketSort = NonNullable<MarketQuery['sort']>;

@@ -16,6 +16,7 @@ import { CONSOLE_ROLES } from './pages';
 import { StaffList } from './staff/StaffList';
 import { UsedCarDetail } from './usedcars/UsedCarDetail';
 import { ReviewQueue, UsedCarList } from './usedcars/UsedCarList';
+import { UsedCarMarket } from './usedcars/UsedCarMarket';
 import { UsedCarSubmit } from './usedcars/UsedCarSubmit';
 import { useConsoleStores } from './useStores';
 
@@ -50,6 +51,7 @@ export default function ConsoleArea() {
               <Route path="used-cars" element={<UsedCarList />} />
               <Route path="used-cars/new" element={<UsedCarSubmit />} />
               <Route path="used-cars/:usedCarId" element={<UsedCarDetail />} />
+              <Route path="used-car-market" element={<UsedCarMarket />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="messages" element={<MessageLog />} />

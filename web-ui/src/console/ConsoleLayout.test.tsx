@@ -31,13 +31,13 @@ describe('ConsoleLayout', () => {
   it('shows store managers every page of their store', async () => {
     renderAs(['store-manager']);
     await storesChecked();
-    expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车', '员工与权限', '操作日志', '消息记录']);
+    expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车', '二手车市场', '员工与权限', '操作日志', '消息记录']);
   });
 
-  it('shows store staff only the dashboard, members and used cars', async () => {
+  it('shows store staff only the dashboard, members, used cars and the market', async () => {
     renderAs(['store-staff']);
     await storesChecked();
-    expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车']);
+    expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车', '二手车市场']);
   });
 
   it('refuses a page the role does not allow even when its address is typed in', async () => {

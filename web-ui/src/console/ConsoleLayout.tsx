@@ -5,6 +5,7 @@ import {
   FileSearchOutlined,
   LogoutOutlined,
   MessageOutlined,
+  ShopOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -24,6 +25,7 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   members: <UserOutlined />,
   usedCarQueue: <FileSearchOutlined />,
   usedCars: <CarOutlined />,
+  usedCarMarket: <ShopOutlined />,
   staff: <TeamOutlined />,
   audit: <AuditOutlined />,
   messages: <MessageOutlined />,

@@ -6,6 +6,7 @@ export const CONSOLE_PAGES = [
   { key: 'members', path: 'members', roles: ['platform-operator', 'group-executive', 'store-manager', 'store-staff'] },
   { key: 'usedCarQueue', path: 'used-car-queue', roles: ['platform-operator', 'group-executive', 'store-manager', 'store-staff'] },
   { key: 'usedCars', path: 'used-cars', roles: ['platform-operator', 'group-executive', 'store-manager', 'store-staff'] },
+  { key: 'usedCarMarket', path: 'used-car-market', roles: ['platform-operator', 'group-executive', 'store-manager', 'store-staff'] },
   { key: 'staff', path: 'staff', roles: ['platform-operator', 'group-executive', 'store-manager'] },
   { key: 'audit', path: 'audit', roles: ['platform-operator', 'group-executive', 'store-manager'] },
   { key: 'messages', path: 'messages', roles: ['platform-operator', 'store-manager'] },

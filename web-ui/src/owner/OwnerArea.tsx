@@ -6,6 +6,7 @@ import { AuthProvider } from '../auth/AuthProvider';
 import { hasAnyRole } from '../auth/claims';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SessionExpiredDialog } from '../ui/SessionExpiredDialog';
+import { Market } from './Market';
 import { MyCars } from './MyCars';
 import { MySubmissions } from './MySubmissions';
 import { SellCar } from './SellCar';
@@ -18,7 +19,7 @@ function Welcome() {
   const { signIn } = useAuth();
   const { pathname } = useLocation();
   // back to the page that asked for the sign-in (e.g. a link to one of the owner's cars), else the start
-  const returnTo = /^\/app\/(sell|used-cars)(\/|$)/.test(pathname) ? pathname : '/app';
+  const returnTo = /^\/app\/(sell|used-cars|market)(\/|$)/.test(pathname) ? pathname : '/app';
   return (
     <section className="owner-card owner-welcome">
       <h1>{t('owner.welcomeTitle')}</h1>
@@ -58,6 +59,7 @@ function OwnerOnly({ children }: { children: ReactNode }) {
         </NavLink>
         <NavLink to="/app/sell">{t('owner.usedCars.sell')}</NavLink>
         <NavLink to="/app/used-cars">{t('owner.usedCars.mine')}</NavLink>
+        <NavLink to="/app/market">{t('owner.market.nav')}</NavLink>
       </nav>
       {children}
     </>
@@ -105,6 +107,7 @@ export default function OwnerArea() {
             <Route path="sell" element={<OwnerOnly><SellCar /></OwnerOnly>} />
             <Route path="used-cars" element={<OwnerOnly><MySubmissions /></OwnerOnly>} />
             <Route path="used-cars/:usedCarId" element={<OwnerOnly><Submission /></OwnerOnly>} />
+            <Route path="market" element={<OwnerOnly><Market /></OwnerOnly>} />
             <Route path="callback" element={<Home />} />
             <Route path="popup-callback" element={null} />
             <Route path="*" element={<Home />} />
