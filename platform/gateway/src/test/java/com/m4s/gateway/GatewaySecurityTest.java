@@ -96,13 +96,16 @@ class GatewaySecurityTest {
 
     @Test
     void aGarbageTokenIs401InvalidToken() {
-        web.get().uri("/api/stores/x/members").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-jwt").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,
-                        v -> assertThat(v).startsWith("Bearer").contains("error=\"invalid_token\""))
-                .expectBody()
-                .jsonPath("$.type").isEqualTo("https://m4s.dev/problems/unauthenticated")
-                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("refused"));
+        // not a JWT; not even a well-formed bearer header (refused while reading the header)
+        for (String header : new String[] {"Bearer not-a-jwt", "Bearer not a token!", "bearer"}) {
+            web.get().uri("/api/stores/x/members").header(HttpHeaders.AUTHORIZATION, header).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,
+                            v -> assertThat(v).startsWith("Bearer").contains("error=\"invalid_token\""))
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("https://m4s.dev/problems/unauthenticated")
+                    .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("refused"));
+        }
     }
 
     @Test

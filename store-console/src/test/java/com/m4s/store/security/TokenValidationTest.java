@@ -55,6 +55,15 @@ class TokenValidationTest extends StoreConsoleTest {
     }
 
     @Test
+    void aMalformedBearerHeaderIsRejected() {
+        // "Bearer two words": not a b64token (RFC 6750), refused while reading the header
+        Api.Response r = anonymous().withToken("two words").get(MEMBERS);
+
+        assertUnauthenticated(r);
+        assertThat(r.json().path("detail").asString()).contains("malformed");
+    }
+
+    @Test
     void anExpiredTokenIsRejected() throws InterruptedException {
         String shortLived = TestUsers.shortLivedToken("operator");
         Thread.sleep(13_000);

@@ -1,6 +1,8 @@
 package com.m4s.gateway.security;
 
 import com.m4s.gateway.web.Problems;
+import com.m4s.platform.security.token.BearerHeader;
+import com.m4s.platform.security.token.HeaderText;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -16,6 +19,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -25,12 +29,15 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.access.server.BearerTokenServerAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.server.ServerWebExchange;
@@ -72,12 +79,14 @@ public class SecurityConfig {
                 // keep caching as the services (and the web UI's resources) say; Spring Security would otherwise
                 // mark every response without cache headers "no-store", hashed UI assets included
                 .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
+                // the API first: nearly every request is one, and the open paths never start with /api
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(OPEN).permitAll()
                         .pathMatchers(OPEN_API).permitAll()
                         .pathMatchers("/api/**").authenticated()
+                        .pathMatchers(OPEN).permitAll()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(SecurityConfig::bearerToken)
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
@@ -85,6 +94,27 @@ public class SecurityConfig {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .build();
+    }
+
+    /** The {@code Authorization: Bearer} token, read by the same rule as Spring's converter, without its regex. */
+    static Mono<Authentication> bearerToken(ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> BearerHeader.token(
+                exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION)))
+                .map(BearerTokenAuthenticationToken::new);
+    }
+
+    /**
+     * Spring Security's strict firewall with its default rules for header names, header values and parameter names
+     * checked without regular expressions ({@link HeaderText}): same answers, a fraction of the time on a request
+     * that carries a 1.5 KB access token.
+     */
+    @Bean
+    ServerWebExchangeFirewall exchangeFirewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderText.NAME);
+        firewall.setAllowedHeaderValues(HeaderText.VALUE);
+        firewall.setAllowedParameterNames(HeaderText.NAME);
+        return firewall;
     }
 
     /**

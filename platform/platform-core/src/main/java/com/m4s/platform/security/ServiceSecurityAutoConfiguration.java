@@ -1,15 +1,20 @@
 package com.m4s.platform.security;
 
+import com.m4s.platform.security.token.BearerHeader;
+import com.m4s.platform.security.token.HeaderText;
 import com.m4s.platform.web.ProblemWriter;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -45,10 +50,26 @@ public class ServiceSecurityAutoConfiguration {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.requestMatchers(OPEN).permitAll().requestMatchers(open).permitAll().anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new CallerConverter()))
+                .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(request -> BearerHeader.token(request.getHeader(HttpHeaders.AUTHORIZATION)))
+                        .jwt(j -> j.jwtAuthenticationConverter(new CallerConverter()))
                         .authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
         return http.build();
+    }
+
+    /**
+     * Spring Security's strict firewall with its default rules for header names, header values and parameter names
+     * checked without regular expressions ({@link HeaderText}): same answers, a fraction of the time on a request
+     * that carries a 1.5 KB access token.
+     */
+    @Bean
+    WebSecurityCustomizer requestFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderText.NAME);
+        firewall.setAllowedHeaderValues(HeaderText.VALUE);
+        firewall.setAllowedParameterNames(HeaderText.NAME);
+        return web -> web.httpFirewall(firewall);
     }
 
     @Bean
