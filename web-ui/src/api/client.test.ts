@@ -21,6 +21,17 @@ describe('api client', () => {
     expect(JSON.parse(init.body)).toEqual({ profile: { name: '王' } });
   });
 
+  it('sends the version an edit started from as If-Match, and nothing without one', async () => {
+    const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(response(200, {})));
+    const api = createApiClient({ token: () => 'tok', fetchImpl });
+
+    await api.put('/api/stores/gz_tianhe/members/m1', { name: '王' }, 3);
+    await api.put('/api/stores/gz_tianhe/members/m1', { name: '王' });
+
+    expect(fetchImpl.mock.calls[0]![1].headers['If-Match']).toBe('"3"');
+    expect(fetchImpl.mock.calls[1]![1].headers).not.toHaveProperty('If-Match');
+  });
+
   it('turns a problem response into an ApiError with its field errors', async () => {
     const problem = { type: 'https://m4s.dev/problems/validation-failed', status: 422, errors: [{ field: 'profile.phone', message: 'bad' }] };
     const api = createApiClient({ token: () => 'tok', fetchImpl: vi.fn().mockResolvedValue(response(422, problem, 'application/problem+json')) });

@@ -16,7 +16,8 @@ export interface Page<T> {
 export interface ApiClient {
   get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
-  put<T>(path: string, body: unknown): Promise<T>;
+  /** `version`: the version the edit started from, sent as `If-Match: "<version>"`; a stale one is a 409. */
+  put<T>(path: string, body: unknown, version?: number): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
   delete(path: string): Promise<void>;
 }
@@ -57,11 +58,12 @@ async function problemOf(response: Response): Promise<Problem> {
 export function createApiClient(options: ClientOptions): ApiClient {
   const doFetch = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function send<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  async function send<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, version?: number): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     const token = options.token();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (version !== undefined) headers['If-Match'] = `"${version}"`;
     let response: Response;
     try {
       response = await doFetch(path, {
@@ -86,7 +88,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
   return {
     get: (path, query, signal) => send('GET', withQuery(path, query), undefined, signal),
     post: (path, body) => send('POST', path, body),
-    put: (path, body) => send('PUT', path, body),
+    put: (path, body, version) => send('PUT', path, body, undefined, version),
     patch: (path, body) => send('PATCH', path, body),
     delete: (path) => send<void>('DELETE', path),
   };

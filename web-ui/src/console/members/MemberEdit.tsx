@@ -101,7 +101,8 @@ export function MemberEdit() {
     setSaving(true);
     setError(undefined);
     try {
-      await api.put(path, cleaned(profile));
+      // the version this form was filled from: a change made by someone else meanwhile is not overwritten (409)
+      await api.put(path, cleaned(profile), member.data?.version);
       message.success(t('common.saved'));
       member.reload();
     } catch (e) {

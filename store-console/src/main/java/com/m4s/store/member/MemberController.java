@@ -5,6 +5,7 @@ import com.m4s.platform.security.Departments;
 import com.m4s.platform.security.Role;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
+import com.m4s.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -72,10 +75,13 @@ class MemberController {
     @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
             departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
     @PutMapping("/{memberId}")
-    @Operation(summary = "Replace a member's profile")
+    @Operation(summary = "Replace a member's profile", description = "Send If-Match with the member's version as"
+            + " read (\"3\"): if someone changed the member since, nothing is written and the answer is 409"
+            + " concurrent-update. Without If-Match the profile replaces whatever is current.")
     MemberViews.MemberView update(@PathVariable String store, @PathVariable UUID memberId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody MemberProfile profile) {
-        return members.update(memberId, profile);
+        return members.update(memberId, Versions.ifMatch(ifMatch), profile);
     }
 
     @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},

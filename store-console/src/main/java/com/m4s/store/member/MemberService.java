@@ -3,6 +3,7 @@ package com.m4s.store.member;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.Versions;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -61,9 +62,11 @@ public class MemberService {
                 plates.getOrDefault(m.id(), List.of()), m.createdAt()));
     }
 
+    /** Replaces the profile; when {@code expectedVersion} is given and the member has changed since, 409. */
     @Transactional
-    public MemberViews.MemberView update(UUID id, MemberProfile profile) {
+    public MemberViews.MemberView update(UUID id, @Nullable Long expectedVersion, MemberProfile profile) {
         Member member = find(id);
+        Versions.expect(Member.class, id, member.version(), expectedVersion);
         member.apply(profile, clock.instant());
         return flushing(() -> MemberViews.MemberView.of(members.saveAndFlush(member)));
     }

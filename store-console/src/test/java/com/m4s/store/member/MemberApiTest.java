@@ -79,6 +79,34 @@ class MemberApiTest extends StoreConsoleTest {
     }
 
     @Test
+    void anEditFromAnOutdatedVersionIsRefusedAndChangesNothing() {
+        String id = api().post(MEMBERS, member("李雷", "13600000101")).json().path("id").asString();
+        long read = api().get(MEMBERS + "/" + id).json().path("version").asLong();
+
+        // two people opened the same member; the first saves with the version both read
+        Api.Response first = api().put(MEMBERS + "/" + id, profile("李雷(VIP)", "13600000101"),
+                Map.of("If-Match", "\"" + read + "\""));
+        Api.Response second = api().put(MEMBERS + "/" + id, profile("李雷(老客户)", "13600000102"),
+                Map.of("If-Match", "\"" + read + "\""));
+        Api.Response unreadable = api().put(MEMBERS + "/" + id, profile("李雷", "13600000101"),
+                Map.of("If-Match", "\"latest\""));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().path("version").asLong()).isGreaterThan(read);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.problemType()).isEqualTo("concurrent-update");
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.problemType()).isEqualTo("bad-if-match");
+        JsonNode now = api().get(MEMBERS + "/" + id).json();
+        assertThat(now.path("profile").path("name").asString()).isEqualTo("李雷(VIP)");
+        assertThat(now.path("profile").path("phone").asString()).isEqualTo("13600000101");
+        // the current version is accepted; no If-Match replaces whatever is current
+        assertThat(api().put(MEMBERS + "/" + id, profile("李雷(老客户)", "13600000101"),
+                Map.of("If-Match", "\"" + now.path("version").asLong() + "\"")).status()).isEqualTo(200);
+        assertThat(api().put(MEMBERS + "/" + id, profile("李雷", "13600000101")).status()).isEqualTo(200);
+    }
+
+    @Test
     void updatesProfileAndVehicles() {
         String id = api().post(MEMBERS, member("韩梅梅", "13600000001", vehicle("粤C11111", "LFV2A21K0A3000001")))
                 .json().path("id").asString();

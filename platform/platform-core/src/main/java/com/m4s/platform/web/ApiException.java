@@ -39,6 +39,13 @@ public abstract class ApiException extends RuntimeException {
         return problem;
     }
 
+    /** 400 for a request the server cannot read (a malformed header, say), with its own type. */
+    public static class BadRequest extends ApiException {
+        public BadRequest(String type, String detail) {
+            super(HttpStatus.BAD_REQUEST, type, detail);
+        }
+    }
+
     /** 404 for something the caller named that does not exist (in their store). */
     public static class NotFound extends ApiException {
         public NotFound(String what, Object id) {

@@ -77,8 +77,15 @@ public final class Api {
     }
 
     public Response put(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));
+        return put(path, body, java.util.Map.of());
+    }
+
+    /** A PUT with more request headers, e.g. {@code If-Match}. */
+    public Response put(String path, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body)));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public Response patch(String path, Object body) {
