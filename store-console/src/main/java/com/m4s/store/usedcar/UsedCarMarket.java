@@ -57,7 +57,10 @@ public class UsedCarMarket {
             @Nullable Instant listedAt) {
     }
 
-    /** A facet value and how many cars of the result have it. */
+    /**
+     * A facet value and how many cars have it: cars of the result, except that a facet's own filter is left out
+     * (with make=宝马 picked, the make facet still counts the other makes under the other filters).
+     */
     public record FacetValue(String value, long count) {
     }
 
@@ -69,6 +72,8 @@ public class UsedCarMarket {
     /** Price bands of the price facet, in yuan: [from, to). */
     static final long[][] PRICE_BANDS = {{0, 50_000}, {50_000, 100_000}, {100_000, 150_000}, {150_000, 200_000},
         {200_000, 300_000}, {300_000, 500_000}, {500_000, Long.MAX_VALUE}};
+    /** The name of a facet's counts inside the filter that applies the other facets' filters. */
+    private static final String VALUES = "values";
     /** Elasticsearch answers at most this deep into a result. */
     static final int MAX_WINDOW = 10_000;
 
@@ -117,30 +122,40 @@ public class UsedCarMarket {
         }
     }
 
+    /**
+     * The search: full text and the filters without a facet select the cars; the filters of faceted fields (make,
+     * city, gearbox, emission standard, store, price) are a {@code post_filter}, and each facet counts with every
+     * filter but its own, so picking 宝马 still shows how many 奥迪 there are to add (multi-select facets).
+     */
     static SearchRequest request(String alias, Criteria c) {
         List<Query> filters = new ArrayList<>();
         filters.add(terms("status", List.of(UsedCarStatus.LISTED.name(), UsedCarStatus.RESERVED.name())));
-        if (!c.make().isEmpty()) {
-            filters.add(terms("make", c.make()));
-        }
         if (c.model() != null && !c.model().isBlank()) {
             filters.add(Query.of(q -> q.term(t -> t.field("model").value(c.model().strip()))));
         }
+        addIfPresent(filters, range("year", c.yearMin(), c.yearMax()));
+        addIfPresent(filters, range("mileageKm", c.mileageMin(), c.mileageMax()));
+        Map<String, Query> faceted = new LinkedHashMap<>();
+        if (!c.make().isEmpty()) {
+            faceted.put("make", terms("make", c.make()));
+        }
         if (!c.city().isEmpty()) {
-            filters.add(terms("city", c.city()));
+            faceted.put("city", terms("city", c.city()));
         }
         if (!c.gearbox().isEmpty()) {
-            filters.add(terms("gearbox", c.gearbox().stream().map(Enum::name).toList()));
+            faceted.put("gearbox", terms("gearbox", c.gearbox().stream().map(Enum::name).toList()));
         }
         if (!c.emissionStandard().isEmpty()) {
-            filters.add(terms("emissionStandard", c.emissionStandard().stream().map(Enum::name).toList()));
+            faceted.put("emissionStandard", terms("emissionStandard",
+                    c.emissionStandard().stream().map(Enum::name).toList()));
         }
         if (!c.store().isEmpty()) {
-            filters.add(terms("store", c.store()));
+            faceted.put("store", terms("store", c.store()));
         }
-        range(filters, "askingPriceYuan", c.priceMin(), c.priceMax());
-        range(filters, "year", c.yearMin(), c.yearMax());
-        range(filters, "mileageKm", c.mileageMin(), c.mileageMax());
+        Query price = range("askingPriceYuan", c.priceMin(), c.priceMax());
+        if (price != null) {
+            faceted.put("price", price);
+        }
         boolean text = c.q() != null && !c.q().isBlank();
         Query query = Query.of(q -> q.bool(b -> {
             b.filter(filters);
@@ -163,12 +178,32 @@ public class UsedCarMarket {
             }
             // a stable order for paging
             s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-            s.aggregations(aggregations());
+            if (!faceted.isEmpty()) {
+                s.postFilter(all(faceted.values()));
+            }
+            s.aggregations(aggregations(faceted));
             return s;
         });
     }
 
-    private static Map<String, Aggregation> aggregations() {
+    /** Each facet's counts under the filters of the other facets (its own would leave only the values picked). */
+    private static Map<String, Aggregation> aggregations(Map<String, Query> faceted) {
+        Map<String, Aggregation> counted = new LinkedHashMap<>();
+        facetCounts().forEach((name, counts) -> {
+            List<Query> others = faceted.entrySet().stream().filter(f -> !f.getKey().equals(name))
+                    .map(Map.Entry::getValue).toList();
+            counted.put(name, others.isEmpty() ? counts
+                    : Aggregation.of(x -> x.filter(all(others)).aggregations(VALUES, counts)));
+        });
+        return counted;
+    }
+
+    private static Query all(java.util.Collection<Query> filters) {
+        List<Query> list = List.copyOf(filters);
+        return Query.of(q -> q.bool(b -> b.filter(list)));
+    }
+
+    private static Map<String, Aggregation> facetCounts() {
         Map<String, Aggregation> a = new LinkedHashMap<>();
         a.put("make", Aggregation.of(x -> x.terms(t -> t.field("make").size(30))));
         a.put("city", Aggregation.of(x -> x.terms(t -> t.field("city").size(30))));
@@ -193,8 +228,13 @@ public class UsedCarMarket {
 
     private static Map<String, List<FacetValue>> facets(Map<String, Aggregate> aggregations) {
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-        aggregations.forEach((name, aggregate) -> {
+        aggregations.forEach((name, outer) -> {
+            Aggregate aggregate = outer.isFilter() ? outer.filter().aggregations().get(VALUES) : outer;
             List<FacetValue> values = new ArrayList<>();
+            if (aggregate == null) {
+                facets.put(name, values);
+                return;
+            }
             if (aggregate.isSterms()) {
                 for (StringTermsBucket bucket : aggregate.sterms().buckets().array()) {
                     values.add(new FacetValue(bucket.key().stringValue(), bucket.docCount()));
@@ -214,11 +254,17 @@ public class UsedCarMarket {
         return Query.of(q -> q.terms(t -> t.field(field).terms(tv -> tv.value(v))));
     }
 
-    private static void range(List<Query> filters, String field, @Nullable Number min, @Nullable Number max) {
-        if (min == null && max == null) {
-            return;
+    private static void addIfPresent(List<Query> filters, @Nullable Query filter) {
+        if (filter != null) {
+            filters.add(filter);
         }
-        filters.add(Query.of(q -> q.range(r -> r.untyped(u -> {
+    }
+
+    private static @Nullable Query range(String field, @Nullable Number min, @Nullable Number max) {
+        if (min == null && max == null) {
+            return null;
+        }
+        return Query.of(q -> q.range(r -> r.untyped(u -> {
             u.field(field);
             if (min != null) {
                 u.gte(JsonData.of(min));
@@ -227,7 +273,7 @@ public class UsedCarMarket {
                 u.lte(JsonData.of(max));
             }
             return u;
-        }))));
+        })));
     }
 
     private static Listing listing(Map<?, ?> s) {

@@ -141,7 +141,18 @@ class UsedCarSearchTest extends StoreConsoleTest {
         assertThat(ids(market(managerB, B, "scope=STORE&make=别克&gearbox=DUAL_CLUTCH"))).containsExactly(ids.get(1));
         assertThat(ids(market(managerB, B, "scope=STORE&make=别克&yearMin=2020&mileageMax=50000")))
                 .containsExactly(ids.get(1));
-        assertThat(ids(market(managerB, B, "scope=STORE&make=别克&city=深圳"))).containsExactly(ids.get(0));
+        JsonNode inShenzhen = market(managerB, B, "scope=STORE&make=别克&city=深圳");
+        assertThat(ids(inShenzhen)).containsExactly(ids.get(0));
+        assertThat(inShenzhen.path("totalElements").asLong()).isEqualTo(1);
+        // each facet counts under the other facets' filters: the city picked still shows the others to add
+        assertThat(facet(inShenzhen, "city")).containsEntry("深圳", 1L).containsEntry("广州", 2L);
+        assertThat(facet(inShenzhen, "make")).containsEntry("别克", 1L);
+        assertThat(facet(inShenzhen, "gearbox")).containsEntry("AUTOMATIC", 1L).doesNotContainKey("DUAL_CLUTCH");
+        assertThat(facet(inShenzhen, "price")).containsEntry("50000-100000", 1L).containsEntry("200000-300000", 0L);
+        JsonNode dualClutch = market(managerB, B, "scope=STORE&make=别克&gearbox=DUAL_CLUTCH&priceMin=100000");
+        assertThat(ids(dualClutch)).containsExactly(ids.get(1));
+        assertThat(facet(dualClutch, "gearbox")).containsEntry("DUAL_CLUTCH", 1L).containsEntry("AUTOMATIC", 1L);
+        assertThat(facet(dualClutch, "price")).containsEntry("200000-300000", 1L).containsEntry("50000-100000", 0L);
         JsonNode second = market(managerB, B, "scope=STORE&make=别克&sort=PRICE_DESC&size=2&page=1");
         assertThat(ids(second)).containsExactly(ids.get(0));
         assertThat(second.path("totalElements").asLong()).isEqualTo(3);
