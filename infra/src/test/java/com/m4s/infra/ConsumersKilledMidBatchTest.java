@@ -40,19 +40,9 @@ class ConsumersKilledMidBatchTest {
     void killingTheConsumersMidBatchLosesNothingAndDoublesNothing() throws Exception {
         Api operator = new Api(stack.gatewayUrl()).withToken(
                 stack.keycloak().passwordToken(DemoData.OPERATOR, DemoData.DEMO_PASSWORD));
-        Api.Response group = operator.post("/api/admin/groups", Map.of("code", GROUP, "name", "故障测试集团"));
-        assertThat(group.status()).as(group.raw()).isIn(201, 409);
-        Map<String, Object> store = new LinkedHashMap<>();
-        store.put("code", STORE);
-        store.put("name", "故障测试门店");
-        store.put("city", "广州");
-        store.put("brand", "Toyota");
-        store.put("timeZone", "Asia/Shanghai");
-        Api.Response created = operator.post("/api/admin/groups/" + GROUP + "/stores", store);
-        assertThat(created.status()).as(created.raw()).isEqualTo(202);
-        await("the store active", Duration.ofSeconds(60),
-                () -> "ACTIVE".equals(operator.get("/api/admin/stores/" + STORE).json().path("status").asString())
-                        ? 1 : 0, n -> n == 1);
+        StackStores.group(operator, GROUP, "故障测试集团");
+        StackStores.create(operator, GROUP, STORE, "故障测试门店");
+        StackStores.awaitStatus(operator, STORE, "ACTIVE");
         Api.Response seller = operator.post("/api/stores/" + STORE + "/members",
                 Map.of("profile", Map.of("name", "卖家故障", "phone", "13800009999")));
         assertThat(seller.status()).as(seller.raw()).isEqualTo(201);

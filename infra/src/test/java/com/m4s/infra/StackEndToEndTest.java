@@ -12,8 +12,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +36,7 @@ class StackEndToEndTest {
     void start() {
         stack = SharedStack.get(); // shared with the browser suite; it stops when the test JVM exits
         api = as(DemoData.OPERATOR);
-        api.post("/api/admin/groups", Map.of("code", "e2e_group", "name", "端到端集团"));
+        StackStores.group(api, "e2e_group", "端到端集团");
     }
 
     @BeforeEach
@@ -239,31 +237,11 @@ class StackEndToEndTest {
     }
 
     private void createStore(String code) {
-        Map<String, Object> store = new LinkedHashMap<>();
-        store.put("code", code);
-        store.put("name", "门店 " + code);
-        store.put("city", "广州");
-        store.put("brand", "Toyota");
-        store.put("timeZone", "Asia/Shanghai");
-        Api.Response response = api.post("/api/admin/groups/e2e_group/stores", store);
-        assertThat(response.status()).as(response.raw()).isEqualTo(202);
+        StackStores.create(api, "e2e_group", code, "门店 " + code);
     }
 
     private JsonNode awaitStatus(String code, String status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode store;
-        do {
-            store = api.get("/api/admin/stores/" + code).json();
-            if (status.equals(store.path("status").asString())) {
-                return store;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError(code + " did not become " + status + ": " + store);
+        return StackStores.awaitStatus(api, code, status);
     }
 
     private static Map<String, Object> member(String name, String phone, String plate) {

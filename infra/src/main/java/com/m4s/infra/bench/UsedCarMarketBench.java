@@ -59,7 +59,7 @@ final class UsedCarMarketBench {
     /** How long it took to get {@code documents} searchable, from {@code start}. */
     record Indexing(long documents, Duration elapsed) {
         double perSecond() {
-            return documents / Math.max(1e-9, elapsed.toNanos() / 1e9);
+            return rate(documents, elapsed);
         }
     }
 
@@ -69,14 +69,19 @@ final class UsedCarMarketBench {
     /** Latencies of calls made once each (not a timed load run), and how long they took together. */
     record Timed(LatencyHistogram latencies, Duration elapsed) {
         double perSecond() {
-            return latencies.count() / Math.max(1e-9, elapsed.toNanos() / 1e9);
+            return rate(latencies.count(), elapsed);
         }
     }
 
     record Rebuild(long documents, Duration elapsed, long searches, long searchErrors, String searchNote) {
         double perSecond() {
-            return documents / Math.max(1e-9, elapsed.toNanos() / 1e9);
+            return rate(documents, elapsed);
         }
+    }
+
+    /** Things per second over a duration (a zero duration counts as a nanosecond). */
+    static double rate(long count, Duration elapsed) {
+        return count / Math.max(1e-9, elapsed.toNanos() / 1e9);
     }
 
     record Result(int listings, int stores, Duration sqlLoad, Indexing burst, Approvals approvals, Rebuild rebuild,
