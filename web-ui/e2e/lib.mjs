@@ -75,3 +75,23 @@ export function expectTrue(condition, message) {
 export function unique(digits = 6) {
   return String(Date.now() % 10 ** digits).padStart(digits, '0');
 }
+
+/**
+ * Picks an option of an Ant Design select and waits until the page shows the choice took effect (`chosen` turns
+ * true in the page). A click that lands while the drop-down is still opening is sometimes not taken on a busy
+ * machine; then the drop-down is closed and the choice made again (at most three times).
+ */
+export async function pickOption(page, select, option, chosen, arg) {
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await option.click();
+    try {
+      await page.waitForFunction(chosen, arg, { timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.log(`  (the choice was not taken, attempt ${attempt}; again)`);
+      await page.keyboard.press('Escape');
+    }
+  }
+}

@@ -4,7 +4,7 @@
 // used-car market by searching for it and the manager on the console's market page. With the owner sign-up API
 // present, a member signs up with the code from the store's message log and logs in.
 import { join } from 'node:path';
-import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, screenshot, steps, unique } from './lib.mjs';
+import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, pickOption, screenshot, steps, unique } from './lib.mjs';
 
 /** Fails when the page loads one of the consoles' library chunks. */
 function watchForConsoleLibraries(page) {
@@ -163,9 +163,8 @@ function usedCarSteps(browser, phone) {
     ['the car shows as listed in the used-car list and in the owner app', atDesk(async () => {
       await desk.getByRole('link', { name: '二手车', exact: true }).click();
       await desk.getByRole('heading', { name: '二手车' }).waitFor();
-      await desk.getByLabel('按状态筛选').click();
-      await desk.locator('.ant-select-item-option[title="在售"]').click();
-      await desk.waitForFunction(() => new URL(window.location.href).searchParams.get('status') === 'LISTED');
+      await pickOption(desk, desk.getByLabel('按状态筛选'), desk.locator('.ant-select-item-option[title="在售"]'),
+        () => new URL(window.location.href).searchParams.get('status') === 'LISTED');
       await desk.locator('tr.ant-table-row', { hasText: model }).filter({ hasText: '在售' }).waitFor();
       await screenshot(desk, 'console-used-cars');
       await phone.reload();
