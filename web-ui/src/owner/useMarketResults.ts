@@ -37,7 +37,9 @@ export function useMarketResults(store: string | undefined, search: MarketSearch
     if (!store) return undefined;
     const controller = new AbortController();
     more.current?.abort();
-    setState(START);
+    // the facets of the last answer stay while the next loads: the chips of the chosen filters (a price band is
+    // named from them) and the filter sheet do not flicker to other words between two answers
+    setState((previous) => ({ ...START, facets: previous.facets }));
     api.get<MarketPage>(marketPath(store), marketQuery(search, 0, size), controller.signal).then(
       (page) => {
         if (controller.signal.aborted) return;
