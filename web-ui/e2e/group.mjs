@@ -46,6 +46,9 @@ export async function run(browser) {
       await dialog.locator('[data-testid="provisioning"][data-status="ACTIVE"]').waitFor({ timeout: 120000 });
       await screenshot(page, 'group-store-active');
       await dialog.getByRole('button', { name: '关 闭', exact: true }).click();
+      // found by the table's search: the group may have more stores than one page from earlier runs
+      await page.getByPlaceholder('搜索代码、名称、城市或品牌').fill(code);
+      await page.getByPlaceholder('搜索代码、名称、城市或品牌').press('Enter');
       await page.locator('tr', { hasText: code }).filter({ hasText: '运营中' }).waitFor();
     }],
   ]);

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/problem';
@@ -22,8 +22,8 @@ async function fillAndSubmit() {
   await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: /创\s*建/ }));
 }
 
-function renderDialog(api: ReturnType<typeof fakeApi>) {
-  return renderWithAuth(<CreateStore groupCode="huanan" open onClose={() => undefined} />, {
+function renderDialog(api: ReturnType<typeof fakeApi>, onClose: (created: boolean) => void = () => undefined) {
+  return renderWithAuth(<CreateStore groupCode="huanan" open onClose={onClose} />, {
     auth: fakeAuth({ api, claims: claims(['group-executive'], { group: 'huanan', stores: [] }) }),
   });
 }
@@ -49,6 +49,21 @@ describe('CreateStore', () => {
     await waitFor(() => expect(screen.getByTestId('provisioning')).toHaveAttribute('data-status', 'ACTIVE'), { timeout: 5000 });
     expect(screen.getByText('珠海香洲4S店 已开通')).toBeInTheDocument();
     expect(api.get).toHaveBeenCalledWith('/api/admin/stores/zh_xiangzhou');
+  });
+
+  it('once the store is created, the only button left closes the dialog and reports the creation', async () => {
+    const api = fakeApi({ post: vi.fn().mockResolvedValue(store('ACTIVE')) });
+    const onClose = vi.fn();
+    renderDialog(api, onClose);
+
+    await fillAndSubmit();
+    await screen.findByTestId('provisioning');
+
+    const footer = document.querySelector('.ant-modal-footer') as HTMLElement;
+    const buttons = within(footer).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual(['关 闭']);
+    await userEvent.setup({ delay: null }).click(buttons[0]!);
+    expect(onClose).toHaveBeenCalledWith(true);
   });
 
   it('shows why provisioning failed and retries on request', async () => {

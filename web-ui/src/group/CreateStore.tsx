@@ -120,11 +120,19 @@ export function CreateStore({ groupCode, open, onClose }: { groupCode: string; o
       open={open}
       title={t('group.createStore')}
       onCancel={() => onClose(!!created)}
-      okText={created ? t('common.close') : t('group.create')}
-      cancelButtonProps={{ style: created ? { display: 'none' } : undefined }}
+      okText={t('group.create')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
-      onOk={() => (created ? onClose(true) : form.submit())}
+      onOk={() => form.submit()}
+      // once created, a button of its own: the create button's loading icon would otherwise linger in it (faded
+      // out, still named "loading") when its leave animation does not end
+      footer={
+        created ? (
+          <Button type="primary" onClick={() => onClose(true)}>
+            {t('common.close')}
+          </Button>
+        ) : undefined
+      }
       forceRender
       width={640}
     >
