@@ -1,6 +1,6 @@
 // Store console: a store manager signs in, sees every page, creates a member and finds it; a manager of another
 // store signs in and finds neither the member nor a way into the first store.
-import { BASE_URL, expectTrue, keycloakLogin, newPage, screenshot, steps, unique } from './lib.mjs';
+import { BASE_URL, expectTrue, keycloakLogin, newPage, pickFormOption, screenshot, steps, unique } from './lib.mjs';
 
 const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
 
@@ -112,10 +112,8 @@ export async function run(browser) {
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('用户名').fill(staffName);
       await dialog.getByLabel('姓名').fill(`员工${suffix}`);
-      await dialog.getByLabel('角色').click();
-      await page.locator('.ant-select-item-option', { hasText: '员工' }).click();
-      await dialog.getByLabel('部门').click();
-      await page.locator('.ant-select-item-option', { hasText: '销售' }).click();
+      await pickFormOption(page, dialog, '角色', '员工');
+      await pickFormOption(page, dialog, '部门', '销售');
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       const password = page.getByTestId('initial-password');
       await password.waitFor();

@@ -95,3 +95,15 @@ export async function pickOption(page, select, option, chosen, arg) {
     }
   }
 }
+
+/**
+ * Picks the option showing `text` of a form's select found by its label, and waits until the select shows it (see
+ * {@link pickOption}); `option` locates the option when its text alone is ambiguous.
+ */
+export async function pickFormOption(page, scope, label, text, option = page.locator('.ant-select-item-option', { hasText: text })) {
+  const select = scope.getByLabel(label);
+  const id = await select.getAttribute('id');
+  await pickOption(page, select, option,
+    ([selectId, shown]) => document.getElementById(selectId)?.closest('.ant-select')?.textContent?.includes(shown) ?? false,
+    [id, text]);
+}

@@ -4,7 +4,7 @@
 // used-car market by searching for it and the manager on the console's market page. With the owner sign-up API
 // present, a member signs up with the code from the store's message log and logs in.
 import { join } from 'node:path';
-import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, pickOption, screenshot, steps, unique } from './lib.mjs';
+import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, pickFormOption, pickOption, screenshot, steps, unique } from './lib.mjs';
 
 /** Fails when the page loads one of the consoles' library chunks. */
 function watchForConsoleLibraries(page) {
@@ -93,10 +93,8 @@ function usedCarSteps(browser, phone) {
       await desk.getByLabel('里程（公里）').fill('56000');
       await desk.getByLabel('所在城市').fill('广州');
       await desk.getByLabel('颜色').fill('白色');
-      await desk.getByLabel('变速箱').click();
-      await desk.locator('.ant-select-item-option[title="自动"]').click();
-      await desk.getByLabel('排放标准').click();
-      await desk.locator('.ant-select-item-option[title="国六 b"]').click();
+      await pickFormOption(desk, desk, '变速箱', '自动', desk.locator('.ant-select-item-option[title="自动"]'));
+      await pickFormOption(desk, desk, '排放标准', '国六 b', desk.locator('.ant-select-item-option[title="国六 b"]'));
       await desk.getByLabel('期望价（元）').fill('128000');
       await desk.getByLabel('车况说明').fill('无事故，4S 店定期保养');
       await screenshot(desk, 'console-used-car-submit');
