@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom lacks what Ant Design measures the screen with
@@ -26,6 +26,10 @@ if (!('ResizeObserver' in globalThis)) {
 // tables that scroll sideways measure the scroll bar through a pseudo-element, which jsdom does not implement
 const computedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => computedStyle(element);
+
+// findBy* and waitFor give up after 1 s by default: too short for Ant Design's forms in jsdom on a loaded build
+// machine (nine field validations once took longer); what never happens still fails, only later
+configure({ asyncUtilTimeout: 10000 });
 
 afterEach(() => {
   cleanup();
