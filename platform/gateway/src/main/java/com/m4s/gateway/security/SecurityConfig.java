@@ -111,9 +111,8 @@ public class SecurityConfig {
     @Bean
     ServerWebExchangeFirewall exchangeFirewall() {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
-        firewall.setAllowedHeaderNames(HeaderText.NAME);
-        firewall.setAllowedHeaderValues(HeaderText.VALUE);
-        firewall.setAllowedParameterNames(HeaderText.NAME);
+        HeaderText.install(firewall::setAllowedHeaderNames, firewall::setAllowedHeaderValues,
+                firewall::setAllowedParameterNames);
         return firewall;
     }
 

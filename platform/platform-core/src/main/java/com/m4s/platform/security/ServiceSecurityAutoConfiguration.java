@@ -66,9 +66,8 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     WebSecurityCustomizer requestFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
-        firewall.setAllowedHeaderNames(HeaderText.NAME);
-        firewall.setAllowedHeaderValues(HeaderText.VALUE);
-        firewall.setAllowedParameterNames(HeaderText.NAME);
+        HeaderText.install(firewall::setAllowedHeaderNames, firewall::setAllowedHeaderValues,
+                firewall::setAllowedParameterNames);
         return web -> web.httpFirewall(firewall);
     }
 

@@ -1,5 +1,6 @@
 package com.m4s.platform.security.token;
 
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,17 @@ public final class HeaderText {
     public static final Predicate<@Nullable String> VALUE = text -> allowed(text, true);
 
     private HeaderText() {
+    }
+
+    /**
+     * Gives a firewall these rules through its three setters; the servlet and the reactive strict firewalls have the
+     * same setters but no common type, and this module has no web dependency.
+     */
+    public static void install(Consumer<Predicate<@Nullable String>> headerNames,
+            Consumer<Predicate<@Nullable String>> headerValues, Consumer<Predicate<@Nullable String>> parameterNames) {
+        headerNames.accept(NAME);
+        headerValues.accept(VALUE);
+        parameterNames.accept(NAME);
     }
 
     private static boolean allowed(@Nullable String text, boolean tab) {

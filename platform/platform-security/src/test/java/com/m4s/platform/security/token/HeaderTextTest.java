@@ -55,4 +55,11 @@ class HeaderTextTest {
         assertThat(HeaderText.VALUE.test("")).isTrue();
         assertThat(HeaderText.VALUE.test(null)).as("absent header").isTrue();
     }
+
+    @Test
+    void installGivesEachSetterItsRule() {
+        List<Object> given = new ArrayList<>();
+        HeaderText.install(given::add, given::add, given::add);
+        assertThat(given).containsExactly(HeaderText.NAME, HeaderText.VALUE, HeaderText.NAME);
+    }
 }
