@@ -110,7 +110,7 @@ export function Submission() {
 
   const save = async (details: UsedCarDetails) => {
     try {
-      await api.put<UsedCarView>(path, details);
+      await api.put<UsedCarView>(path, details, c.version);
     } catch (e) {
       failed(e);
       return;

@@ -140,7 +140,7 @@ describe('owner: one submission', () => {
 
   it('edits a car sent back for changes and resubmits it with PUT', async () => {
     const user = userEvent.setup({ delay: null });
-    const sentBack = usedCar({ status: 'CHANGES_REQUESTED', reviewNote: '期望价过高，请调整', reviewedBy: 'manager.gz_tianhe' });
+    const sentBack = usedCar({ status: 'CHANGES_REQUESTED', reviewNote: '期望价过高，请调整', reviewedBy: 'manager.gz_tianhe', version: 3 });
     const resubmitted = usedCar({ status: 'SUBMITTED', revision: 2, priceWishYuan: 118000, reviewNote: '期望价过高，请调整' });
     const api = carApi(sentBack, resubmitted, { put: vi.fn().mockResolvedValue(resubmitted) });
     renderApp(`/app/used-cars/${ID}`, api);
@@ -155,7 +155,7 @@ describe('owner: one submission', () => {
       make: '宝马', model: '325Li', year: 2019, mileageKm: 56000, city: '广州', gearbox: 'AUTOMATIC', emissionStandard: 'CN6A',
       colour: '白色', priceWishYuan: 118000, photos: ['https://img.example.com/a.jpg', 'https://img.example.com/b.jpg'],
       conditionNotes: '无事故，定期保养',
-    });
+    }, sentBack.version);
     expect(await screen.findByText('已重新提交，请等待门店审核。')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByTestId('used-car-status')).toHaveTextContent('待审核'));
     expect(screen.queryByTestId('owner-review-note')).not.toBeInTheDocument();

@@ -3,6 +3,7 @@ import { App, Button, Card, Descriptions, Form, Modal, Popconfirm, Space, Spin, 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { isApiError } from '../../api/problem';
 import type { MemberProfile, MemberView, VehicleDetails, VehicleView } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
@@ -12,19 +13,24 @@ import { formatTime } from '../../ui/format';
 import { useLoad } from '../../ui/useLoad';
 import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
 
-/** Adds or changes one vehicle in a dialog. */
+/**
+ * Adds or changes one vehicle in a dialog. A change carries the version the dialog was filled from; when someone
+ * changed the vehicle meanwhile (409) the dialog says so and `onStale` reloads the member behind it.
+ */
 function VehicleDialog({
   open,
   vehicle,
   path,
   onClose,
   onSaved,
+  onStale,
 }: {
   open: boolean;
   vehicle?: VehicleView;
   path: string;
   onClose: () => void;
   onSaved: () => void;
+  onStale: () => void;
 }) {
   const { t } = useTranslation();
   const { api } = useAuth();
@@ -42,12 +48,13 @@ function VehicleDialog({
   const save = async (values: VehicleDetails) => {
     setSaving(true);
     try {
-      if (vehicle) await api.put(`${path}/${vehicle.id}`, cleaned(values));
+      if (vehicle) await api.put(`${path}/${vehicle.id}`, cleaned(values), vehicle.version);
       else await api.post(path, cleaned(values));
       onSaved();
     } catch (e) {
       applyProblem(form, e);
       setError(e);
+      if (isApiError(e) && e.status === 409) onStale();
     } finally {
       setSaving(false);
     }
@@ -224,6 +231,7 @@ export function MemberEdit() {
           setDialog({ open: false });
           member.reload();
         }}
+        onStale={member.reload}
       />
     </>
   );

@@ -149,7 +149,7 @@ export function useMove(path: string, car: UsedCarView | undefined, handlers: { 
     const send = async () => {
       const request = requestOf(move, values);
       try {
-        if (request.method === 'put') await api.put(`${path}${request.path}`, request.body);
+        if (request.method === 'put') await api.put(`${path}${request.path}`, request.body, car?.version);
         else await api.post(`${path}${request.path}`, request.body);
         message.success(t(`usedCars.done.${move}`));
         handlers.onDone(move);

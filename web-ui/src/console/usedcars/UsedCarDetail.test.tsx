@@ -118,6 +118,20 @@ describe('UsedCarDetail', () => {
     expect(moveButtons()).toEqual(['修改挂牌信息', '登记预订', '标记售出', '撤回下架']);
   });
 
+  it('changes the listing with the version the page shows, so a change made meanwhile is not overwritten', async () => {
+    const user = userEvent.setup({ delay: null });
+    const put = vi.fn().mockResolvedValue(undefined);
+    const listed = usedCar({ status: 'LISTED', askingPriceYuan: 125000, conditionReport: '车况良好', version: 4 });
+    renderDetail(apiFor(listed, { put }), ['store-manager']);
+
+    await user.click(await screen.findByRole('button', { name: '修改挂牌信息' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('挂牌价（元）'), { target: { value: '119000' } });
+    await user.click(within(dialog).getByRole('button', { name: '修改挂牌信息' }));
+
+    await waitFor(() => expect(put).toHaveBeenCalledWith(`${CAR_PATH}/listing`, { askingPriceYuan: 119000, conditionReport: '车况良好' }, 4));
+  });
+
   it("shows the server's field message beside the input when it refuses a move (422)", async () => {
     const user = userEvent.setup({ delay: null });
     const post = vi.fn().mockRejectedValue(

@@ -107,10 +107,14 @@ class MemberController {
     @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
             departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
     @PutMapping("/{memberId}/vehicles/{vehicleId}")
-    @Operation(summary = "Replace a vehicle's details")
+    @Operation(summary = "Replace a vehicle's details", description = "Send If-Match with the vehicle's version as"
+            + " read (\"2\"): if someone changed the vehicle since, nothing is written and the answer is 409"
+            + " concurrent-update. Without If-Match the details replace whatever is current.")
     MemberViews.VehicleView updateVehicle(@PathVariable String store, @PathVariable UUID memberId,
-            @PathVariable UUID vehicleId, @Valid @RequestBody VehicleDetails vehicle) {
-        return members.updateVehicle(memberId, vehicleId, vehicle);
+            @PathVariable UUID vehicleId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody VehicleDetails vehicle) {
+        return members.updateVehicle(memberId, vehicleId, Versions.ifMatch(ifMatch), vehicle);
     }
 
     @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},

@@ -127,10 +127,13 @@ public class MemberService {
         });
     }
 
+    /** Replaces a vehicle's details; when {@code expectedVersion} is given and the vehicle has changed since, 409. */
     @Transactional
-    public MemberViews.VehicleView updateVehicle(UUID memberId, UUID vehicleId, VehicleDetails details) {
+    public MemberViews.VehicleView updateVehicle(UUID memberId, UUID vehicleId, @Nullable Long expectedVersion,
+            VehicleDetails details) {
         Member member = find(memberId);
         Vehicle vehicle = vehicle(member, vehicleId);
+        Versions.expect(Vehicle.class, vehicleId, vehicle.version(), expectedVersion);
         vehicle.apply(details, clock.instant());
         return flushing(() -> {
             members.saveAndFlush(member);

@@ -13,11 +13,11 @@ public final class MemberViews {
     }
 
     public record VehicleView(UUID id, String plate, String vin, String model, @Nullable LocalDate purchaseDate,
-            @Nullable Integer mileageKm, Instant createdAt, Instant updatedAt) {
+            @Nullable Integer mileageKm, Instant createdAt, Instant updatedAt, long version) {
 
         static VehicleView of(Vehicle v) {
             return new VehicleView(v.id(), v.plate(), v.vin(), v.model(), v.purchaseDate(), v.mileageKm(),
-                    v.createdAt(), v.updatedAt());
+                    v.createdAt(), v.updatedAt(), v.version());
         }
     }
 

@@ -98,4 +98,8 @@ class Vehicle {
     Instant updatedAt() {
         return updatedAt;
     }
+
+    long version() {
+        return version;
+    }
 }

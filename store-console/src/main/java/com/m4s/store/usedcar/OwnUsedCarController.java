@@ -5,6 +5,7 @@ import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Role;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
+import com.m4s.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,12 +13,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,10 +67,13 @@ class OwnUsedCarController {
 
     @Allow(Role.OWNER)
     @PutMapping("/{usedCarId}")
-    @Operation(summary = "Change my submission; after a change request this resubmits it for review")
+    @Operation(summary = "Change my submission; after a change request this resubmits it for review",
+            description = "Send If-Match with the car's version as read (\"4\"): if the store changed the car"
+                    + " since, nothing is written and the answer is 409 concurrent-update.")
     UsedCarViews.UsedCarView edit(@PathVariable String store, @PathVariable UUID usedCarId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody UsedCarDetails car) {
-        return cars.editOwn(subject(), usedCarId, car);
+        return cars.editOwn(subject(), usedCarId, Versions.ifMatch(ifMatch), car);
     }
 
     @Allow(Role.OWNER)

@@ -6,6 +6,7 @@ import com.m4s.platform.security.Departments;
 import com.m4s.platform.security.Role;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
+import com.m4s.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -17,12 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -75,10 +78,13 @@ class UsedCarController {
 
     @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
     @PutMapping("/{usedCarId}")
-    @Operation(summary = "Correct the car's details while it waits for review")
+    @Operation(summary = "Correct the car's details while it waits for review", description = "Send If-Match with"
+            + " the car's version as read (\"4\"): if the car changed since, nothing is written and the answer is"
+            + " 409 concurrent-update.")
     UsedCarViews.UsedCarView edit(@PathVariable String store, @PathVariable UUID usedCarId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody UsedCarDetails details) {
-        return cars.edit(usedCarId, details);
+        return cars.edit(usedCarId, Versions.ifMatch(ifMatch), details);
     }
 
     @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
@@ -107,10 +113,13 @@ class UsedCarController {
 
     @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
     @PutMapping("/{usedCarId}/listing")
-    @Operation(summary = "Change a listed car's asking price or condition report")
+    @Operation(summary = "Change a listed car's asking price or condition report", description = "Send If-Match"
+            + " with the car's version as read (\"4\"): if the car changed since, nothing is written and the answer"
+            + " is 409 concurrent-update.")
     UsedCarViews.UsedCarView updateListing(@PathVariable String store, @PathVariable UUID usedCarId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody UsedCarRequests.Approval listing) {
-        return cars.updateListing(usedCarId, listing);
+        return cars.updateListing(usedCarId, Versions.ifMatch(ifMatch), listing);
     }
 
     @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)

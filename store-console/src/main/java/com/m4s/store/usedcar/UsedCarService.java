@@ -6,6 +6,7 @@ import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.Versions;
 import com.m4s.store.member.MemberService;
 import com.m4s.store.member.MemberViews;
 import java.time.Clock;
@@ -89,14 +90,15 @@ public class UsedCarService {
 
     /** Staff correct the details while the car waits for review (or for the owner's changes). */
     @Transactional
-    public UsedCarViews.UsedCarView edit(UUID id, UsedCarDetails details) {
-        return edit(find(id), details);
+    public UsedCarViews.UsedCarView edit(UUID id, @Nullable Long expectedVersion, UsedCarDetails details) {
+        return edit(find(id), expectedVersion, details);
     }
 
     /** The owner edits their submission; after a change request this resubmits it. */
     @Transactional
-    public UsedCarViews.UsedCarView editOwn(String subject, UUID id, UsedCarDetails details) {
-        return edit(findOwn(subject, id), details);
+    public UsedCarViews.UsedCarView editOwn(String subject, UUID id, @Nullable Long expectedVersion,
+            UsedCarDetails details) {
+        return edit(findOwn(subject, id), expectedVersion, details);
     }
 
     @Transactional
@@ -118,8 +120,11 @@ public class UsedCarService {
     }
 
     @Transactional
-    public UsedCarViews.UsedCarView updateListing(UUID id, UsedCarRequests.Approval listing) {
-        return move(find(id), UsedCarStatus.Move.UPDATE_LISTING, UsedCarEvents.Type.UsedCarListingChanged,
+    public UsedCarViews.UsedCarView updateListing(UUID id, @Nullable Long expectedVersion,
+            UsedCarRequests.Approval listing) {
+        UsedCar listed = find(id);
+        Versions.expect(UsedCar.class, id, listed.version(), expectedVersion);
+        return move(listed, UsedCarStatus.Move.UPDATE_LISTING, UsedCarEvents.Type.UsedCarListingChanged,
                 car -> car.updateListing(listing.askingPriceYuan(), listing.conditionReport(), clock.instant()));
     }
 
@@ -164,7 +169,9 @@ public class UsedCarService {
         return UsedCarViews.UsedCarView.of(car);
     }
 
-    private UsedCarViews.UsedCarView edit(UsedCar car, UsedCarDetails details) {
+    /** An edit from a form: refused with 409 when the car changed since the version the form was filled from. */
+    private UsedCarViews.UsedCarView edit(UsedCar car, @Nullable Long expectedVersion, UsedCarDetails details) {
+        Versions.expect(UsedCar.class, car.id(), car.version(), expectedVersion);
         requirePlausible(details);
         boolean resubmission = car.status() == UsedCarStatus.CHANGES_REQUESTED;
         return move(car, UsedCarStatus.Move.EDIT, resubmission ? UsedCarEvents.Type.UsedCarResubmitted

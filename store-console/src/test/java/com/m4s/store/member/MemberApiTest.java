@@ -107,6 +107,31 @@ class MemberApiTest extends StoreConsoleTest {
     }
 
     @Test
+    void aVehicleEditFromAnOutdatedVersionIsRefusedAndChangesNothing() {
+        String id = api().post(MEMBERS, member("林涛", "13600000111", vehicle("粤C33333", "LFV2A21K0A3000003")))
+                .json().path("id").asString();
+        JsonNode read = api().get(MEMBERS + "/" + id).json().path("vehicles").get(0);
+        String path = MEMBERS + "/" + id + "/vehicles/" + read.path("id").asString();
+        Map<String, String> asRead = Map.of("If-Match", "\"" + read.path("version").asLong() + "\"");
+        Map<String, Object> serviced = vehicle("粤C33333", "LFV2A21K0A3000003");
+        serviced.put("mileageKm", 30_000);
+        Map<String, Object> typo = vehicle("粤C33333", "LFV2A21K0A3000003");
+        typo.put("mileageKm", 3_000);
+
+        Api.Response first = api().put(path, serviced, asRead);
+        Api.Response second = api().put(path, typo, asRead);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().path("version").asLong()).isGreaterThan(read.path("version").asLong());
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.problemType()).isEqualTo("concurrent-update");
+        assertThat(api().get(MEMBERS + "/" + id).json().path("vehicles").get(0).path("mileageKm").asInt())
+                .isEqualTo(30_000);
+        assertThat(api().put(path, typo, Map.of("If-Match", "\"" + first.json().path("version").asLong() + "\""))
+                .json().path("mileageKm").asInt()).isEqualTo(3_000);
+    }
+
+    @Test
     void updatesProfileAndVehicles() {
         String id = api().post(MEMBERS, member("韩梅梅", "13600000001", vehicle("粤C11111", "LFV2A21K0A3000001")))
                 .json().path("id").asString();

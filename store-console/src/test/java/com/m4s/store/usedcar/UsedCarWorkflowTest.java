@@ -171,6 +171,41 @@ class UsedCarWorkflowTest extends StoreConsoleTest {
     }
 
     @Test
+    void editsFromAnOutdatedVersionAreRefusedAndChangeNothing() {
+        Api.Response submitted = owner.post(MINE, car("大众", "帕萨特", 2020, 52_000, 140_000));
+        String id = submitted.json().path("id").asString();
+        String read = "\"" + submitted.json().path("version").asLong() + "\"";
+
+        // the store corrects the mileage while the owner still has the form open from the same version
+        Api.Response corrected = manager.put(CARS + "/" + id, car("大众", "帕萨特", 2020, 58_000, 140_000),
+                Map.of("If-Match", read));
+        Api.Response stale = owner.put(MINE + "/" + id, car("大众", "帕萨特", 2020, 52_000, 135_000),
+                Map.of("If-Match", read));
+
+        assertThat(corrected.status()).isEqualTo(200);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.problemType()).isEqualTo("concurrent-update");
+        JsonNode now = owner.get(MINE + "/" + id).json();
+        assertThat(now.path("mileageKm").asInt()).isEqualTo(58_000);
+        assertThat(now.path("priceWishYuan").asLong()).isEqualTo(140_000);
+
+        // two price changes of the listing from the same version: the second is refused, one event is published
+        JsonNode listed = manager.post(CARS + "/" + id + "/approve", approval(138_000)).json();
+        Map<String, String> asListed = Map.of("If-Match", "\"" + listed.path("version").asLong() + "\"");
+        Api.Response cut = manager.put(CARS + "/" + id + "/listing", approval(132_000), asListed);
+        Api.Response raise = manager.put(CARS + "/" + id + "/listing", approval(139_000), asListed);
+
+        assertThat(cut.status()).isEqualTo(200);
+        assertThat(raise.status()).isEqualTo(409);
+        assertThat(raise.problemType()).isEqualTo("concurrent-update");
+        assertThat(manager.get(CARS + "/" + id).json().path("askingPriceYuan").asLong()).isEqualTo(132_000);
+        assertThat(eventTypes(id)).containsExactly("UsedCarSubmitted", "UsedCarDetailsChanged", "UsedCarListed",
+                "UsedCarListingChanged");
+        assertThat(manager.put(CARS + "/" + id + "/listing", approval(139_000), Map.of("If-Match", "\"x\""))
+                .problemType()).isEqualTo("bad-if-match");
+    }
+
+    @Test
     void twoReviewersAtOnceOneWinsAndOneEventIsPublished() throws Exception {
         String id = submitForMember(car("奥迪", "A4L", 2021, 30_000, 260_000)).path("id").asString();
         Api other = as(TestUsers.staff(GROUP, STORE, Departments.SALES));

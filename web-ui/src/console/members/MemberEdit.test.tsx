@@ -1,0 +1,75 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../api/problem';
+import type { MemberView } from '../../api/types';
+import i18n from '../../i18n';
+import { claims, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
+import { MemberEdit } from './MemberEdit';
+
+const PATH = '/api/stores/gz_tianhe/members/m-1';
+
+function member(vehicleVersion: number, mileageKm: number): MemberView {
+  return {
+    id: 'm-1',
+    profile: { name: '王建国', phone: '13800138001', birthday: null, source: 'WALK_IN', notes: null },
+    vehicles: [
+      {
+        id: 'v-1', plate: '粤A12345', vin: 'LBVCU31080S000001', model: 'BMW 325Li', purchaseDate: '2022-06-18', mileageKm,
+        createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-20T00:00:00Z', version: vehicleVersion,
+      },
+    ],
+    ownerUsername: 'owner.13800138001',
+    createdAt: '2026-11-01T00:00:00Z',
+    updatedAt: '2026-11-20T00:00:00Z',
+    version: 7,
+  };
+}
+
+function renderEdit(api: ReturnType<typeof fakeApi>) {
+  return renderWithAuth(<MemberEdit />, {
+    auth: fakeAuth({ api, claims: claims(['store-manager']) }),
+    path: '/console/gz_tianhe/members/m-1',
+    route: '/console/:store/members/:memberId',
+  });
+}
+
+describe('MemberEdit', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('zh-CN');
+  });
+
+  it('saves the profile with the version it was filled from', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = fakeApi({ get: vi.fn().mockResolvedValue(member(2, 23000)), put: vi.fn().mockResolvedValue({}) });
+    renderEdit(api);
+
+    await waitFor(() => expect(screen.getByLabelText('姓名')).toHaveValue('王建国'));
+    fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '王建国(VIP)' } });
+    await user.click(screen.getByRole('button', { name: /保\s*存/ }));
+
+    await waitFor(() => expect(api.put).toHaveBeenCalledWith(PATH, expect.objectContaining({ name: '王建国(VIP)' }), 7));
+  });
+
+  it('changes a vehicle with its version; when someone changed it meanwhile, says so and reloads the member', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = fakeApi({
+      get: vi.fn().mockResolvedValueOnce(member(2, 23000)).mockResolvedValue(member(3, 30000)),
+      put: vi.fn().mockRejectedValue(new ApiError(409, { type: 'https://m4s.dev/problems/concurrent-update', detail: 'changed' })),
+    });
+    renderEdit(api);
+
+    await user.click(await screen.findByRole('button', { name: /编\s*辑/ }));
+    const dialog = await screen.findByRole('dialog', { name: '编辑车辆' });
+    await waitFor(() => expect(within(dialog).getByLabelText('里程（公里）')).toHaveValue('23000'));
+    fireEvent.change(within(dialog).getByLabelText('里程（公里）'), { target: { value: '25000' } });
+    await user.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+
+    await waitFor(() =>
+      expect(api.put).toHaveBeenCalledWith(`${PATH}/vehicles/v-1`, expect.objectContaining({ mileageKm: 25000 }), 2));
+    expect(await within(dialog).findByText('他人刚刚修改了此记录，请刷新后重试。')).toBeInTheDocument();
+    // the member behind the dialog is read again: the list shows the other person's change
+    await waitFor(() => expect(api.get).toHaveBeenCalledTimes(2));
+    expect(await screen.findByRole('cell', { name: '30000' })).toBeInTheDocument();
+  });
+});
