@@ -73,7 +73,8 @@ export function StaffList() {
         setDialog({ kind: 'password', staff: created });
       } else if (dialog?.kind === 'change') {
         const change: StaffChange = { role: values.role, department: values.department || undefined };
-        await api.put(`${base}/${dialog.staff.id}`, change);
+        // the version the dialog was filled from: a change made by someone else meanwhile is not overwritten (409)
+        await api.put(`${base}/${dialog.staff.id}`, change, dialog.staff.version);
         setDialog(null);
         message.success(t('common.saved'));
       }

@@ -6,6 +6,7 @@ import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.Versions;
 import com.m4s.store.identity.Identities;
 import com.m4s.store.identity.IdentityUnavailable;
 import jakarta.validation.constraints.NotBlank;
@@ -44,7 +45,7 @@ public class Staff {
     /** @param initialPassword shown once, when the login is made; to be changed at first sign-in */
     public record StaffView(UUID id, String username, String displayName, @Nullable String phone, StaffRole role,
             @Nullable String department, StaffStatus status, @Nullable String failureReason,
-            @Nullable String initialPassword, Instant createdAt, Instant updatedAt) {
+            @Nullable String initialPassword, Instant createdAt, Instant updatedAt, long version) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -95,9 +96,14 @@ public class Staff {
         return update(id, m -> m.setEnabled(enabled, clock.instant()));
     }
 
-    public StaffView change(UUID id, Change change) {
+    /**
+     * Changes role and department, in Keycloak and here; when {@code expectedVersion} is given and the staff member
+     * has changed since, 409 before anything is written.
+     */
+    public StaffView change(UUID id, @Nullable Long expectedVersion, Change change) {
         requireDepartment(change.role(), change.department());
         StaffMember member = find(id);
+        Versions.expect(StaffMember.class, id, member.version(), expectedVersion);
         if (member.identityId() != null) {
             keycloak(() -> identities.change(member.identityId(), profile(member.view(null), change.department()),
                     change.role().realmRole(), StaffRole.realmRoles()));

@@ -4,6 +4,7 @@ import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Role;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
+import com.m4s.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,12 +15,14 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -67,10 +70,13 @@ class StaffController {
 
     @PutMapping("/{staffId}")
     @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
-    @Operation(summary = "Change role and department")
+    @Operation(summary = "Change role and department", description = "Send If-Match with the staff member's version"
+            + " as read (\"2\"): if someone changed them since, nothing is written (here or in Keycloak) and the"
+            + " answer is 409 concurrent-update.")
     Staff.StaffView change(@PathVariable String store, @PathVariable UUID staffId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody Staff.Change change) {
-        return staff.change(staffId, change);
+        return staff.change(staffId, Versions.ifMatch(ifMatch), change);
     }
 
     @PostMapping("/{staffId}/disable")

@@ -110,6 +110,10 @@ class StaffMember {
 
     Staff.StaffView view(@Nullable String initialPassword) {
         return new Staff.StaffView(id, username, displayName, phone, role, department, status, failureReason,
-                initialPassword, createdAt, updatedAt);
+                initialPassword, createdAt, updatedAt, version);
+    }
+
+    long version() {
+        return version;
     }
 }

@@ -74,6 +74,25 @@ class StaffApiTest extends StoreConsoleTest {
     }
 
     @Test
+    void aChangeFromAnOutdatedVersionIsRefusedHereAndInKeycloak() {
+        JsonNode invited = manager.post(STAFF, invitation("sun.service", "STORE_STAFF", "service")).json();
+        String path = STAFF + "/" + invited.path("id").asString();
+        Map<String, String> asRead = Map.of("If-Match", "\"" + invited.path("version").asLong() + "\"");
+
+        Api.Response moved = manager.put(path, Map.of("role", "STORE_STAFF", "department", "workshop"), asRead);
+        Api.Response stale = manager.put(path, Map.of("role", "STORE_MANAGER"), asRead);
+
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.problemType()).isEqualTo("concurrent-update");
+        JsonNode now = manager.get(path).json();
+        assertThat(now.path("role").asString()).isEqualTo("STORE_STAFF");
+        assertThat(now.path("department").asString()).isEqualTo("workshop");
+        assertThat(TestUsers.describe("sun.service").path("realmRoles").valueStream().map(JsonNode::asString).toList())
+                .contains(Role.STORE_STAFF.realmRole()).doesNotContain(Role.STORE_MANAGER.realmRole());
+    }
+
+    @Test
     void anExistingLoginOfThisStoreIsAdoptedNotMadeTwice() {
         TestUsers.ensure("chen.care", Role.STORE_STAFF, GROUP, List.of(STORE), "customer_care");
         String before = TestUsers.describe("chen.care").path("id").asString();
