@@ -3,7 +3,6 @@ package com.m4s.admin;
 import com.m4s.platform.migration.SchemaCreatingLiquibase;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import java.time.Clock;
 import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
 import org.springframework.boot.SpringApplication;
@@ -26,11 +25,6 @@ public class TenantAdminApplication {
     OpenAPI openApi() {
         return new OpenAPI().info(new Info().title("M4S tenant admin").version("v1")
                 .description("Dealer groups and stores; provisioning of each store's tenant. Errors are RFC 9457 problem details."));
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     @Bean

@@ -9,7 +9,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -35,14 +37,19 @@ class ProvisioningController {
     record StatusChange(@NotNull TenantRegistry.Status status) {
     }
 
-    /** @param groupCode the dealer group owning the store */
-    record Provision(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{2,29}") String groupCode) {
+    /**
+     * @param groupCode the dealer group owning the store
+     * @param timeZone  where the store is (a region id such as {@code Asia/Shanghai}); when absent a new store gets
+     *                  Asia/Shanghai and a known one keeps its zone
+     */
+    record Provision(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{2,29}") String groupCode,
+            @Nullable @Size(max = 64) String timeZone) {
     }
 
     @PutMapping("/{storeCode}")
     @Operation(summary = "Provision a store (idempotent): role, schema and migrations")
     TenantDirectory.Row provision(@PathVariable String storeCode, @Valid @RequestBody Provision request) {
-        return provisioning.provision(storeCode, request.groupCode());
+        return provisioning.provision(storeCode, request.groupCode(), request.timeZone());
     }
 
     @PutMapping("/{storeCode}/status")

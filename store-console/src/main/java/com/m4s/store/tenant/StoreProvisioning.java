@@ -5,6 +5,8 @@ import com.m4s.platform.tenancy.TenancyProperties;
 import com.m4s.platform.tenancy.Tenant;
 import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.web.ApiException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -35,10 +37,10 @@ class StoreProvisioning implements SmartInitializingSingleton {
         this.tenancy = tenancy;
     }
 
-    /** The registry row after provisioning; idempotent. */
-    TenantDirectory.Row provision(String storeCode, String groupCode) {
+    /** The registry row after provisioning; idempotent. Without a time zone a known store keeps its own. */
+    TenantDirectory.Row provision(String storeCode, String groupCode, @Nullable String timeZone) {
         Tenant tenant = tenant(storeCode);
-        directory.register(tenant, groupCode);
+        directory.register(tenant, groupCode, timeZone == null ? null : zone(timeZone));
         try {
             schemas.provision(tenant);
         } catch (StoreSchemas.MigrationFailedException e) {
@@ -77,6 +79,15 @@ class StoreProvisioning implements SmartInitializingSingleton {
     /** What the start-up migration did; empty before it ran. */
     Optional<StoreSchemas.Report> startupReport() {
         return Optional.ofNullable(startupReport);
+    }
+
+    private static ZoneId zone(String timeZone) {
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw new ApiException.Unprocessable("invalid-time-zone",
+                    "'" + timeZone + "' is not a time zone; use a region id such as Asia/Shanghai.").field("timeZone");
+        }
     }
 
     private Tenant tenant(String storeCode) {

@@ -3,12 +3,14 @@ package com.m4s.store.tenant;
 import com.m4s.platform.tenancy.TenancyProperties;
 import com.m4s.platform.tenancy.Tenant;
 import com.m4s.platform.tenancy.TenantRegistry;
+import com.m4s.platform.time.StoreTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,19 +21,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * This service's record of the stores it serves, in schema {@code console}. Looked up on every store request, so
- * answers are kept for a moment: a suspension reaches every instance within {@link #TTL}.
+ * This service's record of the stores it serves, in schema {@code console}, with each store's time zone. Looked up on
+ * every store request, so answers are kept for a moment: a suspension reaches every instance within {@link #TTL}
+ * (measured on the monotonic timer, not the {@link Clock}: a test moving the clock does not pin or flush entries).
  */
 @Component
 public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy.ActiveTenants {
 
     static final Duration TTL = Duration.ofSeconds(2);
+    private static final String COLUMNS = "store_code, schema_name, group_code, status, time_zone, updated_at";
 
     /** One row of the directory. */
-    record Row(String storeCode, String schema, @Nullable String groupCode, String status, Instant updatedAt) {
+    record Row(String storeCode, String schema, @Nullable String groupCode, String status, String timeZone,
+            Instant updatedAt) {
     }
 
-    private record Cached(Optional<Entry> entry, Instant until) {
+    private record Cached(Optional<Entry> entry, long untilNanos) {
     }
 
     private final JdbcTemplate jdbc;
@@ -48,10 +53,10 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
 
     @Override
     public Optional<Entry> find(String storeCode) {
-        Instant now = clock.instant();
+        long now = System.nanoTime();
         Cached cached = cache.get(storeCode);
-        if (cached == null || cached.until().isBefore(now)) {
-            cached = new Cached(load(storeCode), now.plus(TTL));
+        if (cached == null || cached.untilNanos() - now < 0) {
+            cached = new Cached(load(storeCode), now + TTL.toNanos());
             cache.put(storeCode, cached);
         }
         return cached.entry();
@@ -64,7 +69,7 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
     Optional<Row> row(String storeCode) {
         javax.sql.DataSource dataSource = java.util.Objects.requireNonNull(jdbc.getDataSource());
         try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement q = c.prepareStatement(
-                "select store_code, schema_name, group_code, status, updated_at from console.tenant where store_code = ?")) {
+                "select " + COLUMNS + " from console.tenant where store_code = ?")) {
             q.setString(1, storeCode);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? Optional.of(mapRow(rs, 0)) : Optional.empty();
@@ -75,17 +80,21 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
     }
 
     List<Row> rows() {
-        return jdbc.query("select store_code, schema_name, group_code, status, updated_at from console.tenant order by store_code",
-                TenantDirectory::mapRow);
+        return jdbc.query("select " + COLUMNS + " from console.tenant order by store_code", TenantDirectory::mapRow);
     }
 
-    /** Registers a store as being provisioned, or records its group if it is already known. */
-    void register(Tenant tenant, String groupCode) {
+    /**
+     * Registers a store as being provisioned, or records its group and time zone if it is already known. Without a
+     * zone, a new store gets {@link StoreTime#DEFAULT_ZONE} and a known one keeps its own.
+     */
+    void register(Tenant tenant, String groupCode, @Nullable ZoneId timeZone) {
         jdbc.update("""
-                insert into console.tenant (store_code, schema_name, db_role, group_code, status, updated_at)
-                values (?, ?, ?, ?, 'PROVISIONING', ?)
-                on conflict (store_code) do update set group_code = excluded.group_code""",
-                tenant.storeCode(), tenant.schema(), tenant.role(), groupCode, Timestamp.from(clock.instant()));
+                insert into console.tenant (store_code, schema_name, db_role, group_code, time_zone, status, updated_at)
+                values (?, ?, ?, ?, coalesce(cast(? as varchar), ?), 'PROVISIONING', ?)
+                on conflict (store_code) do update
+                set group_code = excluded.group_code, time_zone = coalesce(cast(? as varchar), console.tenant.time_zone)""",
+                tenant.storeCode(), tenant.schema(), tenant.role(), groupCode, zoneId(timeZone),
+                StoreTime.DEFAULT_ZONE.getId(), Timestamp.from(clock.instant()), zoneId(timeZone));
         forget(tenant.storeCode());
     }
 
@@ -137,13 +146,20 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
     private Optional<Entry> load(String storeCode) {
         return row(storeCode).flatMap(row -> switch (row.status()) {
             case "ACTIVE" -> Optional.of(new Entry(tenancy.tenant(storeCode),
-                    unavailable.contains(storeCode) ? Status.UNAVAILABLE : Status.ACTIVE, row.groupCode()));
-            case "SUSPENDED" -> Optional.of(new Entry(tenancy.tenant(storeCode), Status.SUSPENDED, row.groupCode()));
+                    unavailable.contains(storeCode) ? Status.UNAVAILABLE : Status.ACTIVE, row.groupCode(),
+                    ZoneId.of(row.timeZone())));
+            case "SUSPENDED" -> Optional.of(new Entry(tenancy.tenant(storeCode), Status.SUSPENDED, row.groupCode(),
+                    ZoneId.of(row.timeZone())));
             default -> Optional.empty();
         });
     }
 
+    private static @Nullable String zoneId(@Nullable ZoneId zone) {
+        return zone == null ? null : zone.getId();
+    }
+
     private static Row mapRow(ResultSet rs, int i) throws SQLException {
-        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant());
+        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getTimestamp(6).toInstant());
     }
 }

@@ -3,6 +3,7 @@ package com.m4s.store.usedcar;
 import com.m4s.platform.events.EventOutbox;
 import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.tenancy.TenantRegistry;
+import com.m4s.platform.time.StoreTime;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
@@ -10,7 +11,6 @@ import com.m4s.platform.web.Versions;
 import com.m4s.store.member.MemberService;
 import com.m4s.store.member.MemberViews;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.UUID;
@@ -28,22 +28,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UsedCarService {
 
-    /** Model years are counted where the stores are. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final UsedCarRepository cars;
     private final MemberService members;
     private final EventOutbox events;
     private final TenantRegistry tenants;
     private final Clock clock;
+    private final StoreTime storeTime;
 
     UsedCarService(UsedCarRepository cars, MemberService members, EventOutbox events, TenantRegistry tenants,
-            Clock clock) {
+            Clock clock, StoreTime storeTime) {
         this.cars = cars;
         this.members = members;
         this.events = events;
         this.tenants = tenants;
         this.clock = clock;
+        this.storeTime = storeTime;
     }
 
     /** Staff submit a car for a member of the store. */
@@ -197,7 +196,8 @@ public class UsedCarService {
     }
 
     private void requirePlausible(UsedCarDetails details) {
-        int thisYear = clock.instant().atZone(ZONE).getYear();
+        // model years are counted in the store's calendar
+        int thisYear = storeTime.today().getYear();
         if (details.year() > thisYear) {
             throw new ApiException.Unprocessable("year-in-future", "The model year " + details.year()
                     + " is after this year (" + thisYear + ").").field("year");

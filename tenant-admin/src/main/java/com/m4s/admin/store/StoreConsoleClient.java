@@ -33,9 +33,9 @@ class StoreConsoleClient implements StoreRuntime {
 
 
     @Override
-    public void provision(String storeCode, String groupCode) {
-        call(() -> http.put().uri("/internal/stores/{code}", storeCode).body(Map.of("groupCode", groupCode))
-                .retrieve().toBodilessEntity());
+    public void provision(String storeCode, String groupCode, String timeZone) {
+        call(() -> http.put().uri("/internal/stores/{code}", storeCode)
+                .body(Map.of("groupCode", groupCode, "timeZone", timeZone)).retrieve().toBodilessEntity());
     }
 
     @Override

@@ -53,9 +53,9 @@ class StoreProvisioner {
     void provision(String code) {
         String failure = null;
         try {
-            String group = stores.findById(code).map(store -> store.view().groupCode())
+            Stores.StoreView store = stores.findById(code).map(Store::view)
                     .orElseThrow(() -> new IllegalStateException("store " + code + " vanished"));
-            runtime.provision(code, group);
+            runtime.provision(code, store.groupCode(), store.timeZone());
         } catch (RuntimeException e) {
             failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.warn("provisioning store {} failed: {}", code, failure);

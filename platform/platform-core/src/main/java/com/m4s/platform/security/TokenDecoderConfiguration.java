@@ -16,7 +16,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * Token checks: signature against the realm's keys (fetched from the JWKS URI on first use, not at start-up), issuer
  * of realm {@code m4s}, and expiry with a small clock skew ({@code m4s.security.clock-skew}, 10 s by default, where
- * Spring's default is a minute). A token checked once is remembered until it expires ({@link VerifiedTokenCache}).
+ * Spring's default is a minute), judged by the service's {@link Clock}. A token checked once is remembered until it
+ * expires ({@link VerifiedTokenCache}).
  */
 @AutoConfiguration(beforeName =
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration")
@@ -27,10 +28,11 @@ public class TokenDecoderConfiguration {
     @Bean
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwks,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
-            @Value("${m4s.security.clock-skew:10s}") Duration clockSkew) {
+            @Value("${m4s.security.clock-skew:10s}") Duration clockSkew, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwks).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(clockSkew),
-                new JwtIssuerValidator(issuer)));
-        return new VerifiedTokenCache(decoder, clockSkew, Clock.systemUTC());
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(issuer)));
+        return new VerifiedTokenCache(decoder, clockSkew, clock);
     }
 }

@@ -1,5 +1,6 @@
 package com.m4s.platform.tenancy;
 
+import java.time.ZoneId;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -9,8 +10,12 @@ public interface TenantRegistry {
     /** ACTIVE serves requests; SUSPENDED is refused; UNAVAILABLE could not be migrated and waits for an operator. */
     enum Status { ACTIVE, SUSPENDED, UNAVAILABLE }
 
-    /** A store as this service knows it; {@code groupCode} is the dealer group owning it, when recorded. */
-    record Entry(Tenant tenant, Status status, @Nullable String groupCode) {
+    /**
+     * A store as this service knows it; {@code groupCode} is the dealer group owning it, when recorded;
+     * {@code timeZone} is where the store is, for its calendar days and the times people read
+     * ({@link com.m4s.platform.time.StoreTime}).
+     */
+    record Entry(Tenant tenant, Status status, @Nullable String groupCode, ZoneId timeZone) {
     }
 
     Optional<Entry> find(String storeCode);

@@ -5,17 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.context.annotation.Import;
 
 /**
  * Base for tests that drive a whole service over real HTTP against a real PostgreSQL and a real Keycloak. Test
  * classes of one module share the application context and its database (Spring caches the context); give each
- * class its own store or group codes.
+ * class its own store or group codes. The service's clock is the {@link #clock}, back on real time after each test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
+@TestExecutionListeners(listeners = TestClockReset.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class ServiceTest {
 
     private static final Duration TOKEN_REUSE = Duration.ofMinutes(2);
@@ -34,6 +39,10 @@ public abstract class ServiceTest {
 
     @LocalServerPort
     protected int port;
+
+    /** The running service's clock: move it instead of sleeping ({@link TestClock}). */
+    @Autowired
+    protected TestClock clock;
 
     /** No token at all. */
     protected Api anonymous() {
