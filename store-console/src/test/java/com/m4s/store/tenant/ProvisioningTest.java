@@ -4,23 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.m4s.platform.servers.Api;
+import com.m4s.platform.tenancy.TenantContext;
+import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.test.TestKeycloak;
+import com.m4s.platform.time.StoreTime;
 import com.m4s.store.StoreConsoleApplication;
 import com.m4s.store.support.StoreConsoleTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 class ProvisioningTest extends StoreConsoleTest {
+
+    @Autowired
+    TenantRegistry registry;
+    @Autowired
+    StoreTime storeTime;
 
     @Test
     void provisioningCreatesTheSchemaWithItsTablesOwnedByTheStoreRole() throws SQLException {
@@ -96,6 +108,29 @@ class ProvisioningTest extends StoreConsoleTest {
         assertThat(refused.problemType()).isEqualTo("store-suspended");
         assertThat(reactivated.status()).isEqualTo(200);
         assertThat(api().get("/api/stores/paused/members").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theStoresTimeZoneFromProvisioningIsWhatTheServiceCountsItsDaysIn() {
+        Api.Response urumqi = asService().put("/internal/stores/tz_urumqi",
+                Map.of("groupCode", GROUP, "timeZone", "Asia/Urumqi"));
+        provision("tz_default");
+        Api.Response again = asService().put("/internal/stores/tz_urumqi", Map.of("groupCode", GROUP));
+        Api.Response badZone = asService().put("/internal/stores/tz_bad",
+                Map.of("groupCode", GROUP, "timeZone", "Mars/Olympus"));
+
+        assertThat(urumqi.status()).as(urumqi.raw()).isEqualTo(200);
+        assertThat(urumqi.json().path("timeZone").asString()).isEqualTo("Asia/Urumqi");
+        assertThat(again.json().path("timeZone").asString()).as("a repeat without a zone keeps it").isEqualTo("Asia/Urumqi");
+        assertThat(registry.find("tz_urumqi").orElseThrow().timeZone()).isEqualTo(ZoneId.of("Asia/Urumqi"));
+        assertThat(registry.find("tz_default").orElseThrow().timeZone()).isEqualTo(StoreTime.DEFAULT_ZONE);
+        assertThat(badZone.status()).isEqualTo(422);
+        assertThat(badZone.problemType()).isEqualTo("invalid-time-zone");
+
+        clock.set(Instant.parse("2030-12-31T17:30:00Z")); // 01:30 on New Year's Day in Urumqi (UTC+6), not in UTC
+        LocalDate urumqiToday = TenantContext.supplyAs(registry.find("tz_urumqi").orElseThrow().tenant(),
+                storeTime::today);
+        assertThat(urumqiToday).isEqualTo(LocalDate.of(2031, 1, 1));
     }
 
     @Test

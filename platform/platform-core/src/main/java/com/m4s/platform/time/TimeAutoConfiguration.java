@@ -1,6 +1,5 @@
 package com.m4s.platform.time;
 
-import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.tenancy.TenantRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,11 +32,7 @@ public class TimeAutoConfiguration {
 
     @Bean
     ValidationConfigurationCustomizer clockForValidation(Clock clock, ObjectProvider<StoreTime> storeTime) {
-        return configuration -> configuration.clockProvider(() -> validationClock(clock, storeTime.getIfAvailable()));
-    }
-
-    /** The store's clock in a store's work, else the service's clock. */
-    static Clock validationClock(Clock clock, @org.jspecify.annotations.Nullable StoreTime storeTime) {
-        return storeTime != null && TenantContext.current().isPresent() ? storeTime.clock() : clock;
+        Clock judging = new CurrentStoreClock(clock, storeTime::getIfAvailable);
+        return configuration -> configuration.clockProvider(() -> judging);
     }
 }

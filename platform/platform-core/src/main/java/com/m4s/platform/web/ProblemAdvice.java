@@ -1,5 +1,6 @@
 package com.m4s.platform.web;
 
+import com.m4s.platform.money.MoneyJson;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;
@@ -165,6 +166,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static String readableCause(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
+        if (cause instanceof MoneyJson.InvalidMoney money) {
+            return "The request body has a money value of the wrong form: " + money.getOriginalMessage() + ".";
+        }
         if (cause instanceof MismatchedInputException) {
             return "The request body has a value of the wrong type or format.";
         }
