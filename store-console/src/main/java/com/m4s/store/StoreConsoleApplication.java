@@ -2,6 +2,7 @@ package com.m4s.store;
 
 import com.m4s.platform.security.ServiceClients;
 import com.m4s.platform.events.EventsConfiguration;
+import com.m4s.platform.jobs.JobsConfiguration;
 import com.m4s.platform.search.SearchConfiguration;
 import com.m4s.platform.tenancy.StoreTenancyConfiguration;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -11,16 +12,14 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /** Serves one store at a time: every {@code /api/stores/{store}/...} request runs in that store's schema. */
 @SpringBootApplication
-@EnableScheduling
 @ConfigurationPropertiesScan
-@Import({StoreTenancyConfiguration.class, EventsConfiguration.class, SearchConfiguration.class})
+@Import({StoreTenancyConfiguration.class, EventsConfiguration.class, SearchConfiguration.class, JobsConfiguration.class})
 public class StoreConsoleApplication {
 
     public static void main(String[] args) {

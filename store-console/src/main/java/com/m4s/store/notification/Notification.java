@@ -100,6 +100,10 @@ class Notification {
         return nextAttemptAt;
     }
 
+    boolean pending() {
+        return status == Status.PENDING;
+    }
+
     void sent(Instant now) {
         this.status = Status.SENT;
         this.attempts++;

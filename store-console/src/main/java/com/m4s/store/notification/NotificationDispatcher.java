@@ -1,82 +1,88 @@
 package com.m4s.store.notification;
 
+import com.m4s.platform.jobs.JobWork;
+import com.m4s.platform.jobs.StoreJob;
 import com.m4s.platform.tenancy.Tenant;
-import com.m4s.platform.tenancy.TenantContext;
-import com.m4s.store.tenant.TenantDirectory;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the stores' pending messages: right after the transaction that recorded them commits, and on a sweep over
- * all active stores for what is left (a failed attempt due again, a restart between commit and delivery). Rows are
- * locked with SKIP LOCKED, so several instances of the service share the work without sending a message twice.
+ * Delivers a store's due messages, as the per-store job {@value #JOB}: right after the transaction that recorded
+ * them commits ({@link Notifications#send} asks the runner to run the store soon), and whenever a store has a message
+ * due again (each message and each failed attempt leaves a {@link JobWork} mark with its due time, so stores with
+ * nothing due are not visited). Once at start-up and then every {@link #FULL_SWEEP} every active store is visited,
+ * for messages written before the marks existed. Rows are locked with SKIP LOCKED, so a delivery never hands the same
+ * message over twice at once, even next to another dispatcher.
  */
 @Component
-class NotificationDispatcher implements DisposableBean {
+class NotificationDispatcher implements StoreJob {
+
+    static final String JOB = "notification-delivery";
+    /** How often every active store is visited whatever its marks say. */
+    static final Duration FULL_SWEEP = Duration.ofHours(6);
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
     private static final int BATCH = 50;
 
     private final NotificationRepository messages;
     private final DeliveryChannel channel;
-    private final TenantDirectory stores;
+    private final JobWork work;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final ExecutorService executor = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(1_000), runnable -> {
-                Thread thread = new Thread(runnable, "notification-dispatch");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final Duration interval;
+    private volatile @Nullable Instant nextFullSweep;
 
-    NotificationDispatcher(NotificationRepository messages, DeliveryChannel channel, TenantDirectory stores,
-            TransactionTemplate tx, Clock clock) {
+    NotificationDispatcher(NotificationRepository messages, DeliveryChannel channel, JobWork work,
+            TransactionTemplate tx, Clock clock,
+            @Value("${m4s.notifications.sweep-interval:PT30S}") Duration interval) {
         this.messages = messages;
         this.channel = channel;
-        this.stores = stores;
+        this.work = work;
         this.tx = tx;
         this.clock = clock;
+        this.interval = interval;
     }
 
-    /** Delivers the store's due messages on a background thread; a full queue leaves them to the sweep. */
-    void deliverSoon(Tenant store) {
-        try {
-            executor.execute(() -> TenantContext.runAs(store, () -> deliverDue(store)));
-        } catch (RejectedExecutionException e) {
-            log.warn("dispatch queue full; store {} is left to the next sweep", store.storeCode());
-        }
+    @Override
+    public String name() {
+        return JOB;
     }
 
-    @Scheduled(fixedDelayString = "${m4s.notifications.sweep-interval:PT30S}",
-            initialDelayString = "${m4s.notifications.sweep-interval:PT30S}")
-    void sweep() {
-        for (Tenant store : stores.activeTenants()) {
-            TenantContext.runAs(store, () -> deliverDue(store));
+    @Override
+    public Duration interval() {
+        return interval;
+    }
+
+    /** Only the stores with a due mark, except for the full sweep at start-up and every {@link #FULL_SWEEP}. */
+    @Override
+    public @Nullable Set<String> storesWithWork(Instant now) {
+        Instant full = nextFullSweep;
+        if (full == null || !now.isBefore(full)) {
+            nextFullSweep = now.plus(FULL_SWEEP);
+            return null;
         }
+        return Set.of();
+    }
+
+    @Override
+    public void run(Tenant store) {
+        deliverDue(store);
     }
 
     /** Delivers due messages of the current store in batches; returns how many were handed over. */
     int deliverDue(Tenant store) {
         int delivered = 0;
         while (true) {
-            Integer batch;
-            try {
-                batch = tx.execute(status -> deliverBatch(store));
-            } catch (RuntimeException e) {
-                log.warn("delivering messages of store {} failed: {}", store.storeCode(), e.toString());
-                return delivered;
-            }
+            Integer batch = tx.execute(status -> deliverBatch(store));
             delivered += batch == null ? 0 : batch;
             if (batch == null || batch < BATCH) {
                 return delivered;
@@ -96,15 +102,13 @@ class NotificationDispatcher implements DisposableBean {
             } catch (Exception e) {
                 message.attemptFailed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                         clock.instant());
+                if (message.pending()) {
+                    work.mark(JOB, message.nextAttemptAt());
+                }
                 log.warn("message {} of store {} not delivered: {}", message.id(), store.storeCode(), e.toString());
             }
         }
         // a batch that had failures is not refilled at once: the failed rows are due later
         return delivered == due.size() ? due.size() : 0;
-    }
-
-    @Override
-    public void destroy() {
-        executor.shutdown();
     }
 }

@@ -1,5 +1,7 @@
 package com.m4s.store.notification;
 
+import com.m4s.platform.jobs.JobWork;
+import com.m4s.platform.jobs.StoreJobRunner;
 import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
@@ -40,27 +42,32 @@ public class Notifications {
     }
 
     private final NotificationRepository messages;
-    private final NotificationDispatcher dispatcher;
+    private final StoreJobRunner jobs;
+    private final JobWork work;
     private final Clock clock;
 
-    Notifications(NotificationRepository messages, NotificationDispatcher dispatcher, Clock clock) {
+    Notifications(NotificationRepository messages, StoreJobRunner jobs, JobWork work, Clock clock) {
         this.messages = messages;
-        this.dispatcher = dispatcher;
+        this.jobs = jobs;
+        this.work = work;
         this.clock = clock;
     }
 
     /**
      * Records a message in the caller's transaction (which must exist: the message is sent exactly when the change
-     * causing it commits) and has it delivered right after that commit.
+     * causing it commits) and has it delivered right after that commit. The store is marked as having a message
+     * due in the same transaction, so a message whose delivery a crash cut short is still picked up.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID send(Message message) {
-        UUID id = messages.save(new Notification(message, clock.instant())).id();
+        Instant now = clock.instant();
+        UUID id = messages.save(new Notification(message, now)).id();
+        work.mark(NotificationDispatcher.JOB, now);
         var tenant = TenantContext.require();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                dispatcher.deliverSoon(tenant);
+                jobs.runSoon(NotificationDispatcher.JOB, tenant.storeCode());
             }
         });
         return id;

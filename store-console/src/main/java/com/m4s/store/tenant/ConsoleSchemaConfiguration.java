@@ -1,14 +1,17 @@
 package com.m4s.store.tenant;
 
 import com.m4s.platform.events.EventsConfiguration;
+import com.m4s.platform.jobs.JobsConfiguration;
 import com.m4s.platform.migration.SchemaCreatingLiquibase;
 import com.m4s.platform.tenancy.TenancyProperties;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The service's own schema {@code console} (tenant registry, later outbox and processed events). */
+/** The service's own schema {@code console} (tenant registry, event outbox and processed events, job runs). */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSchemaConfiguration {
 
@@ -18,7 +21,9 @@ class ConsoleSchemaConfiguration {
     SpringLiquibase consoleSchemaLiquibase(DataSource dataSource, TenancyProperties tenancy) {
         SpringLiquibase liquibase = SchemaCreatingLiquibase.forSchema(dataSource, SCHEMA,
                 "classpath:db/console/changelog.xml");
-        liquibase.setChangeLogParameters(EventsConfiguration.changelogParameters(SCHEMA, tenancy));
+        Map<String, String> parameters = new HashMap<>(EventsConfiguration.changelogParameters(SCHEMA, tenancy));
+        parameters.putAll(JobsConfiguration.changelogParameters(SCHEMA, tenancy));
+        liquibase.setChangeLogParameters(parameters);
         return liquibase;
     }
 }

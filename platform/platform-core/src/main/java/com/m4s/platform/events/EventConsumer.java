@@ -1,5 +1,6 @@
 package com.m4s.platform.events;
 
+import com.m4s.platform.jobs.BackgroundLoop;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ public class EventConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration FIRST_BACK_OFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACK_OFF = Duration.ofSeconds(30);
 
     private final String name;
@@ -44,9 +46,8 @@ public class EventConsumer implements SmartLifecycle {
     private final EventHandler handler;
     private final Map<String, Object> config;
     private final AtomicLong handled = new AtomicLong();
-    private volatile boolean running;
+    private final BackgroundLoop loop;
     private volatile @Nullable KafkaConsumer<String, String> consumer;
-    private @Nullable Thread thread;
 
     /**
      * @param name the consumer's name: its group id is {@code m4s.<name>}, so two services or instances with the same
@@ -72,6 +73,14 @@ public class EventConsumer implements SmartLifecycle {
         c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         this.config = Map.copyOf(c);
+        this.loop = new BackgroundLoop("event-consumer-" + name, FIRST_BACK_OFF, MAX_BACK_OFF, this::consume,
+                (e, pause) -> log.warn("event consumer {} restarts in {} s: {}", name, pause.toSeconds(), e.toString()),
+                () -> {
+                    KafkaConsumer<String, String> current = consumer;
+                    if (current != null) {
+                        current.wakeup();
+                    }
+                }, false, Duration.ofSeconds(15));
     }
 
     public String name() {
@@ -85,69 +94,42 @@ public class EventConsumer implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        Thread t = new Thread(this::run, "event-consumer-" + name);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(15_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
-    private void run() {
-        Duration backOff = Duration.ofSeconds(1);
-        while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(config, new StringDeserializer(),
-                    new StringDeserializer())) {
-                consumer = c;
-                c.subscribe(topics);
-                while (running) {
-                    ConsumerRecords<String, String> records = c.poll(POLL);
-                    if (records.isEmpty()) {
-                        continue;
-                    }
-                    if (handleBatch(c, records)) {
-                        backOff = Duration.ofSeconds(1);
-                    } else {
-                        sleep(backOff);
-                        backOff = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF
-                                : backOff.multipliedBy(2);
-                    }
+    /** One session: a consumer that polls until stopped or until it fails (then the loop backs off and makes another). */
+    private void consume(BackgroundLoop loop) {
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer = c;
+            c.subscribe(topics);
+            while (loop.isRunning()) {
+                ConsumerRecords<String, String> records = c.poll(POLL);
+                if (records.isEmpty()) {
+                    continue;
                 }
-            } catch (WakeupException e) {
-                if (running) {
-                    log.warn("event consumer {} woken unexpectedly; restarting it", name);
+                if (handleBatch(c, records)) {
+                    loop.succeeded();
+                } else {
+                    loop.backOff();
                 }
-            } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("event consumer {} restarts in {} s: {}", name, backOff.toSeconds(), e.toString());
-                sleep(backOff);
-                backOff = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff.multipliedBy(2);
-            } finally {
-                consumer = null;
             }
+        } catch (WakeupException e) {
+            if (loop.isRunning()) {
+                log.warn("event consumer {} woken unexpectedly; restarting it", name);
+            }
+        } finally {
+            consumer = null;
         }
     }
 
@@ -205,14 +187,5 @@ public class EventConsumer implements SmartLifecycle {
     private static @Nullable String header(ConsumerRecord<String, String> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.m4s.platform.events;
 
+import com.m4s.platform.jobs.BackgroundLoop;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -23,7 +24,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -54,6 +54,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    private static final Duration FIRST_BACK_OFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACK_OFF = Duration.ofSeconds(30);
 
     private record Row(long id, UUID eventId, String store, String topic, String type, String payload,
@@ -64,10 +65,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String table;
     private final String lockKey;
     private final Map<String, Object> producerConfig;
-    private final Object signal = new Object();
-    private volatile boolean running;
-    private volatile boolean wakeUp;
-    private @Nullable Thread thread;
+    private final BackgroundLoop loop;
 
     public OutboxRelay(DataSource dataSource, String schema, String bootstrapServers) {
         this.dataSource = dataSource;
@@ -83,72 +81,54 @@ public class OutboxRelay implements SmartLifecycle {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + schema);
+        this.loop = new BackgroundLoop("outbox-relay", FIRST_BACK_OFF, MAX_BACK_OFF, this::relay,
+                (e, pause) -> log.warn("outbox relay of {} paused for {} s: {}", table, pause.toSeconds(), e.toString()),
+                () -> { }, true, Duration.ofSeconds(10));
     }
 
     /** Something was committed to the outbox: relay it now rather than at the next poll. */
     public void wakeUp() {
-        synchronized (signal) {
-            wakeUp = true;
-            signal.notifyAll();
-        }
+        loop.wakeUp();
+    }
+
+    /** Failed attempts since start (Kafka did not take an event, the database failed): each one paused the relay. */
+    public long failures() {
+        return loop.failures();
     }
 
     @Override
     public void start() {
-        running = true;
-        Thread t = new Thread(this::run, "outbox-relay");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        wakeUp();
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
-    private void run() {
-        Duration backOff = Duration.ofSeconds(1);
-        while (running) {
-            try (Connection leader = dataSource.getConnection()) {
-                if (!lead(leader)) {
-                    pause(Duration.ofSeconds(5));
-                    continue;
-                }
-                try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig,
-                        new StringSerializer(), new StringSerializer())) {
-                    while (running) {
-                        int relayed = relayBatch(producer);
-                        backOff = Duration.ofSeconds(1);
-                        if (relayed < BATCH) {
-                            awaitWork();
-                        }
+    /** One session: as the leader, relays until stopped or until something fails (then the loop backs off). */
+    private void relay(BackgroundLoop loop) throws Exception {
+        try (Connection leader = dataSource.getConnection()) {
+            if (!lead(leader)) {
+                loop.pause(Duration.ofSeconds(5));
+                return;
+            }
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig,
+                    new StringSerializer(), new StringSerializer())) {
+                while (loop.isRunning()) {
+                    int relayed = relayBatch(producer);
+                    loop.succeeded();
+                    if (relayed < BATCH) {
+                        loop.awaitWork(IDLE_POLL);
                     }
-                } finally {
-                    unlock(leader);
                 }
-            } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("outbox relay of {} paused for {} s: {}", table, backOff.toSeconds(), e.toString());
-                pause(backOff);
-                backOff = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff.multipliedBy(2);
+            } finally {
+                unlock(leader);
             }
         }
     }
@@ -248,31 +228,6 @@ public class OutboxRelay implements SmartLifecycle {
             q.execute();
         } catch (SQLException e) {
             log.debug("could not release the relay lock (released with the connection): {}", e.toString());
-        }
-    }
-
-    private void awaitWork() {
-        synchronized (signal) {
-            if (!wakeUp && running) {
-                try {
-                    signal.wait(IDLE_POLL.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            wakeUp = false;
-        }
-    }
-
-    private void pause(Duration duration) {
-        synchronized (signal) {
-            try {
-                signal.wait(duration.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
         }
     }
 
