@@ -11,9 +11,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base for tests that drive a whole service over real HTTP against a real PostgreSQL and a real Keycloak. Test
- * classes of one module share the application context and its database (Spring caches the context); give each
- * class its own store or group codes.
+ * Base for tests that drive a whole service over real HTTP against a real PostgreSQL, a real Keycloak and a real
+ * Kafka (the service's outbox relay sends its events there). Test classes of one module share the application
+ * context and its database (Spring caches the context); give each class its own store or group codes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServiceTest {
@@ -30,6 +30,7 @@ public abstract class ServiceTest {
     static void servers(DynamicPropertyRegistry registry) {
         database = TestPostgres.register(registry);
         TestKeycloak.register(registry);
+        TestKafka.register(registry);
     }
 
     @LocalServerPort
