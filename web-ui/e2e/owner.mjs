@@ -1,8 +1,8 @@
-// Owner app on a phone: loads without the consoles' libraries, signs the demo owner in and shows their car; with
-// the owner API present, the store manager consigns a used car for the demo owner, asks for changes, the owner sees
-// the note, edits and resubmits on the phone, the manager approves and both see it listed, the owner finds it in the
-// used-car market by searching for it and the manager on the console's market page. With the owner sign-up API
-// present, a member signs up with the code from the store's message log and logs in.
+// Owner app on a phone: loads without the consoles' libraries, signs the demo owner in and shows their car; the
+// store manager consigns a used car for the demo owner, asks for changes, the owner sees the note, edits and
+// resubmits on the phone, the manager approves and both see it listed, the owner finds it in the used-car market by
+// searching for it and the manager on the console's market page. A member signs up with the code from the store's
+// message log and logs in.
 import { join } from 'node:path';
 import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, pickFormOption, pickOption, screenshot, steps, unique } from './lib.mjs';
 
@@ -219,7 +219,7 @@ function usedCarSteps(browser, phone) {
   ];
 }
 
-export async function run(browser, { ownerApi }) {
+export async function run(browser) {
   const page = await newPage(browser, { phone: true, name: 'owner' });
   const noConsoleLibraries = watchForConsoleLibraries(page);
   await steps(page, 'owner', [
@@ -241,17 +241,12 @@ export async function run(browser, { ownerApi }) {
       await page.goto(`${BASE_URL}/app`);
       await page.getByRole('button', { name: '登录' }).click();
       await keycloakLogin(page, 'owner.13800138001');
-      if (ownerApi) {
-        await page.locator('[data-testid="owner-car"]', { hasText: '粤A12345' }).waitFor();
-        await page.getByText('您好，王建国').waitFor();
-      } else {
-        // store-console has no /me endpoint yet: the app says so instead of breaking
-        await page.getByText('暂未找到您的会员信息。').waitFor();
-      }
+      await page.locator('[data-testid="owner-car"]', { hasText: '粤A12345' }).waitFor();
+      await page.getByText('您好，王建国').waitFor();
       await screenshot(page, 'owner-my-cars');
       await fitsThePhone(page);
     }],
-    ...(ownerApi ? usedCarSteps(browser, page) : []),
+    ...usedCarSteps(browser, page),
     ['no console library was loaded', async () => noConsoleLibraries()],
   ]);
   await page.context().close();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs one browser suite against a running M4S: node e2e/run.mjs console|group|owner|owner-signup
 // M4S_BASE_URL (default http://localhost:8080), M4S_CHROMIUM (default /usr/bin/chromium), M4S_E2E_ARTIFACTS
-// (screenshots; default target/e2e), M4S_OWNER_API=present when store-console has the owner endpoints.
+// (screenshots; default target/e2e).
 import * as consoleSuite from './console.mjs';
 import * as groupSuite from './group.mjs';
 import { BASE_URL, launch } from './lib.mjs';
@@ -10,7 +10,7 @@ import * as ownerSuite from './owner.mjs';
 const SUITES = {
   console: (browser) => consoleSuite.run(browser),
   group: (browser) => groupSuite.run(browser),
-  owner: (browser) => ownerSuite.run(browser, { ownerApi: process.env.M4S_OWNER_API === 'present' }),
+  owner: (browser) => ownerSuite.run(browser),
   'owner-signup': (browser) => ownerSuite.runSignUp(browser),
 };
 

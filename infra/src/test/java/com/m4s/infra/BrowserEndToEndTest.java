@@ -1,8 +1,6 @@
 package com.m4s.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.m4s.infra.stack.DemoData;
 import com.m4s.infra.stack.Stack;
 import com.m4s.platform.servers.Api;
@@ -64,24 +62,12 @@ class BrowserEndToEndTest {
 
     @Test
     void ownersUseTheAppOnAPhoneWithoutTheConsolesLibraries() throws Exception {
-        runSuite("owner", Map.of("M4S_OWNER_API", ownerApiPresent() ? "present" : "absent"));
+        runSuite("owner", Map.of());
     }
 
-    /** Needs the owner sign-up endpoints of store-console; skipped on a build that does not have them yet. */
     @Test
     void membersSignUpAsOwnersWithTheCodeFromTheMessageLogAndSeeTheirCar() throws Exception {
-        assumeTrue(ownerApiPresent(), "store-console has no owner sign-up endpoints in this build");
         runSuite("owner-signup", Map.of());
-    }
-
-    /**
-     * Owner sign-up answers 202 for any phone (so numbers cannot be probed), or 429 when the same phone asked less
-     * than a minute ago (an earlier probe); without the endpoint it answers neither.
-     */
-    private boolean ownerApiPresent() {
-        Api.Response probe = new Api(stack.gatewayUrl())
-                .post("/api/stores/fs_chancheng/owner-signup/codes", Map.of("phone", "13999999999"));
-        return probe.status() == 202 || probe.status() == 429;
     }
 
     private void runSuite(String suite, Map<String, String> env) throws Exception {

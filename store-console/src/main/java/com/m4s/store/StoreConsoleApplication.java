@@ -1,13 +1,9 @@
 package com.m4s.store;
 
-import com.m4s.platform.security.ServiceClients;
 import com.m4s.platform.events.EventsConfiguration;
 import com.m4s.platform.jobs.JobsConfiguration;
 import com.m4s.platform.search.SearchConfiguration;
 import com.m4s.platform.tenancy.StoreTenancyConfiguration;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.springframework.boot.SpringApplication;
@@ -30,12 +26,5 @@ public class StoreConsoleApplication {
     OpenAPI openApi() {
         return new OpenAPI().info(new Info().title("M4S store console").version("v1")
                 .description("Everything one store runs, under /api/stores/{store}/. Errors are RFC 9457 problem details."));
-    }
-
-    /** Client-credentials tokens of store-console itself (Keycloak Admin API for staff logins). */
-    @Bean
-    OAuth2AuthorizedClientManager serviceClients(ClientRegistrationRepository registrations,
-            OAuth2AuthorizedClientService clients) {
-        return ServiceClients.manager(registrations, clients);
     }
 }

@@ -1,5 +1,6 @@
 package com.m4s.admin;
 
+import com.m4s.platform.events.EventsConfiguration;
 import com.m4s.platform.migration.SchemaCreatingLiquibase;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -9,10 +10,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
-/** Dealer groups, stores and their provisioning; data in schema {@code admin}. */
+/** Dealer groups, stores and their provisioning; data in schema {@code admin}, events on Kafka from its outbox. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(EventsConfiguration.class)
 public class TenantAdminApplication {
 
     static final String SCHEMA = "admin";
@@ -29,6 +32,9 @@ public class TenantAdminApplication {
 
     @Bean
     SpringLiquibase adminSchemaLiquibase(DataSource dataSource) {
-        return SchemaCreatingLiquibase.forSchema(dataSource, SCHEMA, "classpath:db/admin/changelog.xml");
+        SpringLiquibase liquibase = SchemaCreatingLiquibase.forSchema(dataSource, SCHEMA,
+                "classpath:db/admin/changelog.xml");
+        liquibase.setChangeLogParameters(EventsConfiguration.changelogParameters(SCHEMA));
+        return liquibase;
     }
 }

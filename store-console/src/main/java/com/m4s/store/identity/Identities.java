@@ -1,6 +1,7 @@
 package com.m4s.store.identity;
 
-import com.m4s.platform.security.ServiceClients;
+import com.m4s.platform.http.DependencyUnavailable;
+import com.m4s.platform.http.OutboundHttp;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +11,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -20,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Logins of a store's people (staff, owners) in Keycloak, through its Admin API with store-console's own
- * client-credentials token. Every call is safe to repeat: a user is looked up by username before it is created.
+ * client-credentials token (outbound client {@value #CLIENT}: a hung Keycloak fails the call within its timeouts).
+ * Every call is safe to repeat: a user is looked up by username before it is created.
  */
 @Component
 public class Identities {
@@ -52,13 +52,14 @@ public class Identities {
     public record Identity(String id, List<String> stores, @Nullable String member) {
     }
 
+    /** The outbound client's name: timeouts and token in {@code m4s.http.clients.keycloak-admin}. */
+    static final String CLIENT = "keycloak-admin";
+
     private final RestClient admin;
 
-    public Identities(RestClient.Builder builder, OAuth2AuthorizedClientManager serviceClients,
-            @Value("${m4s.keycloak.url}") String url, @Value("${m4s.keycloak.realm}") String realm) {
-        this.admin = builder.baseUrl(url + "/admin/realms/" + realm)
-                .requestInterceptor(ServiceClients.interceptor(serviceClients, "keycloak-admin", "store-console"))
-                .build();
+    public Identities(OutboundHttp http, @Value("${m4s.keycloak.url}") String url,
+            @Value("${m4s.keycloak.realm}") String realm) {
+        this.admin = http.client(CLIENT, url + "/admin/realms/" + realm);
     }
 
     public Optional<Identity> find(String username) {
@@ -145,7 +146,9 @@ public class Identities {
                 throw new Unavailable("Keycloak answered " + e.getStatusCode().value() + ": "
                         + e.getResponseBodyAsString(), e);
             }
-        } catch (RestClientException | OAuth2AuthorizationException e) {
+        } catch (DependencyUnavailable e) {
+            throw new Unavailable(e.getMessage(), e);
+        } catch (RestClientException e) {
             throw new Unavailable("Keycloak could not be reached: " + e.getMessage(), e);
         }
     }
@@ -190,7 +193,9 @@ public class Identities {
             }
             throw new Unavailable("Keycloak answered " + e.getStatusCode().value() + ": "
                     + e.getResponseBodyAsString(), e);
-        } catch (RestClientException | OAuth2AuthorizationException e) {
+        } catch (DependencyUnavailable e) {
+            throw new Unavailable(e.getMessage(), e);
+        } catch (RestClientException e) {
             throw new Unavailable("Keycloak could not be reached: " + e.getMessage(), e);
         }
     }

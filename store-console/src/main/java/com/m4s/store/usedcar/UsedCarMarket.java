@@ -100,7 +100,7 @@ public class UsedCarMarket {
         Scope effective = scope == Scope.GROUP && group != null ? Scope.GROUP : Scope.STORE;
         String alias = effective == Scope.GROUP ? indexes.groupAlias(kind, group) : indexes.storeAlias(kind, store);
         try {
-            SearchResponse<Map> response = indexes.client().search(request(alias, c), Map.class);
+            SearchResponse<Map> response = indexes.queries().search(request(alias, c), Map.class);
             long total = response.hits().total() == null ? response.hits().hits().size()
                     : response.hits().total().value();
             List<Listing> content = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.m4s.admin.group;
 
+import com.m4s.platform.events.EventOutbox;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
@@ -8,12 +9,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Dealer groups: create, find, rename. Other features ask here whether a group exists. */
+/**
+ * Dealer groups: create, find, rename. Other features ask here whether a group exists; other services learn of a new
+ * group from {@link GroupEvents.DealerGroupCreated}.
+ */
 @Service
 public class DealerGroups {
 
@@ -31,10 +36,12 @@ public class DealerGroups {
     }
 
     private final DealerGroupRepository groups;
+    private final EventOutbox events;
     private final Clock clock;
 
-    DealerGroups(DealerGroupRepository groups, Clock clock) {
+    DealerGroups(DealerGroupRepository groups, EventOutbox events, Clock clock) {
         this.groups = groups;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -44,7 +51,11 @@ public class DealerGroups {
             throw groupTaken(request.code());
         }
         try {
-            return groups.saveAndFlush(new DealerGroup(request.code(), request.name(), clock.instant())).view();
+            GroupView created = groups.saveAndFlush(new DealerGroup(request.code(), request.name(), clock.instant()))
+                    .view();
+            events.publish(GroupEvents.TOPIC, new GroupEvents.DealerGroupCreated(UUID.randomUUID(), created.code(),
+                    created.name(), created.createdAt()));
+            return created;
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             throw groupTaken(request.code());
         }

@@ -71,12 +71,15 @@ class Store {
         return true;
     }
 
-    void provisioned(Instant now) {
+    /** Records a successful provisioning; true if the store became ACTIVE by it (it was still PROVISIONING). */
+    boolean provisioned(Instant now) {
         if (status == StoreStatus.PROVISIONING) {
             status = StoreStatus.ACTIVE;
             provisionedAt = now;
             updatedAt = now;
+            return true;
         }
+        return false;
     }
 
     void provisioningFailed(String reason, Instant now) {
@@ -87,13 +90,22 @@ class Store {
         }
     }
 
-    void changeStatus(StoreStatus to, Instant now) {
+    /** True if the status changed (repeating a suspension or reactivation changes nothing). */
+    boolean changeStatus(StoreStatus to, Instant now) {
+        if (status == to) {
+            return false;
+        }
         status = to;
         updatedAt = now;
+        return true;
     }
 
     String code() {
         return code;
+    }
+
+    String groupCode() {
+        return groupCode;
     }
 
     StoreStatus status() {

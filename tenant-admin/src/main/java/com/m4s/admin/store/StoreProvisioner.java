@@ -1,6 +1,9 @@
 package com.m4s.admin.store;
 
+import com.m4s.platform.events.EventOutbox;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +15,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brings a store's tenant up in the background once its PROVISIONING record is committed, then records ACTIVE or
- * FAILED with the reason. Stores left PROVISIONING by a crash are picked up again at start-up.
+ * Brings a store's tenant up in the background once its PROVISIONING record is committed, then records ACTIVE (and
+ * publishes {@link StoreEvents.StoreActivated} in the same transaction) or FAILED with the reason. The call to
+ * store-console stays synchronous: the store is ACTIVE only once its schema exists. Stores left PROVISIONING by a crash are picked up again at start-up.
  */
 @Component
 class StoreProvisioner {
@@ -24,14 +28,16 @@ class StoreProvisioner {
     private final StoreRuntime runtime;
     private final TransactionTemplate tx;
     private final Executor executor;
+    private final EventOutbox outbox;
     private final Clock clock;
 
     StoreProvisioner(StoreRepository stores, StoreRuntime runtime, TransactionTemplate tx,
-            @Qualifier("provisioningExecutor") Executor executor, Clock clock) {
+            @Qualifier("provisioningExecutor") Executor executor, EventOutbox outbox, Clock clock) {
         this.stores = stores;
         this.runtime = runtime;
         this.tx = tx;
         this.executor = executor;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -63,7 +69,11 @@ class StoreProvisioner {
         String reason = failure;
         tx.executeWithoutResult(status -> stores.findById(code).ifPresent(store -> {
             if (reason == null) {
-                store.provisioned(clock.instant());
+                Instant now = clock.instant();
+                if (store.provisioned(now)) {
+                    outbox.publish(StoreEvents.TOPIC, new StoreEvents.StoreActivated(UUID.randomUUID(), code,
+                            store.groupCode(), false, now));
+                }
             } else {
                 store.provisioningFailed(reason, clock.instant());
             }

@@ -2,6 +2,7 @@ package com.m4s.admin.store;
 
 import com.m4s.admin.group.DealerGroups;
 import com.m4s.admin.group.GroupAccess;
+import com.m4s.platform.events.EventOutbox;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Like;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
@@ -22,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tenant directory: stores of dealer groups and their life cycle. Creating a store records it as PROVISIONING
- * and, once that is committed, asks {@link StoreProvisioner} to bring its tenant up.
+ * and, once that is committed, asks {@link StoreProvisioner} to bring its tenant up. Each change of the directory is
+ * published on {@value StoreEvents#TOPIC} in its own transaction ({@link StoreEvents}).
  */
 @Service
 public class Stores {
@@ -48,14 +51,16 @@ public class Stores {
     private final DealerGroups groups;
     private final StoreRuntime runtime;
     private final ApplicationEventPublisher events;
+    private final EventOutbox outbox;
     private final Clock clock;
 
     Stores(StoreRepository stores, DealerGroups groups, StoreRuntime runtime, ApplicationEventPublisher events,
-            Clock clock) {
+            EventOutbox outbox, Clock clock) {
         this.stores = stores;
         this.groups = groups;
         this.runtime = runtime;
         this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -70,6 +75,8 @@ public class Stores {
         Store store = new Store(request.code(), groupCode, request, clock.instant());
         store.startProvisioning(clock.instant());
         StoreView view = stores.saveAndFlush(store).view();
+        outbox.publish(StoreEvents.TOPIC, new StoreEvents.StoreCreated(UUID.randomUUID(), view.code(),
+                view.groupCode(), view.name(), view.city(), view.brand(), view.timeZone(), view.createdAt()));
         events.publishEvent(new ProvisioningRequested(store.code()));
         return view;
     }
@@ -116,7 +123,8 @@ public class Stores {
 
     /**
      * Suspends or reactivates. store-console is told first: if it cannot be told, nothing changes here and the
-     * caller gets a 503 to retry; repeating a call that half-succeeded completes it.
+     * caller gets a 503 to retry; repeating a call that half-succeeded completes it. A change of status publishes
+     * {@link StoreEvents.StoreSuspended} or {@link StoreEvents.StoreActivated}; a repeated call publishes nothing.
      */
     @Transactional
     public StoreView setActive(String code, boolean active) {
@@ -130,7 +138,12 @@ public class Stores {
         } catch (StoreRuntime.Unavailable e) {
             throw new RuntimeUnavailable(e.getMessage());
         }
-        store.changeStatus(target, clock.instant());
+        Instant now = clock.instant();
+        if (store.changeStatus(target, now)) {
+            outbox.publish(StoreEvents.TOPIC, active
+                    ? new StoreEvents.StoreActivated(UUID.randomUUID(), code, store.groupCode(), true, now)
+                    : new StoreEvents.StoreSuspended(UUID.randomUUID(), code, store.groupCode(), now));
+        }
         return stores.saveAndFlush(store).view();
     }
 

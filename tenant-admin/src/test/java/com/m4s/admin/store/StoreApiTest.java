@@ -33,7 +33,7 @@ class StoreApiTest extends ServiceTest {
         assertThat(created.status()).isEqualTo(202);
         assertThat(created.json().path("status").asString()).isEqualTo("PROVISIONING");
         JsonNode failed = awaitStatus("fail_one", "FAILED");
-        assertThat(failed.path("failureReason").asString()).contains("store-console could not be reached");
+        assertThat(failed.path("failureReason").asString()).contains("store-console-provisioning could not be reached");
         assertThat(failed.path("provisioningAttempts").asInt()).isEqualTo(1);
 
         Api.Response retried = api().post("/api/admin/stores/fail_one/provisioning", "");

@@ -50,9 +50,23 @@ public class EventOutbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Published publish(String topic, String type, Object payload) {
-        String store = TenantContext.require().storeCode();
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
+        return insert(UUID.randomUUID(), TenantContext.require().storeCode(), topic, type, payload, clock.instant());
+    }
+
+    /**
+     * Publishes an event that carries its own id, key and time (a {@link DomainEvent} record); its type is the
+     * record's simple name, e.g. {@code StoreCreated}. For services that work outside a store's context
+     * (tenant-admin).
+     *
+     * @param topic the bounded context's topic, e.g. {@code m4s.stores}
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Published publish(String topic, DomainEvent event) {
+        return insert(event.eventId(), event.key(), topic, event.getClass().getSimpleName(), event,
+                event.occurredAt());
+    }
+
+    private Published insert(UUID id, String store, String topic, String type, Object payload, Instant now) {
         String body = json.writeValueAsString(payload);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into " + table

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Domain events for a schema-per-store service: imported next to the store tenancy configuration. The service's
- * schema changelog includes {@code db/events/001-event-outbox.xml}.
+ * Domain events of a service: imported by the service (a schema-per-store service next to the store tenancy
+ * configuration). The service's schema changelog includes {@code db/events/001-event-outbox.xml} with the
+ * parameters of {@link #changelogParameters}.
  *
  * <p>Settings: {@code m4s.events.schema} (the service's own schema) and {@code m4s.events.kafka.bootstrap-servers}.
  */
@@ -39,8 +40,19 @@ public class EventsConfiguration {
         return new EventConsumers(bootstrapServers);
     }
 
-    /** Changelog parameters of {@code db/events/001-event-outbox.xml}. */
+    /**
+     * Changelog parameters of {@code db/events/001-event-outbox.xml} for a schema-per-store service: its store roles
+     * may add events of their own store.
+     */
     public static java.util.Map<String, String> changelogParameters(String schema, TenancyProperties tenancy) {
         return java.util.Map.of("eventSchema", schema, "storeRolePrefix", tenancy.rolePrefix());
+    }
+
+    /**
+     * Changelog parameters of {@code db/events/001-event-outbox.xml} for a service without store roles
+     * (tenant-admin): only the service's login writes events; the grants to store roles are left out.
+     */
+    public static java.util.Map<String, String> changelogParameters(String schema) {
+        return java.util.Map.of("eventSchema", schema);
     }
 }

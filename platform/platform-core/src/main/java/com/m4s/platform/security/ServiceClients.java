@@ -7,8 +7,10 @@ import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2A
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
 
 /**
  * Client-credentials tokens for calls from one service to another (or to Keycloak's Admin API), usable outside a
@@ -19,10 +21,17 @@ public final class ServiceClients {
     private ServiceClients() {
     }
 
+    /**
+     * @param tokenEndpoint the client for the token requests (with the timeouts of the calls the tokens are for;
+     *     see {@code com.m4s.platform.http.OutboundHttp})
+     */
     public static OAuth2AuthorizedClientManager manager(ClientRegistrationRepository registrations,
-            OAuth2AuthorizedClientService clients) {
+            OAuth2AuthorizedClientService clients, RestClient tokenEndpoint) {
+        var tokens = new RestClientClientCredentialsTokenResponseClient();
+        tokens.setRestClient(tokenEndpoint);
         var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
-        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .clientCredentials(c -> c.accessTokenResponseClient(tokens)).build());
         return manager;
     }
 

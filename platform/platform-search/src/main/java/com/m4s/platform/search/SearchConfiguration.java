@@ -7,6 +7,7 @@ import com.m4s.platform.events.EventConsumer;
 import com.m4s.platform.events.EventConsumers;
 import com.m4s.platform.tenancy.ActiveTenants;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -24,7 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Settings: {@code m4s.search.elasticsearch.url}, {@code m4s.search.analyzer} (the Chinese analyzer's name in the
  * cluster: {@code smartcn} here and with the official plugin; an IK cluster would say {@code ik_max_word}),
- * {@code m4s.search.index-prefix}, {@code m4s.search.consumer} (the indexer's consumer name).
+ * {@code m4s.search.index-prefix}, {@code m4s.search.consumer} (the indexer's consumer name),
+ * {@code m4s.search.request-timeout} (how long a search on a request path waits, default 2 s: a hung cluster answers
+ * 503 within 3 s; indexing and rebuilds keep the client's 15 s).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(SearchRebuildController.class)
@@ -44,8 +47,9 @@ public class SearchConfiguration {
 
     @Bean
     SearchIndexes searchIndexes(ElasticsearchClient client, @Value("${m4s.search.index-prefix:m4s}") String prefix,
-            @Value("${m4s.search.analyzer:smartcn}") String analyzer) {
-        return new SearchIndexes(client, prefix, analyzer);
+            @Value("${m4s.search.analyzer:smartcn}") String analyzer,
+            @Value("${m4s.search.request-timeout:2s}") Duration requestTimeout) {
+        return new SearchIndexes(client, prefix, analyzer, requestTimeout);
     }
 
     @Bean

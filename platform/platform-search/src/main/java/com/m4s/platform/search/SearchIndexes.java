@@ -1,6 +1,10 @@
 package com.m4s.platform.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.transport.rest_client.RestClientOptions;
+import java.time.Duration;
+import org.apache.http.client.config.RequestConfig;
+import org.elasticsearch.client.RequestOptions;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
@@ -38,19 +42,44 @@ public class SearchIndexes {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
 
     private final ElasticsearchClient es;
+    private final ElasticsearchClient queries;
     private final String prefix;
     private final String analyzer;
     /** "index|alias" pairs known to exist, so the indexer asks Elasticsearch once per store. */
     private final Set<String> knownAliases = ConcurrentHashMap.newKeySet();
 
-    public SearchIndexes(ElasticsearchClient es, String prefix, String analyzer) {
+    /**
+     * @param requestTimeout how long a search on a request path may wait for Elasticsearch (connection and answer
+     *     each); the indexer and rebuilds, off request paths, use the client's own longer timeouts
+     */
+    public SearchIndexes(ElasticsearchClient es, String prefix, String analyzer, Duration requestTimeout) {
         this.es = es;
+        this.queries = es.withTransportOptions(withTimeout(es, requestTimeout));
         this.prefix = prefix;
         this.analyzer = analyzer;
     }
 
+    /** The client for indexing and rebuilds (background work, generous timeouts). */
     public ElasticsearchClient client() {
         return es;
+    }
+
+    /**
+     * The client for searches on a request path: a hung cluster fails the search within the request timeout (then
+     * the caller answers 503 {@link SearchUnavailable}) instead of holding the request.
+     */
+    public ElasticsearchClient queries() {
+        return queries;
+    }
+
+    private static RestClientOptions withTimeout(ElasticsearchClient es, Duration timeout) {
+        int millis = Math.toIntExact(timeout.toMillis());
+        RestClientOptions current = es._transportOptions() instanceof RestClientOptions options ? options
+                : new RestClientOptions(RequestOptions.DEFAULT, false);
+        RequestConfig config = RequestConfig.custom().setConnectTimeout(millis).setConnectionRequestTimeout(millis)
+                .setSocketTimeout(millis).build();
+        return new RestClientOptions(current.restClientRequestOptions().toBuilder().setRequestConfig(config).build(),
+                current.keepResponseBodyOnException());
     }
 
     /** All documents of the kind. */

@@ -211,12 +211,28 @@ public final class LocalKafka implements LocalServer {
         throw new IllegalStateException("Kafka did not start within " + START_TIMEOUT + ":\n" + tail());
     }
 
-    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding. */
-    private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    /**
+     * A KRaft cluster id as Kafka's own generator makes one: 16 random bytes, URL-safe base64 without padding, drawn
+     * again while it begins with {@code -} (the storage tool would read such an id as an option and stop with
+     * "argument --cluster-id/-t: expected one argument") or is the all-zero id Kafka reserves.
+     */
+    static String clusterId() {
+        return clusterId(UUID::randomUUID);
+    }
+
+    static String clusterId(java.util.function.Supplier<UUID> random) {
+        while (true) {
+            UUID uuid = random.get();
+            if (uuid.getMostSignificantBits() == 0 && uuid.getLeastSignificantBits() == 0) {
+                continue;
+            }
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     private static String brokerClassPath() {

@@ -14,9 +14,10 @@ import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.context.annotation.Import;
 
 /**
- * Base for tests that drive a whole service over real HTTP against a real PostgreSQL and a real Keycloak. Test
- * classes of one module share the application context and its database (Spring caches the context); give each
- * class its own store or group codes. The service's clock is the {@link #clock}, back on real time after each test.
+ * Base for tests that drive a whole service over real HTTP against a real PostgreSQL, a real Keycloak and a real
+ * Kafka (the service's outbox relay sends its events there). Test classes of one module share the application
+ * context and its database (Spring caches the context); give each class its own store or group codes. The service's
+ * clock is the {@link #clock}, back on real time after each test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClockConfiguration.class)
@@ -35,6 +36,7 @@ public abstract class ServiceTest {
     static void servers(DynamicPropertyRegistry registry) {
         database = TestPostgres.register(registry);
         TestKeycloak.register(registry);
+        TestKafka.register(registry);
     }
 
     @LocalServerPort
