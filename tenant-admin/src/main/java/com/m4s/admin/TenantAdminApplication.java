@@ -1,19 +1,22 @@
 package com.m4s.admin;
 
+import com.m4s.platform.migration.MigrationConfiguration;
+import com.m4s.platform.migration.MigrationLogin;
 import com.m4s.platform.migration.SchemaCreatingLiquibase;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
-import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** Dealer groups, stores and their provisioning; data in schema {@code admin}. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(MigrationConfiguration.class)
 public class TenantAdminApplication {
 
     static final String SCHEMA = "admin";
@@ -34,7 +37,8 @@ public class TenantAdminApplication {
     }
 
     @Bean
-    SpringLiquibase adminSchemaLiquibase(DataSource dataSource) {
-        return SchemaCreatingLiquibase.forSchema(dataSource, SCHEMA, "classpath:db/admin/changelog.xml");
+    SpringLiquibase adminSchemaLiquibase(MigrationLogin login) {
+        // as the schema's owner, which then grants this service's login the use of the tables (decision 0001)
+        return SchemaCreatingLiquibase.forSchema(login, SCHEMA, "classpath:db/admin/changelog.xml");
     }
 }
