@@ -1,10 +1,11 @@
 package com.m4s.admin;
 
 import com.m4s.platform.events.EventsConfiguration;
+import com.m4s.platform.migration.MigrationConfiguration;
+import com.m4s.platform.migration.MigrationLogin;
 import com.m4s.platform.migration.SchemaCreatingLiquibase;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Import;
 /** Dealer groups, stores and their provisioning; data in schema {@code admin}, events on Kafka from its outbox. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(EventsConfiguration.class)
+@Import({EventsConfiguration.class, MigrationConfiguration.class})
 public class TenantAdminApplication {
 
     static final String SCHEMA = "admin";
@@ -31,9 +32,9 @@ public class TenantAdminApplication {
     }
 
     @Bean
-    SpringLiquibase adminSchemaLiquibase(DataSource dataSource) {
-        SpringLiquibase liquibase = SchemaCreatingLiquibase.forSchema(dataSource, SCHEMA,
-                "classpath:db/admin/changelog.xml");
+    SpringLiquibase adminSchemaLiquibase(MigrationLogin login) {
+        // as the schema's owner, which then grants this service's login the use of the tables (decision 0001)
+        SpringLiquibase liquibase = SchemaCreatingLiquibase.forSchema(login, SCHEMA, "classpath:db/admin/changelog.xml");
         liquibase.setChangeLogParameters(EventsConfiguration.changelogParameters(SCHEMA));
         return liquibase;
     }

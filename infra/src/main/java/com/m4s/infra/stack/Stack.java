@@ -5,12 +5,16 @@ import com.m4s.platform.servers.LocalKeycloak;
 import com.m4s.platform.servers.LocalKafka;
 import com.m4s.platform.servers.LocalPostgres;
 import com.m4s.platform.servers.LocalServer;
+import com.m4s.platform.servers.PostgresRoles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +48,11 @@ public final class Stack implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final String TENANT_ADMIN_SECRET = "M4S_TENANT_ADMIN_CLIENT_SECRET";
     private static final String STORE_CONSOLE_SECRET = "M4S_STORE_CONSOLE_CLIENT_SECRET";
+    /** Passwords of the services' database logins (the app logins and the schema owners), local to this stack. */
+    private static final String ADMIN_APP_PASSWORD = "M4S_DB_ADMIN_APP_PASSWORD";
+    private static final String ADMIN_OWNER_PASSWORD = "M4S_DB_ADMIN_OWNER_PASSWORD";
+    private static final String CONSOLE_APP_PASSWORD = "M4S_DB_CONSOLE_APP_PASSWORD";
+    private static final String CONSOLE_OWNER_PASSWORD = "M4S_DB_CONSOLE_OWNER_PASSWORD";
     /** Where browsers open the web UI: client {@code m4s-web} accepts sign-in redirects to it only. */
     private static final String WEB_ORIGIN = "M4S_WEB_ORIGIN";
 
@@ -79,12 +88,13 @@ public final class Stack implements AutoCloseable {
         postgres = LocalPostgres.start(config.dataDir().resolve("postgres"), config.postgresPort());
         servers.add(postgres);
         postgres.createDatabase(DATABASE);
+        secrets = secrets();
+        databaseRoles();
         kafka = LocalKafka.start(config.dataDir().resolve("kafka"), config.kafkaPort());
         servers.add(kafka);
         elasticsearch = LocalElasticsearch.start(config.dataDir().resolve("elasticsearch"),
                 config.elasticsearchPort());
         servers.add(elasticsearch);
-        secrets = secrets();
         // The realm (with these client secrets) is imported on the first start of this data directory only.
         // -Dm4s.keycloak.dist=<dir> shares one unzipped distribution between stacks (tests: skips unzip and rebuild).
         Path keycloakWork = config.dataDir().resolve("keycloak");
@@ -131,7 +141,8 @@ public final class Stack implements AutoCloseable {
                 }
             }
             boolean changed = false;
-            for (String name : List.of(TENANT_ADMIN_SECRET, STORE_CONSOLE_SECRET)) {
+            for (String name : List.of(TENANT_ADMIN_SECRET, STORE_CONSOLE_SECRET, ADMIN_APP_PASSWORD,
+                    ADMIN_OWNER_PASSWORD, CONSOLE_APP_PASSWORD, CONSOLE_OWNER_PASSWORD)) {
                 if (properties.getProperty(name, "").isBlank()) {
                     properties.setProperty(name, LocalKeycloak.randomSecret());
                     changed = true;
@@ -139,11 +150,26 @@ public final class Stack implements AutoCloseable {
             }
             if (changed) {
                 LocalKeycloak.writePrivate(file, properties,
-                        "Client secrets of this local stack (imported into Keycloak on its first start)");
+                        "Client secrets (imported into Keycloak on its first start) and database passwords of this"
+                                + " local stack");
             }
             return properties;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read or write " + file, e);
+        }
+    }
+
+    /**
+     * Creates the services' database logins, or brings them up to date: on every start, so a data directory from
+     * before the services had logins of their own is taken over too (decision 0001).
+     */
+    private void databaseRoles() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), postgres.username(), postgres.password())) {
+            PostgresRoles.ensure(c, PostgresRoles.standard(secrets.getProperty(ADMIN_OWNER_PASSWORD),
+                    secrets.getProperty(ADMIN_APP_PASSWORD), secrets.getProperty(CONSOLE_OWNER_PASSWORD),
+                    secrets.getProperty(CONSOLE_APP_PASSWORD)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the services' database logins", e);
         }
     }
 
@@ -154,7 +180,7 @@ public final class Stack implements AutoCloseable {
             running.close();
         }
         String module = name.equals("gateway") ? "platform/gateway" : name;
-        JavaService service = JavaService.start(name, JavaService.jarOf(config.home(), module), port(name), env(),
+        JavaService service = JavaService.start(name, JavaService.jarOf(config.home(), module), port(name), env(module),
                 config.dataDir().resolve("logs"), START_TIMEOUT);
         services.put(name, service);
         return service;
@@ -168,7 +194,7 @@ public final class Stack implements AutoCloseable {
      */
     public JavaService startVariant(String name, String module, int port, Map<String, String> env,
             List<Path> addedClassPath, List<String> args) {
-        Map<String, String> settings = env();
+        Map<String, String> settings = env(module);
         settings.putAll(env);
         JavaService service = JavaService.start(name, JavaService.jarOf(config.home(), module), addedClassPath, args,
                 port, settings, config.dataDir().resolve("logs"), START_TIMEOUT);
@@ -192,11 +218,16 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private Map<String, String> env() {
+    private Map<String, String> env(String module) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("M4S_DB_URL", jdbcUrl());
-        env.put("M4S_DB_USER", postgres.username());
-        env.put("M4S_DB_PASSWORD", postgres.password());
+        switch (module) {
+            case "tenant-admin" -> databaseLogins(env, "admin", ADMIN_APP_PASSWORD, ADMIN_OWNER_PASSWORD);
+            case "store-console" -> databaseLogins(env, "console", CONSOLE_APP_PASSWORD, CONSOLE_OWNER_PASSWORD);
+            default -> {
+                // no database
+            }
+        }
         env.put("M4S_TENANT_ADMIN_PORT", String.valueOf(config.tenantAdminPort()));
         env.put("M4S_STORE_CONSOLE_PORT", String.valueOf(config.storeConsolePort()));
         env.put("M4S_GATEWAY_PORT", String.valueOf(config.gatewayPort()));
@@ -210,6 +241,13 @@ public final class Stack implements AutoCloseable {
         env.put(TENANT_ADMIN_SECRET, secrets.getProperty(TENANT_ADMIN_SECRET));
         env.put(STORE_CONSOLE_SECRET, secrets.getProperty(STORE_CONSOLE_SECRET));
         return env;
+    }
+
+    private void databaseLogins(Map<String, String> env, String service, String appPassword, String ownerPassword) {
+        env.put("M4S_DB_USER", "m4s_" + service + "_app");
+        env.put("M4S_DB_PASSWORD", secrets.getProperty(appPassword));
+        env.put("M4S_DB_OWNER_USER", "m4s_" + service + "_owner");
+        env.put("M4S_DB_OWNER_PASSWORD", secrets.getProperty(ownerPassword));
     }
 
     private int port(String service) {
@@ -237,6 +275,7 @@ public final class Stack implements AutoCloseable {
         return postgres.jdbcUrl(DATABASE);
     }
 
+    /** The server's superuser (the services log in with roles of their own). */
     public String dbUser() {
         return postgres.username();
     }

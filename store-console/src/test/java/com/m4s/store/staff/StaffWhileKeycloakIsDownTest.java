@@ -50,8 +50,8 @@ class StaffWhileKeycloakIsDownTest extends StoreConsoleTest {
         return new SpringApplicationBuilder(StoreConsoleApplication.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.password=" + database.loginPassword(),
+                "--m4s.database.owner-password=" + database.loginPassword(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestKeycloak.issuer(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestKeycloak.jwksUri(),
                 "--m4s.keycloak.url=http://127.0.0.1:9",

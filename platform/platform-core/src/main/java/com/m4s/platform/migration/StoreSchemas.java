@@ -24,6 +24,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * Creates and migrates store schemas. Every step is idempotent, so provisioning that failed half-way is simply run
  * again: the role and schema are created only if missing, and Liquibase applies only the change sets not yet applied.
  * Migrations run as the store's own role, so the store's tables belong to that role and to nobody else.
+ *
+ * <p>Connections are the owner's ({@link MigrationLogin}): a role with CREATEROLE and CREATE on the database, which
+ * creates the store role (and so holds ADMIN on it), makes itself and the service's login members of it with the SET
+ * option only, and creates the schema owned by the store role. The service's login may then {@code set role} to the
+ * store but never holds the store's rights as its own.
  */
 public class StoreSchemas {
 
@@ -41,14 +47,16 @@ public class StoreSchemas {
     private static final String LOCK_PREFIX = "m4s-store-schema:";
 
     private final DataSource dataSource;
+    private final @Nullable String appRole;
     private final String changelog;
 
     /** The outcome of migrating many stores: which failed and why, and how long it took. */
     public record Report(int stores, List<String> failed, Duration took) {
     }
 
-    public StoreSchemas(DataSource dataSource, String changelog) {
-        this.dataSource = dataSource;
+    public StoreSchemas(MigrationLogin login, String changelog) {
+        this.dataSource = login.dataSource();
+        this.appRole = login.appRole();
         this.changelog = changelog;
     }
 
@@ -57,10 +65,12 @@ public class StoreSchemas {
         locked(tenant, c -> {
             try (Statement s = c.createStatement()) {
                 ignoring(s, "create role " + tenant.role() + " nologin", DUPLICATE_OBJECT, UNIQUE_VIOLATION);
-                s.execute("grant " + tenant.role() + " to current_user");
+                s.execute("grant " + tenant.role() + " to current_user with set true, inherit false");
+                if (appRole != null) {
+                    s.execute("grant " + tenant.role() + " to " + appRole + " with set true, inherit false");
+                }
                 ignoring(s, "create schema if not exists " + tenant.schema() + " authorization " + tenant.role(),
                         DUPLICATE_SCHEMA, UNIQUE_VIOLATION);
-                s.execute("revoke all on schema " + tenant.schema() + " from public");
             }
             update(c, tenant);
         });
@@ -102,6 +112,10 @@ public class StoreSchemas {
     private void update(Connection c, Tenant tenant) throws Exception {
         SchemaPerTenantConnectionProvider.enter(c, tenant);
         try {
+            try (Statement s = c.createStatement()) {
+                // as the schema's owner: nobody else may even look into it
+                s.execute("revoke all on schema " + tenant.schema() + " from public");
+            }
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new NonClosingConnection(c));
             database.setDefaultSchemaName(tenant.schema());

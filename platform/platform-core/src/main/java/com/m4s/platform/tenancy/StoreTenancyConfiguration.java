@@ -1,5 +1,7 @@
 package com.m4s.platform.tenancy;
 
+import com.m4s.platform.migration.MigrationConfiguration;
+import com.m4s.platform.migration.MigrationLogin;
 import com.m4s.platform.migration.StoreSchemas;
 import com.m4s.platform.security.OpenEndpoints;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,6 +12,7 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import com.m4s.platform.web.ProblemWriter;
 
 /**
@@ -18,6 +21,7 @@ import com.m4s.platform.web.ProblemWriter;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TenancyProperties.class)
+@Import(MigrationConfiguration.class)
 public class StoreTenancyConfiguration {
 
     @Bean
@@ -43,7 +47,7 @@ public class StoreTenancyConfiguration {
     }
 
     @Bean
-    StoreSchemas storeSchemas(DataSource dataSource, TenancyProperties properties) {
-        return new StoreSchemas(dataSource, properties.storeChangelog());
+    StoreSchemas storeSchemas(MigrationLogin login, TenancyProperties properties) {
+        return new StoreSchemas(login, properties.storeChangelog());
     }
 }

@@ -1,6 +1,7 @@
 package com.m4s.platform.test;
 
 import com.m4s.platform.servers.LocalPostgres;
+import com.m4s.platform.servers.PostgresRoles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,12 +22,23 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * One real PostgreSQL server per test JVM: a Testcontainers container where a Docker engine answers, otherwise the
  * embedded server from Maven artifacts. Each caller gets a database of its own, so test classes never see each
  * other's rows. Set {@code -Dm4s.test.servers=local} or {@code docker} to force a side.
+ *
+ * <p>Each database gets the services' own logins as a deployment has them ({@link PostgresRoles}): a service under
+ * test logs in as {@code m4s_<service>_app} and migrates as {@code m4s_<service>_owner} (the names its
+ * {@code application.yml} defaults to), all with one password made up per test run. The test's own connections
+ * ({@link Database#connect()}) are the server's superuser.
  */
 public final class TestPostgres {
 
-    /** Where a test connects. */
-    public record Database(String url, String username, String password) {
+    /**
+     * Where a test connects.
+     *
+     * @param username the server's superuser, for the test's own connections
+     * @param loginPassword the password of the services' logins and owners in this test run
+     */
+    public record Database(String url, String username, String password, String loginPassword) {
 
+        /** A connection as the server's superuser. */
         public Connection connect() throws SQLException {
             return DriverManager.getConnection(url, username, password);
         }
@@ -41,6 +53,8 @@ public final class TestPostgres {
     }
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** Local to this test run: the services' logins exist only on its throw-away server. */
+    private static final String LOGIN_PASSWORD = "test-only-" + java.util.UUID.randomUUID();
     private static Server server;
 
     private TestPostgres() {
@@ -56,17 +70,26 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database", e);
         }
-        Database database = new Database(s.url(name), s.username(), s.password());
+        Database database = new Database(s.url(name), s.username(), s.password(), LOGIN_PASSWORD);
+        try (Connection c = database.connect()) {
+            PostgresRoles.ensure(c, PostgresRoles.standard(LOGIN_PASSWORD, LOGIN_PASSWORD, LOGIN_PASSWORD,
+                    LOGIN_PASSWORD));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the services' logins", e);
+        }
         StoreWriteLog.install(database);
         return database;
     }
 
-    /** Points a Spring Boot test's datasource at a new database. */
+    /**
+     * Points a Spring Boot test's datasource at a new database. The service keeps its own login names (from its
+     * {@code application.yml}); only the passwords of this test run are set.
+     */
     public static Database register(DynamicPropertyRegistry registry) {
         Database db = newDatabase();
         registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::username);
-        registry.add("spring.datasource.password", db::password);
+        registry.add("spring.datasource.password", db::loginPassword);
+        registry.add("m4s.database.owner-password", db::loginPassword);
         return db;
     }
 
