@@ -30,6 +30,8 @@ public final class BenchmarkMain {
             CpuMeter cpu = new CpuMeter(environment.dataDir());
             Optional<CpuMeter.Snapshot> cpuAfterStart = cpu.snapshot();
 
+            Optional<StartupMigrationBench.Restart> noStores = config.runs(2)
+                    ? Optional.of(StartupMigrationBench.runEmpty(stack)) : Optional.empty();
             ProvisioningBench.Result provisioning = new ProvisioningBench(new Api(stack.gatewayUrl())
                     .withToken(stack.keycloak().passwordToken(DemoData.OPERATOR, DemoData.DEMO_PASSWORD)),
                     config.stores()).run();
@@ -37,7 +39,7 @@ public final class BenchmarkMain {
                 throw new IllegalStateException("no store became ACTIVE; nothing more to measure");
             }
             String first = provisioning.active().getFirst();
-            StartupMigrationBench.Result startup = config.runs(2) ? StartupMigrationBench.run(stack) : null;
+            StartupMigrationBench.Result startup = config.runs(2) ? StartupMigrationBench.run(stack, noStores) : null;
             MemberQueryBench.Result queries = config.runs(3) ? new MemberQueryBench(stack, config, cpu).run(first)
                     : null;
             if (config.runs(4) && !config.runs(3)) {

@@ -3,6 +3,7 @@ package com.m4s.store.tenant;
 import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Role;
 import com.m4s.platform.tenancy.TenantRegistry;
+import com.m4s.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -29,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProvisioningController {
 
     private final StoreProvisioning provisioning;
+    private final StartupMigration migration;
 
-    ProvisioningController(StoreProvisioning provisioning) {
+    ProvisioningController(StoreProvisioning provisioning, StartupMigration migration) {
         this.provisioning = provisioning;
+        this.migration = migration;
     }
 
     record StatusChange(@NotNull TenantRegistry.Status status) {
@@ -62,5 +66,18 @@ class ProvisioningController {
     @Operation(summary = "Stores known to this service")
     List<TenantDirectory.Row> list() {
         return provisioning.list();
+    }
+
+    @GetMapping("/migration")
+    @Operation(summary = "This instance's start-up migration: stores up to date, still migrating, failed")
+    StartupMigration.Progress migration() {
+        return migration.progress().orElseThrow(NotChecked::new);
+    }
+
+    /** Only before the web server takes requests, so practically never. */
+    static class NotChecked extends ApiException {
+        NotChecked() {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "migration-not-checked", "The start-up migration check has not run yet.");
+        }
     }
 }

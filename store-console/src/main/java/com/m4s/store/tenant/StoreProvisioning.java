@@ -8,28 +8,21 @@ import com.m4s.platform.web.ApiException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Brings stores into service: registers the store, creates its role and schema and migrates it. Repeating a call
- * finishes whatever an earlier attempt left undone. At start-up, before the web server takes requests, every
- * provisioned store is migrated with bounded parallelism.
+ * Brings stores into service: registers the store, creates its role and schema and migrates it, and records the
+ * changelog fingerprint it was migrated to. Repeating a call finishes whatever an earlier attempt left undone.
+ * Start-up migration of stores already in service is {@link StartupMigration}'s.
  */
 @Service
-class StoreProvisioning implements SmartInitializingSingleton {
-
-    private static final Logger log = LoggerFactory.getLogger(StoreProvisioning.class);
+class StoreProvisioning {
 
     private final TenantDirectory directory;
     private final StoreSchemas schemas;
     private final TenancyProperties tenancy;
-    private volatile StoreSchemas.@Nullable Report startupReport;
 
     StoreProvisioning(TenantDirectory directory, StoreSchemas schemas, TenancyProperties tenancy) {
         this.directory = directory;
@@ -46,13 +39,14 @@ class StoreProvisioning implements SmartInitializingSingleton {
         } catch (StoreSchemas.MigrationFailedException e) {
             throw new ProvisioningFailed(e.getMessage());
         }
+        directory.recordMigrated(storeCode, schemas.changelogFingerprint());
         directory.provisioned(storeCode);
         directory.markAvailable(storeCode);
         return directory.row(storeCode).orElseThrow();
     }
 
     TenantDirectory.Row changeStatus(String storeCode, TenantRegistry.Status status) {
-        if (status == TenantRegistry.Status.UNAVAILABLE) {
+        if (status != TenantRegistry.Status.ACTIVE && status != TenantRegistry.Status.SUSPENDED) {
             throw new ApiException.Unprocessable("invalid-status", "Status must be ACTIVE or SUSPENDED.");
         }
         tenant(storeCode);
@@ -64,21 +58,6 @@ class StoreProvisioning implements SmartInitializingSingleton {
 
     List<TenantDirectory.Row> list() {
         return directory.rows();
-    }
-
-    @Override
-    public void afterSingletonsInstantiated() {
-        List<Tenant> tenants = directory.provisionedTenants();
-        StoreSchemas.Report report = schemas.migrateAll(tenants, tenancy.migrationParallelism());
-        report.failed().forEach(directory::markUnavailable);
-        startupReport = report;
-        log.info("migrated {} stores in {} ms ({} failed: {})", report.stores(), report.took().toMillis(),
-                report.failed().size(), report.failed());
-    }
-
-    /** What the start-up migration did; empty before it ran. */
-    Optional<StoreSchemas.Report> startupReport() {
-        return Optional.ofNullable(startupReport);
     }
 
     private static ZoneId zone(String timeZone) {

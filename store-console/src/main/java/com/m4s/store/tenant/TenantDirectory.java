@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
  * This service's record of the stores it serves, in schema {@code console}, with each store's time zone. Looked up on
  * every store request, so answers are kept for a moment: a suspension reaches every instance within {@link #TTL}
  * (measured on the monotonic timer, not the {@link Clock}: a test moving the clock does not pin or flush entries).
+ * Each row also records the store changelog fingerprint the store's schema was last migrated to; which stores this
+ * instance is still migrating, or could not migrate, it keeps in memory.
  */
 @Component
 public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy.ActiveTenants {
@@ -44,6 +46,11 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Set<String> unavailable = ConcurrentHashMap.newKeySet();
+    private final Set<String> migrating = ConcurrentHashMap.newKeySet();
+
+    /** The provisioned stores split by whether their schema was last migrated to the fingerprint asked about. */
+    record FingerprintCheck(int upToDate, List<Tenant> stale) {
+    }
 
     TenantDirectory(JdbcTemplate jdbc, TenancyProperties tenancy, Clock clock) {
         this.jdbc = jdbc;
@@ -116,26 +123,55 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
         return updated == 1;
     }
 
-    /** Stores whose schema is in use and must be migrated at start-up. */
-    List<Tenant> provisionedTenants() {
-        return jdbc.queryForList("select store_code from console.tenant where status <> 'PROVISIONING' order by store_code",
-                String.class).stream().map(tenancy::tenant).toList();
+    /**
+     * One query over every store whose schema is in use: those last migrated to {@code fingerprint} are up to date,
+     * the others (another fingerprint, or none recorded) must be migrated.
+     */
+    FingerprintCheck checkFingerprints(String fingerprint) {
+        List<Tenant> stale = new java.util.ArrayList<>();
+        int[] upToDate = {0};
+        jdbc.query("""
+                select store_code, schema_fingerprint is not distinct from ? from console.tenant
+                where status <> 'PROVISIONING' order by store_code""", rs -> {
+            if (rs.getBoolean(2)) {
+                upToDate[0]++;
+            } else {
+                stale.add(tenancy.tenant(rs.getString(1)));
+            }
+        }, fingerprint);
+        return new FingerprintCheck(upToDate[0], List.copyOf(stale));
+    }
+
+    /** Records that the store's schema has every change set of the changelog with this fingerprint. */
+    void recordMigrated(String storeCode, String fingerprint) {
+        jdbc.update("update console.tenant set schema_fingerprint = ?, schema_migrated_at = ? where store_code = ?",
+                fingerprint, Timestamp.from(clock.instant()), storeCode);
     }
 
     /** Stores serving requests now (active and migrated): background work runs in these. */
     @Override
     public List<Tenant> activeTenants() {
         return jdbc.queryForList("select store_code from console.tenant where status = 'ACTIVE' order by store_code",
-                String.class).stream().filter(code -> !unavailable.contains(code)).map(tenancy::tenant).toList();
+                String.class).stream().filter(code -> !unavailable.contains(code) && !migrating.contains(code))
+                .map(tenancy::tenant).toList();
     }
 
+    /** The store's schema is behind this build's changelog: it answers 503 until {@link #markAvailable}. */
+    void markMigrating(String storeCode) {
+        migrating.add(storeCode);
+        forget(storeCode);
+    }
+
+    /** The store's schema could not be migrated: it answers 503 until provisioning it again succeeds. */
     void markUnavailable(String storeCode) {
         unavailable.add(storeCode);
+        migrating.remove(storeCode);
         forget(storeCode);
     }
 
     void markAvailable(String storeCode) {
         unavailable.remove(storeCode);
+        migrating.remove(storeCode);
         forget(storeCode);
     }
 
@@ -145,9 +181,9 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
 
     private Optional<Entry> load(String storeCode) {
         return row(storeCode).flatMap(row -> switch (row.status()) {
-            case "ACTIVE" -> Optional.of(new Entry(tenancy.tenant(storeCode),
-                    unavailable.contains(storeCode) ? Status.UNAVAILABLE : Status.ACTIVE, row.groupCode(),
-                    ZoneId.of(row.timeZone())));
+            case "ACTIVE" -> Optional.of(new Entry(tenancy.tenant(storeCode), unavailable.contains(storeCode)
+                    ? Status.UNAVAILABLE : migrating.contains(storeCode) ? Status.MIGRATING : Status.ACTIVE,
+                    row.groupCode(), ZoneId.of(row.timeZone())));
             case "SUSPENDED" -> Optional.of(new Entry(tenancy.tenant(storeCode), Status.SUSPENDED, row.groupCode(),
                     ZoneId.of(row.timeZone())));
             default -> Optional.empty();

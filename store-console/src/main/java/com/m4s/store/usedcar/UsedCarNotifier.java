@@ -61,6 +61,11 @@ class UsedCarNotifier implements EventHandler {
                 continue;
             }
             Optional<TenantRegistry.Entry> store = tenants.find(event.storeCode());
+            if (store.isPresent() && store.get().status() == TenantRegistry.Status.MIGRATING) {
+                // the store serves again within moments: the batch is handed over again then (idempotent per event)
+                throw new IllegalStateException("store " + event.storeCode() + " is being migrated; event "
+                        + event.eventId() + " waits for it");
+            }
             if (store.isEmpty() || store.get().status() != TenantRegistry.Status.ACTIVE) {
                 // a suspended or unknown store: its owners are not messaged; the event is not retried forever
                 log.warn("no message for event {} of store {}: the store is not active", event.eventId(),

@@ -145,54 +145,6 @@ class ProvisioningTest extends StoreConsoleTest {
         assertThat(badStatus.status()).isEqualTo(400);
     }
 
-    @Test
-    void startUpMigratesFiftyStoresAndASecondStartUpChangesNothing() throws SQLException {
-        IntStream.range(0, 50).parallel().forEach(i -> provision("many_%02d".formatted(i)));
-        long appliedBefore = appliedChangeSets();
-
-        long migratedFirst;
-        long appliedAfterFirst;
-        try (ConfigurableApplicationContext second = startAnotherInstance()) {
-            var report = second.getBean(StoreProvisioning.class).startupReport().orElseThrow();
-            migratedFirst = report.stores();
-            assertThat(report.failed()).isEmpty();
-            appliedAfterFirst = appliedChangeSets();
-        }
-        try (ConfigurableApplicationContext third = startAnotherInstance()) {
-            assertThat(third.getBean(StoreProvisioning.class).startupReport().orElseThrow().failed()).isEmpty();
-        }
-
-        assertThat(migratedFirst).isGreaterThanOrEqualTo(50);
-        assertThat(appliedAfterFirst).isEqualTo(appliedBefore);
-        assertThat(appliedChangeSets()).isEqualTo(appliedBefore);
-        assertThat(api().get("/api/stores/many_49/members").status()).isEqualTo(200);
-    }
-
-    private ConfigurableApplicationContext startAnotherInstance() {
-        return new SpringApplicationBuilder(StoreConsoleApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.password=" + database.loginPassword(),
-                "--m4s.database.owner-password=" + database.loginPassword(),
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestKeycloak.issuer(),
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestKeycloak.jwksUri());
-    }
-
-    private static long appliedChangeSets() throws SQLException {
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            ResultSet schemas = s.executeQuery("select schema_name from console.tenant where status = 'ACTIVE'");
-            List<String> names = new ArrayList<>();
-            while (schemas.next()) {
-                names.add(schemas.getString(1));
-            }
-            long total = 0;
-            for (String schema : names) {
-                total += changeSets(schema, s);
-            }
-            return total;
-        }
-    }
-
     private static long changeSets(String schema, Statement s) throws SQLException {
         ResultSet exists = s.executeQuery(
                 "select count(*) from information_schema.tables where table_schema = '" + schema + "'"

@@ -6,23 +6,34 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import liquibase.ChecksumVersion;
 import liquibase.Scope;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,6 +48,9 @@ import org.slf4j.LoggerFactory;
  * creates the store role (and so holds ADMIN on it), makes itself and the service's login members of it with the SET
  * option only, and creates the schema owned by the store role. The service's login may then {@code set role} to the
  * store but never holds the store's rights as its own.
+ *
+ * <p>{@link #changelogFingerprint()} names the store changelog as this build has it; a store recorded as migrated
+ * to that fingerprint has every change set of it applied, so start-up need not run Liquibase there again.
  */
 public class StoreSchemas {
 
@@ -49,9 +63,19 @@ public class StoreSchemas {
     private final DataSource dataSource;
     private final @Nullable String appRole;
     private final String changelog;
+    private final AtomicLong liquibaseRuns = new AtomicLong();
+    private volatile @Nullable String fingerprint;
 
     /** The outcome of migrating many stores: which failed and why, and how long it took. */
     public record Report(int stores, List<String> failed, Duration took) {
+    }
+
+    /** Told about each store of {@link #migrateAll(List, int, Progress)} as soon as it is done; called concurrently. */
+    public interface Progress {
+
+        void migrated(Tenant tenant);
+
+        void failed(Tenant tenant, MigrationFailedException e);
     }
 
     public StoreSchemas(MigrationLogin login, String changelog) {
@@ -74,6 +98,54 @@ public class StoreSchemas {
             }
             update(c, tenant);
         });
+    }
+
+    /**
+     * The store changelog's fingerprint: a SHA-256 over every change set's file, id, author and checksum, in order.
+     * Any new, removed or edited change set changes it. Computed once (parsing the changelog, no database); a
+     * changelog with a {@code runAlways} change set gets a fingerprint of its own on every start, so every store
+     * is migrated then, as that change set asks.
+     */
+    public String changelogFingerprint() {
+        String known = fingerprint;
+        if (known == null) {
+            synchronized (this) {
+                known = fingerprint;
+                if (known == null) {
+                    known = computeFingerprint();
+                    fingerprint = known;
+                }
+            }
+        }
+        return known;
+    }
+
+    private String computeFingerprint() {
+        try {
+            var accessor = new ClassLoaderResourceAccessor(StoreSchemas.class.getClassLoader());
+            DatabaseChangeLog parsed = Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), accessor), () ->
+                    ChangeLogParserFactory.getInstance().getParser(changelog, accessor)
+                            .parse(changelog, new ChangeLogParameters(), accessor));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (ChangeSet changeSet : parsed.getChangeSets()) {
+                String line = changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor() + "::"
+                        + changeSet.generateCheckSum(ChecksumVersion.latest()) + "\n";
+                sha.update(line.getBytes(StandardCharsets.UTF_8));
+                if (changeSet.isAlwaysRun()) {
+                    sha.update(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the store changelog " + changelog, e);
+        }
+    }
+
+    /** How many times Liquibase ran against a store schema in this process (provisioning and migrations). */
+    public long liquibaseRuns() {
+        return liquibaseRuns.get();
     }
 
     /** Applies pending change sets to one store, as the store's role. */
@@ -110,6 +182,7 @@ public class StoreSchemas {
     }
 
     private void update(Connection c, Tenant tenant) throws Exception {
+        liquibaseRuns.incrementAndGet();
         SchemaPerTenantConnectionProvider.enter(c, tenant);
         try {
             try (Statement s = c.createStatement()) {
@@ -133,9 +206,28 @@ public class StoreSchemas {
 
     /** Migrates every store with at most {@code parallelism} at once; one store's failure does not stop the others. */
     public Report migrateAll(List<Tenant> tenants, int parallelism) {
+        return migrateAll(tenants, parallelism, new Progress() {
+            @Override
+            public void migrated(Tenant tenant) {
+                // the report is enough
+            }
+
+            @Override
+            public void failed(Tenant tenant, MigrationFailedException e) {
+                // the report is enough
+            }
+        });
+    }
+
+    /**
+     * Migrates every store with at most {@code parallelism} at once, telling {@code progress} about each store as
+     * soon as it is done; one store's failure does not stop the others.
+     */
+    public Report migrateAll(List<Tenant> tenants, int parallelism, Progress progress) {
         long start = System.nanoTime();
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, tenants.size())));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, tenants.size())),
+                Thread.ofPlatform().name("store-migration-", 1).daemon().factory());
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Tenant tenant : tenants) {
@@ -145,6 +237,15 @@ public class StoreSchemas {
                     } catch (MigrationFailedException e) {
                         log.error("migration of store {} failed", tenant.storeCode(), e);
                         failed.add(tenant.storeCode());
+                        progress.failed(tenant, e);
+                        return;
+                    }
+                    try {
+                        progress.migrated(tenant);
+                    } catch (RuntimeException e) {
+                        log.error("store {} was migrated but recording that failed", tenant.storeCode(), e);
+                        failed.add(tenant.storeCode());
+                        progress.failed(tenant, new MigrationFailedException(tenant, e));
                     }
                 }));
             }

@@ -8,8 +8,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,6 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class TenantFilter extends OncePerRequestFilter {
 
     static final String PREFIX = "/api/stores/";
+    /** What a store being migrated tells callers to wait before trying again. */
+    static final Duration MIGRATING_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final TenantRegistry registry;
     private final ProblemWriter problems;
@@ -82,6 +86,12 @@ public class TenantFilter extends OncePerRequestFilter {
                     "Store '" + code + "' is suspended; its data cannot be used until it is reactivated.");
             case UNAVAILABLE -> problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
                     "Store '" + code + "' is temporarily unavailable; try again later.");
+            case MIGRATING -> {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(MIGRATING_RETRY_AFTER.toSeconds()));
+                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "store-migrating", "Store '" + code
+                        + "' is being updated to the current version and serves again when that is done; try again"
+                        + " in a few seconds.");
+            }
             case ACTIVE -> {
                 TenantContext.set(entry.tenant());
                 try {

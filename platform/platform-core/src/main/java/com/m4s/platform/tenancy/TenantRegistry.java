@@ -7,8 +7,11 @@ import org.jspecify.annotations.Nullable;
 /** Where a service looks up the stores it serves. */
 public interface TenantRegistry {
 
-    /** ACTIVE serves requests; SUSPENDED is refused; UNAVAILABLE could not be migrated and waits for an operator. */
-    enum Status { ACTIVE, SUSPENDED, UNAVAILABLE }
+    /**
+     * ACTIVE serves requests; SUSPENDED is refused; UNAVAILABLE could not be migrated and waits for an operator;
+     * MIGRATING is being brought up to this build's schema in the background and serves once that is done.
+     */
+    enum Status { ACTIVE, SUSPENDED, UNAVAILABLE, MIGRATING }
 
     /**
      * A store as this service knows it; {@code groupCode} is the dealer group owning it, when recorded;
