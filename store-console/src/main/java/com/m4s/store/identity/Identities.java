@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
@@ -54,9 +53,9 @@ public class Identities {
 
     private final RestClient admin;
 
-    public Identities(RestClient.Builder builder, OAuth2AuthorizedClientManager serviceClients,
-            @Value("${m4s.keycloak.url}") String url, @Value("${m4s.keycloak.realm}") String realm) {
-        this.admin = builder.baseUrl(url + "/admin/realms/" + realm)
+    Identities(RestClient.Builder builder, OAuth2AuthorizedClientManager serviceClients,
+            KeycloakAdminProperties keycloak) {
+        this.admin = builder.baseUrl(keycloak.url() + "/admin/realms/" + keycloak.realm())
                 .requestInterceptor(ServiceClients.interceptor(serviceClients, "keycloak-admin", "store-console"))
                 .build();
     }

@@ -7,8 +7,8 @@ import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Versions;
-import com.m4s.store.member.MemberService;
 import com.m4s.store.member.MemberViews;
+import com.m4s.store.member.Members;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -32,12 +32,12 @@ public class UsedCarService {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final UsedCarRepository cars;
-    private final MemberService members;
+    private final Members members;
     private final EventOutbox events;
     private final TenantRegistry tenants;
     private final Clock clock;
 
-    UsedCarService(UsedCarRepository cars, MemberService members, EventOutbox events, TenantRegistry tenants,
+    UsedCarService(UsedCarRepository cars, Members members, EventOutbox events, TenantRegistry tenants,
             Clock clock) {
         this.cars = cars;
         this.members = members;
