@@ -67,3 +67,7 @@ export type MarketPage = Omit<ConsoleSchemas['MarketPage'], 'content'> & { conte
 export type MarketQuery = NonNullable<ConsoleOperations['search']['parameters']['query']>;
 export type MarketScope = MarketPage['scope'];
 export type MarketSort = NonNullable<MarketQuery['sort']>;
+
+/* What the signed-in user may do in a store (GET /api/stores/{store}/me/permissions); menus and buttons check these. */
+export type MyPermissions = ConsoleSchemas['MyPermissions'];
+export type Permission = MyPermissions['permissions'][number];

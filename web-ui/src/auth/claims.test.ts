@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, mayEditMembers, mayManageUsedCars } from './claims';
+import { claimsOf } from './claims';
 
 function token(payload: object): string {
   const encode = (value: object) =>
@@ -37,34 +37,5 @@ describe('claimsOf', () => {
     const claims = claimsOf(token({ sub: 'abc', realm_access: { roles: ['platform-operator'] } }));
     expect(claims).toMatchObject({ username: 'abc', name: 'abc', roles: ['platform-operator'], stores: [] });
     expect(claims.group).toBeUndefined();
-  });
-});
-
-describe('mayEditMembers', () => {
-  const base = { username: 'u', name: 'u', stores: [] };
-  it.each([
-    [['store-manager'], undefined, true],
-    [['platform-operator'], undefined, true],
-    [['store-staff'], 'sales', true],
-    [['store-staff'], 'finance', false],
-    [['group-executive'], undefined, false],
-    [['owner'], undefined, false],
-  ] as const)('%s in department %s: %s', (roles, department, expected) => {
-    expect(mayEditMembers({ ...base, roles: [...roles], department })).toBe(expected);
-  });
-});
-
-describe('mayManageUsedCars', () => {
-  const base = { username: 'u', name: 'u', stores: [] };
-  it.each([
-    [['store-manager'], undefined, true],
-    [['platform-operator'], undefined, true],
-    [['store-staff'], 'sales', true],
-    [['store-staff'], 'service', false],
-    [['store-staff'], undefined, false],
-    [['group-executive'], undefined, false],
-    [['owner'], undefined, false],
-  ] as const)('%s in department %s: %s', (roles, department, expected) => {
-    expect(mayManageUsedCars({ ...base, roles: [...roles], department })).toBe(expected);
   });
 });

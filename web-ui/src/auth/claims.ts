@@ -50,29 +50,3 @@ export function claimsOf(accessToken: string): Claims {
 export function hasAnyRole(claims: Claims | undefined, roles: readonly Role[]): boolean {
   return !!claims && claims.roles.some((role) => roles.includes(role));
 }
-
-/** Departments whose staff may change members (store-console MemberController). */
-export const MEMBER_EDITING_DEPARTMENTS = ['sales', 'service', 'customer_care'] as const;
-
-/** Whether the user may create, change and delete members (not executives: they only read). */
-export function mayEditMembers(claims: Claims | undefined): boolean {
-  if (!claims) return false;
-  if (hasAnyRole(claims, ['platform-operator', 'store-manager'])) return true;
-  return (
-    hasAnyRole(claims, ['store-staff']) &&
-    (MEMBER_EDITING_DEPARTMENTS as readonly string[]).includes(claims.department ?? '')
-  );
-}
-
-/** Departments whose staff may review and sell used cars (store-console UsedCarController). */
-export const USED_CAR_DEPARTMENTS = ['sales'] as const;
-
-/** Whether the user may submit, review, list and sell consigned cars (managers and sales staff; others only read). */
-export function mayManageUsedCars(claims: Claims | undefined): boolean {
-  if (!claims) return false;
-  if (hasAnyRole(claims, ['platform-operator', 'store-manager'])) return true;
-  return (
-    hasAnyRole(claims, ['store-staff']) &&
-    (USED_CAR_DEPARTMENTS as readonly string[]).includes(claims.department ?? '')
-  );
-}

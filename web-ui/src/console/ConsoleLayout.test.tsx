@@ -1,15 +1,24 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Permission } from '../api/types';
 import i18n from '../i18n';
-import { claims, fakeApi, fakeAuth, renderWithAuth } from '../testing/renderWithAuth';
+import { MANAGER_PERMISSIONS, claims, fakeApi, fakeAuth, renderWithAuth } from '../testing/renderWithAuth';
 import { ConsoleLayout } from './ConsoleLayout';
 
-function renderAs(roles: Parameters<typeof claims>[0], path = '/console/gz_tianhe') {
-  return renderWithAuth(<ConsoleLayout />, {
-    auth: fakeAuth({ claims: claims(roles, { department: 'service' }), api: fakeApi() }),
+/** What store-console answers store staff of the service department. */
+const SERVICE_STAFF: Permission[] = ['STORE_ENTER', 'CONSOLE_USE', 'MEMBER_VIEW', 'MEMBER_EDIT', 'USED_CAR_VIEW', 'USED_CAR_MARKET_VIEW'];
+
+/** A user of store gz_tianhe whose permissions there are `permissions` (whatever their role says). */
+function renderWith(permissions: Permission[], path = '/console/gz_tianhe') {
+  const get = vi.fn((url: string) =>
+    Promise.resolve(url.endsWith('/me/permissions') ? { store: 'gz_tianhe', permissions } : { name: '天河店' }),
+  );
+  renderWithAuth(<ConsoleLayout />, {
+    auth: fakeAuth({ claims: claims(['store-manager']), api: fakeApi({ get }) }),
     path,
     route: '/console/:store/*',
   });
+  return get;
 }
 
 /** The layout has checked the store against the user's stores (it shows a spinner until then). */
@@ -28,25 +37,26 @@ describe('ConsoleLayout', () => {
     await i18n.changeLanguage('zh-CN');
   });
 
-  it('shows store managers every page of their store', async () => {
-    renderAs(['store-manager']);
+  it('asks store-console for the permissions in the store shown, and shows a manager every page', async () => {
+    const get = renderWith(MANAGER_PERMISSIONS);
     await storesChecked();
     expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车', '二手车市场', '员工与权限', '操作日志', '消息记录']);
+    expect(get).toHaveBeenCalledWith('/api/stores/gz_tianhe/me/permissions', undefined, expect.anything());
   });
 
-  it('shows store staff only the dashboard, members, used cars and the market', async () => {
-    renderAs(['store-staff']);
+  it("builds the menu from the store's permissions, not from the role in the token", async () => {
+    renderWith(SERVICE_STAFF);
     await storesChecked();
     expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车', '二手车市场']);
   });
 
-  it('refuses a page the role does not allow even when its address is typed in', async () => {
-    renderAs(['store-staff'], '/console/gz_tianhe/audit');
+  it('refuses a page whose permission the user lacks even when its address is typed in', async () => {
+    renderWith(SERVICE_STAFF, '/console/gz_tianhe/audit');
     expect(await screen.findByText('您的角色无权查看此页面。')).toBeInTheDocument();
   });
 
   it("refuses another store's console", async () => {
-    renderAs(['store-manager'], '/console/sz_futian');
+    renderWith(MANAGER_PERMISSIONS, '/console/sz_futian');
     expect(await screen.findByText('您无权访问门店 sz_futian。')).toBeInTheDocument();
   });
 });

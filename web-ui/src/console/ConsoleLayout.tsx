@@ -15,9 +15,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
-import { hasAnyRole } from '../auth/claims';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { CONSOLE_PAGES, type ConsolePageKey } from './pages';
+import { PermissionsContext, useStorePermissions } from './permissions';
 import { useConsoleStores } from './useStores';
 
 const ICONS: Record<ConsolePageKey, ReactNode> = {
@@ -36,7 +36,10 @@ function currentPage(pathname: string, store: string): ConsolePageKey {
   return CONSOLE_PAGES.find((page) => page.path === rest)?.key ?? 'dashboard';
 }
 
-/** Header (store, user, language, sign out), the menu of the pages the user's role allows, the page. */
+/**
+ * Header (store, user, language, sign out), the menu of the pages the user's permissions in the store allow, the page
+ * (which reads the same permissions for its buttons).
+ */
 export function ConsoleLayout() {
   const { t } = useTranslation();
   const { store = '' } = useParams();
@@ -45,7 +48,10 @@ export function ConsoleLayout() {
   const navigate = useNavigate();
   const stores = useConsoleStores();
   const page = currentPage(location.pathname, store);
-  const visible = CONSOLE_PAGES.filter((p) => hasAnyRole(claims, p.roles));
+  const permissions = useStorePermissions(store);
+  // never the previous store's permissions while the new store's load
+  const granted = permissions.loading ? undefined : permissions.data;
+  const visible = granted ? CONSOLE_PAGES.filter((p) => granted.has(p.permission)) : [];
   const allowed = visible.some((p) => p.key === page);
   const storeKnown = (stores.data ?? []).some((s) => s.code === store);
 
@@ -95,8 +101,14 @@ export function ConsoleLayout() {
             <ProblemAlert error={stores.error} onRetry={stores.reload} />
           ) : !storeKnown ? (
             <Result status="403" title={t('console.storeNotYours', { store })} />
+          ) : permissions.error ? (
+            <ProblemAlert error={permissions.error} onRetry={permissions.reload} />
+          ) : !granted ? (
+            <Spin />
           ) : allowed ? (
-            <Outlet />
+            <PermissionsContext.Provider value={granted}>
+              <Outlet />
+            </PermissionsContext.Provider>
           ) : (
             <Result status="403" title={t('console.pageNotAllowed')} />
           )}

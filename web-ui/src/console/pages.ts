@@ -1,22 +1,25 @@
+import type { Permission } from '../api/types';
 import type { Role } from '../auth/claims';
 
-/** Every console page: its path under /console/:store, the menu text key and who may open it. */
+/**
+ * Every console page: its path under /console/:store, the menu text key and the permission it needs (the user's
+ * permissions in the store come from store-console, see permissions.tsx).
+ */
 export const CONSOLE_PAGES = [
-  { key: 'dashboard', path: '', roles: ['platform-operator', 'group-executive', 'store-manager', 'store-staff'] },
-  { key: 'members', path: 'members', roles: ['platform-operator', 'group-executive', 'store-manager', 'store-staff'] },
-  { key: 'usedCarQueue', path: 'used-car-queue', roles: ['platform-operator', 'group-executive', 'store-manager', 'store-staff'] },
-  { key: 'usedCars', path: 'used-cars', roles: ['platform-operator', 'group-executive', 'store-manager', 'store-staff'] },
-  { key: 'usedCarMarket', path: 'used-car-market', roles: ['platform-operator', 'group-executive', 'store-manager', 'store-staff'] },
-  { key: 'staff', path: 'staff', roles: ['platform-operator', 'group-executive', 'store-manager'] },
-  { key: 'audit', path: 'audit', roles: ['platform-operator', 'group-executive', 'store-manager'] },
-  { key: 'messages', path: 'messages', roles: ['platform-operator', 'store-manager'] },
-] as const satisfies readonly { key: string; path: string; roles: readonly Role[] }[];
+  { key: 'dashboard', path: '', permission: 'CONSOLE_USE' },
+  { key: 'members', path: 'members', permission: 'MEMBER_VIEW' },
+  { key: 'usedCarQueue', path: 'used-car-queue', permission: 'USED_CAR_VIEW' },
+  { key: 'usedCars', path: 'used-cars', permission: 'USED_CAR_VIEW' },
+  { key: 'usedCarMarket', path: 'used-car-market', permission: 'USED_CAR_MARKET_VIEW' },
+  { key: 'staff', path: 'staff', permission: 'STAFF_VIEW' },
+  { key: 'audit', path: 'audit', permission: 'AUDIT_VIEW' },
+  { key: 'messages', path: 'messages', permission: 'MESSAGE_LOG_VIEW' },
+] as const satisfies readonly { key: string; path: string; permission: Permission }[];
 
 export type ConsolePageKey = (typeof CONSOLE_PAGES)[number]['key'];
 
-/** Who may use the store console at all. */
+/**
+ * Who may sign in to the store console at all, before a store is chosen (then the store's permissions decide); the
+ * roles come from the token, as for the other areas.
+ */
 export const CONSOLE_ROLES: readonly Role[] = ['platform-operator', 'group-executive', 'store-manager', 'store-staff'];
-
-export function pageRoles(key: ConsolePageKey): readonly Role[] {
-  return CONSOLE_PAGES.find((page) => page.key === key)!.roles;
-}

@@ -3,8 +3,10 @@ import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
 import type { ApiClient } from '../api/client';
+import type { Permission } from '../api/types';
 import { AuthContext, type Auth } from '../auth/AuthContext';
 import type { Claims, Role } from '../auth/claims';
+import { PermissionsContext } from '../console/permissions';
 
 export function claims(roles: Role[], extra: Partial<Claims> = {}): Claims {
   return { username: 'test.user', name: '测试用户', roles, stores: ['gz_tianhe'], ...extra };
@@ -34,17 +36,36 @@ export function fakeAuth(overrides: Partial<Auth> = {}): Auth {
   };
 }
 
-/** Renders `ui` at `path` (matched by `route`) with a signed-in user and a fake API. */
-export function renderWithAuth(ui: ReactElement, { auth = fakeAuth(), path = '/', route = '*' }: { auth?: Auth; path?: string; route?: string } = {}) {
+/** A store manager's permissions in their store, as store-console answers them. */
+export const MANAGER_PERMISSIONS: Permission[] = [
+  'STORE_ENTER', 'CONSOLE_USE', 'MEMBER_VIEW', 'MEMBER_EDIT', 'USED_CAR_VIEW', 'USED_CAR_MANAGE', 'USED_CAR_MARKET_VIEW',
+  'STAFF_VIEW', 'STAFF_MANAGE', 'AUDIT_VIEW', 'MESSAGE_LOG_VIEW', 'STORE_SEARCH_REBUILD',
+];
+
+/** A group executive's permissions in a store of their group: read only. */
+export const EXECUTIVE_PERMISSIONS: Permission[] = [
+  'STORE_ENTER', 'CONSOLE_USE', 'MEMBER_VIEW', 'USED_CAR_VIEW', 'USED_CAR_MARKET_VIEW', 'STAFF_VIEW', 'AUDIT_VIEW',
+];
+
+/**
+ * Renders `ui` at `path` (matched by `route`) with a signed-in user, a fake API and the user's permissions in the
+ * store (as the console layout provides them to its pages).
+ */
+export function renderWithAuth(
+  ui: ReactElement,
+  { auth = fakeAuth(), path = '/', route = '*', permissions = MANAGER_PERMISSIONS }: { auth?: Auth; path?: string; route?: string; permissions?: Permission[] } = {},
+) {
   return {
     auth,
     ...render(
       <AuthContext.Provider value={auth}>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route path={route} element={ui} />
-          </Routes>
-        </MemoryRouter>
+        <PermissionsContext.Provider value={new Set(permissions)}>
+          <MemoryRouter initialEntries={[path]}>
+            <Routes>
+              <Route path={route} element={ui} />
+            </Routes>
+          </MemoryRouter>
+        </PermissionsContext.Provider>
       </AuthContext.Provider>,
     ),
   };

@@ -7,9 +7,8 @@ import type { MemberSummary } from '../../api/types';
 import { LazyChart as Chart, type ChartOption } from '../../antd/LazyChart';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
-import { hasAnyRole } from '../../auth/claims';
 import { useLoad } from '../../ui/useLoad';
-import { pageRoles } from '../pages';
+import { useCan } from '../permissions';
 
 const ACTIONS = ['CREATE', 'UPDATE', 'DELETE'] as const;
 
@@ -28,9 +27,9 @@ async function total(api: ApiClient, path: string, query: Record<string, string 
 export function Dashboard() {
   const { t } = useTranslation();
   const { store = '' } = useParams();
-  const { api, claims } = useAuth();
-  const seesStaff = hasAnyRole(claims, pageRoles('staff'));
-  const seesAudit = hasAnyRole(claims, pageRoles('audit'));
+  const { api } = useAuth();
+  const seesStaff = useCan('STAFF_VIEW');
+  const seesAudit = useCan('AUDIT_VIEW');
   const base = `/api/stores/${store}`;
 
   const figures = useLoad<Figures>(

@@ -3,12 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/problem';
 import i18n from '../../i18n';
-import { claims, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
+import type { Permission } from '../../api/types';
+import { EXECUTIVE_PERMISSIONS, MANAGER_PERMISSIONS, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
 import { MemberCreate } from './MemberCreate';
 
-function renderCreate(api = fakeApi(), roles: Parameters<typeof claims>[0] = ['store-manager']) {
+function renderCreate(api = fakeApi(), permissions: Permission[] = MANAGER_PERMISSIONS) {
   return renderWithAuth(<MemberCreate />, {
-    auth: fakeAuth({ api, claims: claims(roles) }),
+    auth: fakeAuth({ api }),
+    permissions,
     path: '/console/gz_tianhe/members/new',
     route: '/console/:store/members/new',
   });
@@ -86,8 +88,8 @@ describe('MemberCreate', () => {
     });
   });
 
-  it('refuses executives, who may only read members', () => {
-    renderCreate(fakeApi(), ['group-executive']);
+  it('refuses users without MEMBER_EDIT in the store (e.g. executives, who only read)', () => {
+    renderCreate(fakeApi(), EXECUTIVE_PERMISSIONS);
     expect(screen.getByText('您的角色只能查看会员。')).toBeInTheDocument();
     expect(screen.queryByLabelText('姓名')).not.toBeInTheDocument();
   });

@@ -7,7 +7,7 @@ import type { MemberProfile, MemberView, NewMember, VehicleDetails } from '../..
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
-import { mayEditMembers } from '../../auth/claims';
+import { useCan } from '../permissions';
 import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
 
 interface Values {
@@ -19,14 +19,15 @@ interface Values {
 export function MemberCreate() {
   const { t } = useTranslation();
   const { store = '' } = useParams();
-  const { api, claims } = useAuth();
+  const { api } = useAuth();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
+  const canEdit = useCan('MEMBER_EDIT');
 
-  if (!mayEditMembers(claims)) return <Result status="403" title={t('members.readOnly')} />;
+  if (!canEdit) return <Result status="403" title={t('members.readOnly')} />;
 
   const submit = async (values: Values) => {
     setSaving(true);

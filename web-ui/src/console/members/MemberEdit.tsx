@@ -8,7 +8,7 @@ import type { MemberProfile, MemberView, VehicleDetails, VehicleView } from '../
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
-import { mayEditMembers } from '../../auth/claims';
+import { useCan } from '../permissions';
 import { formatTime } from '../../ui/format';
 import { useLoad } from '../../ui/useLoad';
 import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
@@ -83,10 +83,10 @@ function VehicleDialog({
 export function MemberEdit() {
   const { t, i18n } = useTranslation();
   const { store = '', memberId = '' } = useParams();
-  const { api, claims } = useAuth();
+  const { api } = useAuth();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const editable = mayEditMembers(claims);
+  const editable = useCan('MEMBER_EDIT');
   const path = `/api/stores/${store}/members/${memberId}`;
   const member = useLoad((signal) => api.get<MemberView>(path, undefined, signal), [path]);
   const [form] = Form.useForm<{ profile: MemberProfile }>();

@@ -7,7 +7,7 @@ import type { MemberSummary } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useTableParams } from '../../antd/tableParams';
 import { useAuth } from '../../auth/AuthContext';
-import { mayEditMembers } from '../../auth/claims';
+import { useCan } from '../permissions';
 import { formatTime } from '../../ui/format';
 import { useLoad } from '../../ui/useLoad';
 
@@ -15,7 +15,8 @@ import { useLoad } from '../../ui/useLoad';
 export function MemberList() {
   const { t, i18n } = useTranslation();
   const { store = '' } = useParams();
-  const { api, claims } = useAuth();
+  const { api } = useAuth();
+  const canEdit = useCan('MEMBER_EDIT');
   const navigate = useNavigate();
   const params = useTableParams({ size: 20, sort: 'createdAt,desc' });
 
@@ -33,7 +34,7 @@ export function MemberList() {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={2}>{t('members.title')}</Typography.Title>
-        {mayEditMembers(claims) && (
+        {canEdit && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/console/${store}/members/new`)}>
             {t('members.create')}
           </Button>

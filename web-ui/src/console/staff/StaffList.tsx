@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useTableParams } from '../../antd/tableParams';
 import { useAuth } from '../../auth/AuthContext';
-import { hasAnyRole } from '../../auth/claims';
+import { useCan } from '../permissions';
 import { formatTime } from '../../ui/format';
 import { useLoad } from '../../ui/useLoad';
 import { PHONE } from '../members/MemberFields';
@@ -44,9 +44,9 @@ function RoleFields() {
 export function StaffList() {
   const { t, i18n } = useTranslation();
   const { store = '' } = useParams();
-  const { api, claims } = useAuth();
+  const { api } = useAuth();
   const { message } = App.useApp();
-  const manages = hasAnyRole(claims, ['platform-operator', 'store-manager']);
+  const manages = useCan('STAFF_MANAGE');
   const params = useTableParams({ size: 20, sort: 'username,asc' });
   const base = `/api/stores/${store}/staff`;
   const staff = useLoad(

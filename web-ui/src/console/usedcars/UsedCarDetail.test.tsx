@@ -3,11 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/problem';
-import type { UsedCarView } from '../../api/types';
+import type { Permission, UsedCarView } from '../../api/types';
 import i18n from '../../i18n';
-import { claims, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
+import { EXECUTIVE_PERMISSIONS, MANAGER_PERMISSIONS, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
 import { usedCar } from '../../testing/usedCars';
 import { UsedCarDetail } from './UsedCarDetail';
+
+/** Store staff of the service department: members yes, used cars only to read. */
+const SERVICE_STAFF: Permission[] = ['STORE_ENTER', 'CONSOLE_USE', 'MEMBER_VIEW', 'MEMBER_EDIT', 'USED_CAR_VIEW', 'USED_CAR_MARKET_VIEW'];
 
 const CAR_PATH = '/api/stores/gz_tianhe/used-cars/c0ffee00-0000-4000-8000-000000000001';
 const member = { id: 'a1b2c3d4-0000-4000-8000-000000000001', profile: { name: '王建国', phone: '13800138001' }, vehicles: [] };
@@ -25,13 +28,14 @@ function apiFor(car: UsedCarView, overrides: Partial<ReturnType<typeof fakeApi>>
   });
 }
 
-function renderDetail(api: ReturnType<typeof fakeApi>, roles: Parameters<typeof claims>[0] = ['store-manager'], department?: string) {
+function renderDetail(api: ReturnType<typeof fakeApi>, permissions: Permission[] = MANAGER_PERMISSIONS) {
   return renderWithAuth(
     <App>
       <UsedCarDetail />
     </App>,
     {
-      auth: fakeAuth({ api, claims: claims(roles, { department }) }),
+      auth: fakeAuth({ api }),
+      permissions,
       path: '/console/gz_tianhe/used-cars/c0ffee00-0000-4000-8000-000000000001',
       route: '/console/:store/used-cars/:usedCarId',
     },
@@ -87,13 +91,13 @@ describe('UsedCarDetail', () => {
     expect(screen.getByText('此车辆已结束，不能再操作。')).toBeInTheDocument();
   });
 
-  it('shows no moves to executives and to staff outside sales, who may only read', async () => {
-    const { unmount } = renderDetail(apiFor(usedCar()), ['group-executive']);
+  it('shows no moves without USED_CAR_MANAGE (executives, staff outside sales), who may only read', async () => {
+    const { unmount } = renderDetail(apiFor(usedCar()), EXECUTIVE_PERMISSIONS);
     await screen.findByRole('heading', { name: '宝马 325Li' });
     expect(moveButtons()).toEqual([]);
     unmount();
 
-    renderDetail(apiFor(usedCar()), ['store-staff'], 'service');
+    renderDetail(apiFor(usedCar()), SERVICE_STAFF);
     await screen.findByRole('heading', { name: '宝马 325Li' });
     expect(moveButtons()).toEqual([]);
   });
@@ -103,7 +107,7 @@ describe('UsedCarDetail', () => {
     const post = vi.fn().mockResolvedValue(undefined);
     const listed = usedCar({ status: 'LISTED', askingPriceYuan: 125000, conditionReport: '车况良好，无事故' });
     const api = apiFor(usedCar(), { post }, listed);
-    renderDetail(api, ['store-staff'], 'sales');
+    renderDetail(api, [...SERVICE_STAFF, 'USED_CAR_MANAGE']);
 
     await user.click(await screen.findByRole('button', { name: '审核通过' }));
     const dialog = await screen.findByRole('dialog');
@@ -122,7 +126,7 @@ describe('UsedCarDetail', () => {
     const user = userEvent.setup({ delay: null });
     const put = vi.fn().mockResolvedValue(undefined);
     const listed = usedCar({ status: 'LISTED', askingPriceYuan: 125000, conditionReport: '车况良好', version: 4 });
-    renderDetail(apiFor(listed, { put }), ['store-manager']);
+    renderDetail(apiFor(listed, { put }), MANAGER_PERMISSIONS);
 
     await user.click(await screen.findByRole('button', { name: '修改挂牌信息' }));
     const dialog = await screen.findByRole('dialog');

@@ -6,7 +6,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { MemberView, UsedCarMove, UsedCarView } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
-import { mayManageUsedCars } from '../../auth/claims';
+import { useCan } from '../permissions';
 import { formatTime } from '../../ui/format';
 import { useLoad } from '../../ui/useLoad';
 import { carName, formatKm, formatYuan, MOVES } from '../../ui/usedCar';
@@ -48,13 +48,14 @@ function Seller({ store, memberId }: { store: string; memberId: string }) {
 export function UsedCarDetail() {
   const { t, i18n } = useTranslation();
   const { store = '', usedCarId = '' } = useParams();
-  const { api, claims } = useAuth();
+  const { api } = useAuth();
   const location = useLocation();
   const fromQueue = (location.state as { from?: string } | null)?.from === 'queue';
   const path = `/api/stores/${store}/used-cars/${usedCarId}`;
   const car = useLoad((signal) => api.get<UsedCarView>(path, undefined, signal), [path]);
   const [move, setMove] = useState<UsedCarMove>();
   const [pageError, setPageError] = useState<unknown>();
+  const manages = useCan('USED_CAR_MANAGE');
   const send = useMove(path, car.data, {
     onDone: () => {
       setMove(undefined);
@@ -71,7 +72,7 @@ export function UsedCarDetail() {
   if (car.loading && !car.data) return <Spin />;
   if (!car.data) return <ProblemAlert error={car.error} onRetry={car.reload} />;
   const c = car.data;
-  const moves = mayManageUsedCars(claims) ? MOVES.filter((m) => c.allowedMoves.includes(m)) : [];
+  const moves = manages ? MOVES.filter((m) => c.allowedMoves.includes(m)) : [];
   const language = i18n.language;
 
   const start = (m: UsedCarMove) => {

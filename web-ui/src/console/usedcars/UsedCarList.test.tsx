@@ -1,12 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n';
-import { claims, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
+import type { Permission } from '../../api/types';
+import { EXECUTIVE_PERMISSIONS, MANAGER_PERMISSIONS, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
 import { hoursAgo, page, summaryOf, usedCar } from '../../testing/usedCars';
 import { ReviewQueue, UsedCarList } from './UsedCarList';
 
-function renderList(ui: React.ReactElement, path: string, api = fakeApi(), roles: Parameters<typeof claims>[0] = ['store-manager']) {
-  return renderWithAuth(ui, { auth: fakeAuth({ api, claims: claims(roles) }), path, route: '/console/:store/*' });
+function renderList(ui: React.ReactElement, path: string, api = fakeApi(), permissions: Permission[] = MANAGER_PERMISSIONS) {
+  return renderWithAuth(ui, { auth: fakeAuth({ api }), path, route: '/console/:store/*', permissions });
 }
 
 const cars = [
@@ -52,9 +53,9 @@ describe('UsedCarList', () => {
     expect(screen.getByRole('searchbox', { name: '搜索品牌、车型或城市' })).toHaveValue('奥迪');
   });
 
-  it('offers no submission to roles that may only read', async () => {
+  it('offers no submission without USED_CAR_MANAGE', async () => {
     const api = fakeApi({ get: vi.fn().mockResolvedValue(page(cars)) });
-    renderList(<UsedCarList />, '/console/gz_tianhe/used-cars', api, ['group-executive']);
+    renderList(<UsedCarList />, '/console/gz_tianhe/used-cars', api, EXECUTIVE_PERMISSIONS);
     await screen.findByRole('link', { name: '奥迪 A4L' });
     expect(screen.queryByRole('button', { name: /代会员寄售/ })).not.toBeInTheDocument();
   });

@@ -8,7 +8,7 @@ import type { UsedCarStatus, UsedCarSummary } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useTableParams } from '../../antd/tableParams';
 import { useAuth } from '../../auth/AuthContext';
-import { mayManageUsedCars } from '../../auth/claims';
+import { useCan } from '../permissions';
 import { formatTime } from '../../ui/format';
 import { useLoad } from '../../ui/useLoad';
 import { carName, daysSince, formatKm, formatWaiting, formatYuan, QUEUE_STATUSES, USED_CAR_STATUSES } from '../../ui/usedCar';
@@ -35,7 +35,8 @@ function Waiting({ car }: { car: UsedCarSummary }) {
 function UsedCarTable({ mode }: { mode: Mode }) {
   const { t, i18n } = useTranslation();
   const { store = '' } = useParams();
-  const { api, claims } = useAuth();
+  const { api } = useAuth();
+  const manages = useCan('USED_CAR_MANAGE');
   const navigate = useNavigate();
   const queue = mode === 'queue';
   const params = useTableParams({ size: 20, sort: queue ? 'submittedAt,asc' : 'submittedAt,desc' }, ['status']);
@@ -119,7 +120,7 @@ function UsedCarTable({ mode }: { mode: Mode }) {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={2}>{queue ? t('usedCars.queueTitle') : t('usedCars.title')}</Typography.Title>
-        {mayManageUsedCars(claims) && (
+        {manages && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/console/${store}/used-cars/new`)}>
             {t('usedCars.submit')}
           </Button>

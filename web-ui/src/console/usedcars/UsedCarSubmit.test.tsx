@@ -4,18 +4,19 @@ import { App } from 'antd';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/problem';
 import i18n from '../../i18n';
-import { claims, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
+import type { Permission } from '../../api/types';
+import { EXECUTIVE_PERMISSIONS, MANAGER_PERMISSIONS, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
 import { page, usedCar } from '../../testing/usedCars';
 import { UsedCarSubmit } from './UsedCarSubmit';
 
 const wang = { id: 'a1b2c3d4-0000-4000-8000-000000000001', name: '王建国', phone: '13800138001', plates: ['粤A12345'], createdAt: '2026-01-01T00:00:00Z' };
 
-function renderSubmit(api: ReturnType<typeof fakeApi>, roles: Parameters<typeof claims>[0] = ['store-manager']) {
+function renderSubmit(api: ReturnType<typeof fakeApi>, permissions: Permission[] = MANAGER_PERMISSIONS) {
   return renderWithAuth(
     <App>
       <UsedCarSubmit />
     </App>,
-    { auth: fakeAuth({ api, claims: claims(roles) }), path: '/console/gz_tianhe/used-cars/new', route: '/console/:store/used-cars/new' },
+    { auth: fakeAuth({ api }), path: '/console/gz_tianhe/used-cars/new', route: '/console/:store/used-cars/new', permissions },
   );
 }
 
@@ -101,8 +102,8 @@ describe('UsedCarSubmit', () => {
     expect(api.post).not.toHaveBeenCalled();
   });
 
-  it('refuses roles that may only read', () => {
-    renderSubmit(fakeApi(), ['group-executive']);
+  it('refuses users without USED_CAR_MANAGE, who may only read', () => {
+    renderSubmit(fakeApi(), EXECUTIVE_PERMISSIONS);
     expect(screen.getByText('您的角色只能查看二手车。')).toBeInTheDocument();
   });
 });

@@ -7,7 +7,7 @@ import type { MemberSummary, StaffSubmission, UsedCarDetails, UsedCarView } from
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
-import { mayManageUsedCars } from '../../auth/claims';
+import { useCan } from '../permissions';
 import { carName, cleanedCar } from '../../ui/usedCar';
 import { CarFields } from './CarFields';
 
@@ -84,14 +84,15 @@ function MemberPicker({ value, onChange, id }: { value?: string; onChange?: (id:
 export function UsedCarSubmit() {
   const { t } = useTranslation();
   const { store = '' } = useParams();
-  const { api, claims } = useAuth();
+  const { api } = useAuth();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
+  const manages = useCan('USED_CAR_MANAGE');
 
-  if (!mayManageUsedCars(claims)) return <Result status="403" title={t('usedCars.readOnly')} />;
+  if (!manages) return <Result status="403" title={t('usedCars.readOnly')} />;
 
   const submit = async (values: Values) => {
     setSaving(true);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -57,9 +56,8 @@ public class Identities {
 
     private final RestClient admin;
 
-    public Identities(OutboundHttp http, @Value("${m4s.keycloak.url}") String url,
-            @Value("${m4s.keycloak.realm}") String realm) {
-        this.admin = http.client(CLIENT, url + "/admin/realms/" + realm);
+    public Identities(OutboundHttp http, KeycloakAdminProperties keycloak) {
+        this.admin = http.client(CLIENT, keycloak.url() + "/admin/realms/" + keycloak.realm());
     }
 
     public Optional<Identity> find(String username) {

@@ -1,8 +1,7 @@
 package com.m4s.store.member;
 
 import com.m4s.platform.security.Allow;
-import com.m4s.platform.security.Departments;
-import com.m4s.platform.security.Role;
+import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
 import com.m4s.platform.web.Versions;
@@ -44,7 +43,7 @@ class MemberController {
         this.members = members;
     }
 
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER, Role.STORE_STAFF})
+    @Allow(Permission.MEMBER_VIEW)
     @GetMapping
     @Operation(summary = "List members, newest first; q searches name, phone and plate")
     PageResult<MemberViews.MemberSummary> list(@PathVariable String store,
@@ -55,8 +54,7 @@ class MemberController {
         return members.list(q, Paging.of(page, size, sort, SORTABLE, "id"));
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
-            departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
+    @Allow(Permission.MEMBER_EDIT)
     @PostMapping
     @Operation(summary = "Create a member, with vehicles")
     ResponseEntity<MemberViews.MemberView> create(@PathVariable String store,
@@ -65,15 +63,14 @@ class MemberController {
         return ResponseEntity.created(URI.create("/api/stores/" + store + "/members/" + created.id())).body(created);
     }
 
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER, Role.STORE_STAFF})
+    @Allow(Permission.MEMBER_VIEW)
     @GetMapping("/{memberId}")
     @Operation(summary = "A member with vehicles")
     MemberViews.MemberView get(@PathVariable String store, @PathVariable UUID memberId) {
         return members.get(memberId);
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
-            departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
+    @Allow(Permission.MEMBER_EDIT)
     @PutMapping("/{memberId}")
     @Operation(summary = "Replace a member's profile", description = "Send If-Match with the member's version as"
             + " read (\"3\"): if someone changed the member since, nothing is written and the answer is 409"
@@ -84,8 +81,7 @@ class MemberController {
         return members.update(memberId, Versions.ifMatch(ifMatch), profile);
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
-            departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
+    @Allow(Permission.MEMBER_EDIT)
     @DeleteMapping("/{memberId}")
     @Operation(summary = "Delete a member and their vehicles")
     ResponseEntity<Void> delete(@PathVariable String store, @PathVariable UUID memberId) {
@@ -93,8 +89,7 @@ class MemberController {
         return ResponseEntity.noContent().build();
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
-            departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
+    @Allow(Permission.MEMBER_EDIT)
     @PostMapping("/{memberId}/vehicles")
     @Operation(summary = "Add a vehicle to a member")
     ResponseEntity<MemberViews.VehicleView> addVehicle(@PathVariable String store, @PathVariable UUID memberId,
@@ -104,8 +99,7 @@ class MemberController {
                 "/api/stores/" + store + "/members/" + memberId + "/vehicles/" + created.id())).body(created);
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
-            departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
+    @Allow(Permission.MEMBER_EDIT)
     @PutMapping("/{memberId}/vehicles/{vehicleId}")
     @Operation(summary = "Replace a vehicle's details", description = "Send If-Match with the vehicle's version as"
             + " read (\"2\"): if someone changed the vehicle since, nothing is written and the answer is 409"
@@ -117,8 +111,7 @@ class MemberController {
         return members.updateVehicle(memberId, vehicleId, Versions.ifMatch(ifMatch), vehicle);
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF},
-            departments = {Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE})
+    @Allow(Permission.MEMBER_EDIT)
     @DeleteMapping("/{memberId}/vehicles/{vehicleId}")
     @Operation(summary = "Remove a vehicle from a member")
     ResponseEntity<Void> removeVehicle(@PathVariable String store, @PathVariable UUID memberId,

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a clash is reported as a 409 naming the field, and nothing of the request is written.
  */
 @Service
-public class MemberService {
+class MemberService {
 
     private final MemberRepository members;
     private final Clock clock;

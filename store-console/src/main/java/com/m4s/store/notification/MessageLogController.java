@@ -1,7 +1,7 @@
 package com.m4s.store.notification;
 
 import com.m4s.platform.security.Allow;
-import com.m4s.platform.security.Role;
+import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +31,7 @@ class MessageLogController {
         this.notifications = notifications;
     }
 
-    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Allow(Permission.MESSAGE_LOG_VIEW)
     @GetMapping
     @Operation(summary = "The message log, newest first; q matches recipient or topic, status filters")
     PageResult<Notifications.MessageView> list(@PathVariable String store,

@@ -6,8 +6,8 @@ import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.web.ApiException;
 import com.m4s.store.identity.Identities;
 import com.m4s.store.identity.IdentityUnavailable;
-import com.m4s.store.member.MemberService;
 import com.m4s.store.member.MemberViews;
+import com.m4s.store.member.Members;
 import com.m4s.store.notification.Notifications;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -66,14 +66,14 @@ public class OwnerAccounts {
     }
 
     private final OwnerVerificationRepository verifications;
-    private final MemberService members;
+    private final Members members;
     private final Notifications notifications;
     private final Identities identities;
     private final TenantRegistry registry;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    OwnerAccounts(OwnerVerificationRepository verifications, MemberService members, Notifications notifications,
+    OwnerAccounts(OwnerVerificationRepository verifications, Members members, Notifications notifications,
             Identities identities, TenantRegistry registry, TransactionTemplate tx, Clock clock) {
         this.verifications = verifications;
         this.members = members;

@@ -1,11 +1,11 @@
 package com.m4s.store.owner;
 
 import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Permission;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Open;
-import com.m4s.platform.security.Role;
-import com.m4s.store.member.MemberService;
 import com.m4s.store.member.MemberViews;
+import com.m4s.store.member.Members;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 class OwnerController {
 
     private final OwnerAccounts accounts;
-    private final MemberService members;
+    private final Members members;
 
-    OwnerController(OwnerAccounts accounts, MemberService members) {
+    OwnerController(OwnerAccounts accounts, Members members) {
         this.accounts = accounts;
         this.members = members;
     }
@@ -45,7 +45,7 @@ class OwnerController {
         return ResponseEntity.created(URI.create("/api/stores/" + store + "/me")).body(accounts.signUp(request));
     }
 
-    @Allow(Role.OWNER)
+    @Allow(Permission.OWN_RECORD_VIEW)
     @GetMapping("/api/stores/{store}/me")
     @Operation(summary = "The signed-in owner's member record with vehicles")
     MemberViews.MemberView me(@PathVariable String store) {

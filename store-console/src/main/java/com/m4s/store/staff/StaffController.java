@@ -1,7 +1,7 @@
 package com.m4s.store.staff;
 
 import com.m4s.platform.security.Allow;
-import com.m4s.platform.security.Role;
+import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
 import com.m4s.platform.web.Versions;
@@ -42,7 +42,7 @@ class StaffController {
     }
 
     @GetMapping
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER})
+    @Allow(Permission.STAFF_VIEW)
     @Operation(summary = "Staff of the store; q searches username and name")
     PageResult<Staff.StaffView> list(@PathVariable String store,
             @RequestParam(required = false) @Size(max = 64) @Nullable String q,
@@ -53,7 +53,7 @@ class StaffController {
     }
 
     @PostMapping
-    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Allow(Permission.STAFF_MANAGE)
     @Operation(summary = "Invite staff: makes their login with a one-time password, shown only in this answer")
     ResponseEntity<Staff.StaffView> invite(@PathVariable String store,
             @Valid @RequestBody Staff.Invitation invitation) {
@@ -62,14 +62,14 @@ class StaffController {
     }
 
     @GetMapping("/{staffId}")
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER})
+    @Allow(Permission.STAFF_VIEW)
     @Operation(summary = "One staff member")
     Staff.StaffView get(@PathVariable String store, @PathVariable UUID staffId) {
         return staff.get(staffId);
     }
 
     @PutMapping("/{staffId}")
-    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Allow(Permission.STAFF_MANAGE)
     @Operation(summary = "Change role and department", description = "Send If-Match with the staff member's version"
             + " as read (\"2\"): if someone changed them since, nothing is written (here or in Keycloak) and the"
             + " answer is 409 concurrent-update.")
@@ -80,21 +80,21 @@ class StaffController {
     }
 
     @PostMapping("/{staffId}/disable")
-    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Allow(Permission.STAFF_MANAGE)
     @Operation(summary = "Disable the login")
     Staff.StaffView disable(@PathVariable String store, @PathVariable UUID staffId) {
         return staff.setEnabled(staffId, false);
     }
 
     @PostMapping("/{staffId}/enable")
-    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Allow(Permission.STAFF_MANAGE)
     @Operation(summary = "Re-enable the login")
     Staff.StaffView enable(@PathVariable String store, @PathVariable UUID staffId) {
         return staff.setEnabled(staffId, true);
     }
 
     @PostMapping("/{staffId}/retry")
-    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Allow(Permission.STAFF_MANAGE)
     @Operation(summary = "Finish an invitation whose login could not be made")
     Staff.StaffView retry(@PathVariable String store, @PathVariable UUID staffId) {
         return staff.retry(staffId);

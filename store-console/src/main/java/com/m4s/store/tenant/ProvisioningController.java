@@ -1,7 +1,7 @@
 package com.m4s.store.tenant;
 
 import com.m4s.platform.security.Allow;
-import com.m4s.platform.security.Role;
+import com.m4s.platform.security.Permission;
 import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/internal/stores")
-@Allow({Role.SERVICE, Role.PLATFORM_OPERATOR})
+@Allow(Permission.STORE_SCHEMA_PROVISION)
 @Tag(name = "provisioning", description = "Internal: tenant-admin brings stores into service here")
 class ProvisioningController {
 

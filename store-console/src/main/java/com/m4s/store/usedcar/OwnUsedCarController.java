@@ -1,8 +1,8 @@
 package com.m4s.store.usedcar;
 
 import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Permission;
 import com.m4s.platform.security.Caller;
-import com.m4s.platform.security.Role;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
 import com.m4s.platform.web.Versions;
@@ -38,7 +38,7 @@ class OwnUsedCarController {
         this.cars = cars;
     }
 
-    @Allow(Role.OWNER)
+    @Allow(Permission.OWN_USED_CAR_MANAGE)
     @GetMapping
     @Operation(summary = "My submissions, newest first, in every state")
     PageResult<UsedCarViews.UsedCarView> list(@PathVariable String store,
@@ -48,7 +48,7 @@ class OwnUsedCarController {
         return cars.listOwn(subject(), Paging.of(page, size, sort, UsedCarController.SORTABLE, "id"));
     }
 
-    @Allow(Role.OWNER)
+    @Allow(Permission.OWN_USED_CAR_MANAGE)
     @PostMapping
     @Operation(summary = "Offer my car for sale through the store")
     ResponseEntity<UsedCarViews.UsedCarView> submit(@PathVariable String store,
@@ -58,14 +58,14 @@ class OwnUsedCarController {
                 .body(created);
     }
 
-    @Allow(Role.OWNER)
+    @Allow(Permission.OWN_USED_CAR_MANAGE)
     @GetMapping("/{usedCarId}")
     @Operation(summary = "One of my submissions with the reviewer's note")
     UsedCarViews.UsedCarView get(@PathVariable String store, @PathVariable UUID usedCarId) {
         return cars.getOwn(subject(), usedCarId);
     }
 
-    @Allow(Role.OWNER)
+    @Allow(Permission.OWN_USED_CAR_MANAGE)
     @PutMapping("/{usedCarId}")
     @Operation(summary = "Change my submission; after a change request this resubmits it for review",
             description = "Send If-Match with the car's version as read (\"4\"): if the store changed the car"
@@ -76,7 +76,7 @@ class OwnUsedCarController {
         return cars.editOwn(subject(), usedCarId, Versions.ifMatch(ifMatch), car);
     }
 
-    @Allow(Role.OWNER)
+    @Allow(Permission.OWN_USED_CAR_MANAGE)
     @PostMapping("/{usedCarId}/withdraw")
     @Operation(summary = "Take my car off sale")
     UsedCarViews.UsedCarView withdraw(@PathVariable String store, @PathVariable UUID usedCarId,

@@ -2,8 +2,7 @@ package com.m4s.store.usedcar;
 
 import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Caller;
-import com.m4s.platform.security.Departments;
-import com.m4s.platform.security.Role;
+import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
 import com.m4s.platform.web.Versions;
@@ -30,9 +29,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Staff's side of consignment: the review queue, the expert review, and the listing's life (UCAR-1..3). */
+/**
+ * Staff's side of consignment: the review queue, the expert review, and the listing's life (UCAR-1..3). Every move
+ * needs {@link Permission#USED_CAR_MANAGE}; reading needs only {@link Permission#USED_CAR_VIEW}.
+ */
 @RestController
 @RequestMapping("/api/stores/{store}/used-cars")
+@Allow(Permission.USED_CAR_MANAGE)
 @Tag(name = "used-cars", description = "Consigned used cars: review and listing (UCAR-1..3)")
 class UsedCarController {
 
@@ -46,7 +49,7 @@ class UsedCarController {
         this.cars = cars;
     }
 
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER, Role.STORE_STAFF})
+    @Allow(Permission.USED_CAR_VIEW)
     @GetMapping
     @Operation(summary = "Consigned cars, newest submission first; status filters (e.g. SUBMITTED for the review"
             + " queue), q matches make, model or city")
@@ -59,7 +62,6 @@ class UsedCarController {
         return cars.list(status, q, Paging.of(page, size, sort, SORTABLE, "id"));
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
     @PostMapping
     @Operation(summary = "Submit a car for sale on behalf of a member")
     ResponseEntity<UsedCarViews.UsedCarView> submit(@PathVariable String store,
@@ -69,14 +71,13 @@ class UsedCarController {
                 .body(created);
     }
 
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER, Role.STORE_STAFF})
+    @Allow(Permission.USED_CAR_VIEW)
     @GetMapping("/{usedCarId}")
     @Operation(summary = "A consigned car with its review and listing, and the moves allowed now")
     UsedCarViews.UsedCarView get(@PathVariable String store, @PathVariable UUID usedCarId) {
         return cars.get(usedCarId);
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
     @PutMapping("/{usedCarId}")
     @Operation(summary = "Correct the car's details while it waits for review", description = "Send If-Match with"
             + " the car's version as read (\"4\"): if the car changed since, nothing is written and the answer is"
@@ -87,7 +88,6 @@ class UsedCarController {
         return cars.edit(usedCarId, Versions.ifMatch(ifMatch), details);
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
     @PostMapping("/{usedCarId}/approve")
     @Operation(summary = "Expert review: approve and list the car with a condition report and asking price")
     UsedCarViews.UsedCarView approve(@PathVariable String store, @PathVariable UUID usedCarId,
@@ -95,7 +95,6 @@ class UsedCarController {
         return cars.approve(usedCarId, approval, username());
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
     @PostMapping("/{usedCarId}/request-changes")
     @Operation(summary = "Expert review: ask the owner to change something, then resubmit")
     UsedCarViews.UsedCarView requestChanges(@PathVariable String store, @PathVariable UUID usedCarId,
@@ -103,7 +102,6 @@ class UsedCarController {
         return cars.requestChanges(usedCarId, note, username());
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
     @PostMapping("/{usedCarId}/reject")
     @Operation(summary = "Expert review: refuse the car, with the reason")
     UsedCarViews.UsedCarView reject(@PathVariable String store, @PathVariable UUID usedCarId,
@@ -111,7 +109,6 @@ class UsedCarController {
         return cars.reject(usedCarId, reason, username());
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
     @PutMapping("/{usedCarId}/listing")
     @Operation(summary = "Change a listed car's asking price or condition report", description = "Send If-Match"
             + " with the car's version as read (\"4\"): if the car changed since, nothing is written and the answer"
@@ -122,7 +119,6 @@ class UsedCarController {
         return cars.updateListing(usedCarId, Versions.ifMatch(ifMatch), listing);
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
     @PostMapping("/{usedCarId}/reserve")
     @Operation(summary = "Reserve a listed car for a buyer")
     UsedCarViews.UsedCarView reserve(@PathVariable String store, @PathVariable UUID usedCarId,
@@ -130,14 +126,12 @@ class UsedCarController {
         return cars.reserve(usedCarId, reservation);
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
     @PostMapping("/{usedCarId}/release")
     @Operation(summary = "Cancel a reservation: the car is listed again")
     UsedCarViews.UsedCarView release(@PathVariable String store, @PathVariable UUID usedCarId) {
         return cars.release(usedCarId);
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
     @PostMapping("/{usedCarId}/sell")
     @Operation(summary = "Mark a listed or reserved car sold")
     UsedCarViews.UsedCarView sell(@PathVariable String store, @PathVariable UUID usedCarId,
@@ -145,7 +139,6 @@ class UsedCarController {
         return cars.sell(usedCarId, sale);
     }
 
-    @Allow(value = {Role.PLATFORM_OPERATOR, Role.STORE_MANAGER, Role.STORE_STAFF}, departments = Departments.SALES)
     @PostMapping("/{usedCarId}/withdraw")
     @Operation(summary = "Withdraw the car from sale")
     UsedCarViews.UsedCarView withdraw(@PathVariable String store, @PathVariable UUID usedCarId,

@@ -1,7 +1,7 @@
 package com.m4s.store.usedcar;
 
 import com.m4s.platform.security.Allow;
-import com.m4s.platform.security.Role;
+import com.m4s.platform.security.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -25,7 +25,7 @@ class UsedCarMarketController {
         this.market = market;
     }
 
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER, Role.STORE_STAFF, Role.OWNER})
+    @Allow(Permission.USED_CAR_MARKET_VIEW)
     @GetMapping("/api/stores/{store}/used-car-market")
     @Operation(summary = "Cars on the market (listed or reserved) of this store, or of every store of its group"
             + " (scope=GROUP); full text in q (Chinese too), filters, facets with counts, sort, paging")

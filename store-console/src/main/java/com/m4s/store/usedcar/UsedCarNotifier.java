@@ -7,7 +7,7 @@ import com.m4s.platform.events.ProcessedEvents;
 import com.m4s.platform.events.ReceivedEvent;
 import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.tenancy.TenantRegistry;
-import com.m4s.store.member.MemberService;
+import com.m4s.store.member.Members;
 import com.m4s.store.notification.Notifications;
 import java.util.List;
 import java.util.Optional;
@@ -38,12 +38,12 @@ class UsedCarNotifier implements EventHandler {
     private final TenantRegistry tenants;
     private final ProcessedEvents processed;
     private final UsedCarRepository cars;
-    private final MemberService members;
+    private final Members members;
     private final Notifications notifications;
     private final TransactionTemplate tx;
     private final JsonMapper json;
 
-    UsedCarNotifier(TenantRegistry tenants, ProcessedEvents processed, UsedCarRepository cars, MemberService members,
+    UsedCarNotifier(TenantRegistry tenants, ProcessedEvents processed, UsedCarRepository cars, Members members,
             Notifications notifications, TransactionTemplate tx, JsonMapper json) {
         this.tenants = tenants;
         this.processed = processed;

@@ -8,8 +8,8 @@ import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Versions;
-import com.m4s.store.member.MemberService;
 import com.m4s.store.member.MemberViews;
+import com.m4s.store.member.Members;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -29,13 +29,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class UsedCarService {
 
     private final UsedCarRepository cars;
-    private final MemberService members;
+    private final Members members;
     private final EventOutbox events;
     private final TenantRegistry tenants;
     private final Clock clock;
     private final StoreTime storeTime;
 
-    UsedCarService(UsedCarRepository cars, MemberService members, EventOutbox events, TenantRegistry tenants,
+    UsedCarService(UsedCarRepository cars, Members members, EventOutbox events, TenantRegistry tenants,
             Clock clock, StoreTime storeTime) {
         this.cars = cars;
         this.members = members;

@@ -3,7 +3,7 @@ package com.m4s.admin.audit;
 import com.m4s.platform.audit.AuditEntry;
 import com.m4s.platform.audit.AuditTrail;
 import com.m4s.platform.security.Allow;
-import com.m4s.platform.security.Role;
+import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,7 +28,7 @@ class AuditController {
     }
 
     @GetMapping("/api/admin/audit")
-    @Allow(Role.PLATFORM_OPERATOR)
+    @Allow(Permission.PLATFORM_AUDIT_VIEW)
     @Operation(summary = "Audit entries, newest first, filtered by entity, actor, action and time")
     PageResult<AuditEntry> list(@RequestParam(required = false) @Size(max = 64) @Nullable String entityType,
             @RequestParam(required = false) @Size(max = 64) @Nullable String entityId,

@@ -1,7 +1,7 @@
 package com.m4s.admin.group;
 
 import com.m4s.platform.security.Allow;
-import com.m4s.platform.security.Role;
+import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,7 +38,7 @@ class DealerGroupController {
     }
 
     @PostMapping
-    @Allow(Role.PLATFORM_OPERATOR)
+    @Allow(Permission.GROUP_CREATE)
     @Operation(summary = "Create a dealer group")
     ResponseEntity<DealerGroups.GroupView> create(@Valid @RequestBody DealerGroups.NewGroup request) {
         DealerGroups.GroupView created = groups.create(request);
@@ -46,7 +46,7 @@ class DealerGroupController {
     }
 
     @GetMapping
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
+    @Allow(Permission.GROUP_VIEW)
     @Operation(summary = "List dealer groups; q searches code and name")
     PageResult<DealerGroups.GroupView> list(@RequestParam(required = false) @Size(max = 100) @Nullable String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -56,7 +56,7 @@ class DealerGroupController {
     }
 
     @GetMapping("/{code}")
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
+    @Allow(Permission.GROUP_VIEW)
     @Operation(summary = "A dealer group")
     DealerGroups.GroupView get(@PathVariable String code) {
         GroupAccess.require(code);
@@ -64,7 +64,7 @@ class DealerGroupController {
     }
 
     @PatchMapping("/{code}")
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
+    @Allow(Permission.GROUP_EDIT)
     @Operation(summary = "Rename a dealer group")
     DealerGroups.GroupView rename(@PathVariable String code, @Valid @RequestBody DealerGroups.Rename request) {
         GroupAccess.require(code);

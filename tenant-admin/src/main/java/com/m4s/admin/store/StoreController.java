@@ -2,7 +2,7 @@ package com.m4s.admin.store;
 
 import com.m4s.admin.group.GroupAccess;
 import com.m4s.platform.security.Allow;
-import com.m4s.platform.security.Role;
+import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,7 +38,7 @@ class StoreController {
     }
 
     @PostMapping("/groups/{groupCode}/stores")
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
+    @Allow(Permission.STORE_CREATE)
     @Operation(summary = "Create a store; answers 202 while its tenant is provisioned (poll the store for status)")
     ResponseEntity<Stores.StoreView> create(@PathVariable String groupCode,
             @Valid @RequestBody Stores.NewStore request) {
@@ -48,7 +48,7 @@ class StoreController {
     }
 
     @GetMapping("/groups/{groupCode}/stores")
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
+    @Allow(Permission.STORE_LIST)
     @Operation(summary = "Stores of a dealer group")
     PageResult<Stores.StoreView> ofGroup(@PathVariable String groupCode,
             @RequestParam(required = false) @Nullable StoreStatus status,
@@ -61,7 +61,7 @@ class StoreController {
     }
 
     @GetMapping("/stores")
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
+    @Allow(Permission.STORE_LIST)
     @Operation(summary = "All stores; filter by group and status, q searches code, name, city and brand")
     PageResult<Stores.StoreView> list(@RequestParam(required = false) @Nullable String group,
             @RequestParam(required = false) @Nullable StoreStatus status,
@@ -77,14 +77,14 @@ class StoreController {
     }
 
     @GetMapping("/stores/{code}")
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE, Role.STORE_MANAGER, Role.STORE_STAFF})
+    @Allow(Permission.STORE_VIEW)
     @Operation(summary = "A store, with its provisioning status")
     Stores.StoreView get(@PathVariable String code) {
         return stores.getVisible(code);
     }
 
     @PostMapping("/stores/{code}/provisioning")
-    @Allow({Role.PLATFORM_OPERATOR, Role.GROUP_EXECUTIVE})
+    @Allow(Permission.STORE_CREATE)
     @Operation(summary = "Retry provisioning of a FAILED store")
     ResponseEntity<Stores.StoreView> retry(@PathVariable String code) {
         GroupAccess.require(stores.getVisible(code).groupCode());
@@ -92,14 +92,14 @@ class StoreController {
     }
 
     @PostMapping("/stores/{code}/suspend")
-    @Allow(Role.PLATFORM_OPERATOR)
+    @Allow(Permission.STORE_SUSPEND)
     @Operation(summary = "Suspend an active store: its data can no longer be used")
     Stores.StoreView suspend(@PathVariable String code) {
         return stores.setActive(code, false);
     }
 
     @PostMapping("/stores/{code}/reactivate")
-    @Allow(Role.PLATFORM_OPERATOR)
+    @Allow(Permission.STORE_SUSPEND)
     @Operation(summary = "Reactivate a suspended store")
     Stores.StoreView reactivate(@PathVariable String code) {
         return stores.setActive(code, true);

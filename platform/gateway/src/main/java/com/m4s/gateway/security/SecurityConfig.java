@@ -47,8 +47,9 @@ import reactor.core.publisher.Mono;
  * The gateway checks every {@code /api/**} request's bearer token (a JWT of the Keycloak realm {@code m4s}: RS256
  * signature against the realm's JWKS, issuer, expiry) before routing it, and relays the {@code Authorization} header
  * unchanged: the services behind it are resource servers themselves and check the same token again. The web UI,
- * its configuration, the OpenAPI documents, the health endpoint and owner sign-up are open; everything else is refused. No sessions, no CSRF (no
- * cookies are used for authentication).
+ * its configuration, the OpenAPI documents and the health endpoint are open, and of the API exactly the endpoints the
+ * services mark {@code @Open} ({@link OpenEndpointList}, e.g. owner sign-up); everything else is refused. No
+ * sessions, no CSRF (no cookies are used for authentication).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -62,8 +63,6 @@ public class SecurityConfig {
     static final String[] OPEN = {"/", "/index.html", "/assets/**", "/favicon.svg", "/console", "/console/**",
         "/group", "/group/**", "/app", "/app/**", "/ui-config.json", "/openapi/**", "/actuator/health", "/actuator/health/**"};
 
-    /** Owner sign-up (verification code, then account): anonymous by nature; store-console limits and checks it. */
-    static final String[] OPEN_API = {"/api/stores/*/owner-signup", "/api/stores/*/owner-signup/**"};
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
@@ -81,7 +80,7 @@ public class SecurityConfig {
                 .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 // the API first: nearly every request is one, and the open paths never start with /api
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(OPEN_API).permitAll()
+                        .matchers(OpenEndpointList.matcher(OpenEndpointList.read())).permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers(OPEN).permitAll()
                         .anyExchange().denyAll())

@@ -3,7 +3,6 @@ package com.m4s.platform.security;
 import com.m4s.platform.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -14,7 +13,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Enforces {@link Allow} before a handler runs. Fails closed: an endpoint that declares nothing is refused.
+ * Enforces {@link Allow} (the {@link Permission} it names) before a handler runs. Fails closed: an endpoint that declares nothing is refused.
  */
 public class AccessInterceptor implements HandlerInterceptor {
 
@@ -64,17 +63,6 @@ public class AccessInterceptor implements HandlerInterceptor {
     }
 
     static boolean permits(Allow allow, Caller caller) {
-        for (Role role : allow.value()) {
-            if (!caller.has(role)) {
-                continue;
-            }
-            if (role != Role.STORE_STAFF || allow.departments().length == 0) {
-                return true;
-            }
-            if (caller.department() != null && Arrays.asList(allow.departments()).contains(caller.department())) {
-                return true;
-            }
-        }
-        return false;
+        return allow.value().grantedTo(caller);
     }
 }

@@ -2,7 +2,7 @@ package com.m4s.platform.security;
 
 import java.util.Set;
 
-/** Departments of store staff (the {@code m4s_department} claim), for {@link Allow#departments()}. */
+/** Departments of store staff (the {@code m4s_department} claim), for {@link Permission#departments()}. */
 public final class Departments {
 
     public static final String SALES = "sales";

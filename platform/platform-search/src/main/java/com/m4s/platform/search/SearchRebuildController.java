@@ -1,8 +1,8 @@
 package com.m4s.platform.search;
 
 import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Permission;
 import com.m4s.platform.security.Caller;
-import com.m4s.platform.security.Role;
 import com.m4s.platform.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,28 +26,28 @@ class SearchRebuildController {
         this.rebuilds = rebuilds;
     }
 
-    @Allow(Role.PLATFORM_OPERATOR)
+    @Allow(Permission.SEARCH_REBUILD)
     @PostMapping("/api/search/{kind}/rebuilds")
     @Operation(summary = "Rebuild the index of every store into a new index, swapped in when complete (202)")
     ResponseEntity<SearchRebuilds.Rebuild> rebuildAll(@PathVariable String kind) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.start(kind, null, username()));
     }
 
-    @Allow(Role.PLATFORM_OPERATOR)
+    @Allow(Permission.SEARCH_REBUILD)
     @GetMapping("/api/search/{kind}/rebuilds")
     @Operation(summary = "The latest rebuilds of an index, newest first")
     List<SearchRebuilds.Rebuild> recent(@PathVariable String kind) {
         return rebuilds.recent(kind, null);
     }
 
-    @Allow(Role.PLATFORM_OPERATOR)
+    @Allow(Permission.SEARCH_REBUILD)
     @GetMapping("/api/search/{kind}/rebuilds/{rebuildId}")
     @Operation(summary = "A rebuild's progress")
     SearchRebuilds.Rebuild get(@PathVariable String kind, @PathVariable UUID rebuildId) {
         return rebuilds.get(kind, rebuildId, null);
     }
 
-    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Allow(Permission.STORE_SEARCH_REBUILD)
     @PostMapping("/api/stores/{store}/search/{kind}/rebuilds")
     @Operation(summary = "Rewrite the store's documents from the database and remove those it no longer has (202)")
     ResponseEntity<SearchRebuilds.Rebuild> rebuildStore(@PathVariable String store, @PathVariable String kind) {
@@ -55,14 +55,14 @@ class SearchRebuildController {
                 .body(rebuilds.start(kind, TenantContext.require(), username()));
     }
 
-    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Allow(Permission.STORE_SEARCH_REBUILD)
     @GetMapping("/api/stores/{store}/search/{kind}/rebuilds")
     @Operation(summary = "The latest rebuilds of the store's documents")
     List<SearchRebuilds.Rebuild> recentOfStore(@PathVariable String store, @PathVariable String kind) {
         return rebuilds.recent(kind, store);
     }
 
-    @Allow({Role.PLATFORM_OPERATOR, Role.STORE_MANAGER})
+    @Allow(Permission.STORE_SEARCH_REBUILD)
     @GetMapping("/api/stores/{store}/search/{kind}/rebuilds/{rebuildId}")
     @Operation(summary = "A rebuild of the store's documents and its progress")
     SearchRebuilds.Rebuild getOfStore(@PathVariable String store, @PathVariable String kind,

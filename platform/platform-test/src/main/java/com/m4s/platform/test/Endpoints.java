@@ -6,7 +6,6 @@ import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Role;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,8 @@ public final class Endpoints {
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
 
     /**
-     * One method + path of a service; {@code allowed} is empty when the endpoint declares no {@link Allow};
+     * One method + path of a service; {@code allowed} holds the roles of the {@link com.m4s.platform.security.Permission}
+     * its {@link Allow} names (store staff perhaps only in some departments), empty when it declares none;
      * {@code open} when it is marked {@link com.m4s.platform.security.Open} (anyone may call it).
      */
     public record Endpoint(String method, String pattern, Set<Role> allowed, boolean open, String handler) {
@@ -94,10 +94,7 @@ public final class Endpoints {
     }
 
     private static Set<Role> roles(@Nullable Allow allow) {
-        if (allow == null || allow.value().length == 0) {
-            return Set.of();
-        }
-        return Set.copyOf(EnumSet.copyOf(List.of(allow.value())));
+        return allow == null ? Set.of() : allow.value().roles();
     }
 
     private static boolean matches(String pattern, String[] prefixes) {

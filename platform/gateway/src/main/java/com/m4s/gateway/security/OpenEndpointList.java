@@ -1,0 +1,58 @@
+package com.m4s.gateway.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * The API endpoints the gateway lets through without a token: exactly the services' {@code @Open} endpoints, as
+ * each service's {@code OpenEndpointListTest} writes them into {@code open-endpoints/<service>.txt} (one
+ * {@code METHOD /path/{pattern}} a line, {@code #} comments). The gateway keeps no list of its own; a service that
+ * opens or closes an endpoint fails its build until the file says the same (decision 0018).
+ */
+final class OpenEndpointList {
+
+    static final String LOCATION = "classpath*:open-endpoints/*.txt";
+
+    private OpenEndpointList() {
+    }
+
+    /** Every open endpoint listed on the class path, as {@code METHOD pattern}. */
+    static List<String> read() {
+        List<String> endpoints = new ArrayList<>();
+        try {
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources(LOCATION)) {
+                endpoints.addAll(parse(file.getContentAsString(StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + LOCATION, e);
+        }
+        return endpoints;
+    }
+
+    static List<String> parse(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    /** Matches a request for one of the endpoints (method and path); nothing when the list is empty. */
+    static ServerWebExchangeMatcher matcher(List<String> endpoints) {
+        List<ServerWebExchangeMatcher> matchers = new ArrayList<>();
+        for (String endpoint : endpoints) {
+            String[] parts = endpoint.split("\\s+");
+            if (parts.length != 2 || !parts[1].startsWith("/api/")) {
+                throw new IllegalArgumentException("not 'METHOD /api/...': " + endpoint);
+            }
+            matchers.add(ServerWebExchangeMatchers.pathMatchers(HttpMethod.valueOf(parts[0]), parts[1]));
+        }
+        return matchers.isEmpty() ? exchange -> ServerWebExchangeMatcher.MatchResult.notMatch()
+                : new OrServerWebExchangeMatcher(matchers);
+    }
+}

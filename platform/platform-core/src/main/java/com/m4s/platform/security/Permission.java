@@ -1,0 +1,141 @@
+package com.m4s.platform.security;
+
+import static com.m4s.platform.security.Role.GROUP_EXECUTIVE;
+import static com.m4s.platform.security.Role.OWNER;
+import static com.m4s.platform.security.Role.PLATFORM_OPERATOR;
+import static com.m4s.platform.security.Role.SERVICE;
+import static com.m4s.platform.security.Role.STORE_MANAGER;
+import static com.m4s.platform.security.Role.STORE_STAFF;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The capabilities of the platform, each with the roles (and, for store staff, the departments) that have it. The one
+ * place that says who may do what: endpoints name the permission they need in {@link Allow}, and the web UI asks
+ * which permissions the caller has ({@code GET /api/stores/{store}/me/permissions}) to show menus and buttons.
+ *
+ * <p>A new feature adds its permissions here, names them on its endpoints, and the UI's pages and buttons check the
+ * same names. The access-matrix tests read the roles from here, so a change shows in them.
+ */
+public enum Permission {
+
+    // store scope: store-console, under /api/stores/{store}/...
+
+    /** Act in the store at all: anyone the store lets in (its staff, the group's executives, operators, owners). */
+    STORE_ENTER(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF, OWNER)),
+    /** Use the store console of the store (dashboard): everyone who works for the store or above it. */
+    CONSOLE_USE(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /** Read members and their vehicles. */
+    MEMBER_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /** Create, change and delete members and their vehicles (not executives: they only read). */
+    MEMBER_EDIT(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF),
+            Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE),
+    /** An owner reads their own member record and vehicles. */
+    OWN_RECORD_VIEW(Scope.STORE, roles(OWNER)),
+    /** An owner offers their own cars for sale, edits, resubmits and withdraws them. */
+    OWN_USED_CAR_MANAGE(Scope.STORE, roles(OWNER)),
+    /** Read consigned used cars (review queue and list). */
+    USED_CAR_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /** Submit cars for members, review them, list, reserve, sell and withdraw them (managers and sales). */
+    USED_CAR_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.SALES),
+    /** Search the dealer group's used-car market. */
+    USED_CAR_MARKET_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF, OWNER)),
+    /** Read the store's staff and their roles. */
+    STAFF_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
+    /** Invite staff, change their roles and departments, disable them. */
+    STAFF_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
+    /** Read the store's audit trail. */
+    AUDIT_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
+    /** Read the store's outgoing messages (message log). */
+    MESSAGE_LOG_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
+    /** Rebuild the store's search indexes from PostgreSQL. */
+    STORE_SEARCH_REBUILD(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
+
+    // group scope: tenant-admin under /api/admin/..., and what operators do across stores
+
+    /** Read dealer groups (an executive: their own). */
+    GROUP_VIEW(Scope.GROUP, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE)),
+    /** Create a dealer group. */
+    GROUP_CREATE(Scope.GROUP, roles(PLATFORM_OPERATOR)),
+    /** Rename a dealer group (an executive: their own). */
+    GROUP_EDIT(Scope.GROUP, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE)),
+    /** List the stores of a dealer group (an executive: their own). */
+    STORE_LIST(Scope.GROUP, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE)),
+    /** Read one store with its provisioning status (its staff: their own store). */
+    STORE_VIEW(Scope.GROUP, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /** Create a store and retry its provisioning (an executive: in their group). */
+    STORE_CREATE(Scope.GROUP, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE)),
+    /** Suspend and reactivate a store. */
+    STORE_SUSPEND(Scope.GROUP, roles(PLATFORM_OPERATOR)),
+    /** Read the platform's own audit trail (groups and stores). */
+    PLATFORM_AUDIT_VIEW(Scope.GROUP, roles(PLATFORM_OPERATOR)),
+    /** Rebuild a search index of every store. */
+    SEARCH_REBUILD(Scope.GROUP, roles(PLATFORM_OPERATOR)),
+
+    // internal: service-to-service
+
+    /** Create and migrate a store's schema (tenant-admin's provisioning, or an operator by hand). */
+    STORE_SCHEMA_PROVISION(Scope.INTERNAL, roles(SERVICE, PLATFORM_OPERATOR));
+
+    /** Where a permission applies, and so which endpoint publishes it. */
+    public enum Scope {
+        /** Within one store; published by store-console per store. */
+        STORE,
+        /** Dealer groups, stores as a directory, the platform; tenant-admin and operators. */
+        GROUP,
+        /** Between services; never shown in a UI. */
+        INTERNAL
+    }
+
+    private final Scope scope;
+    private final Set<Role> roles;
+    private final Set<String> departments;
+
+    Permission(Scope scope, Set<Role> roles, String... departments) {
+        this.scope = scope;
+        this.roles = roles;
+        this.departments = Set.of(departments);
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The roles that have this permission (store staff only in {@link #departments()}, when that is not empty). */
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    /** When not empty, store staff have this permission only in these departments. */
+    public Set<String> departments() {
+        return departments;
+    }
+
+    /** Whether the caller has this permission by their roles and department (not yet whether in a given store). */
+    public boolean grantedTo(Caller caller) {
+        for (Role role : roles) {
+            if (!caller.has(role)) {
+                continue;
+            }
+            if (role != STORE_STAFF || departments.isEmpty()) {
+                return true;
+            }
+            if (caller.department() != null && departments.contains(caller.department())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The caller's permissions of one scope, in declaration order. */
+    public static List<Permission> grantedTo(Caller caller, Scope scope) {
+        return Arrays.stream(values()).filter(p -> p.scope == scope && p.grantedTo(caller)).toList();
+    }
+
+    private static Set<Role> roles(Role... roles) {
+        return Set.copyOf(EnumSet.copyOf(Arrays.asList(roles)));
+    }
+}

@@ -1,0 +1,63 @@
+package com.m4s.store.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.m4s.platform.security.Departments;
+import com.m4s.platform.servers.Api;
+import com.m4s.platform.test.TestUsers;
+import com.m4s.store.support.StoreConsoleTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Each caller reads the permissions they have in a store: what the web UI builds its menus and buttons from. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MyPermissionsTest extends StoreConsoleTest {
+
+    private static final String STORE = "perm_store";
+    private static final String MINE = "/api/stores/" + STORE + "/me/permissions";
+
+    @BeforeAll
+    void store() {
+        provision(STORE);
+    }
+
+    @Test
+    void salesStaffMayEditMembersAndManageUsedCarsButNotStaff() {
+        Api.Response r = as(TestUsers.staff(GROUP, STORE, Departments.SALES)).get(MINE);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("store").asString()).isEqualTo(STORE);
+        assertThat(r.json().path("permissions").valueStream().map(n -> n.asString()).toList())
+                .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "MEMBER_EDIT", "USED_CAR_VIEW",
+                        "USED_CAR_MANAGE", "USED_CAR_MARKET_VIEW");
+    }
+
+    @Test
+    void financeStaffOnlyRead() {
+        assertThat(as(TestUsers.staff(GROUP, STORE, Departments.FINANCE)).get(MINE).json().path("permissions")
+                .valueStream().map(n -> n.asString()).toList())
+                .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "USED_CAR_VIEW", "USED_CAR_MARKET_VIEW");
+    }
+
+    @Test
+    void aManagerHasEveryStorePermissionButTheOwnersOwn() {
+        assertThat(as(TestUsers.manager(GROUP, STORE)).get(MINE).json().path("permissions").valueStream()
+                .map(n -> n.asString()).toList())
+                .contains("STAFF_MANAGE", "MESSAGE_LOG_VIEW", "AUDIT_VIEW", "STORE_SEARCH_REBUILD")
+                .doesNotContain("OWN_RECORD_VIEW", "STORE_CREATE", "STORE_SCHEMA_PROVISION");
+    }
+
+    @Test
+    void anExecutiveOfTheGroupReadsButChangesNothing() {
+        assertThat(as(TestUsers.executive(GROUP)).get(MINE).json().path("permissions").valueStream()
+                .map(n -> n.asString()).toList())
+                .contains("MEMBER_VIEW", "STAFF_VIEW", "AUDIT_VIEW")
+                .doesNotContain("MEMBER_EDIT", "USED_CAR_MANAGE", "STAFF_MANAGE", "MESSAGE_LOG_VIEW");
+    }
+
+    @Test
+    void aManagerOfAnotherStoreIsRefused() {
+        assertThat(as(TestUsers.manager(GROUP, "perm_other")).get(MINE).status()).isEqualTo(403);
+    }
+}
