@@ -1,7 +1,7 @@
 package com.m4s.platform.jobs;
 
 import com.m4s.platform.security.Allow;
-import com.m4s.platform.security.Role;
+import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.ApiException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/internal/jobs")
-@Allow(Role.PLATFORM_OPERATOR)
+@Allow(Permission.JOB_RUNS_VIEW)
 class JobsController {
 
     private static final int MAX_LIMIT = 1_000;

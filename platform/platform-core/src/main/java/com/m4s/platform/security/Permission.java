@@ -78,7 +78,9 @@ public enum Permission {
     // internal: service-to-service
 
     /** Create and migrate a store's schema (tenant-admin's provisioning, or an operator by hand). */
-    STORE_SCHEMA_PROVISION(Scope.INTERNAL, roles(SERVICE, PLATFORM_OPERATOR));
+    STORE_SCHEMA_PROVISION(Scope.INTERNAL, roles(SERVICE, PLATFORM_OPERATOR)),
+    /** See each service's per-store jobs: runs, failures, when due again (the operator, on the service itself). */
+    JOB_RUNS_VIEW(Scope.INTERNAL, roles(PLATFORM_OPERATOR));
 
     /** Where a permission applies, and so which endpoint publishes it. */
     public enum Scope {
