@@ -127,7 +127,7 @@ class ProvisioningTest extends StoreConsoleTest {
         assertThat(badZone.status()).isEqualTo(422);
         assertThat(badZone.problemType()).isEqualTo("invalid-time-zone");
 
-        clock.set(Instant.parse("2030-12-31T17:30:00Z")); // 01:30 on New Year's Day in Urumqi (UTC+6), not in UTC
+        clock.set(Instant.parse("2030-12-31T19:30:00Z")); // 01:30 on New Year's Day in Urumqi (UTC+6), not in UTC
         LocalDate urumqiToday = TenantContext.supplyAs(registry.find("tz_urumqi").orElseThrow().tenant(),
                 storeTime::today);
         assertThat(urumqiToday).isEqualTo(LocalDate.of(2031, 1, 1));
