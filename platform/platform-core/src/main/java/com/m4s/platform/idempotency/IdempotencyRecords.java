@@ -97,25 +97,21 @@ class IdempotencyRecords {
 
     /** Gives the key up again (the request failed on the server side), so a retry runs anew. */
     void release(String subject, String key, UUID claimId) {
-        run((c, table) -> {
-            try (PreparedStatement s = c.prepareStatement("delete from " + table
-                    + " where caller_subject = ? and idempotency_key = ? and claim_id = ?")) {
-                s.setString(1, subject);
-                s.setString(2, key);
-                s.setObject(3, claimId);
-                return s.executeUpdate();
-            }
-        });
+        delete(subject, key, "claim_id = ?", claimId);
     }
 
     /** Removes a record that has outlived its time, so the key can be claimed again. */
     void removeExpired(String subject, String key, Instant now) {
+        delete(subject, key, "expires_at <= ?", Timestamp.from(now));
+    }
+
+    private void delete(String subject, String key, String condition, Object value) {
         run((c, table) -> {
             try (PreparedStatement s = c.prepareStatement("delete from " + table
-                    + " where caller_subject = ? and idempotency_key = ? and expires_at <= ?")) {
+                    + " where caller_subject = ? and idempotency_key = ? and " + condition)) {
                 s.setString(1, subject);
                 s.setString(2, key);
-                s.setTimestamp(3, Timestamp.from(now));
+                s.setObject(3, value);
                 return s.executeUpdate();
             }
         });
