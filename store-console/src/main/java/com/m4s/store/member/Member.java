@@ -1,15 +1,14 @@
 package com.m4s.store.member;
 
+import com.m4s.platform.entity.BaseEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,27 +20,19 @@ import org.jspecify.annotations.Nullable;
 /** A customer record of one store, with the vehicles they own. */
 @Entity
 @Table(name = "member")
-class Member {
+class Member extends BaseEntity {
 
-    @Id
-    private UUID id;
     private String name;
     private String phone;
     private @Nullable LocalDate birthday;
     @Enumerated(EnumType.STRING)
     private @Nullable MemberSource source;
     private @Nullable String notes;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
     /** The owner login (Keycloak user id) bound to this member by the owner's sign-up, if any. */
     @Column(name = "owner_subject")
     private @Nullable String ownerSubject;
     @Column(name = "owner_username")
     private @Nullable String ownerUsername;
-    @Version
-    private long version;
 
     @OneToMany(mappedBy = "member", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("createdAt")
@@ -49,19 +40,14 @@ class Member {
 
     protected Member() {
         // for JPA, which sets every field right after
-        this.id = new UUID(0, 0);
         this.name = "";
         this.phone = "";
-        this.createdAt = Instant.EPOCH;
-        this.updatedAt = Instant.EPOCH;
     }
 
     Member(MemberProfile profile, Instant now) {
-        this.id = UUID.randomUUID();
+        super(now);
         this.name = profile.name();
         this.phone = profile.phone();
-        this.createdAt = now;
-        this.updatedAt = now;
         apply(profile, now);
     }
 
@@ -71,13 +57,13 @@ class Member {
         this.birthday = profile.birthday();
         this.source = profile.source();
         this.notes = profile.notes();
-        this.updatedAt = now;
+        touch(now);
     }
 
     Vehicle addVehicle(VehicleDetails details, Instant now) {
         Vehicle vehicle = new Vehicle(this, details, now);
         vehicles.add(vehicle);
-        this.updatedAt = now;
+        touch(now);
         return vehicle;
     }
 
@@ -87,7 +73,7 @@ class Member {
 
     void removeVehicle(Vehicle vehicle, Instant now) {
         vehicles.remove(vehicle);
-        this.updatedAt = now;
+        touch(now);
     }
 
     /** Binds the owner's login; false if another login is bound already. */
@@ -97,16 +83,12 @@ class Member {
         }
         this.ownerSubject = subject;
         this.ownerUsername = username;
-        this.updatedAt = now;
+        touch(now);
         return true;
     }
 
     @Nullable String ownerUsername() {
         return ownerUsername;
-    }
-
-    UUID id() {
-        return id;
     }
 
     String name() {
@@ -127,18 +109,6 @@ class Member {
 
     @Nullable String notes() {
         return notes;
-    }
-
-    Instant createdAt() {
-        return createdAt;
-    }
-
-    Instant updatedAt() {
-        return updatedAt;
-    }
-
-    long version() {
-        return version;
     }
 
     List<Vehicle> vehicles() {

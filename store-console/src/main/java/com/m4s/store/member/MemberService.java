@@ -11,11 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -23,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Members and their vehicles in the current store. Uniqueness of phone, plate and VIN is enforced by the database;
- * a clash is reported as a 409 naming the field, and nothing of the request is written.
+ * a clash is reported as a 409 naming the field ({@link MemberProblems}), and nothing of the request is written.
  */
 @Service
 class MemberService {
@@ -42,7 +39,7 @@ class MemberService {
         requireDistinct(vehicles);
         Member member = new Member(request.profile(), clock.instant());
         vehicles.forEach(v -> member.addVehicle(v, clock.instant()));
-        return flushing(() -> MemberViews.MemberView.of(members.saveAndFlush(member)));
+        return MemberViews.MemberView.of(members.saveAndFlush(member));
     }
 
     @Transactional(readOnly = true)
@@ -68,7 +65,7 @@ class MemberService {
         Member member = find(id);
         Versions.expect(Member.class, id, member.version(), expectedVersion);
         member.apply(profile, clock.instant());
-        return flushing(() -> MemberViews.MemberView.of(members.saveAndFlush(member)));
+        return MemberViews.MemberView.of(members.saveAndFlush(member));
     }
 
     /** The member with this mobile number, for an owner's sign-up. */
@@ -88,7 +85,7 @@ class MemberService {
             throw new ApiException.Conflict("owner-already-bound",
                     "This member already has an owner account; sign in with it.");
         }
-        flushing(() -> members.saveAndFlush(member));
+        members.saveAndFlush(member);
     }
 
     /** The member record of the owner signed in with this login. */
@@ -121,10 +118,8 @@ class MemberService {
     public MemberViews.VehicleView addVehicle(UUID memberId, VehicleDetails details) {
         Member member = find(memberId);
         Vehicle vehicle = member.addVehicle(details, clock.instant());
-        return flushing(() -> {
-            members.saveAndFlush(member);
-            return MemberViews.VehicleView.of(vehicle);
-        });
+        members.saveAndFlush(member);
+        return MemberViews.VehicleView.of(vehicle);
     }
 
     /** Replaces a vehicle's details; when {@code expectedVersion} is given and the vehicle has changed since, 409. */
@@ -135,10 +130,8 @@ class MemberService {
         Vehicle vehicle = vehicle(member, vehicleId);
         Versions.expect(Vehicle.class, vehicleId, vehicle.version(), expectedVersion);
         vehicle.apply(details, clock.instant());
-        return flushing(() -> {
-            members.saveAndFlush(member);
-            return MemberViews.VehicleView.of(vehicle);
-        });
+        members.saveAndFlush(member);
+        return MemberViews.VehicleView.of(vehicle);
     }
 
     @Transactional
@@ -166,18 +159,6 @@ class MemberService {
             if (!vins.add(VehicleDetails.normalize(v.vin()))) {
                 throw MemberProblems.duplicateInRequest("vin");
             }
-        }
-    }
-
-    /** Runs a write that flushes, turning a unique-key clash into the problem that names the field. */
-    private static <T> T flushing(Supplier<T> write) {
-        try {
-            return write.get();
-        } catch (DataIntegrityViolationException e) {
-            if (e.getCause() instanceof ConstraintViolationException c && c.getConstraintName() != null) {
-                throw MemberProblems.forConstraint(c.getConstraintName());
-            }
-            throw e;
         }
     }
 }

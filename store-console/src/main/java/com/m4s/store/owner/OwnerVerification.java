@@ -1,11 +1,10 @@
 package com.m4s.store.owner;
 
 import com.m4s.platform.audit.Redacted;
+import com.m4s.platform.entity.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,13 +20,11 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "owner_verification")
-class OwnerVerification {
+class OwnerVerification extends BaseEntity {
 
     static final Duration VALID_FOR = Duration.ofMinutes(10);
     static final int MAX_ATTEMPTS = 5;
 
-    @Id
-    private UUID id;
     private String phone;
     /** The member with this phone when the code was asked for; none means no code was sent. */
     @Column(name = "member_id")
@@ -40,31 +37,20 @@ class OwnerVerification {
     private int attempts;
     @Column(name = "consumed_at")
     private @Nullable Instant consumedAt;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-    @Version
-    private long version;
 
     protected OwnerVerification() {
         // for JPA, which sets every field right after
-        this.id = new UUID(0, 0);
         this.phone = "";
         this.codeHash = "";
         this.expiresAt = Instant.EPOCH;
-        this.createdAt = Instant.EPOCH;
-        this.updatedAt = Instant.EPOCH;
     }
 
     OwnerVerification(String phone, @Nullable UUID memberId, String code, Instant now) {
-        this.id = UUID.randomUUID();
+        super(now);
         this.phone = phone;
         this.memberId = memberId;
-        this.codeHash = hash(id, code);
+        this.codeHash = hash(id(), code);
         this.expiresAt = now.plus(VALID_FOR);
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     enum Check { MATCH, WRONG, SPENT }
@@ -75,17 +61,17 @@ class OwnerVerification {
             return Check.SPENT;
         }
         if (MessageDigest.isEqual(codeHash.getBytes(StandardCharsets.US_ASCII),
-                hash(id, code).getBytes(StandardCharsets.US_ASCII))) {
+                hash(id(), code).getBytes(StandardCharsets.US_ASCII))) {
             return Check.MATCH;
         }
         attempts++;
-        updatedAt = now;
+        touch(now);
         return Check.WRONG;
     }
 
     void consume(Instant now) {
         this.consumedAt = now;
-        this.updatedAt = now;
+        touch(now);
     }
 
     int attemptsLeft() {
@@ -94,10 +80,6 @@ class OwnerVerification {
 
     @Nullable UUID memberId() {
         return memberId;
-    }
-
-    Instant createdAt() {
-        return createdAt;
     }
 
     private static String hash(UUID salt, String code) {

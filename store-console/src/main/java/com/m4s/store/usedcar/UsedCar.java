@@ -1,12 +1,11 @@
 package com.m4s.store.usedcar;
 
+import com.m4s.platform.entity.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "used_car")
-class UsedCar {
+class UsedCar extends BaseEntity {
 
-    @Id
-    private UUID id;
     @Column(name = "member_id")
     private UUID memberId;
     @Enumerated(EnumType.STRING)
@@ -70,17 +67,10 @@ class UsedCar {
     private @Nullable Instant listedAt;
     @Column(name = "closed_at")
     private @Nullable Instant closedAt;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-    @Version
-    private long version;
 
     protected UsedCar() {
         // for JPA, which sets every field right after
-        this.id = new UUID(0, 0);
-        this.memberId = id;
+        this.memberId = new UUID(0, 0);
         this.status = UsedCarStatus.SUBMITTED;
         this.make = "";
         this.model = "";
@@ -89,16 +79,13 @@ class UsedCar {
         this.emissionStandard = EmissionStandard.CN6B;
         this.submittedBy = "";
         this.submittedAt = Instant.EPOCH;
-        this.createdAt = Instant.EPOCH;
-        this.updatedAt = Instant.EPOCH;
     }
 
     UsedCar(UUID memberId, UsedCarDetails details, String submittedBy, Instant now) {
-        this();
-        this.id = UUID.randomUUID();
+        super(now);
         this.memberId = memberId;
+        this.status = UsedCarStatus.SUBMITTED;
         this.submittedBy = submittedBy;
-        this.createdAt = now;
         this.revision = 1;
         describe(details, now);
         this.submittedAt = now;
@@ -121,14 +108,14 @@ class UsedCar {
         reviewedBy = reviewer;
         reviewNote = null;
         listedAt = now;
-        updatedAt = now;
+        touch(now);
     }
 
     void requestChanges(String note, String reviewer, Instant now) {
         status = UsedCarStatus.CHANGES_REQUESTED;
         reviewNote = note.strip();
         reviewedBy = reviewer;
-        updatedAt = now;
+        touch(now);
     }
 
     void reject(String reason, String reviewer, Instant now) {
@@ -141,19 +128,19 @@ class UsedCar {
     void updateListing(long askingPrice, String report, Instant now) {
         askingPriceYuan = askingPrice;
         conditionReport = report.strip();
-        updatedAt = now;
+        touch(now);
     }
 
     void reserve(@Nullable String note, Instant now) {
         status = UsedCarStatus.RESERVED;
         reservedNote = blankToNull(note);
-        updatedAt = now;
+        touch(now);
     }
 
     void release(Instant now) {
         status = UsedCarStatus.LISTED;
         reservedNote = null;
-        updatedAt = now;
+        touch(now);
     }
 
     void sell(@Nullable Long price, Instant now) {
@@ -182,19 +169,18 @@ class UsedCar {
         priceWishYuan = d.priceWishYuan();
         photos = new ArrayList<>(d.photoList());
         conditionNotes = blankToNull(d.conditionNotes());
-        updatedAt = now;
+        touch(now);
     }
 
     private void close(Instant now) {
         closedAt = now;
-        updatedAt = now;
+        touch(now);
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    UUID id() { return id; }
     UUID memberId() { return memberId; }
     UsedCarStatus status() { return status; }
     String make() { return make; }
@@ -219,7 +205,4 @@ class UsedCar {
     Instant submittedAt() { return submittedAt; }
     @Nullable Instant listedAt() { return listedAt; }
     @Nullable Instant closedAt() { return closedAt; }
-    Instant createdAt() { return createdAt; }
-    Instant updatedAt() { return updatedAt; }
-    long version() { return version; }
 }

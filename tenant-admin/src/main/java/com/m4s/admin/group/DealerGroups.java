@@ -2,6 +2,8 @@ package com.m4s.admin.group;
 
 import com.m4s.platform.events.EventOutbox;
 import com.m4s.platform.web.ApiException;
+import com.m4s.platform.web.ConstraintProblem;
+import com.m4s.platform.web.ConstraintProblems;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DealerGroups {
 
     public static final String CODE = "[a-z][a-z0-9_]{2,29}";
+    private static final String GROUP_CODE_TAKEN = "group-code-taken";
 
     public record NewGroup(
             @NotBlank @Pattern(regexp = CODE, message = "must be 3-30 lower-case letters, digits or underscores, starting with a letter") String code,
@@ -47,18 +51,15 @@ public class DealerGroups {
 
     @Transactional
     public GroupView create(NewGroup request) {
+        // checked first because saving an entity with an existing code would update that group; two creations
+        // racing past the check are refused by dealer_group_pk, registered with the same problem (groupConstraints)
         if (groups.existsById(request.code())) {
             throw groupTaken(request.code());
         }
-        try {
-            GroupView created = groups.saveAndFlush(new DealerGroup(request.code(), request.name(), clock.instant()))
-                    .view();
-            events.publish(GroupEvents.TOPIC, new GroupEvents.DealerGroupCreated(UUID.randomUUID(), created.code(),
-                    created.name(), created.createdAt()));
-            return created;
-        } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            throw groupTaken(request.code());
-        }
+        GroupView created = groups.saveAndFlush(new DealerGroup(request.code(), request.name(), clock.instant())).view();
+        events.publish(GroupEvents.TOPIC, new GroupEvents.DealerGroupCreated(UUID.randomUUID(), created.code(),
+                created.name(), created.createdAt()));
+        return created;
     }
 
     @Transactional(readOnly = true)
@@ -89,7 +90,13 @@ public class DealerGroups {
     }
 
     private static ApiException groupTaken(String code) {
-        return new ApiException.Conflict("group-code-taken", "A dealer group with code '" + code + "' already exists.")
+        return new ApiException.Conflict(GROUP_CODE_TAKEN, "A dealer group with code '" + code + "' already exists.")
                 .field("code");
+    }
+
+    @Bean
+    static ConstraintProblems groupConstraints() {
+        return ConstraintProblems.of(ConstraintProblem.taken("dealer_group_pk", GROUP_CODE_TAKEN, "code",
+                "A dealer group with this code already exists."));
     }
 }

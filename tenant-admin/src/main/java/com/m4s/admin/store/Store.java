@@ -1,19 +1,19 @@
 package com.m4s.admin.store;
 
+import com.m4s.platform.entity.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A store in the tenant directory: where it belongs, where its data lives and whether it can be used. */
 @Entity
 @Table(name = "store")
-class Store {
+class Store extends TimestampedEntity {
 
     static final int REASON_LENGTH = 1000;
 
@@ -35,18 +35,13 @@ class Store {
     private int provisioningAttempts;
     @Column(name = "provisioned_at")
     private @Nullable Instant provisionedAt;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-    @Version
-    private long version;
 
     protected Store() {
         this("", "", new Stores.NewStore("", "", "", "", ""), Instant.EPOCH);
     }
 
     Store(String code, String groupCode, Stores.NewStore details, Instant now) {
+        super(now);
         this.code = code;
         this.groupCode = groupCode;
         this.name = details.name().strip();
@@ -55,8 +50,6 @@ class Store {
         this.timeZone = details.timeZone();
         this.cluster = "default";
         this.status = StoreStatus.PROVISIONING;
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     /** Starts (another) provisioning attempt; only a FAILED or PROVISIONING store may be provisioned again. */
@@ -67,7 +60,7 @@ class Store {
         status = StoreStatus.PROVISIONING;
         failureReason = null;
         provisioningAttempts++;
-        updatedAt = now;
+        touch(now);
         return true;
     }
 
@@ -76,7 +69,7 @@ class Store {
         if (status == StoreStatus.PROVISIONING) {
             status = StoreStatus.ACTIVE;
             provisionedAt = now;
-            updatedAt = now;
+            touch(now);
             return true;
         }
         return false;
@@ -86,7 +79,7 @@ class Store {
         if (status == StoreStatus.PROVISIONING) {
             status = StoreStatus.FAILED;
             failureReason = reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) : reason;
-            updatedAt = now;
+            touch(now);
         }
     }
 
@@ -96,7 +89,7 @@ class Store {
             return false;
         }
         status = to;
-        updatedAt = now;
+        touch(now);
         return true;
     }
 
@@ -114,6 +107,6 @@ class Store {
 
     Stores.StoreView view() {
         return new Stores.StoreView(code, groupCode, name, city, brand, timeZone, cluster, status, failureReason,
-                provisioningAttempts, provisionedAt, createdAt, updatedAt);
+                provisioningAttempts, provisionedAt, createdAt(), updatedAt());
     }
 }

@@ -5,6 +5,8 @@ import com.m4s.admin.group.GroupAccess;
 import com.m4s.platform.events.EventOutbox;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.web.ApiException;
+import com.m4s.platform.web.ConstraintProblem;
+import com.m4s.platform.web.ConstraintProblems;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +19,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -47,6 +50,8 @@ public class Stores {
     record ProvisioningRequested(String storeCode) {
     }
 
+    private static final String STORE_CODE_TAKEN = "store-code-taken";
+
     private final StoreRepository stores;
     private final DealerGroups groups;
     private final StoreRuntime runtime;
@@ -68,8 +73,10 @@ public class Stores {
     public StoreView create(String groupCode, NewStore request) {
         groups.requireExists(groupCode);
         requireZone(request.timeZone());
+        // checked first because saving an entity with an existing code would update that store; two creations
+        // racing past the check are refused by store_pk, registered with the same problem (storeConstraints)
         if (stores.existsById(request.code())) {
-            throw new ApiException.Conflict("store-code-taken",
+            throw new ApiException.Conflict(STORE_CODE_TAKEN,
                     "A store with code '" + request.code() + "' already exists.").field("code");
         }
         Store store = new Store(request.code(), groupCode, request, clock.instant());
@@ -158,6 +165,12 @@ public class Stores {
             throw new ApiException.Unprocessable("invalid-time-zone",
                     "'" + zone + "' is not a time zone; use a region id such as Asia/Shanghai.");
         }
+    }
+
+    @Bean
+    static ConstraintProblems storeConstraints() {
+        return ConstraintProblems.of(ConstraintProblem.taken("store_pk", STORE_CODE_TAKEN, "code",
+                "A store with this code already exists."));
     }
 
     private static ApiException invalidState(Store store, String action) {

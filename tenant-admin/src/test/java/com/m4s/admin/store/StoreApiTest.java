@@ -3,10 +3,13 @@ package com.m4s.admin.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m4s.platform.servers.Api;
+import com.m4s.platform.test.Concurrently;
 import com.m4s.platform.test.ServiceTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -72,6 +75,37 @@ class StoreApiTest extends ServiceTest {
         assertThat(badStatus.status()).isEqualTo(400);
         assertThat(api().get("/api/admin/stores/orphan").status()).isEqualTo(404);
         assertThat(api().get("/api/admin/stores/bad_zone").status()).isEqualTo(404);
+    }
+
+    @Test
+    void creationsRacingForOneCodeEndInOneStoreAndStoreCodeTakenForTheRest() throws Exception {
+        Api operator = api();
+
+        List<Api.Response> answers = Concurrently.run(8,
+                () -> operator.post("/api/admin/groups/grp_store/stores", store("race_store")));
+
+        assertThat(answers).filteredOn(r -> r.status() == 202).hasSize(1);
+        assertThat(answers).filteredOn(r -> r.status() != 202).hasSize(7).allSatisfy(r -> {
+            assertThat(r.status()).as(r.raw()).isEqualTo(409);
+            assertThat(r.problemType()).isEqualTo("store-code-taken");
+            assertThat(r.json().path("field").asString()).isEqualTo("code");
+        });
+    }
+
+    @Test
+    void concurrentRepeatsOfOneKeyedCreationGetOneAnswerAndAnotherBodyWithTheKeyIsRefused() throws Exception {
+        Api operator = api();
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+        List<Api.Response> answers = Concurrently.run(10,
+                () -> operator.post("/api/admin/groups/grp_store/stores", store("keyed_store"), key));
+        Api.Response otherBody = operator.post("/api/admin/groups/grp_store/stores", store("keyed_other"), key);
+
+        assertThat(answers).extracting(Api.Response::status).as(answers.get(0).raw()).containsOnly(202);
+        assertThat(answers).extracting(Api.Response::raw).containsOnly(answers.get(0).raw());
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.problemType()).isEqualTo("idempotency-key-reused");
+        assertThat(api().get("/api/admin/stores/keyed_other").status()).isEqualTo(404);
     }
 
     @Test

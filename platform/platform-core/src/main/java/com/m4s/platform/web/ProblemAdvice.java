@@ -5,8 +5,11 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +40,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    private final ConstraintRegistry constraints;
+
+    public ProblemAdvice(ObjectProvider<ConstraintProblems> constraints) {
+        this.constraints = new ConstraintRegistry(constraints.orderedStream().toList());
+    }
+
     /** One entry of {@code errors}: which field, what is wrong. */
     public record FieldProblem(String field, String message) {
     }
@@ -59,9 +68,20 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return validationFailed(errors);
     }
 
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-        log.info("write refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+    /**
+     * A write the database refused: the problem the refusing constraint is registered with ({@link ConstraintProblems}),
+     * so a race ends in the same answer as a plain duplicate; an unregistered constraint is a generic 409.
+     */
+    @ExceptionHandler({DataIntegrityViolationException.class, org.hibernate.exception.ConstraintViolationException.class})
+    ResponseEntity<ProblemDetail> integrity(RuntimeException e) {
+        Optional<DatabaseRefusal> refusal = DatabaseRefusal.of(e);
+        Optional<ConstraintProblem> registered = refusal.map(DatabaseRefusal::constraint).flatMap(constraints::find);
+        if (registered.isPresent()) {
+            return ResponseEntity.status(registered.get().status()).body(registered.get().toProblem());
+        }
+        log.info("write refused by a database constraint that is not registered ({}): {}",
+                refusal.map(r -> r.sqlState() + " " + r.constraint()).orElse("unknown"),
+                NestedExceptionUtils.getMostSpecificCause(e).getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "conflict",
                 "The change conflicts with existing data (a value that must be unique is taken, or a referenced record is gone)."));
     }

@@ -76,6 +76,14 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));
     }
 
+    /** A POST with more request headers, e.g. {@code Idempotency-Key}. */
+    public Response post(String path, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body)));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public Response put(String path, Object body) {
         return put(path, body, java.util.Map.of());
     }

@@ -1,0 +1,63 @@
+package com.m4s.platform.idempotency;
+
+import com.m4s.platform.security.OpenEndpoints;
+import com.m4s.platform.web.ProblemWriter;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Idempotency-Key for every service that says where its records live ({@code m4s.idempotency.schema}; a store's
+ * records live in the store's schema). The schemas include {@code db/idempotency/001-idempotency-records.xml}.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnProperty(prefix = "m4s.idempotency", name = "schema")
+@EnableConfigurationProperties(IdempotencyProperties.class)
+public class IdempotencyAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(DataSource dataSource, IdempotencyProperties properties,
+            ProblemWriter problems, ObjectProvider<OpenEndpoints> open, ObjectProvider<Clock> clock) {
+        OpenEndpoints endpoints = open.getIfAvailable();
+        var registration = new FilterRegistrationBean<>(new IdempotencyFilter(
+                new IdempotencyRecords(dataSource, properties.schema()), properties, problems,
+                endpoints == null ? request -> false : endpoints::matches, clock.getIfAvailable(Clock::systemUTC)));
+        registration.addUrlPatterns("/api/*");
+        // after Spring Security (-100) and the tenant filter (0): the caller and the store are known
+        registration.setOrder(10);
+        return registration;
+    }
+
+    /** Documents the header on every operation that honours it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OperationCustomizer")
+    static class Documentation {
+
+        @Bean
+        OperationCustomizer idempotencyKeyHeader(IdempotencyProperties properties) {
+            return (operation, handler) -> {
+                if (IdempotentRequests.honouredBy(handler)) {
+                    operation.addParametersItem(new HeaderParameter().name(IdempotentRequests.HEADER).required(false)
+                            .description("Makes a repeat of this request safe: the first answer for this key is kept "
+                                    + "for " + properties.keepFor().toHours() + " hours and replayed (Idempotent-Replayed: true); the same key with another "
+                                    + "request is 422 idempotency-key-reused; while the first still runs, 409 "
+                                    + "idempotency-request-in-flight.")
+                            .schema(new StringSchema().minLength(1).maxLength(IdempotentRequests.MAX_KEY_LENGTH)));
+                }
+                return operation;
+            };
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package com.m4s.platform.idempotency;
+
+import com.m4s.platform.security.Caller;
+import com.m4s.platform.web.ProblemWriter;
+import com.m4s.platform.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Honours {@code Idempotency-Key} on the requests {@link IdempotentRequests} names. The first request with a key
+ * claims it (a row whose primary key is caller and key), runs, and leaves its answer (status, Content-Type, Location,
+ * body) in the row. A repeat with the same method, path and body gets that answer again, marked
+ * {@code Idempotent-Replayed: true}; one that arrives while the first still runs waits up to
+ * {@link IdempotencyProperties#waitFor()} for it, then gets 409 {@code idempotency-request-in-flight}. The same key
+ * with another request is 422 {@code idempotency-key-reused}. A 5xx or 429 answer gives the key up, so the client
+ * may retry. Runs after authentication and the tenant filter: the caller and the store are known.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    private static final long FIRST_PAUSE_MILLIS = 20;
+    private static final long LONGEST_PAUSE_MILLIS = 200;
+
+    private final IdempotencyRecords records;
+    private final IdempotencyProperties properties;
+    private final ProblemWriter problems;
+    private final Predicate<HttpServletRequest> open;
+    private final Clock clock;
+
+    IdempotencyFilter(IdempotencyRecords records, IdempotencyProperties properties, ProblemWriter problems,
+            Predicate<HttpServletRequest> open, Clock clock) {
+        this.records = records;
+        this.properties = properties;
+        this.problems = problems;
+        this.open = open;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getHeader(IdempotentRequests.HEADER) == null || !IdempotentRequests.applies(request, open);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Caller> caller = Caller.current();
+        if (caller.isEmpty() || !records.available()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = request.getHeader(IdempotentRequests.HEADER);
+        if (!IdempotentRequests.isWellFormed(key)) {
+            problems.write(response, HttpStatus.BAD_REQUEST, "bad-idempotency-key", "Idempotency-Key must be 1 to "
+                    + IdempotentRequests.MAX_KEY_LENGTH + " visible ASCII characters, such as a UUID.");
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(properties.maxBodyBytes() + 1);
+        if (body.length > properties.maxBodyBytes()) {
+            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "A request with an "
+                    + "Idempotency-Key may carry at most " + properties.maxBodyBytes() + " bytes.");
+            return;
+        }
+        String subject = caller.get().subject();
+        String fingerprint = fingerprint(request, body);
+        HttpServletRequest replayable = new CachedBody(request, body);
+
+        long giveUpAt = System.nanoTime() + properties.waitFor().toNanos();
+        long pause = FIRST_PAUSE_MILLIS;
+        while (true) {
+            Instant now = clock.instant();
+            UUID claim = UUID.randomUUID();
+            if (records.claim(subject, key, fingerprint, claim, now, now.plus(properties.keepFor()))) {
+                runFirst(replayable, response, chain, subject, key, claim);
+                return;
+            }
+            Optional<IdempotencyRecords.Row> row = records.find(subject, key);
+            if (row.isPresent() && !row.get().expiresAt().isAfter(now)) {
+                records.removeExpired(subject, key, now);
+            } else if (row.isPresent() && !row.get().fingerprint().equals(fingerprint)) {
+                problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                        "This Idempotency-Key was used for a different request; use a new key for a new request."));
+                return;
+            } else if (row.isPresent() && row.get().answer() != null) {
+                replay(response, row.get().answer());
+                return;
+            }
+            // in flight (or just given up by a failed first request: claim again)
+            if (System.nanoTime() - giveUpAt >= 0 || !pause(pause)) {
+                inFlight(response);
+                return;
+            }
+            pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
+        }
+    }
+
+    private void runFirst(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String subject,
+            String key, UUID claim) throws ServletException, IOException {
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean answered = false;
+        try {
+            chain.doFilter(request, captured);
+            answered = true;
+            int status = captured.getStatus();
+            if (status >= 500 || status == HttpStatus.TOO_MANY_REQUESTS.value()) {
+                records.release(subject, key, claim);
+            } else {
+                keep(subject, key, claim, new IdempotencyRecords.Answer(status, captured.getContentType(),
+                        captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray()));
+            }
+        } finally {
+            if (!answered) {
+                releaseQuietly(subject, key, claim);
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * The change is done; if its answer cannot be kept, the key stays claimed (a repeat gets 409 until the record
+     * expires) rather than being given up, which would let a repeat make the change twice.
+     */
+    private void keep(String subject, String key, UUID claim, IdempotencyRecords.Answer answer) {
+        try {
+            records.complete(subject, key, claim, answer, clock.instant());
+        } catch (RuntimeException e) {
+            log.error("could not keep the answer for an Idempotency-Key; repeats get 409 until it expires", e);
+        }
+    }
+
+    private void releaseQuietly(String subject, String key, UUID claim) {
+        try {
+            records.release(subject, key, claim);
+        } catch (RuntimeException e) {
+            log.warn("could not give up an Idempotency-Key after a failed request", e);
+        }
+    }
+
+    private static void replay(HttpServletResponse response, IdempotencyRecords.Answer answer) throws IOException {
+        response.setStatus(answer.status());
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        if (answer.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, answer.location());
+        }
+        response.setHeader(IdempotentRequests.REPLAYED_HEADER, "true");
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
+    }
+
+    private void inFlight(HttpServletResponse response) throws IOException {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "idempotency-request-in-flight",
+                "A request with this Idempotency-Key is still being handled; repeat it shortly to get its answer.");
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        problems.write(response, problem);
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(Duration.ofMillis(millis));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SHA-256 of method, path with query, and body: what "the same request" means. */
+    static String fingerprint(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String query = request.getQueryString();
+            sha.update((request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            sha.update(body);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request with its body already read, readable again by the handler. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

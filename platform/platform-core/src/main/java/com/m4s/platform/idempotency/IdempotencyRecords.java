@@ -1,0 +1,155 @@
+package com.m4s.platform.idempotency;
+
+import com.m4s.platform.tenancy.SchemaPerTenantConnectionProvider;
+import com.m4s.platform.tenancy.Tenant;
+import com.m4s.platform.tenancy.TenantContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * The {@code idempotency_record} table of the request's place: the current store's schema (as the store's role) or,
+ * outside a store, the service's own schema. Each call is one auto-committed statement, so a claim is visible to
+ * every other request the moment it is made. Uniqueness of (caller, key) is the table's primary key.
+ */
+class IdempotencyRecords {
+
+    enum State { IN_FLIGHT, COMPLETED }
+
+    /** A stored answer: what the first request got. */
+    record Answer(int status, @Nullable String contentType, @Nullable String location, byte[] body) {
+    }
+
+    record Row(String fingerprint, UUID claimId, State state, @Nullable Answer answer, Instant expiresAt) {
+    }
+
+    private final DataSource dataSource;
+    private final @Nullable String serviceSchema;
+
+    IdempotencyRecords(DataSource dataSource, @Nullable String serviceSchema) {
+        this.dataSource = dataSource;
+        this.serviceSchema = serviceSchema;
+    }
+
+    /** Takes the key for a new request; false when a record for it exists already. */
+    boolean claim(String subject, String key, String fingerprint, UUID claimId, Instant now, Instant expiresAt) {
+        return run((c, table) -> {
+            try (PreparedStatement s = c.prepareStatement("insert into " + table + " (caller_subject, idempotency_key,"
+                    + " fingerprint, claim_id, state, created_at, expires_at) values (?, ?, ?, ?, 'IN_FLIGHT', ?, ?)"
+                    + " on conflict (caller_subject, idempotency_key) do nothing")) {
+                s.setString(1, subject);
+                s.setString(2, key);
+                s.setString(3, fingerprint);
+                s.setObject(4, claimId);
+                s.setTimestamp(5, Timestamp.from(now));
+                s.setTimestamp(6, Timestamp.from(expiresAt));
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    Optional<Row> find(String subject, String key) {
+        return run((c, table) -> {
+            try (PreparedStatement s = c.prepareStatement("select fingerprint, claim_id, state, status, content_type,"
+                    + " location, body, expires_at from " + table + " where caller_subject = ? and idempotency_key = ?")) {
+                s.setString(1, subject);
+                s.setString(2, key);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    State state = State.valueOf(r.getString("state"));
+                    Answer answer = state == State.COMPLETED ? new Answer(r.getInt("status"),
+                            r.getString("content_type"), r.getString("location"), bytes(r.getBytes("body"))) : null;
+                    return Optional.of(new Row(r.getString("fingerprint"), r.getObject("claim_id", UUID.class), state,
+                            answer, r.getTimestamp("expires_at").toInstant()));
+                }
+            }
+        });
+    }
+
+    /** Stores the answer of the request that holds the claim. */
+    void complete(String subject, String key, UUID claimId, Answer answer, Instant now) {
+        run((c, table) -> {
+            try (PreparedStatement s = c.prepareStatement("update " + table + " set state = 'COMPLETED', status = ?,"
+                    + " content_type = ?, location = ?, body = ?, completed_at = ?"
+                    + " where caller_subject = ? and idempotency_key = ? and claim_id = ?")) {
+                s.setInt(1, answer.status());
+                s.setString(2, answer.contentType());
+                s.setString(3, answer.location());
+                s.setBytes(4, answer.body());
+                s.setTimestamp(5, Timestamp.from(now));
+                s.setString(6, subject);
+                s.setString(7, key);
+                s.setObject(8, claimId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Gives the key up again (the request failed on the server side), so a retry runs anew. */
+    void release(String subject, String key, UUID claimId) {
+        delete(subject, key, "claim_id = ?", claimId);
+    }
+
+    /** Removes a record that has outlived its time, so the key can be claimed again. */
+    void removeExpired(String subject, String key, Instant now) {
+        delete(subject, key, "expires_at <= ?", Timestamp.from(now));
+    }
+
+    private void delete(String subject, String key, String condition, Object value) {
+        run((c, table) -> {
+            try (PreparedStatement s = c.prepareStatement("delete from " + table
+                    + " where caller_subject = ? and idempotency_key = ? and " + condition)) {
+                s.setString(1, subject);
+                s.setString(2, key);
+                s.setObject(3, value);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Whether a request here has a place for its records (in a store, or in a service that names its schema). */
+    boolean available() {
+        return TenantContext.current().isPresent() || serviceSchema != null;
+    }
+
+    private interface Statement<T> {
+        T run(Connection connection, String table) throws SQLException;
+    }
+
+    private <T> T run(Statement<T> statement) {
+        Optional<Tenant> tenant = TenantContext.current();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            if (tenant.isEmpty()) {
+                return statement.run(c, serviceSchema + ".idempotency_record");
+            }
+            SchemaPerTenantConnectionProvider.enter(c, tenant.get());
+            try {
+                return statement.run(c, tenant.get().schema() + ".idempotency_record");
+            } finally {
+                try {
+                    SchemaPerTenantConnectionProvider.leave(c);
+                } catch (SQLException e) {
+                    // never hand a connection back to the pool with the store's role still set
+                    c.abort(Runnable::run);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("idempotency record: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] bytes(byte @Nullable [] body) {
+        return body == null ? new byte[0] : body;
+    }
+}
