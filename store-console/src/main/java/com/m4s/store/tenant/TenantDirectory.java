@@ -57,6 +57,11 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
         return cached.entry();
     }
 
+    /** Whether an answer for the code is held (for tests). */
+    boolean isCached(String storeCode) {
+        return cache.containsKey(storeCode);
+    }
+
     /**
      * The store's row, read on a connection of its own: {@link #find} is also called inside a store's transaction,
      * whose connection works as the store's database role and may not read this table.
