@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * This service's record of the stores it serves, in schema {@code console}. Looked up on every store request, so
- * answers are kept for a moment: a suspension reaches every instance within {@link #TTL}.
+ * answers are kept for a moment: a suspension reaches every instance within {@link #TTL}. Only stores that exist are
+ * kept; an unknown code is looked up each time it is asked for and leaves nothing behind.
  */
 @Component
 public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy.ActiveTenants {
@@ -51,7 +52,13 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
         Instant now = clock.instant();
         Cached cached = cache.get(storeCode);
         if (cached == null || cached.until().isBefore(now)) {
-            cached = new Cached(load(storeCode), now.plus(TTL));
+            Optional<Entry> entry = load(storeCode);
+            if (entry.isEmpty()) {
+                // codes of no store are not kept: anyone may name any code in an anonymous request (decision 0020)
+                cache.remove(storeCode);
+                return entry;
+            }
+            cached = new Cached(entry, now.plus(TTL));
             cache.put(storeCode, cached);
         }
         return cached.entry();

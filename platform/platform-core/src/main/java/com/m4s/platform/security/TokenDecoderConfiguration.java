@@ -2,6 +2,8 @@ package com.m4s.platform.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import com.m4s.platform.security.token.AuthorizedParty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,7 +17,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Token checks: signature against the realm's keys (fetched from the JWKS URI on first use, not at start-up), issuer
- * of realm {@code m4s}, and expiry with a small clock skew ({@code m4s.security.clock-skew}, 10 s by default, where
+ * of realm {@code m4s}, issued to one of the platform's clients ({@link AuthorizedParty},
+ * {@code m4s.security.allowed-clients}), and expiry with a small clock skew ({@code m4s.security.clock-skew}, 10 s by default, where
  * Spring's default is a minute). A token checked once is remembered until it expires ({@link VerifiedTokenCache}).
  */
 @AutoConfiguration(beforeName =
@@ -27,10 +30,12 @@ public class TokenDecoderConfiguration {
     @Bean
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwks,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
-            @Value("${m4s.security.clock-skew:10s}") Duration clockSkew) {
+            @Value("${m4s.security.clock-skew:10s}") Duration clockSkew,
+            @Value("${" + AuthorizedParty.PROPERTY + ":m4s-web,m4s-cli,m4s-tenant-admin,m4s-store-console}")
+            List<String> clients) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwks).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(clockSkew),
-                new JwtIssuerValidator(issuer)));
+                new JwtIssuerValidator(issuer), new AuthorizedParty(clients)));
         return new VerifiedTokenCache(decoder, clockSkew, Clock.systemUTC());
     }
 }
