@@ -30,7 +30,7 @@ export type MemberView = Omit<ConsoleSchemas['MemberView'], 'profile' | 'vehicle
 export type NewMember = { profile: MemberProfile; vehicles?: VehicleDetails[] | null };
 
 export type StaffView = Nullable<ConsoleSchemas['StaffView'], 'phone' | 'department' | 'failureReason' | 'initialPassword'>;
-export type StaffInvitation = Nullable<ConsoleSchemas['Invitation'], 'phone' | 'department'>;
+export type StaffInvitation = Nullable<ConsoleSchemas['Invitation'], 'phone' | 'department' | 'adoptExistingLogin'>;
 export type StaffChange = Nullable<ConsoleSchemas['Change'], 'department'>;
 
 /* Used-car consignment (UCAR-1..3): staff's /used-cars and the owner's /me/used-cars. */

@@ -80,9 +80,14 @@ public final class DemoData {
         return codes;
     }
 
+    /** The demo members' phones: the local stack's development inbox shows the texts sent to these. */
+    static List<String> demoPhones() {
+        return STORES.stream().flatMap(s -> s.members().stream()).map(m -> m[1]).toList();
+    }
+
     /**
      * The demo owner's account, made the way owners make theirs: a code to the member's phone (read back from the
-     * store's message log, as a person trying the demo would), then the sign-up with it.
+     * local stack's development inbox, as a person trying the demo would), then the sign-up with it.
      */
     private void signUpOwner() {
         String base = "/api/stores/" + OWNER_STORE;
@@ -95,14 +100,35 @@ public final class DemoData {
         if (sent.status() != 202 && sent.status() != 429) {
             require(sent, 202);
         }
-        String body = api.get(base + "/messages?q=" + OWNER_PHONE).json().path("content").path(0).path("body")
-                .asString();
+        String body = newestText(base, OWNER_PHONE);
         java.util.regex.Matcher code = CODE.matcher(body);
         if (!code.find()) {
-            throw new IllegalStateException("demo data: no sign-up code in the message log: " + body);
+            throw new IllegalStateException("demo data: no sign-up code in the development inbox: " + body);
         }
         require(anonymous.post(base + "/owner-signup", Map.of("phone", OWNER_PHONE, "code", code.group(1),
                 "username", OWNER, "password", DEMO_PASSWORD)), 201);
+    }
+
+    /** The newest text delivered to a demo phone, from the development inbox (delivery is asynchronous). */
+    private String newestText(String base, String phone) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            Api.Response inbox = anonymous.get(base + "/owner-signup/development-inbox?phone=" + phone);
+            require(inbox, 200);
+            var body = inbox.json().path("messages").path(0).path("body");
+            if (!body.isMissingNode()) {
+                return body.asString();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("demo data: nothing in the development inbox of " + phone);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private void addMembers(DemoStore store) {

@@ -240,6 +240,9 @@ public final class Stack implements AutoCloseable {
         env.put("M4S_ELASTICSEARCH_URL", elasticsearch.url());
         env.put(TENANT_ADMIN_SECRET, secrets.getProperty(TENANT_ADMIN_SECRET));
         env.put(STORE_CONSOLE_SECRET, secrets.getProperty(STORE_CONSOLE_SECRET));
+        // no SMS provider here: texts to the demo members' phones can be read in store-console's development inbox
+        env.put("M4S_NOTIFICATION_DEVELOPMENTINBOX_ENABLED", "true");
+        env.put("M4S_NOTIFICATION_DEVELOPMENTINBOX_PHONES", String.join(",", DemoData.demoPhones()));
         return env;
     }
 

@@ -42,13 +42,23 @@ public class Identities {
      * What a login says about its person, kept as user attributes that the realm maps into token claims.
      *
      * @param member the store's member record an owner login is bound to
+     * @param staff  the staff record whose invitation made the login
      */
     public record Profile(String displayName, String store, @Nullable String group, @Nullable String department,
-            @Nullable String phone, @Nullable String member) {
+            @Nullable String phone, @Nullable String member, @Nullable String staff) {
+
+        public Profile(String displayName, String store, @Nullable String group, @Nullable String department,
+                @Nullable String phone, @Nullable String member) {
+            this(displayName, store, group, department, phone, member, null);
+        }
     }
 
-    /** A login as Keycloak has it. */
-    public record Identity(String id, List<String> stores, @Nullable String member) {
+    /**
+     * A login as Keycloak has it.
+     *
+     * @param staff the staff record whose invitation made the login, if one did
+     */
+    public record Identity(String id, List<String> stores, @Nullable String member, @Nullable String staff) {
     }
 
     /** The outbound client's name: timeouts and token in {@code m4s.http.clients.keycloak-admin}. */
@@ -70,8 +80,20 @@ public class Identities {
         List<String> stores = new ArrayList<>();
         user.path("attributes").path("stores").forEach(s -> stores.add(s.asString()));
         JsonNode member = user.path("attributes").path("member").path(0);
+        JsonNode staff = user.path("attributes").path("staff").path(0);
         return Optional.of(new Identity(user.path("id").asString(), stores,
-                member.isMissingNode() ? null : member.asString()));
+                member.isMissingNode() ? null : member.asString(), staff.isMissingNode() ? null : staff.asString()));
+    }
+
+    /** Names of the login's realm roles, composite ones included. */
+    public List<String> realmRoles(String id) {
+        JsonNode roles = call(() -> admin.get().uri("/users/{id}/role-mappings/realm/composite", id).retrieve()
+                .body(JsonNode.class));
+        List<String> names = new ArrayList<>();
+        if (roles != null) {
+            roles.forEach(r -> names.add(r.path("name").asString()));
+        }
+        return names;
     }
 
     /**
@@ -178,6 +200,9 @@ public class Identities {
         }
         if (profile.member() != null) {
             attributes.put("member", List.of(profile.member()));
+        }
+        if (profile.staff() != null) {
+            attributes.put("staff", List.of(profile.staff()));
         }
         return attributes;
     }

@@ -34,6 +34,10 @@ class Notification {
     /** Not copied into the audit trail: messages may carry one-time codes. */
     @Redacted
     private String body;
+    /** What the message log shows instead of the body, when the body carries a secret. */
+    @Redacted
+    @Column(name = "log_body")
+    private @Nullable String logBody;
     @Enumerated(EnumType.STRING)
     private Status status;
     private int attempts;
@@ -70,6 +74,7 @@ class Notification {
         this.memberId = message.memberId();
         this.topic = message.topic();
         this.body = message.body();
+        this.logBody = message.logBody();
         this.status = Status.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
@@ -125,8 +130,13 @@ class Notification {
         }
     }
 
+    Notifications.Delivered delivered() {
+        return new Notifications.Delivered(id, topic, body, sentAt == null ? updatedAt : sentAt);
+    }
+
     Notifications.MessageView view() {
-        return new Notifications.MessageView(id, channel, recipient, memberId, topic, body, status.name(), attempts,
+        return new Notifications.MessageView(id, channel, recipient, memberId, topic, logBody != null ? logBody : body,
+                status.name(), attempts,
                 lastError, createdAt, sentAt);
     }
 }

@@ -24,4 +24,6 @@ interface NotificationRepository extends JpaRepository<Notification, UUID> {
               and (:text is null or n.recipient like :text escape '\\' or n.topic like :text escape '\\')""")
     Page<Notification> search(@Param("status") Notification.@Nullable Status status, @Param("text") @Nullable String text,
             Pageable pageable);
+
+    List<Notification> findTop10ByRecipientAndStatusOrderByCreatedAtDesc(String recipient, Notification.Status status);
 }

@@ -26,13 +26,25 @@ public class Notifications {
     /**
      * A message to send.
      *
-     * @param topic what the message is about, for the message log (e.g. {@code owner-signup-code})
+     * @param topic   what the message is about, for the message log (e.g. {@code owner-signup-code})
+     * @param logBody what the message log shows instead of the body, when the body carries a secret such as a
+     *                one-time code; {@code null}: the log shows the body
      */
-    public record Message(Channel channel, String recipient, @Nullable UUID memberId, String topic, String body) {
+    public record Message(Channel channel, String recipient, @Nullable UUID memberId, String topic, String body,
+            @Nullable String logBody) {
 
         public static Message sms(String phone, @Nullable UUID memberId, String topic, String body) {
-            return new Message(Channel.SMS, phone, memberId, topic, body);
+            return new Message(Channel.SMS, phone, memberId, topic, body, null);
         }
+
+        /** A text message whose body the message log never shows: it shows {@code logBody} instead. */
+        public static Message sms(String phone, @Nullable UUID memberId, String topic, String body, String logBody) {
+            return new Message(Channel.SMS, phone, memberId, topic, body, logBody);
+        }
+    }
+
+    /** A message as its recipient got it (the development inbox). */
+    public record Delivered(UUID id, String topic, String body, Instant sentAt) {
     }
 
     /** A message as the message log shows it. */
@@ -79,6 +91,13 @@ public class Notifications {
         Notification.Status wanted = status == null || status.isBlank() ? null : parse(status);
         String text = Like.isBlank(query) ? null : Like.contains(query);
         return PageResult.of(messages.search(wanted, text, pageable), Notification::view);
+    }
+
+    /** The newest messages delivered to a recipient, bodies as sent: only for the development inbox. */
+    @Transactional(readOnly = true)
+    public java.util.List<Delivered> deliveredTo(String recipient) {
+        return messages.findTop10ByRecipientAndStatusOrderByCreatedAtDesc(recipient, Notification.Status.SENT).stream()
+                .map(Notification::delivered).toList();
     }
 
     private static Notification.Status parse(String status) {

@@ -33,6 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sent only to a member's phone. Signing up goes code check (wrong guesses are counted and committed) → Keycloak
  * login → binding in the store, and is safe to repeat after any failure: a login made by an earlier attempt for the
  * same member is adopted, and a login that lost a race for the member is removed again.
+ *
+ * <p>Everything done to one phone's codes (asking for one, checking a guess, using it up) runs under a
+ * transaction-scoped advisory lock on the store and phone ({@link #lockPhone}), so the per-phone limits hold and every
+ * guess is counted however many requests arrive at once (decision 0020).
  */
 @Service
 public class OwnerAccounts {
@@ -87,6 +91,7 @@ public class OwnerAccounts {
     public CodeSent requestCode(CodeRequest request) {
         String phone = request.phone();
         tx.executeWithoutResult(status -> {
+            lockPhone(phone);
             Instant now = clock.instant();
             Optional<OwnerVerification> latest = verifications.findFirstByPhoneOrderByCreatedAtDesc(phone);
             if (latest.isPresent() && latest.get().createdAt().plus(RESEND_AFTER).isAfter(now)) {
@@ -102,8 +107,10 @@ public class OwnerAccounts {
             String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
             verifications.save(new OwnerVerification(phone, member.map(MemberViews.OwnerCandidate::memberId)
                     .orElse(null), code, now));
-            member.ifPresent(m -> notifications.send(Notifications.Message.sms(phone, m.memberId(), CODE_TOPIC,
-                    m.ownerUsername() == null ? codeText(code) : alreadyBoundText(m.ownerUsername()))));
+            member.ifPresent(m -> notifications.send(m.ownerUsername() == null
+                    // the message log shows the text without the code: nobody in the store can finish the sign-up
+                    ? Notifications.Message.sms(phone, m.memberId(), CODE_TOPIC, codeText(code), codeText("******"))
+                    : Notifications.Message.sms(phone, m.memberId(), CODE_TOPIC, alreadyBoundText(m.ownerUsername()))));
         });
         return new CodeSent(OwnerVerification.VALID_FOR.toSeconds(), RESEND_AFTER.toSeconds());
     }
@@ -137,6 +144,7 @@ public class OwnerAccounts {
         try {
             String login = subject;
             tx.executeWithoutResult(status -> {
+                lockPhone(request.phone());
                 members.bindOwner(member.memberId(), login, request.username());
                 verifications.findFirstByPhoneOrderByCreatedAtDesc(request.phone())
                         .ifPresent(v -> v.consume(clock.instant()));
@@ -155,11 +163,13 @@ public class OwnerAccounts {
     private MemberViews.OwnerCandidate verify(SignUp request) {
         record Outcome(OwnerVerification.Check check, int attemptsLeft, @Nullable UUID memberId) {
         }
-        Outcome outcome = tx.execute(status -> verifications.findFirstByPhoneOrderByCreatedAtDesc(request.phone())
-                .map(v -> {
+        Outcome outcome = tx.execute(status -> {
+            lockPhone(request.phone());
+            return verifications.findFirstByPhoneOrderByCreatedAtDesc(request.phone()).map(v -> {
                     OwnerVerification.Check check = v.check(request.code(), clock.instant());
                     return new Outcome(check, v.attemptsLeft(), v.memberId());
-                }).orElse(new Outcome(OwnerVerification.Check.SPENT, 0, null)));
+                }).orElse(new Outcome(OwnerVerification.Check.SPENT, 0, null));
+        });
         if (outcome == null || outcome.check() == OwnerVerification.Check.SPENT) {
             throw new ApiException.Unprocessable("code-expired",
                     "This code has expired, was used or was guessed wrong too often; ask for a new one.").field("code");
@@ -176,6 +186,11 @@ public class OwnerAccounts {
             throw alreadyBound();
         }
         return member;
+    }
+
+    /** Serializes this transaction with every other one on the phone's codes in this store, until it ends. */
+    private void lockPhone(String phone) {
+        verifications.lock("owner-signup:" + TenantContext.require().storeCode() + ":" + phone);
     }
 
     private void removeQuietly(String subject) {

@@ -1,6 +1,8 @@
 package com.m4s.store.staff;
 
+import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Departments;
+import com.m4s.platform.security.Role;
 import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.web.ApiException;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,7 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Staff of the current store (PERM-1). The staff row is written first (PENDING), then the Keycloak login, then the
  * row is marked ACTIVE: if Keycloak fails the row says FAILED with the reason and {@link #retry} finishes the job,
  * adopting a login an earlier attempt already made, so no login is left behind without its row and none is made
- * twice. Enabling, disabling and changes go to Keycloak first and are recorded only when Keycloak took them.
+ * twice.
+ *
+ * <p>An invitation makes its own login, marked with the staff record's id (attribute {@code staff}). A login it did
+ * not make is never taken over silently: it is 409 {@code username-taken} unless the platform operator confirms
+ * the adoption ({@link Invitation#adoptExistingLogin}) of a login that already belongs to the store, and an owner's
+ * login (a customer who chose that username first) is never adopted at all (decision 0020).
+ *
+ * <p>Enabling, disabling and changes go to Keycloak first and are recorded only when Keycloak took them.
  */
 @Service
 public class Staff {
@@ -36,7 +46,17 @@ public class Staff {
             @NotBlank @Size(max = 64) String displayName,
             @Pattern(regexp = "1[3-9][0-9]{9}", message = "must be an 11-digit mobile number") @Nullable String phone,
             @NotNull StaffRole role,
-            @Nullable String department) {
+            @Nullable String department,
+            @Nullable Boolean adoptExistingLogin) {
+
+        public Invitation(String username, String displayName, @Nullable String phone, StaffRole role,
+                @Nullable String department) {
+            this(username, displayName, phone, role, department, null);
+        }
+
+        boolean adopts() {
+            return Boolean.TRUE.equals(adoptExistingLogin);
+        }
     }
 
     public record Change(@NotNull StaffRole role, @Nullable String department) {
@@ -67,9 +87,12 @@ public class Staff {
 
     public StaffView invite(Invitation invitation) {
         requireDepartment(invitation.role(), invitation.department());
+        if (invitation.adopts() && Caller.current().filter(c -> c.has(Role.PLATFORM_OPERATOR)).isEmpty()) {
+            throw new AdoptionNotAllowed();
+        }
         // a username taken in this store is refused by staff_username_uk (StaffProblems)
         UUID id = tx.execute(status -> staff.saveAndFlush(new StaffMember(invitation, clock.instant())).id());
-        return connect(id);
+        return connect(id, invitation.adopts());
     }
 
     /** Finishes an invitation whose login could not be made. */
@@ -78,7 +101,7 @@ public class Staff {
         if (member.status() != StaffStatus.PENDING && member.status() != StaffStatus.FAILED) {
             throw new ApiException.Conflict("invalid-staff-state", "Staff " + id + " is " + member.status() + ".");
         }
-        return connect(id);
+        return connect(id, false);
     }
 
     public StaffView setEnabled(UUID id, boolean enabled) {
@@ -115,22 +138,25 @@ public class Staff {
                 : staff.search(Like.contains(query), pageable), m -> m.view(null)));
     }
 
-    private StaffView connect(UUID id) {
+    /** @param adopt the operator confirmed that an existing login of the store may become this staff member's */
+    private StaffView connect(UUID id, boolean adopt) {
         StaffMember member = find(id);
         String password = null;
         String identityId;
         try {
             var existing = identities.find(member.username());
             if (existing.isPresent()) {
-                if (!existing.get().stores().contains(store())) {
+                Identities.Identity login = existing.get();
+                boolean madeByThisInvitation = id.toString().equals(login.staff());
+                if (!madeByThisInvitation && !(adopt && adoptable(login))) {
                     tx.executeWithoutResult(status -> staff.deleteById(id));
                     throw usernameTaken(member.username());
                 }
-                identityId = existing.get().id();
+                identityId = login.id();
             } else {
                 password = newPassword();
                 String initial = password;
-                identityId = identities.create(member.username(), profile(member.view(null), member.department()),
+                identityId = identities.create(member.username(), profile(member.view(null), member.department(), id),
                         member.role().realmRole(), initial, true);
             }
         } catch (Identities.Taken e) {
@@ -159,6 +185,12 @@ public class Staff {
         return tx.execute(status -> staff.findById(id).orElseThrow(() -> new ApiException.NotFound("Staff", id)));
     }
 
+    /** A login an operator may turn into staff: one of this store's, and never an owner's. */
+    private boolean adoptable(Identities.Identity login) {
+        return login.member() == null && login.stores().contains(store())
+                && !identities.realmRoles(login.id()).contains(Role.OWNER.realmRole());
+    }
+
     private static void keycloak(Runnable call) {
         try {
             call.run();
@@ -178,7 +210,12 @@ public class Staff {
     }
 
     private Identities.Profile profile(StaffView staff, @Nullable String department) {
-        return new Identities.Profile(staff.displayName(), store(), group(), department, staff.phone(), null);
+        return profile(staff, department, staff.id());
+    }
+
+    private Identities.Profile profile(StaffView staff, @Nullable String department, UUID staffId) {
+        return new Identities.Profile(staff.displayName(), store(), group(), department, staff.phone(), null,
+                staffId.toString());
     }
 
     private static String store() {
@@ -198,7 +235,17 @@ public class Staff {
     }
 
     private static ApiException usernameTaken(String username) {
-        return new ApiException.Conflict("username-taken", "The username '" + username + "' is already in use.")
-                .field("username");
+        return new ApiException.Conflict("username-taken", "The username '" + username + "' is already in use by a"
+                + " login this invitation did not make; choose another username. (Only the platform operator may"
+                + " adopt an existing staff login of this store, with \"adoptExistingLogin\": true; an owner's login"
+                + " is never adopted.)").field("username");
+    }
+
+    /** Only the operator may confirm that an existing login becomes staff. */
+    static final class AdoptionNotAllowed extends ApiException {
+        AdoptionNotAllowed() {
+            super(HttpStatus.FORBIDDEN, "adoption-not-allowed",
+                    "Only the platform operator may adopt an existing login as staff; invite a new username instead.");
+        }
     }
 }

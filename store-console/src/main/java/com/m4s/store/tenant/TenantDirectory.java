@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * This service's record of the stores it serves, in schema {@code console}, with each store's time zone. Looked up on
  * every store request, so answers are kept for a moment: a suspension reaches every instance within {@link #TTL}
  * (measured on the monotonic timer, not the {@link Clock}: a test moving the clock does not pin or flush entries).
+ * Only stores that exist are kept; an unknown code is looked up each time it is asked for and leaves nothing behind.
  * Each row also records the store changelog fingerprint the store's schema was last migrated to; which stores this
  * instance is still migrating, or could not migrate, it keeps in memory.
  */
@@ -63,10 +64,21 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
         long now = System.nanoTime();
         Cached cached = cache.get(storeCode);
         if (cached == null || cached.untilNanos() - now < 0) {
-            cached = new Cached(load(storeCode), now + TTL.toNanos());
+            Optional<Entry> entry = load(storeCode);
+            if (entry.isEmpty()) {
+                // codes of no store are not kept: anyone may name any code in an anonymous request (decision 0020)
+                cache.remove(storeCode);
+                return entry;
+            }
+            cached = new Cached(entry, now + TTL.toNanos());
             cache.put(storeCode, cached);
         }
         return cached.entry();
+    }
+
+    /** Whether an answer for the code is held (for tests). */
+    boolean isCached(String storeCode) {
+        return cache.containsKey(storeCode);
     }
 
     /**

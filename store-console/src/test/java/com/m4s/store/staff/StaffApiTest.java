@@ -93,18 +93,6 @@ class StaffApiTest extends StoreConsoleTest {
     }
 
     @Test
-    void anExistingLoginOfThisStoreIsAdoptedNotMadeTwice() {
-        TestUsers.ensure("chen.care", Role.STORE_STAFF, GROUP, List.of(STORE), "customer_care");
-        String before = TestUsers.describe("chen.care").path("id").asString();
-
-        Api.Response invited = manager.post(STAFF, invitation("chen.care", "STORE_STAFF", "customer_care"));
-
-        assertThat(invited.json().path("status").asString()).isEqualTo("ACTIVE");
-        assertThat(invited.json().path("initialPassword").isNull()).isTrue();
-        assertThat(TestUsers.describe("chen.care").path("id").asString()).isEqualTo(before);
-    }
-
-    @Test
     void refusesTakenUsernamesBadRolesAndMissingDepartmentsWritingNothing() {
         TestUsers.ensure("other.store.person", Role.STORE_STAFF, GROUP, List.of("somewhere_else"), "service");
         manager.post(STAFF, invitation("dup.person", "STORE_STAFF", "service"));

@@ -1,6 +1,7 @@
 package com.m4s.gateway.ratelimit;
 
 import com.m4s.gateway.web.Problems;
+import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -8,16 +9,22 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits {@code /api/stores/{store}/**} per store code with a {@link StoreRateLimiter} (in memory, per gateway
- * instance). Runs after authentication (Spring Security's web filters come before any gateway filter), so requests
- * without a valid token never use up a store's tokens. A request that finds the bucket empty gets 429 with
- * {@code Retry-After} and a problem body; one that passes carries {@code X-RateLimit-Remaining} in its response.
+ * Limits {@code /api/stores/{store}/**} with {@link StoreRateLimiter}s (in memory, per gateway instance). Runs after
+ * authentication (Spring Security's web filters come before any gateway filter), so requests without a valid token
+ * never get here. A request with a token draws on its store's bucket; a request without one (the open owner
+ * sign-up) draws on its client address's bucket and never on a store's, so nobody can use up a store's allowance
+ * anonymously, and store codes named anonymously get no bucket (decision 0020). A request that finds its bucket
+ * empty gets 429 with {@code Retry-After} and a problem body; one that passes carries {@code X-RateLimit-Remaining}.
+ *
+ * <p>The client address is the TCP peer: behind a load balancer, have the gateway take it from the forwarded
+ * headers the balancer sets, or every anonymous caller shares the balancer's bucket.
  */
 public final class StoreRateLimitFilter implements GlobalFilter, Ordered {
 
@@ -27,11 +34,14 @@ public final class StoreRateLimitFilter implements GlobalFilter, Ordered {
 
     private static final PathPattern STORE_PATH = PathPatternParser.defaultInstance.parse("/api/stores/{store}/**");
 
-    private final StoreRateLimiter limiter;
+    private final StoreRateLimiter stores;
+    private final StoreRateLimiter anonymous;
     private final boolean enabled;
 
-    public StoreRateLimitFilter(StoreRateLimiter limiter, boolean enabled) {
-        this.limiter = limiter;
+    /** @param anonymous buckets per client address, for requests without a token */
+    public StoreRateLimitFilter(StoreRateLimiter stores, StoreRateLimiter anonymous, boolean enabled) {
+        this.stores = stores;
+        this.anonymous = anonymous;
         this.enabled = enabled;
     }
 
@@ -45,19 +55,52 @@ public final class StoreRateLimitFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         String store = match.getUriVariables().get("store");
-        TokenBucket.Decision decision = limiter.tryAcquire(store);
+        return exchange.getPrincipal()
+                .filter(p -> p instanceof Authentication a && a.isAuthenticated())
+                .map(p -> true)
+                .defaultIfEmpty(false)
+                .flatMap(authenticated -> authenticated ? limitStore(exchange, chain, store)
+                        : limitAnonymous(exchange, chain));
+    }
+
+    private Mono<Void> limitStore(ServerWebExchange exchange, GatewayFilterChain chain, String store) {
+        TokenBucket.Decision decision = stores.tryAcquire(store);
         if (decision.allowed()) {
             exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(decision.remaining()));
             return chain.filter(exchange);
         }
         long retryAfter = decision.retryAfterSeconds();
+        return refuse(exchange, retryAfter, String.format(Locale.ROOT, "Store '%s' has used up its request allowance"
+                + " (%d requests at once, %s more per second); retry in %d s.", store, stores.capacity(),
+                rate(stores.refillPerSecond()), retryAfter), Map.of("store", store, "retryAfterSeconds", retryAfter));
+    }
+
+    private Mono<Void> limitAnonymous(ServerWebExchange exchange, GatewayFilterChain chain) {
+        TokenBucket.Decision decision = anonymous.tryAcquire(clientAddress(exchange));
+        if (decision.allowed()) {
+            exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(decision.remaining()));
+            return chain.filter(exchange);
+        }
+        long retryAfter = decision.retryAfterSeconds();
+        return refuse(exchange, retryAfter, String.format(Locale.ROOT, "Too many requests without sign-in from this"
+                + " address (%d at once, %s more per second); retry in %d s.", anonymous.capacity(),
+                rate(anonymous.refillPerSecond()), retryAfter), Map.of("retryAfterSeconds", retryAfter));
+    }
+
+    private static Mono<Void> refuse(ServerWebExchange exchange, long retryAfter, String detail,
+            Map<String, Object> extensions) {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         exchange.getResponse().getHeaders().set(REMAINING_HEADER, "0");
         return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED, "Too many requests",
-                String.format(Locale.ROOT, "Store '%s' has used up its request allowance (%d requests at once, "
-                        + "%s more per second); retry in %d s.", store, limiter.capacity(),
-                        rate(limiter.refillPerSecond()), retryAfter),
-                Map.of("store", store, "retryAfterSeconds", retryAfter));
+                detail, extensions);
+    }
+
+    private static String clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
     @Override

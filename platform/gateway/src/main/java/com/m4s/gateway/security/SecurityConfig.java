@@ -1,11 +1,13 @@
 package com.m4s.gateway.security;
 
 import com.m4s.gateway.web.Problems;
+import com.m4s.platform.security.token.AuthorizedParty;
 import com.m4s.platform.security.token.BearerHeader;
 import com.m4s.platform.security.token.HeaderText;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +47,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The gateway checks every {@code /api/**} request's bearer token (a JWT of the Keycloak realm {@code m4s}: RS256
- * signature against the realm's JWKS, issuer, expiry) before routing it, and relays the {@code Authorization} header
+ * signature against the realm's JWKS, issuer, expiry, issued to one of the platform's clients) before routing it, and relays the {@code Authorization} header
  * unchanged: the services behind it are resource servers themselves and check the same token again. The web UI,
  * its configuration, the OpenAPI documents and the health endpoint are open, and of the API exactly the endpoints the
  * services mark {@code @Open} ({@link OpenEndpointList}, e.g. owner sign-up); everything else is refused. No
@@ -117,14 +119,17 @@ public class SecurityConfig {
 
     /**
      * Tokens are checked against the realm's JWKS (fetched on first use, then cached; not needed at start-up) and
-     * must carry the realm's issuer and be within their validity (with {@link #CLOCK_SKEW}). A token checked once is
+     * must carry the realm's issuer, be within their validity (with {@link #CLOCK_SKEW}) and be issued to one of the
+     * platform's clients ({@code m4s.security.allowed-clients}, {@link AuthorizedParty}). A token checked once is
      * remembered until it expires ({@link VerifiedTokenCache}).
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
-            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri) {
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri,
+            @Value("${" + AuthorizedParty.PROPERTY + ":m4s-web,m4s-cli,m4s-tenant-admin,m4s-store-console}")
+            List<String> clients) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        decoder.setJwtValidator(jwtValidator(issuerUri));
+        decoder.setJwtValidator(jwtValidator(issuerUri, clients));
         // Nimbus reports an unreachable JWKS as IllegalStateException("Could not obtain the keys"), which would end
         // as a bare 500; name it so the error handling can answer 503.
         ReactiveJwtDecoder checked = token -> decoder.decode(token)
@@ -144,10 +149,15 @@ public class SecurityConfig {
         return false;
     }
 
-    /** Expiry and not-before with {@link #CLOCK_SKEW}, and the issuer. */
+    /** Expiry and not-before with {@link #CLOCK_SKEW}, the issuer, and the platform's own clients. */
     static OAuth2TokenValidator<Jwt> jwtValidator(String issuerUri) {
+        return jwtValidator(issuerUri, AuthorizedParty.PLATFORM_CLIENTS);
+    }
+
+    /** Expiry and not-before with {@link #CLOCK_SKEW}, the issuer, and {@code azp} one of {@code clients}. */
+    static OAuth2TokenValidator<Jwt> jwtValidator(String issuerUri, List<String> clients) {
         return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
-                new JwtIssuerValidator(issuerUri));
+                new JwtIssuerValidator(issuerUri), new AuthorizedParty(clients));
     }
 
     /** 401 with the standard {@code WWW-Authenticate: Bearer ...} header and a problem body. */
@@ -174,8 +184,8 @@ public class SecurityConfig {
             return "This request needs an access token of the m4s realm: sign in and send it as "
                     + "'Authorization: Bearer <token>'.";
         }
-        return "The access token was refused: it is malformed, expired, or not issued and signed by the m4s realm. "
-                + "Sign in again.";
+        return "The access token was refused: it is malformed, expired, not issued and signed by the m4s realm, or "
+                + "issued to a client that is not one of the platform's. Sign in again.";
     }
 
     private static HttpStatusCode statusOr(ServerWebExchange exchange, HttpStatus fallback) {

@@ -29,8 +29,19 @@ class JwtValidatorTest {
                 .hasErrors()).isTrue();
     }
 
+    @Test
+    void refusesATokenIssuedToAClientThatIsNotThePlatforms() {
+        Jwt foreign = Jwt.withTokenValue("t").header("alg", "RS256").issuer(ISSUER).claim("azp", "admin-cli")
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).subject("operator").build();
+        Jwt unnamed = Jwt.withTokenValue("t").header("alg", "RS256").issuer(ISSUER)
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).subject("operator").build();
+
+        assertThat(validator.validate(foreign).hasErrors()).isTrue();
+        assertThat(validator.validate(unnamed).hasErrors()).isTrue();
+    }
+
     private static Jwt jwt(String issuer, Instant expiresAt) {
-        return Jwt.withTokenValue("t").header("alg", "RS256").issuer(issuer)
+        return Jwt.withTokenValue("t").header("alg", "RS256").issuer(issuer).claim("azp", "m4s-web")
                 .issuedAt(expiresAt.minusSeconds(300)).expiresAt(expiresAt).subject("operator").build();
     }
 }

@@ -1,0 +1,16 @@
+package com.m4s.gateway.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+/** The gateway's request body limit ({@code m4s.gateway.max-body-size}, 1 MB by default). */
+@Configuration(proxyBeanMethods = false)
+public class RequestBodyLimitConfig {
+
+    @Bean
+    RequestBodyLimit requestBodyLimit(@Value("${m4s.gateway.max-body-size:1MB}") DataSize max) {
+        return new RequestBodyLimit(max);
+    }
+}

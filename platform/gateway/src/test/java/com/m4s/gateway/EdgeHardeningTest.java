@@ -1,0 +1,126 @@
+package com.m4s.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.m4s.gateway.ratelimit.StoreRateLimitFilter;
+import com.m4s.gateway.ratelimit.StoreRateLimiter;
+import com.m4s.platform.test.TestKeycloak;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway's own defences: anonymous requests have their own small allowance per client address and never draw
+ * on a store's, store codes named by anonymous requests get no bucket, tokens must come from the platform's own
+ * clients, and bodies over the limit are refused with a 413 problem before they reach a service.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "m4s.gateway.rate-limit.capacity=5", "m4s.gateway.rate-limit.refill-per-second=0.001",
+    "m4s.gateway.rate-limit.anonymous.capacity=3", "m4s.gateway.rate-limit.anonymous.refill-per-second=0.001",
+    "m4s.gateway.max-body-size=1KB"})
+@AutoConfigureWebTestClient
+class EdgeHardeningTest {
+
+    static final EchoServer DOWNSTREAM = EchoServer.start();
+    static String token;
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    StoreRateLimiter storeLimiter;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestKeycloak.register(registry);
+        registry.add("M4S_STORE_CONSOLE_URL", DOWNSTREAM::url);
+        registry.add("M4S_TENANT_ADMIN_URL", DOWNSTREAM::url);
+    }
+
+    @AfterAll
+    static void stopDownstream() {
+        DOWNSTREAM.close();
+    }
+
+    @BeforeEach
+    void token() {
+        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        if (token == null) {
+            token = TestKeycloak.token("operator");
+        }
+    }
+
+    @Test
+    void anonymousSignUpRequestsHaveTheirOwnAllowanceAndLeaveTheStoresIntact() {
+        for (int i = 0; i < 3; i++) {
+            signUpCode("edge_a").expectStatus().isOk();
+        }
+        signUpCode("edge_a").expectStatus().isEqualTo(429)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.type").isEqualTo("https://m4s.dev/problems/rate-limited");
+
+        web.get().uri("/api/stores/edge_a/members").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(StoreRateLimitFilter.REMAINING_HEADER, "4");
+    }
+
+    @Test
+    void storeCodesNamedByAnonymousRequestsGetNoBucket() {
+        int before = storeLimiter.size();
+
+        for (int i = 0; i < 3; i++) {
+            signUpCode("nowhere_" + i);
+        }
+
+        assertThat(storeLimiter.size()).isEqualTo(before);
+    }
+
+    @Test
+    void aTokenIssuedToAnotherClientOfTheRealmIsRefused() {
+        HttpResponse<String> issued = TestKeycloak.tokenResponse(Map.of("grant_type", "password", "client_id",
+                "admin-cli", "username", "operator", "password", TestKeycloak.DEMO_PASSWORD));
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        String foreign = JsonMapper.builder().build().readTree(issued.body()).path("access_token").asString();
+        int before = DOWNSTREAM.requests();
+
+        web.get().uri("/api/admin/groups").headers(h -> h.setBearerAuth(foreign)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("https://m4s.dev/problems/unauthenticated");
+
+        assertThat(DOWNSTREAM.requests()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413ProblemAndNeverReachesTheService() {
+        int before = DOWNSTREAM.requests();
+
+        web.post().uri("/api/admin/groups").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"" + "x".repeat(2048) + "\"}")
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://m4s.dev/problems/payload-too-large");
+
+        assertThat(DOWNSTREAM.requests()).isEqualTo(before);
+        web.post().uri("/api/admin/groups").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"small\"}")
+                .exchange().expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec signUpCode(String store) {
+        return web.post().uri("/api/stores/" + store + "/owner-signup/codes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"phone\":\"13600000001\"}").exchange();
+    }
+}
