@@ -28,7 +28,8 @@ class MoneyProblemTest {
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Prices())
-            .setControllerAdvice(new ProblemAdvice()).build();
+            .setControllerAdvice(new ProblemAdvice(new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                    .getBeanProvider(com.m4s.platform.web.ConstraintProblems.class))).build();
 
     @Test
     void aFloatAmountIsA400ProblemNamingTheField() throws Exception {
