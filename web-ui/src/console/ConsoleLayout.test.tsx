@@ -10,7 +10,7 @@ const SERVICE_STAFF: Permission[] = ['STORE_ENTER', 'CONSOLE_USE', 'MEMBER_VIEW'
 
 /** A user of store gz_tianhe whose permissions there are `permissions` (whatever their role says). */
 function renderWith(permissions: Permission[], path = '/console/gz_tianhe') {
-  const get = vi.fn((url: string) =>
+  const get = vi.fn().mockImplementation((url: string) =>
     Promise.resolve(url.endsWith('/me/permissions') ? { store: 'gz_tianhe', permissions } : { name: '天河店' }),
   );
   renderWithAuth(<ConsoleLayout />, {

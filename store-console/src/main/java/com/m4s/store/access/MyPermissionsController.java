@@ -4,7 +4,6 @@ import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Permission;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
  * caller into the store, so the answer is their roles' permissions of the store scope.
  */
 @RestController
-@Tag(name = "access", description = "What the signed-in user may do in a store (for menus and buttons)")
 class MyPermissionsController {
 
     /** The caller's permissions in {@code store}, in the order {@link Permission} declares them. */
