@@ -81,9 +81,11 @@ class StoreJobRunnerTest extends StoreConsoleTest {
 
     @BeforeAll
     void stores() {
-        provision(A);
-        provision(B);
-        provision(C);
+        for (String store : List.of(A, B, C)) {
+            // idempotent; the first call of a fresh context may time out fetching Keycloak's keys on a busy machine
+            Eventually.await(Duration.ofMinutes(3), store + " provisioned", () -> provisionRequest(store).status(),
+                    status -> status == 200);
+        }
     }
 
     @Test
