@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Brings a store's tenant up in the background once its PROVISIONING record is committed, then records ACTIVE (and
  * publishes {@link StoreEvents.StoreActivated} in the same transaction) or FAILED with the reason. The call to
- * store-console stays synchronous: the store is ACTIVE only once its schema exists. Stores left PROVISIONING by a crash are picked up again at start-up.
+ * store-console stays synchronous: the store is ACTIVE only once its schema exists. Stores left PROVISIONING by a
+ * crash are picked up again at start-up.
  */
 @Component
 class StoreProvisioner {

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The tenant directory: stores of dealer groups and their life cycle. Creating a store records it as PROVISIONING
  * and, once that is committed, asks {@link StoreProvisioner} to bring its tenant up. Each change of the directory is
- * published on {@value StoreEvents#TOPIC} in its own transaction ({@link StoreEvents}).
+ * published on {@value StoreEvents#TOPIC} in the transaction of the change ({@link StoreEvents}).
  */
 @Service
 public class Stores {
