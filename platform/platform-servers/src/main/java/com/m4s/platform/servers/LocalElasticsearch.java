@@ -50,7 +50,9 @@ public final class LocalElasticsearch implements LocalServer {
     private static final Logger LOG = LoggerFactory.getLogger(LocalElasticsearch.class);
     private static final String DIST_GROUP_PATH = "org/elasticsearch/distribution/integ-test-zip";
     private static final String HEAP = "-Xms512m -Xmx512m";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** Longer on a loaded machine: {@code -Dm4s.servers.start-timeout=PT10M}. */
+    private static final Duration START_TIMEOUT = Duration.parse(System.getProperty("m4s.servers.start-timeout",
+            "PT3M"));
     private static final ReentrantLock DIST_LOCK = new ReentrantLock();
 
     private final Path workDirectory;

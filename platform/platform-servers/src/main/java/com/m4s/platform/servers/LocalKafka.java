@@ -28,7 +28,9 @@ public final class LocalKafka implements LocalServer {
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafka.class);
     private static final String CLASS_PATH = "/com/m4s/platform/servers/kafka-broker.classpath";
     private static final String STARTED = "Kafka Server started";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    /** Longer on a loaded machine: {@code -Dm4s.servers.start-timeout=PT10M}. */
+    private static final Duration START_TIMEOUT = Duration.parse(System.getProperty("m4s.servers.start-timeout",
+            "PT2M"));
 
     private final Path dataDirectory;
     private final int port;

@@ -195,6 +195,9 @@ public final class TestKeycloak {
                         .realmFile(realmFile())
                         .environment("M4S_TENANT_ADMIN_CLIENT_SECRET", TENANT_ADMIN_SECRET)
                         .environment("M4S_STORE_CONSOLE_CLIENT_SECRET", STORE_CONSOLE_SECRET)
+                        // a loaded build machine may need longer: -Dm4s.test.keycloak-start-timeout=PT15M
+                        .startTimeout(java.time.Duration.parse(
+                                System.getProperty("m4s.test.keycloak-start-timeout", "PT5M")))
                         .start();
             } catch (RuntimeException e) {
                 deleteTree(data);
