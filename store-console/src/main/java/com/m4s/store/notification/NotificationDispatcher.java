@@ -11,7 +11,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,14 +41,13 @@ class NotificationDispatcher implements StoreJob {
     private volatile @Nullable Instant nextFullSweep;
 
     NotificationDispatcher(NotificationRepository messages, DeliveryChannel channel, JobWork work,
-            TransactionTemplate tx, Clock clock,
-            @Value("${m4s.notifications.sweep-interval:PT30S}") Duration interval) {
+            TransactionTemplate tx, Clock clock, NotificationProperties properties) {
         this.messages = messages;
         this.channel = channel;
         this.work = work;
         this.tx = tx;
         this.clock = clock;
-        this.interval = interval;
+        this.interval = properties.sweepInterval();
     }
 
     @Override

@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
  */
 class ModularityTest {
 
-    private static final ModuleRules RULES = ModuleRules.forFeaturesUnder("com.m4s.store")
-            // its hand-made pool moves onto the per-store job runner; drop this exception then
-            .allowingThreadsIn("com.m4s.store.notification.NotificationDispatcher");
+    private static final ModuleRules RULES = ModuleRules.forFeaturesUnder("com.m4s.store");
 
     @Test
     void everyFeatureKeepsItsBoundaries() {
