@@ -88,34 +88,22 @@ class StartupMigration implements SmartInitializingSingleton, DisposableBean {
             finish(start, 0);
             return;
         }
-        Thread thread = Thread.ofPlatform().name("store-migration").daemon().unstarted(() -> migrate(stale,
-                fingerprint, start));
-        worker = thread;
-        thread.start();
-    }
+        worker = schemas.migrateAllInBackground(stale, tenancy.migrationParallelism(), new StoreSchemas.Progress() {
+            @Override
+            public void migrated(Tenant tenant) {
+                directory.recordMigrated(tenant.storeCode(), fingerprint);
+                directory.markAvailable(tenant.storeCode());
+                remaining.decrementAndGet();
+            }
 
-    private void migrate(List<Tenant> stale, String fingerprint, Instant start) {
-        try {
-            schemas.migrateAll(stale, tenancy.migrationParallelism(), new StoreSchemas.Progress() {
-                @Override
-                public void migrated(Tenant tenant) {
-                    directory.recordMigrated(tenant.storeCode(), fingerprint);
-                    directory.markAvailable(tenant.storeCode());
-                    remaining.decrementAndGet();
-                }
-
-                @Override
-                public void failed(Tenant tenant, StoreSchemas.MigrationFailedException e) {
-                    directory.markUnavailable(tenant.storeCode());
-                    failed.add(tenant.storeCode());
-                    remaining.decrementAndGet();
-                }
-            });
-            finish(start, stale.size());
-        } catch (RuntimeException e) {
-            // interrupted by shutdown, or the pool broke: stores not done stay refused, the next start retries them
-            log.warn("start-up migration stopped with {} stores left: {}", remaining.get(), e.toString());
-        }
+            @Override
+            public void failed(Tenant tenant, StoreSchemas.MigrationFailedException e) {
+                // stays refused; the next start retries it
+                directory.markUnavailable(tenant.storeCode());
+                failed.add(tenant.storeCode());
+                remaining.decrementAndGet();
+            }
+        }, report -> finish(start, stale.size()));
     }
 
     private void finish(Instant start, int migrated) {

@@ -223,6 +223,24 @@ public class StoreSchemas {
      * Migrates every store with at most {@code parallelism} at once, telling {@code progress} about each store as
      * soon as it is done; one store's failure does not stop the others.
      */
+    /**
+     * Runs {@link #migrateAll(List, int, Progress)} on a daemon thread of its own ({@code store-migration}) and returns
+     * that thread at once, so a service can serve its up-to-date stores meanwhile; {@code done} gets the report. An
+     * interrupt (shutdown) stops it: stores not yet done are left to the next start, which the log says.
+     */
+    public Thread migrateAllInBackground(List<Tenant> tenants, int parallelism, Progress progress,
+            java.util.function.Consumer<Report> done) {
+        Thread thread = Thread.ofPlatform().name("store-migration").daemon().unstarted(() -> {
+            try {
+                done.accept(migrateAll(tenants, parallelism, progress));
+            } catch (RuntimeException e) {
+                log.warn("background migration of {} stores stopped: {}", tenants.size(), e.toString());
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
     public Report migrateAll(List<Tenant> tenants, int parallelism, Progress progress) {
         long start = System.nanoTime();
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
