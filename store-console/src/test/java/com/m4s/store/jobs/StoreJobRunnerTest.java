@@ -14,7 +14,6 @@ import com.m4s.platform.test.TestUsers;
 import com.m4s.store.support.StoreConsoleTest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,13 +27,13 @@ import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(StoreJobRunnerTest.Jobs.class)
-// its own context (test jobs, a test clock): closed afterwards, so its relay and runner do not outlive the class
+// its own context (test jobs): closed afterwards, so its relay and runner do not outlive the class
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = "m4s.jobs.poll=PT0.2S")
 class StoreJobRunnerTest extends StoreConsoleTest {
@@ -57,9 +56,6 @@ class StoreJobRunnerTest extends StoreConsoleTest {
     private static final String C = "jobs_c";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration HOUR = Duration.ofHours(1);
-
-    @Autowired
-    TestOnlyMutableClock clock;
 
     @Autowired
     StoreJobRunner runner;
@@ -86,6 +82,12 @@ class StoreJobRunnerTest extends StoreConsoleTest {
             Eventually.await(Duration.ofMinutes(3), store + " provisioned", () -> provisionRequest(store).status(),
                     status -> status == 200);
         }
+    }
+
+    /** Due times and back-off are shown by moving the clock, never by waiting: it stands still unless moved. */
+    @BeforeEach
+    void clockStandsStill() {
+        clock.freeze();
     }
 
     @Test
@@ -144,21 +146,21 @@ class StoreJobRunnerTest extends StoreConsoleTest {
                 r -> r.failures() == 1);
         Instant firstFailure = java.util.Objects.requireNonNull(first.finished());
 
-        clock.moveTo(firstFailure.plus(properties.failureBackOff()).minusSeconds(1));
+        clock.set(firstFailure.plus(properties.failureBackOff()).minusSeconds(1));
         job.awaitFullPass();
         int beforeDue = job.visits(A);
 
-        clock.moveTo(firstFailure.plus(properties.failureBackOff()));
+        clock.set(firstFailure.plus(properties.failureBackOff()));
         Eventually.await(WAIT, "second try of " + A, () -> job.visits(A), n -> n == 2);
         StoreRunView second = Eventually.await(WAIT, "second failure recorded", () -> storeRun("test-back-off", A),
                 r -> r.failures() == 2);
         Instant secondFailure = java.util.Objects.requireNonNull(second.finished());
 
         job.failFor.clear();
-        clock.moveTo(secondFailure.plus(properties.failureBackOff().multipliedBy(2)).minusSeconds(1));
+        clock.set(secondFailure.plus(properties.failureBackOff().multipliedBy(2)).minusSeconds(1));
         job.awaitFullPass();
         int beforeSecondDue = job.visits(A);
-        clock.moveTo(secondFailure.plus(properties.failureBackOff().multipliedBy(2)));
+        clock.set(secondFailure.plus(properties.failureBackOff().multipliedBy(2)));
         StoreRunView recovered = Eventually.await(WAIT, A + " recovered", () -> storeRun("test-back-off", A),
                 r -> r.failures() == 0);
 
@@ -170,7 +172,7 @@ class StoreJobRunnerTest extends StoreConsoleTest {
         assertThat(recovered.nextDue()).isEqualTo(java.util.Objects.requireNonNull(recovered.finished()).plus(HOUR));
         assertThat(job.visits(B)).as("a store that succeeded waits for its interval").isEqualTo(1);
 
-        clock.moveTo(java.util.Objects.requireNonNull(storeRun("test-back-off", B).finished()).plus(HOUR));
+        clock.set(java.util.Objects.requireNonNull(storeRun("test-back-off", B).finished()).plus(HOUR));
         Eventually.await(WAIT, B + " visited again after its interval", () -> job.visits(B), n -> n == 2);
     }
 
@@ -348,12 +350,6 @@ class StoreJobRunnerTest extends StoreConsoleTest {
         final RecordingJob backOff = new RecordingJob("test-back-off");
         final RecordingJob selective = new RecordingJob("test-selective");
         final ExclusiveJob exclusive = new ExclusiveJob();
-
-        @Bean
-        @Primary
-        TestOnlyMutableClock testOnlyMutableClock() {
-            return new TestOnlyMutableClock(Clock.systemUTC().instant());
-        }
 
         @Bean
         SchemaProbeJob schemaProbeJob(TransactionTemplate tx) {

@@ -1,20 +1,14 @@
 package com.m4s.platform.idempotency;
 
 import com.m4s.platform.security.Caller;
+import com.m4s.platform.web.BufferedBodyRequest;
 import com.m4s.platform.web.ProblemWriter;
 import com.m4s.platform.web.Problems;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -90,7 +84,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String subject = caller.get().subject();
         String fingerprint = fingerprint(request, body);
-        HttpServletRequest replayable = new CachedBody(request, body);
+        HttpServletRequest replayable = new BufferedBodyRequest(request, body);
 
         long giveUpAt = System.nanoTime() + properties.waitFor().toNanos();
         long pause = FIRST_PAUSE_MILLIS;
@@ -204,65 +198,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The request with its body already read, readable again by the handler. */
-    private static final class CachedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
-                }
-
-                @Override
-                public int read() throws IOException {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
         }
     }
 }
