@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
     "m4s.gateway.rate-limit.anonymous.capacity=3", "m4s.gateway.rate-limit.anonymous.refill-per-second=0.001",
     "m4s.gateway.max-body-size=1KB"})
 @AutoConfigureWebTestClient
+@Import(ManualRateLimitTime.class)
 class EdgeHardeningTest {
 
     static final EchoServer DOWNSTREAM = EchoServer.start();
@@ -40,6 +42,9 @@ class EdgeHardeningTest {
 
     @Autowired
     StoreRateLimiter storeLimiter;
+
+    @Autowired
+    ManualRateLimitTime time;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -56,6 +61,8 @@ class EdgeHardeningTest {
     @BeforeEach
     void token() {
         web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        // every test starts with full allowances: ten hours refill the anonymous (3) and store (5) buckets
+        time.advance(Duration.ofHours(10));
         if (token == null) {
             token = TestKeycloak.token("operator");
         }

@@ -2,20 +2,16 @@ package com.m4s.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.m4s.gateway.ratelimit.RateLimitClock;
 import com.m4s.gateway.ratelimit.StoreRateLimitFilter;
 import com.m4s.platform.test.TestKeycloak;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,24 +25,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"m4s.gateway.rate-limit.capacity=5", "m4s.gateway.rate-limit.refill-per-second=1"})
 @AutoConfigureWebTestClient
+@Import(ManualRateLimitTime.class)
 class StoreRateLimitTest {
 
     static final EchoServer DOWNSTREAM = EchoServer.start();
-    static final AtomicLong NOW = new AtomicLong();
     static String token;
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ManualClock {
-
-        @Bean
-        @Primary
-        RateLimitClock manualRateLimitClock() {
-            return NOW::get;
-        }
-    }
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    ManualRateLimitTime time;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -89,7 +78,7 @@ class StoreRateLimitTest {
         get("/api/stores/rl_b/members").expectStatus().isOk()
                 .expectHeader().valueEquals(StoreRateLimitFilter.REMAINING_HEADER, "4");
 
-        NOW.addAndGet(Duration.ofSeconds(1).toNanos());
+        time.advance(Duration.ofSeconds(1));
         get("/api/stores/rl_a/members").expectStatus().isOk()
                 .expectHeader().valueEquals(StoreRateLimitFilter.REMAINING_HEADER, "0");
         get("/api/stores/rl_a/members").expectStatus().isEqualTo(429);
