@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,17 +31,33 @@ public abstract class ServiceTest {
     private record Token(String value, Instant fetched) {
     }
 
+    /** Every database a context of this JVM was started on, by its JDBC URL. */
+    private static final Map<String, TestPostgres.Database> DATABASES = new ConcurrentHashMap<>();
+
+    /**
+     * The database of the context the running test class uses. Spring starts a context (and so a database) only for
+     * a configuration it has not cached, so this is set again for each test instance from its context.
+     */
     protected static TestPostgres.Database database;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         database = TestPostgres.register(registry);
+        DATABASES.put(database.url(), database);
         TestKeycloak.register(registry);
         TestKafka.register(registry);
     }
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    void databaseOfThisContext(Environment environment) {
+        TestPostgres.Database own = DATABASES.get(environment.getProperty("spring.datasource.url"));
+        if (own != null) {
+            database = own;
+        }
+    }
 
     /** The running service's clock: move it instead of sleeping ({@link TestClock}). */
     @Autowired
