@@ -34,8 +34,15 @@ public final class OpenEndpointFile {
 
     /** {@code METHOD pattern} of every {@link Open} handler in the controllers under the packages, sorted. */
     public static List<String> openEndpoints(String... packages) {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(Controller.class));
+        AnnotationTypeFilter controllers = new AnnotationTypeFilter(Controller.class);
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            // every controller whatever its conditions: one that exists only in some configurations is open there
+            @Override
+            protected boolean isCandidateComponent(org.springframework.core.type.classreading.MetadataReader reader)
+                    throws java.io.IOException {
+                return controllers.match(reader, getMetadataReaderFactory());
+            }
+        };
         List<String> open = new ArrayList<>();
         for (String pkg : packages) {
             for (BeanDefinition candidate : scanner.findCandidateComponents(pkg)) {
