@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When an entity was made and last changed ({@code created_at}, {@code updated_at}) and its optimistic-lock
@@ -18,8 +19,13 @@ public abstract class TimestampedEntity {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /**
+     * Null until the row is first written: Spring Data takes an entity with a null version as new and persists it
+     * (one INSERT, refused by the key's constraint when another transaction got there first) instead of merging it
+     * (a SELECT, then an UPDATE of a row another transaction committed meanwhile).
+     */
     @Version
-    private long version;
+    private @Nullable Long version;
 
     /** For JPA, which sets every field right after. */
     protected TimestampedEntity() {
@@ -47,6 +53,6 @@ public abstract class TimestampedEntity {
 
     /** The version the row had when it was read; the entity tag of {@code If-Match}. */
     public long version() {
-        return version;
+        return version == null ? 0 : version;
     }
 }
