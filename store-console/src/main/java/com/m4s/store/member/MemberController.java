@@ -3,7 +3,7 @@ package com.m4s.store.member;
 import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
-import com.m4s.platform.web.Paging;
+import com.m4s.platform.web.SqlPage;
 import com.m4s.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -33,10 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "members", description = "Members of a store and their vehicles (MEM-2)")
 class MemberController {
 
-    /** API sort keys and the entity properties behind them. */
-    private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt",
-            "updatedAt", "updatedAt", "phone", "phone");
-
     private final MemberService members;
 
     MemberController(MemberService members) {
@@ -51,7 +46,7 @@ class MemberController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "createdAt,desc") String sort) {
-        return members.list(q, Paging.of(page, size, sort, SORTABLE, "id"));
+        return members.list(q, SqlPage.of(page, size, sort, MemberList.SORTABLE, MemberList.TIE_BREAKER));
     }
 
     @Allow(Permission.MEMBER_EDIT)

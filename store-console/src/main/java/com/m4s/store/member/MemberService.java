@@ -1,20 +1,15 @@
 package com.m4s.store.member;
 
 import com.m4s.platform.web.ApiException;
-import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.SqlPage;
 import com.m4s.platform.web.Versions;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 class MemberService {
 
     private final MemberRepository members;
+    private final MemberList list;
     private final Clock clock;
 
-    MemberService(MemberRepository members, Clock clock) {
+    MemberService(MemberRepository members, MemberList list, Clock clock) {
         this.members = members;
+        this.list = list;
         this.clock = clock;
     }
 
@@ -48,15 +45,8 @@ class MemberService {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<MemberViews.MemberSummary> list(@Nullable String query, Pageable pageable) {
-        Page<Member> page = Like.isBlank(query) ? members.findAll(pageable)
-                : members.search(Like.contains(query), Like.contains(VehicleDetails.normalize(query)).toUpperCase(Locale.ROOT), pageable);
-        Map<UUID, List<String>> plates = page.isEmpty() ? Map.of()
-                : members.platesOf(page.map(Member::id).toList()).stream().collect(Collectors.groupingBy(
-                        MemberRepository.PlateRow::getMemberId,
-                        Collectors.mapping(MemberRepository.PlateRow::getPlate, Collectors.toList())));
-        return PageResult.of(page, m -> new MemberViews.MemberSummary(m.id(), m.name(), m.phone(),
-                plates.getOrDefault(m.id(), List.of()), m.createdAt()));
+    public PageResult<MemberViews.MemberSummary> list(@Nullable String query, SqlPage page) {
+        return list.page(query, page);
     }
 
     /** Replaces the profile; when {@code expectedVersion} is given and the member has changed since, 409. */

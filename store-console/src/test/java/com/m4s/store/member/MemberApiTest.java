@@ -63,6 +63,60 @@ class MemberApiTest extends StoreConsoleTest {
     }
 
     @Test
+    void searchFindsOneChineseCharacterCountsAMemberMatchedTwiceOnceAndTakesWildcardsLiterally() {
+        api().post(MEMBERS, member("欧阳娜娜", "13611110001", vehicle("粤C55555", "LSVAA4182E2000011")));
+        api().post(MEMBERS, member("C5车主", "13611110002", vehicle("粤C56789", "LSVAA4182E2000012")));
+        api().post(MEMBERS, member("阳光", "13611110003"));
+
+        assertThat(names(api().get(MEMBERS + "?q=欧").json())).containsExactly("欧阳娜娜");
+        assertThat(names(api().get(MEMBERS + "?q=阳&sort=name,asc").json())).containsExactlyInAnyOrder("欧阳娜娜", "阳光");
+        JsonNode nameAndPlate = api().get(MEMBERS + "?q=c5").json();
+        assertThat(names(nameAndPlate)).containsExactlyInAnyOrder("欧阳娜娜", "C5车主");
+        assertThat(nameAndPlate.path("totalElements").asLong()).isEqualTo(2);
+        assertThat(names(api().get(MEMBERS + "?q=0000%203333").json())).isEmpty();
+        assertThat(names(api().get(MEMBERS + "?q=%25").json())).isEmpty();
+        assertThat(names(api().get(MEMBERS + "?q=_").json())).isEmpty();
+    }
+
+    @Test
+    void searchIsServedByTheGramIndexesNotByReadingEveryMember() throws Exception {
+        String sql = "explain select count(*) " + MemberList.MATCHING.replaceAll(":[a-zA-Z]+", "?");
+        try (var c = database.connect(); var s = c.createStatement()) {
+            s.execute("set search_path to store_gz01; set enable_seqscan = off");
+            try (var explain = c.prepareStatement(sql)) {
+                explain.setString(1, "王小");
+                explain.setString(2, "%王小%");
+                explain.setString(3, "%王小%");
+                explain.setString(4, "王小");
+                explain.setString(5, "%王小%");
+                StringBuilder plan = new StringBuilder();
+                try (var rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                assertThat(plan).as(plan.toString())
+                        .contains("Bitmap Index Scan on member_search_grams_idx")
+                        .contains("Bitmap Index Scan on vehicle_search_grams_idx")
+                        .doesNotContain("Seq Scan");
+            }
+        }
+    }
+
+    @Test
+    void aPagePastTheEndIsEmptyAndStillTellsTheTotal() {
+        for (int i = 0; i < 3; i++) {
+            api().post(MEMBERS, member("Past" + i, "1350000000" + i));
+        }
+
+        JsonNode past = api().get(MEMBERS + "?q=past&size=2&page=5").json();
+
+        assertThat(names(past)).isEmpty();
+        assertThat(past.path("totalElements").asLong()).isEqualTo(3);
+        assertThat(past.path("totalPages").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void pagesAndSortsTheList() {
         for (int i = 0; i < 5; i++) {
             api().post(MEMBERS, member("Page" + i, "1370000000" + i));

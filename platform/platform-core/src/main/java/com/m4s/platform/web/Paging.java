@@ -19,16 +19,25 @@ public final class Paging {
      * @param tieBreaker a unique property appended to every sort
      */
     public static PageRequest of(int page, int size, String sort, Map<String, String> sortable, String tieBreaker) {
-        String[] parts = sort.split(",", 2);
-        String property = sortable.get(parts[0]);
-        boolean descending = parts.length > 1 && parts[1].equalsIgnoreCase("desc");
-        boolean ascending = parts.length == 1 || parts[1].equalsIgnoreCase("asc");
-        if (property == null || !(ascending || descending)) {
-            throw new InvalidSort(sort, sortable);
-        }
-        Sort.Order order = descending ? Sort.Order.desc(property) : Sort.Order.asc(property);
-        return PageRequest.of(page, size, property.equals(tieBreaker) ? Sort.by(order)
+        Order parsed = Order.parse(sort, sortable);
+        Sort.Order order = parsed.descending() ? Sort.Order.desc(parsed.property()) : Sort.Order.asc(parsed.property());
+        return PageRequest.of(page, size, parsed.property().equals(tieBreaker) ? Sort.by(order)
                 : Sort.by(order, Sort.Order.asc(tieBreaker)));
+    }
+
+    /** A {@code sort=field,asc|desc} parameter resolved through the allow-list of sortable fields. */
+    record Order(String property, boolean descending) {
+
+        static Order parse(String sort, Map<String, String> sortable) {
+            String[] parts = sort.split(",", 2);
+            String property = sortable.get(parts[0]);
+            boolean descending = parts.length > 1 && parts[1].equalsIgnoreCase("desc");
+            boolean ascending = parts.length == 1 || parts[1].equalsIgnoreCase("asc");
+            if (property == null || !(ascending || descending)) {
+                throw new InvalidSort(sort, sortable);
+            }
+            return new Order(property, descending);
+        }
     }
 
     /** 400: the sort parameter names a field that cannot be sorted on. */

@@ -1,0 +1,73 @@
+package com.m4s.platform.web;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One page of a list endpoint read with plain SQL: the way list endpoints are built (decision 0021). The page's rows
+ * and the total come back in <b>one statement</b> (the count is an uncorrelated sub-select, which PostgreSQL runs
+ * once), mapped straight from the result set to the view: no entity is loaded, no query is translated per request,
+ * and the SQL text is the same for every request of a kind, so the driver's prepared statement is reused.
+ *
+ * <p>The order is built from the API's {@code sort=field,asc|desc} and an allow-list of API fields to SQL columns
+ * (like {@link Paging}), with a unique tie-breaker column so pages are stable. Only allow-listed column names ever
+ * reach the SQL text; everything the caller sends is a bound parameter.
+ */
+public record SqlPage(int page, int size, String orderBy) {
+
+    private static final String TOTAL = "page_total_";
+
+    /**
+     * @param sortableColumns API sort key to SQL column (or expression) written by the feature, never by the caller
+     * @param tieBreaker a unique column appended to every order
+     */
+    public static SqlPage of(int page, int size, String sort, Map<String, String> sortableColumns, String tieBreaker) {
+        Paging.Order order = Paging.Order.parse(sort, sortableColumns);
+        String orderBy = order.property() + (order.descending() ? " desc" : " asc");
+        return new SqlPage(page, size, order.property().equals(tieBreaker) ? orderBy : orderBy + ", " + tieBreaker);
+    }
+
+    /**
+     * Runs {@code select <columns>, (select count(*) <from>) <from> order by ... limit ... offset ...}.
+     *
+     * @param columns the select list of a row, read by {@code rows}
+     * @param from the {@code from ... where ...} of the list, with named parameters; its aliases are its own, so the
+     *        count sub-select is not correlated with the outer query
+     */
+    public <T> PageResult<T> query(JdbcClient jdbc, String columns, String from, Map<String, ?> parameters,
+            RowMapper<T> rows) {
+        long offset = (long) page * size;
+        String sql = "select " + columns + ", (select count(*) " + from + ") as " + TOTAL + " " + from
+                + " order by " + orderBy + " limit " + size + " offset " + offset;
+        List<T> content = new ArrayList<>(size);
+        long[] total = {-1};
+        jdbc.sql(sql).params(parameters).query((RowCallbackHandler) rs -> {
+            total[0] = rs.getLong(TOTAL);
+            content.add(rows.mapRow(rs, content.size()));
+        });
+        if (total[0] < 0) {
+            // an empty page: the total is 0 on the first page, and may be anything past the end of the list
+            total[0] = page == 0 ? 0 : jdbc.sql("select count(*) " + from).params(parameters).query(Long.class).single();
+        }
+        return new PageResult<>(content, page, size, total[0], (int) ((total[0] + size - 1) / size));
+    }
+
+    /** A {@code text[]} column as a list. */
+    public static List<String> strings(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return List.of((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
+    }
+}

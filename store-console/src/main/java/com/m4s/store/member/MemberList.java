@@ -1,0 +1,59 @@
+package com.m4s.store.member;
+
+import com.m4s.platform.web.Like;
+import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.SqlPage;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The member list and search (MEM-2) in plain SQL, one statement per page (decision 0021). A search reads the
+ * candidates from the GIN indexes on {@code search_grams} (name and phone of the member, plate of a vehicle), then
+ * checks each with LIKE, so it costs what the matches cost, not what the store holds.
+ */
+@Component
+class MemberList {
+
+    /** API sort keys and the columns behind them. */
+    static final Map<String, String> SORTABLE = Map.of("name", "m.name", "createdAt", "m.created_at",
+            "updatedAt", "m.updated_at", "phone", "m.phone");
+    static final String TIE_BREAKER = "m.id";
+
+    static final String COLUMNS = "m.id, m.name, m.phone, m.created_at,"
+            + " array(select v.plate from vehicle v where v.member_id = m.id order by v.created_at) as plates";
+    static final String ALL = "from member m";
+    /** Name contains the text (any case), phone contains the digits, or one of the member's plates contains it. */
+    static final String MATCHING = """
+            from member m where m.id in (
+              select id from member where search_grams @> string_to_array(:grams, ' ')
+                and (lower(name) like :text escape '\\' or phone like :text escape '\\')
+              union all
+              select member_id from vehicle where search_grams @> string_to_array(:plateGrams, ' ')
+                and plate like :plate escape '\\')""";
+
+    private final JdbcClient jdbc;
+
+    MemberList(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Runs in the caller's transaction, on its store's connection. */
+    PageResult<MemberViews.MemberSummary> page(@Nullable String query, SqlPage page) {
+        if (Like.isBlank(query)) {
+            return page.query(jdbc, COLUMNS, ALL, Map.of(), MemberList::summary);
+        }
+        String plate = VehicleDetails.normalize(query);
+        return page.query(jdbc, COLUMNS, MATCHING, Map.of("grams", Like.grams(query), "text", Like.contains(query),
+                "plateGrams", Like.grams(plate), "plate", Like.contains(plate).toUpperCase(Locale.ROOT)),
+                MemberList::summary);
+    }
+
+    private static MemberViews.MemberSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new MemberViews.MemberSummary(rs.getObject("id", java.util.UUID.class), rs.getString("name"),
+                rs.getString("phone"), SqlPage.strings(rs, "plates"),
+                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
+    }
+}
