@@ -21,6 +21,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -39,6 +40,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final String WRONG_TYPE = "has the wrong type or format";
 
     private final ConstraintRegistry constraints;
 
@@ -99,9 +101,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The server failed to handle the request."));
     }
 
+    /**
+     * A request body that fails validation is a 422 naming its fields. Query parameters bound together into one
+     * object (a {@code @ParameterObject} such as {@code AuditQuery}) are request parameters like any other: a value out
+     * of its limits or of the wrong type is the same 400 {@code invalid-parameter} a single parameter gets.
+     */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!ex.getParameter().hasParameterAnnotation(RequestBody.class)) {
+            return invalidParameters(ex.getBindingResult().getFieldErrors());
+        }
         List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldProblem(f.getField(), messageOf(f)))
                 .sorted(Comparator.comparing(FieldProblem::field)).toList();
@@ -142,8 +152,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
-                "'" + name + "' has the wrong type or format.");
-        problem.setProperty("errors", List.of(new FieldProblem(name, "has the wrong type or format")));
+                "'" + name + "' " + WRONG_TYPE + ".");
+        problem.setProperty("errors", List.of(new FieldProblem(name, WRONG_TYPE)));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -166,6 +176,18 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             problem.setType(Problems.type(slug));
         }
         return response;
+    }
+
+    private static ResponseEntity<Object> invalidParameters(List<FieldError> fieldErrors) {
+        List<FieldProblem> errors = fieldErrors.stream()
+                .map(f -> new FieldProblem(f.getField(), f.isBindingFailure() ? WRONG_TYPE : messageOf(f)))
+                .sorted(Comparator.comparing(FieldProblem::field)).toList();
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                errors.size() == 1 && fieldErrors.getFirst().isBindingFailure()
+                        ? "'" + errors.getFirst().field() + "' " + WRONG_TYPE + "."
+                        : "A request parameter is invalid.");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
     }
 
     private ResponseEntity<ProblemDetail> validationFailed(List<FieldProblem> errors) {

@@ -1,0 +1,78 @@
+package com.m4s.store.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.m4s.platform.servers.Api;
+import com.m4s.platform.test.TestUsers;
+import com.m4s.store.support.StoreConsoleTest;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A store's audit trail over HTTP: each query parameter filters by its name, a page is 50 entries unless asked
+ * otherwise, and a value out of its limits or of the wrong type is a 400 problem naming the parameter.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditApiTest extends StoreConsoleTest {
+
+    private static final String STORE = "audit_api";
+    private static final String AUDIT = "/api/stores/" + STORE + "/audit";
+
+    private String manager;
+    private String memberId;
+
+    @BeforeAll
+    void aMemberCreatedAndRenamed() {
+        provision(STORE);
+        manager = TestUsers.manager(GROUP, STORE);
+        String members = "/api/stores/" + STORE + "/members";
+        Api.Response created = as(manager).post(members,
+                Map.of("profile", Map.of("name", "审计查询", "phone", "13600000011")));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        memberId = created.json().path("id").asString();
+        Api.Response renamed = as(manager).put(members + "/" + memberId,
+                Map.of("name", "审计查询二", "phone", "13600000011"));
+        assertThat(renamed.status()).as(renamed.raw()).isEqualTo(200);
+    }
+
+    @Test
+    void filtersByEntityActionAndActorAndPagesByFiftyUnlessAsked() {
+        JsonNode all = as(manager).get(AUDIT + "?entityType=member&entityId=" + memberId).json();
+        JsonNode updates = as(manager).get(AUDIT + "?entityType=member&entityId=" + memberId + "&action=UPDATE"
+                + "&actor=" + manager).json();
+        JsonNode byOthers = as(manager).get(AUDIT + "?entityId=" + memberId + "&actor=someone.else").json();
+        JsonNode firstOfOne = as(manager).get(AUDIT + "?entityId=" + memberId + "&size=1").json();
+        JsonNode secondOfOne = as(manager).get(AUDIT + "?entityId=" + memberId + "&size=1&page=1").json();
+
+        assertThat(all.path("content").findValuesAsString("action")).containsExactly("UPDATE", "CREATE");
+        assertThat(all.path("page").asInt()).isZero();
+        assertThat(all.path("size").asInt()).isEqualTo(50);
+        assertThat(updates.path("content").findValuesAsString("action")).containsExactly("UPDATE");
+        assertThat(byOthers.path("totalElements").asLong()).isZero();
+        assertThat(firstOfOne.path("content").findValuesAsString("action")).containsExactly("UPDATE");
+        assertThat(secondOfOne.path("content").findValuesAsString("action")).containsExactly("CREATE");
+        assertThat(secondOfOne.path("totalPages").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aBadValueIsA400ProblemNamingTheParameter() {
+        assertRefused(AUDIT + "?size=0", "size");
+        assertRefused(AUDIT + "?size=201", "size");
+        assertRefused(AUDIT + "?page=100001", "page");
+        assertRefused(AUDIT + "?page=x", "page");
+        assertRefused(AUDIT + "?action=RENAME", "action");
+        assertRefused(AUDIT + "?entityType=" + "e".repeat(65), "entityType");
+        assertRefused(AUDIT + "?actor=" + "a".repeat(256), "actor");
+    }
+
+    private void assertRefused(String url, String parameter) {
+        Api.Response r = as(manager).get(url);
+        assertThat(r.status()).as(r.raw()).isEqualTo(400);
+        assertThat(r.isProblem()).as("problem+json: " + r.contentType()).isTrue();
+        assertThat(r.problemType()).isEqualTo("invalid-parameter");
+        assertThat(r.json().path("errors").findValuesAsString("field")).containsExactly(parameter);
+    }
+}
