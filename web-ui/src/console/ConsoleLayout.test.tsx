@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Permission } from '../api/types';
 import i18n from '../i18n';
 import { MANAGER_PERMISSIONS, claims, fakeApi, fakeAuth, renderWithAuth } from '../testing/renderWithAuth';
+import { useFormatTime } from '../ui/storeZone';
 import { ConsoleLayout } from './ConsoleLayout';
 
 /** What store-console answers store staff of the service department. */
@@ -19,6 +20,11 @@ function renderWith(permissions: Permission[], path = '/console/gz_tianhe') {
     route: '/console/:store/*',
   });
   return get;
+}
+
+/** A page that shows New Year's Eve 17:30 UTC as the console's pages show times. */
+function NewYear() {
+  return <p>{useFormatTime()('2026-12-31T17:30:00Z')}</p>;
 }
 
 /** The layout has checked the store against the user's stores (it shows a spinner until then). */
@@ -53,6 +59,24 @@ describe('ConsoleLayout', () => {
   it('refuses a page whose permission the user lacks even when its address is typed in', async () => {
     renderWith(SERVICE_STAFF, '/console/gz_tianhe/audit');
     expect(await screen.findByText('您的角色无权查看此页面。')).toBeInTheDocument();
+  });
+
+  it("gives its pages the store's time zone, as tenant-admin describes the store", async () => {
+    const get = vi.fn().mockImplementation((url: string) =>
+      Promise.resolve(
+        url.endsWith('/me/permissions')
+          ? { store: 'kashi', permissions: MANAGER_PERMISSIONS }
+          : { code: 'kashi', name: '喀什店', timeZone: 'Asia/Urumqi' },
+      ),
+    );
+    renderWithAuth(<ConsoleLayout />, {
+      auth: fakeAuth({ claims: claims(['store-manager'], { stores: ['kashi'] }), api: fakeApi({ get }) }),
+      path: '/console/kashi',
+      route: '/console/:store',
+      page: <NewYear />,
+    });
+    expect(await screen.findByText('2026年12月31日 23:30')).toBeInTheDocument();
+    expect(get).toHaveBeenCalledWith('/api/admin/stores/kashi', undefined, expect.anything());
   });
 
   it("refuses another store's console", async () => {

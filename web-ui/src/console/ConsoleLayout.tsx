@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { StoreZoneProvider } from '../ui/storeZone';
 import { CONSOLE_PAGES, type ConsolePageKey } from './pages';
 import { PermissionsContext, useStorePermissions } from './permissions';
 import { useConsoleStores } from './useStores';
@@ -38,7 +39,7 @@ function currentPage(pathname: string, store: string): ConsolePageKey {
 
 /**
  * Header (store, user, language, sign out), the menu of the pages the user's permissions in the store allow, the page
- * (which reads the same permissions for its buttons).
+ * (which reads the same permissions for its buttons, and shows times in the store's time zone).
  */
 export function ConsoleLayout() {
   const { t } = useTranslation();
@@ -53,7 +54,8 @@ export function ConsoleLayout() {
   const granted = permissions.loading ? undefined : permissions.data;
   const visible = granted ? CONSOLE_PAGES.filter((p) => granted.has(p.permission)) : [];
   const allowed = visible.some((p) => p.key === page);
-  const storeKnown = (stores.data ?? []).some((s) => s.code === store);
+  const current = (stores.data ?? []).find((s) => s.code === store);
+  const storeKnown = current !== undefined;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -107,7 +109,10 @@ export function ConsoleLayout() {
             <Spin />
           ) : allowed ? (
             <PermissionsContext.Provider value={granted}>
-              <Outlet />
+              {/* a store tenant-admin did not describe (it did not answer a manager) reads in the default zone */}
+              <StoreZoneProvider zone={current?.timeZone}>
+                <Outlet />
+              </StoreZoneProvider>
             </PermissionsContext.Provider>
           ) : (
             <Result status="403" title={t('console.pageNotAllowed')} />

@@ -7,11 +7,13 @@ import { useLoad } from '../ui/useLoad';
 export interface StoreChoice {
   code: string;
   name?: string;
+  /** where the store is (Asia/Shanghai, Asia/Urumqi); unknown when tenant-admin did not answer */
+  timeZone?: string;
 }
 
 /**
  * The stores the user may open in the console: their own (from the token) for managers and staff, the active stores
- * of their group (executives) or of all groups (operators) from tenant-admin.
+ * of their group (executives) or of all groups (operators) from tenant-admin; with each store's name and time zone.
  */
 export function useConsoleStores() {
   const { api, claims } = useAuth();
@@ -23,14 +25,14 @@ export function useConsoleStores() {
         return Promise.all(
           (claims?.stores ?? []).map((code) =>
             api.get<StoreView>(`/api/admin/stores/${code}`, undefined, signal).then(
-              (store) => ({ code, name: store.name }),
+              (store) => ({ code, name: store.name, timeZone: store.timeZone }),
               () => ({ code }),
             ),
           ),
         );
       }
       const page = await api.get<Page<StoreView>>('/api/admin/stores', { status: 'ACTIVE', size: 100, sort: 'code,asc' }, signal);
-      return page.content.map((store) => ({ code: store.code, name: store.name }));
+      return page.content.map((store) => ({ code: store.code, name: store.name, timeZone: store.timeZone }));
     },
     [listsStores, claims?.username],
   );

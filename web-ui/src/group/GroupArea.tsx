@@ -37,6 +37,11 @@ function FirstGroup() {
   return <Navigate to={`/group/${first.code}`} replace />;
 }
 
+/**
+ * Header (group, user, language, sign out) and the group's overview. A store's times read in that store's zone. A
+ * dealer group has no zone (tenant-admin does not model one), so the group's own times (none shown yet) read in
+ * DEFAULT_TIME_ZONE, Asia/Shanghai, which useStoreZone() gives without a provider.
+ */
 function GroupLayout() {
   const { t } = useTranslation();
   const { groupCode = '' } = useParams();

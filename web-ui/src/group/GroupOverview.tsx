@@ -9,7 +9,7 @@ import { LazyChart as Chart, type ChartOption } from '../antd/LazyChart';
 import { ProblemAlert } from '../antd/ProblemAlert';
 import { useTableParams } from '../antd/tableParams';
 import { useAuth } from '../auth/AuthContext';
-import { formatTime } from '../ui/format';
+import { formatTime, knownZone } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { CreateStore } from './CreateStore';
 
@@ -160,7 +160,15 @@ export function GroupOverview({ groupCode, group }: { groupCode: string; group?:
             render: (_, s) => <span data-testid={`members-${s.code}`}>{headlines.data?.[s.code]?.members ?? '–'}</span>,
           },
           { key: 'staff', title: t('group.staff'), align: 'right', render: (_, s) => headlines.data?.[s.code]?.staff ?? '–' },
-          { key: 'createdAt', dataIndex: 'createdAt', title: t('common.createdAt'), sorter: true, sortOrder: params.sortOrderOf('createdAt'), render: (at: string) => formatTime(at, i18n.language) },
+          {
+            key: 'createdAt',
+            dataIndex: 'createdAt',
+            title: t('common.createdAt'),
+            sorter: true,
+            sortOrder: params.sortOrderOf('createdAt'),
+            // each store's row in that store's zone, as its own console shows it
+            render: (at: string, s) => formatTime(at, i18n.language, knownZone(s.timeZone)),
+          },
         ]}
       />
       <ProblemAlert error={headlines.error} />

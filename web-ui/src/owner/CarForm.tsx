@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldPath, isApiError } from '../api/problem';
 import type { EmissionStandard, Gearbox, UsedCarDetails } from '../api/types';
+import { useStoreZone } from '../ui/storeZone';
 import {
   cleanedCar,
   EMISSION_STANDARDS,
@@ -91,7 +92,7 @@ export function CarForm({
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  const maxYear = thisYear();
+  const maxYear = thisYear(useStoreZone());
 
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: event.target.value }));
 

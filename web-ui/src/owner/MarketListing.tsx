@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, type To } from 'react-router';
 import type { MarketListing } from '../api/types';
-import { formatTime } from '../ui/format';
+import { useFormatTime } from '../ui/storeZone';
 import { carName, formatKm, formatYuan } from '../ui/usedCar';
 import { StatusBadge } from './StatusBadge';
 
@@ -63,6 +63,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 /** One car of the market, from the search result (buyers have no other endpoint): photos, facts, condition report. */
 export function ListingDetail({ listing, myStore, onBack }: { listing: MarketListing; myStore: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
+  const formatTime = useFormatTime();
   const language = i18n.language;
   return (
     <>
@@ -98,7 +99,7 @@ export function ListingDetail({ listing, myStore, onBack }: { listing: MarketLis
           <Row label={t('market.facets.storeCode')}>
             <StoreName listing={listing} myStore={myStore} bare />
           </Row>
-          {listing.listedAt && <Row label={t('usedCars.fields.listedAt')}>{formatTime(listing.listedAt, language)}</Row>}
+          {listing.listedAt && <Row label={t('usedCars.fields.listedAt')}>{formatTime(listing.listedAt)}</Row>}
         </dl>
         {listing.conditionReport && (
           <>

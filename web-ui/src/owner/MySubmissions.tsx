@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Page } from '../api/client';
 import type { UsedCarView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { formatTime } from '../ui/format';
+import { useFormatTime } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
 import { carName, formatKm, formatYuan } from '../ui/usedCar';
 import { problemText } from './problemText';
@@ -12,6 +12,7 @@ import { StatusBadge } from './StatusBadge';
 /** 我的寄售: the owner's cars offered for sale, newest first, with status and the store's note. */
 export function MySubmissions() {
   const { t, i18n } = useTranslation();
+  const formatTime = useFormatTime();
   const { api, claims } = useAuth();
   const store = claims?.stores[0];
   const cars = useLoad<Page<UsedCarView> | undefined>(
@@ -68,7 +69,7 @@ export function MySubmissions() {
                   <span>{car.reviewNote}</span>
                 </span>
               )}
-              <span className="owner-muted owner-small">{t('owner.usedCars.submittedAt', { time: formatTime(car.submittedAt, i18n.language) })}</span>
+              <span className="owner-muted owner-small">{t('owner.usedCars.submittedAt', { time: formatTime(car.submittedAt) })}</span>
             </Link>
           </li>
         ))}

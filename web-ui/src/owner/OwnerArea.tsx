@@ -5,7 +5,9 @@ import { useAuth } from '../auth/AuthContext';
 import { AuthProvider } from '../auth/AuthProvider';
 import { hasAnyRole } from '../auth/claims';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { DEFAULT_TIME_ZONE } from '../ui/format';
 import { SessionExpiredDialog } from '../ui/SessionExpiredDialog';
+import { StoreZoneProvider } from '../ui/storeZone';
 import { Market } from './Market';
 import { MyCars } from './MyCars';
 import { MySubmissions } from './MySubmissions';
@@ -101,17 +103,24 @@ export default function OwnerArea() {
       <div className="owner">
         <Header />
         <main className="owner-main">
-          <Routes>
-            <Route index element={<Home />} />
-            <Route path="signup" element={<SignUp />} />
-            <Route path="sell" element={<OwnerOnly><SellCar /></OwnerOnly>} />
-            <Route path="used-cars" element={<OwnerOnly><MySubmissions /></OwnerOnly>} />
-            <Route path="used-cars/:usedCarId" element={<OwnerOnly><Submission /></OwnerOnly>} />
-            <Route path="market" element={<OwnerOnly><Market /></OwnerOnly>} />
-            <Route path="callback" element={<Home />} />
-            <Route path="popup-callback" element={null} />
-            <Route path="*" element={<Home />} />
-          </Routes>
+          {/*
+            Times read in the zone of the owner's store (claims.stores[0]), but no endpoint open to owners tells it:
+            tenant-admin's stores need STORE_VIEW, which owners lack, and store-console's owner endpoints do not carry
+            it. Until one does, the owner app reads in DEFAULT_TIME_ZONE (Asia/Shanghai).
+          */}
+          <StoreZoneProvider zone={DEFAULT_TIME_ZONE}>
+            <Routes>
+              <Route index element={<Home />} />
+              <Route path="signup" element={<SignUp />} />
+              <Route path="sell" element={<OwnerOnly><SellCar /></OwnerOnly>} />
+              <Route path="used-cars" element={<OwnerOnly><MySubmissions /></OwnerOnly>} />
+              <Route path="used-cars/:usedCarId" element={<OwnerOnly><Submission /></OwnerOnly>} />
+              <Route path="market" element={<OwnerOnly><Market /></OwnerOnly>} />
+              <Route path="callback" element={<Home />} />
+              <Route path="popup-callback" element={null} />
+              <Route path="*" element={<Home />} />
+            </Routes>
+          </StoreZoneProvider>
         </main>
         <SessionExpiredDialog />
       </div>

@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { isApiError } from '../api/problem';
 import type { UsedCarDetails, UsedCarView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { formatTime } from '../ui/format';
+import { useFormatTime } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
 import { carName, detailsOf, formatKm, formatYuan } from '../ui/usedCar';
 import { CarForm, Field } from './CarForm';
@@ -64,6 +64,7 @@ function WithdrawSheet({ onConfirm, onCancel }: { onConfirm: (reason: string) =>
  */
 export function Submission() {
   const { t, i18n } = useTranslation();
+  const formatTime = useFormatTime();
   const { usedCarId = '' } = useParams();
   const { api, claims } = useAuth();
   const location = useLocation();
@@ -193,7 +194,7 @@ export function Submission() {
           <Row label={t('usedCars.fields.emissionStandard')}>{t(`usedCars.emissionStandards.${c.emissionStandard}`)}</Row>
           {c.colour && <Row label={t('usedCars.fields.colour')}>{c.colour}</Row>}
           <Row label={t('usedCars.fields.revision')}>{c.revision}</Row>
-          <Row label={t('usedCars.fields.submittedAt')}>{formatTime(c.submittedAt, language)}</Row>
+          <Row label={t('usedCars.fields.submittedAt')}>{formatTime(c.submittedAt)}</Row>
         </dl>
         {c.conditionNotes && (
           <>

@@ -7,6 +7,7 @@ import type { Permission } from '../api/types';
 import { AuthContext, type Auth } from '../auth/AuthContext';
 import type { Claims, Role } from '../auth/claims';
 import { PermissionsContext } from '../console/permissions';
+import { StoreZoneProvider } from '../ui/storeZone';
 
 export function claims(roles: Role[], extra: Partial<Claims> = {}): Claims {
   return { username: 'test.user', name: '测试用户', roles, stores: ['gz_tianhe'], ...extra };
@@ -48,23 +49,35 @@ export const EXECUTIVE_PERMISSIONS: Permission[] = [
 ];
 
 /**
- * Renders `ui` at `path` (matched by `route`) with a signed-in user, a fake API and the user's permissions in the
- * store (as the console layout provides them to its pages).
+ * Renders `ui` at `path` (matched by `route`) with a signed-in user, a fake API, the user's permissions in the store
+ * and the store's time zone (`zone`, else the default), as the console layout provides them to its pages; `page`, if
+ * given, is what `ui` shows in its Outlet.
  */
 export function renderWithAuth(
   ui: ReactElement,
-  { auth = fakeAuth(), path = '/', route = '*', permissions = MANAGER_PERMISSIONS }: { auth?: Auth; path?: string; route?: string; permissions?: Permission[] } = {},
+  {
+    auth = fakeAuth(),
+    path = '/',
+    route = '*',
+    permissions = MANAGER_PERMISSIONS,
+    zone,
+    page,
+  }: { auth?: Auth; path?: string; route?: string; permissions?: Permission[]; zone?: string; page?: ReactElement } = {},
 ) {
   return {
     auth,
     ...render(
       <AuthContext.Provider value={auth}>
         <PermissionsContext.Provider value={new Set(permissions)}>
-          <MemoryRouter initialEntries={[path]}>
-            <Routes>
-              <Route path={route} element={ui} />
-            </Routes>
-          </MemoryRouter>
+          <StoreZoneProvider zone={zone}>
+            <MemoryRouter initialEntries={[path]}>
+              <Routes>
+                <Route path={route} element={ui}>
+                  {page && <Route index element={page} />}
+                </Route>
+              </Routes>
+            </MemoryRouter>
+          </StoreZoneProvider>
         </PermissionsContext.Provider>
       </AuthContext.Provider>,
     ),

@@ -54,9 +54,9 @@ export const PHOTOS_MAX = 12;
 export const PHOTO_URL = /^https?:\/\/\S+$/;
 export const MAX_LENGTH = { make: 40, model: 60, city: 40, colour: 20, conditionNotes: 2000, photo: 500 } as const;
 
-/** Model years are counted where the stores are. */
-export function thisYear(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Shanghai' }).format(now));
+/** Model years are counted where the store is: the year now in the store's `timeZone` (useStoreZone()). */
+export function thisYear(timeZone: string, now: Date | number = Date.now()): number {
+  return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(now));
 }
 
 function numberLocale(language: string): string {

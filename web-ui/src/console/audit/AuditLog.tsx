@@ -6,7 +6,8 @@ import type { AuditEntry } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useTableParams } from '../../antd/tableParams';
 import { useAuth } from '../../auth/AuthContext';
-import { formatTime } from '../../ui/format';
+import { dayBounds } from '../../ui/format';
+import { useFormatTime, useStoreZone } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 
 const ACTIONS = ['CREATE', 'UPDATE', 'DELETE'] as const;
@@ -20,7 +21,9 @@ function show(value: unknown): string {
 
 /** Who changed what, when and from where; filtered by entity, actor, action and day. */
 export function AuditLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const formatTime = useFormatTime();
+  const zone = useStoreZone();
   const { store = '' } = useParams();
   const { api } = useAuth();
   const params = useTableParams({ size: 50 }, FILTERS);
@@ -34,15 +37,15 @@ export function AuditLog() {
           entityType,
           actor,
           action,
-          // whole days in the browser's time zone
-          from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
-          to: to ? new Date(`${to}T23:59:59.999`).toISOString() : undefined,
+          // whole days of the store, as the times in the table read
+          from: from ? dayBounds(from, zone).start : undefined,
+          to: to ? dayBounds(to, zone).end : undefined,
           page: params.page,
           size: params.size,
         },
         signal,
       ),
-    [store, entityType, actor, action, from, to, params.page, params.size],
+    [store, zone, entityType, actor, action, from, to, params.page, params.size],
   );
 
   return (
@@ -99,7 +102,7 @@ export function AuditLog() {
           ),
         }}
         columns={[
-          { key: 'occurredAt', dataIndex: 'occurredAt', title: t('audit.fields.occurredAt'), render: (at: string) => formatTime(at, i18n.language) },
+          { key: 'occurredAt', dataIndex: 'occurredAt', title: t('audit.fields.occurredAt'), render: (at: string) => formatTime(at) },
           { key: 'actor', title: t('audit.fields.actor'), render: (_, e) => `${e.actorName} (${e.actorRole})` },
           { key: 'action', dataIndex: 'action', title: t('audit.fields.action'), render: (a: AuditEntry['action']) => <Tag color={ACTION_COLOURS[a]}>{t(`audit.actions.${a}`)}</Tag> },
           { key: 'entityType', dataIndex: 'entityType', title: t('audit.fields.entityType') },

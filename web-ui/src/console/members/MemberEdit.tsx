@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
-import { formatTime } from '../../ui/format';
+import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
 
@@ -81,7 +81,8 @@ function VehicleDialog({
 
 /** One member: profile (edit), vehicles (add, change, remove), delete. */
 export function MemberEdit() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const formatTime = useFormatTime();
   const { store = '', memberId = '' } = useParams();
   const { api } = useAuth();
   const navigate = useNavigate();
@@ -158,8 +159,8 @@ export function MemberEdit() {
         )}
       </Space>
       <Descriptions size="small" style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('common.createdAt')}>{formatTime(member.data.createdAt, i18n.language)}</Descriptions.Item>
-        <Descriptions.Item label={t('common.updatedAt')}>{formatTime(member.data.updatedAt, i18n.language)}</Descriptions.Item>
+        <Descriptions.Item label={t('common.createdAt')}>{formatTime(member.data.createdAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('common.updatedAt')}>{formatTime(member.data.updatedAt)}</Descriptions.Item>
       </Descriptions>
       <ProblemAlert error={error} fieldsInForm />
       <Card title={t('members.profile')} style={{ marginBottom: 16, maxWidth: 640 }}>

@@ -1,6 +1,8 @@
 import { Form, Input, InputNumber, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
+import { dayIn } from '../../ui/format';
+import { useStoreZone } from '../../ui/storeZone';
 
 /** The sources the API knows (store-console MemberSource). */
 export const MEMBER_SOURCES = ['WALK_IN', 'REFERRAL', 'ONLINE', 'PHONE', 'EVENT', 'DMS_IMPORT', 'OTHER'] as const;
@@ -11,11 +13,16 @@ export const PLATE =
   /^\s*[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Za-hj-np-z]\s?[A-HJ-NP-Za-hj-np-z0-9]{4,5}[A-HJ-NP-Za-hj-np-z0-9挂学警]\s*$/;
 export const VIN = /^\s*[A-HJ-NPR-Za-hj-npr-z0-9]{17}\s*$/;
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The store's calendar day, by which the server checks birthdays and purchase dates (store-console StoreTime). */
+function useToday(): () => string {
+  const zone = useStoreZone();
+  return () => dayIn(zone);
+}
 
 /** Name, phone, birthday, source, notes: under `prefix` (e.g. `profile`). */
 export function ProfileFields({ prefix }: { prefix: string }) {
   const { t } = useTranslation();
+  const today = useToday();
   const required: Rule = { required: true, whitespace: true, message: t('validation.required') };
   return (
     <>
@@ -45,6 +52,7 @@ export function ProfileFields({ prefix }: { prefix: string }) {
 /** Plate, VIN, model, purchase date, mileage; `name` is the path of the vehicle in the form (e.g. [0] in a list). */
 export function VehicleFields({ name = [] }: { name?: (string | number)[] }) {
   const { t } = useTranslation();
+  const today = useToday();
   const required: Rule = { required: true, whitespace: true, message: t('validation.required') };
   return (
     <>

@@ -8,12 +8,13 @@ import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useTableParams } from '../../antd/tableParams';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
-import { formatTime } from '../../ui/format';
+import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 
 /** Members of the store: search by name, phone or plate; sort; page. */
 export function MemberList() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const formatTime = useFormatTime();
   const { store = '' } = useParams();
   const { api } = useAuth();
   const canEdit = useCan('MEMBER_EDIT');
@@ -84,7 +85,7 @@ export function MemberList() {
             title: t('common.createdAt'),
             sorter: true,
             sortOrder: params.sortOrderOf('createdAt'),
-            render: (at: string) => formatTime(at, i18n.language),
+            render: (at: string) => formatTime(at),
           },
         ]}
       />

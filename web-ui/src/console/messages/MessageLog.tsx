@@ -7,12 +7,13 @@ import type { OutgoingMessage } from '../../api/owner';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useTableParams } from '../../antd/tableParams';
 import { useAuth } from '../../auth/AuthContext';
-import { formatTime } from '../../ui/format';
+import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 
 /** What the store sent to whom (verification codes, later reminders): newest first, searchable. */
 export function MessageLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const formatTime = useFormatTime();
   const { store = '' } = useParams();
   const { api } = useAuth();
   const params = useTableParams({ size: 20 });
@@ -51,7 +52,7 @@ export function MessageLog() {
           showTotal: (total) => t('common.total', { count: total }),
         }}
         columns={[
-          { key: 'at', title: t('messages.fields.sentAt'), render: (_, m) => formatTime(m.sentAt ?? m.createdAt, i18n.language) },
+          { key: 'at', title: t('messages.fields.sentAt'), render: (_, m) => formatTime(m.sentAt ?? m.createdAt) },
           { key: 'to', title: t('messages.fields.recipient'), render: (_, m) => m.phone ?? m.recipient },
           { key: 'kind', title: t('messages.fields.kind'), render: (_, m) => m.kind ?? m.type ?? m.channel },
           { key: 'text', title: t('messages.fields.text'), render: (_, m) => m.text ?? m.body ?? m.content },

@@ -10,7 +10,7 @@ import { applyProblem } from '../../antd/problemForm';
 import { useTableParams } from '../../antd/tableParams';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
-import { formatTime } from '../../ui/format';
+import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { PHONE } from '../members/MemberFields';
 
@@ -42,7 +42,8 @@ function RoleFields() {
 
 /** Staff of the store: invite, change role and department, disable and re-enable (managers and operators). */
 export function StaffList() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const formatTime = useFormatTime();
   const { store = '' } = useParams();
   const { api } = useAuth();
   const { message } = App.useApp();
@@ -152,7 +153,7 @@ export function StaffList() {
               </Tag>
             ),
           },
-          { key: 'createdAt', dataIndex: 'createdAt', title: t('common.createdAt'), sorter: true, sortOrder: params.sortOrderOf('createdAt'), render: (at: string) => formatTime(at, i18n.language) },
+          { key: 'createdAt', dataIndex: 'createdAt', title: t('common.createdAt'), sorter: true, sortOrder: params.sortOrderOf('createdAt'), render: (at: string) => formatTime(at) },
           ...(manages
             ? [
                 {

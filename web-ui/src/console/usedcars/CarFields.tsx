@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, InputNumber, Row, Select, Space, type InputNumberProps } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
+import { useStoreZone } from '../../ui/storeZone';
 import {
   EMISSION_STANDARDS,
   GEARBOXES,
@@ -37,7 +38,7 @@ export function CarFields({ name = [] }: { name?: (string | number)[] }) {
   const required: Rule = { required: true, message: t('validation.required') };
   const text: Rule = { required: true, whitespace: true, message: t('validation.required') };
   const max = (n: number): Rule => ({ max: n, message: t('validation.max', { max: n }) });
-  const maxYear = thisYear();
+  const maxYear = thisYear(useStoreZone());
   return (
     <>
       <Row gutter={16}>

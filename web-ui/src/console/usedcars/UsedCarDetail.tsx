@@ -7,7 +7,7 @@ import type { MemberView, UsedCarMove, UsedCarView } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
-import { formatTime } from '../../ui/format';
+import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { carName, formatKm, formatYuan, MOVES } from '../../ui/usedCar';
 import { FORMLESS_MOVES, MoveDialog, useMove } from './MoveDialog';
@@ -47,6 +47,7 @@ function Seller({ store, memberId }: { store: string; memberId: string }) {
 /** One consigned car: the owner's description and photos, the review and listing, and the moves allowed now. */
 export function UsedCarDetail() {
   const { t, i18n } = useTranslation();
+  const formatTime = useFormatTime();
   const { store = '', usedCarId = '' } = useParams();
   const { api } = useAuth();
   const location = useLocation();
@@ -165,7 +166,7 @@ export function UsedCarDetail() {
                 <StatusTag status={c.status} />
               </Descriptions.Item>
               <Descriptions.Item label={t('usedCars.fields.revision')}>{c.revision}</Descriptions.Item>
-              <Descriptions.Item label={t('usedCars.fields.submittedAt')}>{formatTime(c.submittedAt, language)}</Descriptions.Item>
+              <Descriptions.Item label={t('usedCars.fields.submittedAt')}>{formatTime(c.submittedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('usedCars.fields.submittedBy')}>{c.submittedBy}</Descriptions.Item>
               {c.reviewNote && (
                 <Descriptions.Item label={t('usedCars.fields.reviewNote')}>
@@ -180,7 +181,7 @@ export function UsedCarDetail() {
                   </Typography.Text>
                 </Descriptions.Item>
               )}
-              {c.listedAt && <Descriptions.Item label={t('usedCars.fields.listedAt')}>{formatTime(c.listedAt, language)}</Descriptions.Item>}
+              {c.listedAt && <Descriptions.Item label={t('usedCars.fields.listedAt')}>{formatTime(c.listedAt)}</Descriptions.Item>}
               {c.reservedNote && (
                 <Descriptions.Item label={t('usedCars.fields.reservedNote')}>
                   <Prose text={c.reservedNote} />
@@ -189,8 +190,8 @@ export function UsedCarDetail() {
               {c.soldPriceYuan != null && (
                 <Descriptions.Item label={t('usedCars.fields.soldPriceYuan')}>{formatYuan(c.soldPriceYuan, language)}</Descriptions.Item>
               )}
-              {c.closedAt && <Descriptions.Item label={t('usedCars.fields.closedAt')}>{formatTime(c.closedAt, language)}</Descriptions.Item>}
-              <Descriptions.Item label={t('common.updatedAt')}>{formatTime(c.updatedAt, language)}</Descriptions.Item>
+              {c.closedAt && <Descriptions.Item label={t('usedCars.fields.closedAt')}>{formatTime(c.closedAt)}</Descriptions.Item>}
+              <Descriptions.Item label={t('common.updatedAt')}>{formatTime(c.updatedAt)}</Descriptions.Item>
             </Descriptions>
             {c.conditionReport && (
               <>

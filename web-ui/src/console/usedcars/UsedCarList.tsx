@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useTableParams } from '../../antd/tableParams';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
-import { formatTime } from '../../ui/format';
+import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { carName, daysSince, formatKm, formatWaiting, formatYuan, QUEUE_STATUSES, USED_CAR_STATUSES } from '../../ui/usedCar';
 import { StatusTag } from './StatusTag';
@@ -34,6 +34,7 @@ function Waiting({ car }: { car: UsedCarSummary }) {
 /** The list of consigned cars: the review queue (waiting, oldest first) or all cars with a status filter. */
 function UsedCarTable({ mode }: { mode: Mode }) {
   const { t, i18n } = useTranslation();
+  const formatTime = useFormatTime();
   const { store = '' } = useParams();
   const { api } = useAuth();
   const manages = useCan('USED_CAR_MANAGE');
@@ -102,7 +103,7 @@ function UsedCarTable({ mode }: { mode: Mode }) {
       ...sortable('submittedAt'),
       dataIndex: 'submittedAt',
       title: t('usedCars.fields.submittedAt'),
-      render: (at: string) => formatTime(at, i18n.language, 'short'),
+      render: (at: string) => formatTime(at, 'short'),
     },
     ...(queue
       ? []
@@ -111,7 +112,7 @@ function UsedCarTable({ mode }: { mode: Mode }) {
             ...sortable('updatedAt'),
             dataIndex: 'updatedAt',
             title: t('common.updatedAt'),
-            render: (at: string) => formatTime(at, i18n.language, 'short'),
+            render: (at: string) => formatTime(at, 'short'),
           },
         ]),
   ];

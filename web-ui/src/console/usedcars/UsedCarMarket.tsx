@@ -6,7 +6,6 @@ import { Link, useParams } from 'react-router';
 import type { MarketListing, MarketPage, MarketSort } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
-import { formatTime } from '../../ui/format';
 import {
   chosenPriceBand,
   effectiveSort,
@@ -26,6 +25,7 @@ import {
   type MarketSearch,
   type RangeFilter,
 } from '../../ui/market';
+import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { carName, formatKm, formatYuan } from '../../ui/usedCar';
 import { useConsoleStores } from '../useStores';
@@ -194,6 +194,7 @@ function ListingDetails({ listing }: { listing: MarketListing }) {
  */
 export function UsedCarMarket() {
   const { t, i18n } = useTranslation();
+  const formatTime = useFormatTime();
   const { store = '' } = useParams();
   const { api } = useAuth();
   const stores = useConsoleStores();
@@ -281,7 +282,8 @@ export function UsedCarMarket() {
       ...sortable('listedAt'),
       dataIndex: 'listedAt',
       title: t('usedCars.fields.listedAt'),
-      render: (at: string | null | undefined) => formatTime(at, language, 'short'),
+      // cars of the group's other stores too read in the open store's zone: the reader is at this store
+      render: (at: string | null | undefined) => formatTime(at, 'short'),
     },
   ];
 
