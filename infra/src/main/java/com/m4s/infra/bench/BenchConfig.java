@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
  * Maven command line.
  *
  * @param stores stores provisioned ({@code BENCH_STORES} / {@code bench.stores})
- * @param members members loaded into the measured store ({@code BENCH_MEMBERS} / {@code bench.members})
+ * @param members members loaded into the measured store through the gateway ({@code BENCH_MEMBERS} /
+ *     {@code bench.members})
+ * @param largeMembers members the measured store is then grown to with bulk SQL for a second measurement
+ *     ({@code BENCH_LARGE_MEMBERS} / {@code bench.large_members}); 0 skips it
  * @param seconds length of each throughput measurement ({@code BENCH_SECONDS} / {@code bench.seconds})
  * @param concurrency client threads of each throughput measurement ({@code BENCH_CONCURRENCY} /
  *     {@code bench.concurrency})
@@ -24,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param parts the parts to run, by number ({@code BENCH_PARTS} / {@code bench.parts}, e.g. {@code 1,5}; part 1,
  *     provisioning, always runs: the others need its stores)
  */
-record BenchConfig(int stores, int members, int seconds, int concurrency, int listings, int listingStores,
+record BenchConfig(int stores, int members, int largeMembers, int seconds, int concurrency, int listings, int listingStores,
         int approvals, Set<Integer> parts) {
 
     /** Every part: 1 provisioning, 2 start-up migration, 3 member queries, 4 security overhead, 5 used-car market. */
@@ -37,10 +40,15 @@ record BenchConfig(int stores, int members, int seconds, int concurrency, int li
         if (members > MAX_MEMBERS) {
             throw new IllegalArgumentException("bench.members must be at most " + MAX_MEMBERS + ", was " + members);
         }
+        if (largeMembers > MAX_MEMBERS) {
+            throw new IllegalArgumentException("bench.large_members must be at most " + MAX_MEMBERS + ", was "
+                    + largeMembers);
+        }
     }
 
     static BenchConfig load() {
-        return new BenchConfig(setting("stores", 50), setting("members", 2000), setting("seconds", 10),
+        return new BenchConfig(setting("stores", 50), setting("members", 2000),
+                setting("large_members", 100_000, 0), setting("seconds", 10),
                 setting("concurrency", 8), setting("listings", 100_000), setting("listing_stores", 20),
                 setting("approvals", 500), readParts());
     }
@@ -83,26 +91,30 @@ record BenchConfig(int stores, int members, int seconds, int concurrency, int li
 
     /** {@code BENCH_<NAME>} from the environment wins over {@code -Dbench.<name>}. */
     private static int setting(String name, int defaultValue) {
+        return setting(name, defaultValue, 1);
+    }
+
+    private static int setting(String name, int defaultValue, int min) {
         String value = text(name);
         if (value == null) {
             return defaultValue;
         }
         try {
             int parsed = Integer.parseInt(value.strip());
-            if (parsed >= 1) {
+            if (parsed >= min) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw new IllegalArgumentException("BENCH_" + name.toUpperCase(Locale.ROOT) + " (bench." + name
-                + ") must be a whole number of at least 1, was '" + value + "'");
+                + ") must be a whole number of at least " + min + ", was '" + value + "'");
     }
 
     @Override
     public String toString() {
-        return "stores=%d members=%d seconds=%d concurrency=%d listings=%d listing_stores=%d approvals=%d parts=%s"
-                .formatted(stores, members, seconds, concurrency, listings, listingStores, approvals,
+        return ("stores=%d members=%d large_members=%d seconds=%d concurrency=%d listings=%d listing_stores=%d"
+                + " approvals=%d parts=%s").formatted(stores, members, largeMembers, seconds, concurrency, listings, listingStores, approvals,
                         new TreeSet<>(parts));
     }
 }

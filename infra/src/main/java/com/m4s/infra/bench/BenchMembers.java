@@ -63,6 +63,11 @@ final class BenchMembers {
         return i < GIVEN_NAMES.size() ? GIVEN_NAMES.get(i) : SURNAMES.get(i - GIVEN_NAMES.size());
     }
 
+    /** Search texts checked before measuring: a two-character given name and a one-character surname. */
+    static List<String> checkedFragments() {
+        return List.of(GIVEN_NAMES.getFirst(), SURNAMES.getFirst());
+    }
+
     /** {@code n} written with {@code alphabet} as digits, most significant first, padded to {@code length}. */
     private static String digits(int n, String alphabet, int length) {
         char[] out = new char[length];

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * {@code ./mvnw -Pbench verify}: starts a fresh stack on free ports and prints figures for provisioning stores,
- * restarting store-console with all of them, listing and searching members, and what token security costs on a
- * read, and searching the used-car market at scale. Not a test: nothing passes or fails on the figures. Knobs (also
- * which parts run): see {@link BenchConfig}.
+ * restarting store-console with all of them, listing and searching members (at two sizes of store, with CPU
+ * profiles of the services), what token security costs on a read, and searching the used-car market at scale. Not
+ * a test: nothing passes or fails on the figures. Knobs (also which parts run): see {@link BenchConfig}.
  */
 public final class BenchmarkMain {
 
@@ -40,8 +40,8 @@ public final class BenchmarkMain {
             }
             String first = provisioning.active().getFirst();
             StartupMigrationBench.Result startup = config.runs(2) ? StartupMigrationBench.run(stack, noStores) : null;
-            MemberQueryBench.Result queries = config.runs(3) ? new MemberQueryBench(stack, config, cpu).run(first)
-                    : null;
+            MemberQueryBench.Result queries = config.runs(3) ? new MemberQueryBench(stack, config, cpu,
+                    home.resolve("infra/target/bench-profiles")).run(first) : null;
             if (config.runs(4) && !config.runs(3)) {
                 // part 4 reads the first page of members: without part 3 the store would be empty
                 new MemberLoader(new Api(stack.gatewayUrl()).withToken(stack.keycloak()

@@ -1,6 +1,7 @@
 package com.m4s.infra.bench;
 
 import com.m4s.infra.stack.DemoData;
+import com.m4s.infra.stack.JavaService;
 import com.m4s.infra.stack.Stack;
 import com.m4s.platform.servers.Api;
 import java.net.URI;
@@ -9,22 +10,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Loads members into one store, then measures the first page of the member list and of member search three ways:
- * the same SQL straight on PostgreSQL, store-console called directly, and the public route through the gateway.
- * The differences are what the service and the gateway cost.
+ * Loads members into one store through the gateway, then measures the first page of the member list and of member
+ * search three ways: the service's own statement straight on PostgreSQL, store-console called directly, and the
+ * public route through the gateway. The differences are what the service and the gateway cost. Then grows the store
+ * with bulk SQL and measures again, profiling store-console and the gateway during the list via the gateway.
  */
 final class MemberQueryBench {
 
@@ -52,36 +59,78 @@ final class MemberQueryBench {
         }
     }
 
-    record Result(String store, int members, Duration loadTime, Map<Query, Map<Route, LoadResult>> results) {
+    /** The six measurements (each query, each route) at one number of members in the store. */
+    record Measurement(int members, Map<Query, Map<Route, LoadResult>> results, List<String> differences) {
 
         LoadResult of(Query query, Route route) {
             return results.get(query).get(route);
         }
+    }
+
+    /**
+     * @param loadTime loading {@code members} through the gateway
+     * @param bulkLoad growing the store to the second count with SQL, when it was
+     * @param measurements at {@code members}, then at the second count
+     * @param profiles of store-console and the gateway during the last list via the gateway, those that were taken
+     */
+    record Result(String store, int members, Duration loadTime, Optional<Duration> bulkLoad,
+            List<Measurement> measurements, List<Profile.Report> profiles) {
 
         void summarize(Summary summary) {
-            summary.add("member load (setup)", Format.of("%d members in %s via the gateway (%.0f members/s)", members,
-                    Format.seconds(loadTime), members / (loadTime.toNanos() / 1e9)));
+            String load = Format.of("%d members in %s via the gateway (%.0f members/s)", members,
+                    Format.seconds(loadTime), members / (loadTime.toNanos() / 1e9));
+            if (bulkLoad.isPresent()) {
+                int large = measurements.getLast().members();
+                load += Format.of("; grown to %d with bulk SQL in %s", large, Format.seconds(bulkLoad.get()));
+            }
+            summary.add("member load (setup)", load);
+            if (measurements.size() > 1) {
+                summary.add("member counts", each(m -> Integer.toString(m.members()))
+                        + " (figures below side by side in this order)");
+            }
             for (Query query : Query.values()) {
-                LoadResult sql = of(query, Route.SQL);
-                LoadResult console = of(query, Route.STORE_CONSOLE);
-                LoadResult gateway = of(query, Route.GATEWAY);
-                summary.add(query.label + " req/s", Format.of("SQL %.0f, store-console %.0f (%.2fx of SQL),"
-                        + " gateway %.0f (%.2fx of SQL)", sql.requestsPerSecond(), console.requestsPerSecond(),
-                        console.ratioTo(sql), gateway.requestsPerSecond(), gateway.ratioTo(sql)));
-                summary.add(query.label + " p50", Format.of("SQL %.2f ms, store-console %.2f ms, gateway %.2f ms",
-                        sql.millis(50), console.millis(50), gateway.millis(50)));
+                summary.add(query.label + " req/s", Format.of("SQL %s, store-console %s (%s of SQL), gateway %s (%s"
+                        + " of SQL)", each(m -> Format.of("%.0f", m.of(query, Route.SQL).requestsPerSecond())),
+                        each(m -> Format.of("%.0f", m.of(query, Route.STORE_CONSOLE).requestsPerSecond())),
+                        each(m -> Format.of("%.2fx", m.of(query, Route.STORE_CONSOLE).ratioTo(m.of(query, Route.SQL)))),
+                        each(m -> Format.of("%.0f", m.of(query, Route.GATEWAY).requestsPerSecond())),
+                        each(m -> Format.of("%.2fx", m.of(query, Route.GATEWAY).ratioTo(m.of(query, Route.SQL))))));
+                summary.add(query.label + " p50", Format.of("SQL %s ms, store-console %s ms, gateway %s ms",
+                        each(m -> Format.of("%.2f", m.of(query, Route.SQL).millis(50))),
+                        each(m -> Format.of("%.2f", m.of(query, Route.STORE_CONSOLE).millis(50))),
+                        each(m -> Format.of("%.2f", m.of(query, Route.GATEWAY).millis(50)))));
+            }
+            List<String> differences = measurements.stream().flatMap(m -> m.differences().stream()).toList();
+            summary.add("SQL and service agree", differences.isEmpty()
+                    ? "same page and total via the gateway and SQL (list and searches, at " + each(
+                            m -> Integer.toString(m.members())) + " members)"
+                    : "NO, " + differences.size() + " differences (see part 3): " + String.join("; ", differences));
+            for (Profile.Report profile : profiles) {
+                summary.add("profile " + profile.service(), profile.headline() + ", " + profile.during());
             }
         }
+
+        /** One figure per measurement, side by side. */
+        private String each(java.util.function.Function<Measurement, String> figure) {
+            return measurements.stream().map(figure).collect(Collectors.joining(" | "));
+        }
     }
+
+    /** The gateway measured: the stack's settings but the rate limit, beside the stack's own gateway. */
+    private static final String GATEWAY = "gateway-members";
 
     private final Stack stack;
     private final BenchConfig config;
     private final CpuMeter cpu;
+    private final Path profileDir;
+    private JavaService gateway;
 
-    MemberQueryBench(Stack stack, BenchConfig config, CpuMeter cpu) {
+    /** @param profileDir where the JFR recordings of the services are written (and kept) */
+    MemberQueryBench(Stack stack, BenchConfig config, CpuMeter cpu, Path profileDir) {
         this.stack = stack;
         this.config = config;
         this.cpu = cpu;
+        this.profileDir = profileDir;
     }
 
     Result run(String store) {
@@ -92,7 +141,67 @@ final class MemberQueryBench {
         System.out.println(Format.of("   setup: loaded %d members (one vehicle each) through the gateway with %d"
                 + " threads in %s (%.0f members/s)", config.members(), LOADER_THREADS, Format.seconds(load),
                 config.members() / (load.toNanos() / 1e9)));
-        checkSameAnswers(store);
+        boolean grow = config.largeMembers() > config.members();
+        if (!grow && config.largeMembers() > 0) {
+            System.out.println(Format.of("   (BENCH_LARGE_MEMBERS %d is not above BENCH_MEMBERS %d: measured at one"
+                    + " count only)", config.largeMembers(), config.members()));
+        }
+        int gatewayPort = Stack.freePort();
+        gateway = stack.startVariant(GATEWAY, "platform/gateway", gatewayPort,
+                Map.of("M4S_GATEWAY_PORT", String.valueOf(gatewayPort),
+                        "M4S_STORE_CONSOLE_URL", stack.service("store-console").url()), List.of(),
+                List.of("--m4s.gateway.rate-limit.enabled=false"));
+        System.out.println("   a second gateway like the stack's, with the per-store rate limit off (it would cap"
+                + " the store at 100 req/s and measure the policy, not the platform), checked and measured: "
+                + gateway.url());
+        List<Measurement> measurements = new ArrayList<>();
+        List<Profile.Report> profiles = new ArrayList<>();
+        Optional<Duration> bulkLoad = Optional.empty();
+        try {
+            // the list via the gateway is profiled at the larger count (the only one when the store is not grown)
+            measurements.add(measure(store, config.members(), grow ? null : profiles));
+            if (grow) {
+                bulkLoad = Optional.of(grow(store, config.members(), config.largeMembers()));
+                measurements.add(measure(store, config.largeMembers(), profiles));
+            }
+        } finally {
+            stack.stopService(GATEWAY);
+        }
+        Result result = new Result(store, config.members(), load, bulkLoad, measurements, profiles);
+        if (!profiles.isEmpty()) {
+            System.out.println();
+            System.out.println("   Where the time goes: CPU profiles of the services while they answered the list via"
+                    + " the gateway");
+            profiles.forEach(Profile.Report::print);
+        }
+        return result;
+    }
+
+    /** Adds members {@code from..to-1} with bulk SQL and prints how long that took. */
+    private Duration grow(String store, int from, int to) {
+        System.out.println();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword())) {
+            Duration took = MemberBulkLoader.grow(c, store, from, to);
+            System.out.println(Format.of("   setup: grew the store to %d members with bulk SQL in %s (%.0f members/s):"
+                    + " members %d..%d, one vehicle each, the values the API would store, %d per transaction, then"
+                    + " analyze", to, Format.seconds(took), (to - from) / (took.toNanos() / 1e9), from, to - 1,
+                    MemberBulkLoader.BATCH));
+            return took;
+        } catch (SQLException e) {
+            throw new IllegalStateException("growing store " + store + " to " + to + " members failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks the answers, then measures every query every way at the store's current size.
+     *
+     * @param profiles where to put the profiles of the list via the gateway, or null to take none
+     */
+    private Measurement measure(String store, int members, List<Profile.Report> profiles) {
+        System.out.println();
+        System.out.println(Format.of("   -- at %d members", members));
+        List<String> differences = checkSameAnswers(store, members);
         System.out.println(Format.of("   measuring: %d client threads, %d s warm-up then %d s each; HTTP/1.1 with one"
                 + " shared client, SQL with one JDBC connection per thread", config.concurrency(),
                 WARM_UP.toSeconds(), config.seconds()));
@@ -105,17 +214,53 @@ final class MemberQueryBench {
                     // one token per measurement, shared by the client threads: parallel sign-ins of one user make
                     // Keycloak's brute-force detection suspicious
                     String token = route == Route.SQL ? "" : token();
-                    LoadResult result = runner.run(query.label + " " + route.label, sessions(query, route, store,
-                            http, token));
-                    System.out.println(Format.of("   ... %-32s %8.1f req/s", result.name(),
-                            result.requestsPerSecond()));
+                    String name = query.label + " " + route.label;
+                    boolean profiled = profiles != null && query == Query.LIST && route == Route.GATEWAY;
+                    List<Profile> recordings = profiled ? startProfiles(members) : List.of();
+                    LoadResult result;
+                    try {
+                        result = runner.run(name, sessions(query, route, store, http, token));
+                    } finally {
+                        for (Profile recording : recordings) {
+                            stopProfile(recording, name + " at " + members + " members").ifPresent(profiles::add);
+                        }
+                    }
+                    System.out.println(Format.of("   ... %-32s %8.1f req/s%s", result.name(),
+                            result.requestsPerSecond(), profiled ? " (services profiled with JFR meanwhile)" : ""));
                     results.computeIfAbsent(query, q -> new EnumMap<>(Route.class)).put(route, result);
                 }
             }
         }
-        Result result = new Result(store, config.members(), load, results);
-        print(result);
-        return result;
+        Measurement measurement = new Measurement(members, results, differences);
+        print(measurement);
+        return measurement;
+    }
+
+    /** Starts a JFR recording of store-console and of the gateway; a service that cannot be recorded is left out. */
+    private List<Profile> startProfiles(int members) {
+        List<Profile> recordings = new ArrayList<>();
+        Map<String, JavaService> services = new LinkedHashMap<>();
+        services.put("store-console", stack.service("store-console"));
+        services.put("gateway", gateway);
+        for (Map.Entry<String, JavaService> entry : services.entrySet()) {
+            String service = entry.getKey();
+            try {
+                recordings.add(Profile.start(service, entry.getValue().process().pid(),
+                        profileDir.resolve(service + "-list-" + members + ".jfr")));
+            } catch (RuntimeException e) {
+                System.out.println("   WARNING: no profile of " + service + ": " + e.getMessage());
+            }
+        }
+        return recordings;
+    }
+
+    private static Optional<Profile.Report> stopProfile(Profile recording, String during) {
+        try {
+            return Optional.of(recording.stop(during));
+        } catch (RuntimeException e) {
+            System.out.println("   WARNING: no profile: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private LoadRunner.SessionFactory sessions(Query query, Route route, String store, HttpClient http,
@@ -127,7 +272,7 @@ final class MemberQueryBench {
                 case SQL -> sqlSession(query, store, texts);
                 case STORE_CONSOLE -> httpSession(http, stack.service("store-console").url(), token, query, store,
                         texts);
-                case GATEWAY -> httpSession(http, stack.gatewayUrl(), token, query, store, texts);
+                case GATEWAY -> httpSession(http, gateway.url(), token, query, store, texts);
             };
         };
     }
@@ -193,35 +338,49 @@ final class MemberQueryBench {
         }
     }
 
-    /** Before measuring: the SQL must give the page and total the service gives, or the comparison is unfair. */
-    private void checkSameAnswers(String store) {
-        Api api = api();
-        String text = BenchMembers.searchFragment(0);
+    /**
+     * Before measuring: the SQL must give the page, total and plates the service gives, or the comparison is unfair.
+     * Checks the list and two searches (a two-character and a one-character text); returns what differed.
+     */
+    private List<String> checkSameAnswers(String store, int members) {
+        Api api = new Api(gateway.url()).withToken(token());
+        List<String> differences = new ArrayList<>();
         try (SqlMemberQueries sql = sqlQueries(store)) {
-            for (Query query : Query.values()) {
+            List<String> texts = new ArrayList<>();
+            texts.add("");
+            texts.addAll(BenchMembers.checkedFragments());
+            for (String text : texts) {
+                Query query = text.isEmpty() ? Query.LIST : Query.SEARCH;
                 SqlMemberQueries.Page expected = run(sql, query, text);
                 JsonNode page = api.get(path(query, store, text)).json();
                 List<UUID> ids = page.path("content").valueStream()
                         .map(m -> UUID.fromString(m.path("id").asString())).toList();
                 long total = page.path("totalElements").asLong();
+                int plates = page.path("content").valueStream().mapToInt(m -> m.path("plates").size()).sum();
                 String what = query == Query.LIST ? "list" : "search '" + text + "'";
-                if (ids.equals(expected.ids()) && total == expected.total()) {
-                    System.out.println(Format.of("   check: %s gives the same page and total (%d) via the gateway"
-                            + " and via SQL", what, total));
+                if (ids.equals(expected.ids()) && total == expected.total() && plates == expected.plates()) {
+                    System.out.println(Format.of("   check: %s gives the same page (%d members, %d plates) and total"
+                            + " (%d, %.1f %% of the store) via the gateway and via SQL", what, ids.size(), plates,
+                            total, 100.0 * total / members));
                 } else {
-                    System.out.println(Format.of("   WARNING: %s differs: gateway total %d, ids %s;"
-                            + " SQL total %d, ids %s", what, total, ids, expected.total(), expected.ids()));
+                    String difference = Format.of("%s at %d members: gateway total %d, %d plates, ids %s; SQL total"
+                            + " %d, %d plates, ids %s", what, members, total, plates, ids, expected.total(),
+                            expected.plates(), expected.ids());
+                    System.out.println("   WARNING: " + difference);
+                    differences.add(Format.of("%s at %d members (total %d vs %d)", what, members, total,
+                            expected.total()));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the SQL check failed: " + e.getMessage(), e);
         }
+        return differences;
     }
 
-    private static void print(Result result) {
+    private static void print(Measurement result) {
         System.out.println();
-        System.out.println(Format.of("   %-7s %-22s %10s %9s %9s %9s %8s %11s", "query", "route", "req/s", "p50 ms",
-                "p95 ms", "p99 ms", "errors", "other CPU"));
+        System.out.println(Format.of("   %-7s %-22s %10s %9s %9s %9s %8s %11s   (at %d members)", "query", "route",
+                "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "other CPU", result.members()));
         for (Query query : Query.values()) {
             for (Route route : Route.values()) {
                 LoadResult r = result.of(query, route);

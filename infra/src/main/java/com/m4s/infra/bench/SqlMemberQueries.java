@@ -5,26 +5,42 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The member list and search of store-console written as plain SQL on one JDBC connection: the page of members,
- * the total (skipped, as Spring Data does, when the first page is not full) and the plates of the page's members.
- * It is the floor the service's figures are compared with; the service adds a transaction, switching to the store's
- * role and schema, Hibernate, JSON and HTTP.
+ * The member list and search of store-console as the very statement the service runs (its {@code MemberList} through
+ * {@code SqlPage.query}): one statement per page that returns the page's members, each with its plates, and the
+ * total. It runs on one JDBC connection that switched to the store's schema once when it was opened, so it is the
+ * floor the service's figures are compared with; the service adds a transaction, switching to the store's role and
+ * schema per request, the connection pool, JSON and HTTP.
  */
 final class SqlMemberQueries implements AutoCloseable {
 
     static final int PAGE_SIZE = 20;
     private static final int TIMEOUT_SECONDS = 30;
-    private static final String COLUMNS = "m.id, m.name, m.phone, m.created_at";
-    private static final String ORDER = " order by m.created_at desc, m.id limit " + PAGE_SIZE + " offset 0";
-    /** Name contains the text (any case), phone contains it, or one of the member's plates contains it. */
-    private static final String MATCHES = " where lower(m.name) like ? escape '\\' or m.phone like ? escape '\\'"
-            + " or exists (select 1 from %s.vehicle v where v.member_id = m.id and v.plate like ? escape '\\')";
+    /** The service's select list: a member and its plates, oldest vehicle first. */
+    private static final String COLUMNS = "m.id, m.name, m.phone, m.created_at,"
+            + " array(select v.plate from vehicle v where v.member_id = m.id order by v.created_at) as plates";
+    private static final String ALL = "from member m";
+    /**
+     * Name contains the text (any case), phone contains it, or one of the member's plates contains it: candidates
+     * from the GIN indexes on {@code search_grams}, each checked with LIKE. Parameters: grams, text, text, plate
+     * grams, plate.
+     */
+    private static final String MATCHING = """
+            from member m where m.id in (
+              select id from member where search_grams @> string_to_array(?, ' ')
+                and (lower(name) like ? escape '\\' or phone like ? escape '\\')
+              union all
+              select member_id from vehicle where search_grams @> string_to_array(?, ' ')
+                and plate like ? escape '\\')""";
+    private static final String TOTAL = "page_total_";
 
     /** One page: the members' ids in order, the total and how many plates the page's members have. */
     record Page(List<UUID> ids, long total, int plates) {
@@ -32,78 +48,64 @@ final class SqlMemberQueries implements AutoCloseable {
 
     private final Connection connection;
     private final PreparedStatement listPage;
-    private final PreparedStatement listCount;
     private final PreparedStatement searchPage;
-    private final PreparedStatement searchCount;
-    private final PreparedStatement plates;
 
+    /** Takes over the connection and switches it to the store's schema, once. */
     SqlMemberQueries(Connection connection, String storeCode) throws SQLException {
         this.connection = connection;
-        String schema = "store_" + storeCode;
-        String members = " from " + schema + ".member m";
-        String matches = MATCHES.formatted(schema);
-        listPage = prepare("select " + COLUMNS + members + ORDER);
-        listCount = prepare("select count(*)" + members);
-        searchPage = prepare("select " + COLUMNS + members + matches + ORDER);
-        searchCount = prepare("select count(*)" + members + matches);
-        plates = prepare("select member_id, plate from " + schema
-                + ".vehicle where member_id = any(?) order by created_at");
+        if (!storeCode.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("not a store code: " + storeCode);
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("set search_path to " + com.m4s.platform.tenancy.Tenant.SCHEMA_PREFIX + storeCode);
+        }
+        listPage = prepare(firstPage(ALL));
+        searchPage = prepare(firstPage(MATCHING));
+    }
+
+    /** {@code SqlPage.query}'s statement for the first page, newest first, the total as an uncorrelated sub-select. */
+    static String firstPage(String from) {
+        return "select " + COLUMNS + ", (select count(*) " + from + ") as " + TOTAL + " " + from
+                + " order by m.created_at desc, m.id limit " + PAGE_SIZE + " offset 0";
     }
 
     /** The first page of all members, newest first. */
     Page list() throws SQLException {
-        return page(listPage, listCount);
+        return page(listPage);
     }
 
     /** The first page of the members matching {@code text}, newest first. */
     Page search(String text) throws SQLException {
-        String contains = likeContains(text.strip().toLowerCase(Locale.ROOT));
-        String plate = likeContains(text.replaceAll("\\s", "").toUpperCase(Locale.ROOT));
-        for (PreparedStatement statement : List.of(searchPage, searchCount)) {
-            statement.setString(1, contains);
-            statement.setString(2, contains);
-            statement.setString(3, plate);
+        String plateText = text.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        String[] values = {grams(text), likeContains(text), likeContains(text), grams(plateText),
+                likeContains(plateText).toUpperCase(Locale.ROOT)};
+        // the from clause is in the statement twice (count and page): its parameters are bound twice
+        for (int i = 0; i < 2 * values.length; i++) {
+            searchPage.setString(i + 1, values[i % values.length]);
         }
-        return page(searchPage, searchCount);
+        return page(searchPage);
     }
 
-    private Page page(PreparedStatement page, PreparedStatement count) throws SQLException {
+    private static Page page(PreparedStatement page) throws SQLException {
         List<UUID> ids = new ArrayList<>(PAGE_SIZE);
+        long total = 0;
+        int plates = 0;
         try (ResultSet rs = page.executeQuery()) {
             while (rs.next()) {
-                ids.add(rs.getObject(1, UUID.class));
-                rs.getString(2);
-                rs.getString(3);
-                rs.getTimestamp(4);
-            }
-        }
-        long total = ids.size() < PAGE_SIZE ? ids.size() : count(count);
-        return new Page(ids, total, ids.isEmpty() ? 0 : platesOf(ids));
-    }
-
-    private static long count(PreparedStatement count) throws SQLException {
-        try (ResultSet rs = count.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private int platesOf(List<UUID> ids) throws SQLException {
-        Array array = connection.createArrayOf("uuid", ids.toArray());
-        try {
-            plates.setArray(1, array);
-            int found = 0;
-            try (ResultSet rs = plates.executeQuery()) {
-                while (rs.next()) {
-                    rs.getObject(1, UUID.class);
-                    rs.getString(2);
-                    found++;
+                ids.add(rs.getObject("id", UUID.class));
+                rs.getString("name");
+                rs.getString("phone");
+                rs.getObject("created_at", java.time.OffsetDateTime.class);
+                Array array = rs.getArray("plates");
+                if (array != null) {
+                    plates += ((String[]) array.getArray()).length;
+                    array.free();
                 }
+                total = rs.getLong(TOTAL);
             }
-            return found;
-        } finally {
-            array.free();
         }
+        // an empty first page: the total is 0, as the service answers without a second statement
+        return new Page(ids, total, plates);
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
@@ -112,9 +114,29 @@ final class SqlMemberQueries implements AutoCloseable {
         return statement;
     }
 
-    /** {@code %text%} with %, _ and \ matching literally, as store-console's {@code Like.contains} does. */
-    private static String likeContains(String text) {
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    /** {@code %text%} of the stripped, lower-cased text, %, _ and \ matching literally, as {@code Like.contains}. */
+    static String likeContains(String text) {
+        String q = text.strip().toLowerCase(Locale.ROOT);
+        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /**
+     * The grams a text must hold to contain {@code text}, space-separated, as {@code Like.grams}: of the stripped,
+     * lower-cased text, the character itself for one character, else every pair of neighbouring characters without
+     * white space, distinct, in order.
+     */
+    static String grams(String text) {
+        int[] chars = text.strip().toLowerCase(Locale.ROOT).codePoints().toArray();
+        Set<String> grams = new LinkedHashSet<>();
+        if (chars.length == 1) {
+            grams.add(new String(chars, 0, 1));
+        }
+        for (int i = 0; i + 1 < chars.length; i++) {
+            if (!Character.isWhitespace(chars[i]) && !Character.isWhitespace(chars[i + 1])) {
+                grams.add(new String(chars, i, 2));
+            }
+        }
+        return String.join(" ", grams);
     }
 
     /** Closes the connection, and with it the statements. */

@@ -123,6 +123,11 @@ public final class JavaService implements AutoCloseable {
         return log;
     }
 
+    /** The service's JVM, e.g. to profile it or read its memory. */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
