@@ -10,10 +10,14 @@ import java.util.Optional;
 /**
  * {@code ./mvnw -Pbench verify}: starts a fresh stack on free ports and prints figures for provisioning stores,
  * restarting store-console with all of them, listing and searching members (at two sizes of store, with CPU
- * profiles of the services), what token security costs on a read, and searching the used-car market at scale. Not
- * a test: nothing passes or fails on the figures. Knobs (also which parts run): see {@link BenchConfig}.
+ * profiles of the services), what token security costs on a read, searching the used-car market at scale, and the
+ * memory the idle stack keeps. Not a test: nothing passes or fails on the figures. Knobs (also which parts run):
+ * see {@link BenchConfig}.
  */
 public final class BenchmarkMain {
+
+    /** How long the stack is left alone before its memory is read. */
+    private static final Duration MEMORY_IDLE = Duration.ofSeconds(10);
 
     private BenchmarkMain() {
     }
@@ -52,6 +56,8 @@ public final class BenchmarkMain {
             UsedCarMarketBench.Result market = config.runs(5)
                     ? new UsedCarMarketBench(stack, config, cpu).run(provisioning.active()) : null;
             int logProblems = ServiceLogs.print(stack);
+            StackMemory.Result memory = StackMemory.measure(stack, MEMORY_IDLE);
+            memory.print();
 
             Summary summary = new Summary();
             summary.add("settings", config + " (warm-up " + MemberQueryBench.WARM_UP.toSeconds() + " s)");
@@ -68,6 +74,7 @@ public final class BenchmarkMain {
             if (market != null) {
                 market.summarize(summary);
             }
+            memory.summarize(summary);
             summary.add("service logs", logProblems + " WARN/ERROR lines (listed above)");
             cpu.since(cpuAfterStart).ifPresent(usage -> summary.add("CPU after start-up", usage.toString()));
             summary.add("total run", Format.seconds(Duration.ofNanos(System.nanoTime() - start)));

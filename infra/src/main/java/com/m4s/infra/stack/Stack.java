@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -322,6 +323,54 @@ public final class Stack implements AutoCloseable {
 
     public List<LocalServer> servers() {
         return List.copyOf(servers);
+    }
+
+    /**
+     * The stack's running processes by name, each the root of its process tree (PostgreSQL's and Elasticsearch's
+     * servers run as its descendants): the servers, then the services. PostgreSQL's server detaches from its launcher
+     * and is found by its {@code postmaster.pid}; Kafka, Elasticsearch and Keycloak are the child processes whose
+     * command line names their data directory. For measuring what the stack uses.
+     */
+    public Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+        postmaster().ifPresent(p -> processes.put("postgresql", p));
+        for (String server : List.of("kafka", "elasticsearch", "keycloak")) {
+            String dir = config.dataDir().resolve(server).toString();
+            ProcessHandle.current().children().filter(p -> commandLine(p).stream()
+                    .anyMatch(arg -> arg.contains(dir + "/") || arg.endsWith(dir))).findFirst()
+                    .ifPresent(p -> processes.put(server, p));
+        }
+        services.forEach((name, service) -> {
+            if (service.isAlive()) {
+                processes.put(name, service.process());
+            }
+        });
+        return processes;
+    }
+
+    /**
+     * A process's command line, from {@code /proc} where there is one: {@link ProcessHandle.Info#arguments()} gives
+     * none for a command line longer than a memory page, such as Kafka's with its class path.
+     */
+    private static List<String> commandLine(ProcessHandle process) {
+        try {
+            byte[] line = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return List.of(new String(line, java.nio.charset.StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException | RuntimeException e) {
+            return process.info().arguments().map(List::of).orElse(List.of());
+        }
+    }
+
+    /** PostgreSQL's server process: the first line of {@code postmaster.pid} in its data directory. */
+    private Optional<ProcessHandle> postmaster() {
+        Path pidFile = config.dataDir().resolve("postgres").resolve("postmaster.pid");
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.getFirst().strip()))
+                    .filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** Stops the services in reverse order, then the servers. */
