@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param largeMembers members the measured store is then grown to with bulk SQL for a second measurement
  *     ({@code BENCH_LARGE_MEMBERS} / {@code bench.large_members}); 0 skips it
  * @param seconds length of each throughput measurement ({@code BENCH_SECONDS} / {@code bench.seconds})
+ * @param warmUp seconds of load before each throughput measurement of parts 3 and 5, not counted, so that the
+ *     services' hot paths are compiled ({@code BENCH_WARMUP} / {@code bench.warmup})
  * @param concurrency client threads of each throughput measurement ({@code BENCH_CONCURRENCY} /
  *     {@code bench.concurrency})
  * @param listings used cars put on the market for the market measurements ({@code BENCH_LISTINGS} /
@@ -27,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param parts the parts to run, by number ({@code BENCH_PARTS} / {@code bench.parts}, e.g. {@code 1,5}; part 1,
  *     provisioning, always runs: the others need its stores)
  */
-record BenchConfig(int stores, int members, int largeMembers, int seconds, int concurrency, int listings, int listingStores,
+record BenchConfig(int stores, int members, int largeMembers, int seconds, int warmUp, int concurrency, int listings, int listingStores,
         int approvals, Set<Integer> parts) {
 
     /** Every part: 1 provisioning, 2 start-up migration, 3 member queries, 4 security overhead, 5 used-car market. */
@@ -48,7 +50,7 @@ record BenchConfig(int stores, int members, int largeMembers, int seconds, int c
 
     static BenchConfig load() {
         return new BenchConfig(setting("stores", 50), setting("members", 2000),
-                setting("large_members", 100_000, 0), setting("seconds", 10),
+                setting("large_members", 100_000, 0), setting("seconds", 10), setting("warmup", 15, 0),
                 setting("concurrency", 8), setting("listings", 100_000), setting("listing_stores", 20),
                 setting("approvals", 500), readParts());
     }
@@ -113,8 +115,8 @@ record BenchConfig(int stores, int members, int largeMembers, int seconds, int c
 
     @Override
     public String toString() {
-        return ("stores=%d members=%d large_members=%d seconds=%d concurrency=%d listings=%d listing_stores=%d"
-                + " approvals=%d parts=%s").formatted(stores, members, largeMembers, seconds, concurrency, listings, listingStores, approvals,
+        return ("stores=%d members=%d large_members=%d seconds=%d warmup=%d concurrency=%d listings=%d listing_stores=%d"
+                + " approvals=%d parts=%s").formatted(stores, members, largeMembers, seconds, warmUp, concurrency, listings, listingStores, approvals,
                         new TreeSet<>(parts));
     }
 }

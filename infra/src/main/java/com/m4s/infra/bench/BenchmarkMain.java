@@ -60,7 +60,7 @@ public final class BenchmarkMain {
             memory.print();
 
             Summary summary = new Summary();
-            summary.add("settings", config + " (warm-up " + MemberQueryBench.WARM_UP.toSeconds() + " s)");
+            summary.add("settings", config.toString());
             provisioning.summarize(summary);
             if (startup != null) {
                 startup.summarize(summary);

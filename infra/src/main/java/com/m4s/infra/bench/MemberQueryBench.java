@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class MemberQueryBench {
 
+    /** The warm-up of part 4's rounds (which warm up with whole rounds as well). */
     static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final int LOADER_THREADS = 4;
@@ -204,8 +205,9 @@ final class MemberQueryBench {
         List<String> differences = checkSameAnswers(store, members);
         System.out.println(Format.of("   measuring: %d client threads, %d s warm-up then %d s each; HTTP/1.1 with one"
                 + " shared client, SQL with one JDBC connection per thread", config.concurrency(),
-                WARM_UP.toSeconds(), config.seconds()));
-        LoadRunner runner = new LoadRunner(config.concurrency(), WARM_UP, Duration.ofSeconds(config.seconds()), cpu);
+                config.warmUp(), config.seconds()));
+        LoadRunner runner = new LoadRunner(config.concurrency(), Duration.ofSeconds(config.warmUp()),
+                Duration.ofSeconds(config.seconds()), cpu);
         Map<Query, Map<Route, LoadResult>> results = new EnumMap<>(Query.class);
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build()) {

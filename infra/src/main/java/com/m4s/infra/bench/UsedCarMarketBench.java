@@ -404,8 +404,8 @@ final class UsedCarMarketBench {
         checkSameAnswers(gatewayUrl, store, group, mix);
         System.out.println(Format.of("   measuring: the %d searches in turn, %d client threads, %d s warm-up then %d"
                 + " s each; HTTP/1.1 with one shared client", mix.size(), config.concurrency(),
-                MemberQueryBench.WARM_UP.toSeconds(), config.seconds()));
-        LoadRunner runner = new LoadRunner(config.concurrency(), MemberQueryBench.WARM_UP,
+                config.warmUp(), config.seconds()));
+        LoadRunner runner = new LoadRunner(config.concurrency(), Duration.ofSeconds(config.warmUp()),
                 Duration.ofSeconds(config.seconds()), cpu);
         Map<Route, LoadResult> results = new EnumMap<>(Route.class);
         for (Route route : Route.values()) {
