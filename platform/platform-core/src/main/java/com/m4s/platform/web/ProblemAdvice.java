@@ -157,13 +157,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** Framework-made problems get our type URIs instead of {@code about:blank}. */
+    /** Framework-made problems get our type URIs instead of none ({@code about:blank}). */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
-                && URI.create("about:blank").equals(problem.getType())) {
+                && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
             String slug = switch (statusCode.value()) {
                 case 400 -> "bad-request";
                 case 404 -> "not-found";
