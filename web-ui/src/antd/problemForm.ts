@@ -18,10 +18,15 @@ export function applyProblem(form: FormInstance, error: unknown, prefix: (string
   return fields.length;
 }
 
-/** A message for the whole request: the problem type in the user's language, else the server's own detail. */
+/**
+ * A message for the whole request: the server's detail when it is in the user's language (it names what is wrong),
+ * else the UI's text for the problem type, else whatever the server said.
+ */
 export function problemMessage(t: TFunction, error: unknown): string {
   if (!isApiError(error)) return t('problems.unexpected');
-  // problem types the UI knows have a text of their own; the rest show the server's detail
+  const detail = error.detailIn(i18n.language);
+  if (detail) return detail;
+  // a problem in another language, or none (the network, a proxy): the UI's own text for the type
   const key = `problems.${error.slug}`;
   if (i18n.exists(key)) return t(key as 'problems.unexpected');
   return error.problem.detail ?? error.problem.title ?? t('problems.unexpected');

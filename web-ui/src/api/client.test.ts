@@ -44,6 +44,21 @@ describe('api client', () => {
     expect((error as ApiError).fieldErrors).toEqual([{ field: 'profile.phone', message: 'bad' }]);
   });
 
+  it("asks for the UI's language and keeps the language the problem is written in", async () => {
+    const problem = { type: 'https://m4s.dev/problems/store-code-taken', status: 409, detail: '门店代码“gz_x”已存在。' };
+    const fetchImpl = vi.fn().mockImplementation(() =>
+      Promise.resolve(new Response(JSON.stringify(problem), { status: 409, headers: { 'content-type': 'application/problem+json', 'content-language': 'zh-CN' } })),
+    );
+
+    const error = (await createApiClient({ token: () => 'tok', fetchImpl, language: () => 'zh-CN' }).post('/x', {}).catch((e: unknown) => e)) as ApiError;
+    await createApiClient({ token: () => 'tok', fetchImpl }).get('/x').catch(() => undefined);
+
+    expect(fetchImpl.mock.calls[0]![1].headers['Accept-Language']).toBe('zh-CN');
+    expect(fetchImpl.mock.calls[1]![1].headers).not.toHaveProperty('Accept-Language');
+    expect(error.language).toBe('zh-CN');
+    expect(error.detailIn('zh-CN')).toBe('门店代码“gz_x”已存在。');
+  });
+
   it('reports a refused token once per call, and not for anonymous calls', async () => {
     const onUnauthorized = vi.fn();
     const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(response(401, { status: 401 })));

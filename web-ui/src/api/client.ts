@@ -27,6 +27,8 @@ export interface ClientOptions {
   token: () => string | null;
   /** Called when the gateway refuses the token (401): the session is over, the page must keep its state. */
   onUnauthorized?: () => void;
+  /** The UI's current language (`zh-CN`, `en`), sent as `Accept-Language`: the services answer problems in it. */
+  language?: () => string | undefined;
   fetchImpl?: typeof fetch;
 }
 
@@ -62,6 +64,8 @@ export function createApiClient(options: ClientOptions): ApiClient {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     const token = options.token();
     if (token) headers.Authorization = `Bearer ${token}`;
+    const language = options.language?.();
+    if (language) headers['Accept-Language'] = language;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (version !== undefined) headers['If-Match'] = `"${version}"`;
     let response: Response;
@@ -78,7 +82,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
     }
     if (!response.ok) {
       if (response.status === 401 && token) options.onUnauthorized?.();
-      throw new ApiError(response.status, await problemOf(response));
+      throw new ApiError(response.status, await problemOf(response), response.headers.get('content-language') ?? undefined);
     }
     if (response.status === 204) return undefined as T;
     const text = await response.text();

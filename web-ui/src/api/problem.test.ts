@@ -24,6 +24,20 @@ describe('ApiError', () => {
   });
 });
 
+describe('ApiError.detailIn', () => {
+  it("gives the server's detail only when the server wrote it in the asked language", () => {
+    const chinese = new ApiError(409, { detail: '门店代码“gz_x”已存在。' }, 'zh-CN');
+    const english = new ApiError(409, { detail: "A store with code 'gz_x' already exists." }, 'en');
+    const unsaid = new ApiError(409, { detail: "A store with code 'gz_x' already exists." });
+
+    expect(chinese.detailIn('zh-CN')).toBe('门店代码“gz_x”已存在。');
+    expect(chinese.detailIn('zh-cn')).toBe('门店代码“gz_x”已存在。');
+    expect(chinese.detailIn('en')).toBeUndefined();
+    expect(english.detailIn('en-US')).toBe("A store with code 'gz_x' already exists.");
+    expect(unsaid.detailIn('zh-CN')).toBeUndefined();
+  });
+});
+
 describe('fieldPath', () => {
   it('turns server field paths into form name paths', () => {
     expect(fieldPath('profile.phone')).toEqual(['profile', 'phone']);

@@ -18,16 +18,35 @@ export interface Problem {
 
 const TYPE_BASE = 'https://m4s.dev/problems/';
 
-/** A failed API call: HTTP status plus the problem body when there was one. */
+/** Whether two language tags name the same language: `zh-CN` and `zh-cn`, `en` and `en-US`. */
+function sameLanguage(a: string, b: string): boolean {
+  return a.split('-')[0]!.toLowerCase() === b.split('-')[0]!.toLowerCase();
+}
+
+/**
+ * A failed API call: HTTP status plus the problem body when there was one, and the language the server wrote its
+ * texts in (`Content-Language`; the client asks for the UI's language with `Accept-Language`).
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
+  readonly language: string | undefined;
 
-  constructor(status: number, problem: Problem) {
+  constructor(status: number, problem: Problem, language?: string) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
+    this.language = language;
+  }
+
+  /**
+   * The server's detail when it is written in `language` (the UI's): it names what is wrong, e.g. the store code
+   * that is taken. Undefined when there is none or the server did not say it answered in that language.
+   */
+  detailIn(language: string): string | undefined {
+    if (this.language === undefined || !sameLanguage(this.language, language)) return undefined;
+    return this.problem.detail;
   }
 
   /** The last part of the problem type, e.g. `plate-taken`; `network` when the server was not reached. */

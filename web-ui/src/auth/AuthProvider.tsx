@@ -2,6 +2,7 @@ import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { createApiClient } from '../api/client';
+import i18n from '../i18n';
 import { AuthContext, type Auth, type AuthStatus } from './AuthContext';
 import { claimsOf, type Claims } from './claims';
 import { loadUiConfig } from './uiConfig';
@@ -143,7 +144,12 @@ export function AuthProvider({ area, children }: { area: Area; children: ReactNo
   }, [adopt]);
 
   const api = useMemo(
-    () => createApiClient({ token: () => tokenRef.current, onUnauthorized: () => setSessionExpired(true) }),
+    () =>
+      createApiClient({
+        token: () => tokenRef.current,
+        onUnauthorized: () => setSessionExpired(true),
+        language: () => i18n.language,
+      }),
     [],
   );
 

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import type { CodeSent, OwnerSignUp, SignedUp } from '../api/owner';
 import { isApiError } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
+import { problemText } from './problemText';
 
 const PHONE = /^1[3-9]\d{9}$/;
 const STORE = /^[a-z][a-z0-9_]{2,29}$/;
@@ -64,7 +65,7 @@ export function SignUp() {
     else if (error.status === 422 && !next.username && !next.password && !next.phone) next.code = t('owner.signup.codeInvalid');
     else if (error.status === 404) next.store = t('owner.signup.storeUnknown');
     else if (error.status === 429) next.form = t('owner.signup.tooMany');
-    else if (Object.keys(next).length === 0) next.form = error.problem.detail ?? t('problems.unexpected');
+    else if (Object.keys(next).length === 0) next.form = problemText(t, error);
     setErrors(next);
   };
 

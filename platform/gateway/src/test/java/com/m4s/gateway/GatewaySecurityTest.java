@@ -83,12 +83,19 @@ class GatewaySecurityTest {
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).startsWith("Bearer"))
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "zh-CN")
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://m4s.dev/problems/unauthenticated")
                 .jsonPath("$.status").isEqualTo(401)
-                .jsonPath("$.title").isEqualTo("Not authenticated")
-                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("Authorization: Bearer"))
+                .jsonPath("$.title").isEqualTo("未登录")
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("请登录", "Authorization: Bearer"))
                 .jsonPath("$.instance").isEqualTo("/api/stores/x/members");
+        web.get().uri("/api/stores/x/members").header(HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "en")
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Not authenticated")
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("sign in", "Authorization: Bearer"));
 
         web.get().uri("/api/admin/tenants").exchange().expectStatus().isUnauthorized();
         assertThat(DOWNSTREAM.requests()).isEqualTo(before);
@@ -98,7 +105,8 @@ class GatewaySecurityTest {
     void aGarbageTokenIs401InvalidToken() {
         // not a JWT; not even a well-formed bearer header (refused while reading the header)
         for (String header : new String[] {"Bearer not-a-jwt", "Bearer not a token!", "bearer"}) {
-            web.get().uri("/api/stores/x/members").header(HttpHeaders.AUTHORIZATION, header).exchange()
+            web.get().uri("/api/stores/x/members").header(HttpHeaders.AUTHORIZATION, header)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
                     .expectStatus().isUnauthorized()
                     .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,
                             v -> assertThat(v).startsWith("Bearer").contains("error=\"invalid_token\""))
@@ -198,7 +206,8 @@ class GatewaySecurityTest {
                 .expectBody().jsonPath("$.type").isEqualTo("https://m4s.dev/problems/unauthenticated");
         web.get().uri("/somewhere/else").exchange().expectStatus().isUnauthorized();
 
-        web.get().uri("/actuator/info").headers(h -> h.setBearerAuth(operatorToken())).exchange()
+        web.get().uri("/actuator/info").headers(h -> h.setBearerAuth(operatorToken()))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).startsWith("Bearer"))

@@ -73,7 +73,8 @@ class StoreRateLimitTest {
                 .jsonPath("$.type").isEqualTo("https://m4s.dev/problems/rate-limited")
                 .jsonPath("$.status").isEqualTo(429)
                 .jsonPath("$.store").isEqualTo("rl_a")
-                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("rl_a"));
+                .jsonPath("$.title").isEqualTo("请求过于频繁")
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("门店“rl_a”的请求额度已用完"));
 
         get("/api/stores/rl_b/members").expectStatus().isOk()
                 .expectHeader().valueEquals(StoreRateLimitFilter.REMAINING_HEADER, "4");

@@ -1,13 +1,15 @@
 package com.m4s.store.identity;
 
+import com.m4s.platform.http.DependencyUnavailable;
 import com.m4s.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** 503: Keycloak did not take a change of a login; nothing was half-done, and repeating the request is safe. */
 public class IdentityUnavailable extends ApiException {
 
-    public IdentityUnavailable(String detail) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable", "The login could not be changed: " + detail);
+    /** @param cause why Keycloak did not take the change: its detail is the problem's reason */
+    public IdentityUnavailable(Exception cause) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable", DependencyUnavailable.reasonOf(cause));
     }
 
     /** Names the record that waits for the retry, e.g. {@code staffId}. */

@@ -72,8 +72,7 @@ class MemberService {
     public void bindOwner(UUID memberId, String subject, String username) {
         Member member = find(memberId);
         if (!member.bindOwner(subject, username, clock.instant())) {
-            throw new ApiException.Conflict("owner-already-bound",
-                    "This member already has an owner account; sign in with it.");
+            throw new ApiException.Conflict("owner-already-bound");
         }
         members.saveAndFlush(member);
     }
@@ -82,7 +81,7 @@ class MemberService {
     @Transactional(readOnly = true)
     public MemberViews.MemberView ofOwner(String subject) {
         return members.findByOwnerSubject(subject).map(MemberViews.MemberView::of).orElseThrow(() ->
-                new ApiException.NotFound("Owner account", "of this login (no member record is bound to it)"));
+                new ApiException.NotFound("owner-account"));
     }
 
     /** A member's name and phone, if the member exists. */
@@ -95,8 +94,7 @@ class MemberService {
     @Transactional(readOnly = true)
     public MemberViews.Contact ownerContact(String subject) {
         return members.findByOwnerSubject(subject).map(m -> new MemberViews.Contact(m.id(), m.name(), m.phone()))
-                .orElseThrow(() -> new ApiException.NotFound("Owner account",
-                        "of this login (no member record is bound to it)"));
+                .orElseThrow(() -> new ApiException.NotFound("owner-account"));
     }
 
     @Transactional
@@ -132,11 +130,11 @@ class MemberService {
     }
 
     private Member find(UUID id) {
-        return members.findById(id).orElseThrow(() -> new ApiException.NotFound("Member", id));
+        return members.findById(id).orElseThrow(() -> new ApiException.NotFound("member", id));
     }
 
     private static Vehicle vehicle(Member member, UUID vehicleId) {
-        return member.vehicle(vehicleId).orElseThrow(() -> new ApiException.NotFound("Vehicle", vehicleId));
+        return member.vehicle(vehicleId).orElseThrow(() -> new ApiException.NotFound("vehicle", vehicleId));
     }
 
     private static void requireDistinct(List<VehicleDetails> vehicles) {
@@ -144,10 +142,10 @@ class MemberService {
         Set<String> vins = new HashSet<>();
         for (VehicleDetails v : vehicles) {
             if (!plates.add(VehicleDetails.normalize(v.plate()))) {
-                throw MemberProblems.duplicateInRequest("plate");
+                throw new ApiException.Unprocessable("duplicate-plate");
             }
             if (!vins.add(VehicleDetails.normalize(v.vin()))) {
-                throw MemberProblems.duplicateInRequest("vin");
+                throw new ApiException.Unprocessable("duplicate-vin");
             }
         }
     }

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Both are compared upper-case and without spaces.
  */
 public record VehicleDetails(
-        @NotBlank @Pattern(regexp = PLATE, message = "must be a mainland plate such as 粤B16888") String plate,
-        @NotBlank @Pattern(regexp = VIN, message = "must be 17 letters and digits (no I, O or Q)") String vin,
+        @NotBlank @Pattern(regexp = PLATE, message = "{validation.plate}") String plate,
+        @NotBlank @Pattern(regexp = VIN, message = "{validation.vin}") String vin,
         @NotBlank @Size(max = 64) String model,
         @PastOrPresent @Nullable LocalDate purchaseDate,
         @PositiveOrZero @Max(2_000_000) @Nullable Integer mileageKm) {

@@ -41,7 +41,7 @@ class DevelopmentInboxController {
     @Open("development stacks only, demo phones only: a demo phone's texts, where a real phone would get them by SMS")
     @GetMapping("/api/stores/{store}/owner-signup/development-inbox")
     Inbox inbox(@PathVariable String store, @RequestParam
-            @Pattern(regexp = "1[3-9][0-9]{9}", message = "must be an 11-digit mobile number") String phone) {
+            @Pattern(regexp = "1[3-9][0-9]{9}", message = "{validation.phone}") String phone) {
         if (!properties.lists(phone)) {
             throw new NotADemoPhone(phone);
         }
@@ -50,8 +50,7 @@ class DevelopmentInboxController {
 
     static final class NotADemoPhone extends ApiException {
         NotADemoPhone(String phone) {
-            super(HttpStatus.NOT_FOUND, "not-a-demo-phone", "Phone " + phone + " is not a demo phone of this"
-                    + " development stack; its texts go only to the phone.");
+            super(HttpStatus.NOT_FOUND, "not-a-demo-phone", phone);
         }
     }
 }

@@ -104,8 +104,8 @@ public class Notifications {
         try {
             return Notification.Status.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new com.m4s.platform.web.ApiException.Unprocessable("invalid-status",
-                    "Unknown status '" + status + "': use PENDING, SENT or FAILED.").field("status");
+            throw new com.m4s.platform.web.ApiException.Unprocessable("invalid-status", status).variant("message")
+                    .field("status");
         }
     }
 }

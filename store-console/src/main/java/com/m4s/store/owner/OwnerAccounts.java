@@ -52,18 +52,18 @@ public class OwnerAccounts {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public record CodeRequest(
-            @NotBlank @Pattern(regexp = "1[3-9][0-9]{9}", message = "must be an 11-digit mobile number") String phone) {
+            @NotBlank @Pattern(regexp = "1[3-9][0-9]{9}", message = "{validation.phone}") String phone) {
     }
 
     public record CodeSent(long expiresInSeconds, long resendInSeconds) {
     }
 
     public record SignUp(
-            @NotBlank @Pattern(regexp = "1[3-9][0-9]{9}", message = "must be an 11-digit mobile number") String phone,
-            @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits of the text message") String code,
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9._-]{2,40}", message = "must be 3-41 lower-case letters, digits, '.', '_' or '-'") String username,
-            @NotBlank @Size(min = 8, max = 64, message = "must be 8 to 64 characters")
-            @Pattern(regexp = "(?=.*[A-Za-z])(?=.*[0-9]).*", message = "must contain a letter and a digit") String password) {
+            @NotBlank @Pattern(regexp = "1[3-9][0-9]{9}", message = "{validation.phone}") String phone,
+            @NotBlank @Pattern(regexp = "[0-9]{6}", message = "{validation.signup-code}") String code,
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9._-]{2,40}", message = "{validation.username}") String username,
+            @NotBlank @Size(min = 8, max = 64, message = "{validation.password-length}")
+            @Pattern(regexp = "(?=.*[A-Za-z])(?=.*[0-9]).*", message = "{validation.password-mix}") String password) {
     }
 
     public record SignedUp(String username, UUID memberId, String store) {
@@ -96,12 +96,10 @@ public class OwnerAccounts {
             Optional<OwnerVerification> latest = verifications.findFirstByPhoneOrderByCreatedAtDesc(phone);
             if (latest.isPresent() && latest.get().createdAt().plus(RESEND_AFTER).isAfter(now)) {
                 long wait = Duration.between(now, latest.get().createdAt().plus(RESEND_AFTER)).toSeconds() + 1;
-                throw new ApiException.TooManyRequests("code-requested-recently",
-                        "A code was sent to this phone less than a minute ago; wait before asking again.", wait);
+                throw new ApiException.TooManyRequests("code-requested-recently", wait);
             }
             if (verifications.countByPhoneAndCreatedAtAfter(phone, now.minus(Duration.ofDays(1))) >= DAILY_CODES) {
-                throw new ApiException.TooManyRequests("too-many-codes",
-                        "This phone has asked for too many codes today; try again tomorrow.", 3600);
+                throw new ApiException.TooManyRequests("too-many-codes", 3600);
             }
             Optional<MemberViews.OwnerCandidate> member = members.ownerCandidate(phone);
             String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
@@ -139,7 +137,7 @@ public class OwnerAccounts {
         } catch (Identities.Taken e) {
             throw usernameTaken(request.username());
         } catch (Identities.Unavailable e) {
-            throw new IdentityUnavailable(e.getMessage());
+            throw new IdentityUnavailable(e);
         }
         try {
             String login = subject;
@@ -171,17 +169,16 @@ public class OwnerAccounts {
                 }).orElse(new Outcome(OwnerVerification.Check.SPENT, 0, null));
         });
         if (outcome == null || outcome.check() == OwnerVerification.Check.SPENT) {
-            throw new ApiException.Unprocessable("code-expired",
-                    "This code has expired, was used or was guessed wrong too often; ask for a new one.").field("code");
+            throw new ApiException.Unprocessable("code-expired").field("code");
         }
         if (outcome.check() == OwnerVerification.Check.WRONG || outcome.memberId() == null) {
-            throw new ApiException.Unprocessable("code-invalid", "The code is not the one sent to this phone.")
-                    .field("code").property("attemptsLeft", outcome.attemptsLeft());
+            throw new ApiException.Unprocessable("code-invalid").field("code")
+                    .property("attemptsLeft", outcome.attemptsLeft());
         }
         MemberViews.OwnerCandidate member = members.ownerCandidate(request.phone())
                 .filter(m -> m.memberId().equals(outcome.memberId()))
-                .orElseThrow(() -> new ApiException.Unprocessable("code-invalid",
-                        "The member this code was sent for no longer has this phone; ask for a new code.").field("code"));
+                .orElseThrow(() -> new ApiException.Unprocessable("code-invalid").variant("phone-changed")
+                        .field("code"));
         if (member.ownerUsername() != null && !member.ownerUsername().equals(request.username())) {
             throw alreadyBound();
         }
@@ -216,12 +213,10 @@ public class OwnerAccounts {
     }
 
     private static ApiException usernameTaken(String username) {
-        return new ApiException.Conflict("username-taken", "The username '" + username + "' is already in use.")
-                .field("username");
+        return new ApiException.Conflict("username-taken", username).field("username");
     }
 
     private static ApiException alreadyBound() {
-        return new ApiException.Conflict("owner-already-bound",
-                "This member already has an owner account; sign in with it.");
+        return new ApiException.Conflict("owner-already-bound");
     }
 }

@@ -8,6 +8,7 @@ import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.Problems;
 import com.m4s.platform.web.Versions;
 import com.m4s.store.identity.Identities;
 import com.m4s.store.identity.IdentityUnavailable;
@@ -42,9 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Staff {
 
     public record Invitation(
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9._-]{2,40}", message = "must be 3-41 lower-case letters, digits, '.', '_' or '-'") String username,
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9._-]{2,40}", message = "{validation.username}") String username,
             @NotBlank @Size(max = 64) String displayName,
-            @Pattern(regexp = "1[3-9][0-9]{9}", message = "must be an 11-digit mobile number") @Nullable String phone,
+            @Pattern(regexp = "1[3-9][0-9]{9}", message = "{validation.phone}") @Nullable String phone,
             @NotNull StaffRole role,
             @Nullable String department,
             @Nullable Boolean adoptExistingLogin) {
@@ -99,7 +100,8 @@ public class Staff {
     public StaffView retry(UUID id) {
         StaffMember member = find(id);
         if (member.status() != StaffStatus.PENDING && member.status() != StaffStatus.FAILED) {
-            throw new ApiException.Conflict("invalid-staff-state", "Staff " + id + " is " + member.status() + ".");
+            throw new ApiException.Conflict("invalid-staff-state", id,
+                    Problems.message("problem.staff-status." + member.status()));
         }
         return connect(id, false);
     }
@@ -108,7 +110,7 @@ public class Staff {
         StaffMember member = find(id);
         if (member.identityId() == null || member.status() == StaffStatus.PENDING
                 || member.status() == StaffStatus.FAILED) {
-            throw new ApiException.Conflict("invalid-staff-state", "Staff " + id + " has no login yet; retry first.");
+            throw new ApiException.Conflict("invalid-staff-state", id).variant("no-login");
         }
         keycloak(() -> identities.setEnabled(member.identityId(), enabled));
         return update(id, m -> m.setEnabled(enabled, clock.instant()));
@@ -165,7 +167,7 @@ public class Staff {
         } catch (Identities.Unavailable e) {
             update(id, m -> m.failed(e.getMessage(), clock.instant()));
             // the staff record says FAILED with the reason; retry finishes the invitation
-            throw new IdentityUnavailable(e.getMessage()).about("staffId", id.toString());
+            throw new IdentityUnavailable(e).about("staffId", id.toString());
         }
         String login = identityId;
         StaffView view = update(id, m -> m.activated(login, clock.instant()));
@@ -175,14 +177,14 @@ public class Staff {
 
     private StaffView update(UUID id, java.util.function.Consumer<StaffMember> change) {
         return tx.execute(status -> {
-            StaffMember member = staff.findById(id).orElseThrow(() -> new ApiException.NotFound("Staff", id));
+            StaffMember member = staff.findById(id).orElseThrow(() -> new ApiException.NotFound("staff", id));
             change.accept(member);
             return staff.saveAndFlush(member).view(null);
         });
     }
 
     private StaffMember find(UUID id) {
-        return tx.execute(status -> staff.findById(id).orElseThrow(() -> new ApiException.NotFound("Staff", id)));
+        return tx.execute(status -> staff.findById(id).orElseThrow(() -> new ApiException.NotFound("staff", id)));
     }
 
     /** A login an operator may turn into staff: one of this store's, and never an owner's. */
@@ -195,17 +197,17 @@ public class Staff {
         try {
             call.run();
         } catch (Identities.Unavailable e) {
-            throw new IdentityUnavailable(e.getMessage());
+            throw new IdentityUnavailable(e);
         }
     }
 
     private static void requireDepartment(StaffRole role, @Nullable String department) {
         if (role == StaffRole.STORE_STAFF && (department == null || !Departments.ALL.contains(department))) {
             throw new ApiException.Unprocessable("invalid-department",
-                    "Store staff need a department, one of " + Departments.ALL.stream().sorted().toList() + ".");
+                    String.join(", ", Departments.ALL.stream().sorted().toList())).variant("required");
         }
         if (role == StaffRole.STORE_MANAGER && department != null && !Departments.ALL.contains(department)) {
-            throw new ApiException.Unprocessable("invalid-department", "Unknown department '" + department + "'.");
+            throw new ApiException.Unprocessable("invalid-department", department).variant("unknown");
         }
     }
 
@@ -235,17 +237,13 @@ public class Staff {
     }
 
     private static ApiException usernameTaken(String username) {
-        return new ApiException.Conflict("username-taken", "The username '" + username + "' is already in use by a"
-                + " login this invitation did not make; choose another username. (Only the platform operator may"
-                + " adopt an existing staff login of this store, with \"adoptExistingLogin\": true; an owner's login"
-                + " is never adopted.)").field("username");
+        return new ApiException.Conflict("username-taken", username).variant("invitation").field("username");
     }
 
     /** Only the operator may confirm that an existing login becomes staff. */
     static final class AdoptionNotAllowed extends ApiException {
         AdoptionNotAllowed() {
-            super(HttpStatus.FORBIDDEN, "adoption-not-allowed",
-                    "Only the platform operator may adopt an existing login as staff; invite a new username instead.");
+            super(HttpStatus.FORBIDDEN, "adoption-not-allowed");
         }
     }
 }

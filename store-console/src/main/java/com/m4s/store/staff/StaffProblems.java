@@ -12,6 +12,6 @@ class StaffProblems {
     @Bean
     ConstraintProblems staffConstraints() {
         return ConstraintProblems.of(ConstraintProblem.taken("staff_username_uk", "username-taken", "username",
-                "The username is already in use in this store."));
+                "unnamed"));
     }
 }

@@ -77,7 +77,7 @@ class ProvisioningController {
     /** Only before the web server takes requests, so practically never. */
     static class NotChecked extends ApiException {
         NotChecked() {
-            super(HttpStatus.SERVICE_UNAVAILABLE, "migration-not-checked", "The start-up migration check has not run yet.");
+            super(HttpStatus.SERVICE_UNAVAILABLE, "migration-not-checked");
         }
     }
 }

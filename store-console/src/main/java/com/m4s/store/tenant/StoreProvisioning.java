@@ -37,7 +37,7 @@ class StoreProvisioning {
         try {
             schemas.provision(tenant);
         } catch (StoreSchemas.MigrationFailedException e) {
-            throw new ProvisioningFailed(e.getMessage());
+            throw new ProvisioningFailed(String.valueOf(e.getMessage()));
         }
         directory.recordMigrated(storeCode, schemas.changelogFingerprint());
         directory.provisioned(storeCode);
@@ -47,11 +47,11 @@ class StoreProvisioning {
 
     TenantDirectory.Row changeStatus(String storeCode, TenantRegistry.Status status) {
         if (status != TenantRegistry.Status.ACTIVE && status != TenantRegistry.Status.SUSPENDED) {
-            throw new ApiException.Unprocessable("invalid-status", "Status must be ACTIVE or SUSPENDED.");
+            throw new ApiException.Unprocessable("invalid-status").variant("store");
         }
         tenant(storeCode);
         if (!directory.setStatus(storeCode, status)) {
-            throw new ApiException.NotFound("Provisioned store", storeCode);
+            throw new ApiException.NotFound("provisioned-store", storeCode);
         }
         return directory.row(storeCode).orElseThrow();
     }
@@ -64,15 +64,13 @@ class StoreProvisioning {
         try {
             return ZoneId.of(timeZone);
         } catch (DateTimeException e) {
-            throw new ApiException.Unprocessable("invalid-time-zone",
-                    "'" + timeZone + "' is not a time zone; use a region id such as Asia/Shanghai.").field("timeZone");
+            throw new ApiException.Unprocessable("invalid-time-zone", timeZone).field("timeZone");
         }
     }
 
     private Tenant tenant(String storeCode) {
         if (!Tenant.isValidCode(storeCode)) {
-            throw new ApiException.Unprocessable("invalid-store-code",
-                    "Store codes are 3-30 lower-case letters, digits or underscores, starting with a letter.");
+            throw new ApiException.Unprocessable("invalid-store-code");
         }
         return tenancy.tenant(storeCode);
     }
@@ -80,7 +78,7 @@ class StoreProvisioning {
     /** Provisioning did not finish; calling again resumes it. */
     static class ProvisioningFailed extends ApiException {
         ProvisioningFailed(String reason) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, "provisioning-failed", "Provisioning did not finish: " + reason);
+            super(HttpStatus.SERVICE_UNAVAILABLE, "provisioning-failed", reason);
         }
     }
 }

@@ -19,15 +19,15 @@ import org.jspecify.annotations.Nullable;
 public record UsedCarDetails(
         @NotBlank @Size(max = 40) String make,
         @NotBlank @Size(max = 60) String model,
-        @NotNull @Min(value = 1980, message = "must be 1980 or later") Integer year,
-        @NotNull @Min(0) @Max(value = 1_500_000, message = "must be at most 1,500,000 km") Integer mileageKm,
+        @NotNull @Min(value = 1980, message = "{validation.year-min}") Integer year,
+        @NotNull @Min(0) @Max(value = 1_500_000, message = "{validation.mileage-max}") Integer mileageKm,
         @NotBlank @Size(max = 40) String city,
         @NotNull Gearbox gearbox,
         @NotNull EmissionStandard emissionStandard,
         @Size(max = 20) @Nullable String colour,
-        @NotNull @Positive @Max(value = 50_000_000, message = "must be at most 50,000,000 yuan") Long priceWishYuan,
+        @NotNull @Positive @Max(value = 50_000_000, message = "{validation.price-max}") Long priceWishYuan,
         @Size(max = 12) @Nullable List<@Valid @NotBlank @Size(max = 500)
-                @Pattern(regexp = "https?://\\S+", message = "must be an http(s) link to an image") String> photos,
+                @Pattern(regexp = "https?://\\S+", message = "{validation.photo-url}") String> photos,
         @Size(max = 2000) @Nullable String conditionNotes) {
 
     List<String> photoList() {

@@ -89,11 +89,10 @@ public class UsedCarMarket {
 
     public MarketPage search(Scope scope, Criteria c) {
         if ((long) (c.page() + 1) * c.size() > MAX_WINDOW) {
-            throw new ApiException.Unprocessable("page-too-deep", "Only the first " + MAX_WINDOW
-                    + " cars of a result can be paged through; narrow the search.").field("page");
+            throw new ApiException.Unprocessable("page-too-deep", MAX_WINDOW).field("page");
         }
         if (c.priceMin() != null && c.priceMax() != null && c.priceMin() > c.priceMax()) {
-            throw new ApiException.Unprocessable("invalid-range", "priceMin is above priceMax.").field("priceMin");
+            throw new ApiException.Unprocessable("invalid-range").field("priceMin");
         }
         String store = TenantContext.require().storeCode();
         String group = tenants.find(store).map(TenantRegistry.Entry::groupCode).orElse(null);

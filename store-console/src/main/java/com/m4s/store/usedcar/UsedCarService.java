@@ -7,6 +7,7 @@ import com.m4s.platform.time.StoreTime;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.Problems;
 import com.m4s.platform.web.Versions;
 import com.m4s.store.member.MemberViews;
 import com.m4s.store.member.Members;
@@ -49,7 +50,7 @@ public class UsedCarService {
     @Transactional
     public UsedCarViews.UsedCarView submitFor(UUID memberId, UsedCarDetails details, String submittedBy) {
         MemberViews.Contact seller = members.contact(memberId).orElseThrow(() -> new ApiException.Unprocessable(
-                "unknown-member", "There is no member " + memberId + " in this store.").field("memberId"));
+                "unknown-member", memberId).field("memberId"));
         return submit(seller, details, submittedBy);
     }
 
@@ -180,8 +181,9 @@ public class UsedCarService {
     private UsedCarViews.UsedCarView move(UsedCar car, UsedCarStatus.Move move, UsedCarEvents.Type type,
             Consumer<UsedCar> change) {
         if (!car.status().allows(move)) {
-            throw new ApiException.Conflict("illegal-transition", "A car that is " + car.status() + " cannot be "
-                    + describe(move) + "; allowed now: " + UsedCarViews.moves(car.status()) + ".");
+            throw new ApiException.Conflict("illegal-transition",
+                    Problems.message("problem.used-car-status." + car.status()),
+                    Problems.message("problem.illegal-transition.move." + move), UsedCarViews.moves(car.status()));
         }
         change.accept(car);
         cars.saveAndFlush(car);
@@ -199,32 +201,18 @@ public class UsedCarService {
         // model years are counted in the store's calendar
         int thisYear = storeTime.today().getYear();
         if (details.year() > thisYear) {
-            throw new ApiException.Unprocessable("year-in-future", "The model year " + details.year()
-                    + " is after this year (" + thisYear + ").").field("year");
+            throw new ApiException.Unprocessable("year-in-future", String.valueOf(details.year()),
+                    String.valueOf(thisYear)).field("year");
         }
     }
 
     private UsedCar find(UUID id) {
-        return cars.findById(id).orElseThrow(() -> new ApiException.NotFound("Used car", id));
+        return cars.findById(id).orElseThrow(() -> new ApiException.NotFound("used-car", id));
     }
 
     private UsedCar findOwn(String subject, UUID id) {
         UUID memberId = members.ownerContact(subject).memberId();
         return cars.findById(id).filter(c -> c.memberId().equals(memberId))
-                .orElseThrow(() -> new ApiException.NotFound("Used car", id));
-    }
-
-    private static String describe(UsedCarStatus.Move move) {
-        return switch (move) {
-            case EDIT -> "edited";
-            case APPROVE -> "approved";
-            case REQUEST_CHANGES -> "sent back for changes";
-            case REJECT -> "rejected";
-            case UPDATE_LISTING -> "re-priced";
-            case RESERVE -> "reserved";
-            case RELEASE -> "released from reservation";
-            case SELL -> "sold";
-            case WITHDRAW -> "withdrawn";
-        };
+                .orElseThrow(() -> new ApiException.NotFound("used-car", id));
     }
 }

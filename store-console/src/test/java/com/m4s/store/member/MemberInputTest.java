@@ -76,6 +76,40 @@ class MemberInputTest extends StoreConsoleTest {
     }
 
     @Test
+    void aFieldsValidationMessageIsInChineseUnlessTheCallerAsksForEnglish() {
+        Api.Response chinese = api().post(MEMBERS, member("电话", "12345"));
+        Api.Response english = api().withLanguage("en").post(MEMBERS, member("电话", "12345"));
+
+        assertRefused(chinese, 422, "validation-failed");
+        assertThat(chinese.json().path("title").asString()).isEqualTo("输入有误");
+        assertThat(chinese.json().path("errors").get(0).path("field").asString()).isEqualTo("profile.phone");
+        assertThat(chinese.json().path("errors").get(0).path("message").asString()).isEqualTo("须为 11 位手机号码");
+        assertRefused(english, 422, "validation-failed");
+        assertThat(english.json().path("title").asString()).isEqualTo("Validation failed");
+        assertThat(english.json().path("errors").get(0).path("message").asString())
+                .isEqualTo("must be an 11-digit mobile number");
+    }
+
+    @Test
+    void problemsOfTheDatabaseTheStoreAndMissingRecordsAreInTheCallersLanguage() {
+        Map<String, Object> taken = member("重复", "13500000009", vehicle("粤b00001", "LSGPC52U0AF000009"));
+        assertThat(api().post(MEMBERS, taken).json().path("detail").asString()).isEqualTo("本店已登记此车牌的车辆。");
+        assertThat(api().withLanguage("en").post(MEMBERS, taken).json().path("detail").asString())
+                .isEqualTo("A vehicle with this plate is already registered in this store.");
+
+        assertThat(api().get("/api/stores/nosuch/members").json().path("detail").asString())
+                .isEqualTo("门店“nosuch”不存在。");
+        assertThat(api().withLanguage("en").get("/api/stores/nosuch/members").json().path("detail").asString())
+                .isEqualTo("Store 'nosuch' does not exist.");
+
+        String missing = MEMBERS + "/00000000-0000-0000-0000-000000000000";
+        assertThat(api().get(missing).json().path("detail").asString())
+                .isEqualTo("会员 00000000-0000-0000-0000-000000000000 不存在");
+        assertThat(api().withLanguage("en").get(missing).json().path("detail").asString())
+                .isEqualTo("Member 00000000-0000-0000-0000-000000000000 does not exist");
+    }
+
+    @Test
     void refusesADuplicatePlateAndWritesNothingOfTheRequest() {
         Api.Response r = api().post(MEMBERS, member("重复", "13500000005",
                 vehicle("粤B00005", "LSGPC52U0AF000005"), vehicle("粤b00001", "LSGPC52U0AF000006")));

@@ -71,7 +71,7 @@ class StaffInvitationTest extends StoreConsoleTest {
 
         assertThat(plain.status()).as(plain.raw()).isEqualTo(409);
         assertThat(plain.problemType()).isEqualTo("username-taken");
-        assertThat(plain.json().path("detail").asString()).contains("operator");
+        assertThat(plain.json().path("detail").asString()).contains("li.existing", "平台运营人员", "adoptExistingLogin");
         assertThat(managerConfirms.status()).as(managerConfirms.raw()).isEqualTo(403);
         assertThat(managerConfirms.problemType()).isEqualTo("adoption-not-allowed");
         assertThat(operatorConfirms.status()).as(operatorConfirms.raw()).isEqualTo(201);

@@ -161,7 +161,7 @@ class UsedCarWorkflowTest extends StoreConsoleTest {
         Api.Response sell = manager.post(CARS + "/" + rejected + "/sell", Map.of());
         assertThat(sell.status()).isEqualTo(409);
         assertThat(sell.problemType()).isEqualTo("illegal-transition");
-        assertThat(sell.json().path("detail").asString()).contains("REJECTED");
+        assertThat(sell.json().path("detail").asString()).isEqualTo("状态为“已拒绝”的车辆不能售出。");
         assertThat(manager.post(CARS + "/" + rejected + "/approve", Map.of("askingPriceYuan", 0,
                 "conditionReport", "")).status()).isEqualTo(422);
         assertThat(manager.get(CARS + "/" + UUID.randomUUID()).status()).isEqualTo(404);

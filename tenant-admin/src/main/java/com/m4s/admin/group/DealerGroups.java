@@ -29,7 +29,7 @@ public class DealerGroups {
     private static final String GROUP_CODE_TAKEN = "group-code-taken";
 
     public record NewGroup(
-            @NotBlank @Pattern(regexp = CODE, message = "must be 3-30 lower-case letters, digits or underscores, starting with a letter") String code,
+            @NotBlank @Pattern(regexp = CODE, message = "{validation.code}") String code,
             @NotBlank @Size(max = 100) String name) {
     }
 
@@ -86,17 +86,15 @@ public class DealerGroups {
     }
 
     private DealerGroup find(String code) {
-        return groups.findById(code).orElseThrow(() -> new ApiException.NotFound("Dealer group", code));
+        return groups.findById(code).orElseThrow(() -> new ApiException.NotFound("dealer-group", code));
     }
 
     private static ApiException groupTaken(String code) {
-        return new ApiException.Conflict(GROUP_CODE_TAKEN, "A dealer group with code '" + code + "' already exists.")
-                .field("code");
+        return new ApiException.Conflict(GROUP_CODE_TAKEN, code).field("code");
     }
 
     @Bean
     static ConstraintProblems groupConstraints() {
-        return ConstraintProblems.of(ConstraintProblem.taken("dealer_group_pk", GROUP_CODE_TAKEN, "code",
-                "A dealer group with this code already exists."));
+        return ConstraintProblems.of(ConstraintProblem.taken("dealer_group_pk", GROUP_CODE_TAKEN, "code", "unnamed"));
     }
 }

@@ -40,7 +40,7 @@ public final class GroupAccess {
     /** 403: the dealer group is not the caller's. */
     static class Denied extends ApiException {
         Denied(String groupCode) {
-            super(HttpStatus.FORBIDDEN, "group-access-denied", "You may not act on dealer group '" + groupCode + "'.");
+            super(HttpStatus.FORBIDDEN, "group-access-denied", groupCode);
         }
     }
 }

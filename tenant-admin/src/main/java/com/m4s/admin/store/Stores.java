@@ -3,12 +3,14 @@ package com.m4s.admin.store;
 import com.m4s.admin.group.DealerGroups;
 import com.m4s.admin.group.GroupAccess;
 import com.m4s.platform.events.EventOutbox;
+import com.m4s.platform.http.DependencyUnavailable;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.ConstraintProblem;
 import com.m4s.platform.web.ConstraintProblems;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.Problems;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -34,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Stores {
 
     public record NewStore(
-            @NotBlank @Pattern(regexp = DealerGroups.CODE, message = "must be 3-30 lower-case letters, digits or underscores, starting with a letter") String code,
+            @NotBlank @Pattern(regexp = DealerGroups.CODE, message = "{validation.code}") String code,
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Size(max = 64) String city,
             @NotBlank @Size(max = 64) String brand,
@@ -76,8 +78,7 @@ public class Stores {
         // checked first because saving an entity with an existing code would update that store; two creations
         // racing past the check are refused by store_pk, registered with the same problem (storeConstraints)
         if (stores.existsById(request.code())) {
-            throw new ApiException.Conflict(STORE_CODE_TAKEN,
-                    "A store with code '" + request.code() + "' already exists.").field("code");
+            throw new ApiException.Conflict(STORE_CODE_TAKEN, request.code()).field("code");
         }
         Store store = new Store(request.code(), groupCode, request, clock.instant());
         store.startProvisioning(clock.instant());
@@ -100,9 +101,9 @@ public class Stores {
     @Transactional(readOnly = true)
     public StoreView getVisible(String code) {
         StoreView store = get(code);
-        Caller caller = Caller.current().orElseThrow(() -> new ApiException.NotFound("Store", code));
+        Caller caller = Caller.current().orElseThrow(() -> new ApiException.NotFound("store", code));
         if (!GroupAccess.mayActOn(caller, store.groupCode()) && !caller.stores().contains(code)) {
-            throw new ApiException.NotFound("Store", code);
+            throw new ApiException.NotFound("store", code);
         }
         return store;
     }
@@ -143,7 +144,7 @@ public class Stores {
         try {
             runtime.setActive(code, active);
         } catch (StoreRuntime.Unavailable e) {
-            throw new RuntimeUnavailable(e.getMessage());
+            throw new RuntimeUnavailable(DependencyUnavailable.reasonOf(e));
         }
         Instant now = clock.instant();
         if (store.changeStatus(target, now)) {
@@ -155,33 +156,33 @@ public class Stores {
     }
 
     private Store find(String code) {
-        return stores.findById(code).orElseThrow(() -> new ApiException.NotFound("Store", code));
+        return stores.findById(code).orElseThrow(() -> new ApiException.NotFound("store", code));
     }
 
     private static void requireZone(String zone) {
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new ApiException.Unprocessable("invalid-time-zone",
-                    "'" + zone + "' is not a time zone; use a region id such as Asia/Shanghai.");
+            throw new ApiException.Unprocessable("invalid-time-zone", zone);
         }
     }
 
     @Bean
     static ConstraintProblems storeConstraints() {
-        return ConstraintProblems.of(ConstraintProblem.taken("store_pk", STORE_CODE_TAKEN, "code",
-                "A store with this code already exists."));
+        return ConstraintProblems.of(ConstraintProblem.taken("store_pk", STORE_CODE_TAKEN, "code", "unnamed"));
     }
 
     private static ApiException invalidState(Store store, String action) {
-        return new ApiException.Conflict("invalid-store-state",
-                "Store '" + store.code() + "' is " + store.status() + " and cannot " + action + ".");
+        return new ApiException.Conflict("invalid-store-state", store.code(),
+                Problems.message("problem.store-status." + store.status()),
+                Problems.message("problem.invalid-store-state.action." + action));
     }
 
     /** 503: the change needs store-console, which did not answer; retrying is safe. */
     static class RuntimeUnavailable extends ApiException {
-        RuntimeUnavailable(String detail) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, "store-runtime-unavailable", detail);
+        /** @param reason why, in words: a text, or the detail of the failed call */
+        RuntimeUnavailable(Object reason) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "store-runtime-unavailable", reason);
         }
     }
 }

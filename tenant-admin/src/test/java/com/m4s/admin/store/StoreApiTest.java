@@ -45,6 +45,45 @@ class StoreApiTest extends ServiceTest {
     }
 
     @Test
+    void aProblemIsExplainedInChineseUnlessTheCallerAsksForEnglish() {
+        api().post("/api/admin/groups/grp_store/stores", store("lang_store"));
+
+        Api.Response chinese = api().post("/api/admin/groups/grp_store/stores", store("lang_store"));
+        Api.Response english = api().withLanguage("en-US,en;q=0.9").post("/api/admin/groups/grp_store/stores",
+                store("lang_store"));
+        Api.Response french = api().withLanguage("fr").post("/api/admin/groups/grp_store/stores", store("lang_store"));
+
+        assertThat(chinese.status()).isEqualTo(409);
+        assertThat(chinese.problemType()).isEqualTo("store-code-taken");
+        assertThat(chinese.json().path("title").asString()).isEqualTo("门店代码已被占用");
+        assertThat(chinese.json().path("detail").asString()).isEqualTo("门店代码“lang_store”已存在。");
+        assertThat(english.problemType()).isEqualTo("store-code-taken");
+        assertThat(english.json().path("title").asString()).isEqualTo("Store code taken");
+        assertThat(english.json().path("detail").asString()).isEqualTo("A store with code 'lang_store' already exists.");
+        assertThat(french.json().path("detail").asString()).as("a language the platform does not speak")
+                .isEqualTo("门店代码“lang_store”已存在。");
+    }
+
+    @Test
+    void aFieldsValidationMessageIsInTheCallersLanguage() {
+        Map<String, Object> bad = store("Bad-Code");
+        bad.put("name", "");
+
+        Api.Response chinese = api().post("/api/admin/groups/grp_store/stores", bad);
+        Api.Response english = api().withLanguage("en").post("/api/admin/groups/grp_store/stores", bad);
+
+        assertThat(chinese.status()).isEqualTo(422);
+        assertThat(chinese.problemType()).isEqualTo("validation-failed");
+        assertThat(chinese.json().path("detail").asString()).isEqualTo("有 2 个字段填写不正确。");
+        assertThat(messages(chinese)).containsExactly(
+                "code: 须为 3–30 位小写字母、数字或下划线，以字母开头", "name: 不能为空");
+        assertThat(english.json().path("detail").asString()).isEqualTo("2 fields are invalid.");
+        assertThat(messages(english)).containsExactly(
+                "code: must be 3-30 lower-case letters, digits or underscores, starting with a letter",
+                "name: must not be blank");
+    }
+
+    @Test
     void onlyActiveOrSuspendedStoresCanBeSuspendedOrReactivated() {
         api().post("/api/admin/groups/grp_store/stores", store("fail_two"));
         awaitStatus("fail_two", "FAILED");
@@ -52,6 +91,9 @@ class StoreApiTest extends ServiceTest {
         Api.Response suspend = api().post("/api/admin/stores/fail_two/suspend", "");
         assertThat(suspend.status()).isEqualTo(409);
         assertThat(suspend.problemType()).isEqualTo("invalid-store-state");
+        assertThat(suspend.json().path("detail").asString()).isEqualTo("门店“fail_two”当前为开通失败，不能停用。");
+        assertThat(api().withLanguage("en").post("/api/admin/stores/fail_two/suspend", "").json().path("detail")
+                .asString()).isEqualTo("Store 'fail_two' is FAILED and cannot suspend.");
     }
 
     @Test
@@ -124,6 +166,13 @@ class StoreApiTest extends ServiceTest {
         assertThat(codes(api().get("/api/admin/stores?group=grp_filter&status=FAILED&sort=code,desc")))
                 .containsExactly("sz_filter", "gz_filter");
         assertThat(api().get("/api/admin/groups/grp_void/stores").status()).isEqualTo(404);
+    }
+
+    private static List<String> messages(Api.Response problem) {
+        List<String> messages = new java.util.ArrayList<>();
+        problem.json().path("errors").forEach(e -> messages.add(e.path("field").asString() + ": "
+                + e.path("message").asString()));
+        return messages;
     }
 
     private static java.util.List<String> codes(Api.Response page) {

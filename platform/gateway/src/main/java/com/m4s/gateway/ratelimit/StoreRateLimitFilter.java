@@ -2,10 +2,10 @@ package com.m4s.gateway.ratelimit;
 
 import com.m4s.gateway.web.Problems;
 import java.net.InetSocketAddress;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -70,9 +70,9 @@ public final class StoreRateLimitFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         long retryAfter = decision.retryAfterSeconds();
-        return refuse(exchange, retryAfter, String.format(Locale.ROOT, "Store '%s' has used up its request allowance"
-                + " (%d requests at once, %s more per second); retry in %d s.", store, stores.capacity(),
-                rate(stores.refillPerSecond()), retryAfter), Map.of("store", store, "retryAfterSeconds", retryAfter));
+        return refuse(exchange, retryAfter, Problems.variant(Problems.RATE_LIMITED, "store", store,
+                String.valueOf(stores.capacity()), rate(stores.refillPerSecond()), String.valueOf(retryAfter)),
+                Map.of("store", store, "retryAfterSeconds", retryAfter));
     }
 
     private Mono<Void> limitAnonymous(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -82,17 +82,16 @@ public final class StoreRateLimitFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         long retryAfter = decision.retryAfterSeconds();
-        return refuse(exchange, retryAfter, String.format(Locale.ROOT, "Too many requests without sign-in from this"
-                + " address (%d at once, %s more per second); retry in %d s.", anonymous.capacity(),
-                rate(anonymous.refillPerSecond()), retryAfter), Map.of("retryAfterSeconds", retryAfter));
+        return refuse(exchange, retryAfter, Problems.variant(Problems.RATE_LIMITED, "anonymous",
+                String.valueOf(anonymous.capacity()), rate(anonymous.refillPerSecond()), String.valueOf(retryAfter)),
+                Map.of("retryAfterSeconds", retryAfter));
     }
 
-    private static Mono<Void> refuse(ServerWebExchange exchange, long retryAfter, String detail,
+    private static Mono<Void> refuse(ServerWebExchange exchange, long retryAfter, MessageSourceResolvable detail,
             Map<String, Object> extensions) {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         exchange.getResponse().getHeaders().set(REMAINING_HEADER, "0");
-        return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED, "Too many requests",
-                detail, extensions);
+        return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED, detail, extensions);
     }
 
     private static String clientAddress(ServerWebExchange exchange) {

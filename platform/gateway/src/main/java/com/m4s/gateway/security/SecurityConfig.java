@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -166,7 +167,7 @@ public class SecurityConfig {
         bearer.setRealmName(REALM);
         return (exchange, failure) -> bearer.commence(withoutCompletion(exchange), failure)
                 .then(Mono.defer(() -> Problems.write(exchange, statusOr(exchange, HttpStatus.UNAUTHORIZED),
-                        Problems.UNAUTHENTICATED, "Not authenticated", unauthenticatedDetail(failure), Map.of())));
+                        Problems.UNAUTHENTICATED, unauthenticatedDetail(failure), Map.of())));
     }
 
     /** 403 with {@code WWW-Authenticate: Bearer error="insufficient_scope" ...} and a problem body. */
@@ -175,17 +176,12 @@ public class SecurityConfig {
         bearer.setRealmName(REALM);
         return (exchange, denied) -> bearer.handle(withoutCompletion(exchange), denied)
                 .then(Mono.defer(() -> Problems.write(exchange, statusOr(exchange, HttpStatus.FORBIDDEN),
-                        Problems.ACCESS_DENIED, "Access denied",
-                        "Your access token does not allow this request.", Map.of())));
+                        Problems.ACCESS_DENIED, Problems.detail(Problems.ACCESS_DENIED), Map.of())));
     }
 
-    private static String unauthenticatedDetail(AuthenticationException failure) {
-        if (failure instanceof AuthenticationCredentialsNotFoundException) {
-            return "This request needs an access token of the m4s realm: sign in and send it as "
-                    + "'Authorization: Bearer <token>'.";
-        }
-        return "The access token was refused: it is malformed, expired, not issued and signed by the m4s realm, or "
-                + "issued to a client that is not one of the platform's. Sign in again.";
+    private static MessageSourceResolvable unauthenticatedDetail(AuthenticationException failure) {
+        return Problems.variant(Problems.UNAUTHENTICATED,
+                failure instanceof AuthenticationCredentialsNotFoundException ? "no-token" : "refused");
     }
 
     private static HttpStatusCode statusOr(ServerWebExchange exchange, HttpStatus fallback) {

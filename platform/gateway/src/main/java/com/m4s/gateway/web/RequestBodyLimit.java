@@ -61,8 +61,8 @@ public final class RequestBodyLimit implements WebFilter, Ordered {
 
     private Mono<Void> refuse(ServerWebExchange exchange) {
         exchange.getResponse().getHeaders().set("Connection", "close");
-        return Problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE, "Request body too large",
-                "The request body is larger than " + maxBytes + " bytes, the most the platform accepts.", Map.of());
+        return Problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE,
+                Problems.detail(PAYLOAD_TOO_LARGE, String.valueOf(maxBytes)), Map.of());
     }
 
     @Override

@@ -41,16 +41,14 @@ public class UnavailableServiceHandler implements WebExceptionHandler {
             LOG.warn("{} {}: service of route {} ({}) unreachable: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), route.getId(), route.getUri(), ex.toString());
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
-                    "Service unavailable", "The " + route.getId() + " service cannot be reached right now; "
-                            + "try again in a moment.",
+                    Problems.variant(Problems.SERVICE_UNAVAILABLE, "route", route.getId()),
                     Map.of("service", route.getId()));
         }
         if (ex instanceof IdentityProviderUnavailableException || ex instanceof AuthenticationServiceException) {
             LOG.warn("{} {}: access token could not be checked: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), ex.toString());
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
-                    "Service unavailable", "The access token cannot be checked right now because the identity "
-                            + "provider cannot be reached; try again in a moment.",
+                    Problems.variant(Problems.SERVICE_UNAVAILABLE, "identity-provider"),
                     Map.of("service", "identity-provider"));
         }
         return Mono.error(ex);

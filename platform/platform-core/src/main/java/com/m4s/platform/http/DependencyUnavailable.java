@@ -16,9 +16,10 @@ public class DependencyUnavailable extends ApiException {
 
     private final String dependency;
 
-    DependencyUnavailable(String dependency, String detail, @Nullable Throwable cause) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", detail);
+    DependencyUnavailable(String dependency, String reason, @Nullable Throwable cause, Object... arguments) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", arguments);
         this.dependency = dependency;
+        variant(reason);
         with("dependency", dependency);
         initCause(cause);
     }
@@ -30,28 +31,39 @@ public class DependencyUnavailable extends ApiException {
 
     static DependencyUnavailable of(String dependency, OutboundHttpProperties.Client settings, Exception e) {
         if (e instanceof HttpConnectTimeoutException) {
-            return new DependencyUnavailable(dependency, dependency + " could not be reached: no connection within "
-                    + millis(settings.connectTimeout()), e);
+            return new DependencyUnavailable(dependency, "no-connection", e, dependency,
+                    millis(settings.connectTimeout()));
         }
         if (e instanceof HttpTimeoutException) {
-            return new DependencyUnavailable(dependency, dependency + " did not answer within "
-                    + millis(settings.readTimeout()), e);
+            return new DependencyUnavailable(dependency, "no-answer", e, dependency, millis(settings.readTimeout()));
         }
-        return new DependencyUnavailable(dependency, dependency + " could not be reached: " + rootMessage(e), e);
+        return new DependencyUnavailable(dependency, "unreachable", e, dependency, rootMessage(e));
     }
 
     static DependencyUnavailable answered(String dependency, int status, String body, @Nullable Exception e) {
-        return new DependencyUnavailable(dependency, dependency + " answered " + status
-                + (body.isBlank() ? "" : ": " + body), e);
+        return body.isBlank() ? new DependencyUnavailable(dependency, "answered", e, dependency, String.valueOf(status))
+                : new DependencyUnavailable(dependency, "answered-with", e, dependency, String.valueOf(status), body);
     }
 
     static DependencyUnavailable noToken(String dependency, Exception e) {
-        return new DependencyUnavailable(dependency, dependency + " could not be reached: no service token ("
-                + rootMessage(e) + ")", e);
+        return new DependencyUnavailable(dependency, "no-token", e, dependency, rootMessage(e));
+    }
+
+    /**
+     * Why {@code e} failed, as the argument of another problem's detail: the detail of the failed call among its
+     * causes (a text in the caller's language), else its message.
+     */
+    public static Object reasonOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DependencyUnavailable unavailable) {
+                return unavailable.detail();
+            }
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static String millis(Duration d) {
-        return d.toMillis() + " ms";
+        return String.valueOf(d.toMillis());
     }
 
     private static String rootMessage(Throwable t) {

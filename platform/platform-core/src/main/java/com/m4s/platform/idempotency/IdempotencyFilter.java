@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -72,14 +71,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = request.getHeader(IdempotentRequests.HEADER);
         if (!IdempotentRequests.isWellFormed(key)) {
-            problems.write(response, HttpStatus.BAD_REQUEST, "bad-idempotency-key", "Idempotency-Key must be 1 to "
-                    + IdempotentRequests.MAX_KEY_LENGTH + " visible ASCII characters, such as a UUID.");
+            problems.write(request, response, HttpStatus.BAD_REQUEST, "bad-idempotency-key",
+                    IdempotentRequests.MAX_KEY_LENGTH);
             return;
         }
         byte[] body = request.getInputStream().readNBytes(properties.maxBodyBytes() + 1);
         if (body.length > properties.maxBodyBytes()) {
-            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "A request with an "
-                    + "Idempotency-Key may carry at most " + properties.maxBodyBytes() + " bytes.");
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                    Problems.variant("payload-too-large", "idempotent", properties.maxBodyBytes()));
             return;
         }
         String subject = caller.get().subject();
@@ -99,8 +98,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (row.isPresent() && !row.get().expiresAt().isAfter(now)) {
                 records.removeExpired(subject, key, now);
             } else if (row.isPresent() && !row.get().fingerprint().equals(fingerprint)) {
-                problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-                        "This Idempotency-Key was used for a different request; use a new key for a new request."));
+                problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused");
                 return;
             } else if (row.isPresent() && row.get().answer() != null) {
                 replay(response, row.get().answer());
@@ -108,7 +106,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             // in flight (or just given up by a failed first request: claim again)
             if (System.nanoTime() - giveUpAt >= 0 || !pause(pause)) {
-                inFlight(response);
+                inFlight(request, response);
                 return;
             }
             pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
@@ -170,11 +168,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(answer.body());
     }
 
-    private void inFlight(HttpServletResponse response) throws IOException {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "idempotency-request-in-flight",
-                "A request with this Idempotency-Key is still being handled; repeat it shortly to get its answer.");
+    private void inFlight(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-        problems.write(response, problem);
+        problems.write(request, response, HttpStatus.CONFLICT, "idempotency-request-in-flight");
     }
 
     private static boolean pause(long millis) {

@@ -39,10 +39,10 @@ class JobsController {
             @RequestParam(defaultValue = "false") boolean failing,
             @RequestParam(defaultValue = "200") int limit) {
         if (!runner.has(name)) {
-            throw new ApiException.NotFound("Job", name);
+            throw new ApiException.NotFound("job", name);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ApiException.Unprocessable("invalid-limit", "limit must be between 1 and " + MAX_LIMIT + ".")
+            throw new ApiException.Unprocessable("invalid-limit", MAX_LIMIT)
                     .field("limit");
         }
         return runner.stores(name, failing, limit);

@@ -48,24 +48,27 @@ public final class MoneyJson {
         public Money deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
             JsonNode node = ctxt.readTree(p);
             if (!node.isObject()) {
-                throw new InvalidMoney(p, "money is an object like {\"amount\":\"123.45\",\"currency\":\"CNY\"}");
+                throw new InvalidMoney(p, "object",
+                        "money is an object like {\"amount\":\"123.45\",\"currency\":\"CNY\"}");
             }
             for (String name : node.propertyNames()) {
                 if (!FIELDS.contains(name)) {
-                    throw invalid(p, name, "money has only 'amount' and 'currency'");
+                    throw invalid(p, name, "fields", "money has only 'amount' and 'currency'");
                 }
             }
             JsonNode amount = node.path("amount");
             if (!amount.isString() || !AMOUNT.matcher(amount.asString()).matches()) {
-                throw invalid(p, "amount", "the amount is a string of digits with at most two decimal places, like"
-                        + " \"123.45\"" + (amount.isNumber() ? ", not a JSON number" : ""));
+                throw invalid(p, "amount", amount.isNumber() ? "amount-number" : "amount",
+                        "the amount is a string of digits with at most two decimal places, like \"123.45\""
+                                + (amount.isNumber() ? ", not a JSON number" : ""));
             }
             JsonNode code = node.path("currency");
             @Nullable Currency currency = Money.CNY;
             if (!code.isMissingNode() && !code.isNull()) {
                 currency = code.isString() ? currency(code.asString()) : null;
                 if (currency == null) {
-                    throw invalid(p, "currency", "the currency is an ISO 4217 code kept to the fen, like \"CNY\"");
+                    throw invalid(p, "currency", "currency",
+                            "the currency is an ISO 4217 code kept to the fen, like \"CNY\"");
                 }
             }
             return new Money(new BigDecimal(amount.asString()), currency);
@@ -84,17 +87,29 @@ public final class MoneyJson {
             }
         }
 
-        private static InvalidMoney invalid(JsonParser p, String field, String message) {
-            InvalidMoney e = new InvalidMoney(p, message);
+        private static InvalidMoney invalid(JsonParser p, String field, String reason, String message) {
+            InvalidMoney e = new InvalidMoney(p, reason, message);
             e.prependPath(Money.class, field);
             return e;
         }
     }
 
-    /** A money value in a request that is not one; its message says what is expected. */
+    /**
+     * A money value in a request that is not one; its message says what is expected, in English, and its
+     * {@link #reason() reason} names that text in the problem bundles
+     * ({@code problem.malformed-request.money.<reason>}).
+     */
     public static final class InvalidMoney extends MismatchedInputException {
-        InvalidMoney(JsonParser p, String message) {
+        private final String reason;
+
+        InvalidMoney(JsonParser p, String reason, String message) {
             super(p, message, Money.class);
+            this.reason = reason;
+        }
+
+        /** {@code object}, {@code fields}, {@code amount}, {@code amount-number} or {@code currency}. */
+        public String reason() {
+            return reason;
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.m4s.platform.security;
 
 import com.m4s.platform.web.ProblemWriter;
+import com.m4s.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
@@ -37,17 +38,18 @@ public class AccessInterceptor implements HandlerInterceptor {
         Optional<Allow> allow = declaration(method);
         if (allow.isEmpty()) {
             log.error("endpoint {} declares no @Allow; refused", method.getShortLogMessage());
-            problems.write(response, HttpStatus.FORBIDDEN, "access-denied", "This endpoint is not open to anyone.");
+            problems.write(request, response, HttpStatus.FORBIDDEN, "access-denied",
+                    Problems.variant("access-denied", "undeclared"));
             return false;
         }
         Optional<Caller> caller = Caller.current();
         if (caller.isEmpty()) {
-            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid access token is required.");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
             return false;
         }
         if (!permits(allow.get(), caller.get())) {
-            problems.write(response, HttpStatus.FORBIDDEN, "access-denied",
-                    "Your role does not allow this action.");
+            problems.write(request, response, HttpStatus.FORBIDDEN, "access-denied",
+                    Problems.variant("access-denied", "role"));
             return false;
         }
         return true;

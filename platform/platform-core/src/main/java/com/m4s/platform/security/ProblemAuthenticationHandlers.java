@@ -1,6 +1,7 @@
 package com.m4s.platform.security;
 
 import com.m4s.platform.web.ProblemWriter;
+import com.m4s.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,15 +31,16 @@ public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, 
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
         bearer.commence(request, response, exception);
-        String detail = request.getHeader("Authorization") == null ? "A bearer access token is required."
-                : "The access token is not valid: " + exception.getMessage();
-        problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", detail);
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                request.getHeader("Authorization") == null ? Problems.variant("unauthenticated", "no-token")
+                        : Problems.variant("unauthenticated", "invalid-token", exception.getMessage()));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {
         bearerDenied.handle(request, response, exception);
-        problems.write(response, HttpStatus.FORBIDDEN, "access-denied", "Your access token does not allow this.");
+        problems.write(request, response, HttpStatus.FORBIDDEN, "access-denied",
+                Problems.variant("access-denied", "token"));
     }
 }

@@ -2,6 +2,7 @@ package com.m4s.platform.security;
 
 import com.m4s.platform.security.token.BearerHeader;
 import com.m4s.platform.security.token.HeaderText;
+import com.m4s.platform.web.ProblemMessages;
 import com.m4s.platform.web.ProblemWriter;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,8 +35,8 @@ public class ServiceSecurityAutoConfiguration {
         "/v3/api-docs/**", "/error"};
 
     @Bean
-    ProblemWriter problemWriter(JsonMapper json) {
-        return new ProblemWriter(json);
+    ProblemWriter problemWriter(JsonMapper json, ProblemMessages messages) {
+        return new ProblemWriter(json, messages);
     }
 
     @Bean

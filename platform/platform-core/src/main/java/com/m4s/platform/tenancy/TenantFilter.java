@@ -53,27 +53,27 @@ public class TenantFilter extends OncePerRequestFilter {
         if (open.test(request)) {
             Optional<TenantRegistry.Entry> entry = Tenant.isValidCode(code) ? registry.find(code) : Optional.empty();
             if (entry.isEmpty()) {
-                problems.write(response, HttpStatus.NOT_FOUND, "store-not-found", "Store '" + code + "' does not exist.");
+                problems.write(request, response, HttpStatus.NOT_FOUND, "store-not-found", code);
             } else {
                 enter(entry.get(), code, request, response, chain);
             }
             return;
         }
         if (caller.isEmpty()) {
-            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid access token is required.");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
             return;
         }
         Optional<TenantRegistry.Entry> entry = Tenant.isValidCode(code) ? registry.find(code) : Optional.empty();
         if (entry.isEmpty()) {
             if (StoreAccess.mayKnowAbsence(caller.get(), code)) {
-                problems.write(response, HttpStatus.NOT_FOUND, "store-not-found", "Store '" + code + "' does not exist.");
+                problems.write(request, response, HttpStatus.NOT_FOUND, "store-not-found", code);
             } else {
-                denied(response, code);
+                denied(request, response, code);
             }
             return;
         }
         if (!StoreAccess.mayEnter(caller.get(), code, entry.get().groupCode())) {
-            denied(response, code);
+            denied(request, response, code);
             return;
         }
         enter(entry.get(), code, request, response, chain);
@@ -82,15 +82,12 @@ public class TenantFilter extends OncePerRequestFilter {
     private void enter(TenantRegistry.Entry entry, String code, HttpServletRequest request,
             HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
         switch (entry.status()) {
-            case SUSPENDED -> problems.write(response, HttpStatus.FORBIDDEN, "store-suspended",
-                    "Store '" + code + "' is suspended; its data cannot be used until it is reactivated.");
-            case UNAVAILABLE -> problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
-                    "Store '" + code + "' is temporarily unavailable; try again later.");
+            case SUSPENDED -> problems.write(request, response, HttpStatus.FORBIDDEN, "store-suspended", code);
+            case UNAVAILABLE -> problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                    code);
             case MIGRATING -> {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(MIGRATING_RETRY_AFTER.toSeconds()));
-                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "store-migrating", "Store '" + code
-                        + "' is being updated to the current version and serves again when that is done; try again"
-                        + " in a few seconds.");
+                problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "store-migrating", code);
             }
             case ACTIVE -> {
                 TenantContext.set(entry.tenant());
@@ -103,9 +100,8 @@ public class TenantFilter extends OncePerRequestFilter {
         }
     }
 
-    private void denied(HttpServletResponse response, String code) throws IOException {
-        problems.write(response, HttpStatus.FORBIDDEN, "store-access-denied",
-                "You may not act in store '" + code + "'.");
+    private void denied(HttpServletRequest request, HttpServletResponse response, String code) throws IOException {
+        problems.write(request, response, HttpStatus.FORBIDDEN, "store-access-denied", code);
     }
 
     private static String path(HttpServletRequest request) {

@@ -43,8 +43,8 @@ public final class Paging {
     /** 400: the sort parameter names a field that cannot be sorted on. */
     static class InvalidSort extends ApiException {
         InvalidSort(String sort, Map<String, String> sortable) {
-            super(HttpStatus.BAD_REQUEST, "invalid-sort", "Cannot sort by '" + sort + "'; use one of "
-                    + sortable.keySet().stream().sorted().toList() + " with ',asc' or ',desc'.");
+            super(HttpStatus.BAD_REQUEST, "invalid-sort", sort, String.join(", ", sortable.keySet().stream().sorted()
+                    .toList()));
         }
     }
 }

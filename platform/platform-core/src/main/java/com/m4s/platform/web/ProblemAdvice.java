@@ -1,14 +1,17 @@
 package com.m4s.platform.web;
 
 import com.m4s.platform.money.MoneyJson;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -34,18 +38,23 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Renders every error of a service as RFC 9457 {@code application/problem+json} with a stable type. Bad input is a
  * 4xx with a human detail and, for validation, one entry per field; an unexpected failure is a 500 whose body says
- * nothing about internals.
+ * nothing about internals. Title, detail and field messages are in the request's language ({@link Languages}), named
+ * in the answer's {@code Content-Language}; texts come from the modules' bundles ({@link ProblemMessages}), field
+ * messages from bean validation, which follows the same language.
  */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-    private static final String WRONG_TYPE = "has the wrong type or format";
+    private static final String WRONG_TYPE = "problem.field.wrong-type";
+    private static final String INVALID = "problem.field.invalid";
 
     private final ConstraintRegistry constraints;
+    private final ProblemMessages messages;
 
-    public ProblemAdvice(ObjectProvider<ConstraintProblems> constraints) {
+    public ProblemAdvice(ObjectProvider<ConstraintProblems> constraints, ProblemMessages messages) {
         this.constraints = new ConstraintRegistry(constraints.orderedStream().toList());
+        this.messages = messages;
     }
 
     /** One entry of {@code errors}: which field, what is wrong. */
@@ -53,21 +62,22 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e) {
+    ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
+        Locale locale = Languages.of(request);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status()).header(HttpHeaders.CONTENT_LANGUAGE,
+                locale.toLanguageTag());
         if (e instanceof ApiException.TooManyRequests limited) {
-            return ResponseEntity.status(e.status())
-                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()))
-                    .body(e.toProblem());
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
         }
-        return ResponseEntity.status(e.status()).body(e.toProblem());
+        return answer.body(e.toProblem(messages, locale));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
+    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e, HttpServletRequest request) {
         List<FieldProblem> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field)).toList();
-        return validationFailed(errors);
+        return validationFailed(errors, Languages.of(request));
     }
 
     /**
@@ -75,30 +85,30 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
      * so a race ends in the same answer as a plain duplicate; an unregistered constraint is a generic 409.
      */
     @ExceptionHandler({DataIntegrityViolationException.class, org.hibernate.exception.ConstraintViolationException.class})
-    ResponseEntity<ProblemDetail> integrity(RuntimeException e) {
+    ResponseEntity<ProblemDetail> integrity(RuntimeException e, HttpServletRequest request) {
+        Locale locale = Languages.of(request);
         Optional<DatabaseRefusal> refusal = DatabaseRefusal.of(e);
         Optional<ConstraintProblem> registered = refusal.map(DatabaseRefusal::constraint).flatMap(constraints::find);
         if (registered.isPresent()) {
-            return ResponseEntity.status(registered.get().status()).body(registered.get().toProblem());
+            return answer(registered.get().status(), registered.get().toProblem(messages, locale), locale);
         }
         log.info("write refused by a database constraint that is not registered ({}): {}",
                 refusal.map(r -> r.sqlState() + " " + r.constraint()).orElse("unknown"),
                 NestedExceptionUtils.getMostSpecificCause(e).getMessage());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "conflict",
-                "The change conflicts with existing data (a value that must be unique is taken, or a referenced record is gone)."));
+        return answer(HttpStatus.CONFLICT, "conflict", Problems.detail("conflict"), locale);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> concurrentUpdate(OptimisticLockingFailureException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "concurrent-update",
-                "Someone else changed this record at the same time; reload it and try again."));
+    ResponseEntity<ProblemDetail> concurrentUpdate(OptimisticLockingFailureException e, HttpServletRequest request) {
+        return answer(HttpStatus.CONFLICT, "concurrent-update", Problems.detail("concurrent-update"),
+                Languages.of(request));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("unexpected failure", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The server failed to handle the request."));
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", Problems.detail("internal-error"),
+                Languages.of(request));
     }
 
     /**
@@ -109,61 +119,72 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = locale(request);
         if (!ex.getParameter().hasParameterAnnotation(RequestBody.class)) {
-            return invalidParameters(ex.getBindingResult().getFieldErrors());
+            return invalidParameters(ex.getBindingResult().getFieldErrors(), locale);
         }
         List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldProblem(f.getField(), messageOf(f)))
+                .map(f -> new FieldProblem(f.getField(), messageOf(f, locale)))
                 .sorted(Comparator.comparing(FieldProblem::field)).toList();
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(validationFailed(errors).getBody());
+        return widen(validationFailed(errors, locale));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = locale(request);
         List<FieldProblem> errors = ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
                         r.getMethodParameter().getParameterName() == null ? "parameter"
                                 : r.getMethodParameter().getParameterName(),
-                        err.getDefaultMessage() == null ? "is invalid" : err.getDefaultMessage())))
+                        err.getDefaultMessage() == null ? messages.text(Problems.message(INVALID), locale)
+                                : err.getDefaultMessage())))
                 .toList();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
-                "A request parameter is invalid.");
+        ProblemDetail problem = messages.problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                Problems.detail("invalid-parameter"), locale);
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return widen(answer(HttpStatus.BAD_REQUEST, problem, locale));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", readableCause(ex));
+        Locale locale = locale(request);
+        ProblemDetail problem = messages.problem(HttpStatus.BAD_REQUEST, "malformed-request", readableCause(ex),
+                locale);
         Throwable cause = ex.getCause();
         if (cause instanceof DatabindException db && !db.getPath().isEmpty()) {
             String field = db.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            problem.setProperty("errors", List.of(new FieldProblem(field, "has the wrong type or format")));
+            problem.setProperty("errors", List.of(new FieldProblem(field,
+                    messages.text(Problems.message(WRONG_TYPE), locale))));
         }
-        return ResponseEntity.badRequest().body(problem);
+        return widen(answer(HttpStatus.BAD_REQUEST, problem, locale));
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        Locale locale = locale(request);
         String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
-                "'" + name + "' " + WRONG_TYPE + ".");
-        problem.setProperty("errors", List.of(new FieldProblem(name, WRONG_TYPE)));
-        return ResponseEntity.badRequest().body(problem);
+        ProblemDetail problem = messages.problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                Problems.variant("invalid-parameter", "wrong-type", name), locale);
+        problem.setProperty("errors", List.of(new FieldProblem(name, messages.text(Problems.message(WRONG_TYPE),
+                locale))));
+        return widen(answer(HttpStatus.BAD_REQUEST, problem, locale));
     }
 
-    /** Framework-made problems get our type URIs instead of {@code about:blank}. */
+    /**
+     * Framework-made problems get our type URIs instead of none ({@code about:blank}), and the type's title in the
+     * request's language; their details are Spring's, or the bundles' {@code problemDetail.<exception class>}.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
-                && URI.create("about:blank").equals(problem.getType())) {
+                && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
             String slug = switch (statusCode.value()) {
                 case 400 -> "bad-request";
                 case 404 -> "not-found";
@@ -173,32 +194,59 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 case 415 -> "unsupported-media-type";
                 default -> statusCode.is5xxServerError() ? "internal-error" : "request-refused";
             };
+            Locale locale = locale(request);
             problem.setType(Problems.type(slug));
+            problem.setTitle(messages.text(Problems.title(slug), locale));
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag()).body(problem);
         }
         return response;
     }
 
-    private static ResponseEntity<Object> invalidParameters(List<FieldError> fieldErrors) {
+    private ResponseEntity<Object> invalidParameters(List<FieldError> fieldErrors, Locale locale) {
         List<FieldProblem> errors = fieldErrors.stream()
-                .map(f -> new FieldProblem(f.getField(), f.isBindingFailure() ? WRONG_TYPE : messageOf(f)))
+                .map(f -> new FieldProblem(f.getField(), f.isBindingFailure()
+                        ? messages.text(Problems.message(WRONG_TYPE), locale) : messageOf(f, locale)))
                 .sorted(Comparator.comparing(FieldProblem::field)).toList();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
+        ProblemDetail problem = messages.problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
                 errors.size() == 1 && fieldErrors.getFirst().isBindingFailure()
-                        ? "'" + errors.getFirst().field() + "' " + WRONG_TYPE + "."
-                        : "A request parameter is invalid.");
+                        ? Problems.variant("invalid-parameter", "wrong-type", errors.getFirst().field())
+                        : Problems.detail("invalid-parameter"), locale);
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return widen(answer(HttpStatus.BAD_REQUEST, problem, locale));
     }
 
-    private ResponseEntity<ProblemDetail> validationFailed(List<FieldProblem> errors) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed",
-                errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.");
+    private ResponseEntity<ProblemDetail> validationFailed(List<FieldProblem> errors, Locale locale) {
+        ProblemDetail problem = messages.problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed",
+                Problems.detail("validation-failed", errors.size()), locale);
         problem.setProperty("errors", errors);
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+        return answer(HttpStatus.UNPROCESSABLE_CONTENT, problem, locale);
     }
 
-    private static String messageOf(FieldError f) {
-        return f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage();
+    private ResponseEntity<ProblemDetail> answer(HttpStatusCode status, String type, MessageSourceResolvable detail,
+            Locale locale) {
+        return answer(status, messages.problem(status, type, detail, locale), locale);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(HttpStatusCode status, ProblemDetail problem, Locale locale) {
+        return ResponseEntity.status(status).header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+                .body(problem);
+    }
+
+    /** The answer as the framework's handler methods declare it. */
+    private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> answer) {
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(answer.getBody());
+    }
+
+    /** The validator's message, already in the request's language; one it did not give is "is invalid". */
+    private String messageOf(FieldError f, Locale locale) {
+        return f.getDefaultMessage() == null ? messages.text(Problems.message(INVALID), locale) : f.getDefaultMessage();
+    }
+
+    private static Locale locale(WebRequest request) {
+        HttpServletRequest servlet = request instanceof NativeWebRequest nativeRequest
+                ? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+        return servlet == null ? Languages.DEFAULT : Languages.of(servlet);
     }
 
     private static String lastNode(String path) {
@@ -206,18 +254,19 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    private static String readableCause(HttpMessageNotReadableException ex) {
+    private static MessageSourceResolvable readableCause(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
         if (cause instanceof MoneyJson.InvalidMoney money) {
-            return "The request body has a money value of the wrong form: " + money.getOriginalMessage() + ".";
+            return Problems.variant("malformed-request", "money",
+                    Problems.message("problem.malformed-request.money." + money.reason()));
         }
         if (cause instanceof MismatchedInputException) {
-            return "The request body has a value of the wrong type or format.";
+            return Problems.variant("malformed-request", "wrong-type");
         }
         if (cause instanceof JacksonException) {
-            return "The request body is not valid JSON.";
+            return Problems.variant("malformed-request", "not-json");
         }
-        return "The request body is missing or unreadable.";
+        return Problems.detail("malformed-request");
     }
 
 }

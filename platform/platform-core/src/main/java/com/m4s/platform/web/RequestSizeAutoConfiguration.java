@@ -16,9 +16,9 @@ public class RequestSizeAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(@Value("${m4s.web.max-body-size:1MB}") DataSize max,
-            JsonMapper json) {
+            JsonMapper json, ProblemMessages messages) {
         FilterRegistrationBean<RequestSizeLimit> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimit(max, new ProblemWriter(json)));
+                new FilterRegistrationBean<>(new RequestSizeLimit(max, new ProblemWriter(json, messages)));
         // before Spring Security's filter chain: an oversized body is refused before anything reads it
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

@@ -31,13 +31,13 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(response);
+            refuse(request, response);
             return;
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (body.length > maxBytes) {
-                refuse(response);
+                refuse(request, response);
                 return;
             }
             chain.doFilter(new BufferedBodyRequest(request, body), response);
@@ -46,9 +46,9 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
-        problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, TYPE,
-                "The request body is larger than " + maxBytes + " bytes, the most this service accepts.");
+        problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, TYPE, Problems.variant(TYPE, "service",
+                maxBytes));
     }
 }

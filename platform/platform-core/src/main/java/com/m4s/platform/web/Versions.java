@@ -32,8 +32,7 @@ public final class Versions {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiException.BadRequest("bad-if-match",
-                "If-Match must be the version you read, as a quoted number such as \"3\" (or *).");
+        throw new ApiException.BadRequest("bad-if-match");
     }
 
     /** Refuses the write when the caller read another version than the current one. */

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.m4s.platform.web.ConstraintProblems;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.ProblemAdvice;
+import com.m4s.platform.web.ProblemMessages;
 import com.m4s.platform.web.QueryParameterBinding;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -56,7 +57,7 @@ class AuditQueryTest {
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Audit(trail))
             .setControllerAdvice(new ProblemAdvice(new StaticListableBeanFactory().getBeanProvider(
-                    ConstraintProblems.class)), new QueryParameterBinding())
+                    ConstraintProblems.class), ProblemMessages.onClasspath()), new QueryParameterBinding())
             .build();
 
     @BeforeEach
@@ -108,9 +109,12 @@ class AuditQueryTest {
 
     @Test
     void aValueOfTheWrongTypeIsA400NamingTheParameter() throws Exception {
-        refused(get("/stores/s1/audit").param("page", "x"), "page")
+        refused(get("/stores/s1/audit").param("page", "x").header("Accept-Language", "en"), "page")
                 .andExpect(jsonPath("$.detail").value("'page' has the wrong type or format."))
                 .andExpect(jsonPath("$.errors[0].message").value("has the wrong type or format"));
+        refused(get("/stores/s1/audit").param("page", "x"), "page")
+                .andExpect(jsonPath("$.detail").value("参数“page”的类型或格式不正确。"))
+                .andExpect(jsonPath("$.errors[0].message").value("类型或格式不正确"));
         refused(get("/stores/s1/audit").param("action", "NOPE"), "action");
         refused(get("/stores/s1/audit").param("from", "yesterday"), "from");
 

@@ -3,6 +3,7 @@ package com.m4s.platform.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.m4s.platform.web.ProblemMessages;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -53,8 +55,9 @@ class OutboundHttpTest {
                     assertThat(e.dependency()).isEqualTo("slow-api");
                     assertThat(e.getMessage()).isEqualTo("slow-api did not answer within 500 ms");
                     assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                    ProblemDetail problem = e.toProblem();
+                    ProblemDetail problem = e.toProblem(ProblemMessages.onClasspath(), Locale.SIMPLIFIED_CHINESE);
                     assertThat(problem.getType().toString()).isEqualTo("https://m4s.dev/problems/dependency-unavailable");
+                    assertThat(problem.getDetail()).isEqualTo("slow-api 在 500 毫秒内没有应答");
                     assertThat(problem.getProperties()).containsEntry("dependency", "slow-api");
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));

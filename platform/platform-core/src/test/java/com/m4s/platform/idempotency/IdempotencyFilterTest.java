@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.CallerAuthentication;
 import com.m4s.platform.security.Role;
+import com.m4s.platform.web.ProblemMessages;
 import com.m4s.platform.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import java.nio.charset.StandardCharsets;
@@ -152,7 +153,7 @@ class IdempotencyFilterTest {
 
     private IdempotencyFilter filter(Duration waitFor) {
         return new IdempotencyFilter(records, new IdempotencyProperties("console", Duration.ofHours(24), waitFor, 0),
-                new ProblemWriter(JsonMapper.builder().build()), request -> false, Clock.systemUTC());
+                new ProblemWriter(JsonMapper.builder().build(), ProblemMessages.onClasspath()), request -> false, Clock.systemUTC());
     }
 
     private FilterChain created() {

@@ -29,11 +29,12 @@ class MoneyProblemTest {
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Prices())
             .setControllerAdvice(new ProblemAdvice(new org.springframework.beans.factory.support.StaticListableBeanFactory()
-                    .getBeanProvider(com.m4s.platform.web.ConstraintProblems.class))).build();
+                    .getBeanProvider(com.m4s.platform.web.ConstraintProblems.class),
+                    com.m4s.platform.web.ProblemMessages.onClasspath())).build();
 
     @Test
     void aFloatAmountIsA400ProblemNamingTheField() throws Exception {
-        mvc.perform(post("/prices").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/prices").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
                         .content("{\"price\":{\"amount\":123.45,\"currency\":\"CNY\"}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://m4s.dev/problems/malformed-request"))
@@ -46,7 +47,7 @@ class MoneyProblemTest {
         mvc.perform(post("/prices").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"price\":{\"amount\":\"1.00\",\"currency\":\"XYZ\"}}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ISO 4217")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("币种须为精确到分的 ISO 4217 代码")))
                 .andExpect(jsonPath("$.errors[0].field").value("price.currency"));
     }
 

@@ -84,8 +84,7 @@ public class SearchRebuilds {
                     id, kind.name(), store == null ? null : store.storeCode(), store == null ? 0 : 1, requestedBy,
                     Timestamp.from(clock.instant()));
         } catch (DuplicateKeyException e) {
-            throw new ApiException.Conflict("rebuild-running", "A rebuild of the " + kind.name()
-                    + " index is running; wait for it to finish.");
+            throw new ApiException.Conflict("rebuild-running", kind.name());
         }
         worker.execute(() -> {
             try {
@@ -113,7 +112,7 @@ public class SearchRebuilds {
                 : jdbc.query("select * from " + table + " where id = ? and kind = ? and store_code = ?",
                         SearchRebuilds::row, id, kindName, store);
         if (found.isEmpty()) {
-            throw new ApiException.NotFound("Search rebuild", id);
+            throw new ApiException.NotFound("search-rebuild", id);
         }
         return found.getFirst();
     }
@@ -156,7 +155,7 @@ public class SearchRebuilds {
     public IndexedKind kind(String name) {
         IndexedKind kind = kinds.get(name);
         if (kind == null) {
-            throw new ApiException.NotFound("Search index", name);
+            throw new ApiException.NotFound("search-index", name);
         }
         return kind;
     }

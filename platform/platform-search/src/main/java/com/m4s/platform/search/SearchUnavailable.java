@@ -7,8 +7,7 @@ import org.springframework.http.HttpStatus;
 public class SearchUnavailable extends ApiException {
 
     public SearchUnavailable(Throwable cause) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable",
-                "Search is unavailable for a moment; try again shortly.");
+        super(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable");
         initCause(cause);
     }
 }

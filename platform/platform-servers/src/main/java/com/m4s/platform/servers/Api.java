@@ -18,6 +18,7 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
+    private final String language;
 
     /** A response: status, content type and body (parsed when it is JSON). */
     public record Response(int status, String contentType, String raw, JsonNode json) {
@@ -35,17 +36,26 @@ public final class Api {
     }
 
     public Api(String base) {
-        this(base, "");
+        this(base, "", "");
     }
 
-    private Api(String base, String token) {
+    private Api(String base, String token, String language) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.token = token;
+        this.language = language;
     }
 
     /** The same client, sending {@code Authorization: Bearer <token>} (an empty token sends none). */
     public Api withToken(String accessToken) {
-        return new Api(base, accessToken);
+        return new Api(base, accessToken, language);
+    }
+
+    /**
+     * The same client, asking for answers in this language ({@code Accept-Language}, e.g. {@code en}); without one,
+     * as by default, the services answer in Chinese.
+     */
+    public Api withLanguage(String acceptLanguage) {
+        return new Api(base, token, acceptLanguage);
     }
 
     /** Any request, e.g. for endpoints enumerated at run time; a body is sent as JSON when not null. */
@@ -109,6 +119,9 @@ public final class Api {
         try {
             if (!token.isEmpty()) {
                 request.header("Authorization", "Bearer " + token);
+            }
+            if (!language.isEmpty()) {
+                request.header("Accept-Language", language);
             }
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
