@@ -30,16 +30,17 @@ final class SqlMemberQueries implements AutoCloseable {
     private static final String ALL = "from member m";
     /**
      * Name contains the text (any case), phone contains it, or one of the member's plates contains it: candidates
-     * from the GIN indexes on {@code search_grams}, each checked with LIKE. Parameters: grams, text, text, plate
-     * grams, plate.
+     * from the GIN indexes on {@code search_grams}, each checked with LIKE, found once (a materialized with clause)
+     * for the page and the count. Parameters: grams, text, text, plate grams, plate.
      */
-    private static final String MATCHING = """
-            from member m where m.id in (
+    private static final String MATCHING_IDS = """
+            with hits as materialized (
               select id from member where search_grams @> string_to_array(?, ' ')
                 and (lower(name) like ? escape '\\' or phone like ? escape '\\')
-              union all
+              union
               select member_id from vehicle where search_grams @> string_to_array(?, ' ')
                 and plate like ? escape '\\')""";
+    private static final String MATCHING = "from member m where m.id in (select id from hits)";
     private static final String TOTAL = "page_total_";
 
     /** One page: the members' ids in order, the total and how many plates the page's members have. */
@@ -59,13 +60,13 @@ final class SqlMemberQueries implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             s.execute("set search_path to " + com.m4s.platform.tenancy.Tenant.SCHEMA_PREFIX + storeCode);
         }
-        listPage = prepare(firstPage(ALL));
-        searchPage = prepare(firstPage(MATCHING));
+        listPage = prepare(firstPage("", ALL, "select count(*) " + ALL));
+        searchPage = prepare(firstPage(MATCHING_IDS, MATCHING, "select count(*) from hits"));
     }
 
     /** {@code SqlPage.query}'s statement for the first page, newest first, the total as an uncorrelated sub-select. */
-    static String firstPage(String from) {
-        return "select " + COLUMNS + ", (select count(*) " + from + ") as " + TOTAL + " " + from
+    static String firstPage(String with, String from, String count) {
+        return with + " select " + COLUMNS + ", (" + count + ") as " + TOTAL + " " + from
                 + " order by m.created_at desc, m.id limit " + PAGE_SIZE + " offset 0";
     }
 
@@ -79,9 +80,8 @@ final class SqlMemberQueries implements AutoCloseable {
         String plateText = text.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
         String[] values = {grams(text), likeContains(text), likeContains(text), grams(plateText),
                 likeContains(plateText).toUpperCase(Locale.ROOT)};
-        // the from clause is in the statement twice (count and page): its parameters are bound twice
-        for (int i = 0; i < 2 * values.length; i++) {
-            searchPage.setString(i + 1, values[i % values.length]);
+        for (int i = 0; i < values.length; i++) {
+            searchPage.setString(i + 1, values[i]);
         }
         return page(searchPage);
     }

@@ -42,8 +42,21 @@ public record SqlPage(int page, int size, String orderBy) {
      */
     public <T> PageResult<T> query(JdbcClient jdbc, String columns, String from, Map<String, ?> parameters,
             RowMapper<T> rows) {
+        return query(jdbc, "", columns, from, "select count(*) " + from, parameters, rows);
+    }
+
+    /**
+     * Runs {@code <with> select <columns>, (<count>) <from> order by ... limit ... offset ...}: for a list whose rows
+     * are found first (e.g. the ids matching a search, from several indexes) in a materialized {@code with} clause
+     * that both the page and the count read, so the search runs once.
+     *
+     * @param with {@code with name as materialized (...)}, or empty
+     * @param count a statement giving the number of rows of {@code from}, e.g. {@code select count(*) from name}
+     */
+    public <T> PageResult<T> query(JdbcClient jdbc, String with, String columns, String from, String count,
+            Map<String, ?> parameters, RowMapper<T> rows) {
         long offset = (long) page * size;
-        String sql = "select " + columns + ", (select count(*) " + from + ") as " + TOTAL + " " + from
+        String sql = with + " select " + columns + ", (" + count + ") as " + TOTAL + " " + from
                 + " order by " + orderBy + " limit " + size + " offset " + offset;
         List<T> content = new ArrayList<>(size);
         long[] total = {-1};
@@ -53,7 +66,7 @@ public record SqlPage(int page, int size, String orderBy) {
         });
         if (total[0] < 0) {
             // an empty page: the total is 0 on the first page, and may be anything past the end of the list
-            total[0] = page == 0 ? 0 : jdbc.sql("select count(*) " + from).params(parameters).query(Long.class).single();
+            total[0] = page == 0 ? 0 : jdbc.sql(with + " " + count).params(parameters).query(Long.class).single();
         }
         return new PageResult<>(content, page, size, total[0], (int) ((total[0] + size - 1) / size));
     }
