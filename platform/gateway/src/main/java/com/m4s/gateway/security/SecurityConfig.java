@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -66,6 +67,15 @@ public class SecurityConfig {
     static final String[] OPEN = {"/", "/index.html", "/assets/**", "/favicon.svg", "/console", "/console/**",
         "/group", "/group/**", "/app", "/app/**", "/ui-config.json", "/openapi/**", "/actuator/health", "/actuator/health/**"};
 
+
+    /**
+     * No observation of each security filter, authentication and authorization (a tenth of the gateway's CPU on a
+     * proxied request); requests stay timed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
