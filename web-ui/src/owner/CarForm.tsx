@@ -71,6 +71,11 @@ function draftOf(car?: UsedCarDetails): Draft {
 const FIELD_ORDER: readonly Key[] = ['make', 'model', 'year', 'mileageKm', 'gearbox', 'emissionStandard', 'city', 'colour', 'priceWishYuan', 'conditionNotes', 'photos'];
 
 const digits = (text: string) => text.replace(/[^\d]/g, '');
+/**
+ * The digits typed, at most `max`, with a minus sign typed in front kept: −5 stays −5 and is refused with a message,
+ * never silently sent as 5.
+ */
+const signedDigits = (text: string, max: number) => `${/^\s*[-\u2212]/.test(text) ? '-' : ''}${digits(text).slice(0, max)}`;
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
 /**
@@ -112,7 +117,8 @@ export function CarForm({
     else if (!Number.isInteger(km) || km < 0 || km > MILEAGE_MAX) next.mileageKm = t('usedCars.validation.mileage');
     const price = Number(draft.priceWishYuan);
     if (draft.priceWishYuan === '') next.priceWishYuan = required;
-    else if (!Number.isInteger(price) || price < 1 || price > PRICE_MAX) next.priceWishYuan = t('usedCars.validation.price');
+    else if (draft.priceWishYuan.startsWith('-') || price === 0) next.priceWishYuan = t('usedCars.validation.pricePositive');
+    else if (!Number.isInteger(price) || price > PRICE_MAX) next.priceWishYuan = t('usedCars.validation.price');
     if (!draft.gearbox) next.gearbox = required;
     if (!draft.emissionStandard) next.emissionStandard = required;
     const photos = lines(draft.photos);
@@ -196,7 +202,7 @@ export function CarForm({
           <input id="car-year" inputMode="numeric" value={draft.year} onChange={(e) => setDraft((d) => ({ ...d, year: digits(e.target.value).slice(0, 4) }))} {...invalid('year')} />
         </Field>
         <Field id="car-mileageKm" label={t('usedCars.fields.mileageKm')} error={errors.mileageKm}>
-          <input id="car-mileageKm" inputMode="numeric" value={draft.mileageKm} onChange={(e) => setDraft((d) => ({ ...d, mileageKm: digits(e.target.value).slice(0, 7) }))} {...invalid('mileageKm')} />
+          <input id="car-mileageKm" inputMode="numeric" value={draft.mileageKm} onChange={(e) => setDraft((d) => ({ ...d, mileageKm: signedDigits(e.target.value, 7) }))} {...invalid('mileageKm')} />
         </Field>
       </div>
       <div className="owner-row">
@@ -243,7 +249,7 @@ export function CarForm({
           id="car-priceWishYuan"
           inputMode="numeric"
           value={draft.priceWishYuan}
-          onChange={(e) => setDraft((d) => ({ ...d, priceWishYuan: digits(e.target.value).slice(0, 9) }))}
+          onChange={(e) => setDraft((d) => ({ ...d, priceWishYuan: signedDigits(e.target.value, 9) }))}
           {...invalid('priceWishYuan')}
         />
       </Field>

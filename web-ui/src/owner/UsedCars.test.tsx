@@ -80,6 +80,25 @@ describe('owner: sell my car', () => {
     expect(screen.getByTestId('used-car-status')).toHaveTextContent('待审核');
   });
 
+  it('refuses a price of −5 or 0 with a message instead of dropping the minus sign', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = fakeApi();
+    renderApp('/app/sell', api);
+    fillCar();
+    const price = screen.getByLabelText('期望价（元）');
+
+    fireEvent.change(price, { target: { value: '-5' } });
+    expect(price).toHaveValue('-5');
+    await user.click(screen.getByText('提交审核'));
+    expect(screen.getByText('价格须大于 0 元，不能为负数或零')).toBeInTheDocument();
+    expect(price).toHaveAttribute('aria-invalid', 'true');
+
+    fireEvent.change(price, { target: { value: '0' } });
+    await user.click(screen.getByText('提交审核'));
+    expect(screen.getByText('价格须大于 0 元，不能为负数或零')).toBeInTheDocument();
+    expect(api.post).not.toHaveBeenCalled();
+  });
+
   it("shows the server's field message under the input it concerns (422)", async () => {
     const user = userEvent.setup({ delay: null });
     const api = fakeApi({

@@ -158,6 +158,23 @@ describe('UsedCarDetail', () => {
     await waitFor(() => expect(within(dialog).getByLabelText('挂牌价（元）')).toHaveAttribute('aria-invalid', 'true'));
   });
 
+  it('refuses an asking price of −5 with a message, never turning it into 5', async () => {
+    const user = userEvent.setup({ delay: null });
+    const post = vi.fn().mockResolvedValue(undefined);
+    renderDetail(apiFor(usedCar(), { post }));
+
+    await user.click(await screen.findByText('审核通过'));
+    const dialog = await screen.findByRole('dialog');
+    const price = within(dialog).getByLabelText('挂牌价（元）');
+    fireEvent.change(price, { target: { value: '-5' } });
+    fireEvent.change(within(dialog).getByLabelText('检测报告'), { target: { value: '车况良好' } });
+    await user.click(within(dialog).getByText('审核通过'));
+
+    expect(await within(dialog).findByText('价格须大于 0 元，不能为负数或零')).toBeInTheDocument();
+    expect(price).toHaveValue('-5');
+    expect(post).not.toHaveBeenCalled();
+  });
+
   it('requires a note to request changes', async () => {
     const user = userEvent.setup({ delay: null });
     const post = vi.fn().mockResolvedValue(undefined);
