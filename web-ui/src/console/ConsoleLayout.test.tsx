@@ -53,7 +53,13 @@ describe('ConsoleLayout', () => {
   it("builds the menu from the store's permissions, not from the role in the token", async () => {
     renderWith(SERVICE_STAFF);
     await storesChecked();
-    expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车', '二手车市场']);
+    expect(menuItems()).toEqual(['概览', '会员与车辆', '二手车', '二手车市场']);
+  });
+
+  it('offers the review queue only to those who review (USED_CAR_MANAGE), even typed in', async () => {
+    renderWith(SERVICE_STAFF, '/console/gz_tianhe/used-car-queue');
+    expect(await screen.findByText('您的角色无权查看此页面。')).toBeInTheDocument();
+    expect(screen.queryByText('待审核')).toBeNull();
   });
 
   it('refuses a page whose permission the user lacks even when its address is typed in', async () => {
