@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldPath, isApiError } from '../api/problem';
-import type { EmissionStandard, Gearbox, UsedCarDetails } from '../api/types';
+import type { EmissionStandard, Gearbox, UsedCarDetails, VehicleView } from '../api/types';
 import { useStoreZone } from '../ui/storeZone';
 import {
   cleanedCar,
@@ -79,16 +79,59 @@ const signedDigits = (text: string, max: number) => `${/^\s*[-\u2212]/.test(text
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
 /**
+ * What the owner's registered car says about the fields of the form: make and model from the store's model text
+ * ("BMW 325Li": the first word is the make, the rest the model; one word is the model), the year of purchase as the
+ * year when it can be one (4S stores sell new cars), the mileage the store last recorded. The rest is the owner's.
+ */
+function fromVehicle(vehicle: VehicleView, maxYear: number): Partial<Draft> {
+  const words = vehicle.model.trim().split(/\s+/);
+  const [make, model] = words.length > 1 ? [words[0]!, words.slice(1).join(' ')] : ['', words[0] ?? ''];
+  const fill: Partial<Draft> = { model: model.slice(0, MAX_LENGTH.model) };
+  if (make) fill.make = make.slice(0, MAX_LENGTH.make);
+  const year = Number(vehicle.purchaseDate?.slice(0, 4));
+  if (Number.isInteger(year) && year >= YEAR_MIN && year <= maxYear) fill.year = String(year);
+  if (vehicle.mileageKm != null && vehicle.mileageKm >= 0) fill.mileageKm = String(vehicle.mileageKm);
+  return fill;
+}
+
+/** The owner's registered cars as a quick way to fill the form in; typing stays possible before and after. */
+function VehiclePick({ vehicles, picked, onPick }: { vehicles: readonly VehicleView[]; picked?: VehicleView; onPick: (vehicle: VehicleView) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="owner-pick">
+      <legend>{t('owner.usedCars.fromMyCars')}</legend>
+      <p className="owner-field__hint">{t('owner.usedCars.fromMyCarsHint')}</p>
+      <div className="owner-pick__cars">
+        {vehicles.map((v) => (
+          <button key={v.id} type="button" className="owner-pick__car" aria-pressed={picked?.id === v.id} onClick={() => onPick(v)}>
+            <span className="owner-plate">{v.plate}</span>
+            <span>{v.model}</span>
+          </button>
+        ))}
+      </div>
+      {picked && (
+        <p className="owner-field__hint" role="status">
+          {t('owner.usedCars.filledFrom', { plate: picked.plate })}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/**
  * The car as the owner describes it, phone-sized: checked as the server checks it before sending, and the server's
  * field errors shown under the inputs they concern. `onSubmit` throws the API's error when the server refuses.
+ * `vehicles`, the owner's registered cars, are offered to fill the form in from.
  */
 export function CarForm({
   initial,
+  vehicles = [],
   submitLabel,
   onSubmit,
   onCancel,
 }: {
   initial?: UsedCarDetails;
+  vehicles?: readonly VehicleView[];
   submitLabel: string;
   onSubmit: (car: UsedCarDetails) => Promise<void>;
   onCancel?: () => void;
@@ -97,7 +140,23 @@ export function CarForm({
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  const [picked, setPicked] = useState<VehicleView>();
   const maxYear = thisYear(useStoreZone());
+
+  const pick = (vehicle: VehicleView) => {
+    const fill = fromVehicle(vehicle, maxYear);
+    // what the car picked before filled in does not describe this one
+    const before = picked ? fromVehicle(picked, maxYear) : {};
+    const cleared = Object.fromEntries(Object.keys(before).map((key) => [key, ''])) as Partial<Draft>;
+    setDraft((d) => ({ ...d, ...cleared, ...fill }));
+    // the filled inputs' old errors no longer apply
+    setErrors((e) => {
+      const next = { ...e };
+      for (const key of Object.keys(fill) as Key[]) delete next[key];
+      return next;
+    });
+    setPicked(vehicle);
+  };
 
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: event.target.value }));
 
@@ -189,6 +248,7 @@ export function CarForm({
           {errors.form}
         </p>
       )}
+      {vehicles.length > 0 && <VehiclePick vehicles={vehicles} picked={picked} onPick={pick} />}
       <div className="owner-row">
         <Field id="car-make" label={t('usedCars.fields.make')} error={errors.make}>
           <input id="car-make" value={draft.make} onChange={set('make')} autoComplete="off" maxLength={MAX_LENGTH.make} {...invalid('make')} />
