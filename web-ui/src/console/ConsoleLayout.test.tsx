@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Permission } from '../api/types';
 import i18n from '../i18n';
-import { MANAGER_PERMISSIONS, claims, fakeApi, fakeAuth, renderWithAuth } from '../testing/renderWithAuth';
+import { EXECUTIVE_PERMISSIONS, MANAGER_PERMISSIONS, claims, fakeApi, fakeAuth, renderWithAuth } from '../testing/renderWithAuth';
+import type { Claims } from '../auth/claims';
 import { useFormatTime } from '../ui/storeZone';
 import { ConsoleLayout } from './ConsoleLayout';
 
@@ -20,6 +21,22 @@ function renderWith(permissions: Permission[], path = '/console/gz_tianhe') {
     route: '/console/:store/*',
   });
   return get;
+}
+
+/** A user with the group console (executive, operator): tenant-admin lists the stores of the group, with it. */
+function renderAs(user: Claims) {
+  const get = vi.fn().mockImplementation((url: string) =>
+    Promise.resolve(
+      url.endsWith('/me/permissions')
+        ? { store: 'gz_tianhe', permissions: EXECUTIVE_PERMISSIONS }
+        : { content: [{ code: 'gz_tianhe', groupCode: 'huanan', name: '天河店', timeZone: 'Asia/Shanghai' }] },
+    ),
+  );
+  return renderWithAuth(<ConsoleLayout />, {
+    auth: fakeAuth({ claims: user, api: fakeApi({ get }) }),
+    path: '/console/gz_tianhe',
+    route: '/console/:store/*',
+  });
 }
 
 /** A page that shows New Year's Eve 17:30 UTC as the console's pages show times. */
@@ -48,12 +65,29 @@ describe('ConsoleLayout', () => {
     await storesChecked();
     expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车', '二手车市场', '员工与权限', '操作日志', '消息记录']);
     expect(get).toHaveBeenCalledWith('/api/stores/gz_tianhe/me/permissions', undefined, expect.anything());
+    expect(screen.queryByText('返回集团看板')).toBeNull();
   });
 
   it("builds the menu from the store's permissions, not from the role in the token", async () => {
     renderWith(SERVICE_STAFF);
     await storesChecked();
-    expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车', '二手车市场']);
+    expect(menuItems()).toEqual(['概览', '会员与车辆', '二手车', '二手车市场']);
+  });
+
+  it('offers the review queue only to those who review (USED_CAR_MANAGE), even typed in', async () => {
+    renderWith(SERVICE_STAFF, '/console/gz_tianhe/used-car-queue');
+    expect(await screen.findByText('您的角色无权查看此页面。')).toBeInTheDocument();
+    expect(screen.queryByText('待审核')).toBeNull();
+  });
+
+  it('leads executives and operators back to the group console, and store staff nowhere', async () => {
+    const { unmount } = renderAs(claims(['group-executive'], { group: 'huanan', stores: [] }));
+    expect(await screen.findByText('返回集团看板')).toHaveAttribute('href', '/group/huanan');
+    unmount();
+
+    // an operator belongs to no group: the group of the store shown
+    renderAs(claims(['platform-operator'], { stores: [] }));
+    await waitFor(() => expect(screen.getByText('返回集团看板')).toHaveAttribute('href', '/group/huanan'));
   });
 
   it('refuses a page whose permission the user lacks even when its address is typed in', async () => {

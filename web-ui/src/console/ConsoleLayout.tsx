@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   CarOutlined,
   DashboardOutlined,
@@ -15,11 +16,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
+import { hasAnyRole, type Claims } from '../auth/claims';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { GROUP_ROLES } from '../group/roles';
 import { StoreZoneProvider } from '../ui/storeZone';
 import { CONSOLE_PAGES, type ConsolePageKey } from './pages';
 import { PermissionsContext, useStorePermissions } from './permissions';
-import { useConsoleStores } from './useStores';
+import { type StoreChoice, useConsoleStores } from './useStores';
 
 const ICONS: Record<ConsolePageKey, ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -38,8 +41,19 @@ function currentPage(pathname: string, store: string): ConsolePageKey {
 }
 
 /**
- * Header (store, user, language, sign out), the menu of the pages the user's permissions in the store allow, the page
- * (which reads the same permissions for its buttons, and shows times in the store's time zone).
+ * Where an executive or operator goes back to the group console: the group of the store shown (an executive's own
+ * group), else the group console's start, which picks one; nothing for store managers and staff.
+ */
+function groupConsolePath(claims: Claims | undefined, store: StoreChoice | undefined): string | undefined {
+  if (!hasAnyRole(claims, GROUP_ROLES)) return undefined;
+  const group = store?.groupCode ?? claims?.group;
+  return group ? `/group/${group}` : '/group';
+}
+
+/**
+ * Header (store, a way back to the group console for executives and operators, language, user, sign out), the menu of
+ * the pages the user's permissions in the store allow, the page (which reads the same permissions for its buttons, and
+ * shows times in the store's time zone).
  */
 export function ConsoleLayout() {
   const { t } = useTranslation();
@@ -56,6 +70,7 @@ export function ConsoleLayout() {
   const allowed = visible.some((p) => p.key === page);
   const current = (stores.data ?? []).find((s) => s.code === store);
   const storeKnown = current !== undefined;
+  const groupPath = groupConsolePath(claims, current);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -89,6 +104,11 @@ export function ConsoleLayout() {
             />
           </Space>
           <Space wrap>
+            {groupPath && (
+              <Link to={groupPath} data-testid="to-group-console">
+                <ApartmentOutlined /> {t('console.toGroup')}
+              </Link>
+            )}
             <LanguageSwitch />
             <Typography.Text data-testid="current-user">{claims?.name}</Typography.Text>
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>

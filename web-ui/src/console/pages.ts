@@ -3,12 +3,13 @@ import type { Role } from '../auth/claims';
 
 /**
  * Every console page: its path under /console/:store, the menu text key and the permission it needs (the user's
- * permissions in the store come from store-console, see permissions.tsx).
+ * permissions in the store come from store-console, see permissions.tsx). A work list names the permission of the
+ * work: the review queue is for those who review (USED_CAR_MANAGE); who may only read cars finds them under 二手车.
  */
 export const CONSOLE_PAGES = [
   { key: 'dashboard', path: '', permission: 'CONSOLE_USE' },
   { key: 'members', path: 'members', permission: 'MEMBER_VIEW' },
-  { key: 'usedCarQueue', path: 'used-car-queue', permission: 'USED_CAR_VIEW' },
+  { key: 'usedCarQueue', path: 'used-car-queue', permission: 'USED_CAR_MANAGE' },
   { key: 'usedCars', path: 'used-cars', permission: 'USED_CAR_VIEW' },
   { key: 'usedCarMarket', path: 'used-car-market', permission: 'USED_CAR_MARKET_VIEW' },
   { key: 'staff', path: 'staff', permission: 'STAFF_VIEW' },

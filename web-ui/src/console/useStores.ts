@@ -7,6 +7,8 @@ import { useLoad } from '../ui/useLoad';
 export interface StoreChoice {
   code: string;
   name?: string;
+  /** the store's dealer group, where tenant-admin answered */
+  groupCode?: string;
   /** where the store is (Asia/Shanghai, Asia/Urumqi); unknown when tenant-admin did not answer */
   timeZone?: string;
 }
@@ -25,14 +27,14 @@ export function useConsoleStores() {
         return Promise.all(
           (claims?.stores ?? []).map((code) =>
             api.get<StoreView>(`/api/admin/stores/${code}`, undefined, signal).then(
-              (store) => ({ code, name: store.name, timeZone: store.timeZone }),
+              (store) => ({ code, name: store.name, groupCode: store.groupCode, timeZone: store.timeZone }),
               () => ({ code }),
             ),
           ),
         );
       }
       const page = await api.get<Page<StoreView>>('/api/admin/stores', { status: 'ACTIVE', size: 100, sort: 'code,asc' }, signal);
-      return page.content.map((store) => ({ code: store.code, name: store.name, timeZone: store.timeZone }));
+      return page.content.map((store) => ({ code: store.code, name: store.name, groupCode: store.groupCode, timeZone: store.timeZone }));
     },
     [listsStores, claims?.username],
   );

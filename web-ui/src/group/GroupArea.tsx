@@ -8,13 +8,12 @@ import { AntdRoot } from '../antd/AntdRoot';
 import { ProblemAlert } from '../antd/ProblemAlert';
 import { useAuth } from '../auth/AuthContext';
 import { AuthProvider } from '../auth/AuthProvider';
-import { hasAnyRole, type Role } from '../auth/claims';
+import { hasAnyRole } from '../auth/claims';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AreaGate } from '../ui/AreaGate';
 import { useLoad } from '../ui/useLoad';
 import { GroupOverview } from './GroupOverview';
-
-export const GROUP_ROLES: readonly Role[] = ['platform-operator', 'group-executive'];
+import { GROUP_ROLES } from './roles';
 
 /** The groups the user may open: an executive's own, every group for operators. */
 function useGroups() {

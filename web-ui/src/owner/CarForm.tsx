@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldPath, isApiError } from '../api/problem';
-import type { EmissionStandard, Gearbox, UsedCarDetails } from '../api/types';
+import type { EmissionStandard, Gearbox, UsedCarDetails, VehicleView } from '../api/types';
 import { useStoreZone } from '../ui/storeZone';
 import {
   cleanedCar,
@@ -71,19 +71,67 @@ function draftOf(car?: UsedCarDetails): Draft {
 const FIELD_ORDER: readonly Key[] = ['make', 'model', 'year', 'mileageKm', 'gearbox', 'emissionStandard', 'city', 'colour', 'priceWishYuan', 'conditionNotes', 'photos'];
 
 const digits = (text: string) => text.replace(/[^\d]/g, '');
+/**
+ * The digits typed, at most `max`, with a minus sign typed in front kept: −5 stays −5 and is refused with a message,
+ * never silently sent as 5.
+ */
+const signedDigits = (text: string, max: number) => `${/^\s*[-\u2212]/.test(text) ? '-' : ''}${digits(text).slice(0, max)}`;
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+
+/**
+ * What the owner's registered car says about the fields of the form: make and model from the store's model text
+ * ("BMW 325Li": the first word is the make, the rest the model; one word is the model), the year of purchase as the
+ * year when it can be one (4S stores sell new cars), the mileage the store last recorded. The rest is the owner's.
+ */
+function fromVehicle(vehicle: VehicleView, maxYear: number): Partial<Draft> {
+  const words = vehicle.model.trim().split(/\s+/);
+  const [make, model] = words.length > 1 ? [words[0]!, words.slice(1).join(' ')] : ['', words[0] ?? ''];
+  const fill: Partial<Draft> = { model: model.slice(0, MAX_LENGTH.model) };
+  if (make) fill.make = make.slice(0, MAX_LENGTH.make);
+  const year = Number(vehicle.purchaseDate?.slice(0, 4));
+  if (Number.isInteger(year) && year >= YEAR_MIN && year <= maxYear) fill.year = String(year);
+  if (vehicle.mileageKm != null && vehicle.mileageKm >= 0) fill.mileageKm = String(vehicle.mileageKm);
+  return fill;
+}
+
+/** The owner's registered cars as a quick way to fill the form in; typing stays possible before and after. */
+function VehiclePick({ vehicles, picked, onPick }: { vehicles: readonly VehicleView[]; picked?: VehicleView; onPick: (vehicle: VehicleView) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="owner-pick">
+      <legend>{t('owner.usedCars.fromMyCars')}</legend>
+      <p className="owner-field__hint">{t('owner.usedCars.fromMyCarsHint')}</p>
+      <div className="owner-pick__cars">
+        {vehicles.map((v) => (
+          <button key={v.id} type="button" className="owner-pick__car" aria-pressed={picked?.id === v.id} onClick={() => onPick(v)}>
+            <span className="owner-plate">{v.plate}</span>
+            <span>{v.model}</span>
+          </button>
+        ))}
+      </div>
+      {picked && (
+        <p className="owner-field__hint" role="status">
+          {t('owner.usedCars.filledFrom', { plate: picked.plate })}
+        </p>
+      )}
+    </fieldset>
+  );
+}
 
 /**
  * The car as the owner describes it, phone-sized: checked as the server checks it before sending, and the server's
  * field errors shown under the inputs they concern. `onSubmit` throws the API's error when the server refuses.
+ * `vehicles`, the owner's registered cars, are offered to fill the form in from.
  */
 export function CarForm({
   initial,
+  vehicles = [],
   submitLabel,
   onSubmit,
   onCancel,
 }: {
   initial?: UsedCarDetails;
+  vehicles?: readonly VehicleView[];
   submitLabel: string;
   onSubmit: (car: UsedCarDetails) => Promise<void>;
   onCancel?: () => void;
@@ -92,7 +140,23 @@ export function CarForm({
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  const [picked, setPicked] = useState<VehicleView>();
   const maxYear = thisYear(useStoreZone());
+
+  const pick = (vehicle: VehicleView) => {
+    const fill = fromVehicle(vehicle, maxYear);
+    // what the car picked before filled in does not describe this one
+    const before = picked ? fromVehicle(picked, maxYear) : {};
+    const cleared = Object.fromEntries(Object.keys(before).map((key) => [key, ''])) as Partial<Draft>;
+    setDraft((d) => ({ ...d, ...cleared, ...fill }));
+    // the filled inputs' old errors no longer apply
+    setErrors((e) => {
+      const next = { ...e };
+      for (const key of Object.keys(fill) as Key[]) delete next[key];
+      return next;
+    });
+    setPicked(vehicle);
+  };
 
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: event.target.value }));
 
@@ -112,7 +176,8 @@ export function CarForm({
     else if (!Number.isInteger(km) || km < 0 || km > MILEAGE_MAX) next.mileageKm = t('usedCars.validation.mileage');
     const price = Number(draft.priceWishYuan);
     if (draft.priceWishYuan === '') next.priceWishYuan = required;
-    else if (!Number.isInteger(price) || price < 1 || price > PRICE_MAX) next.priceWishYuan = t('usedCars.validation.price');
+    else if (draft.priceWishYuan.startsWith('-') || price === 0) next.priceWishYuan = t('usedCars.validation.pricePositive');
+    else if (!Number.isInteger(price) || price > PRICE_MAX) next.priceWishYuan = t('usedCars.validation.price');
     if (!draft.gearbox) next.gearbox = required;
     if (!draft.emissionStandard) next.emissionStandard = required;
     const photos = lines(draft.photos);
@@ -183,6 +248,7 @@ export function CarForm({
           {errors.form}
         </p>
       )}
+      {vehicles.length > 0 && <VehiclePick vehicles={vehicles} picked={picked} onPick={pick} />}
       <div className="owner-row">
         <Field id="car-make" label={t('usedCars.fields.make')} error={errors.make}>
           <input id="car-make" value={draft.make} onChange={set('make')} autoComplete="off" maxLength={MAX_LENGTH.make} {...invalid('make')} />
@@ -196,7 +262,7 @@ export function CarForm({
           <input id="car-year" inputMode="numeric" value={draft.year} onChange={(e) => setDraft((d) => ({ ...d, year: digits(e.target.value).slice(0, 4) }))} {...invalid('year')} />
         </Field>
         <Field id="car-mileageKm" label={t('usedCars.fields.mileageKm')} error={errors.mileageKm}>
-          <input id="car-mileageKm" inputMode="numeric" value={draft.mileageKm} onChange={(e) => setDraft((d) => ({ ...d, mileageKm: digits(e.target.value).slice(0, 7) }))} {...invalid('mileageKm')} />
+          <input id="car-mileageKm" inputMode="numeric" value={draft.mileageKm} onChange={(e) => setDraft((d) => ({ ...d, mileageKm: signedDigits(e.target.value, 7) }))} {...invalid('mileageKm')} />
         </Field>
       </div>
       <div className="owner-row">
@@ -243,7 +309,7 @@ export function CarForm({
           id="car-priceWishYuan"
           inputMode="numeric"
           value={draft.priceWishYuan}
-          onChange={(e) => setDraft((d) => ({ ...d, priceWishYuan: digits(e.target.value).slice(0, 9) }))}
+          onChange={(e) => setDraft((d) => ({ ...d, priceWishYuan: signedDigits(e.target.value, 9) }))}
           {...invalid('priceWishYuan')}
         />
       </Field>

@@ -80,6 +80,69 @@ describe('owner: sell my car', () => {
     expect(screen.getByTestId('used-car-status')).toHaveTextContent('待审核');
   });
 
+  it('refuses a price of −5 or 0 with a message instead of dropping the minus sign', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = fakeApi();
+    renderApp('/app/sell', api);
+    fillCar();
+    const price = screen.getByLabelText('期望价（元）');
+
+    fireEvent.change(price, { target: { value: '-5' } });
+    expect(price).toHaveValue('-5');
+    await user.click(screen.getByText('提交审核'));
+    expect(screen.getByText('价格须大于 0 元，不能为负数或零')).toBeInTheDocument();
+    expect(price).toHaveAttribute('aria-invalid', 'true');
+
+    fireEvent.change(price, { target: { value: '0' } });
+    await user.click(screen.getByText('提交审核'));
+    expect(screen.getByText('价格须大于 0 元，不能为负数或零')).toBeInTheDocument();
+    expect(api.post).not.toHaveBeenCalled();
+  });
+
+  it("offers the owner's registered cars to fill the form in from, leaving every input to change by hand", async () => {
+    const user = userEvent.setup({ delay: null });
+    const created = usedCar({ submittedBy: 'owner.13800138001' });
+    const vehicle = { vin: 'LBVCU31080S000001', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 0 };
+    const me = {
+      id: 'a1b2c3d4-0000-4000-8000-000000000001',
+      profile: { name: '王建国', phone: '13800138001' },
+      vehicles: [
+        { ...vehicle, id: 'v1', plate: '粤A12345', model: 'BMW 325Li', purchaseDate: '2021-05-18', mileageKm: 42000 },
+        { ...vehicle, id: 'v2', plate: '粤A6B888', model: 'X3', purchaseDate: null, mileageKm: null },
+      ],
+    };
+    const get = vi.fn().mockImplementation(async (path: string) => (path.endsWith('/me') ? me : created));
+    const post = vi.fn().mockResolvedValue(created);
+    renderApp('/app/sell', fakeApi({ get, post }));
+
+    await user.click(await screen.findByText('粤A12345'));
+    expect(get).toHaveBeenCalledWith('/api/stores/gz_tianhe/me', undefined, expect.anything());
+    expect(screen.getByLabelText('品牌')).toHaveValue('BMW');
+    expect(screen.getByLabelText('车型')).toHaveValue('325Li');
+    expect(screen.getByLabelText('年份')).toHaveValue('2021');
+    expect(screen.getByLabelText('里程（公里）')).toHaveValue('42000');
+    expect(screen.getByText('已填入 粤A12345 的信息，请核对后补充其余项目。')).toBeInTheDocument();
+
+    // another car: what the first one filled in and the second does not say is cleared
+    await user.click(screen.getByText('粤A6B888'));
+    expect(screen.getByLabelText('车型')).toHaveValue('X3');
+    expect(screen.getByLabelText('年份')).toHaveValue('');
+    await user.click(screen.getByText('粤A12345'));
+
+    // the owner corrects the mileage and fills in the rest
+    fireEvent.change(screen.getByLabelText('里程（公里）'), { target: { value: '45000' } });
+    fireEvent.change(screen.getByLabelText('变速箱'), { target: { value: 'AUTOMATIC' } });
+    fireEvent.change(screen.getByLabelText('排放标准'), { target: { value: 'CN6A' } });
+    fireEvent.change(screen.getByLabelText('所在城市'), { target: { value: '广州' } });
+    fireEvent.change(screen.getByLabelText('期望价（元）'), { target: { value: '200000' } });
+    await user.click(screen.getByText('提交审核'));
+
+    expect(post).toHaveBeenCalledWith(MINE, {
+      make: 'BMW', model: '325Li', year: 2021, mileageKm: 45000, city: '广州', gearbox: 'AUTOMATIC', emissionStandard: 'CN6A',
+      priceWishYuan: 200000, photos: [],
+    });
+  });
+
   it("shows the server's field message under the input it concerns (422)", async () => {
     const user = userEvent.setup({ delay: null });
     const api = fakeApi({

@@ -19,6 +19,9 @@ export const USED_CAR_STATUSES = [
 /** The review queue: waiting for the reviewer, or for the owner's changes. */
 export const QUEUE_STATUSES = ['SUBMITTED', 'CHANGES_REQUESTED'] as const satisfies readonly UsedCarStatus[];
 
+/** On the market (and in its search): listed or reserved, as the server's UsedCarStatus.onMarket(). */
+export const ON_MARKET_STATUSES = ['LISTED', 'RESERVED'] as const satisfies readonly UsedCarStatus[];
+
 export const GEARBOXES = ['AUTOMATIC', 'MANUAL', 'DUAL_CLUTCH', 'CVT', 'SINGLE_SPEED'] as const satisfies readonly Gearbox[];
 export const EMISSION_STANDARDS = ['CN6B', 'CN6A', 'CN5', 'CN4', 'CN3', 'NEV'] as const satisfies readonly EmissionStandard[];
 

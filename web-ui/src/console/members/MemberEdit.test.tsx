@@ -2,9 +2,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/problem';
-import type { MemberView } from '../../api/types';
+import type { MemberView, Permission } from '../../api/types';
 import i18n from '../../i18n';
-import { claims, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
+import { MANAGER_PERMISSIONS, claims, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
 import { MemberEdit } from './MemberEdit';
 
 const PATH = '/api/stores/gz_tianhe/members/m-1';
@@ -26,17 +26,36 @@ function member(vehicleVersion: number, mileageKm: number): MemberView {
   };
 }
 
-function renderEdit(api: ReturnType<typeof fakeApi>) {
+/** Store staff of the finance department: they read members, MEMBER_EDIT (which deleting needs) is not theirs. */
+const FINANCE_STAFF: Permission[] = ['STORE_ENTER', 'CONSOLE_USE', 'MEMBER_VIEW', 'USED_CAR_VIEW', 'USED_CAR_MARKET_VIEW'];
+
+function renderEdit(api: ReturnType<typeof fakeApi>, permissions: Permission[] = MANAGER_PERMISSIONS) {
   return renderWithAuth(<MemberEdit />, {
     auth: fakeAuth({ api, claims: claims(['store-manager']) }),
     path: '/console/gz_tianhe/members/m-1',
     route: '/console/:store/members/:memberId',
+    permissions,
   });
 }
 
 describe('MemberEdit', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('zh-CN');
+  });
+
+  it('offers deleting the member and removing vehicles only with MEMBER_EDIT, as the server requires', async () => {
+    const api = fakeApi({ get: vi.fn().mockResolvedValue(member(2, 23000)) });
+    const { unmount } = renderEdit(api, MANAGER_PERMISSIONS);
+    expect(await screen.findByText('删除会员')).toBeInTheDocument();
+    expect(screen.getByText('粤A12345')).toBeInTheDocument();
+    expect(screen.getByText(/^移\s*除$/)).toBeInTheDocument();
+    unmount();
+
+    renderEdit(api, FINANCE_STAFF);
+    expect(await screen.findByText('粤A12345')).toBeInTheDocument();
+    expect(screen.queryByText('删除会员')).toBeNull();
+    expect(screen.queryByText(/^移\s*除$/)).toBeNull();
+    expect(screen.getByLabelText('姓名')).toBeDisabled();
   });
 
   it('saves the profile with the version it was filled from', async () => {

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, InputNumber, Row, Select, Space, type InputNumberProps } from 'antd';
 import type { Rule } from 'antd/es/form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStoreZone } from '../../ui/storeZone';
 import {
@@ -15,6 +16,15 @@ import {
   YEAR_MIN,
 } from '../../ui/usedCar';
 
+/**
+ * The digits of a typed number as text, which the input turns into the number (as Ant Design's own example), with a
+ * minus sign typed in front kept: −5 stays −5 for the form's rules to refuse, never silently 5.
+ */
+export function parseWhole(text: string | undefined): string {
+  const typed = (text ?? '').trim();
+  return `${/^[-\u2212]/.test(typed) ? '-' : ''}${typed.replace(/[^\d]/g, '')}`;
+}
+
 /** A whole number (yuan, km) with thousands separators while typing; Form.Item passes value and onChange. */
 export function ThousandsInput(props: InputNumberProps<number>) {
   return (
@@ -22,11 +32,18 @@ export function ThousandsInput(props: InputNumberProps<number>) {
       precision={0}
       style={{ width: '100%' }}
       formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','))}
-      // as Ant Design's own example: the digits as text, which the input turns into the number
-      parser={(v) => (v ?? '').replace(/[^\d]/g, '') as unknown as number}
+      parser={(v) => parseWhole(v) as unknown as number}
       {...props}
     />
   );
+}
+
+/** The rules of a price in whole yuan: more than 0 (a negative or zero price is refused, saying so), at most the cap. */
+export function priceRules(t: TFunction): Rule[] {
+  return [
+    { type: 'number', min: 1, message: t('usedCars.validation.pricePositive') },
+    { type: 'number', max: PRICE_MAX, message: t('usedCars.validation.price') },
+  ];
 }
 
 /**
@@ -101,7 +118,7 @@ export function CarFields({ name = [] }: { name?: (string | number)[] }) {
           <Form.Item
             name={[...name, 'priceWishYuan']}
             label={t('usedCars.fields.priceWishYuan')}
-            rules={[required, { type: 'number', min: 1, max: PRICE_MAX, message: t('usedCars.validation.price') }]}
+            rules={[required, ...priceRules(t)]}
           >
             <ThousandsInput />
           </Form.Item>

@@ -6,8 +6,8 @@ import { isApiError } from '../../api/problem';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
-import { carName, cleanedCar, detailsOf, PRICE_MAX } from '../../ui/usedCar';
-import { CarFields, ThousandsInput } from './CarFields';
+import { carName, cleanedCar, detailsOf } from '../../ui/usedCar';
+import { CarFields, priceRules, ThousandsInput } from './CarFields';
 
 /** Moves that end the car's consignment or sell it: the user confirms once more before they are sent. */
 export const CONFIRMED_MOVES: readonly UsedCarMove[] = ['REJECT', 'SELL', 'WITHDRAW', 'RELEASE'];
@@ -68,7 +68,7 @@ function initialValues(move: UsedCarMove, car: UsedCarView): Values {
 function MoveFields({ move }: { move: UsedCarMove }) {
   const { t } = useTranslation();
   const required = { required: true, whitespace: true, message: t('validation.required') };
-  const price = { type: 'number' as const, min: 1, max: PRICE_MAX, message: t('usedCars.validation.price') };
+  const price = priceRules(t);
   switch (move) {
     case 'EDIT':
       return <CarFields />;
@@ -80,7 +80,7 @@ function MoveFields({ move }: { move: UsedCarMove }) {
             name="askingPriceYuan"
             label={t('usedCars.fields.askingPriceYuan')}
             extra={move === 'APPROVE' ? t('usedCars.askingPriceHint') : undefined}
-            rules={[{ required: true, message: t('validation.required') }, price]}
+            rules={[{ required: true, message: t('validation.required') }, ...price]}
           >
             <ThousandsInput />
           </Form.Item>
@@ -119,7 +119,7 @@ function MoveFields({ move }: { move: UsedCarMove }) {
       );
     case 'SELL':
       return (
-        <Form.Item name="soldPriceYuan" label={t('usedCars.fields.soldPriceYuan')} extra={t('usedCars.soldPriceHint')} rules={[price]}>
+        <Form.Item name="soldPriceYuan" label={t('usedCars.fields.soldPriceYuan')} extra={t('usedCars.soldPriceHint')} rules={price}>
           <ThousandsInput />
         </Form.Item>
       );

@@ -72,11 +72,23 @@ describe('UsedCarDetail', () => {
     renderDetail(apiFor(usedCar({ status: 'SUBMITTED' })));
 
     expect(await screen.findByRole('heading', { name: '宝马 325Li' })).toBeInTheDocument();
-    expect(moveButtons()).toEqual(['审核通过', '要求修改', '拒绝寄售', '修改车辆信息', '撤回下架']);
+    expect(moveButtons()).toEqual(['审核通过', '要求修改', '拒绝寄售', '修改车辆信息']);
     expect(screen.getByTestId('price-wish')).toHaveTextContent('¥128,000（12.8万）');
     expect(screen.getByText('无事故，定期保养')).toBeInTheDocument();
     expect(screen.getAllByRole('img', { name: /车辆照片/ })).toHaveLength(2);
     expect(await screen.findByRole('link', { name: '王建国' })).toHaveAttribute('href', '/console/gz_tianhe/members/a1b2c3d4-0000-4000-8000-000000000001');
+  });
+
+  it('offers a car not yet on the market no 撤回下架: the store refuses it instead, the owner may withdraw it', async () => {
+    const { unmount } = renderDetail(apiFor(usedCar({ status: 'SUBMITTED' })));
+    await screen.findByText('宝马 325Li');
+    expect(moveButtons()).toEqual(['审核通过', '要求修改', '拒绝寄售', '修改车辆信息']);
+    expect(screen.queryByText('撤回下架')).toBeNull();
+    unmount();
+
+    renderDetail(apiFor(usedCar({ status: 'CHANGES_REQUESTED', reviewNote: '请补充照片' })));
+    await screen.findByText('宝马 325Li');
+    expect(moveButtons()).toEqual(['拒绝寄售', '修改车辆信息']);
   });
 
   it('offers a reserved car only its own moves, and a sold one none', async () => {
@@ -156,6 +168,23 @@ describe('UsedCarDetail', () => {
     expect(await within(dialog).findByText('must be at most 50,000,000 yuan')).toBeInTheDocument();
     expect(within(dialog).getByText('请检查标出的字段。')).toBeInTheDocument();
     await waitFor(() => expect(within(dialog).getByLabelText('挂牌价（元）')).toHaveAttribute('aria-invalid', 'true'));
+  });
+
+  it('refuses an asking price of −5 with a message, never turning it into 5', async () => {
+    const user = userEvent.setup({ delay: null });
+    const post = vi.fn().mockResolvedValue(undefined);
+    renderDetail(apiFor(usedCar(), { post }));
+
+    await user.click(await screen.findByText('审核通过'));
+    const dialog = await screen.findByRole('dialog');
+    const price = within(dialog).getByLabelText('挂牌价（元）');
+    fireEvent.change(price, { target: { value: '-5' } });
+    fireEvent.change(within(dialog).getByLabelText('检测报告'), { target: { value: '车况良好' } });
+    await user.click(within(dialog).getByText('审核通过'));
+
+    expect(await within(dialog).findByText('价格须大于 0 元，不能为负数或零')).toBeInTheDocument();
+    expect(price).toHaveValue('-5');
+    expect(post).not.toHaveBeenCalled();
   });
 
   it('requires a note to request changes', async () => {

@@ -3,18 +3,28 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Image, Row, Space, Spin,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import type { MemberView, UsedCarMove, UsedCarView } from '../../api/types';
+import type { MemberView, UsedCarMove, UsedCarStatus, UsedCarView } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
 import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
-import { carName, formatKm, formatYuan, MOVES } from '../../ui/usedCar';
+import { carName, formatKm, formatYuan, MOVES, ON_MARKET_STATUSES } from '../../ui/usedCar';
 import { FORMLESS_MOVES, MoveDialog, useMove } from './MoveDialog';
 import { StatusTag } from './StatusTag';
 
 const PRIMARY: readonly UsedCarMove[] = ['APPROVE', 'UPDATE_LISTING', 'SELL'];
 const DANGER: readonly UsedCarMove[] = ['REJECT', 'WITHDRAW'];
+
+/**
+ * The moves the page offers for a car in `status`: those the server allows (`allowedMoves`, in MOVES order), except
+ * that the store withdraws (撤回下架) only a car on the market. Before it is listed the store refuses a car with
+ * 拒绝寄售, which tells the owner why; withdrawing a car still in review is the owner's own choice, in the owner app.
+ */
+export function offeredMoves(allowed: readonly UsedCarMove[], status: UsedCarStatus): UsedCarMove[] {
+  const onMarket = (ON_MARKET_STATUSES as readonly UsedCarStatus[]).includes(status);
+  return MOVES.filter((m) => allowed.includes(m) && (m !== 'WITHDRAW' || onMarket));
+}
 
 /** Text as the person wrote it, line breaks kept. */
 function Prose({ text }: { text: string | null | undefined }) {
@@ -73,7 +83,7 @@ export function UsedCarDetail() {
   if (car.loading && !car.data) return <Spin />;
   if (!car.data) return <ProblemAlert error={car.error} onRetry={car.reload} />;
   const c = car.data;
-  const moves = manages ? MOVES.filter((m) => c.allowedMoves.includes(m)) : [];
+  const moves = manages ? offeredMoves(c.allowedMoves, c.status) : [];
   const language = i18n.language;
 
   const start = (m: UsedCarMove) => {

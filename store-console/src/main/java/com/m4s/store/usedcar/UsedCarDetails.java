@@ -25,7 +25,8 @@ public record UsedCarDetails(
         @NotNull Gearbox gearbox,
         @NotNull EmissionStandard emissionStandard,
         @Size(max = 20) @Nullable String colour,
-        @NotNull @Positive @Max(value = 50_000_000, message = "{validation.price-max}") Long priceWishYuan,
+        @NotNull @Positive(message = "{validation.price-positive}")
+        @Max(value = 50_000_000, message = "{validation.price-max}") Long priceWishYuan,
         @Size(max = 12) @Nullable List<@Valid @NotBlank @Size(max = 500)
                 @Pattern(regexp = "https?://\\S+", message = "{validation.photo-url}") String> photos,
         @Size(max = 2000) @Nullable String conditionNotes) {

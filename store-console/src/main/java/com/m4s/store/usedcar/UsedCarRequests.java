@@ -21,7 +21,8 @@ public final class UsedCarRequests {
 
     /** The expert's approval: the car goes on the market at this price with this report. */
     public record Approval(
-            @NotNull @Positive @Max(value = 50_000_000, message = "{validation.price-max}") Long askingPriceYuan,
+            @NotNull @Positive(message = "{validation.price-positive}")
+            @Max(value = 50_000_000, message = "{validation.price-max}") Long askingPriceYuan,
             @NotBlank @Size(max = 4000) String conditionReport) {
     }
 
@@ -34,7 +35,8 @@ public final class UsedCarRequests {
     }
 
     /** The sale; the price actually paid when known. */
-    public record Sale(@Positive @Max(value = 50_000_000, message = "{validation.price-max}")
+    public record Sale(@Positive(message = "{validation.price-positive}")
+            @Max(value = 50_000_000, message = "{validation.price-max}")
             @Nullable Long soldPriceYuan) {
     }
 

@@ -171,6 +171,32 @@ class UsedCarWorkflowTest extends StoreConsoleTest {
     }
 
     @Test
+    void aPriceOfZeroOrLessIsRefusedNamingItsFieldNeverTurnedPositive() {
+        JsonNode waiting = submitForMember(car("雪佛兰", "迈锐宝", 2019, 60_000, 120_000));
+        String id = waiting.path("id").asString();
+        Map<String, String> asRead = Map.of("If-Match", "\"" + waiting.path("version").asLong() + "\"");
+        long before = storeEvents();
+        String chinese = "须大于 0 元，价格不能为负数或零";
+
+        assertThat(fieldError(owner.post(MINE, with(car("雪佛兰", "迈锐宝", 2019, 60_000, 1), "priceWishYuan", -5)),
+                "priceWishYuan")).isEqualTo(chinese);
+        assertThat(fieldError(manager.post(CARS, Map.of("memberId", memberId,
+                "car", car("雪佛兰", "迈锐宝", 2019, 60_000, 0))), "car.priceWishYuan")).isEqualTo(chinese);
+        assertThat(fieldError(manager.withLanguage("en").put(CARS + "/" + id,
+                car("雪佛兰", "迈锐宝", 2019, 60_000, -5), asRead), "priceWishYuan"))
+                .isEqualTo("must be more than 0 yuan; a price is never negative or zero");
+        assertThat(fieldError(manager.post(CARS + "/" + id + "/approve", approval(-5)), "askingPriceYuan"))
+                .isEqualTo(chinese);
+        assertThat(fieldError(manager.post(CARS + "/" + id + "/sell", Map.of("soldPriceYuan", -5)), "soldPriceYuan"))
+                .isEqualTo(chinese);
+
+        assertThat(storeEvents()).as("nothing refused is published").isEqualTo(before);
+        JsonNode now = manager.get(CARS + "/" + id).json();
+        assertThat(now.path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(now.path("priceWishYuan").asLong()).isEqualTo(120_000);
+    }
+
+    @Test
     void editsFromAnOutdatedVersionAreRefusedAndChangeNothing() {
         Api.Response submitted = owner.post(MINE, car("大众", "帕萨特", 2020, 52_000, 140_000));
         String id = submitted.json().path("id").asString();
@@ -302,6 +328,19 @@ class UsedCarWorkflowTest extends StoreConsoleTest {
         if (field != null) {
             assertThat(response.raw()).contains("\"" + field + "\"");
         }
+    }
+
+    /** The message of the 422's error about `field` (the answer's only error about it). */
+    private static String fieldError(Api.Response response, String field) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(422);
+        List<String> messages = new ArrayList<>();
+        response.json().path("errors").forEach(e -> {
+            if (e.path("field").asString().equals(field)) {
+                messages.add(e.path("message").asString());
+            }
+        });
+        assertThat(messages).as(response.raw()).hasSize(1);
+        return messages.getFirst();
     }
 
     private static List<String> ids(JsonNode page) {
