@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -244,22 +243,25 @@ class LocalKeycloakTest {
 
     @Test
     void aWrongPasswordIsToldInChineseAndTheThemesStylesheetIsServed() {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> page = send(browser, HttpRequest.newBuilder(URI.create(signInPage(""))));
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(signInPage(""))));
+        // the sign-in's cookies, sent back as a browser does on localhost (they are Secure, which
+        // java.net.CookieManager keeps to https)
+        String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .collect(Collectors.joining("; "));
         Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
         assertThat(action.find()).as(page.body()).isTrue();
         Matcher stylesheet = Pattern.compile("href=\"([^\"]+/css/m4s\\.css)\"").matcher(page.body());
         assertThat(stylesheet.find()).as(page.body()).isTrue();
 
         // a user that does not exist: no brute-force lock on any demo user
-        HttpResponse<String> refused = send(browser, HttpRequest.newBuilder(URI.create(action.group(1)
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(action.group(1)
                 .replace("&amp;", "&"))).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies)
                 .POST(HttpRequest.BodyPublishers.ofString("username=nobody.here&password=not-the-password")));
-        HttpResponse<String> css = send(browser, HttpRequest.newBuilder(URI.create("http://localhost:"
-                + keycloak.port() + stylesheet.group(1))));
+        HttpResponse<String> css = send(HttpRequest.newBuilder(URI.create("http://localhost:" + keycloak.port()
+                + stylesheet.group(1))));
 
-        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
         assertThat(refused.body()).contains("用户名或密码不正确。").contains("lang=\"zh-CN\"");
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.body()).contains("#1f3a5f");
