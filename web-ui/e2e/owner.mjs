@@ -1,8 +1,9 @@
 // Owner app on a phone: loads without the consoles' libraries, signs the demo owner in and shows their car; the
 // store manager consigns a used car for the demo owner, asks for changes, the owner sees the note, edits and
 // resubmits on the phone, the manager approves and both see it listed, the owner finds it in the used-car market by
-// searching for it and the manager on the console's market page. A member signs up with the code from the local
-// stack's development inbox and logs in.
+// searching for it and the manager on the console's market page. The sign-in page (the realm's m4s theme) is in
+// Chinese and leads to the sign-up. A member signs up with the code from the local stack's development inbox and
+// logs in.
 import { join } from 'node:path';
 import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, pickFormOption, pickOption, screenshot, steps, unique } from './lib.mjs';
 
@@ -227,6 +228,22 @@ export async function run(browser) {
       await page.goto(`${BASE_URL}/app`);
       await page.getByRole('heading', { name: '欢迎使用车主服务' }).waitFor();
       await screenshot(page, 'owner-welcome');
+    }],
+    ['the sign-in page is in Chinese and leads to the owner sign-up', async () => {
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForSelector('#username');
+      const lang = await page.locator('html').getAttribute('lang');
+      expectTrue(lang === 'zh-CN', `the sign-in page is not in Chinese: lang=${lang}`);
+      await page.getByRole('heading', { name: '账号登录' }).waitFor();
+      await page.getByLabel('用户名').waitFor();
+      expectTrue((await page.locator('#kc-login').innerText()).trim() === '登录', 'the sign-in button does not say 登录');
+      const signUpLine = (await page.locator('#m4s-owner-signup').innerText()).replace(/\s+/g, '');
+      expectTrue(signUpLine === '还不是车主用户？立即注册', `the sign-up line says: ${signUpLine}`);
+      await fitsThePhone(page);
+      await screenshot(page, 'keycloak-sign-in');
+      await page.getByRole('link', { name: '立即注册' }).click();
+      await page.waitForURL(`${BASE_URL}/app/signup`);
+      await page.getByRole('heading', { name: '车主注册' }).waitFor();
     }],
     ['the sign-up form takes the store from the address', async () => {
       await page.goto(`${BASE_URL}/app/signup?store=gz_tianhe`);

@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../i18n';
 import { useAuth } from './AuthContext';
 import { AuthProvider } from './AuthProvider';
 
@@ -92,6 +93,20 @@ describe('AuthProvider', () => {
     });
     screen.getByRole('button', { name: 'sign in' }).click();
     await waitFor(() => expect(oidc.signinRedirect).toHaveBeenCalledTimes(1));
+  });
+
+  it("asks Keycloak for its sign-in page in the app's language", async () => {
+    const before = i18n.language;
+    try {
+      await i18n.changeLanguage('en');
+      renderAt('/console/gz_tianhe/members');
+      await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('signedOut'));
+      screen.getByRole('button', { name: 'sign in' }).click();
+      await waitFor(() => expect(oidc.signinRedirect).toHaveBeenCalledTimes(1));
+      expect(oidc.signinRedirect).toHaveBeenCalledWith(expect.objectContaining({ ui_locales: 'en' }));
+    } finally {
+      await i18n.changeLanguage(before);
+    }
   });
 
   it('comes back from Keycloak to the page the user started from, signed in', async () => {

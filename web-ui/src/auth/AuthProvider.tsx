@@ -164,7 +164,8 @@ export function AuthProvider({ area, children }: { area: Area; children: ReactNo
         const state: SignInState = {
           returnTo: returnTo ?? `${window.location.pathname}${window.location.search}`,
         };
-        await manager.signinRedirect({ state });
+        // Keycloak's sign-in page in the app's language (zh-CN or en, the realm's two; else the realm's default)
+        await manager.signinRedirect({ state, ui_locales: i18n.language });
       },
       signOut: async () => {
         const manager = await managerRef.current!;
@@ -173,7 +174,7 @@ export function AuthProvider({ area, children }: { area: Area; children: ReactNo
       },
       renewInPopup: async () => {
         const manager = await managerRef.current!;
-        adopt(await manager.signinPopup());
+        adopt(await manager.signinPopup({ ui_locales: i18n.language }));
       },
     }),
     [status, claims, api, sessionExpired, adopt],

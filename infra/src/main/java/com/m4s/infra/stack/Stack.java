@@ -103,6 +103,7 @@ public final class Stack implements AutoCloseable {
         keycloak = LocalKeycloak.builder(sharedDist.isBlank() ? keycloakWork : Path.of(sharedDist))
                 .dataDirectory(keycloakWork.resolve("home"))
                 .realmFile(config.home().resolve("infra/keycloak/m4s-realm.json"))
+                .themes(config.home().resolve("infra/keycloak/themes"))
                 .port(config.keycloakPort())
                 .environment(TENANT_ADMIN_SECRET, secrets.getProperty(TENANT_ADMIN_SECRET))
                 .environment(STORE_CONSOLE_SECRET, secrets.getProperty(STORE_CONSOLE_SECRET))

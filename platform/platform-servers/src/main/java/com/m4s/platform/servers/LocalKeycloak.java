@@ -51,6 +51,11 @@ import tools.jackson.databind.json.JsonMapper;
  * when the realm does not exist yet.</li>
  * </ul>
  *
+ * <p>Themes of one's own ({@link Builder#themes}, e.g. {@code infra/keycloak/themes}): the home's {@code themes} link
+ * then points to that folder instead of the distribution's (which holds only a README; Keycloak's own themes are in
+ * its jars). Keycloak reads a theme folder at run time, without a rebuild, and in development mode it caches none of
+ * it, so a changed text or stylesheet shows on the next page load.
+ *
  * <p>Tokens always carry {@code iss = http://localhost:<port>/realms/<realm>}, whatever host name a client used
  * ({@code --hostname}); back-channel endpoints (token, JWKS, Admin API) answer on {@code http://127.0.0.1:<port>} too
  * ({@code --hostname-backchannel-dynamic}). Placeholders such as {@code ${M4S_TENANT_ADMIN_CLIENT_SECRET}} in the
@@ -104,6 +109,7 @@ public final class LocalKeycloak implements LocalServer {
         private final Path workDirectory;
         private Path dataDirectory;
         private Path realmFile;
+        private Path themes;
         private Path logFile;
         private String realm = DEFAULT_REALM;
         private int port;
@@ -125,6 +131,16 @@ public final class LocalKeycloak implements LocalServer {
         /** The realm JSON to import when the realm does not exist yet. */
         public Builder realmFile(Path realmFile) {
             this.realmFile = realmFile.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /**
+         * A folder of themes, one sub-folder each ({@code <name>/login/theme.properties}, ...), that realms may name
+         * (the platform's realm names {@code m4s}: {@code infra/keycloak/themes}). Without it only Keycloak's own
+         * themes exist, and a realm naming another one gets Keycloak's default pages.
+         */
+        public Builder themes(Path themes) {
+            this.themes = themes.toAbsolutePath().normalize();
             return this;
         }
 
@@ -186,6 +202,9 @@ public final class LocalKeycloak implements LocalServer {
         int port = b.port > 0 ? b.port : freePort();
         try {
             requirePlaceholdersSet(b.realmFile, b.environment);
+            if (b.themes != null && !Files.isDirectory(b.themes)) {
+                throw new IllegalArgumentException("no themes folder at " + b.themes);
+            }
             Files.createDirectories(b.workDirectory);
             Files.createDirectories(home);
             Files.createDirectories(logFile.getParent());
@@ -199,7 +218,7 @@ public final class LocalKeycloak implements LocalServer {
                 // One start at a time (across JVMs) unzips the distribution; until it is built for development mode,
                 // starting rebuilds files inside it, so the first server holds the lock until it is ready.
                 Path dist = unzipped(b.workDirectory);
-                prepareHome(home, dist, b.realmFile, b.realm);
+                prepareHome(home, dist, b.realmFile, b.realm, b.themes);
                 built = builtForDevelopment(dist);
                 LOG.info("Starting Keycloak {} on port {} with data in {}{}", version(), port, home,
                         built ? "" : " (first start of this distribution: it is rebuilt for development mode first)");
@@ -267,11 +286,12 @@ public final class LocalKeycloak implements LocalServer {
         }
     }
 
-    /** Makes {@code home} a Keycloak home of its own: shared program files, private data. */
-    private static void prepareHome(Path home, Path dist, Path realmFile, String realm) throws IOException {
+    /** Makes {@code home} a Keycloak home of its own: shared program files, private data, the given themes. */
+    private static void prepareHome(Path home, Path dist, Path realmFile, String realm, Path themes)
+            throws IOException {
         for (String name : LINKED) {
             Path link = home.resolve(name);
-            Path target = dist.resolve(name);
+            Path target = themes != null && name.equals("themes") ? themes : dist.resolve(name);
             Files.createDirectories(target);
             if (Files.isSymbolicLink(link)) {
                 if (Files.readSymbolicLink(link).equals(target)) {

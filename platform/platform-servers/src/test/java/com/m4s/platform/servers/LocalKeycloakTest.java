@@ -18,6 +18,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +37,8 @@ class LocalKeycloakTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The owner app's sign-up on the realm's default web origin (this test passes no M4S_WEB_ORIGIN). */
+    private static final String SIGN_UP = "http://localhost:8080/app/signup";
 
     @TempDir
     static Path data;
@@ -47,6 +52,7 @@ class LocalKeycloakTest {
         keycloak = LocalKeycloak.builder(Path.of(System.getProperty("java.io.tmpdir"), "m4s-test-keycloak-dist"))
                 .dataDirectory(data.resolve("keycloak"))
                 .realmFile(realmFile())
+                .themes(realmFile().resolveSibling("themes"))
                 .environment("M4S_TENANT_ADMIN_CLIENT_SECRET", tenantAdminSecret)
                 .environment("M4S_STORE_CONSOLE_CLIENT_SECRET", storeConsoleSecret)
                 .start();
@@ -195,12 +201,113 @@ class LocalKeycloakTest {
     }
 
     @Test
+    void theSignInPageIsChineseByDefaultWithTheWayToOwnerSignUp() {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(signInPage(""))));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("<html class=\"login-pf\" lang=\"zh-CN\"")
+                .contains("<title>登录 · M4S 汽车经销商集团平台</title>")
+                .contains("M4S 汽车经销商集团平台")
+                .contains("账号登录")
+                .contains("用户名")
+                .contains("密码")
+                .containsPattern("id=\"kc-login\"[^>]*>\\s*登录\\s*</button>")
+                // the fields the browser suite fills stay Keycloak's
+                .contains("id=\"username\"", "id=\"password\"", "id=\"kc-form-login\"")
+                .contains("还不是车主用户？")
+                .contains("<a id=\"m4s-owner-signup-link\" href=\"" + SIGN_UP + "\">立即注册</a>")
+                // the language switch offers English
+                .contains("id=\"login-select-toggle\"", "English")
+                .doesNotContain("Sign in to your account", "Username or email");
+    }
+
+    @Test
+    void theSignInPageIsEnglishWhenTheAppOrTheBrowserAsksForIt() {
+        HttpResponse<String> asked = send(HttpRequest.newBuilder(URI.create(signInPage("&ui_locales=en"))));
+        HttpResponse<String> browser = send(HttpRequest.newBuilder(URI.create(signInPage("")))
+                .header("Accept-Language", "en-US,en;q=0.9"));
+
+        for (HttpResponse<String> page : List.of(asked, browser)) {
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body())
+                    .contains("lang=\"en\"")
+                    .contains("<title>Sign in · M4S Dealer Group Platform</title>")
+                    .contains("Sign in to your account")
+                    .containsPattern("id=\"kc-login\"[^>]*>\\s*Sign in\\s*</button>")
+                    .contains("Not signed up as a car owner yet?")
+                    .contains("<a id=\"m4s-owner-signup-link\" href=\"" + SIGN_UP + "\">Sign up now</a>")
+                    .doesNotContain("账号登录");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsToldInChineseAndTheThemesStylesheetIsServed() {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(signInPage(""))));
+        // the sign-in's cookies, sent back as a browser does on localhost (they are Secure, which
+        // java.net.CookieManager keeps to https)
+        String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .collect(Collectors.joining("; "));
+        Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
+        assertThat(action.find()).as(page.body()).isTrue();
+        Matcher stylesheet = Pattern.compile("href=\"([^\"]+/css/m4s\\.css)\"").matcher(page.body());
+        assertThat(stylesheet.find()).as(page.body()).isTrue();
+
+        // a user that does not exist: no brute-force lock on any demo user
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(action.group(1)
+                .replace("&amp;", "&"))).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString("username=nobody.here&password=not-the-password")));
+        HttpResponse<String> css = send(HttpRequest.newBuilder(URI.create("http://localhost:" + keycloak.port()
+                + stylesheet.group(1))));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+        assertThat(refused.body()).contains("用户名或密码不正确。").contains("lang=\"zh-CN\"");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains("#1f3a5f");
+    }
+
+    @Test
+    void theSignInTextsAreInBothLanguagesAndTheChineseAreChinese() throws IOException {
+        Path messages = realmFile().resolveSibling("themes/m4s/login/messages");
+        Properties zh = bundle(messages.resolve("messages_zh_CN.properties"));
+        Properties en = bundle(messages.resolve("messages_en.properties"));
+
+        assertThat(zh.stringPropertyNames()).isNotEmpty().isEqualTo(en.stringPropertyNames());
+        for (String key : zh.stringPropertyNames()) {
+            assertThat(en.getProperty(key)).as(key).isNotBlank();
+            if (!key.startsWith("locale_")) { // a language's name is written in that language
+                assertThat(zh.getProperty(key)).as(key).containsPattern("\\p{IsHan}");
+            }
+        }
+    }
+
+    @Test
+    void aThemesFolderThatDoesNotExistIsRefusedBeforeStarting() {
+        assertThatThrownBy(() -> LocalKeycloak.builder(data.resolve("unused")).themes(data.resolve("no-themes"))
+                .start())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-themes");
+    }
+
+    @Test
     void aRealmFileWhosePlaceholdersAreNotSetIsRefusedBeforeStarting() {
         assumeTrue(System.getenv("M4S_TENANT_ADMIN_CLIENT_SECRET") == null, "secret set in this environment");
         assertThatThrownBy(() -> LocalKeycloak.builder(data.resolve("unused")).realmFile(realmFile()).start())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("M4S_TENANT_ADMIN_CLIENT_SECRET")
                 .hasMessageContaining("M4S_STORE_CONSOLE_CLIENT_SECRET");
+    }
+
+    /**
+     * The realm's sign-in page as the web UI opens it: client m4s-web, code flow with PKCE, back to the default web
+     * origin (the test passes no M4S_WEB_ORIGIN).
+     */
+    private String signInPage(String extra) {
+        return "http://localhost:" + keycloak.port() + "/realms/m4s/protocol/openid-connect/auth"
+                + "?client_id=m4s-web&response_type=code&scope=openid&state=s2"
+                + "&redirect_uri=" + URLEncoder.encode("http://localhost:8080/app/callback", StandardCharsets.UTF_8)
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGjSstw-cM&code_challenge_method=S256" + extra;
     }
 
     private String passwordGrant(String base, String username, String password) {
@@ -247,6 +354,14 @@ class LocalKeycloakTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Properties bundle(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     /** The payload of a JWT, decoded. */

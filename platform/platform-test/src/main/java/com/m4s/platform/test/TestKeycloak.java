@@ -23,10 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One real Keycloak per test JVM with the platform's realm ({@code infra/keycloak/m4s-realm.json}), started on first
- * use and stopped when the JVM exits. The unzipped distribution is kept in
- * {@code <java.io.tmpdir>/m4s-test-keycloak-dist} and shared by later runs (and other test JVMs) on this machine; the
- * server's data is new for every JVM.
+ * One real Keycloak per test JVM with the platform's realm ({@code infra/keycloak/m4s-realm.json}) and its sign-in
+ * theme ({@code infra/keycloak/themes}), started on first use and stopped when the JVM exits. The unzipped
+ * distribution is kept in {@code <java.io.tmpdir>/m4s-test-keycloak-dist} and shared by later runs (and other test
+ * JVMs) on this machine; the server's data is new for every JVM.
  *
  * <p>The realm file is found from {@code -Dm4s.home} (the project root), else by walking up from the working
  * directory. The local Maven repository holding the distribution zip is {@code -Dm4s.maven.repository}, else
@@ -175,6 +175,11 @@ public final class TestKeycloak {
                 + " or above; pass -Dm4s.home=<project root>");
     }
 
+    /** {@code infra/keycloak/themes} of this checkout: the realm's sign-in pages ({@code loginTheme} m4s). */
+    public static Path themes() {
+        return realmFile().resolveSibling("themes");
+    }
+
     private static String accessToken(Map<String, String> form) {
         HttpResponse<String> response = tokenResponse(new LinkedHashMap<>(form));
         if (response.statusCode() != 200) {
@@ -193,6 +198,7 @@ public final class TestKeycloak {
                 keycloak = LocalKeycloak.builder(dist)
                         .dataDirectory(data)
                         .realmFile(realmFile())
+                        .themes(themes())
                         .environment("M4S_TENANT_ADMIN_CLIENT_SECRET", TENANT_ADMIN_SECRET)
                         .environment("M4S_STORE_CONSOLE_CLIENT_SECRET", STORE_CONSOLE_SECRET)
                         // a loaded build machine may need longer: -Dm4s.test.keycloak-start-timeout=PT15M
