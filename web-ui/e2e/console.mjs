@@ -54,7 +54,8 @@ export async function run(browser) {
       await page.getByLabel('姓名').fill(name);
       await page.getByLabel('手机号').fill('13800138001');
       await page.getByRole('button', { name: /保\s*存/ }).click();
-      await page.getByText('本店已有会员使用此手机号。').waitFor();
+      // beside the phone input (the form's alert says it too)
+      await page.locator('#profile_phone_help', { hasText: '本店已有会员使用此手机号。' }).waitFor();
       await page.locator('#profile_phone[aria-invalid="true"]').waitFor();
       await screenshot(page, 'console-member-create-refused');
     }],
