@@ -38,12 +38,30 @@ export async function newPage(browser, { phone = false, name } = {}) {
   return page;
 }
 
-/** Fills Keycloak's login form (the page the app sent the browser to) and waits until the app is back. */
+/**
+ * Fills Keycloak's login form (the page the app sent the browser to) and waits until the app is back. A sign-in that
+ * has not come back within a minute is reported (where the page is, what it says) and tried once more from a fresh
+ * load of the sign-in page: on a loaded machine the page once sat blank after the click until the step timed out.
+ */
 export async function keycloakLogin(page, username, password = PASSWORD) {
-  await page.waitForSelector('#username');
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL((url) => url.href.startsWith(BASE_URL)), page.click('#kc-login')]);
+  const back = (url) => url.href.startsWith(BASE_URL);
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForSelector('#username');
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    const click = page.click('#kc-login').catch((error) => error);
+    try {
+      await page.waitForURL(back, attempt === 1 ? { timeout: 60_000 } : {});
+      await click;
+      return;
+    } catch (error) {
+      await click;
+      if (attempt > 1 || back(new URL(page.url()))) throw error;
+      const text = await page.locator('body').innerText({ timeout: 5_000 }).catch(() => '(unreadable)');
+      console.error(`sign-in of ${username} not back after 60 s, at ${page.url()}, page text: ${text.slice(0, 300)}; once more`);
+      await page.goto(page.url());
+    }
+  }
 }
 
 export async function screenshot(page, name) {
