@@ -61,12 +61,15 @@ public final class EchoServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Requests answered so far. */
+    /** Requests received so far. */
     public int requests() {
         return requests.get();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
+        // counted on arrival, before the answer leaves: a test that reads the count after its response is back
+        // must see its own request
+        requests.incrementAndGet();
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             List<String> authorization = exchange.getRequestHeaders().getOrDefault("Authorization", List.of());
@@ -81,7 +84,6 @@ public final class EchoServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-            requests.incrementAndGet();
         }
     }
 
