@@ -31,7 +31,7 @@ public final class BenchmarkMain {
             System.out.println("Stack started in " + Format.seconds(Duration.ofNanos(System.nanoTime() - start))
                     + " (data in " + environment.dataDir() + ", deleted at the end)");
             Stack stack = environment.stack();
-            CpuMeter cpu = new CpuMeter(environment.dataDir());
+            CpuMeter cpu = new CpuMeter(environment.dataDir(), stack::processes);
             Optional<CpuMeter.Snapshot> cpuAfterStart = cpu.snapshot();
 
             Optional<StartupMigrationBench.Restart> noStores = config.runs(2)

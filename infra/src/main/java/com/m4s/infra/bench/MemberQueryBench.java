@@ -394,6 +394,7 @@ final class MemberQueryBench {
             }
         }
         System.out.println("   (other CPU: cores used meanwhile by processes that are not this benchmark or its stack)");
+        printCpuPerRequest(result);
         System.out.println();
         for (Query query : Query.values()) {
             LoadResult sql = result.of(query, Route.SQL);
@@ -410,5 +411,41 @@ final class MemberQueryBench {
         result.results().values().stream().flatMap(m -> m.values().stream()).filter(r -> r.errors() > 0)
                 .forEach(r -> System.out.println(Format.of("   ERRORS in %s: %d, first: %s", r.name(), r.errors(),
                         r.firstError())));
+    }
+
+    /** Processes whose CPU per request has a column of its own; the stack's others are summed as "rest". */
+    private static final List<String> CPU_COLUMNS = List.of(CpuMeter.CLIENT, GATEWAY, "store-console", "postgresql");
+
+    /**
+     * Where each request's CPU went: microseconds of CPU per request (cores used over the measured period divided by
+     * the requests per second) of the client, the measured gateway, store-console, PostgreSQL with its backends, and
+     * the rest of the stack (the other servers and services, mostly idle). Unlike req/s, these hardly move when
+     * other work competes for the machine.
+     */
+    private static void printCpuPerRequest(Measurement result) {
+        if (result.results().values().stream().flatMap(m -> m.values().stream()).anyMatch(r -> r.cpu().isEmpty())) {
+            return;
+        }
+        System.out.println();
+        StringBuilder header = new StringBuilder(Format.of("   %-7s %-22s", "query", "route"));
+        CPU_COLUMNS.forEach(column -> header.append(Format.of(" %14s", column)));
+        System.out.println(header.append(Format.of(" %8s %8s   (CPU µs per request)", "rest", "all")));
+        for (Query query : Query.values()) {
+            for (Route route : Route.values()) {
+                LoadResult r = result.of(query, route);
+                Map<String, Double> cores = r.cpu().orElseThrow().byProcess();
+                double perRequest = r.requestsPerSecond() == 0 ? 0 : 1e6 / r.requestsPerSecond();
+                StringBuilder line = new StringBuilder(Format.of("   %-7s %-22s", query.label, route.label));
+                double all = cores.values().stream().mapToDouble(Double::doubleValue).sum();
+                double columns = 0;
+                for (String column : CPU_COLUMNS) {
+                    double c = cores.getOrDefault(column, 0.0);
+                    columns += c;
+                    line.append(Format.of(" %14.0f", c * perRequest));
+                }
+                System.out.println(line.append(Format.of(" %8.0f %8.0f", (all - columns) * perRequest,
+                        all * perRequest)));
+            }
+        }
     }
 }
