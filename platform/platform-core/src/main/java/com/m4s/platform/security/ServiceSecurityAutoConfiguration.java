@@ -49,8 +49,13 @@ public class ServiceSecurityAutoConfiguration {
     SecurityFilterChain serviceSecurity(HttpSecurity http, ProblemWriter problems, OpenEndpoints open)
             throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
+        // a bearer-token API: no session, no saved request to return to after a login page, no logout URL, no
+        // servlet login API on the request (nothing calls getUserPrincipal; its wrapper sat under every header read)
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(a -> a.requestMatchers(OPEN).permitAll().requestMatchers(open).permitAll().anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .bearerTokenResolver(request -> BearerHeader.token(request.getHeader(HttpHeaders.AUTHORIZATION)))
