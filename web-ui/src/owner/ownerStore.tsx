@@ -37,6 +37,8 @@ export function useOwnerStore(): StoreCard | undefined {
 
 /** `tel:` address of a phone as stores write it (020-38881234-801: the extension is dialled after a pause). */
 export function telHref(phone: string): string {
-  const [number, extension] = /^(0\d{2,3}-?\d{7,8})-(\d{1,6})$/.exec(phone)?.slice(1) ?? [phone];
+  const match = /^(0\d{2,3}-?\d{7,8})-(\d{1,6})$/.exec(phone);
+  const number = match?.[1] ?? phone;
+  const extension = match?.[2];
   return `tel:${number.replace(/-/g, '')}${extension ? `,${extension}` : ''}`;
 }
