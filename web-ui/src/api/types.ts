@@ -15,8 +15,11 @@ type ConsoleSchemas = Console['schemas'];
 type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] | null };
 
 export type GroupView = AdminSchemas['GroupView'];
-export type StoreView = Nullable<AdminSchemas['StoreView'], 'failureReason' | 'provisionedAt'>;
-export type NewStore = AdminSchemas['NewStore'];
+export type StoreView = Nullable<AdminSchemas['StoreView'], 'failureReason' | 'provisionedAt' | 'address' | 'phone'>;
+export type NewStore = Nullable<AdminSchemas['NewStore'], 'address' | 'phone'>;
+export type StoreDetails = Nullable<AdminSchemas['StoreDetails'], 'address' | 'phone'>;
+/* A store as customers read it (GET /api/stores/{store}/card, GET /api/stores, the market's stores): no code shown. */
+export type StoreCard = Nullable<ConsoleSchemas['StoreCard'], 'address' | 'phone'>;
 export type AuditEntry = Nullable<ConsoleSchemas['AuditEntry'], 'clientIp'>;
 
 export type MemberSummary = ConsoleSchemas['MemberSummary'];
@@ -63,7 +66,11 @@ export type UsedCarWithdrawal = Nullable<ConsoleSchemas['Withdrawal'], 'reason'>
 /* The used-car market (UCAR-3, SAAS-6): GET /used-car-market, cars listed or reserved, searched with facets. */
 export type MarketListing = Nullable<ConsoleSchemas['Listing'], 'colour' | 'askingPriceYuan' | 'conditionReport' | 'listedAt'>;
 export type MarketFacetValue = ConsoleSchemas['FacetValue'];
-export type MarketPage = Omit<ConsoleSchemas['MarketPage'], 'content'> & { content: MarketListing[] };
+export type MarketPage = Omit<ConsoleSchemas['MarketPage'], 'content' | 'stores'> & {
+  content: MarketListing[];
+  /** name, address and phone of each store the page names, by code */
+  stores: Record<string, StoreCard>;
+};
 export type MarketQuery = NonNullable<ConsoleOperations['search']['parameters']['query']>;
 export type MarketScope = MarketPage['scope'];
 export type MarketSort = NonNullable<MarketQuery['sort']>;

@@ -11,6 +11,7 @@ function store(status: StoreView['status'], attempts = 1, failureReason?: string
   return {
     code: 'zh_xiangzhou', groupCode: 'huanan', name: '珠海香洲4S店', city: '珠海', brand: 'Honda', timeZone: 'Asia/Shanghai',
     cluster: 'default', status, failureReason, provisioningAttempts: attempts, createdAt: '2026-11-22T00:00:00Z', updatedAt: '2026-11-22T00:00:00Z',
+    version: 1,
   };
 }
 
@@ -43,7 +44,7 @@ describe('CreateStore', () => {
     await fillAndSubmit();
 
     expect(api.post).toHaveBeenCalledWith('/api/admin/groups/huanan/stores', {
-      code: 'zh_xiangzhou', name: '珠海香洲4S店', city: '珠海', brand: 'Honda', timeZone: 'Asia/Shanghai',
+      code: 'zh_xiangzhou', name: '珠海香洲4S店', city: '珠海', brand: 'Honda', timeZone: 'Asia/Shanghai', address: null, phone: null,
     });
     expect(await screen.findByTestId('provisioning')).toHaveAttribute('data-status', 'PROVISIONING');
     await waitFor(() => expect(screen.getByTestId('provisioning')).toHaveAttribute('data-status', 'ACTIVE'), { timeout: 5000 });
@@ -79,6 +80,37 @@ describe('CreateStore', () => {
     await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: /重\s*试/ }));
     expect(api.post).toHaveBeenLastCalledWith('/api/admin/stores/zh_xiangzhou/provisioning');
     await waitFor(() => expect(screen.getByTestId('provisioning')).toHaveAttribute('data-status', 'ACTIVE'), { timeout: 5000 });
+  });
+
+  it('sends the address, the phone and the zone picked by its name', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = fakeApi({ post: vi.fn().mockResolvedValue(store('ACTIVE')) });
+    renderDialog(api);
+
+    expect(screen.getByText('北京时间（中国标准时间）')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('门店地址'), { target: { value: '珠海市香洲区情侣中路 88 号' } });
+    fireEvent.change(screen.getByLabelText('联系电话'), { target: { value: '0756-2128888' } });
+    await user.click(screen.getByLabelText('时区'));
+    await user.click(await screen.findByText('新疆时间（乌鲁木齐）'));
+    await fillAndSubmit();
+
+    await waitFor(() =>
+      expect(api.post).toHaveBeenCalledWith('/api/admin/groups/huanan/stores', {
+        code: 'zh_xiangzhou', name: '珠海香洲4S店', city: '珠海', brand: 'Honda', timeZone: 'Asia/Urumqi',
+        address: '珠海市香洲区情侣中路 88 号', phone: '0756-2128888',
+      }),
+    );
+  });
+
+  it('refuses a phone customers could not dial, before sending anything', async () => {
+    const api = fakeApi();
+    renderDialog(api);
+
+    fireEvent.change(screen.getByLabelText('联系电话'), { target: { value: '12345' } });
+    await fillAndSubmit();
+
+    expect(await screen.findByText('请输入手机号（如 13800138000）、带区号的座机号（如 020-38881234）或 400/800 电话')).toBeInTheDocument();
+    expect(api.post).not.toHaveBeenCalled();
   });
 
   it('puts a taken store code beside the code input', async () => {

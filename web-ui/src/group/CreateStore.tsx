@@ -6,6 +6,7 @@ import type { NewStore, StoreView } from '../api/types';
 import { ProblemAlert } from '../antd/ProblemAlert';
 import { applyProblem } from '../antd/problemForm';
 import { useAuth } from '../auth/AuthContext';
+import { DEFAULT_STORE_ZONE, StoreContactFields, StoreZoneField } from './storeFields';
 
 export const POLL_MS = 1000;
 const CODE = /^[a-z][a-z0-9_]{2,29}$/;
@@ -105,7 +106,9 @@ export function CreateStore({ groupCode, open, onClose }: { groupCode: string; o
     setSaving(true);
     setError(undefined);
     try {
-      setCreated(await api.post<StoreView>(`/api/admin/groups/${groupCode}/stores`, values));
+      // an empty address or phone is none
+      const body = { ...values, address: values.address?.trim() || null, phone: values.phone?.trim() || null };
+      setCreated(await api.post<StoreView>(`/api/admin/groups/${groupCode}/stores`, body));
     } catch (e) {
       applyProblem(form, e);
       setError(e);
@@ -141,7 +144,7 @@ export function CreateStore({ groupCode, open, onClose }: { groupCode: string; o
       ) : (
         <>
           <ProblemAlert error={error} fieldsInForm />
-          <Form<NewStore> form={form} layout="vertical" initialValues={{ timeZone: 'Asia/Shanghai' }} onFinish={(v) => void submit(v)}>
+          <Form<NewStore> form={form} layout="vertical" initialValues={{ timeZone: DEFAULT_STORE_ZONE }} onFinish={(v) => void submit(v)}>
             <Form.Item name="code" label={t('group.fields.code')} extra={t('group.codeHint')} rules={[required, { pattern: CODE, message: t('validation.code') }]}>
               <Input autoComplete="off" />
             </Form.Item>
@@ -154,9 +157,8 @@ export function CreateStore({ groupCode, open, onClose }: { groupCode: string; o
             <Form.Item name="brand" label={t('group.fields.brand')} rules={[required, { max: 64, message: t('validation.max', { max: 64 }) }]}>
               <Input autoComplete="off" />
             </Form.Item>
-            <Form.Item name="timeZone" label={t('group.fields.timeZone')} rules={[required]}>
-              <Input autoComplete="off" />
-            </Form.Item>
+            <StoreContactFields />
+            <StoreZoneField />
           </Form>
         </>
       )}

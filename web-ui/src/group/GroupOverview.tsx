@@ -12,6 +12,7 @@ import { useAuth } from '../auth/AuthContext';
 import { formatTime, knownZone } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { CreateStore } from './CreateStore';
+import { EditStore } from './EditStore';
 
 export const STORE_STATUSES = ['PROVISIONING', 'ACTIVE', 'FAILED', 'SUSPENDED'] as const;
 const STATUS_COLOURS = { PROVISIONING: 'blue', ACTIVE: 'green', FAILED: 'red', SUSPENDED: 'orange' } as const;
@@ -28,6 +29,7 @@ export function GroupOverview({ groupCode, group }: { groupCode: string; group?:
   const params = useTableParams({ size: 20, sort: 'code,asc' }, ['status']);
   const status = params.filters.status;
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<StoreView>();
 
   const stores = useLoad(
     (signal) =>
@@ -38,7 +40,9 @@ export function GroupOverview({ groupCode, group }: { groupCode: string; group?:
       ),
     [groupCode, params.q, status, params.page, params.size, params.sort],
   );
-  const active = (stores.data?.content ?? []).filter((s) => s.status === 'ACTIVE').map((s) => s.code);
+  const activeStores = (stores.data?.content ?? []).filter((s) => s.status === 'ACTIVE');
+  const active = activeStores.map((s) => s.code);
+  const activeNames = activeStores.map((s) => s.name);
 
   const headlines = useLoad<Record<string, Headline>>(
     async (signal) => {
@@ -62,14 +66,15 @@ export function GroupOverview({ groupCode, group }: { groupCode: string; group?:
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [t('group.members'), t('group.staff')] },
       grid: { left: 40, right: 16, top: 40, bottom: 32 },
-      xAxis: { type: 'category', data: active },
+      // stores by name, as people call them
+      xAxis: { type: 'category', data: activeNames, axisLabel: { interval: 0, overflow: 'truncate', width: 96 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: t('group.members'), type: 'bar', data: active.map((c) => data[c]?.members ?? 0), itemStyle: { color: '#1f3a5f' } },
         { name: t('group.staff'), type: 'bar', data: active.map((c) => data[c]?.staff ?? 0), itemStyle: { color: '#c8873a' } },
       ],
     };
-  }, [headlines.data, active.join(','), t]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [headlines.data, active.join(','), activeNames.join(','), t]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const totalMembers = Object.values(headlines.data ?? {}).reduce((sum, h) => sum + (h.members ?? 0), 0);
 
@@ -142,6 +147,16 @@ export function GroupOverview({ groupCode, group }: { groupCode: string; group?:
           { key: 'city', dataIndex: 'city', title: t('group.fields.city'), sorter: true, sortOrder: params.sortOrderOf('city') },
           { key: 'brand', dataIndex: 'brand', title: t('group.fields.brand') },
           {
+            key: 'contact',
+            title: t('stores.fields.contact'),
+            render: (_, s) => (
+              <Space orientation="vertical" size={0}>
+                {s.phone && <span>{s.phone}</span>}
+                {s.address && <Typography.Text type="secondary">{s.address}</Typography.Text>}
+              </Space>
+            ),
+          },
+          {
             key: 'status',
             dataIndex: 'status',
             title: t('group.fields.status'),
@@ -169,9 +184,25 @@ export function GroupOverview({ groupCode, group }: { groupCode: string; group?:
             // each store's row in that store's zone, as its own console shows it
             render: (at: string, s) => formatTime(at, i18n.language, knownZone(s.timeZone)),
           },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_, s) => (
+              <Button type="link" size="small" onClick={() => setEditing(s)} aria-label={t('stores.edit.action', { name: s.name })}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
         ]}
       />
       <ProblemAlert error={headlines.error} />
+      <EditStore
+        store={editing}
+        onClose={(changed) => {
+          setEditing(undefined);
+          if (changed) stores.reload();
+        }}
+      />
       <CreateStore
         groupCode={groupCode}
         open={creating}

@@ -36,7 +36,8 @@ describe('owner: used-car market', () => {
     expect(within(cards[0]!).getByText('¥128,000（12.8万）')).toBeInTheDocument();
     expect(within(cards[0]!).getByText('本店')).toBeInTheDocument();
     expect(cards[0]!.querySelector('img')).toHaveAttribute('src', 'https://img.example.com/a.jpg');
-    expect(within(cards[1]!).getByText('门店 sz_futian')).toBeInTheDocument();
+    expect(within(cards[0]!).getByText(/门店 广州宝悦天河宝马4S店/)).toBeInTheDocument();
+    expect(within(cards[1]!).getByText('门店 深圳星辉福田奔驰4S店')).toBeInTheDocument();
     expect(within(cards[1]!).getByText('价格面议')).toBeInTheDocument();
     expect(within(cards[1]!).getByText('暂无照片')).toBeInTheDocument();
     expect(within(cards[1]!).queryByText('本店')).not.toBeInTheDocument();
@@ -63,7 +64,8 @@ describe('owner: used-car market', () => {
     expect(within(sheet).getByRole('button', { name: '自动 3' })).toHaveAttribute('aria-pressed', 'false');
     expect(within(sheet).getByRole('button', { name: '手动 1' })).toBeInTheDocument();
     expect(within(sheet).getByRole('button', { name: '国六 a 4' })).toBeInTheDocument();
-    expect(within(sheet).getByRole('button', { name: 'sz_futian 1' })).toBeInTheDocument();
+    expect(within(sheet).getByRole('button', { name: '深圳星辉福田奔驰4S店 1' })).toBeInTheDocument();
+    expect(within(sheet).getByRole('button', { name: '广州宝悦天河宝马4S店 3' })).toBeInTheDocument();
     // price bands without cars are left out
     expect(within(sheet).getByTestId('owner-facet-price')).toHaveTextContent('5万–10万 110万–15万 215万–20万 1');
   });
@@ -207,6 +209,18 @@ describe('owner: used-car market', () => {
     expect(queries(MARKET).at(-1)).toEqual([['scope', 'GROUP'], ['sort', 'NEWEST'], ['page', '0'], ['size', '20']]);
   });
 
+  it('invites to visit a store that has no phone, by its name', async () => {
+    const user = userEvent.setup({ delay: null });
+    const { api } = fetchApi(() => json(marketPage(four)));
+    renderMarket(api);
+
+    await user.click((await screen.findAllByTestId('owner-market-car'))[1]!);
+    const contact = screen.getByTestId('owner-market-contact');
+
+    expect(contact).toHaveTextContent('有意购买？欢迎到深圳星辉福田奔驰4S店看车。');
+    expect(within(contact).queryByRole('link')).not.toBeInTheDocument();
+  });
+
   it('opens a car of the result and goes back to the same list without searching again', async () => {
     const user = userEvent.setup({ delay: null });
     const { api, fetchImpl } = fetchApi(() => json(marketPage(four)));
@@ -218,7 +232,11 @@ describe('owner: used-car market', () => {
     expect(within(detail).getByText('外观良好，无事故无泡水。')).toBeInTheDocument();
     expect(within(detail).getByText('自动')).toBeInTheDocument();
     expect(within(detail).getAllByRole('img')).toHaveLength(2);
-    expect(detail).toHaveTextContent('有意购买？请联系门店 gz_tianhe 预约看车。');
+    const contact = within(detail).getByTestId('owner-market-contact');
+    expect(contact).toHaveTextContent('有意购买？请致电广州宝悦天河宝马4S店预约看车。');
+    expect(contact).toHaveTextContent('地址：广州市天河区黄埔大道西 638 号');
+    expect(within(contact).getByText('拨打 020-38823888')).toHaveAttribute('href', 'tel:02038823888');
+    expect(detail).not.toHaveTextContent('gz_tianhe');
 
     await user.click(screen.getByRole('button', { name: '返回市场' }));
     expect(await screen.findAllByTestId('owner-market-car')).toHaveLength(4);

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { MarketFacetValue, MarketSort } from '../api/types';
+import type { MarketFacetValue, MarketSort, StoreCard } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import {
   activeFilterCount,
@@ -33,13 +33,23 @@ function scrollToTop(top: number) {
 }
 
 /** The filters in force as removable chips: each value of a list, each range once. */
-function ActiveFilters({ search, bands, onChange }: { search: MarketSearch; bands: MarketFacetValue[]; onChange: (search: MarketSearch) => void }) {
+function ActiveFilters({
+  search,
+  bands,
+  stores,
+  onChange,
+}: {
+  search: MarketSearch;
+  bands: MarketFacetValue[];
+  stores: Record<string, StoreCard>;
+  onChange: (search: MarketSearch) => void;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const chips: { key: string; text: string; without: MarketSearch }[] = [];
   for (const name of LIST_FILTERS) {
     for (const value of search[name]) {
-      chips.push({ key: `${name}=${value}`, text: facetLabel(t, name, value), without: { ...search, [name]: search[name].filter((v) => v !== value) } });
+      chips.push({ key: `${name}=${value}`, text: facetLabel(t, name, value, stores), without: { ...search, [name]: search[name].filter((v) => v !== value) } });
     }
   }
   const range = (label: string, min: string | undefined, max: string | undefined) => {
@@ -126,7 +136,7 @@ export function Market() {
 
   if (carId) {
     const listing = results.items.find((item) => item.id === carId);
-    if (listing) return <ListingDetail listing={listing} myStore={store} onBack={closeCar} />;
+    if (listing) return <ListingDetail listing={listing} myStore={store} stores={results.stores} onBack={closeCar} />;
     if (results.loading) return <p className="owner-muted">{t('common.loading')}</p>;
     return (
       <section className="owner-card" role="alert">
@@ -196,7 +206,7 @@ export function Market() {
           </select>
         </label>
       </div>
-      <ActiveFilters search={search} bands={results.facets.price ?? []} onChange={change} />
+      <ActiveFilters search={search} bands={results.facets.price ?? []} stores={results.stores} onChange={change} />
       <p className="owner-muted owner-market-count" role="status">
         {results.loading ? t('owner.market.searching') : results.error === undefined ? t('market.found', { count: results.total }) : ''}
       </p>
@@ -228,7 +238,7 @@ export function Market() {
       <ul className="owner-cars">
         {results.items.map((listing) => (
           <li key={listing.id} onClickCapture={() => (listScroll.current = scrollTop())}>
-            <ListingCard listing={listing} myStore={store} to={withCar(listing.id)} />
+            <ListingCard listing={listing} myStore={store} stores={results.stores} to={withCar(listing.id)} />
           </li>
         ))}
       </ul>
@@ -253,7 +263,7 @@ export function Market() {
       {filtersOpen && (
         <MarketFilters
           search={search}
-          page={{ facets: results.facets }}
+          page={{ facets: results.facets, stores: results.stores }}
           onApply={(next) => {
             setFiltersOpen(false);
             change(next);

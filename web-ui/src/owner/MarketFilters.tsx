@@ -60,7 +60,19 @@ function rangeErrors(ranges: Ranges, t: ReturnType<typeof useTranslation>['t']):
   return errors;
 }
 
-function FacetChips({ name, values, chosen, onToggle }: { name: ListFilter; values: MarketFacetValue[]; chosen: string[]; onToggle: (value: string) => void }) {
+function FacetChips({
+  name,
+  values,
+  chosen,
+  stores,
+  onToggle,
+}: {
+  name: ListFilter;
+  values: MarketFacetValue[];
+  chosen: string[];
+  stores: MarketPage['stores'];
+  onToggle: (value: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className="owner-facet-group" data-testid={`owner-facet-${name}`}>
@@ -68,7 +80,7 @@ function FacetChips({ name, values, chosen, onToggle }: { name: ListFilter; valu
       <div className="owner-facets">
         {values.map((v) => (
           <button key={v.value} type="button" className="owner-facet" aria-pressed={chosen.includes(v.value)} onClick={() => onToggle(v.value)}>
-            {facetLabel(t, name, v.value)}{' '}
+            {facetLabel(t, name, v.value, stores)}{' '}
             <span className="owner-facet__count">{v.count}</span>
           </button>
         ))}
@@ -89,7 +101,7 @@ export function MarketFilters({
   onClose,
 }: {
   search: MarketSearch;
-  page: Pick<MarketPage, 'facets'>;
+  page: Pick<MarketPage, 'facets' | 'stores'>;
   onApply: (search: MarketSearch) => void;
   onClose: () => void;
 }) {
@@ -140,7 +152,7 @@ export function MarketFilters({
           {lists.map((name) => {
             const values = facetValues(page, name, draft[name]);
             if (values.length === 0) return null;
-            return <FacetChips key={name} name={name} values={values} chosen={draft[name]} onToggle={(value) => setDraft((d) => ({ ...d, [name]: toggled(d[name], value) }))} />;
+            return <FacetChips key={name} name={name} values={values} chosen={draft[name]} stores={page.stores ?? {}} onToggle={(value) => setDraft((d) => ({ ...d, [name]: toggled(d[name], value) }))} />;
           })}
           {RANGES.map((range) => {
             const error = tried ? errors[range.name] : undefined;

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, type To } from 'react-router';
-import type { MarketListing } from '../api/types';
+import type { MarketListing, StoreCard } from '../api/types';
 import { useFormatTime } from '../ui/storeZone';
 import { carName, formatKm, formatYuan } from '../ui/usedCar';
+import { telHref } from './ownerStore';
 import { StatusBadge } from './StatusBadge';
+
+type Stores = Record<string, StoreCard>;
 
 function Price({ listing }: { listing: MarketListing }) {
   const { t, i18n } = useTranslation();
@@ -15,18 +18,24 @@ function Price({ listing }: { listing: MarketListing }) {
   );
 }
 
-function StoreName({ listing, myStore, bare = false }: { listing: MarketListing; myStore: string; bare?: boolean }) {
+/** The listing's store by name (its code only while the directory has no name for it). */
+function storeName(listing: MarketListing, stores: Stores): string {
+  return stores[listing.store]?.name ?? listing.store;
+}
+
+function StoreName({ listing, myStore, stores, bare = false }: { listing: MarketListing; myStore: string; stores: Stores; bare?: boolean }) {
   const { t } = useTranslation();
+  const name = storeName(listing, stores);
   return (
     <span className={bare ? undefined : 'owner-muted owner-small'}>
-      {bare ? listing.store : t('owner.market.store', { store: listing.store })}
+      {bare ? name : t('owner.market.store', { store: name })}
       {listing.store === myStore && <span className="owner-market-own">{t('market.ownStore')}</span>}
     </span>
   );
 }
 
 /** A car of the result: first photo, name, year, mileage, city, asking price and store; opens its details. */
-export function ListingCard({ listing, myStore, to }: { listing: MarketListing; myStore: string; to: To }) {
+export function ListingCard({ listing, myStore, stores, to }: { listing: MarketListing; myStore: string; stores: Stores; to: To }) {
   const { t, i18n } = useTranslation();
   const photo = listing.photos[0];
   return (
@@ -45,9 +54,30 @@ export function ListingCard({ listing, myStore, to }: { listing: MarketListing; 
           {listing.year} · {formatKm(t, listing.mileageKm, i18n.language)} · {listing.city}
         </span>
         <Price listing={listing} />
-        <StoreName listing={listing} myStore={myStore} />
+        <StoreName listing={listing} myStore={myStore} stores={stores} />
       </span>
     </Link>
+  );
+}
+
+/** Where to see the car: the store's name and address, and its phone as a tap-to-call link. */
+function StoreContact({ name, card }: { name: string; card?: StoreCard }) {
+  const { t } = useTranslation();
+  return (
+    <section className="owner-note owner-market-contact" aria-label={t('stores.contact.title')} data-testid="owner-market-contact">
+      <p>{t(card?.phone ? 'stores.contact.callToView' : 'stores.contact.visitToView', { store: name })}</p>
+      {card?.address && (
+        <p>
+          {t('stores.contact.address')}
+          {card.address}
+        </p>
+      )}
+      {card?.phone && (
+        <a className="owner-button owner-call" href={telHref(card.phone)}>
+          {t('stores.contact.call', { phone: card.phone })}
+        </a>
+      )}
+    </section>
   );
 }
 
@@ -61,7 +91,17 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** One car of the market, from the search result (buyers have no other endpoint): photos, facts, condition report. */
-export function ListingDetail({ listing, myStore, onBack }: { listing: MarketListing; myStore: string; onBack: () => void }) {
+export function ListingDetail({
+  listing,
+  myStore,
+  stores,
+  onBack,
+}: {
+  listing: MarketListing;
+  myStore: string;
+  stores: Stores;
+  onBack: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const formatTime = useFormatTime();
   const language = i18n.language;
@@ -97,7 +137,7 @@ export function ListingDetail({ listing, myStore, onBack }: { listing: MarketLis
           <Row label={t('usedCars.fields.emissionStandard')}>{t(`usedCars.emissionStandards.${listing.emissionStandard}`)}</Row>
           {listing.colour && <Row label={t('usedCars.fields.colour')}>{listing.colour}</Row>}
           <Row label={t('market.facets.storeCode')}>
-            <StoreName listing={listing} myStore={myStore} bare />
+            <StoreName listing={listing} myStore={myStore} stores={stores} bare />
           </Row>
           {listing.listedAt && <Row label={t('usedCars.fields.listedAt')}>{formatTime(listing.listedAt)}</Row>}
         </dl>
@@ -107,7 +147,7 @@ export function ListingDetail({ listing, myStore, onBack }: { listing: MarketLis
             <p className="owner-prose">{listing.conditionReport}</p>
           </>
         )}
-        <p className="owner-note owner-market-contact">{t('owner.market.contact', { store: listing.store })}</p>
+        <StoreContact name={storeName(listing, stores)} card={stores[listing.store]} />
       </section>
     </>
   );

@@ -3,12 +3,14 @@ import { isApiError } from '../api/problem';
 import type { MemberView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useLoad } from '../ui/useLoad';
+import { useOwnerStore } from './ownerStore';
 
 /** The signed-in owner's member record at their store and their cars. */
 export function MyCars() {
   const { t } = useTranslation();
   const { api, claims } = useAuth();
   const store = claims?.stores[0];
+  const card = useOwnerStore();
   const me = useLoad<MemberView | undefined>(
     (signal) => (store ? api.get<MemberView>(`/api/stores/${store}/me`, undefined, signal) : Promise.resolve(undefined)),
     [store],
@@ -32,7 +34,7 @@ export function MyCars() {
     <>
       <section className="owner-card">
         <h1 className="owner-greeting">{t('owner.greeting', { name: member.profile.name })}</h1>
-        <p className="owner-muted">{t('owner.memberOf', { store })}</p>
+        {card && <p className="owner-muted">{t('owner.memberOf', { store: card.name })}</p>}
       </section>
       <h2 className="owner-section-title">{t('owner.myCars')}</h2>
       {member.vehicles.length === 0 && <p className="owner-muted">{t('owner.noCars')}</p>}

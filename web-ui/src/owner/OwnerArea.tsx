@@ -5,12 +5,11 @@ import { useAuth } from '../auth/AuthContext';
 import { AuthProvider } from '../auth/AuthProvider';
 import { hasAnyRole } from '../auth/claims';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { DEFAULT_TIME_ZONE } from '../ui/format';
 import { SessionExpiredDialog } from '../ui/SessionExpiredDialog';
-import { StoreZoneProvider } from '../ui/storeZone';
 import { Market } from './Market';
 import { MyCars } from './MyCars';
 import { MySubmissions } from './MySubmissions';
+import { OwnerStoreProvider } from './ownerStore';
 import { SellCar } from './SellCar';
 import { SignUp } from './SignUp';
 import { Submission } from './Submission';
@@ -103,12 +102,8 @@ export default function OwnerArea() {
       <div className="owner">
         <Header />
         <main className="owner-main">
-          {/*
-            Times read in the zone of the owner's store (claims.stores[0]), but no endpoint open to owners tells it:
-            tenant-admin's stores need STORE_VIEW, which owners lack, and store-console's owner endpoints do not carry
-            it. Until one does, the owner app reads in DEFAULT_TIME_ZONE (Asia/Shanghai).
-          */}
-          <StoreZoneProvider zone={DEFAULT_TIME_ZONE}>
+          {/* the owner's store (claims.stores[0]) by name, and times in its zone (its card, store-console) */}
+          <OwnerStoreProvider>
             <Routes>
               <Route index element={<Home />} />
               <Route path="signup" element={<SignUp />} />
@@ -120,7 +115,7 @@ export default function OwnerArea() {
               <Route path="popup-callback" element={null} />
               <Route path="*" element={<Home />} />
             </Routes>
-          </StoreZoneProvider>
+          </OwnerStoreProvider>
         </main>
         <SessionExpiredDialog />
       </div>

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { CodeSent, OwnerSignUp, SignedUp } from '../api/owner';
 import { isApiError } from '../api/problem';
+import type { StoreCard } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { useLoad } from '../ui/useLoad';
+import { storeCardPath } from './ownerStore';
 import { problemText } from './problemText';
 
 const PHONE = /^1[3-9]\d{9}$/;
-const STORE = /^[a-z][a-z0-9_]{2,29}$/;
 const USERNAME = /^[a-z][a-z0-9._-]{2,40}$/;
 
 type Step = 'phone' | 'code' | 'done';
@@ -27,13 +29,68 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
   );
 }
 
+/**
+ * The store to sign up in, by name: the store of the link (`/app/signup?store=<code>`, a store's own link), or one
+ * picked from the stores in service when there is no link or its store does not exist. Codes are never typed.
+ */
+function StoreChoice({ store, onChange, error }: { store: string; onChange: (store: string) => void; error?: string }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const [params] = useSearchParams();
+  const linked = params.get('store') ?? '';
+  const card = useLoad<StoreCard | undefined>(
+    (signal) => (linked ? api.get<StoreCard>(storeCardPath(linked), undefined, signal) : Promise.resolve(undefined)),
+    [linked],
+  );
+  const picking = !linked || card.error !== undefined;
+  const stores = useLoad<StoreCard[]>(
+    (signal) => (picking ? api.get<StoreCard[]>('/api/stores', undefined, signal) : Promise.resolve([])),
+    [picking],
+  );
+  useEffect(() => {
+    if (card.data) onChange(card.data.code);
+  }, [card.data, onChange]);
+
+  if (linked && card.loading) return <p className="owner-muted">{t('common.loading')}</p>;
+  if (!picking && card.data) {
+    return (
+      <div className="owner-field" data-testid="signup-store">
+        <span className="owner-field__label">{t('stores.signup.store')}</span>
+        <strong>{card.data.name}</strong>
+        {card.data.address && <span className="owner-muted owner-small">{card.data.address}</span>}
+      </div>
+    );
+  }
+  return (
+    <Field id="signup-store" label={t('stores.signup.pick')} error={error}>
+      {linked && (
+        <p className="owner-muted" role="status">
+          {t('stores.signup.linkUnknown')}
+        </p>
+      )}
+      <select id="signup-store" value={store} onChange={(e) => onChange(e.target.value)} disabled={stores.loading} {...(error ? { 'aria-invalid': true, 'aria-describedby': 'signup-store-error' } : {})}>
+        <option value="">{stores.loading ? t('common.loading') : t('stores.signup.choose')}</option>
+        {(stores.data ?? []).map((s) => (
+          <option key={s.code} value={s.code}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      {stores.error !== undefined && (
+        <button type="button" className="owner-link" onClick={stores.reload}>
+          {t('common.retry')}
+        </button>
+      )}
+    </Field>
+  );
+}
+
 /** Sign up as the owner of a member record: store, phone, verification code, then a username and password. */
 export function SignUp() {
   const { t } = useTranslation();
   const { api, signIn } = useAuth();
-  const [params] = useSearchParams();
   const [step, setStep] = useState<Step>('phone');
-  const [store, setStore] = useState(params.get('store') ?? '');
+  const [store, setStore] = useState('');
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
   const [username, setUsername] = useState('');
@@ -63,7 +120,7 @@ export function SignUp() {
     }
     if (error.status === 409) next.form = t('owner.signup.alreadyBound');
     else if (error.status === 422 && !next.username && !next.password && !next.phone) next.code = t('owner.signup.codeInvalid');
-    else if (error.status === 404) next.store = t('owner.signup.storeUnknown');
+    else if (error.status === 404) next.store = t('stores.signup.unknown');
     else if (error.status === 429) next.form = t('owner.signup.tooMany');
     else if (Object.keys(next).length === 0) next.form = problemText(t, error);
     setErrors(next);
@@ -72,7 +129,7 @@ export function SignUp() {
   const sendCode = async (event?: FormEvent) => {
     event?.preventDefault();
     const next: Errors = {};
-    if (!STORE.test(store)) next.store = t('validation.code');
+    if (!store) next.store = t('stores.signup.choose');
     if (!PHONE.test(phone)) next.phone = t('validation.phone');
     setErrors(next);
     if (Object.keys(next).length > 0) return;
@@ -128,9 +185,7 @@ export function SignUp() {
       )}
       {step === 'phone' && (
         <form onSubmit={(e) => void sendCode(e)} noValidate>
-          <Field id="signup-store" label={t('owner.signup.store')} error={errors.store}>
-            <input id="signup-store" value={store} onChange={(e) => setStore(e.target.value.trim())} autoComplete="off" {...invalid('store')} />
-          </Field>
+          <StoreChoice store={store} onChange={setStore} error={errors.store} />
           <Field id="signup-phone" label={t('owner.signup.phone')} error={errors.phone}>
             <input id="signup-phone" type="tel" inputMode="numeric" value={phone} onChange={(e) => setPhone(e.target.value.trim())} autoComplete="tel" {...invalid('phone')} />
           </Field>

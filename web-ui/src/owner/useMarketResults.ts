@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MarketFacetValue, MarketListing, MarketPage, MarketScope } from '../api/types';
+import type { MarketFacetValue, MarketListing, MarketPage, MarketScope, StoreCard } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { MARKET_MAX_WINDOW, marketPath, marketQuery, type MarketSearch } from '../ui/market';
 
@@ -10,6 +10,8 @@ interface State {
   page: number;
   totalPages: number;
   facets: Record<string, MarketFacetValue[]>;
+  /** the stores the loaded pages and the store facet name, by code: their names, addresses and phones */
+  stores: Record<string, StoreCard>;
   /** where the server looked (a store without a group is searched alone) */
   scope?: MarketScope;
   loading: boolean;
@@ -18,7 +20,7 @@ interface State {
   moreError?: unknown;
 }
 
-const START: State = { items: [], total: 0, page: 0, totalPages: 0, facets: {}, loading: true, loadingMore: false };
+const START: State = { items: [], total: 0, page: 0, totalPages: 0, facets: {}, stores: {}, loading: true, loadingMore: false };
 
 /**
  * The owner app's market results: the first page when the search changes, further pages appended by loadMore
@@ -39,7 +41,7 @@ export function useMarketResults(store: string | undefined, search: MarketSearch
     more.current?.abort();
     // the facets of the last answer stay while the next loads: the chips of the chosen filters (a price band is
     // named from them) and the filter sheet do not flicker to other words between two answers
-    setState((previous) => ({ ...START, facets: previous.facets }));
+    setState((previous) => ({ ...START, facets: previous.facets, stores: previous.stores }));
     api.get<MarketPage>(marketPath(store), marketQuery(search, 0, size), controller.signal).then(
       (page) => {
         if (controller.signal.aborted) return;
@@ -49,6 +51,7 @@ export function useMarketResults(store: string | undefined, search: MarketSearch
           page: page.page,
           totalPages: page.totalPages,
           facets: page.facets ?? {},
+          stores: page.stores ?? {},
           scope: page.scope,
           loading: false,
           loadingMore: false,
@@ -85,6 +88,7 @@ export function useMarketResults(store: string | undefined, search: MarketSearch
           return {
             ...s,
             items: [...s.items, ...page.content.filter((item) => !seen.has(item.id))],
+            stores: { ...s.stores, ...(page.stores ?? {}) },
             total: page.totalElements,
             page: page.page,
             totalPages: page.totalPages,

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { createApiClient } from '../api/client';
-import type { MarketFacetValue, MarketListing, MarketPage } from '../api/types';
+import type { MarketFacetValue, MarketListing, MarketPage, StoreCard } from '../api/types';
 
 /** A car on the market as the search answers it. */
 export function listing(overrides: Partial<MarketListing> = {}): MarketListing {
@@ -58,9 +58,18 @@ export const FACETS: Record<string, MarketFacetValue[]> = {
   ],
 };
 
+/** The stores the pages name, as the market answers them: one with address and phone, one with its name only. */
+export const STORES: Record<string, StoreCard> = {
+  gz_tianhe: { code: 'gz_tianhe', name: '广州宝悦天河宝马4S店', address: '广州市天河区黄埔大道西 638 号', phone: '020-38823888', timeZone: 'Asia/Shanghai' },
+  sz_futian: { code: 'sz_futian', name: '深圳星辉福田奔驰4S店', address: null, phone: null, timeZone: 'Asia/Shanghai' },
+};
+
 /** A page of the market: `content` of `total` cars, page `page` of pages of `size`. */
-export function marketPage(content: MarketListing[], { total = content.length, page = 0, size = 20, facets = FACETS, scope = 'GROUP' as MarketPage['scope'] } = {}): MarketPage {
-  return { content, totalElements: total, page, size, totalPages: Math.ceil(total / size), scope, facets };
+export function marketPage(
+  content: MarketListing[],
+  { total = content.length, page = 0, size = 20, facets = FACETS, scope = 'GROUP' as MarketPage['scope'], stores = STORES } = {},
+): MarketPage {
+  return { content, totalElements: total, page, size, totalPages: Math.ceil(total / size), scope, facets, stores };
 }
 
 export function json(body: unknown, status = 200, type = 'application/json') {

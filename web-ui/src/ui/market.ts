@@ -189,8 +189,9 @@ export function priceBandLabel(t: TFunction, key: string, language: string): str
   return t('market.priceBands.between', { from: compactYuan(from, language), to: compactYuan(to, language) });
 }
 
-/** A facet value in words: enumerations translated, makes, cities and store codes as they are. */
-export function facetLabel(t: TFunction, name: ListFilter, value: string): string {
+/** A facet value in words: enumerations translated, stores by their names (from `stores`), makes and cities as they are. */
+export function facetLabel(t: TFunction, name: ListFilter, value: string, stores?: Record<string, { name: string }>): string {
+  if (name === 'storeCode') return stores?.[value]?.name ?? value;
   if (name === 'gearbox' && (GEARBOXES as readonly string[]).includes(value)) return t(`usedCars.gearboxes.${value as Gearbox}`);
   if (name === 'emissionStandard' && (EMISSION_STANDARDS as readonly string[]).includes(value)) {
     return t(`usedCars.emissionStandards.${value as EmissionStandard}`);

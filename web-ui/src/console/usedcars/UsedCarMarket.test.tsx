@@ -41,7 +41,7 @@ describe('UsedCarMarket', () => {
     const row = own!.closest('tr')!;
     expect(within(row).getByText('¥235,000')).toBeInTheDocument();
     expect(within(row).getByText('56,000 公里')).toBeInTheDocument();
-    await waitFor(() => expect(within(row).getByText('天河店 (gz_tianhe)')).toBeInTheDocument());
+    await waitFor(() => expect(within(row).getByText('广州宝悦天河宝马4S店 (gz_tianhe)')).toBeInTheDocument());
     // another store's car: no link into a console the manager may not open, its status shown
     const other = screen.getByText('宝马 X3').closest('tr')!;
     expect(within(other).queryByRole('link')).not.toBeInTheDocument();
@@ -54,7 +54,7 @@ describe('UsedCarMarket', () => {
     expect(facet('make').getByLabelText('奥迪 1')).not.toBeChecked();
     expect(facet('gearbox').getByLabelText('自动 3')).toBeChecked();
     expect(facet('gearbox').getByLabelText('手动 1')).not.toBeChecked();
-    expect(facet('storeCode').getByLabelText('sz_futian 1')).toBeInTheDocument();
+    expect(facet('storeCode').getByLabelText('深圳星辉福田奔驰4S店 1')).toBeInTheDocument();
     expect(facet('price').getByLabelText('10万–15万 2')).not.toBeChecked();
     expect(facet('price').getByLabelText('20万–30万 0')).toBeDisabled();
     expect(screen.getByText('找到 2 辆车')).toBeInTheDocument();

@@ -118,7 +118,7 @@ function Facets({ search, page, onChange }: { search: MarketSearch; page: Market
                 value: v.value,
                 label: (
                   <span>
-                    {facetLabel(t, name, v.value)} <Typography.Text type="secondary">{v.count}</Typography.Text>
+                    {facetLabel(t, name, v.value, page?.stores)} <Typography.Text type="secondary">{v.count}</Typography.Text>
                   </span>
                 ),
               }))}
@@ -207,7 +207,11 @@ export function UsedCarMarket() {
   const market = useLoad<MarketPage>((signal) => api.get<MarketPage>(marketPath(store), query, signal), [store, JSON.stringify(query)]);
 
   const names = new Map((stores.data ?? []).map((s) => [s.code, s.name]));
-  const storeText = (code: string) => (names.get(code) ? `${names.get(code)} (${code})` : code);
+  // the market names every store it shows (other stores of the group too); the console's own list is the fallback
+  const storeText = (code: string) => {
+    const name = market.data?.stores?.[code]?.name ?? names.get(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  };
   const language = i18n.language;
 
   const setPaging = (next: { page: number; size: number }, nextSort: MarketSort | undefined) => {

@@ -16,21 +16,28 @@ public final class DemoData {
 
     public static final String GROUP = "huanan";
 
-    /** A demo store and its members: name, phone, plate, VIN, model. */
-    record DemoStore(String code, String name, String city, String brand, List<String[]> members) {
+    /**
+     * A demo store as customers read it (name, address, phone: what the owner app's car page shows) and its members:
+     * name, phone, plate, VIN, model.
+     */
+    record DemoStore(String code, String name, String city, String brand, String address, String phone,
+            List<String[]> members) {
     }
 
     static final List<DemoStore> STORES = List.of(
-            new DemoStore("gz_tianhe", "广州天河宝马4S店", "广州", "BMW", List.of(
+            new DemoStore("gz_tianhe", "广州宝悦天河宝马4S店", "广州", "BMW", "广州市天河区黄埔大道西 638 号",
+                    "020-38823888", List.of(
                     new String[] {"王建国", "13800138001", "粤A12345", "LBVCU31080S000001", "BMW 325Li"},
                     new String[] {"李秀英", "13800138002", "粤A6B888", "LBVCU31080S000002", "BMW X3"},
                     new String[] {"陈志强", "13800138003", "粤AD12345", "LBVCU31080S000003", "BMW i3"},
                     new String[] {"Lucy Zhang", "13800138004", "粤A99K88", "LBVCU31080S000004", "BMW 530Li"})),
-            new DemoStore("sz_futian", "深圳福田奔驰4S店", "深圳", "Mercedes-Benz", List.of(
+            new DemoStore("sz_futian", "深圳星辉福田奔驰4S店", "深圳", "Mercedes-Benz", "深圳市福田区深南大道 7008 号",
+                    "0755-83998888", List.of(
                     new String[] {"张伟", "13900139001", "粤B16888", "LE4GG8BB0KL000001", "Mercedes C 260L"},
                     new String[] {"刘洋", "13900139002", "粤B2C333", "LE4GG8BB0KL000002", "Mercedes GLC 300L"},
                     new String[] {"黄丽", "13900139003", "粤B77E77", "LE4GG8BB0KL000003", "Mercedes E 300L"})),
-            new DemoStore("fs_chancheng", "佛山禅城丰田4S店", "佛山", "Toyota", List.of(
+            new DemoStore("fs_chancheng", "佛山广骏禅城丰田4S店", "佛山", "Toyota", "佛山市禅城区季华五路 22 号",
+                    "0757-82268888", List.of(
                     new String[] {"周杰", "13700137001", "粤E33333", "LVGBE40K0KG000001", "Toyota Camry 凯美瑞"},
                     new String[] {"吴敏", "13700137002", "粤E5F555", "LVGBE40K0KG000002", "Toyota RAV4 荣放"},
                     new String[] {"郑凯", "13700137003", "粤E8G888", "LVGBE40K0KG000003", "Toyota Corolla 卡罗拉"})));
@@ -66,9 +73,12 @@ public final class DemoData {
             if (existing.status() == 404) {
                 require(api.post("/api/admin/groups/" + GROUP + "/stores", Map.of("code", store.code(),
                         "name", store.name(), "city", store.city(), "brand", store.brand(),
-                        "timeZone", "Asia/Shanghai")), 202);
-            } else if ("FAILED".equals(existing.json().path("status").asString())) {
-                require(api.post("/api/admin/stores/" + store.code() + "/provisioning", ""), 202);
+                        "address", store.address(), "phone", store.phone(), "timeZone", "Asia/Shanghai")), 202);
+            } else {
+                if ("FAILED".equals(existing.json().path("status").asString())) {
+                    require(api.post("/api/admin/stores/" + store.code() + "/provisioning", ""), 202);
+                }
+                describe(store, existing.json());
             }
             codes.add(store.code());
         }
@@ -78,6 +88,22 @@ public final class DemoData {
         }
         signUpOwner();
         return codes;
+    }
+
+    /**
+     * A store made by an older demo (before stores had addresses and phones) gets this demo's name, address and phone;
+     * a store that has them already is left as it is.
+     */
+    private void describe(DemoStore store, tools.jackson.databind.JsonNode existing) {
+        if (existing.path("phone").isString()) {
+            return;
+        }
+        Api.Response described = api.put("/api/admin/stores/" + store.code() + "/details", Map.of("name", store.name(),
+                "address", store.address(), "phone", store.phone()));
+        if (described.status() != 200 && described.status() != 503) {
+            throw new IllegalStateException("describing " + store.code() + ": " + described.status() + " "
+                    + described.raw());
+        }
     }
 
     /** The demo members' phones: the local stack's development inbox shows the texts sent to these. */

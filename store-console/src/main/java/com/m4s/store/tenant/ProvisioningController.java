@@ -45,15 +45,34 @@ class ProvisioningController {
      * @param groupCode the dealer group owning the store
      * @param timeZone  where the store is (a region id such as {@code Asia/Shanghai}); when absent a new store gets
      *                  Asia/Shanghai and a known one keeps its zone
+     * @param name      what people call the store; when absent the store keeps the name, address and phone it was
+     *                  told before (none for a new one); when given, address and phone are as given (null: none)
      */
     record Provision(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{2,29}") String groupCode,
-            @Nullable @Size(max = 64) String timeZone) {
+            @Nullable @Size(max = 64) String timeZone, @Nullable @Size(max = 100) String name,
+            @Nullable @Size(max = 200) String address, @Nullable @Size(max = 20) String phone) {
+
+        TenantDirectory.@Nullable Details details() {
+            return name == null || name.isBlank() ? null : new TenantDirectory.Details(name.strip(), address, phone);
+        }
+    }
+
+    /** What people read about the store, as tenant-admin has it (null address or phone: none). */
+    record Describe(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 200) String address,
+            @Nullable @Size(max = 20) String phone) {
     }
 
     @PutMapping("/{storeCode}")
-    @Operation(summary = "Provision a store (idempotent): role, schema and migrations")
+    @Operation(summary = "Provision a store (idempotent): role, schema and migrations, with its name, address, phone")
     TenantDirectory.Row provision(@PathVariable String storeCode, @Valid @RequestBody Provision request) {
-        return provisioning.provision(storeCode, request.groupCode(), request.timeZone());
+        return provisioning.provision(storeCode, request.groupCode(), request.timeZone(), request.details());
+    }
+
+    @PutMapping("/{storeCode}/details")
+    @Operation(summary = "Record a provisioned store's name, address and phone (idempotent)")
+    TenantDirectory.Row describe(@PathVariable String storeCode, @Valid @RequestBody Describe request) {
+        return provisioning.describe(storeCode, new TenantDirectory.Details(request.name().strip(), request.address(),
+                request.phone()));
     }
 
     @PutMapping("/{storeCode}/status")

@@ -30,10 +30,14 @@ class StoreProvisioning {
         this.tenancy = tenancy;
     }
 
-    /** The registry row after provisioning; idempotent. Without a time zone a known store keeps its own. */
-    TenantDirectory.Row provision(String storeCode, String groupCode, @Nullable String timeZone) {
+    /**
+     * The registry row after provisioning; idempotent. Without a time zone a known store keeps its own; without
+     * details (name, address, phone) it keeps what it was told before.
+     */
+    TenantDirectory.Row provision(String storeCode, String groupCode, @Nullable String timeZone,
+            TenantDirectory.@Nullable Details details) {
         Tenant tenant = tenant(storeCode);
-        directory.register(tenant, groupCode, timeZone == null ? null : zone(timeZone));
+        directory.register(tenant, groupCode, timeZone == null ? null : zone(timeZone), details);
         try {
             schemas.provision(tenant);
         } catch (StoreSchemas.MigrationFailedException e) {
@@ -51,6 +55,15 @@ class StoreProvisioning {
         }
         tenant(storeCode);
         if (!directory.setStatus(storeCode, status)) {
+            throw new ApiException.NotFound("provisioned-store", storeCode);
+        }
+        return directory.row(storeCode).orElseThrow();
+    }
+
+    /** Records what people read about a known store: name, address, phone. */
+    TenantDirectory.Row describe(String storeCode, TenantDirectory.Details details) {
+        tenant(storeCode);
+        if (!directory.describe(storeCode, details)) {
             throw new ApiException.NotFound("provisioned-store", storeCode);
         }
         return directory.row(storeCode).orElseThrow();

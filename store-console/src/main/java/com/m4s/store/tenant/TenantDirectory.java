@@ -32,11 +32,28 @@ import org.springframework.stereotype.Component;
 public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy.ActiveTenants {
 
     static final Duration TTL = Duration.ofSeconds(2);
-    private static final String COLUMNS = "store_code, schema_name, group_code, status, time_zone, updated_at";
+    private static final String COLUMNS =
+            "store_code, schema_name, group_code, status, time_zone, updated_at, name, address, phone";
 
-    /** One row of the directory. */
+    /** One row of the directory; name, address and phone are null until tenant-admin has told them. */
     record Row(String storeCode, String schema, @Nullable String groupCode, String status, String timeZone,
-            Instant updatedAt) {
+            Instant updatedAt, @Nullable String name, @Nullable String address, @Nullable String phone) {
+
+        StoreCard card() {
+            return new StoreCard(storeCode, name == null ? storeCode : name, address, phone, timeZone);
+        }
+    }
+
+    /**
+     * What people read about a store, wherever a store is shown to them (owner app, market, sign-up): its name
+     * (the code for a store whose name was never told), address, phone and time zone.
+     */
+    public record StoreCard(String code, String name, @Nullable String address, @Nullable String phone,
+            String timeZone) {
+    }
+
+    /** What tenant-admin tells about a store: its name, address and phone (null: none). */
+    record Details(String name, @Nullable String address, @Nullable String phone) {
     }
 
     private record Cached(Optional<Entry> entry, long untilNanos) {
@@ -86,16 +103,10 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
      * whose connection works as the store's database role and may not read this table.
      */
     Optional<Row> row(String storeCode) {
-        javax.sql.DataSource dataSource = java.util.Objects.requireNonNull(jdbc.getDataSource());
-        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement q = c.prepareStatement(
-                "select " + COLUMNS + " from console.tenant where store_code = ?")) {
-            q.setString(1, storeCode);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(mapRow(rs, 0)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new org.springframework.dao.DataAccessResourceFailureException("could not read store " + storeCode, e);
-        }
+        List<Row> found = new java.util.ArrayList<>(1);
+        query("select " + COLUMNS + " from console.tenant where store_code = ?", q -> q.setString(1, storeCode),
+                found::add);
+        return found.stream().findFirst();
     }
 
     List<Row> rows() {
@@ -106,7 +117,7 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
      * Registers a store as being provisioned, or records its group and time zone if it is already known. Without a
      * zone, a new store gets {@link StoreTime#DEFAULT_ZONE} and a known one keeps its own.
      */
-    void register(Tenant tenant, String groupCode, @Nullable ZoneId timeZone) {
+    void register(Tenant tenant, String groupCode, @Nullable ZoneId timeZone, @Nullable Details details) {
         jdbc.update("""
                 insert into console.tenant (store_code, schema_name, db_role, group_code, time_zone, status, updated_at)
                 values (?, ?, ?, ?, coalesce(cast(? as varchar), ?), 'PROVISIONING', ?)
@@ -114,7 +125,79 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
                 set group_code = excluded.group_code, time_zone = coalesce(cast(? as varchar), console.tenant.time_zone)""",
                 tenant.storeCode(), tenant.schema(), tenant.role(), groupCode, zoneId(timeZone),
                 StoreTime.DEFAULT_ZONE.getId(), Timestamp.from(clock.instant()), zoneId(timeZone));
+        if (details != null) {
+            describe(tenant.storeCode(), details);
+        }
         forget(tenant.storeCode());
+    }
+
+    /** Records the store's name, address and phone; false when the store is unknown here. */
+    boolean describe(String storeCode, Details details) {
+        int updated = jdbc.update("update console.tenant set name = ?, address = ?, phone = ?, updated_at = ?"
+                + " where store_code = ?", details.name(), details.address(), details.phone(),
+                Timestamp.from(clock.instant()), storeCode);
+        forget(storeCode);
+        return updated == 1;
+    }
+
+    /** The card of a store that serves requests (active), read on a connection of its own like {@link #row}. */
+    public Optional<StoreCard> card(String storeCode) {
+        return row(storeCode).filter(r -> "ACTIVE".equals(r.status())).map(Row::card);
+    }
+
+    /**
+     * The cards of the given stores that are known here (active or suspended: a suspended store's cars may still be
+     * in a search index), by code, in one statement on a connection of its own.
+     */
+    public Map<String, StoreCard> cards(java.util.Collection<String> storeCodes) {
+        if (storeCodes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, StoreCard> cards = new java.util.TreeMap<>();
+        query("select " + COLUMNS + " from console.tenant where store_code = any(?) and status <> 'PROVISIONING'",
+                q -> q.setArray(1, q.getConnection().createArrayOf("varchar", storeCodes.toArray())),
+                row -> cards.put(row.storeCode(), row.card()));
+        return cards;
+    }
+
+    /**
+     * Active stores whose name or code contains {@code text} (every active store when it is blank), by name, at most
+     * {@code limit}: the stores a person signing up as an owner picks from.
+     */
+    public List<StoreCard> activeCards(@Nullable String text, int limit) {
+        String like = com.m4s.platform.web.Like.contains(text);
+        List<StoreCard> cards = new java.util.ArrayList<>();
+        query("select " + COLUMNS + " from console.tenant where status = 'ACTIVE'"
+                + " and (lower(coalesce(name, '')) like ? escape '\\' or store_code like ? escape '\\') order by coalesce(name, store_code),"
+                + " store_code limit ?", q -> {
+                    q.setString(1, like);
+                    q.setString(2, like);
+                    q.setInt(3, limit);
+                }, row -> {
+                    if (!unavailable.contains(row.storeCode()) && !migrating.contains(row.storeCode())) {
+                        cards.add(row.card());
+                    }
+                });
+        return cards;
+    }
+
+    private interface Binder {
+        void bind(java.sql.PreparedStatement statement) throws SQLException;
+    }
+
+    /** A query of this table on a connection of its own (see {@link #row}). */
+    private void query(String sql, Binder binder, java.util.function.Consumer<Row> each) {
+        javax.sql.DataSource dataSource = java.util.Objects.requireNonNull(jdbc.getDataSource());
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement q = c.prepareStatement(sql)) {
+            binder.bind(q);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(mapRow(rs, 0));
+                }
+            }
+        } catch (SQLException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("could not read the stores", e);
+        }
     }
 
     /** Marks a provisioned store ACTIVE unless it was suspended meanwhile. */
@@ -208,6 +291,6 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
 
     private static Row mapRow(ResultSet rs, int i) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getTimestamp(6).toInstant());
+                rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9));
     }
 }

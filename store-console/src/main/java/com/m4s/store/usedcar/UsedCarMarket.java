@@ -19,6 +19,7 @@ import com.m4s.platform.search.SearchUnavailable;
 import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.web.ApiException;
+import com.m4s.store.tenant.TenantDirectory;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,9 +65,13 @@ public class UsedCarMarket {
     public record FacetValue(String value, long count) {
     }
 
-    /** A page of the market with the facets of the whole result. */
+    /**
+     * A page of the market with the facets of the whole result, and the name, address and phone of each store that
+     * a listing of the page or a value of the store facet names, by code (read from the directory, not the index, so
+     * a renamed store reads its new name at once).
+     */
     public record MarketPage(List<Listing> content, long totalElements, int page, int size, int totalPages,
-            Scope scope, Map<String, List<FacetValue>> facets) {
+            Scope scope, Map<String, List<FacetValue>> facets, Map<String, TenantDirectory.StoreCard> stores) {
     }
 
     /** Price bands of the price facet, in yuan: [from, to). */
@@ -80,11 +85,13 @@ public class UsedCarMarket {
     private final SearchIndexes indexes;
     private final UsedCarSearchKind kind;
     private final TenantRegistry tenants;
+    private final TenantDirectory directory;
 
-    UsedCarMarket(SearchIndexes indexes, UsedCarSearchKind kind, TenantRegistry tenants) {
+    UsedCarMarket(SearchIndexes indexes, UsedCarSearchKind kind, TenantRegistry tenants, TenantDirectory directory) {
         this.indexes = indexes;
         this.kind = kind;
         this.tenants = tenants;
+        this.directory = directory;
     }
 
     public MarketPage search(Scope scope, Criteria c) {
@@ -108,17 +115,25 @@ public class UsedCarMarket {
                     content.add(listing(hit.source()));
                 }
             }
+            Map<String, List<FacetValue>> facets = facets(response.aggregations());
             return new MarketPage(content, total, c.page(), c.size(), (int) ((total + c.size() - 1) / c.size()),
-                    effective, facets(response.aggregations()));
+                    effective, facets, directory.cards(storesNamed(content, facets)));
         } catch (ElasticsearchException e) {
             if ("index_not_found_exception".equals(e.error().type())) {
                 // nothing of this store or group was ever indexed: its alias does not exist yet
-                return new MarketPage(List.of(), 0, c.page(), c.size(), 0, effective, Map.of());
+                return new MarketPage(List.of(), 0, c.page(), c.size(), 0, effective, Map.of(), Map.of());
             }
             throw new SearchUnavailable(e);
         } catch (IOException e) {
             throw new SearchUnavailable(e);
         }
+    }
+
+    private static java.util.Set<String> storesNamed(List<Listing> content, Map<String, List<FacetValue>> facets) {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        content.forEach(listing -> codes.add(listing.store()));
+        facets.getOrDefault("store", List.of()).forEach(value -> codes.add(value.value()));
+        return codes;
     }
 
     /**

@@ -72,9 +72,11 @@ class AccessMatrixTest extends StoreConsoleTest {
 
     /** Opening an endpoint to callers without a token is a decision: this list changes with it. */
     @Test
-    void onlyTheOwnerSignUpIsOpenAndItGivesNoStoreDataAway() {
+    void onlyTheOwnerSignUpAndTheStoresShopFrontAreOpenAndTheyGiveNoStoreDataAway() {
         assertThat(all).filteredOn(Endpoints.Endpoint::open).extracting(Endpoints.Endpoint::toString)
                 .containsExactlyInAnyOrder("POST /api/stores/{store}/owner-signup",
+                        // name, address, phone and zone of stores in service, as their shop fronts show (decision 0025)
+                        "GET /api/stores/{store}/card", "GET /api/stores",
                         "POST /api/stores/{store}/owner-signup/codes",
                         // enabled in the tests' configuration, as in the local stack; off by default (decision 0020)
                         "GET /api/stores/{store}/owner-signup/development-inbox");

@@ -122,6 +122,37 @@ class UsedCarSearchTest extends StoreConsoleTest {
     }
 
     @Test
+    void theMarketNamesEachStoreItShowsWithItsAddressAndPhoneAndARenameShowsAtOnce() {
+        String inA = listed(managerA, A, memberA, car("领克", "03", 2021, 20_000, 150_000), 140_000);
+        String inB = listed(managerB, B, memberB, car("领克", "05", 2022, 10_000, 180_000), 170_000);
+        awaitInMarket(managerA, A, List.of(inA));
+        awaitInMarket(managerB, B, List.of(inB));
+        describe(A, "领克广州天河中心", "广州市天河区黄埔大道西 100 号", "020-38881234");
+
+        JsonNode group = market(managerA, A, "scope=GROUP&q=领克");
+        describe(A, "领克天河体验店", "广州市天河区黄埔大道西 100 号", "020-38881234");
+        JsonNode afterRename = market(managerA, A, "scope=STORE&q=领克");
+
+        assertThat(ids(group)).contains(inA, inB);
+        JsonNode a = group.path("stores").path(A);
+        assertThat(a.path("name").asString()).isEqualTo("领克广州天河中心");
+        assertThat(a.path("address").asString()).isEqualTo("广州市天河区黄埔大道西 100 号");
+        assertThat(a.path("phone").asString()).isEqualTo("020-38881234");
+        assertThat(a.path("timeZone").asString()).isEqualTo("Asia/Shanghai");
+        assertThat(group.path("stores").path(B).path("name").asString()).as("a store never given a name: its code")
+                .isEqualTo(B);
+        assertThat(group.path("stores").has(C)).as("another group's store").isFalse();
+        assertThat(afterRename.path("stores").path(A).path("name").asString()).isEqualTo("领克天河体验店");
+        assertThat(afterRename.path("stores").has(B)).as("only stores the page names").isFalse();
+    }
+
+    private void describe(String store, String name, String address, String phone) {
+        Api.Response described = asService().put("/internal/stores/" + store + "/details",
+                Map.of("name", name, "address", address, "phone", phone));
+        assertThat(described.status()).as(described.raw()).isEqualTo(200);
+    }
+
+    @Test
     void filtersFacetsSortingAndPaging() {
         List<String> ids = new ArrayList<>();
         ids.add(listed(managerB, B, memberB, with(car("别克", "君越", 2018, 90_000, 90_000), "city", "深圳"), 88_000));

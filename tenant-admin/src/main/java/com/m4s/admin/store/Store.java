@@ -24,6 +24,8 @@ class Store extends TimestampedEntity {
     private String name;
     private String city;
     private String brand;
+    private @Nullable String address;
+    private @Nullable String phone;
     @Column(name = "time_zone")
     private String timeZone;
     private String cluster;
@@ -37,7 +39,7 @@ class Store extends TimestampedEntity {
     private @Nullable Instant provisionedAt;
 
     protected Store() {
-        this("", "", new Stores.NewStore("", "", "", "", ""), Instant.EPOCH);
+        this("", "", new Stores.NewStore("", "", "", "", "", null, null), Instant.EPOCH);
     }
 
     Store(String code, String groupCode, Stores.NewStore details, Instant now) {
@@ -47,6 +49,8 @@ class Store extends TimestampedEntity {
         this.name = details.name().strip();
         this.city = details.city().strip();
         this.brand = details.brand().strip();
+        this.address = blankToNull(details.address());
+        this.phone = blankToNull(details.phone());
         this.timeZone = details.timeZone();
         this.cluster = "default";
         this.status = StoreStatus.PROVISIONING;
@@ -93,6 +97,26 @@ class Store extends TimestampedEntity {
         return true;
     }
 
+    /** Changes what people read about the store: its name, address and phone; true if anything changed. */
+    boolean describe(Stores.StoreDetails details, Instant now) {
+        String newName = details.name().strip();
+        String newAddress = blankToNull(details.address());
+        String newPhone = blankToNull(details.phone());
+        if (newName.equals(name) && java.util.Objects.equals(newAddress, address)
+                && java.util.Objects.equals(newPhone, phone)) {
+            return false;
+        }
+        name = newName;
+        address = newAddress;
+        phone = newPhone;
+        touch(now);
+        return true;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     String code() {
         return code;
     }
@@ -106,7 +130,7 @@ class Store extends TimestampedEntity {
     }
 
     Stores.StoreView view() {
-        return new Stores.StoreView(code, groupCode, name, city, brand, timeZone, cluster, status, failureReason,
-                provisioningAttempts, provisionedAt, createdAt(), updatedAt());
+        return new Stores.StoreView(code, groupCode, name, city, brand, address, phone, timeZone, cluster, status,
+                failureReason, provisioningAttempts, provisionedAt, createdAt(), updatedAt(), version());
     }
 }

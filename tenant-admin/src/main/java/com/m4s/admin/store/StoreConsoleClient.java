@@ -2,7 +2,9 @@ package com.m4s.admin.store;
 
 import com.m4s.platform.http.DependencyUnavailable;
 import com.m4s.platform.http.OutboundHttp;
+import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -29,9 +31,25 @@ class StoreConsoleClient implements StoreRuntime {
     }
 
     @Override
-    public void provision(String storeCode, String groupCode, String timeZone) {
-        call(() -> provisioning.put().uri("/internal/stores/{code}", storeCode)
-                .body(Map.of("groupCode", groupCode, "timeZone", timeZone)).retrieve().toBodilessEntity());
+    public void provision(Stores.StoreView store) {
+        Map<String, @Nullable Object> body = new HashMap<>();
+        body.put("groupCode", store.groupCode());
+        body.put("timeZone", store.timeZone());
+        body.put("name", store.name());
+        body.put("address", store.address());
+        body.put("phone", store.phone());
+        call(() -> provisioning.put().uri("/internal/stores/{code}", store.code()).body(body).retrieve()
+                .toBodilessEntity());
+    }
+
+    @Override
+    public void describe(String storeCode, String name, @Nullable String address, @Nullable String phone) {
+        Map<String, @Nullable Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("address", address);
+        body.put("phone", phone);
+        call(() -> status.put().uri("/internal/stores/{code}/details", storeCode).body(body).retrieve()
+                .toBodilessEntity());
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Paging;
+import com.m4s.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,7 +19,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -81,6 +84,15 @@ class StoreController {
     @Operation(summary = "A store, with its provisioning status")
     Stores.StoreView get(@PathVariable String code) {
         return stores.getVisible(code);
+    }
+
+    @PutMapping("/stores/{code}/details")
+    @Allow(Permission.STORE_EDIT)
+    @Operation(summary = "Change what people read about a store: name, address and phone (If-Match: the version read)")
+    Stores.StoreView describe(@PathVariable String code, @Valid @RequestBody Stores.StoreDetails request,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        GroupAccess.require(stores.getVisible(code).groupCode());
+        return stores.describe(code, request, Versions.ifMatch(ifMatch));
     }
 
     @PostMapping("/stores/{code}/provisioning")

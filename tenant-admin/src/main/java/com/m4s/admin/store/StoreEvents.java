@@ -3,6 +3,7 @@ package com.m4s.admin.store;
 import com.m4s.platform.events.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the rest of the platform learns about stores: one event per change of the directory, on topic
@@ -13,9 +14,15 @@ public final class StoreEvents {
     /** The store directory's topic. */
     public static final String TOPIC = "m4s.stores";
 
-    /** A store was entered in the directory; its tenant is being provisioned (PROVISIONING). */
+    /**
+     * A store was entered in the directory; its tenant is being provisioned (PROVISIONING).
+     *
+     * @param address where customers find it, or null when not given
+     * @param phone   the number customers call, or null when not given
+     */
     public record StoreCreated(UUID eventId, String storeCode, String groupCode, String name, String city,
-            String brand, String timeZone, Instant occurredAt) implements DomainEvent {
+            String brand, @Nullable String address, @Nullable String phone, String timeZone, Instant occurredAt)
+            implements DomainEvent {
 
         @Override
         public String key() {
@@ -30,6 +37,16 @@ public final class StoreEvents {
      */
     public record StoreActivated(UUID eventId, String storeCode, String groupCode, boolean reactivated,
             Instant occurredAt) implements DomainEvent {
+
+        @Override
+        public String key() {
+            return storeCode;
+        }
+    }
+
+    /** What people read about a store changed: its name, address or phone (each field as it is now). */
+    public record StoreDescribed(UUID eventId, String storeCode, String groupCode, String name,
+            @Nullable String address, @Nullable String phone, Instant occurredAt) implements DomainEvent {
 
         @Override
         public String key() {

@@ -62,7 +62,7 @@ class StoreProvisioner {
         try {
             Stores.StoreView store = stores.findById(code).map(Store::view)
                     .orElseThrow(() -> new IllegalStateException("store " + code + " vanished"));
-            runtime.provision(code, store.groupCode(), store.timeZone());
+            runtime.provision(store);
         } catch (RuntimeException e) {
             failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.warn("provisioning store {} failed: {}", code, failure);

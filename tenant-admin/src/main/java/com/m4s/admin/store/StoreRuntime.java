@@ -1,13 +1,18 @@
 package com.m4s.admin.store;
 
+import org.jspecify.annotations.Nullable;
+
 /** What the service holding store data (store-console) does for a store when its directory entry changes. */
 interface StoreRuntime {
 
     /**
-     * Creates or completes the store's tenant, in the store's time zone (a region id); idempotent. Throws
-     * {@link Unavailable} when it cannot.
+     * Creates or completes the store's tenant, with its group, time zone (a region id), name, address and phone;
+     * idempotent. Throws {@link Unavailable} when it cannot.
      */
-    void provision(String storeCode, String groupCode, String timeZone);
+    void provision(Stores.StoreView store);
+
+    /** Tells a provisioned store's name, address and phone (null when it has none); idempotent. */
+    void describe(String storeCode, String name, @Nullable String address, @Nullable String phone);
 
     /** Suspends ({@code active=false}) or reactivates a provisioned store; idempotent. */
     void setActive(String storeCode, boolean active);

@@ -11,6 +11,7 @@ import com.m4s.platform.web.ConstraintProblems;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Problems;
+import com.m4s.platform.web.Versions;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -35,17 +36,39 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Stores {
 
+    /**
+     * A store's phone as customers dial it: a mainland mobile number ({@code 13800138000}), a landline with its area
+     * code and an optional extension ({@code 020-38881234}, {@code 0755-8888123-801}), or a nationwide service number
+     * ({@code 400-820-8820}).
+     */
+    public static final String PHONE = "1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-?[2-9][0-9]{6,7}(-[0-9]{1,6})?"
+            + "|[48]00-?[0-9]{3}-?[0-9]{4}";
+
+    /**
+     * @param address where customers find the store, as written on a letter (optional)
+     * @param phone   the number customers call ({@link #PHONE}; optional)
+     */
     public record NewStore(
             @NotBlank @Pattern(regexp = DealerGroups.CODE, message = "{validation.code}") String code,
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Size(max = 64) String city,
             @NotBlank @Size(max = 64) String brand,
-            @NotBlank @Size(max = 64) String timeZone) {
+            @NotBlank @Size(max = 64) String timeZone,
+            @Nullable @Size(max = 200) String address,
+            @Nullable @Pattern(regexp = PHONE, message = "{validation.storePhone}") String phone) {
     }
 
-    public record StoreView(String code, String groupCode, String name, String city, String brand, String timeZone,
-            String cluster, StoreStatus status, @Nullable String failureReason, int provisioningAttempts,
-            @Nullable Instant provisionedAt, Instant createdAt, Instant updatedAt) {
+    /** What people read about a store and the group console may change: name, address, phone. */
+    public record StoreDetails(
+            @NotBlank @Size(max = 100) String name,
+            @Nullable @Size(max = 200) String address,
+            @Nullable @Pattern(regexp = PHONE, message = "{validation.storePhone}") String phone) {
+    }
+
+    public record StoreView(String code, String groupCode, String name, String city, String brand,
+            @Nullable String address, @Nullable String phone, String timeZone, String cluster, StoreStatus status,
+            @Nullable String failureReason, int provisioningAttempts, @Nullable Instant provisionedAt,
+            Instant createdAt, Instant updatedAt, long version) {
     }
 
     /** Published inside the transaction that wants a store provisioned; handled after it commits. */
@@ -84,7 +107,8 @@ public class Stores {
         store.startProvisioning(clock.instant());
         StoreView view = stores.saveAndFlush(store).view();
         outbox.publish(StoreEvents.TOPIC, new StoreEvents.StoreCreated(UUID.randomUUID(), view.code(),
-                view.groupCode(), view.name(), view.city(), view.brand(), view.timeZone(), view.createdAt()));
+                view.groupCode(), view.name(), view.city(), view.brand(), view.address(), view.phone(),
+                view.timeZone(), view.createdAt()));
         events.publishEvent(new ProvisioningRequested(store.code()));
         return view;
     }
@@ -152,6 +176,35 @@ public class Stores {
                     ? new StoreEvents.StoreActivated(UUID.randomUUID(), code, store.groupCode(), true, now)
                     : new StoreEvents.StoreSuspended(UUID.randomUUID(), code, store.groupCode(), now));
         }
+        return stores.saveAndFlush(store).view();
+    }
+
+    /**
+     * Changes the store's name, address and phone. A store in use (ACTIVE or SUSPENDED) is described to store-console
+     * first, as a suspension is: if store-console cannot be told, nothing changes here and the caller gets a 503 to
+     * retry. A store still being provisioned is described by its provisioning call. A change publishes
+     * {@link StoreEvents.StoreDescribed}; a repeat that changes nothing publishes nothing.
+     *
+     * @param expectedVersion the version the caller's form showed ({@code If-Match}), or null for no check
+     */
+    @Transactional
+    public StoreView describe(String code, StoreDetails details, @Nullable Long expectedVersion) {
+        Store store = find(code);
+        Versions.expect(Store.class, code, store.version(), expectedVersion);
+        Instant now = clock.instant();
+        if (!store.describe(details, now)) {
+            return store.view();
+        }
+        StoreView view = store.view();
+        if (store.status() == StoreStatus.ACTIVE || store.status() == StoreStatus.SUSPENDED) {
+            try {
+                runtime.describe(code, view.name(), view.address(), view.phone());
+            } catch (StoreRuntime.Unavailable e) {
+                throw new RuntimeUnavailable(DependencyUnavailable.reasonOf(e));
+            }
+        }
+        outbox.publish(StoreEvents.TOPIC, new StoreEvents.StoreDescribed(UUID.randomUUID(), code, store.groupCode(),
+                view.name(), view.address(), view.phone(), now));
         return stores.saveAndFlush(store).view();
     }
 

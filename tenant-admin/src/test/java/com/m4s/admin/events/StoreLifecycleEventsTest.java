@@ -147,7 +147,8 @@ class StoreLifecycleEventsTest extends ServiceTest {
     @Test
     void aCreationThatIsRolledBackPublishesNothing() {
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-            stores.create(GROUP, new Stores.NewStore("ev_rolled_back", "回滚店", "广州", "Honda", "Asia/Shanghai"));
+            stores.create(GROUP, new Stores.NewStore("ev_rolled_back", "回滚店", "广州", "Honda", "Asia/Shanghai",
+                    null, null));
             throw new IllegalStateException("the change fails after the store and its event were written");
         })).hasMessageContaining("the change fails");
         create("ev_after_rollback");
@@ -157,6 +158,59 @@ class StoreLifecycleEventsTest extends ServiceTest {
         assertThat(eventsOfNow(StoreEvents.TOPIC, "ev_rolled_back")).isEmpty();
         assertThat(api().get("/api/admin/stores/ev_rolled_back").status()).isEqualTo(404);
         assertThat(STORE_CONSOLE.provisioned()).doesNotContain("ev_rolled_back");
+    }
+
+    @Test
+    void aStoresAddressAndPhoneTravelWithItsCreationAndItsProvisioningAndAChangeIsAnnounced() {
+        Api.Response created = api().post("/api/admin/groups/" + GROUP + "/stores", Map.of("code", "ev_contact",
+                "name", "广汽本田天河店", "city", "广州", "brand", "Honda", "timeZone", "Asia/Shanghai",
+                "address", "广州市天河区黄埔大道西 100 号", "phone", "020-38881234"));
+        assertThat(created.status()).as(created.raw()).isEqualTo(202);
+        awaitStatus("ev_contact", "ACTIVE");
+        JsonNode provisioned = JSON.readTree(STORE_CONSOLE.lastBody("/internal/stores/ev_contact"));
+
+        long version = api().get("/api/admin/stores/ev_contact").json().path("version").asLong();
+        Api.Response changed = api().put("/api/admin/stores/ev_contact/details", Map.of("name", "广汽本田天河旗舰店",
+                "address", "广州市天河区黄埔大道西 200 号", "phone", "400-830-8999"),
+                Map.of("If-Match", "\"" + version + "\""));
+        Api.Response repeated = api().put("/api/admin/stores/ev_contact/details", Map.of(
+                "name", "广汽本田天河旗舰店", "address", "广州市天河区黄埔大道西 200 号", "phone", "400-830-8999"));
+
+        assertThat(provisioned.path("name").asString()).isEqualTo("广汽本田天河店");
+        assertThat(provisioned.path("address").asString()).isEqualTo("广州市天河区黄埔大道西 100 号");
+        assertThat(provisioned.path("phone").asString()).isEqualTo("020-38881234");
+        assertThat(provisioned.path("timeZone").asString()).isEqualTo("Asia/Shanghai");
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+        assertThat(changed.json().path("name").asString()).isEqualTo("广汽本田天河旗舰店");
+        assertThat(changed.json().path("phone").asString()).isEqualTo("400-830-8999");
+        assertThat(repeated.status()).isEqualTo(200);
+        JsonNode told = JSON.readTree(STORE_CONSOLE.lastBody("/internal/stores/ev_contact/details"));
+        assertThat(told.path("name").asString()).isEqualTo("广汽本田天河旗舰店");
+        assertThat(told.path("address").asString()).isEqualTo("广州市天河区黄埔大道西 200 号");
+        List<ConsumerRecord<String, String>> records = eventsOf(StoreEvents.TOPIC, "ev_contact", 3);
+        assertThat(records).extracting(r -> header(r, OutboxRelay.EVENT_TYPE))
+                .as("the repeat changed nothing and published nothing")
+                .containsExactly("StoreCreated", "StoreActivated", "StoreDescribed");
+        assertThat(json(records.get(0)).path("address").asString()).isEqualTo("广州市天河区黄埔大道西 100 号");
+        assertThat(json(records.get(0)).path("phone").asString()).isEqualTo("020-38881234");
+        assertThat(json(records.get(2)).path("name").asString()).isEqualTo("广汽本田天河旗舰店");
+        assertThat(json(records.get(2)).path("phone").asString()).isEqualTo("400-830-8999");
+    }
+
+    @Test
+    void aChangeOfDetailsStoreConsoleRefusesChangesNothingAndPublishesNothing() {
+        create("ev_describe_refused");
+        awaitStatus("ev_describe_refused", "ACTIVE");
+        STORE_CONSOLE.refuse("ev_describe_refused");
+
+        Api.Response changed = api().put("/api/admin/stores/ev_describe_refused/details",
+                Map.of("name", "改名失败店", "phone", "13800138000"));
+
+        assertThat(changed.status()).isEqualTo(503);
+        assertThat(changed.problemType()).isEqualTo("store-runtime-unavailable");
+        assertThat(api().get("/api/admin/stores/ev_describe_refused").json().path("name").asString())
+                .isEqualTo("事件测试店 ev_describe_refused");
+        assertThat(outboxTypes("ev_describe_refused")).containsExactly("StoreCreated", "StoreActivated");
     }
 
     private void create(String code) {
@@ -256,6 +310,7 @@ class StoreLifecycleEventsTest extends ServiceTest {
         private final HttpServer server;
         private final Set<String> refused = ConcurrentHashMap.newKeySet();
         private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
+        private final Map<String, String> bodies = new ConcurrentHashMap<>();
 
         StoreConsoleStandIn() {
             try {
@@ -266,7 +321,8 @@ class StoreLifecycleEventsTest extends ServiceTest {
             server.createContext("/internal/stores/", exchange -> {
                 String[] path = exchange.getRequestURI().getPath().split("/");
                 String store = path.length > 3 ? path[3] : "";
-                exchange.getRequestBody().readAllBytes();
+                bodies.put(exchange.getRequestURI().getPath(),
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 String auth = exchange.getRequestHeaders().getFirst("Authorization");
                 int status = auth == null || !auth.startsWith("Bearer ") ? 401 : refused.contains(store) ? 503 : 204;
                 if (status == 204 && path.length == 4) {
@@ -280,6 +336,11 @@ class StoreLifecycleEventsTest extends ServiceTest {
 
         String url() {
             return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        /** The body of the last call to this path. */
+        String lastBody(String path) {
+            return java.util.Objects.requireNonNull(bodies.get(path), "no call to " + path);
         }
 
         void refuse(String store) {

@@ -84,6 +84,70 @@ class StoreApiTest extends ServiceTest {
     }
 
     @Test
+    void aStoreKeepsItsAddressAndPhoneAndAPhoneOfNoChineseFormatIsRefusedInTheCallersLanguage() {
+        Map<String, Object> withContact = store("contact_ok");
+        withContact.put("address", "  广州市天河区天河路 385 号 ");
+        withContact.put("phone", "0755-88881234-801");
+        Map<String, Object> badPhone = store("contact_bad");
+        badPhone.put("phone", "12345");
+
+        Api.Response created = api().post("/api/admin/groups/grp_store/stores", withContact);
+        Api.Response chinese = api().post("/api/admin/groups/grp_store/stores", badPhone);
+        Api.Response english = api().withLanguage("en").post("/api/admin/groups/grp_store/stores", badPhone);
+
+        assertThat(created.status()).as(created.raw()).isEqualTo(202);
+        assertThat(created.json().path("address").asString()).isEqualTo("广州市天河区天河路 385 号");
+        assertThat(created.json().path("phone").asString()).isEqualTo("0755-88881234-801");
+        assertThat(api().get("/api/admin/stores/contact_ok").json().path("phone").asString())
+                .isEqualTo("0755-88881234-801");
+        assertThat(chinese.status()).isEqualTo(422);
+        assertThat(messages(chinese)).containsExactly(
+                "phone: 须为手机号（如 13800138000）、带区号的座机号（如 020-38881234，分机号用“-”隔开）或 400/800 电话");
+        assertThat(messages(english)).containsExactly("phone: must be a mobile number (13800138000), a landline with"
+                + " its area code (020-38881234, an extension after a hyphen) or a 400/800 number");
+        assertThat(api().get("/api/admin/stores/contact_bad").status()).isEqualTo(404);
+        for (String good : List.of("13800138000", "020-38881234", "02038881234", "0755-8888123", "400-820-8820",
+                "4008208820")) {
+            Map<String, Object> details = Map.of("name", "测试门店 contact_ok", "phone", good);
+            assertThat(api().put("/api/admin/stores/contact_ok/details", details).status()).as(good).isEqualTo(200);
+        }
+        for (String bad : List.of("1380013800", "23800138000", "020-1234", "+86 20 38881234", "020-38881234-")) {
+            Map<String, Object> details = Map.of("name", "测试门店 contact_ok", "phone", bad);
+            assertThat(api().put("/api/admin/stores/contact_ok/details", details).status()).as(bad).isEqualTo(422);
+        }
+    }
+
+    @Test
+    void theGroupConsoleChangesAStoresNameAddressAndPhoneFromTheVersionItReadAndTheChangeIsAudited() {
+        api().post("/api/admin/groups/grp_store/stores", store("describe_me"));
+        JsonNode read = awaitStatus("describe_me", "FAILED");
+        String ifMatch = "\"" + read.path("version").asLong() + "\"";
+        Map<String, Object> details = new java.util.HashMap<>(Map.of("name", "宝悦天河宝马4S店",
+                "address", "广州市天河区黄埔大道西 638 号", "phone", "020-38823888"));
+
+        Api.Response changed = api().put("/api/admin/stores/describe_me/details", details, Map.of("If-Match", ifMatch));
+        Api.Response stale = api().put("/api/admin/stores/describe_me/details", Map.of("name", "旧页面的名字"),
+                Map.of("If-Match", ifMatch));
+        details.put("address", " ");
+        Api.Response cleared = api().put("/api/admin/stores/describe_me/details", details);
+        Api.Response blankName = api().put("/api/admin/stores/describe_me/details", Map.of("name", ""));
+
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+        assertThat(changed.json().path("name").asString()).isEqualTo("宝悦天河宝马4S店");
+        assertThat(changed.json().path("address").asString()).isEqualTo("广州市天河区黄埔大道西 638 号");
+        assertThat(changed.json().path("phone").asString()).isEqualTo("020-38823888");
+        assertThat(changed.json().path("version").asLong()).isGreaterThan(read.path("version").asLong());
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.problemType()).isEqualTo("concurrent-update");
+        assertThat(cleared.json().path("address").isNull()).as("a blank address is none").isTrue();
+        assertThat(blankName.status()).isEqualTo(422);
+        assertThat(api().get("/api/admin/stores/describe_me").json().path("name").asString()).isEqualTo("宝悦天河宝马4S店");
+        JsonNode audit = api().get("/api/admin/audit?entityType=store&entityId=describe_me&action=UPDATE").json();
+        assertThat(audit.path("content").toString()).contains("宝悦天河宝马4S店", "020-38823888");
+        assertThat(api().put("/api/admin/stores/no_such_store/details", Map.of("name", "无")).status()).isEqualTo(404);
+    }
+
+    @Test
     void onlyActiveOrSuspendedStoresCanBeSuspendedOrReactivated() {
         api().post("/api/admin/groups/grp_store/stores", store("fail_two"));
         awaitStatus("fail_two", "FAILED");

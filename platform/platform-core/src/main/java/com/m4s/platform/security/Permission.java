@@ -68,6 +68,8 @@ public enum Permission {
     STORE_VIEW(Scope.GROUP, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
     /** Create a store and retry its provisioning (an executive: in their group). */
     STORE_CREATE(Scope.GROUP, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE)),
+    /** Change what people read about a store: name, address, phone (an executive: in their group). */
+    STORE_EDIT(Scope.GROUP, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE)),
     /** Suspend and reactivate a store. */
     STORE_SUSPEND(Scope.GROUP, roles(PLATFORM_OPERATOR)),
     /** Read the platform's own audit trail (groups and stores). */
