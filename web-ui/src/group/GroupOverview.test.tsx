@@ -7,6 +7,8 @@ import { GroupOverview } from './GroupOverview';
 
 // the chart is not under test here; ECharts would only slow the test down
 vi.mock('../antd/LazyChart', () => ({ LazyChart: () => null }));
+// the group's figures have their own test (GroupOverviewDashboard.test.tsx)
+vi.mock('./GroupOverviewDashboard', () => ({ GroupOverviewDashboard: () => null }));
 
 function store(code: string, name: string, status: StoreView['status']): StoreView {
   return {
