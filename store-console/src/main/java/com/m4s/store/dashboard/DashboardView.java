@@ -8,7 +8,7 @@ import java.util.List;
  * The store dashboard for one period: the cards the caller may see, in order.
  *
  * @param from first instant the figures count
- * @param to the instant they count up to (now, or the end of last month)
+ * @param to where the period ends (this month: where next month begins), exclusive
  * @param zone the store's time zone, in which periods and buckets are cut
  * @param trendStarts the first day of each trend bucket (days or months), oldest first
  */

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The time a dashboard is computed for: the period its figures count ({@code [from, to)}) and the buckets of its
- * trend ({@code trendStarts}, days or months from {@code trendFrom} to now), all in the store's zone, read from the
- * service's clock. Cards bind {@link #parameters()} and group their trend with {@link #trendBucket(String)}.
+ * The time a dashboard is computed for: the period its figures count ({@code [from, to)}, whole days or months: this
+ * month ends where next month begins) and the buckets of its trend ({@code trendStarts}, days or months, together
+ * {@code [trendFrom, trendTo)}), all in the store's zone, at {@code now} by the service's clock. Cards bind {@link #parameters()} and group their trend with {@link #trendBucket(String)}.
  */
 public record DashboardWindow(String store, ZoneId zone, Instant now, DashboardPeriod period, Instant from,
-        Instant to, DashboardTrend trend, Instant trendFrom, List<LocalDate> trendStarts) {
+        Instant to, DashboardTrend trend, Instant trendFrom, Instant trendTo, List<LocalDate> trendStarts) {
 
     public DashboardWindow {
         trendStarts = List.copyOf(trendStarts);
@@ -32,7 +32,11 @@ public record DashboardWindow(String store, ZoneId zone, Instant now, DashboardP
             case LAST_90_DAYS -> today.minusDays(89);
             case LAST_12_MONTHS -> thisMonth.minusMonths(11);
         };
-        Instant to = period == DashboardPeriod.LAST_MONTH ? thisMonth.atStartOfDay(zone).toInstant() : now;
+        LocalDate toDay = switch (period) {
+            case THIS_MONTH, LAST_12_MONTHS -> thisMonth.plusMonths(1);
+            case LAST_MONTH -> thisMonth;
+            case LAST_90_DAYS -> today.plusDays(1);
+        };
         List<LocalDate> starts = new ArrayList<>();
         if (trend == DashboardTrend.LAST_30_DAYS) {
             for (int i = 29; i >= 0; i--) {
@@ -43,8 +47,10 @@ public record DashboardWindow(String store, ZoneId zone, Instant now, DashboardP
                 starts.add(thisMonth.minusMonths(i));
             }
         }
-        return new DashboardWindow(store, zone, now, period, fromDay.atStartOfDay(zone).toInstant(), to, trend,
-                starts.getFirst().atStartOfDay(zone).toInstant(), starts);
+        LocalDate trendEnd = trend == DashboardTrend.LAST_30_DAYS ? today.plusDays(1) : thisMonth.plusMonths(1);
+        return new DashboardWindow(store, zone, now, period, fromDay.atStartOfDay(zone).toInstant(),
+                toDay.atStartOfDay(zone).toInstant(), trend, starts.getFirst().atStartOfDay(zone).toInstant(),
+                trendEnd.atStartOfDay(zone).toInstant(), starts);
     }
 
     /**
@@ -56,10 +62,13 @@ public record DashboardWindow(String store, ZoneId zone, Instant now, DashboardP
         return "(date_trunc('" + unit + "', " + column + " at time zone :zone))::date";
     }
 
-    /** {@code :from}, {@code :to}, {@code :now}, {@code :trendFrom} (timestamptz) and {@code :zone} (the zone's id). */
+    /**
+     * {@code :from}, {@code :to}, {@code :now}, {@code :trendFrom}, {@code :trendTo} (timestamptz) and {@code :zone}
+     * (the zone's id).
+     */
     public Map<String, Object> parameters() {
-        return Map.of("from", utc(from), "to", utc(to), "now", utc(now), "trendFrom", utc(trendFrom), "zone",
-                zone.getId());
+        return Map.of("from", utc(from), "to", utc(to), "now", utc(now), "trendFrom", utc(trendFrom), "trendTo",
+                utc(trendTo), "zone", zone.getId());
     }
 
     /** One value per trend bucket, zero where {@code counts} has none. */

@@ -51,7 +51,7 @@ class MembersCard implements DashboardCard {
                 }).list();
         Map<LocalDate, Long> created = new HashMap<>();
         jdbc.sql("select " + window.trendBucket("created_at") + " as bucket, count(*) as n from member"
-                + " where created_at >= :trendFrom and created_at < :now group by 1").params(window.parameters())
+                + " where created_at >= :trendFrom and created_at < :trendTo group by 1").params(window.parameters())
                 .query((rs, row) -> created.put(rs.getObject("bucket", LocalDate.class), rs.getLong("n"))).list();
         return CardView.of(key(), figures, Map.of("newMembers", window.series(created)));
     }

@@ -60,10 +60,10 @@ class UsedCarSalesCard implements DashboardCard {
         Map<LocalDate, Long> listed = new HashMap<>();
         Map<LocalDate, Long> sold = new HashMap<>();
         jdbc.sql("select " + window.trendBucket("listed_at") + " as bucket, count(*) as n from used_car"
-                + " where listed_at >= :trendFrom and listed_at < :now group by 1").params(window.parameters())
+                + " where listed_at >= :trendFrom and listed_at < :trendTo group by 1").params(window.parameters())
                 .query((rs, row) -> listed.put(rs.getObject("bucket", LocalDate.class), rs.getLong("n"))).list();
         jdbc.sql("select " + window.trendBucket("closed_at") + " as bucket, count(*) as n from used_car"
-                + " where status = 'SOLD' and closed_at >= :trendFrom and closed_at < :now group by 1")
+                + " where status = 'SOLD' and closed_at >= :trendFrom and closed_at < :trendTo group by 1")
                 .params(window.parameters())
                 .query((rs, row) -> sold.put(rs.getObject("bucket", LocalDate.class), rs.getLong("n"))).list();
         Map<String, java.util.List<Long>> trend = new LinkedHashMap<>();

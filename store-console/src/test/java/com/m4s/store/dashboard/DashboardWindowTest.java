@@ -24,7 +24,8 @@ class DashboardWindowTest {
                 DashboardTrend.LAST_30_DAYS);
 
         assertThat(shanghai.from()).isEqualTo(Instant.parse("2026-02-28T16:00:00Z"));
-        assertThat(shanghai.to()).isEqualTo(NOW);
+        assertThat(shanghai.to()).isEqualTo(Instant.parse("2026-03-31T16:00:00Z"));
+        assertThat(shanghai.trendTo()).isEqualTo(Instant.parse("2026-03-01T16:00:00Z"));
         assertThat(urumqi.from()).isEqualTo(Instant.parse("2026-01-31T18:00:00Z"));
         assertThat(shanghai.trendStarts()).hasSize(30).endsWith(LocalDate.of(2026, 3, 1));
         assertThat(urumqi.trendStarts()).endsWith(LocalDate.of(2026, 2, 28));
