@@ -78,3 +78,10 @@ export type MarketSort = NonNullable<MarketQuery['sort']>;
 /* What the signed-in user may do in a store (GET /api/stores/{store}/me/permissions); menus and buttons check these. */
 export type MyPermissions = ConsoleSchemas['MyPermissions'];
 export type Permission = MyPermissions['permissions'][number];
+
+/* Dashboards (decision 0026): the store's cards for a period, and the staff list as Keycloak knows it. */
+export type DashboardView = ConsoleSchemas['DashboardView'];
+export type DashboardCardView = ConsoleSchemas['CardView'];
+export type DashboardPeriod = DashboardView['period'];
+export type DashboardTrend = DashboardView['trend'];
+export type StaffEntry = Nullable<ConsoleSchemas['StaffEntry'], 'id' | 'loginId' | 'phone' | 'department' | 'failureReason' | 'version'>;

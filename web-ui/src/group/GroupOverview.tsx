@@ -1,11 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Page } from '../api/client';
 import type { GroupView, StoreView } from '../api/types';
-import { LazyChart as Chart, type ChartOption } from '../antd/LazyChart';
 import { ProblemAlert } from '../antd/ProblemAlert';
 import { useTableParams } from '../antd/tableParams';
 import { useAuth } from '../auth/AuthContext';
@@ -13,16 +12,12 @@ import { formatTime, knownZone } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { CreateStore } from './CreateStore';
 import { EditStore } from './EditStore';
+import { GroupOverviewDashboard } from './GroupOverviewDashboard';
 
 export const STORE_STATUSES = ['PROVISIONING', 'ACTIVE', 'FAILED', 'SUSPENDED'] as const;
 const STATUS_COLOURS = { PROVISIONING: 'blue', ACTIVE: 'green', FAILED: 'red', SUSPENDED: 'orange' } as const;
 
-interface Headline {
-  members?: number;
-  staff?: number;
-}
-
-/** The group's stores with status and headline numbers; create a store and watch it come up. */
+/** The group's business numbers for a period and its stores ranked; the stores with status; create a store and watch it come up. */
 export function GroupOverview({ groupCode, group }: { groupCode: string; group?: GroupView }) {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
@@ -40,44 +35,6 @@ export function GroupOverview({ groupCode, group }: { groupCode: string; group?:
       ),
     [groupCode, params.q, status, params.page, params.size, params.sort],
   );
-  const activeStores = (stores.data?.content ?? []).filter((s) => s.status === 'ACTIVE');
-  const active = activeStores.map((s) => s.code);
-  const activeNames = activeStores.map((s) => s.name);
-
-  const headlines = useLoad<Record<string, Headline>>(
-    async (signal) => {
-      const count = (path: string) =>
-        api.get<Page<unknown>>(path, { size: 1 }, signal).then((p) => p.totalElements, () => undefined);
-      const rows = await Promise.all(
-        active.map(async (code) => {
-          const [members, staff] = await Promise.all([count(`/api/stores/${code}/members`), count(`/api/stores/${code}/staff`)]);
-          return [code, { members, staff }] as const;
-        }),
-      );
-      return Object.fromEntries(rows);
-    },
-    [active.join(',')],
-  );
-
-  const chart = useMemo<ChartOption | undefined>(() => {
-    const data = headlines.data;
-    if (!data || active.length === 0) return undefined;
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: [t('group.members'), t('group.staff')] },
-      grid: { left: 40, right: 16, top: 40, bottom: 32 },
-      // stores by name, as people call them
-      xAxis: { type: 'category', data: activeNames, axisLabel: { interval: 0, overflow: 'truncate', width: 96 } },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { name: t('group.members'), type: 'bar', data: active.map((c) => data[c]?.members ?? 0), itemStyle: { color: '#1f3a5f' } },
-        { name: t('group.staff'), type: 'bar', data: active.map((c) => data[c]?.staff ?? 0), itemStyle: { color: '#c8873a' } },
-      ],
-    };
-  }, [headlines.data, active.join(','), activeNames.join(','), t]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const totalMembers = Object.values(headlines.data ?? {}).reduce((sum, h) => sum + (h.members ?? 0), 0);
-
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
@@ -86,28 +43,7 @@ export function GroupOverview({ groupCode, group }: { groupCode: string; group?:
           {t('group.createStore')}
         </Button>
       </Space>
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} sm={8}>
-          <Card>
-            <Statistic title={t('group.storeCount')} value={stores.data?.totalElements ?? '–'} loading={stores.loading} data-testid="count-stores" />
-          </Card>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Card>
-            <Statistic title={t('group.activeOnPage')} value={active.length} loading={stores.loading} />
-          </Card>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Card>
-            <Statistic title={t('group.membersOnPage')} value={totalMembers} loading={headlines.loading} />
-          </Card>
-        </Col>
-      </Row>
-      {chart && (
-        <Card title={t('group.chartTitle')} style={{ marginBottom: 16 }}>
-          <Chart option={chart} label={t('group.chartTitle')} />
-        </Card>
-      )}
+      <GroupOverviewDashboard groupCode={groupCode} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear defaultValue={params.q} placeholder={t('group.searchPlaceholder')} aria-label={t('group.searchPlaceholder')} onSearch={(q) => params.search(q.trim())} style={{ width: 320 }} />
         <Select
@@ -169,13 +105,6 @@ export function GroupOverview({ groupCode, group }: { groupCode: string; group?:
             ),
           },
           {
-            key: 'members',
-            title: t('group.members'),
-            align: 'right',
-            render: (_, s) => <span data-testid={`members-${s.code}`}>{headlines.data?.[s.code]?.members ?? '–'}</span>,
-          },
-          { key: 'staff', title: t('group.staff'), align: 'right', render: (_, s) => headlines.data?.[s.code]?.staff ?? '–' },
-          {
             key: 'createdAt',
             dataIndex: 'createdAt',
             title: t('common.createdAt'),
@@ -195,7 +124,6 @@ export function GroupOverview({ groupCode, group }: { groupCode: string; group?:
           },
         ]}
       />
-      <ProblemAlert error={headlines.error} />
       <EditStore
         store={editing}
         onClose={(changed) => {

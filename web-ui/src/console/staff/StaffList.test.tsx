@@ -2,20 +2,40 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { App } from 'antd';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StaffView } from '../../api/types';
+import type { StaffEntry } from '../../api/types';
 import i18n from '../../i18n';
 import { claims, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
 import { StaffList } from './StaffList';
 
-const zhao: StaffView = {
-  id: 's-1', username: 'zhao.sales', displayName: '赵销售', phone: null, role: 'STORE_STAFF', department: 'sales',
-  status: 'ACTIVE', failureReason: null, initialPassword: null, createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-20T00:00:00Z',
-  version: 5,
+const zhao: StaffEntry = {
+  id: 's-1', loginId: 'kc-1', username: 'zhao.sales', displayName: '赵销售', phone: null, role: 'STORE_STAFF', department: 'sales',
+  status: 'ACTIVE', failureReason: null, createdAt: '2026-11-01T00:00:00Z', version: 5,
+};
+/** The realm's own manager: a login made in Keycloak, with no staff record of the store. */
+const lin: StaffEntry = {
+  id: null, loginId: 'kc-2', username: 'manager.gz_tianhe', displayName: '林晓峰', phone: null, role: 'STORE_MANAGER', department: null,
+  status: 'ACTIVE', failureReason: null, createdAt: '2026-10-01T00:00:00Z', version: null,
 };
 
 describe('StaffList', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('zh-CN');
+  });
+
+  it("lists a login made in Keycloak with its role, and leaves its changes to the sign-in system", async () => {
+    const api = fakeApi({ get: vi.fn().mockResolvedValue({ content: [lin, zhao], page: 0, size: 20, totalElements: 2, totalPages: 1 }) });
+    renderWithAuth(
+      <App>
+        <StaffList />
+      </App>,
+      { auth: fakeAuth({ api, claims: claims(['store-manager']) }), path: '/console/gz_tianhe/staff', route: '/console/:store/staff' },
+    );
+
+    const row = (await screen.findByText('林晓峰')).closest('tr')!;
+    expect(within(row).getByText('店长')).toBeInTheDocument();
+    expect(within(row).getByText('由统一账号系统管理')).toBeInTheDocument();
+    expect(within(row).queryByText('调整角色')).toBeNull();
+    expect(within(screen.getByText('赵销售').closest('tr')!).getByText('调整角色')).toBeInTheDocument();
   });
 
   it('changes a role with the version the list showed, so a change made meanwhile is not overwritten', async () => {
@@ -32,11 +52,12 @@ describe('StaffList', () => {
       { auth: fakeAuth({ api, claims: claims(['store-manager']) }), path: '/console/gz_tianhe/staff', route: '/console/:store/staff' },
     );
 
-    await user.click(await screen.findByRole('button', { name: '调整角色' }));
-    const dialog = await screen.findByRole('dialog', { name: '调整 赵销售 的角色与部门' });
+    // queried by text, not by role and name: the accessible-name computation over the table is slow in jsdom
+    await user.click((await screen.findByText('调整角色')).closest('button')!);
+    const dialog = (await screen.findByText('调整 赵销售 的角色与部门')).closest<HTMLElement>('.ant-modal')!;
     await user.click(within(dialog).getByLabelText('角色'));
     await user.click(await screen.findByTitle('店长'));
-    await user.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    await user.click(within(dialog).getByText(/保\s*存/).closest('button')!);
 
     await waitFor(() =>
       expect(api.put).toHaveBeenCalledWith('/api/stores/gz_tianhe/staff/s-1', { role: 'STORE_MANAGER', department: 'sales' }, 5));

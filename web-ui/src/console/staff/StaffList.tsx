@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Page } from '../../api/client';
-import type { StaffChange, StaffInvitation, StaffView } from '../../api/types';
+import type { StaffChange, StaffEntry, StaffInvitation, StaffView } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useTableParams } from '../../antd/tableParams';
@@ -18,7 +18,10 @@ export const STAFF_ROLES = ['STORE_MANAGER', 'STORE_STAFF'] as const;
 export const DEPARTMENTS = ['sales', 'service', 'customer_care', 'finance', 'workshop'] as const;
 const STATUS_COLOURS: Record<string, string> = { ACTIVE: 'green', PENDING: 'blue', FAILED: 'red', DISABLED: 'default' };
 
-type Dialog = { kind: 'invite' } | { kind: 'change'; staff: StaffView } | { kind: 'password'; staff: StaffView } | null;
+/** A staff entry the page can change: one with a staff record (invited through this page). */
+type Changeable = StaffEntry & { id: string };
+
+type Dialog = { kind: 'invite' } | { kind: 'change'; staff: Changeable } | { kind: 'password'; staff: StaffView } | null;
 
 /** Role and department inputs: staff need a department, managers may have one. */
 function RoleFields() {
@@ -40,7 +43,11 @@ function RoleFields() {
   );
 }
 
-/** Staff of the store: invite, change role and department, disable and re-enable (managers and operators). */
+/**
+ * Staff of the store as Keycloak knows them, with invitations waiting for their login: invite, change role and department,
+ * disable and re-enable (managers and operators) those invited through this page; a login made in Keycloak itself is
+ * listed with its role and state and managed there.
+ */
 export function StaffList() {
   const { t } = useTranslation();
   const formatTime = useFormatTime();
@@ -51,7 +58,7 @@ export function StaffList() {
   const params = useTableParams({ size: 20, sort: 'username,asc' });
   const base = `/api/stores/${store}/staff`;
   const staff = useLoad(
-    (signal) => api.get<Page<StaffView>>(base, { q: params.q, page: params.page, size: params.size, sort: params.sort }, signal),
+    (signal) => api.get<Page<StaffEntry>>(base, { q: params.q, page: params.page, size: params.size, sort: params.sort }, signal),
     [base, params.q, params.page, params.size, params.sort],
   );
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -75,7 +82,7 @@ export function StaffList() {
       } else if (dialog?.kind === 'change') {
         const change: StaffChange = { role: values.role, department: values.department || undefined };
         // the version the dialog was filled from: a change made by someone else meanwhile is not overwritten (409)
-        await api.put(`${base}/${dialog.staff.id}`, change, dialog.staff.version);
+        await api.put(`${base}/${dialog.staff.id}`, change, dialog.staff.version ?? undefined);
         setDialog(null);
         message.success(t('common.saved'));
       }
@@ -88,7 +95,7 @@ export function StaffList() {
     }
   };
 
-  const act = async (s: StaffView, action: 'disable' | 'enable' | 'retry') => {
+  const act = async (s: Changeable, action: 'disable' | 'enable' | 'retry') => {
     try {
       await api.post(`${base}/${s.id}/${action}`);
       message.success(t(`staff.done.${action}`, { name: s.displayName }));
@@ -117,8 +124,8 @@ export function StaffList() {
         style={{ maxWidth: 420, marginBottom: 16 }}
       />
       {!dialog && <ProblemAlert error={error ?? staff.error} onRetry={staff.error ? staff.reload : undefined} />}
-      <Table<StaffView>
-        rowKey="id"
+      <Table<StaffEntry>
+        rowKey={(s) => s.id ?? s.loginId ?? s.username}
         loading={staff.loading}
         dataSource={staff.data?.content ?? []}
         locale={{ emptyText: t('common.empty') }}
@@ -134,7 +141,7 @@ export function StaffList() {
           { key: 'username', dataIndex: 'username', title: t('staff.fields.username'), sorter: true, sortOrder: params.sortOrderOf('username') },
           { key: 'displayName', dataIndex: 'displayName', title: t('staff.fields.displayName'), sorter: true, sortOrder: params.sortOrderOf('displayName') },
           { key: 'phone', dataIndex: 'phone', title: t('staff.fields.phone') },
-          { key: 'role', dataIndex: 'role', title: t('staff.fields.role'), render: (r: StaffView['role']) => t(`staff.roles.${r}`) },
+          { key: 'role', dataIndex: 'role', title: t('staff.fields.role'), render: (r: StaffEntry['role']) => t(`staff.roles.${r}`) },
           {
             key: 'department',
             dataIndex: 'department',
@@ -147,7 +154,7 @@ export function StaffList() {
             title: t('staff.fields.status'),
             sorter: true,
             sortOrder: params.sortOrderOf('status'),
-            render: (s: StaffView['status'], row) => (
+            render: (s: StaffEntry['status'], row) => (
               <Tag color={STATUS_COLOURS[s]} title={row.failureReason ?? undefined}>
                 {t(`staff.statuses.${s}`)}
               </Tag>
@@ -159,7 +166,10 @@ export function StaffList() {
                 {
                   key: 'actions',
                   title: t('common.actions'),
-                  render: (_: unknown, s: StaffView) => (
+                  render: (_: unknown, entry: StaffEntry) => {
+                    if (!entry.id) return <Typography.Text type="secondary">{t('staff.managedInIdentity')}</Typography.Text>;
+                    const s = entry as Changeable;
+                    return (
                     <Space wrap>
                       {s.status !== 'PENDING' && s.status !== 'FAILED' && (
                         <Button size="small" onClick={() => setDialog({ kind: 'change', staff: s })}>
@@ -190,7 +200,8 @@ export function StaffList() {
                         </Button>
                       )}
                     </Space>
-                  ),
+                    );
+                  },
                 },
               ]
             : []),

@@ -102,6 +102,27 @@ class HungDependenciesTest {
         assertThat(KEYCLOAK_ADMIN.connections()).isPositive();
     }
 
+    @Test
+    void theStaffListWhileKeycloaksAdminApiHangsAnswers503WithinThreeSeconds() {
+        Timed answer = timed(() -> operator.get("/api/stores/" + STORE + "/staff"));
+
+        assertThat(answer.response().status()).as(answer.response().raw()).isEqualTo(503);
+        assertThat(answer.response().problemType()).isEqualTo("identity-unavailable");
+        assertThat(answer.took()).isLessThan(FAIL_FAST);
+    }
+
+    @Test
+    void theDashboardWhileKeycloaksAdminApiHangsShowsItsOtherCardsWithinThreeSeconds() {
+        Timed answer = timed(() -> operator.get("/api/stores/" + STORE + "/dashboard"));
+
+        assertThat(answer.response().status()).as(answer.response().raw()).isEqualTo(200);
+        assertThat(answer.took()).isLessThan(FAIL_FAST);
+        var cards = answer.response().json().path("cards");
+        assertThat(cards.findValuesAsString("key")).contains("members", "staff");
+        cards.forEach(card -> assertThat(card.path("available").asBoolean())
+                .as(card.path("key").asString()).isEqualTo(!card.path("key").asString().equals("staff")));
+    }
+
     private record Timed(Api.Response response, Duration took) {
     }
 

@@ -2,7 +2,10 @@ package com.m4s.store.identity;
 
 import com.m4s.platform.http.DependencyUnavailable;
 import com.m4s.platform.http.OutboundHttp;
+import com.m4s.platform.http.OutboundHttpProperties;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,13 +64,121 @@ public class Identities {
     public record Identity(String id, List<String> stores, @Nullable String member, @Nullable String staff) {
     }
 
+    /**
+     * A login that works in a store, as Keycloak has it: its realm roles and profile attributes.
+     *
+     * @param displayName the person's name as Keycloak holds it (family name first when it is Chinese)
+     * @param createdAt when Keycloak made the login
+     * @param staff the staff record whose invitation made the login, if one did
+     */
+    public record StoreLogin(String id, String username, String displayName, boolean enabled, List<String> realmRoles,
+            @Nullable String department, @Nullable String phone, @Nullable String staff, Instant createdAt) {
+    }
+
+    /** Listing a store's logins took longer than {@link #LISTING_BUDGET}: the request answers 503 rather than wait. */
+    public static class TooSlow extends Unavailable {
+        TooSlow() {
+            super("Keycloak took longer than " + LISTING_BUDGET.toMillis() + " ms to list the store's logins", null);
+        }
+    }
+
     /** The outbound client's name: timeouts and token in {@code m4s.http.clients.keycloak-admin}. */
     static final String CLIENT = "keycloak-admin";
+    /**
+     * The client that lists a store's logins ({@code m4s.http.clients.keycloak-directory}): a listing is one search
+     * and one call per login found, so each call has shorter timeouts than a change does.
+     */
+    static final String DIRECTORY_CLIENT = "keycloak-directory";
+    /** A listing of a store's logins answers within this, or fails (decision 0020: 503 within 3 s). */
+    public static final Duration LISTING_BUDGET = Duration.ofSeconds(3);
+    private static final int SEARCH_PAGE = 100;
 
     private final RestClient admin;
+    private final RestClient directory;
+    /** How long one call of the directory client may take at most: connect and read timeouts. */
+    private final Duration directoryCall;
 
-    public Identities(OutboundHttp http, KeycloakAdminProperties keycloak) {
-        this.admin = http.client(CLIENT, keycloak.url() + "/admin/realms/" + keycloak.realm());
+    public Identities(OutboundHttp http, KeycloakAdminProperties keycloak, OutboundHttpProperties settings) {
+        String realm = keycloak.url() + "/admin/realms/" + keycloak.realm();
+        this.admin = http.client(CLIENT, realm);
+        this.directory = http.client(DIRECTORY_CLIENT, realm);
+        OutboundHttpProperties.Client client = settings.client(DIRECTORY_CLIENT);
+        this.directoryCall = client.connectTimeout().plus(client.readTimeout());
+    }
+
+    /**
+     * Every login with a staff role in the store: the logins whose {@code stores} attribute names it (one search,
+     * exact on the value) that are not an owner's (an owner's login names its member record), each with its realm
+     * roles; the caller keeps those whose roles it cares about. A call starts only while the whole listing can still
+     * finish within {@link #LISTING_BUDGET}; else {@link TooSlow}.
+     *
+     * @param roles the realm roles of interest: logins holding none of them are left out
+     */
+    public List<StoreLogin> storeLogins(String store, java.util.Collection<String> roles) {
+        long started = System.nanoTime();
+        List<JsonNode> candidates = new ArrayList<>();
+        for (int first = 0; ; first += SEARCH_PAGE) {
+            int from = first;
+            JsonNode page = withinBudget(started, () -> directory.get()
+                    .uri("/users?q={q}&briefRepresentation=false&first={first}&max={max}", "stores:" + store, from,
+                            SEARCH_PAGE)
+                    .retrieve().body(JsonNode.class));
+            if (page == null || page.isEmpty()) {
+                break;
+            }
+            page.forEach(user -> {
+                if (user.path("attributes").path("member").isMissingNode()) {
+                    candidates.add(user);
+                }
+            });
+            if (page.size() < SEARCH_PAGE) {
+                break;
+            }
+        }
+        List<StoreLogin> logins = new ArrayList<>();
+        for (JsonNode user : candidates) {
+            String id = user.path("id").asString();
+            JsonNode assigned = withinBudget(started, () -> directory.get()
+                    .uri("/users/{id}/role-mappings/realm/composite", id).retrieve().body(JsonNode.class));
+            List<String> names = new ArrayList<>();
+            if (assigned != null) {
+                assigned.forEach(r -> names.add(r.path("name").asString()));
+            }
+            if (names.stream().noneMatch(roles::contains)) {
+                continue;
+            }
+            JsonNode attributes = user.path("attributes");
+            logins.add(new StoreLogin(id, user.path("username").asString(), displayName(user),
+                    user.path("enabled").asBoolean(true), List.copyOf(names), first(attributes, "department"),
+                    first(attributes, "phone"), first(attributes, "staff"),
+                    Instant.ofEpochMilli(user.path("createdTimestamp").asLong(0))));
+        }
+        return logins;
+    }
+
+    /** 林 + 晓峰 is 林晓峰; Jane + Doe is Jane Doe; a login with neither is named by its username. */
+    static String displayName(JsonNode user) {
+        String given = user.path("firstName").asString("").strip();
+        String family = user.path("lastName").asString("").strip();
+        if (given.isEmpty() && family.isEmpty()) {
+            return user.path("username").asString();
+        }
+        boolean chinese = (given + family).codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return chinese ? family + given : (given + " " + family).strip();
+    }
+
+    private static @Nullable String first(JsonNode attributes, String name) {
+        JsonNode value = attributes.path(name).path(0);
+        return value.isMissingNode() || value.isNull() ? null : value.asString();
+    }
+
+    private <T> T withinBudget(long started, java.util.function.Supplier<T> request) {
+        Duration spent = Duration.ofNanos(System.nanoTime() - started);
+        if (spent.plus(directoryCall).compareTo(LISTING_BUDGET) > 0) {
+            throw new TooSlow();
+        }
+        return call(request);
     }
 
     public Optional<Identity> find(String username) {

@@ -12,6 +12,23 @@ public class IdentityUnavailable extends ApiException {
         super(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable", DependencyUnavailable.reasonOf(cause));
     }
 
+    private IdentityUnavailable(Object reason, String variant) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable", reason);
+        variant(variant);
+    }
+
+    /**
+     * 503: the store's logins could not be listed (staff list, dashboards); nothing was changed. A listing that ran out
+     * of its time ({@link Identities.TooSlow}) says how long it may take.
+     */
+    public static IdentityUnavailable listing(Identities.Unavailable cause) {
+        IdentityUnavailable problem = cause instanceof Identities.TooSlow
+                ? new IdentityUnavailable(String.valueOf(Identities.LISTING_BUDGET.toMillis()), "too-slow")
+                : new IdentityUnavailable(DependencyUnavailable.reasonOf(cause), "listing");
+        problem.initCause(cause);
+        return problem;
+    }
+
     /** Names the record that waits for the retry, e.g. {@code staffId}. */
     public IdentityUnavailable about(String name, String value) {
         with(name, value);

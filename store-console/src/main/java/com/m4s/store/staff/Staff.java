@@ -6,7 +6,6 @@ import com.m4s.platform.security.Role;
 import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.web.ApiException;
-import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Problems;
 import com.m4s.platform.web.Versions;
@@ -17,11 +16,21 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.SecureRandom;
+import java.text.Collator;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,18 +78,47 @@ public class Staff {
             @Nullable String initialPassword, Instant createdAt, Instant updatedAt, long version) {
     }
 
+    /**
+     * A person who works in the store, as the staff list shows them: a login with a staff role in the store, with
+     * role, department, name and enabled state as Keycloak has them (decision 0026), joined with the store's staff
+     * record when an invitation made one; or an invitation still waiting for its login (PENDING, FAILED).
+     *
+     * @param id the staff record's id, for changes through the staff page; null for a login made elsewhere (the
+     *     realm's own users, one made in Keycloak's console)
+     * @param loginId the Keycloak login's id; null while an invitation waits for it
+     * @param version the staff record's version, for If-Match; null without a record
+     */
+    public record StaffEntry(@Nullable UUID id, @Nullable String loginId, String username, String displayName,
+            @Nullable String phone, StaffRole role, @Nullable String department, StaffStatus status,
+            @Nullable String failureReason, Instant createdAt, @Nullable Long version) {
+    }
+
+    /** How many logins work in the store, by role and state (Keycloak's truth, as the staff list shows it). */
+    public record StaffCounts(long total, long managers, long staff, long disabled) {
+    }
+
+    /** The staff list's sort keys. */
+    static final Map<String, Comparator<StaffEntry>> SORTABLE = Map.of(
+            "username", Comparator.comparing(StaffEntry::username, String.CASE_INSENSITIVE_ORDER),
+            "displayName", Comparator.comparing(StaffEntry::displayName, Collator.getInstance(Locale.CHINA)),
+            "createdAt", Comparator.comparing(StaffEntry::createdAt),
+            "status", Comparator.comparing(e -> e.status().name()));
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private final StaffRepository staff;
     private final Identities identities;
+    private final StaffDirectory directory;
     private final TenantRegistry registry;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    Staff(StaffRepository staff, Identities identities, TenantRegistry registry, TransactionTemplate tx, Clock clock) {
+    Staff(StaffRepository staff, Identities identities, StaffDirectory directory, TenantRegistry registry,
+            TransactionTemplate tx, Clock clock) {
         this.staff = staff;
         this.identities = identities;
+        this.directory = directory;
         this.registry = registry;
         this.tx = tx;
         this.clock = clock;
@@ -112,7 +150,11 @@ public class Staff {
                 || member.status() == StaffStatus.FAILED) {
             throw new ApiException.Conflict("invalid-staff-state", id).variant("no-login");
         }
-        keycloak(() -> identities.setEnabled(member.identityId(), enabled));
+        try {
+            keycloak(() -> identities.setEnabled(member.identityId(), enabled));
+        } finally {
+            directory.forget(store());
+        }
         return update(id, m -> m.setEnabled(enabled, clock.instant()));
     }
 
@@ -125,8 +167,12 @@ public class Staff {
         StaffMember member = find(id);
         Versions.expect(StaffMember.class, id, member.version(), expectedVersion);
         if (member.identityId() != null) {
-            keycloak(() -> identities.change(member.identityId(), profile(member.view(null), change.department()),
-                    change.role().realmRole(), StaffRole.realmRoles()));
+            try {
+                keycloak(() -> identities.change(member.identityId(), profile(member.view(null),
+                        change.department()), change.role().realmRole(), StaffRole.realmRoles()));
+            } finally {
+                directory.forget(store());
+            }
         }
         return update(id, m -> m.change(change.role(), change.department(), clock.instant()));
     }
@@ -135,13 +181,89 @@ public class Staff {
         return find(id).view(null);
     }
 
-    public PageResult<StaffView> list(@Nullable String query, Pageable pageable) {
-        return tx.execute(status -> PageResult.of(Like.isBlank(query) ? staff.findAll(pageable)
-                : staff.search(Like.contains(query), pageable), m -> m.view(null)));
+    /**
+     * The store's staff as Keycloak knows them, with the store's invitations still waiting for a login; {@code q}
+     * searches username and name. A store has tens of people, so the page is cut from the whole list here.
+     */
+    public PageResult<StaffEntry> list(@Nullable String query, Pageable pageable) {
+        String text = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        Comparator<StaffEntry> order = null;
+        for (Sort.Order o : pageable.getSort()) {
+            Comparator<StaffEntry> by = SORTABLE.get(o.getProperty());
+            if (by != null) {
+                by = o.isAscending() ? by : by.reversed();
+                order = order == null ? by : order.thenComparing(by);
+            }
+        }
+        Comparator<StaffEntry> tieBreaker = Comparator.comparing(StaffEntry::username);
+        List<StaffEntry> matching = entries().stream()
+                .filter(e -> text.isEmpty() || e.username().toLowerCase(Locale.ROOT).contains(text)
+                        || e.displayName().toLowerCase(Locale.ROOT).contains(text))
+                .sorted(order == null ? tieBreaker : order.thenComparing(tieBreaker)).toList();
+        int size = pageable.getPageSize();
+        int from = (int) Math.min(pageable.getOffset(), matching.size());
+        List<StaffEntry> page = matching.subList(from, Math.min(from + size, matching.size()));
+        return new PageResult<>(page, pageable.getPageNumber(), size, matching.size(),
+                (matching.size() + size - 1) / size);
+    }
+
+    /** Logins of the store by role and state, for the dashboards. */
+    public StaffCounts counts() {
+        List<Identities.StoreLogin> logins = directory.logins(store());
+        long managers = logins.stream().filter(l -> StaffRole.of(l.realmRoles()) == StaffRole.STORE_MANAGER).count();
+        long disabled = logins.stream().filter(l -> !l.enabled()).count();
+        return new StaffCounts(logins.size(), managers, logins.size() - managers, disabled);
+    }
+
+    /**
+     * Every login with a staff role in the store, joined with its staff record (by the record id the invitation wrote
+     * on the login, or by username for an adopted one), then the invitations that have no login yet.
+     */
+    private List<StaffEntry> entries() {
+        List<Identities.StoreLogin> logins = directory.logins(store());
+        List<StaffMember> records = tx.execute(status -> staff.findAll());
+        Map<String, StaffMember> byId = new HashMap<>();
+        Map<String, StaffMember> byUsername = new HashMap<>();
+        for (StaffMember record : records) {
+            byId.put(record.id().toString(), record);
+            byUsername.put(record.username(), record);
+        }
+        List<StaffEntry> entries = new ArrayList<>();
+        Set<UUID> joined = new HashSet<>();
+        for (Identities.StoreLogin login : logins) {
+            StaffMember record = login.staff() != null && byId.containsKey(login.staff()) ? byId.get(login.staff())
+                    : byUsername.get(login.username());
+            if (record != null) {
+                joined.add(record.id());
+            }
+            entries.add(new StaffEntry(record == null ? null : record.id(), login.id(), login.username(),
+                    login.displayName(), login.phone() != null ? login.phone() : record == null ? null : record.view(null).phone(),
+                    StaffRole.of(login.realmRoles()), login.department(),
+                    login.enabled() ? StaffStatus.ACTIVE : StaffStatus.DISABLED, null,
+                    record == null ? login.createdAt() : record.createdAt(), record == null ? null : record.version()));
+        }
+        for (StaffMember record : records) {
+            boolean waiting = record.status() == StaffStatus.PENDING || record.status() == StaffStatus.FAILED;
+            if (waiting && !joined.contains(record.id())) {
+                StaffView view = record.view(null);
+                entries.add(new StaffEntry(view.id(), null, view.username(), view.displayName(), view.phone(),
+                        view.role(), view.department(), view.status(), view.failureReason(), view.createdAt(),
+                        view.version()));
+            }
+        }
+        return entries;
     }
 
     /** @param adopt the operator confirmed that an existing login of the store may become this staff member's */
     private StaffView connect(UUID id, boolean adopt) {
+        try {
+            return connectLogin(id, adopt);
+        } finally {
+            directory.forget(store());
+        }
+    }
+
+    private StaffView connectLogin(UUID id, boolean adopt) {
         StaffMember member = find(id);
         String password = null;
         String identityId;

@@ -43,8 +43,10 @@ class StaffController {
 
     @GetMapping
     @Allow(Permission.STAFF_VIEW)
-    @Operation(summary = "Staff of the store; q searches username and name")
-    PageResult<Staff.StaffView> list(@PathVariable String store,
+    @Operation(summary = "Staff of the store as Keycloak knows them: every login with a staff role in the store,"
+            + " with the invitations still waiting for a login; q searches username and name",
+            description = "503 identity-unavailable when Keycloak does not list the logins within 3 s.")
+    PageResult<Staff.StaffEntry> list(@PathVariable String store,
             @RequestParam(required = false) @Size(max = 64) @Nullable String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,

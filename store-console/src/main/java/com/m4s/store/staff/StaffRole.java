@@ -16,6 +16,11 @@ public enum StaffRole {
         return role.realmRole();
     }
 
+    /** The store role a login's realm roles give: a manager when it is one, else staff. */
+    static StaffRole of(java.util.Collection<String> realmRoles) {
+        return realmRoles.contains(STORE_MANAGER.realmRole()) ? STORE_MANAGER : STORE_STAFF;
+    }
+
     /** The realm roles of staff: a login holds exactly one of them. */
     static java.util.List<String> realmRoles() {
         return java.util.Arrays.stream(values()).map(StaffRole::realmRole).toList();

@@ -67,6 +67,9 @@ class UsedCar extends BaseEntity {
     private @Nullable Instant listedAt;
     @Column(name = "closed_at")
     private @Nullable Instant closedAt;
+    /** When the car was last reserved; kept after a release or sale (the dashboard counts reservations by it). */
+    @Column(name = "reserved_at")
+    private @Nullable Instant reservedAt;
 
     protected UsedCar() {
         // for JPA, which sets every field right after
@@ -134,6 +137,7 @@ class UsedCar extends BaseEntity {
     void reserve(@Nullable String note, Instant now) {
         status = UsedCarStatus.RESERVED;
         reservedNote = blankToNull(note);
+        reservedAt = now;
         touch(now);
     }
 

@@ -8,6 +8,7 @@ import com.m4s.platform.test.TestUsers;
 import com.m4s.store.StoreConsoleApplication;
 import com.m4s.store.support.StoreConsoleTest;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -37,6 +38,10 @@ class StaffWhileKeycloakIsDownTest extends StoreConsoleTest {
         assertThat(as(manager).get("/api/stores/staff_down/staff/" + id).json().path("status").asString())
                 .isEqualTo("FAILED");
         assertThat(TestUsers.describe("sun.down").isMissingNode()).isTrue();
+        JsonNode listed = as(manager).get("/api/stores/staff_down/staff?q=sun.down").json().path("content");
+        assertThat(listed).as("an invitation waiting for its login is in the list").hasSize(1);
+        assertThat(listed.get(0).path("status").asString()).isEqualTo("FAILED");
+        assertThat(listed.get(0).path("loginId").isNull()).isTrue();
 
         Api.Response retried = as(manager).post("/api/stores/staff_down/staff/" + id + "/retry", "");
 
