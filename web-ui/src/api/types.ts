@@ -17,7 +17,8 @@ type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] | null };
 export type GroupView = AdminSchemas['GroupView'];
 export type StoreView = Nullable<AdminSchemas['StoreView'], 'failureReason' | 'provisionedAt'>;
 export type NewStore = AdminSchemas['NewStore'];
-export type AuditEntry = Nullable<ConsoleSchemas['AuditEntry'], 'clientIp'>;
+export type AuditEntry = Nullable<ConsoleSchemas['AuditRecord'], 'clientIp' | 'actorDisplayName' | 'entityLabel'>;
+export type AuditActor = Nullable<ConsoleSchemas['AuditActor'], 'displayName'>;
 
 export type MemberSummary = ConsoleSchemas['MemberSummary'];
 export type MemberProfile = Nullable<ConsoleSchemas['MemberProfile'], 'birthday' | 'source' | 'notes'>;
