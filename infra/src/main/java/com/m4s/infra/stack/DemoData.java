@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Demo data created through the public API, as a customer would: one dealer group, three stores, a few members
- * with vehicles in each. Running it again adds nothing that is already there.
+ * with vehicles in each; then the volume of a real store beside them ({@link DemoVolume}). Running it again adds
+ * nothing that is already there.
  */
 public final class DemoData {
 
@@ -46,11 +48,13 @@ public final class DemoData {
 
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("(\\d{6})");
 
+    private final Stack stack;
     private final Api api;
     private final Api anonymous;
 
     /** Demo data is created as the realm's demo platform operator, through the gateway. */
     public DemoData(Stack stack) {
+        this.stack = stack;
         this.anonymous = new Api(stack.gatewayUrl());
         this.api = anonymous.withToken(stack.keycloak().passwordToken(OPERATOR, DEMO_PASSWORD));
     }
@@ -77,6 +81,12 @@ public final class DemoData {
             addMembers(store);
         }
         signUpOwner();
+        DemoVolume volume = new DemoVolume(stack, api, Instant.now());
+        Set<String> demoPhones = Set.copyOf(demoPhones());
+        Set<String> demoNames = Set.copyOf(STORES.stream().flatMap(s -> s.members().stream()).map(m -> m[0]).toList());
+        for (DemoStore store : STORES) {
+            volume.ensure(store.code(), demoPhones, demoNames);
+        }
         return codes;
     }
 
