@@ -84,8 +84,12 @@ public final class DemoData {
         DemoVolume volume = new DemoVolume(stack, api, Instant.now());
         Set<String> demoPhones = Set.copyOf(demoPhones());
         Set<String> demoNames = Set.copyOf(STORES.stream().flatMap(s -> s.members().stream()).map(m -> m[0]).toList());
+        int usedCars = 0;
         for (DemoStore store : STORES) {
-            volume.ensure(store.code(), demoPhones, demoNames);
+            usedCars += volume.ensure(store.code(), demoPhones, demoNames);
+        }
+        if (usedCars > 0) {
+            volume.index();
         }
         return codes;
     }

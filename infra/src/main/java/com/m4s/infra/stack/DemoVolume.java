@@ -24,10 +24,12 @@ import java.util.UUID;
  * phones, plates and cars on every machine; their dates count back from the day of loading), and written in bulk
  * straight into the store's schema, because the API can only write "now" and a thousand calls through the gateway's
  * rate limit would take minutes (decision 0027). The search index then learns the used cars the way it is repaired:
- * a rebuild of the store's documents from PostgreSQL. Bulk rows have no audit entries: the trail shows what people did
+ * a rebuild of the index from PostgreSQL. Bulk rows have no audit entries: the trail shows what people did
  * on the demo, not how it was loaded. Running it again adds nothing (ids are derived from the seed).
  */
 final class DemoVolume {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoVolume.class);
 
     static final int MEMBERS = 300;
     static final int USED_CARS = 60;
@@ -82,12 +84,13 @@ final class DemoVolume {
         this.now = now;
     }
 
-    /** Loads what the store lacks; asks for a search rebuild of the store when it added used cars. */
-    void ensure(String store, Set<String> takenPhones, Set<String> takenNames) {
+    /** Loads what the store lacks; returns how many used cars it added (they are not in the search index yet). */
+    int ensure(String store, Set<String> takenPhones, Set<String> takenNames) {
         Profile profile = PROFILES.get(store);
         if (profile == null) {
-            return;
+            return 0;
         }
+        long started = System.nanoTime();
         int added;
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
             c.setAutoCommit(false);
@@ -97,10 +100,31 @@ final class DemoVolume {
         } catch (SQLException e) {
             throw new IllegalStateException("demo data: could not load the volume of " + store, e);
         }
-        if (added > 0) {
-            Api.Response rebuild = operator.post("/api/stores/" + store + "/search/used-cars/rebuilds", "");
-            if (rebuild.status() != 202) {
-                throw new IllegalStateException("demo data: search rebuild of " + store + ": " + rebuild.raw());
+        LOG.info("Demo volume of {}: {} used cars added in {} ms", store, added,
+                (System.nanoTime() - started) / 1_000_000);
+        return added;
+    }
+
+    /**
+     * Has the search index rebuilt from PostgreSQL, in the background: one rebuild of every store (a store's rebuild
+     * at a time would wait for each, since one rebuild of a kind runs at a time). A rebuild already running may have
+     * read before the cars were written, so that one is waited for and another asked for.
+     */
+    void index() {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (true) {
+            Api.Response rebuild = operator.post("/api/search/used-cars/rebuilds", "");
+            if (rebuild.status() == 202) {
+                return;
+            }
+            if (rebuild.status() != 409 || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("demo data: search rebuild of the used cars: " + rebuild.raw());
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
     }
