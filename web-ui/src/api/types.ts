@@ -20,7 +20,8 @@ export type NewStore = Nullable<AdminSchemas['NewStore'], 'address' | 'phone'>;
 export type StoreDetails = Nullable<AdminSchemas['StoreDetails'], 'address' | 'phone'>;
 /* A store as customers read it (GET /api/stores/{store}/card, GET /api/stores, the market's stores): no code shown. */
 export type StoreCard = Nullable<ConsoleSchemas['StoreCard'], 'address' | 'phone'>;
-export type AuditEntry = Nullable<ConsoleSchemas['AuditEntry'], 'clientIp'>;
+export type AuditEntry = Nullable<ConsoleSchemas['AuditRecord'], 'clientIp' | 'actorDisplayName' | 'entityLabel'>;
+export type AuditActor = Nullable<ConsoleSchemas['AuditActor'], 'displayName'>;
 
 export type MemberSummary = ConsoleSchemas['MemberSummary'];
 export type MemberProfile = Nullable<ConsoleSchemas['MemberProfile'], 'birthday' | 'source' | 'notes'>;

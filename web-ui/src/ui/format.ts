@@ -21,17 +21,21 @@ export function knownZone(timeZone: string | null | undefined): string {
   }
 }
 
-/** A point in time in the user's language and the time zone `timeZone`; `short` dates for table cells. */
+/**
+ * A point in time in the user's language and the time zone `timeZone`; `short` dates for table cells, `seconds` where
+ * the order of events matters (the audit log).
+ */
 export function formatTime(
   iso: string | undefined | null,
   language: string,
   timeZone: string,
   dateStyle: 'medium' | 'short' = 'medium',
+  seconds = false,
 ): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle, timeStyle: 'short', timeZone }).format(date);
+  return new Intl.DateTimeFormat(language, { dateStyle, timeStyle: seconds ? 'medium' : 'short', timeZone }).format(date);
 }
 
 /** The wall clock in `timeZone` at `at`, as numbers (hour 0–23). */

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Demo data created through the public API, as a customer would: one dealer group, three stores, a few members
- * with vehicles in each. Running it again adds nothing that is already there.
+ * with vehicles in each; then the volume of a real store beside them ({@link DemoVolume}). Running it again adds
+ * nothing that is already there.
  */
 public final class DemoData {
 
@@ -53,11 +55,13 @@ public final class DemoData {
 
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("(\\d{6})");
 
+    private final Stack stack;
     private final Api api;
     private final Api anonymous;
 
     /** Demo data is created as the realm's demo platform operator, through the gateway. */
     public DemoData(Stack stack) {
+        this.stack = stack;
         this.anonymous = new Api(stack.gatewayUrl());
         this.api = anonymous.withToken(stack.keycloak().passwordToken(OPERATOR, DEMO_PASSWORD));
     }
@@ -87,6 +91,16 @@ public final class DemoData {
             addMembers(store);
         }
         signUpOwner();
+        DemoVolume volume = new DemoVolume(stack, api, Instant.now());
+        Set<String> demoPhones = Set.copyOf(demoPhones());
+        Set<String> demoNames = Set.copyOf(STORES.stream().flatMap(s -> s.members().stream()).map(m -> m[0]).toList());
+        int usedCars = 0;
+        for (DemoStore store : STORES) {
+            usedCars += volume.ensure(store.code(), demoPhones, demoNames);
+        }
+        if (usedCars > 0) {
+            volume.index();
+        }
         return codes;
     }
 

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A store's audit trail over HTTP: each query parameter filters by its name, a page is 50 entries unless asked
- * otherwise, and a value out of its limits or of the wrong type is a 400 problem naming the parameter.
+ * otherwise, and a value out of its limits or of the wrong type is a 400 problem naming the parameter. Each entry
+ * names its actor, the object it changed and the members its changes refer to, so a person can read it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditApiTest extends StoreConsoleTest {
@@ -23,9 +24,10 @@ class AuditApiTest extends StoreConsoleTest {
 
     private String manager;
     private String memberId;
+    private String vehicleId;
 
     @BeforeAll
-    void aMemberCreatedAndRenamed() {
+    void aMemberCreatedAndRenamedAndAVehicleAddedAndRemoved() {
         provision(STORE);
         manager = TestUsers.manager(GROUP, STORE);
         String members = "/api/stores/" + STORE + "/members";
@@ -36,6 +38,43 @@ class AuditApiTest extends StoreConsoleTest {
         Api.Response renamed = as(manager).put(members + "/" + memberId,
                 Map.of("name", "审计查询二", "phone", "13600000011"));
         assertThat(renamed.status()).as(renamed.raw()).isEqualTo(200);
+        Api.Response vehicle = as(manager).post(members + "/" + memberId + "/vehicles",
+                Map.of("plate", "粤A7S001", "vin", "LSVAU2180N2000011", "model", "宝马 325Li"));
+        assertThat(vehicle.status()).as(vehicle.raw()).isEqualTo(201);
+        vehicleId = vehicle.json().path("id").asString();
+        Api.Response removed = as(manager).delete(members + "/" + memberId + "/vehicles/" + vehicleId);
+        assertThat(removed.status()).as(removed.raw()).isEqualTo(204);
+    }
+
+    @Test
+    void eachEntryNamesItsActorTheObjectAndTheMemberItRefersTo() {
+        JsonNode member = as(manager).get(AUDIT + "?entityType=member&entityId=" + memberId).json().path("content");
+        JsonNode vehicle = as(manager).get(AUDIT + "?entityType=vehicle&entityId=" + vehicleId).json()
+                .path("content");
+
+        // the test realm's users are named "<username> Test"; the name was recorded from the token with the change
+        assertThat(member.findValuesAsString("actorDisplayName")).containsOnly(manager + " Test");
+        assertThat(member.findValuesAsString("actorRole")).containsOnly("store-manager");
+        // the member's name now, on its creation too
+        assertThat(member.findValuesAsString("entityLabel")).containsExactly("审计查询二", "审计查询二");
+        // a removed vehicle keeps the plate it had; its owner is named, not only referred to by id
+        assertThat(vehicle.findValuesAsString("action")).containsExactly("DELETE", "CREATE");
+        assertThat(vehicle.findValuesAsString("entityLabel")).containsExactly("粤A7S001", "粤A7S001");
+        assertThat(vehicle.get(1).path("changes").path("member").path("after").asString()).isEqualTo(memberId);
+        assertThat(vehicle.get(1).path("linkedNames").path(memberId).asString()).isEqualTo("审计查询二");
+    }
+
+    @Test
+    void theActorFilterOffersWhoChangedTheStoreWithTheirNames() {
+        JsonNode actors = as(manager).get(AUDIT + "/actors").json();
+        JsonNode me = actors.get(0);
+
+        assertThat(actors.findValuesAsString("name")).contains(manager);
+        assertThat(me.path("name").asString()).isEqualTo(manager);
+        assertThat(me.path("displayName").asString()).isEqualTo(manager + " Test");
+        assertThat(me.path("role").asString()).isEqualTo("store-manager");
+        assertThat(me.path("entries").asLong()).isEqualTo(as(manager).get(AUDIT + "?actor="
+                + me.path("subject").asString()).json().path("totalElements").asLong()).isGreaterThanOrEqualTo(4);
     }
 
     @Test

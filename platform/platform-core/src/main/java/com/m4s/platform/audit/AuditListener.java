@@ -81,10 +81,11 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
         Caller caller = Caller.current().orElse(null);
         String ip = clientIp();
         // no caller: a request without a token (an open endpoint), else the service's own work
-        String nobody = ip == null ? "system" : "anonymous";
+        String nobody = ip == null ? AuditEntry.SYSTEM : AuditEntry.ANONYMOUS;
         AuditEntry entry = new AuditEntry(UUID.randomUUID(), clock.instant(),
                 caller == null ? nobody : caller.subject(), caller == null ? nobody : caller.username(),
-                caller == null ? nobody : caller.primaryRole(), ip, action,
+                caller == null ? null : caller.displayName(), caller == null ? nobody : caller.primaryRole(), ip,
+                action,
                 entityType(persister), String.valueOf(id), changes);
         ((SessionImplementor) session).getActionQueue().registerCallback(
                 (org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback) s -> write(session, entry));
@@ -94,7 +95,7 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
         session.doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into " + table
                     + " (id, occurred_at, actor_subject, actor_name, actor_role, client_ip, action, entity_type,"
-                    + " entity_id, changes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))")) {
+                    + " entity_id, changes, actor_display_name) values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)")) {
                 insert.setObject(1, entry.id());
                 insert.setTimestamp(2, Timestamp.from(entry.occurredAt()));
                 insert.setString(3, entry.actorSubject());
@@ -105,6 +106,7 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
                 insert.setString(8, entry.entityType());
                 insert.setString(9, entry.entityId());
                 insert.setString(10, json.writeValueAsString(entry.changes()));
+                insert.setString(11, entry.actorDisplayName());
                 insert.executeUpdate();
             }
         });

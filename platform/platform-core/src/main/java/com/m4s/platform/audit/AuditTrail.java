@@ -62,7 +62,8 @@ public class AuditTrail {
             }
             List<AuditEntry> entries = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("select id, occurred_at, actor_subject,"
-                    + " actor_name, actor_role, client_ip, action, entity_type, entity_id, changes::text from " + table
+                    + " actor_name, actor_role, client_ip, action, entity_type, entity_id, changes::text, actor_display_name"
+                    + " from " + table
                     + where + " order by occurred_at desc, id limit ? offset ?")) {
                 bind(select, args);
                 select.setInt(args.size() + 1, size);
@@ -70,7 +71,7 @@ public class AuditTrail {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         entries.add(new AuditEntry(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
-                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getString(3), rs.getString(4), rs.getString(11), rs.getString(5), rs.getString(6),
                                 AuditEntry.Action.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
                                 json.readValue(rs.getString(10), CHANGES)));
                     }

@@ -15,13 +15,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param group dealer group the caller belongs to ({@code m4s_group}), if any
  * @param stores stores the caller may act in ({@code m4s_stores})
  * @param department department of store staff ({@code m4s_department}), if any
+ * @param displayName the person's name as people read it ({@code 林晓峰}), from the token's name claims; none for a
+ *     service or a login without a name
  */
 public record Caller(String subject, String username, Set<Role> roles, @Nullable String group, Set<String> stores,
-        @Nullable String department) {
+        @Nullable String department, @Nullable String displayName) {
 
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         stores = Set.copyOf(stores);
+        displayName = displayName == null || displayName.isBlank() ? null : displayName.strip();
+    }
+
+    /** A caller without a display name. */
+    public Caller(String subject, String username, Set<Role> roles, @Nullable String group, Set<String> stores,
+            @Nullable String department) {
+        this(subject, username, roles, group, stores, department, null);
     }
 
     public boolean has(Role role) {

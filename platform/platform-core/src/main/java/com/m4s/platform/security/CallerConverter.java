@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -34,7 +35,26 @@ public class CallerConverter implements Converter<Jwt, CallerAuthentication> {
         String username = jwt.getClaimAsString("preferred_username");
         return new Caller(jwt.getSubject() == null ? "" : jwt.getSubject(),
                 username == null ? "" : username, roles, jwt.getClaimAsString(GROUP), stores(jwt),
-                jwt.getClaimAsString(DEPARTMENT));
+                jwt.getClaimAsString(DEPARTMENT), displayName(jwt));
+    }
+
+    /**
+     * The name people read: a Chinese name is family name then given name with no space ({@code 林} + {@code 晓峰} =
+     * {@code 林晓峰}), where Keycloak's {@code name} claim would say "晓峰 林"; other names as the {@code name} claim
+     * has them. None when the login has no name.
+     */
+    static @Nullable String displayName(Jwt jwt) {
+        String family = jwt.getClaimAsString("family_name");
+        String given = jwt.getClaimAsString("given_name");
+        if (family != null && given != null && (isHan(family) || isHan(given))) {
+            return family.strip() + given.strip();
+        }
+        String name = jwt.getClaimAsString("name");
+        return name == null || name.isBlank() ? null : name.strip();
+    }
+
+    private static boolean isHan(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     private static Set<String> stores(Jwt jwt) {
