@@ -3,6 +3,7 @@ package com.m4s.store;
 import com.m4s.platform.events.EventsConfiguration;
 import com.m4s.platform.jobs.JobsConfiguration;
 import com.m4s.platform.search.SearchConfiguration;
+import com.m4s.platform.storage.StorageConfiguration;
 import com.m4s.platform.tenancy.StoreTenancyConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Import;
 /** Serves one store at a time: every {@code /api/stores/{store}/...} request runs in that store's schema. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({StoreTenancyConfiguration.class, EventsConfiguration.class, SearchConfiguration.class, JobsConfiguration.class})
+@Import({StoreTenancyConfiguration.class, EventsConfiguration.class, SearchConfiguration.class, JobsConfiguration.class,
+        StorageConfiguration.class})
 public class StoreConsoleApplication {
 
     public static void main(String[] args) {

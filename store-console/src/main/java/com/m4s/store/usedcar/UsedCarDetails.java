@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -14,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A car as its owner describes it for sale (UCAR-1). Any make and model text is accepted (the market shows what the
  * owner wrote, the reviewer corrects it); the year may not be in the future (checked against the clock), prices are
- * whole yuan, photos are links to images already uploaded.
+ * whole yuan. Photos are references: ids of photos uploaded to the store (POST /photos), or links the car already had
+ * from before uploads existed (kept while the form keeps sending them; a new link is refused).
  */
 public record UsedCarDetails(
         @NotBlank @Size(max = 40) String make,
@@ -27,8 +27,7 @@ public record UsedCarDetails(
         @Size(max = 20) @Nullable String colour,
         @NotNull @Positive(message = "{validation.price-positive}")
         @Max(value = 50_000_000, message = "{validation.price-max}") Long priceWishYuan,
-        @Size(max = 12) @Nullable List<@Valid @NotBlank @Size(max = 500)
-                @Pattern(regexp = "https?://\\S+", message = "{validation.photo-url}") String> photos,
+        @Size(max = 12) @Nullable List<@Valid @NotBlank @Size(max = 500) String> photos,
         @Size(max = 2000) @Nullable String conditionNotes) {
 
     List<String> photoList() {

@@ -18,6 +18,8 @@ import com.m4s.platform.search.SearchIndexes;
 import com.m4s.platform.search.SearchUnavailable;
 import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.tenancy.TenantRegistry;
+import com.m4s.store.photo.PhotoViews;
+import com.m4s.store.photo.Photos;
 import com.m4s.platform.web.ApiException;
 import com.m4s.store.tenant.TenantDirectory;
 import java.io.IOException;
@@ -54,7 +56,7 @@ public class UsedCarMarket {
     /** A car on the market as buyers see it. */
     public record Listing(UUID id, String store, UsedCarStatus status, String make, String model, int year,
             int mileageKm, String city, Gearbox gearbox, EmissionStandard emissionStandard, @Nullable String colour,
-            @Nullable Long askingPriceYuan, List<String> photos, @Nullable String conditionReport,
+            @Nullable Long askingPriceYuan, List<PhotoViews.PhotoView> photos, @Nullable String conditionReport,
             @Nullable Instant listedAt) {
     }
 
@@ -87,7 +89,11 @@ public class UsedCarMarket {
     private final TenantRegistry tenants;
     private final TenantDirectory directory;
 
-    UsedCarMarket(SearchIndexes indexes, UsedCarSearchKind kind, TenantRegistry tenants, TenantDirectory directory) {
+    private final Photos photos;
+
+    UsedCarMarket(SearchIndexes indexes, UsedCarSearchKind kind, TenantRegistry tenants, TenantDirectory directory,
+            Photos photos) {
+        this.photos = photos;
         this.indexes = indexes;
         this.kind = kind;
         this.tenants = tenants;
@@ -112,7 +118,7 @@ public class UsedCarMarket {
             List<Listing> content = new ArrayList<>();
             for (Hit<Map> hit : response.hits().hits()) {
                 if (hit.source() != null) {
-                    content.add(listing(hit.source()));
+                    content.add(listing(hit.source(), photos));
                 }
             }
             Map<String, List<FacetValue>> facets = facets(response.aggregations());
@@ -290,7 +296,8 @@ public class UsedCarMarket {
         })));
     }
 
-    private static Listing listing(Map<?, ?> s) {
+    private static Listing listing(Map<?, ?> s, Photos photos) {
+        String store = String.valueOf(s.get("store"));
         return new Listing(UUID.fromString(String.valueOf(s.get("id"))), String.valueOf(s.get("store")),
                 UsedCarStatus.valueOf(String.valueOf(s.get("status"))), String.valueOf(s.get("make")),
                 String.valueOf(s.get("model")), number(s.get("year")).intValue(),
@@ -298,7 +305,8 @@ public class UsedCarMarket {
                 Gearbox.valueOf(String.valueOf(s.get("gearbox"))),
                 EmissionStandard.valueOf(String.valueOf(s.get("emissionStandard"))), text(s.get("colour")),
                 s.get("askingPriceYuan") == null ? null : number(s.get("askingPriceYuan")).longValue(),
-                s.get("photos") instanceof List<?> photos ? photos.stream().map(String::valueOf).toList() : List.of(),
+                photos.views(store, s.get("photos") instanceof List<?> refs
+                        ? refs.stream().map(String::valueOf).toList() : List.of()),
                 text(s.get("conditionReport")), s.get("listedAt") == null ? null
                         : Instant.parse(String.valueOf(s.get("listedAt"))));
     }

@@ -11,9 +11,11 @@ import com.m4s.platform.web.Problems;
 import com.m4s.platform.web.Versions;
 import com.m4s.store.member.MemberViews;
 import com.m4s.store.member.Members;
+import com.m4s.store.photo.Photos;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -35,15 +37,17 @@ public class UsedCarService {
     private final TenantRegistry tenants;
     private final Clock clock;
     private final StoreTime storeTime;
+    private final Photos photos;
 
     UsedCarService(UsedCarRepository cars, Members members, EventOutbox events, TenantRegistry tenants,
-            Clock clock, StoreTime storeTime) {
+            Clock clock, StoreTime storeTime, Photos photos) {
         this.cars = cars;
         this.members = members;
         this.events = events;
         this.tenants = tenants;
         this.clock = clock;
         this.storeTime = storeTime;
+        this.photos = photos;
     }
 
     /** Staff submit a car for a member of the store. */
@@ -51,24 +55,24 @@ public class UsedCarService {
     public UsedCarViews.UsedCarView submitFor(UUID memberId, UsedCarDetails details, String submittedBy) {
         MemberViews.Contact seller = members.contact(memberId).orElseThrow(() -> new ApiException.Unprocessable(
                 "unknown-member", memberId).field("memberId"));
-        return submit(seller, details, submittedBy);
+        return submit(seller, details, submittedBy, null);
     }
 
     /** An owner submits their own car. */
     @Transactional
     public UsedCarViews.UsedCarView submitAsOwner(String subject, UsedCarDetails details, String username) {
-        return submit(members.ownerContact(subject), details, username);
+        return submit(members.ownerContact(subject), details, username, subject);
     }
 
     @Transactional(readOnly = true)
     public UsedCarViews.UsedCarView get(UUID id) {
-        return UsedCarViews.UsedCarView.of(find(id));
+        return view(find(id));
     }
 
     /** One of the owner's own cars; another member's car is not found. */
     @Transactional(readOnly = true)
     public UsedCarViews.UsedCarView getOwn(String subject, UUID id) {
-        return UsedCarViews.UsedCarView.of(findOwn(subject, id));
+        return view(findOwn(subject, id));
     }
 
     /** Staff list: cars in the given states (all when none given), text matching make, model or city. */
@@ -85,20 +89,20 @@ public class UsedCarService {
     @Transactional(readOnly = true)
     public PageResult<UsedCarViews.UsedCarView> listOwn(String subject, Pageable pageable) {
         UUID memberId = members.ownerContact(subject).memberId();
-        return PageResult.of(cars.findByMemberId(memberId, pageable), UsedCarViews.UsedCarView::of);
+        return PageResult.of(cars.findByMemberId(memberId, pageable), this::view);
     }
 
     /** Staff correct the details while the car waits for review (or for the owner's changes). */
     @Transactional
     public UsedCarViews.UsedCarView edit(UUID id, @Nullable Long expectedVersion, UsedCarDetails details) {
-        return edit(find(id), expectedVersion, details);
+        return edit(find(id), expectedVersion, details, null);
     }
 
     /** The owner edits their submission; after a change request this resubmits it. */
     @Transactional
     public UsedCarViews.UsedCarView editOwn(String subject, UUID id, @Nullable Long expectedVersion,
             UsedCarDetails details) {
-        return edit(findOwn(subject, id), expectedVersion, details);
+        return edit(findOwn(subject, id), expectedVersion, details, subject);
     }
 
     @Transactional
@@ -161,18 +165,23 @@ public class UsedCarService {
                 c -> c.withdraw(withdrawal.reason(), clock.instant()));
     }
 
-    private UsedCarViews.UsedCarView submit(MemberViews.Contact seller, UsedCarDetails details, String submittedBy) {
+    /** @param uploader the owner's subject when an owner submits (they attach only their own uploads), else null */
+    private UsedCarViews.UsedCarView submit(MemberViews.Contact seller, UsedCarDetails details, String submittedBy,
+            @Nullable String uploader) {
         requirePlausible(details);
+        photos.requireAttachable(details.photoList(), List.of(), uploader, "photos");
         UsedCar car = new UsedCar(seller.memberId(), details, submittedBy, clock.instant());
         cars.saveAndFlush(car);
         publish(car, UsedCarEvents.Type.UsedCarSubmitted);
-        return UsedCarViews.UsedCarView.of(car);
+        return view(car);
     }
 
     /** An edit from a form: refused with 409 when the car changed since the version the form was filled from. */
-    private UsedCarViews.UsedCarView edit(UsedCar car, @Nullable Long expectedVersion, UsedCarDetails details) {
+    private UsedCarViews.UsedCarView edit(UsedCar car, @Nullable Long expectedVersion, UsedCarDetails details,
+            @Nullable String uploader) {
         Versions.expect(UsedCar.class, car.id(), car.version(), expectedVersion);
         requirePlausible(details);
+        photos.requireAttachable(details.photoList(), car.photos(), uploader, "photos");
         boolean resubmission = car.status() == UsedCarStatus.CHANGES_REQUESTED;
         return move(car, UsedCarStatus.Move.EDIT, resubmission ? UsedCarEvents.Type.UsedCarResubmitted
                 : UsedCarEvents.Type.UsedCarDetailsChanged, c -> c.edit(details, clock.instant()));
@@ -188,7 +197,11 @@ public class UsedCarService {
         change.accept(car);
         cars.saveAndFlush(car);
         publish(car, type);
-        return UsedCarViews.UsedCarView.of(car);
+        return view(car);
+    }
+
+    private UsedCarViews.UsedCarView view(UsedCar car) {
+        return UsedCarViews.UsedCarView.of(car, photos.views(TenantContext.require().storeCode(), car.photos()));
     }
 
     private void publish(UsedCar car, UsedCarEvents.Type type) {

@@ -97,7 +97,10 @@ class UsedCarWorkflowTest extends StoreConsoleTest {
         assertThat(asked.path("status").asString()).isEqualTo("CHANGES_REQUESTED");
         assertThat(asked.path("reviewNote").asString()).isEqualTo("请补充内饰照片");
         Map<String, Object> changed = car("丰田", "凯美瑞", 2020, 38_000, 148_000);
-        changed.put("photos", List.of("https://img.example.cn/camry/interior.jpg"));
+        Api.Response interior = owner.upload("/api/stores/" + STORE + "/photos", "file", "interior.png", "image/png",
+                com.m4s.platform.test.TestPhotos.png(640, 480));
+        assertThat(interior.status()).as(interior.raw()).isEqualTo(201);
+        changed.put("photos", List.of(interior.json().path("ref").asString()));
         JsonNode resubmitted = owner.put(MINE + "/" + id, changed).json();
         assertThat(resubmitted.path("status").asString()).isEqualTo("SUBMITTED");
         assertThat(resubmitted.path("revision").asInt()).isEqualTo(2);

@@ -25,6 +25,8 @@ public class RateLimitConfig {
         // keyed by client address; not a bean of its own, so that StoreRateLimiter stays one bean
         StoreRateLimiter anonymous = new StoreRateLimiter(properties.anonymous().capacity(),
                 properties.anonymous().refillPerSecond(), clock::nanoTime);
-        return new StoreRateLimitFilter(limiter, anonymous, properties.enabled());
+        StoreRateLimiter photos = new StoreRateLimiter(properties.photos().capacity(),
+                properties.photos().refillPerSecond(), clock::nanoTime);
+        return new StoreRateLimitFilter(limiter, anonymous, photos, properties.enabled());
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param refillPerSecond tokens added back per second: the sustained rate (may be fractional, e.g. 0.5)
  * @param enabled         {@code false} turns both limits off
  * @param anonymous       the limit per client address of requests without a token
+ * @param photos          the limit per client address of signed photo links (a market page loads dozens at once)
  */
 @Validated
 @ConfigurationProperties("m4s.gateway.rate-limit")
@@ -24,7 +25,8 @@ public record RateLimitProperties(
         @DefaultValue("200") @Min(1) @Max(1_000_000) int capacity,
         @DefaultValue("100") @DecimalMin("0.001") @DecimalMax("1000000") double refillPerSecond,
         @DefaultValue("true") boolean enabled,
-        @DefaultValue @Valid Anonymous anonymous) {
+        @DefaultValue @Valid Anonymous anonymous,
+        @DefaultValue @Valid Photos photos) {
 
     /**
      * Requests without a token, per client address.
@@ -35,5 +37,14 @@ public record RateLimitProperties(
     public record Anonymous(
             @DefaultValue("20") @Min(1) @Max(1_000_000) int capacity,
             @DefaultValue("0.2") @DecimalMin("0.001") @DecimalMax("1000000") double refillPerSecond) {
+    }
+
+    /**
+     * Reads of signed photo links ({@code GET /api/stores/{store}/photos/{photo}/{size}}), per client address: an
+     * {@code <img>} sends no token, and a page of listings loads many pictures at once.
+     */
+    public record Photos(
+            @DefaultValue("300") @Min(1) @Max(1_000_000) int capacity,
+            @DefaultValue("30") @DecimalMin("0.001") @DecimalMax("1000000") double refillPerSecond) {
     }
 }

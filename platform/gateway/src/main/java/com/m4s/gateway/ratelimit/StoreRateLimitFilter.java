@@ -33,15 +33,25 @@ public final class StoreRateLimitFilter implements GlobalFilter, Ordered {
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
     private static final PathPattern STORE_PATH = PathPatternParser.defaultInstance.parse("/api/stores/{store}/**");
+    private static final PathPattern PHOTO_PATH =
+            PathPatternParser.defaultInstance.parse("/api/stores/{store}/photos/{photo}/{size}");
 
     private final StoreRateLimiter stores;
     private final StoreRateLimiter anonymous;
+    private final StoreRateLimiter photos;
     private final boolean enabled;
 
     /** @param anonymous buckets per client address, for requests without a token */
     public StoreRateLimitFilter(StoreRateLimiter stores, StoreRateLimiter anonymous, boolean enabled) {
+        this(stores, anonymous, anonymous, enabled);
+    }
+
+    /** @param photos buckets per client address, for reads of signed photo links without a token */
+    public StoreRateLimitFilter(StoreRateLimiter stores, StoreRateLimiter anonymous, StoreRateLimiter photos,
+            boolean enabled) {
         this.stores = stores;
         this.anonymous = anonymous;
+        this.photos = photos;
         this.enabled = enabled;
     }
 
@@ -60,7 +70,7 @@ public final class StoreRateLimitFilter implements GlobalFilter, Ordered {
                 .map(p -> true)
                 .defaultIfEmpty(false)
                 .flatMap(authenticated -> authenticated ? limitStore(exchange, chain, store)
-                        : limitAnonymous(exchange, chain));
+                        : limitAnonymous(exchange, chain, isPhotoRead(exchange) ? photos : anonymous));
     }
 
     private Mono<Void> limitStore(ServerWebExchange exchange, GatewayFilterChain chain, String store) {
@@ -75,7 +85,13 @@ public final class StoreRateLimitFilter implements GlobalFilter, Ordered {
                 Map.of("store", store, "retryAfterSeconds", retryAfter));
     }
 
-    private Mono<Void> limitAnonymous(ServerWebExchange exchange, GatewayFilterChain chain) {
+    private static boolean isPhotoRead(ServerWebExchange exchange) {
+        return exchange.getRequest().getMethod() == org.springframework.http.HttpMethod.GET
+                && PHOTO_PATH.matches(exchange.getRequest().getPath().pathWithinApplication());
+    }
+
+    private Mono<Void> limitAnonymous(ServerWebExchange exchange, GatewayFilterChain chain,
+            StoreRateLimiter anonymous) {
         TokenBucket.Decision decision = anonymous.tryAcquire(clientAddress(exchange));
         if (decision.allowed()) {
             exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(decision.remaining()));

@@ -20,23 +20,33 @@ import reactor.core.publisher.Mono;
  * else runs (authentication included): a declared {@code Content-Length} over the limit is refused unread, and a body
  * without one (chunked) is cut off when it passes the limit, answered 413 unless the service already answered.
  * Spring Cloud Gateway's own {@code RequestSize} filter checks only the declared length and answers without a body.
+ * A multipart upload ({@code multipart/form-data}: photos) has its own, larger limit.
  */
 public final class RequestBodyLimit implements WebFilter, Ordered {
 
     public static final String PAYLOAD_TOO_LARGE = Problems.TYPE_BASE + "payload-too-large";
 
-    private final long maxBytes;
+    private final long maxBodyBytes;
+    private final long maxUploadBytes;
 
     public RequestBodyLimit(DataSize max) {
-        this.maxBytes = max.toBytes();
+        this(max, max);
+    }
+
+    public RequestBodyLimit(DataSize max, DataSize maxUpload) {
+        this.maxBodyBytes = max.toBytes();
+        this.maxUploadBytes = Math.max(max.toBytes(), maxUpload.toBytes());
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        org.springframework.http.MediaType type = request.getHeaders().getContentType();
+        long maxBytes = type != null && org.springframework.http.MediaType.MULTIPART_FORM_DATA.includes(type)
+                ? maxUploadBytes : maxBodyBytes;
         long declared = request.getHeaders().getContentLength();
         if (declared > maxBytes) {
-            return refuse(exchange);
+            return refuse(exchange, maxBytes);
         }
         if (declared >= 0 || !request.getHeaders().containsHeader("Transfer-Encoding")) {
             return chain.filter(exchange);
@@ -56,10 +66,10 @@ public final class RequestBodyLimit implements WebFilter, Ordered {
             }
         };
         return chain.filter(exchange.mutate().request(counted).build())
-                .onErrorResume(TooLarge.class, e -> refuse(exchange));
+                .onErrorResume(TooLarge.class, e -> refuse(exchange, maxBytes));
     }
 
-    private Mono<Void> refuse(ServerWebExchange exchange) {
+    private Mono<Void> refuse(ServerWebExchange exchange, long maxBytes) {
         exchange.getResponse().getHeaders().set("Connection", "close");
         return Problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE,
                 Problems.detail(PAYLOAD_TOO_LARGE, String.valueOf(maxBytes)), Map.of());

@@ -41,6 +41,8 @@ public enum Permission {
     USED_CAR_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
     /** Submit cars for members, review them, list, reserve, sell and withdraw them (managers and sales). */
     USED_CAR_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.SALES),
+    /** Upload photos: owners for their own cars, staff who submit cars (products and gifts later). */
+    PHOTO_UPLOAD(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF, OWNER), Departments.SALES),
     /** Search the dealer group's used-car market. */
     USED_CAR_MARKET_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF, OWNER)),
     /** Read the store's staff and their roles. */

@@ -111,6 +111,47 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));
     }
 
+    /** A multipart/form-data POST of one file in part {@code part}, as a browser's file input sends it. */
+    public Response upload(String path, String part, String fileName, String contentType, byte[] content) {
+        String boundary = "m4s-" + java.util.UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A binary answer (a picture): status, headers and bytes. */
+    public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+    }
+
+    /** A GET whose answer is kept as bytes. */
+    public Download download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (!token.isEmpty()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private URI uri(String path) {
         return URI.create(base + path);
     }
