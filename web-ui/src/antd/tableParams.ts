@@ -47,6 +47,8 @@ export function useTableParams(defaults: { size: number; sort?: string }, filter
     /** a new search or filter starts from the first page */
     search: (q: string) => update({ q, page: undefined }),
     filter: (name: string, v: string | undefined) => update({ [name]: v, page: undefined }),
+    /** a query form's values at once (`q` and the named filters; empty clears one), from the first page */
+    applyFilters: (values: Record<string, string | undefined>) => update({ ...values, page: undefined }),
     onTableChange: (pagination: { current?: number; pageSize?: number }, sorter: SorterResult<unknown> | SorterResult<unknown>[]) => {
       const single = Array.isArray(sorter) ? sorter[0] : sorter;
       const field = single?.columnKey ?? single?.field;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createApiClient, withQuery } from './client';
+import { createApiClient, fileNameOf, withQuery } from './client';
 import { ApiError } from './problem';
 
 function response(status: number, body?: unknown, type = 'application/json') {
@@ -83,5 +83,22 @@ describe('api client', () => {
 
   it('repeats a parameter for each value of a list, leaving empty values out', () => {
     expect(withQuery('/m', { make: ['BMW', '', 'Audi'], city: [], page: 1 })).toBe('/m?make=BMW&make=Audi&page=1');
+  });
+
+  it('downloads a file with the UTF-8 name the server gives it', async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(
+      new Response('xlsx', {
+        status: 200,
+        headers: { 'Content-Disposition': "attachment; filename=\"members_2026-12-03.xlsx\"; filename*=UTF-8''%E4%BC%9A%E5%91%98_2026-12-03.xlsx" },
+      }),
+    );
+    const file = await createApiClient({ token: () => 't', fetchImpl, language: () => 'zh-CN' }).download('/m/export', { q: '陈' }, 'application/xlsx');
+
+    expect(file.fileName).toBe('会员_2026-12-03.xlsx');
+    expect(await file.blob.text()).toBe('xlsx');
+    expect(fetchImpl.mock.calls[0]![0]).toBe('/m/export?q=%E9%99%88');
+    expect(fetchImpl.mock.calls[0]![1].headers).toMatchObject({ Accept: 'application/xlsx, application/problem+json', 'Accept-Language': 'zh-CN', Authorization: 'Bearer t' });
+    expect(fileNameOf('attachment; filename="plain.xlsx"')).toBe('plain.xlsx');
+    expect(fileNameOf(null)).toBeUndefined();
   });
 });

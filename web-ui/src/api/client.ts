@@ -20,6 +20,29 @@ export interface ApiClient {
   put<T>(path: string, body: unknown, version?: number): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
   delete(path: string): Promise<void>;
+  /** A file (an Excel export): its bytes and the name the server gave it in `Content-Disposition`. */
+  download(path: string, query?: Query, accept?: string): Promise<DownloadedFile>;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** from `filename*` (RFC 5987, UTF-8) when given, else `filename` */
+  fileName?: string;
+}
+
+/** The file name of a `Content-Disposition` header: the UTF-8 `filename*` first, else the plain `filename`. */
+export function fileNameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // a malformed encoding: fall back to the plain name
+    }
+  }
+  const plain = /filename="([^"]*)"/i.exec(disposition) ?? /filename=([^;]+)/i.exec(disposition);
+  return plain?.[1]?.trim();
 }
 
 export interface ClientOptions {
@@ -60,8 +83,15 @@ async function problemOf(response: Response): Promise<Problem> {
 export function createApiClient(options: ClientOptions): ApiClient {
   const doFetch = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function send<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, version?: number): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  async function request(
+    method: string,
+    path: string,
+    accept: string,
+    body?: unknown,
+    signal?: AbortSignal,
+    version?: number,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
     const token = options.token();
     if (token) headers.Authorization = `Bearer ${token}`;
     const language = options.language?.();
@@ -84,6 +114,11 @@ export function createApiClient(options: ClientOptions): ApiClient {
       if (response.status === 401 && token) options.onUnauthorized?.();
       throw new ApiError(response.status, await problemOf(response), response.headers.get('content-language') ?? undefined);
     }
+    return response;
+  }
+
+  async function send<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, version?: number): Promise<T> {
+    const response = await request(method, path, 'application/json, application/problem+json', body, signal, version);
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
@@ -95,5 +130,9 @@ export function createApiClient(options: ClientOptions): ApiClient {
     put: (path, body, version) => send('PUT', path, body, undefined, version),
     patch: (path, body) => send('PATCH', path, body),
     delete: (path) => send<void>('DELETE', path),
+    download: async (path, query, accept = '*/*') => {
+      const response = await request('GET', withQuery(path, query), `${accept}, application/problem+json`);
+      return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
+    },
   };
 }

@@ -14,6 +14,8 @@ export interface Auth {
   /** Goes to Keycloak and comes back to `returnTo` (default: the current page). */
   signIn(returnTo?: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Goes to Keycloak's change-password page (`kc_action=UPDATE_PASSWORD`) and comes back signed in to this page. */
+  changePassword(): Promise<void>;
   /** Signs in again in a popup window, so that whatever the user was typing stays on the page. */
   renewInPopup(): Promise<void>;
 }

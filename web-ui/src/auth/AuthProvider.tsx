@@ -167,6 +167,13 @@ export function AuthProvider({ area, children }: { area: Area; children: ReactNo
         // Keycloak's sign-in page in the app's language (zh-CN or en, the realm's two; else the realm's default)
         await manager.signinRedirect({ state, ui_locales: i18n.language });
       },
+      changePassword: async () => {
+        const manager = await managerRef.current!;
+        const state: SignInState = { returnTo: `${window.location.pathname}${window.location.search}` };
+        // Keycloak's required-action flow on an authorization request: it asks for the current session (or the
+        // password), then a new password, and answers with a code like a sign-in
+        await manager.signinRedirect({ state, ui_locales: i18n.language, extraQueryParams: { kc_action: 'UPDATE_PASSWORD' } });
+      },
       signOut: async () => {
         const manager = await managerRef.current!;
         tokenRef.current = null;

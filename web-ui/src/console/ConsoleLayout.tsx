@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { hasAnyRole, type Claims } from '../auth/claims';
+import { UserMenu } from '../antd/UserMenu';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { GROUP_ROLES } from '../group/roles';
 import { StoreZoneProvider } from '../ui/storeZone';
@@ -51,7 +52,8 @@ function groupConsolePath(claims: Claims | undefined, store: StoreChoice | undef
 }
 
 /**
- * Header (store, a way back to the group console for executives and operators, language, user, sign out), the menu of
+ * Header (store, a way back to the group console for executives and operators, language, the user's menu with 修改密码,
+ * sign out), the menu of
  * the pages the user's permissions in the store allow, the page (which reads the same permissions for its buttons, and
  * shows times in the store's time zone).
  */
@@ -110,7 +112,7 @@ export function ConsoleLayout() {
               </Link>
             )}
             <LanguageSwitch />
-            <Typography.Text data-testid="current-user">{claims?.name}</Typography.Text>
+            <UserMenu />
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
               {t('auth.signOut')}
             </Button>

@@ -20,6 +20,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): ApiClient & { [K in
     put: vi.fn().mockResolvedValue(undefined),
     patch: vi.fn().mockResolvedValue(undefined),
     delete: vi.fn().mockResolvedValue(undefined),
+    download: vi.fn().mockResolvedValue({ blob: new Blob(['xlsx']), fileName: 'export.xlsx' }),
     ...overrides,
   } as never;
 }
@@ -32,6 +33,7 @@ export function fakeAuth(overrides: Partial<Auth> = {}): Auth {
     sessionExpired: false,
     signIn: vi.fn().mockResolvedValue(undefined),
     signOut: vi.fn().mockResolvedValue(undefined),
+    changePassword: vi.fn().mockResolvedValue(undefined),
     renewInPopup: vi.fn().mockResolvedValue(undefined),
     ...overrides,
   };
@@ -39,13 +41,13 @@ export function fakeAuth(overrides: Partial<Auth> = {}): Auth {
 
 /** A store manager's permissions in their store, as store-console answers them. */
 export const MANAGER_PERMISSIONS: Permission[] = [
-  'STORE_ENTER', 'CONSOLE_USE', 'MEMBER_VIEW', 'MEMBER_EDIT', 'USED_CAR_VIEW', 'USED_CAR_MANAGE', 'USED_CAR_MARKET_VIEW',
+  'STORE_ENTER', 'CONSOLE_USE', 'MEMBER_VIEW', 'MEMBER_EXPORT', 'MEMBER_EDIT', 'USED_CAR_VIEW', 'USED_CAR_MANAGE', 'USED_CAR_MARKET_VIEW',
   'STAFF_VIEW', 'STAFF_MANAGE', 'AUDIT_VIEW', 'MESSAGE_LOG_VIEW', 'STORE_SEARCH_REBUILD',
 ];
 
 /** A group executive's permissions in a store of their group: read only. */
 export const EXECUTIVE_PERMISSIONS: Permission[] = [
-  'STORE_ENTER', 'CONSOLE_USE', 'MEMBER_VIEW', 'USED_CAR_VIEW', 'USED_CAR_MARKET_VIEW', 'STAFF_VIEW', 'AUDIT_VIEW',
+  'STORE_ENTER', 'CONSOLE_USE', 'MEMBER_VIEW', 'MEMBER_EXPORT', 'USED_CAR_VIEW', 'USED_CAR_MARKET_VIEW', 'STAFF_VIEW', 'AUDIT_VIEW',
 ];
 
 /**

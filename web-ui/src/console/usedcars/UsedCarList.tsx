@@ -1,24 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Page } from '../../api/client';
 import type { UsedCarStatus, UsedCarSummary } from '../../api/types';
-import { ProblemAlert } from '../../antd/ProblemAlert';
-import { useTableParams } from '../../antd/tableParams';
-import { useAuth } from '../../auth/AuthContext';
+import { ListPage, useSortable, type ListFilter } from '../../antd/ListPage';
+import { PageHeader } from '../../antd/PageHeader';
 import { useCan } from '../permissions';
 import { useFormatTime } from '../../ui/storeZone';
-import { useLoad } from '../../ui/useLoad';
 import { carName, daysSince, formatKm, formatWaiting, formatYuan, QUEUE_STATUSES, USED_CAR_STATUSES } from '../../ui/usedCar';
 import { StatusTag } from './StatusTag';
 
 type Mode = 'queue' | 'all';
-
-function isStatus(value: string): value is UsedCarStatus {
-  return (USED_CAR_STATUSES as readonly string[]).includes(value);
-}
 
 /** How long the car has waited, and for whom: the reviewer (coloured as it grows) or the owner. */
 function Waiting({ car }: { car: UsedCarSummary }) {
@@ -36,25 +29,12 @@ function UsedCarTable({ mode }: { mode: Mode }) {
   const { t, i18n } = useTranslation();
   const formatTime = useFormatTime();
   const { store = '' } = useParams();
-  const { api } = useAuth();
   const manages = useCan('USED_CAR_MANAGE');
   const navigate = useNavigate();
   const queue = mode === 'queue';
-  const params = useTableParams({ size: 20, sort: queue ? 'submittedAt,asc' : 'submittedAt,desc' }, ['status']);
-  const chosen = (params.filters.status ?? '').split(',').filter(isStatus);
-  const statuses = queue ? [...QUEUE_STATUSES] : chosen;
+  const defaults = { size: 20, sort: queue ? 'submittedAt,asc' : 'submittedAt,desc' };
+  const sortable = useSortable(defaults);
 
-  const cars = useLoad(
-    (signal) =>
-      api.get<Page<UsedCarSummary>>(
-        `/api/stores/${store}/used-cars`,
-        { status: statuses.join(','), q: params.q, page: params.page, size: params.size, sort: params.sort },
-        signal,
-      ),
-    [store, statuses.join(','), params.q, params.page, params.size, params.sort],
-  );
-
-  const sortable = (key: string) => ({ key, sorter: true, sortOrder: params.sortOrderOf(key) });
   const columns: ColumnsType<UsedCarSummary> = [
     {
       ...sortable('make'),
@@ -117,55 +97,49 @@ function UsedCarTable({ mode }: { mode: Mode }) {
         ]),
   ];
 
+  const submit = manages ? (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/console/${store}/used-cars/new`)}>
+      {t('usedCars.submit')}
+    </Button>
+  ) : undefined;
+  const filters: ListFilter[] = [
+    { name: 'q', kind: 'text', label: t('listPattern.usedCars.search'), placeholder: t('usedCars.searchPlaceholder') },
+    ...(queue
+      ? []
+      : [
+          {
+            name: 'status',
+            kind: 'select' as const,
+            multiple: true,
+            label: t('usedCars.statusFilter'),
+            placeholder: t('usedCars.allStatuses'),
+            options: USED_CAR_STATUSES.map((s) => ({ value: s, label: t(`usedCars.statuses.${s}`) })),
+          },
+        ]),
+  ];
+  const title = queue ? t('usedCars.queueTitle') : t('usedCars.title');
+
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2}>{queue ? t('usedCars.queueTitle') : t('usedCars.title')}</Typography.Title>
-        {manages && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/console/${store}/used-cars/new`)}>
-            {t('usedCars.submit')}
-          </Button>
-        )}
-      </Space>
+      <PageHeader
+        title={title}
+        breadcrumb={[{ title: t('console.menu.dashboard'), to: `/console/${store}` }, { title: t(queue ? 'console.menu.usedCarQueue' : 'console.menu.usedCars') }]}
+      />
       {queue && <Typography.Paragraph type="secondary">{t('usedCars.queueHint')}</Typography.Paragraph>}
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          defaultValue={params.q}
-          placeholder={t('usedCars.searchPlaceholder')}
-          aria-label={t('usedCars.searchPlaceholder')}
-          onSearch={(q) => params.search(q.trim())}
-          style={{ width: 320 }}
-        />
-        {!queue && (
-          <Select<UsedCarStatus[]>
-            mode="multiple"
-            allowClear
-            value={chosen}
-            onChange={(values) => params.filter('status', values.join(','))}
-            placeholder={t('usedCars.allStatuses')}
-            aria-label={t('usedCars.statusFilter')}
-            options={USED_CAR_STATUSES.map((s) => ({ value: s, label: t(`usedCars.statuses.${s}`) }))}
-            style={{ minWidth: 280 }}
-          />
-        )}
-      </Space>
-      <ProblemAlert error={cars.error} onRetry={cars.reload} />
-      <Table<UsedCarSummary>
+      <ListPage<UsedCarSummary>
+        id={queue ? 'usedCarQueue' : 'usedCars'}
+        path={`/api/stores/${store}/used-cars`}
+        fixedQuery={queue ? { status: QUEUE_STATUSES.join(',') } : undefined}
+        defaults={defaults}
         rowKey="id"
-        loading={cars.loading}
-        dataSource={cars.data?.content ?? []}
-        onChange={(pagination, _filters, sorter) => params.onTableChange(pagination, sorter as never)}
-        locale={{ emptyText: t('common.empty') }}
-        scroll={{ x: 'max-content' }}
-        pagination={{
-          current: params.page + 1,
-          pageSize: params.size,
-          total: cars.data?.totalElements ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { count: total }),
-        }}
+        filters={filters}
         columns={columns}
+        exportable
+        actions={submit}
+        empty={{
+          description: t(queue ? 'listPattern.usedCars.emptyQueue' : manages ? 'listPattern.usedCars.empty' : 'listPattern.usedCars.emptyReadOnly'),
+          action: queue ? undefined : submit,
+        }}
       />
     </>
   );

@@ -5,12 +5,18 @@ import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.SqlPage;
 import com.m4s.platform.web.Versions;
+import com.m4s.store.export.ExcelExports;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -33,9 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MemberController {
 
     private final MemberService members;
+    private final ExcelExports exports;
 
-    MemberController(MemberService members) {
+    MemberController(MemberService members, ExcelExports exports) {
         this.members = members;
+        this.exports = exports;
     }
 
     @Allow(Permission.MEMBER_VIEW)
@@ -47,6 +55,20 @@ class MemberController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "createdAt,desc") String sort) {
         return members.list(q, SqlPage.of(page, size, sort, MemberList.SORTABLE, MemberList.TIE_BREAKER));
+    }
+
+    @Allow(Permission.MEMBER_EXPORT)
+    @GetMapping(value = "/export", produces = ExcelExports.XLSX)
+    @Operation(summary = "The member list as an Excel file: every member the list's q matches, in its sort, without"
+            + " paging; headers in the caller's language, times in the store's zone")
+    @ApiResponse(responseCode = "200", description = "the .xlsx file, named 会员_<date>.xlsx (Members_<date>.xlsx)",
+            content = @Content(mediaType = ExcelExports.XLSX, schema = @Schema(type = "string", format = "binary")))
+    void export(@PathVariable String store,
+            @RequestParam(required = false) @Size(max = 64) @Nullable String q,
+            @RequestParam(defaultValue = "createdAt,desc") String sort,
+            HttpServletResponse response) throws IOException {
+        SqlPage order = SqlPage.everyRow(sort, MemberList.SORTABLE, MemberList.TIE_BREAKER);
+        exports.write(response, MemberList.EXPORT, sink -> members.export(q, order, sink));
     }
 
     @Allow(Permission.MEMBER_EDIT)

@@ -1,10 +1,13 @@
 package com.m4s.store.member;
 
 import com.m4s.platform.web.Like;
+import com.m4s.store.export.ExcelColumn;
+import com.m4s.store.export.ExcelTable;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.SqlPage;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,21 +42,51 @@ class MemberList {
     static final String MATCHING = "from member m where m.id in (select id from hits)";
     static final String MATCHING_COUNT = "select count(*) from hits";
 
+    /** The member list as an Excel file: the columns the list shows. */
+    static final ExcelTable<MemberViews.MemberSummary> EXPORT = ExcelTable.of("members",
+            ExcelColumn.text("name", MemberViews.MemberSummary::name),
+            ExcelColumn.text("phone", MemberViews.MemberSummary::phone),
+            ExcelColumn.texts("plates", MemberViews.MemberSummary::plates),
+            ExcelColumn.dateTime("createdAt", MemberViews.MemberSummary::createdAt));
+
     private final JdbcClient jdbc;
 
     MemberList(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** Rows an export reads from the database at a time. */
+    static final int EXPORT_FETCH_SIZE = 500;
+
+    /** The {@code with}, {@code from ... where}, count and parameters of a list: the same for a page and an export. */
+    private record Filter(String with, String from, String count, Map<String, ?> parameters) {
+
+        static Filter of(@Nullable String query) {
+            if (Like.isBlank(query)) {
+                return new Filter("", ALL, "select count(*) " + ALL, Map.of());
+            }
+            String plate = VehicleDetails.normalize(query);
+            return new Filter(MATCHING_IDS, MATCHING, MATCHING_COUNT, Map.of("grams", Like.grams(query),
+                    "text", Like.contains(query), "plateGrams", Like.grams(plate),
+                    "plate", Like.contains(plate).toUpperCase(Locale.ROOT)));
+        }
+    }
+
     /** Runs in the caller's transaction, on its store's connection. */
     PageResult<MemberViews.MemberSummary> page(@Nullable String query, SqlPage page) {
-        if (Like.isBlank(query)) {
-            return page.query(jdbc, COLUMNS, ALL, Map.of(), MemberList::summary);
-        }
-        String plate = VehicleDetails.normalize(query);
-        return page.query(jdbc, MATCHING_IDS, COLUMNS, MATCHING, MATCHING_COUNT, Map.of("grams", Like.grams(query), "text", Like.contains(query),
-                "plateGrams", Like.grams(plate), "plate", Like.contains(plate).toUpperCase(Locale.ROOT)),
+        Filter filter = Filter.of(query);
+        return page.query(jdbc, filter.with(), COLUMNS, filter.from(), filter.count(), filter.parameters(),
                 MemberList::summary);
+    }
+
+    /**
+     * Every member the list would show for {@code query}, in {@code order}, handed to {@code sink} one at a time (an
+     * export); runs in the caller's transaction. Returns how many.
+     */
+    long each(@Nullable String query, SqlPage order, Consumer<MemberViews.MemberSummary> sink) {
+        Filter filter = Filter.of(query);
+        return order.each(jdbc, filter.with(), COLUMNS, filter.from(), filter.parameters(), EXPORT_FETCH_SIZE,
+                MemberList::summary, sink);
     }
 
     private static MemberViews.MemberSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

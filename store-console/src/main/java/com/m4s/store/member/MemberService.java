@@ -49,6 +49,12 @@ class MemberService {
         return list.page(query, page);
     }
 
+    /** Every member the list shows for {@code query}, in {@code order}, one at a time (an export); how many. */
+    @Transactional(readOnly = true)
+    public long export(@Nullable String query, SqlPage order, java.util.function.Consumer<MemberViews.MemberSummary> sink) {
+        return list.each(query, order, sink);
+    }
+
     /** Replaces the profile; when {@code expectedVersion} is given and the member has changed since, 409. */
     @Transactional
     public MemberViews.MemberView update(UUID id, @Nullable Long expectedVersion, MemberProfile profile) {

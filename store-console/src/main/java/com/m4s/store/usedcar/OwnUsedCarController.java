@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "my-used-cars", description = "An owner's own cars offered for sale (UCAR-1)")
 class OwnUsedCarController {
 
+    /** API sort keys and the entity's properties behind them (the owner's own cars are read through JPA). */
+    static final Map<String, String> SORTABLE = Map.of("submittedAt", "submittedAt", "updatedAt", "updatedAt",
+            "priceWishYuan", "priceWishYuan", "askingPriceYuan", "askingPriceYuan", "year", "year",
+            "mileageKm", "mileageKm", "make", "make");
+
     private final UsedCarService cars;
 
     OwnUsedCarController(UsedCarService cars) {
@@ -45,7 +51,7 @@ class OwnUsedCarController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "submittedAt,desc") String sort) {
-        return cars.listOwn(subject(), Paging.of(page, size, sort, UsedCarController.SORTABLE, "id"));
+        return cars.listOwn(subject(), Paging.of(page, size, sort, SORTABLE, "id"));
     }
 
     @Allow(Permission.OWN_USED_CAR_MANAGE)

@@ -4,17 +4,22 @@ import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
-import com.m4s.platform.web.Paging;
+import com.m4s.platform.web.SqlPage;
 import com.m4s.platform.web.Versions;
+import com.m4s.store.export.ExcelExports;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -39,14 +44,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "used-cars", description = "Consigned used cars: review and listing (UCAR-1..3)")
 class UsedCarController {
 
-    static final Map<String, String> SORTABLE = Map.of("submittedAt", "submittedAt", "updatedAt", "updatedAt",
-            "priceWishYuan", "priceWishYuan", "askingPriceYuan", "askingPriceYuan", "year", "year",
-            "mileageKm", "mileageKm", "make", "make");
-
     private final UsedCarService cars;
+    private final ExcelExports exports;
 
-    UsedCarController(UsedCarService cars) {
+    UsedCarController(UsedCarService cars, ExcelExports exports) {
         this.cars = cars;
+        this.exports = exports;
     }
 
     @Allow(Permission.USED_CAR_VIEW)
@@ -59,7 +62,22 @@ class UsedCarController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "submittedAt,desc") String sort) {
-        return cars.list(status, q, Paging.of(page, size, sort, SORTABLE, "id"));
+        return cars.list(status, q, SqlPage.of(page, size, sort, UsedCarList.SORTABLE, UsedCarList.TIE_BREAKER));
+    }
+
+    @Allow(Permission.USED_CAR_VIEW)
+    @GetMapping(value = "/export", produces = ExcelExports.XLSX)
+    @Operation(summary = "The list of consigned cars as an Excel file: every car the list's status and q match, in"
+            + " its sort, without paging; headers and statuses in the caller's language, times in the store's zone")
+    @ApiResponse(responseCode = "200", description = "the .xlsx file, named 二手车_<date>.xlsx (Used cars_<date>.xlsx)",
+            content = @Content(mediaType = ExcelExports.XLSX, schema = @Schema(type = "string", format = "binary")))
+    void export(@PathVariable String store,
+            @RequestParam(required = false) @Nullable List<UsedCarStatus> status,
+            @RequestParam(required = false) @Size(max = 64) @Nullable String q,
+            @RequestParam(defaultValue = "submittedAt,desc") String sort,
+            HttpServletResponse response) throws IOException {
+        SqlPage order = SqlPage.everyRow(sort, UsedCarList.SORTABLE, UsedCarList.TIE_BREAKER);
+        exports.write(response, UsedCarList.EXPORT, sink -> cars.export(status, q, order, sink));
     }
 
     @PostMapping

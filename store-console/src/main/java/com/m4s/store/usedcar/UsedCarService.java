@@ -5,16 +5,15 @@ import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.time.StoreTime;
 import com.m4s.platform.web.ApiException;
-import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Problems;
+import com.m4s.platform.web.SqlPage;
 import com.m4s.platform.web.Versions;
 import com.m4s.store.member.MemberViews;
 import com.m4s.store.member.Members;
 import com.m4s.store.photo.Photos;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -32,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class UsedCarService {
 
     private final UsedCarRepository cars;
+    private final UsedCarList list;
     private final Members members;
     private final EventOutbox events;
     private final TenantRegistry tenants;
@@ -39,9 +39,10 @@ public class UsedCarService {
     private final StoreTime storeTime;
     private final Photos photos;
 
-    UsedCarService(UsedCarRepository cars, Members members, EventOutbox events, TenantRegistry tenants,
-            Clock clock, StoreTime storeTime, Photos photos) {
+    UsedCarService(UsedCarRepository cars, UsedCarList list, Members members, EventOutbox events,
+            TenantRegistry tenants, Clock clock, StoreTime storeTime, Photos photos) {
         this.cars = cars;
+        this.list = list;
         this.members = members;
         this.events = events;
         this.tenants = tenants;
@@ -78,11 +79,15 @@ public class UsedCarService {
     /** Staff list: cars in the given states (all when none given), text matching make, model or city. */
     @Transactional(readOnly = true)
     public PageResult<UsedCarViews.UsedCarSummary> list(@Nullable Collection<UsedCarStatus> statuses,
-            @Nullable String query, Pageable pageable) {
-        Collection<UsedCarStatus> wanted = statuses == null || statuses.isEmpty()
-                ? EnumSet.allOf(UsedCarStatus.class) : statuses;
-        return PageResult.of(Like.isBlank(query) ? cars.findByStatusIn(wanted, pageable)
-                : cars.search(wanted, Like.contains(query), pageable), UsedCarViews.UsedCarSummary::of);
+            @Nullable String query, SqlPage page) {
+        return list.page(statuses, query, page);
+    }
+
+    /** Every car the staff list shows for this filter, in {@code order}, one at a time (an export); how many. */
+    @Transactional(readOnly = true)
+    public long export(@Nullable Collection<UsedCarStatus> statuses, @Nullable String query, SqlPage order,
+            Consumer<UsedCarViews.UsedCarSummary> sink) {
+        return list.each(statuses, query, order, sink);
     }
 
     /** The owner's own submissions, every state. */

@@ -33,6 +33,11 @@ public enum Permission {
     /** Create, change and delete members and their vehicles (not executives: they only read). */
     MEMBER_EDIT(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF),
             Departments.SALES, Departments.SERVICE, Departments.CUSTOMER_CARE),
+    /**
+     * Export the member list to Excel: every member's name and phone at once, so only those who answer for the
+     * store's data (its manager, the group's executives, operators), not every reader of members.
+     */
+    MEMBER_EXPORT(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
     /** An owner reads their own member record and vehicles. */
     OWN_RECORD_VIEW(Scope.STORE, roles(OWNER)),
     /** An owner offers their own cars for sale, edits, resubmits and withdraws them. */

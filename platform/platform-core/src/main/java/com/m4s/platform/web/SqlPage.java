@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,6 +70,33 @@ public record SqlPage(int page, int size, String orderBy) {
             total[0] = page == 0 ? 0 : jdbc.sql(with + " " + count).params(parameters).query(Long.class).single();
         }
         return new PageResult<>(content, page, size, total[0], (int) ((total[0] + size - 1) / size));
+    }
+
+    /**
+     * The order of a list without paging, for {@link #each}: an export reads every row the list's filters match, in
+     * the order the list shows them.
+     */
+    public static SqlPage everyRow(String sort, Map<String, String> sortableColumns, String tieBreaker) {
+        return of(0, 0, sort, sortableColumns, tieBreaker);
+    }
+
+    /**
+     * Every row of {@code from} in this order, without limit, offset or count: the same {@code with}, columns,
+     * {@code from} and parameters as {@link #query}, so an export holds exactly the rows the list filters. The rows are
+     * read {@code fetchSize} at a time through a cursor (PostgreSQL streams only inside a transaction: call this in
+     * the service's read-only one) and each is handed to {@code sink} as it is read; none is kept here.
+     *
+     * @return the number of rows handed to {@code sink}
+     */
+    public <T> long each(JdbcClient jdbc, String with, String columns, String from, Map<String, ?> parameters,
+            int fetchSize, RowMapper<T> rows, Consumer<? super T> sink) {
+        String sql = with + " select " + columns + " " + from + " order by " + orderBy;
+        long[] count = {0};
+        jdbc.sql(sql).withFetchSize(fetchSize).params(parameters).query((RowCallbackHandler) rs -> {
+            sink.accept(rows.mapRow(rs, (int) Math.min(count[0], Integer.MAX_VALUE)));
+            count[0]++;
+        });
+        return count[0];
     }
 
     /** A {@code text[]} column as a list. */

@@ -1,0 +1,292 @@
+import { ColumnHeightOutlined, DownloadOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Dropdown, Empty, Form, Input, Popover, Select, Space, Table, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useMemo, useState, type Key, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Page, Query } from '../api/client';
+import { useAuth } from '../auth/AuthContext';
+import { useLoad } from '../ui/useLoad';
+import { saveFile } from './download';
+import { ProblemAlert } from './ProblemAlert';
+import { useTableParams } from './tableParams';
+
+/** A field of the query form; its value is kept in the address under `name` and sent to the API under that name. */
+export interface ListFilter {
+  /** `q` is the list's text search */
+  name: string;
+  label: string;
+  kind: 'text' | 'select';
+  placeholder?: string;
+  /** a select's choices; with `multiple`, the value is sent comma-separated (`LISTED,RESERVED`), as Spring binds a list */
+  options?: { value: string; label: string }[];
+  multiple?: boolean;
+}
+
+export type Density = 'large' | 'middle' | 'small';
+
+export interface ListPageProps<T> {
+  /** names the list: column settings and density are kept per list in the browser */
+  id: string;
+  /** the list endpoint; the export is `<path>/export`, called with the same filters and sort */
+  path: string;
+  /** parameters the page always sends (e.g. the statuses of a work queue) */
+  fixedQuery?: Query;
+  defaults: { size: number; sort: string };
+  filters?: ListFilter[];
+  /** every column has a `key` (the sort key when sortable, and its name in the column settings) */
+  columns: ColumnsType<T>;
+  rowKey: keyof T & string;
+  /** shows 导出 Excel when true (the caller checks the export permission) */
+  exportable?: boolean;
+  /** actions beside the toolbar's own, e.g. 新建会员 */
+  actions?: ReactNode;
+  /** with this, rows can be selected and these actions act on the selected rows; call `done` to reload and clear */
+  batchActions?: (selected: T[], done: () => void) => ReactNode;
+  /** what an empty list says, and the next step (a button), when no filter is set */
+  empty: { description: string; action?: ReactNode };
+}
+
+function stored<V>(key: string, fallback: V): V {
+  try {
+    const text = window.localStorage.getItem(key);
+    return text ? (JSON.parse(text) as V) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function store(key: string, value: unknown) {
+  try {
+    window.localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // private mode or full: the setting lasts for this page only
+  }
+}
+
+/**
+ * The list page every resource uses: a query form (filters kept in the address, so reload, back and a shared link
+ * show the same rows), a toolbar (export to Excel of exactly the filtered rows, refresh, density, column settings),
+ * row selection with batch actions where the resource has them, server-side paging and sorting, and an empty state
+ * that says what to do next.
+ */
+export function ListPage<T extends object>({
+  id,
+  path,
+  fixedQuery,
+  defaults,
+  filters = [],
+  columns,
+  rowKey,
+  exportable,
+  actions,
+  batchActions,
+  empty,
+}: ListPageProps<T>) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const filterNames = filters.map((f) => f.name).filter((name) => name !== 'q');
+  const params = useTableParams(defaults, filterNames);
+  const values: Record<string, string> = { q: params.q, ...params.filters };
+  const filterQuery: Query = Object.fromEntries(filters.map((f) => [f.name, values[f.name] ?? '']));
+  const filtered = filters.some((f) => (values[f.name] ?? '') !== '');
+  const queryKey = JSON.stringify([fixedQuery, filterQuery]);
+
+  const rows = useLoad(
+    (signal) => api.get<Page<T>>(path, { ...fixedQuery, ...filterQuery, page: params.page, size: params.size, sort: params.sort }, signal),
+    [path, queryKey, params.page, params.size, params.sort],
+  );
+
+  const [density, setDensity] = useState<Density>(() => stored(`m4s.list.${id}.density`, 'middle'));
+  const [hidden, setHidden] = useState<string[]>(() => stored(`m4s.list.${id}.hidden`, []));
+  const [selected, setSelected] = useState<{ keys: Key[]; rows: T[] }>({ keys: [], rows: [] });
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>();
+
+  // a new page of rows, filter or sort starts with nothing selected
+  useEffect(() => setSelected({ keys: [], rows: [] }), [queryKey, params.page, params.size, params.sort]);
+
+  const [form] = Form.useForm<Record<string, string | string[] | undefined>>();
+  const formValues = useMemo(
+    () => Object.fromEntries(filters.map((f) => [f.name, f.multiple ? (values[f.name] ? values[f.name]!.split(',') : []) : values[f.name] || undefined])),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [queryKey],
+  );
+  useEffect(() => form.setFieldsValue(formValues), [form, formValues]);
+
+  const apply = (input: Record<string, string | string[] | undefined>) =>
+    params.applyFilters(
+      Object.fromEntries(
+        filters.map((f) => {
+          const v = input[f.name];
+          return [f.name, Array.isArray(v) ? v.join(',') : (v ?? '').trim()];
+        }),
+      ),
+    );
+  const reset = () => {
+    form.resetFields();
+    params.applyFilters(Object.fromEntries(filters.map((f) => [f.name, undefined])));
+  };
+
+  const download = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      const file = await api.download(`${path}/export`, { ...fixedQuery, ...filterQuery, sort: params.sort }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      saveFile(file.blob, file.fileName ?? `${id}.xlsx`);
+    } catch (error) {
+      setExportError(error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const titleOf = (column: ColumnsType<T>[number]) => (typeof column.title === 'string' ? column.title : String(column.key));
+  const shown = columns.filter((c) => !hidden.includes(String(c.key)));
+  const changeHidden = (next: string[]) => {
+    setHidden(next);
+    store(`m4s.list.${id}.hidden`, next);
+  };
+  const changeDensity = (next: Density) => {
+    setDensity(next);
+    store(`m4s.list.${id}.density`, next);
+  };
+  const clearSelection = () => setSelected({ keys: [], rows: [] });
+
+  const columnSettings = (
+    <Space direction="vertical" data-testid="column-settings">
+      {columns.map((c) => (
+        <Checkbox
+          key={String(c.key)}
+          checked={!hidden.includes(String(c.key))}
+          // at least one column stays
+          disabled={!hidden.includes(String(c.key)) && shown.length === 1}
+          onChange={(e) => changeHidden(e.target.checked ? hidden.filter((k) => k !== String(c.key)) : [...hidden, String(c.key)])}
+        >
+          {titleOf(c)}
+        </Checkbox>
+      ))}
+      <Button type="link" size="small" onClick={() => changeHidden([])} disabled={hidden.length === 0}>
+        {t('listPattern.list.showAllColumns')}
+      </Button>
+    </Space>
+  );
+
+  return (
+    <>
+      {filters.length > 0 && (
+        <Form form={form} layout="inline" className="list-query-form" initialValues={formValues} onFinish={apply} aria-label={t('listPattern.list.queryForm')}>
+          {filters.map((f) => (
+            <Form.Item key={f.name} name={f.name} label={f.label}>
+              {f.kind === 'text' ? (
+                <Input allowClear placeholder={f.placeholder} aria-label={f.label} style={{ width: 240 }} />
+              ) : (
+                <Select
+                  allowClear
+                  mode={f.multiple ? 'multiple' : undefined}
+                  placeholder={f.placeholder}
+                  aria-label={f.label}
+                  options={f.options}
+                  style={{ minWidth: 240 }}
+                />
+              )}
+            </Form.Item>
+          ))}
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit">
+                {t('listPattern.list.query')}
+              </Button>
+              <Button onClick={reset}>{t('listPattern.list.reset')}</Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      )}
+      <div className="list-toolbar">
+        <span />
+        <Space wrap>
+          {actions}
+          {exportable && (
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void download()}>
+              {t('listPattern.list.export')}
+            </Button>
+          )}
+          <Tooltip title={t('listPattern.list.refresh')}>
+            <Button icon={<ReloadOutlined />} aria-label={t('listPattern.list.refresh')} onClick={rows.reload} />
+          </Tooltip>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              selectable: true,
+              selectedKeys: [density],
+              onClick: ({ key }) => changeDensity(key as Density),
+              items: (['large', 'middle', 'small'] as const).map((d) => ({ key: d, label: t(`listPattern.list.densities.${d}`) })),
+            }}
+          >
+            <Tooltip title={t('listPattern.list.density')}>
+              <Button icon={<ColumnHeightOutlined />} aria-label={t('listPattern.list.density')} />
+            </Tooltip>
+          </Dropdown>
+          <Popover trigger="click" placement="bottomRight" title={t('listPattern.list.columns')} content={columnSettings}>
+            <Tooltip title={t('listPattern.list.columns')}>
+              <Button icon={<SettingOutlined />} aria-label={t('listPattern.list.columns')} />
+            </Tooltip>
+          </Popover>
+        </Space>
+      </div>
+      <ProblemAlert error={exportError} onRetry={() => void download()} />
+      <ProblemAlert error={rows.error} onRetry={rows.reload} />
+      {batchActions && selected.keys.length > 0 && (
+        <Alert
+          className="list-selection"
+          type="info"
+          message={
+            <Space wrap>
+              <span>{t('listPattern.list.selected', { count: selected.keys.length })}</span>
+              <Button type="link" size="small" onClick={clearSelection}>
+                {t('listPattern.list.clearSelection')}
+              </Button>
+              {batchActions(selected.rows, () => {
+                clearSelection();
+                rows.reload();
+              })}
+            </Space>
+          }
+        />
+      )}
+      <Table<T>
+        rowKey={rowKey}
+        size={density}
+        loading={rows.loading}
+        dataSource={rows.data?.content ?? []}
+        columns={shown}
+        scroll={{ x: 'max-content' }}
+        rowSelection={
+          batchActions ? { selectedRowKeys: selected.keys, onChange: (keys, chosen) => setSelected({ keys, rows: chosen }) } : undefined
+        }
+        onChange={(pagination, _filters, sorter) => params.onTableChange(pagination, sorter as never)}
+        locale={{
+          emptyText: filtered ? (
+            <Empty description={t('listPattern.list.noMatch')}>
+              <Button onClick={reset}>{t('listPattern.list.reset')}</Button>
+            </Empty>
+          ) : (
+            <Empty description={empty.description}>{empty.action}</Empty>
+          ),
+        }}
+        pagination={{
+          current: params.page + 1,
+          pageSize: params.size,
+          total: rows.data?.totalElements ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { count: total }),
+        }}
+      />
+    </>
+  );
+}
+
+/** The sort props of a sortable column whose sort key is `key`, from the list's address. */
+export function useSortable(defaults: { size: number; sort: string }) {
+  const params = useTableParams(defaults);
+  return (key: string) => ({ key, sorter: true, sortOrder: params.sortOrderOf(key) });
+}
