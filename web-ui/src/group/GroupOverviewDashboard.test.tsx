@@ -8,7 +8,7 @@ import { groupTotal, ranked, StoreRanking, summed } from './GroupOverviewDashboa
 function store(code: string, name: string): StoreView {
   return {
     code, groupCode: 'huanan', name, city: '广州', brand: 'BMW', timeZone: 'Asia/Shanghai', cluster: 'default', status: 'ACTIVE',
-    provisioningAttempts: 1, createdAt: '2026-11-22T00:00:00Z', updatedAt: '2026-11-22T00:00:00Z',
+    provisioningAttempts: 1, createdAt: '2026-11-22T00:00:00Z', updatedAt: '2026-11-22T00:00:00Z', version: 1,
   };
 }
 
