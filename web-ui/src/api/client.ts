@@ -19,6 +19,8 @@ export interface ApiClient {
   /** `version`: the version the edit started from, sent as `If-Match: "<version>"`; a stale one is a 409. */
   put<T>(path: string, body: unknown, version?: number): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  /** A multipart/form-data POST (a photo upload); the browser sets the boundary. */
+  upload<T>(path: string, form: FormData): Promise<T>;
   delete(path: string): Promise<void>;
   /** A file (an Excel export): its bytes and the name the server gave it in `Content-Disposition`. */
   download(path: string, query?: Query, accept?: string): Promise<DownloadedFile>;
@@ -96,14 +98,15 @@ export function createApiClient(options: ClientOptions): ApiClient {
     if (token) headers.Authorization = `Bearer ${token}`;
     const language = options.language?.();
     if (language) headers['Accept-Language'] = language;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
     if (version !== undefined) headers['If-Match'] = `"${version}"`;
     let response: Response;
     try {
       response = await doFetch(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : multipart ? (body as FormData) : JSON.stringify(body),
         signal,
       });
     } catch (error) {
@@ -129,6 +132,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
     post: (path, body) => send('POST', path, body),
     put: (path, body, version) => send('PUT', path, body, undefined, version),
     patch: (path, body) => send('PATCH', path, body),
+    upload: (path, form) => send('POST', path, form),
     delete: (path) => send<void>('DELETE', path),
     download: async (path, query, accept = '*/*') => {
       const response = await request('GET', withQuery(path, query), `${accept}, application/problem+json`);

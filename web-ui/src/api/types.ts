@@ -38,7 +38,7 @@ export type StaffInvitation = Nullable<ConsoleSchemas['Invitation'], 'phone' | '
 export type StaffChange = Nullable<ConsoleSchemas['Change'], 'department'>;
 
 /* Used-car consignment (UCAR-1..3): staff's /used-cars and the owner's /me/used-cars. */
-export type UsedCarView = Nullable<
+export type UsedCarView = WithPhotos<Nullable<
   ConsoleSchemas['UsedCarView'],
   | 'colour'
   | 'conditionNotes'
@@ -50,12 +50,18 @@ export type UsedCarView = Nullable<
   | 'soldPriceYuan'
   | 'listedAt'
   | 'closedAt'
->;
+>>;
 export type UsedCarSummary = Nullable<ConsoleSchemas['UsedCarSummary'], 'askingPriceYuan'>;
 export type UsedCarStatus = UsedCarView['status'];
 export type UsedCarMove = UsedCarView['allowedMoves'][number];
 export type Gearbox = UsedCarView['gearbox'];
 export type EmissionStandard = UsedCarView['emissionStandard'];
+/** T whose photos may be links from before uploads (no id). */
+type WithPhotos<T extends { photos: unknown }> = Omit<T, 'photos'> & { photos: PhotoView[] };
+
+/* Photos (decision 0028): uploaded with POST /photos, shown through signed links; `ref` is what a form sends back. */
+export type PhotoView = Nullable<ConsoleSchemas['PhotoView'], 'id'>;
+export type UploadedPhoto = ConsoleSchemas['UploadedPhoto'];
 export type UsedCarDetails = Nullable<ConsoleSchemas['UsedCarDetails'], 'colour' | 'photos' | 'conditionNotes'>;
 export type StaffSubmission = { memberId: string; car: UsedCarDetails };
 export type UsedCarApproval = ConsoleSchemas['Approval'];
@@ -65,7 +71,7 @@ export type UsedCarSale = Nullable<ConsoleSchemas['Sale'], 'soldPriceYuan'>;
 export type UsedCarWithdrawal = Nullable<ConsoleSchemas['Withdrawal'], 'reason'>;
 
 /* The used-car market (UCAR-3, SAAS-6): GET /used-car-market, cars listed or reserved, searched with facets. */
-export type MarketListing = Nullable<ConsoleSchemas['Listing'], 'colour' | 'askingPriceYuan' | 'conditionReport' | 'listedAt'>;
+export type MarketListing = WithPhotos<Nullable<ConsoleSchemas['Listing'], 'colour' | 'askingPriceYuan' | 'conditionReport' | 'listedAt'>>;
 export type MarketFacetValue = ConsoleSchemas['FacetValue'];
 export type MarketPage = Omit<ConsoleSchemas['MarketPage'], 'content' | 'stores'> & {
   content: MarketListing[];

@@ -1,7 +1,9 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldPath, isApiError } from '../api/problem';
-import type { EmissionStandard, Gearbox, UsedCarDetails, VehicleView } from '../api/types';
+import type { EmissionStandard, Gearbox, PhotoView, UsedCarDetails, VehicleView } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { PhotoPicker } from '../ui/PhotoPicker';
 import { useStoreZone } from '../ui/storeZone';
 import {
   cleanedCar,
@@ -10,7 +12,6 @@ import {
   GEARBOXES,
   MAX_LENGTH,
   MILEAGE_MAX,
-  PHOTO_URL,
   PHOTOS_MAX,
   PRICE_MAX,
   thisYear,
@@ -47,11 +48,11 @@ interface Draft {
   emissionStandard: EmissionStandard | '';
   colour: string;
   priceWishYuan: string;
-  photos: string;
+  photos: PhotoView[];
   conditionNotes: string;
 }
 
-function draftOf(car?: UsedCarDetails): Draft {
+function draftOf(car?: UsedCarDetails, photos: readonly PhotoView[] = []): Draft {
   return {
     make: car?.make ?? '',
     model: car?.model ?? '',
@@ -62,7 +63,7 @@ function draftOf(car?: UsedCarDetails): Draft {
     emissionStandard: car?.emissionStandard ?? '',
     colour: car?.colour ?? '',
     priceWishYuan: car?.priceWishYuan ? String(car.priceWishYuan) : '',
-    photos: (car?.photos ?? []).join('\n'),
+    photos: [...photos],
     conditionNotes: car?.conditionNotes ?? '',
   };
 }
@@ -76,7 +77,6 @@ const digits = (text: string) => text.replace(/[^\d]/g, '');
  * never silently sent as 5.
  */
 const signedDigits = (text: string, max: number) => `${/^\s*[-\u2212]/.test(text) ? '-' : ''}${digits(text).slice(0, max)}`;
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
 /**
  * What the owner's registered car says about the fields of the form: make and model from the store's model text
@@ -125,19 +125,24 @@ function VehiclePick({ vehicles, picked, onPick }: { vehicles: readonly VehicleV
  */
 export function CarForm({
   initial,
+  initialPhotos = [],
   vehicles = [],
   submitLabel,
   onSubmit,
   onCancel,
 }: {
   initial?: UsedCarDetails;
+  /** The photos the car has, as the API showed them (their links); `initial.photos` holds their refs. */
+  initialPhotos?: readonly PhotoView[];
   vehicles?: readonly VehicleView[];
   submitLabel: string;
   onSubmit: (car: UsedCarDetails) => Promise<void>;
   onCancel?: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
+  const { api, claims } = useAuth();
+  const store = claims?.stores[0] ?? '';
+  const [draft, setDraft] = useState<Draft>(() => draftOf(initial, initialPhotos));
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [picked, setPicked] = useState<VehicleView>();
@@ -158,7 +163,7 @@ export function CarForm({
     setPicked(vehicle);
   };
 
-  const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: event.target.value }));
+  const set = (key: Exclude<keyof Draft, 'photos'>) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: event.target.value }));
 
   const check = (): Errors => {
     const next: Errors = {};
@@ -180,10 +185,7 @@ export function CarForm({
     else if (!Number.isInteger(price) || price > PRICE_MAX) next.priceWishYuan = t('usedCars.validation.price');
     if (!draft.gearbox) next.gearbox = required;
     if (!draft.emissionStandard) next.emissionStandard = required;
-    const photos = lines(draft.photos);
-    const bad = photos.findIndex((p) => !PHOTO_URL.test(p) || p.length > MAX_LENGTH.photo);
-    if (photos.length > PHOTOS_MAX) next.photos = t('usedCars.validation.photosMax', { max: PHOTOS_MAX });
-    else if (bad >= 0) next.photos = t('owner.usedCars.photoLine', { n: bad + 1, message: t('usedCars.validation.photoUrl') });
+    if (draft.photos.length > PHOTOS_MAX) next.photos = t('usedCars.validation.photosMax', { max: PHOTOS_MAX });
     if (draft.conditionNotes.length > MAX_LENGTH.conditionNotes) next.conditionNotes = t('validation.max', { max: MAX_LENGTH.conditionNotes });
     return next;
   };
@@ -195,7 +197,7 @@ export function CarForm({
       for (const { field, message } of error.fieldErrors) {
         const path = fieldPath(field).filter((part) => part !== 'car');
         const key = path[0] as Key;
-        const text = key === 'photos' && typeof path[1] === 'number' ? t('owner.usedCars.photoLine', { n: path[1] + 1, message }) : message;
+        const text = key === 'photos' && typeof path[1] === 'number' ? t('photoUpload.alt', { n: path[1] + 1 }) + `：${message}` : message;
         if (key in draftOf()) next[key] = next[key] ? `${next[key]}; ${text}` : text;
       }
     }
@@ -226,7 +228,7 @@ export function CarForm({
           emissionStandard: draft.emissionStandard as EmissionStandard,
           colour: draft.colour,
           priceWishYuan: Number(draft.priceWishYuan),
-          photos: lines(draft.photos),
+          photos: draft.photos.map((p) => p.ref),
           conditionNotes: draft.conditionNotes,
         }),
       );
@@ -239,7 +241,6 @@ export function CarForm({
 
   const invalid = (key: Key) => (errors[key] ? { 'aria-invalid': true, 'aria-describedby': `car-${key}-error` } : {});
   const price = Number(draft.priceWishYuan);
-  const photoPreviews = lines(draft.photos).filter((p) => PHOTO_URL.test(p)).slice(0, PHOTOS_MAX);
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="owner-form">
@@ -316,18 +317,9 @@ export function CarForm({
       <Field id="car-conditionNotes" label={`${t('usedCars.fields.conditionNotes')}${t('owner.usedCars.optional')}`} error={errors.conditionNotes}>
         <textarea id="car-conditionNotes" rows={4} value={draft.conditionNotes} onChange={set('conditionNotes')} maxLength={MAX_LENGTH.conditionNotes} {...invalid('conditionNotes')} />
       </Field>
-      <Field id="car-photos" label={t('owner.usedCars.photosLabel')} error={errors.photos} hint={t('owner.usedCars.photosHint')}>
-        <textarea id="car-photos" rows={3} value={draft.photos} onChange={set('photos')} inputMode="url" autoComplete="off" spellCheck={false} {...invalid('photos')} />
+      <Field id="car-photos" label={t('usedCars.fields.photos')} error={errors.photos}>
+        <PhotoPicker api={api} store={store} value={draft.photos} max={PHOTOS_MAX} disabled={busy} onChange={(photos) => setDraft((d) => ({ ...d, photos }))} />
       </Field>
-      {photoPreviews.length > 0 && (
-        <ul className="owner-photos">
-          {photoPreviews.map((src, index) => (
-            <li key={`${index}-${src}`}>
-              <img src={src} alt={t('usedCars.photoAlt', { n: index + 1 })} loading="lazy" referrerPolicy="no-referrer" />
-            </li>
-          ))}
-        </ul>
-      )}
       <button type="submit" className="owner-button" disabled={busy}>
         {submitLabel}
       </button>

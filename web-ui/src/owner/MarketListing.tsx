@@ -41,7 +41,7 @@ export function ListingCard({ listing, myStore, stores, to }: { listing: MarketL
   return (
     <Link to={to} state={{ fromMarket: true }} className="owner-card owner-market-car" data-testid="owner-market-car">
       {photo ? (
-        <img className="owner-market-car__photo" src={photo} alt="" loading="lazy" referrerPolicy="no-referrer" />
+        <img className="owner-market-car__photo" src={photo.thumbnailUrl} alt="" loading="lazy" referrerPolicy="no-referrer" />
       ) : (
         <span className="owner-market-car__photo owner-market-car__photo--none">{t('owner.market.noPhoto')}</span>
       )}
@@ -120,10 +120,10 @@ export function ListingDetail({
         </p>
         {listing.photos.length > 0 && (
           <ul className="owner-photos owner-market-photos">
-            {listing.photos.map((src, index) => (
-              <li key={`${index}-${src}`}>
-                <a href={src} target="_blank" rel="noreferrer noopener">
-                  <img src={src} alt={t('usedCars.photoAlt', { n: index + 1 })} loading="lazy" referrerPolicy="no-referrer" />
+            {listing.photos.map((photo, index) => (
+              <li key={`${index}-${photo.ref}`}>
+                <a href={photo.largeUrl} target="_blank" rel="noreferrer noopener">
+                  <img src={photo.url} alt={t('usedCars.photoAlt', { n: index + 1 })} loading="lazy" referrerPolicy="no-referrer" />
                 </a>
               </li>
             ))}

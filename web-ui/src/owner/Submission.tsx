@@ -148,6 +148,7 @@ export function Submission() {
         )}
         <CarForm
           initial={detailsOf(c)}
+          initialPhotos={c.photos}
           submitLabel={resubmits ? t('owner.usedCars.resubmit') : t('owner.usedCars.save')}
           onSubmit={save}
           onCancel={() => setEditing(false)}
@@ -210,10 +211,10 @@ export function Submission() {
         )}
         {c.photos.length > 0 && (
           <ul className="owner-photos">
-            {c.photos.map((src, index) => (
-              <li key={`${index}-${src}`}>
-                <a href={src} target="_blank" rel="noreferrer noopener">
-                  <img src={src} alt={t('usedCars.photoAlt', { n: index + 1 })} loading="lazy" referrerPolicy="no-referrer" />
+            {c.photos.map((photo, index) => (
+              <li key={`${index}-${photo.ref}`}>
+                <a href={photo.largeUrl} target="_blank" rel="noreferrer noopener">
+                  <img src={photo.thumbnailUrl} alt={t('usedCars.photoAlt', { n: index + 1 })} loading="lazy" referrerPolicy="no-referrer" />
                 </a>
               </li>
             ))}

@@ -52,11 +52,9 @@ describe('owner: sell my car', () => {
     renderApp('/app/sell', api);
 
     fireEvent.change(screen.getByLabelText('年份'), { target: { value: '1975' } });
-    fireEvent.change(screen.getByLabelText('照片链接（选填）'), { target: { value: 'https://img.example.com/a.jpg\nftp://nope' } });
     await user.click(screen.getByRole('button', { name: '提交审核' }));
 
     expect(screen.getByText(/年份须在 1980 至 \d{4} 之间/)).toBeInTheDocument();
-    expect(screen.getByText('第 2 个链接：须为 http 或 https 图片链接')).toBeInTheDocument();
     expect(screen.getByLabelText('品牌')).toHaveAttribute('aria-invalid', 'true');
     expect(api.post).not.toHaveBeenCalled();
   });
@@ -64,17 +62,19 @@ describe('owner: sell my car', () => {
   it('submits the car and opens it, waiting for review', async () => {
     const user = userEvent.setup({ delay: null });
     const created = usedCar({ submittedBy: 'owner.13800138001' });
-    const api = fakeApi({ post: vi.fn().mockResolvedValue(created), get: vi.fn().mockResolvedValue(created) });
+    const uploaded = { id: 'p1', ref: 'p1', width: 960, height: 720, thumbnailUrl: '/t/p1', url: '/m/p1', largeUrl: '/l/p1' };
+    const api = fakeApi({ post: vi.fn().mockResolvedValue(created), get: vi.fn().mockResolvedValue(created), upload: vi.fn().mockResolvedValue(uploaded) });
     renderApp('/app/sell', api);
 
     fillCar();
-    fireEvent.change(screen.getByLabelText('照片链接（选填）'), { target: { value: ' https://img.example.com/a.jpg \n\n' } });
+    fireEvent.change(screen.getByLabelText('从相册选择'), { target: { files: [new File(['jpeg'], 'car.jpg', { type: 'image/jpeg' })] } });
+    expect(await screen.findByAltText('车辆照片 1')).toHaveAttribute('src', '/t/p1');
     expect(screen.getByText('¥128,000（12.8万）')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '提交审核' }));
 
     expect(api.post).toHaveBeenCalledWith(MINE, {
       make: '宝马', model: '325Li', year: 2019, mileageKm: 56000, city: '广州', gearbox: 'AUTOMATIC', emissionStandard: 'CN6A',
-      priceWishYuan: 128000, photos: ['https://img.example.com/a.jpg'],
+      priceWishYuan: 128000, photos: ['p1'],
     });
     expect(await screen.findByText('已提交，请等待门店审核。')).toBeInTheDocument();
     expect(screen.getByTestId('used-car-status')).toHaveTextContent('待审核');
@@ -152,7 +152,7 @@ describe('owner: sell my car', () => {
           status: 422,
           errors: [
             { field: 'mileageKm', message: 'must be at most 1,500,000 km' },
-            { field: 'photos[0]', message: 'must be an http(s) link to an image' },
+            { field: 'photos[0]', message: 'Photo p9 was not uploaded here.' },
           ],
         }),
       ),
@@ -163,7 +163,7 @@ describe('owner: sell my car', () => {
 
     expect(await screen.findByText('must be at most 1,500,000 km')).toBeInTheDocument();
     expect(screen.getByLabelText('里程（公里）')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByText('第 1 个链接：must be an http(s) link to an image')).toBeInTheDocument();
+    expect(screen.getByText('车辆照片 1：Photo p9 was not uploaded here.')).toBeInTheDocument();
     expect(screen.getByText('请检查标出的字段。')).toBeInTheDocument();
     expect(screen.getByLabelText('品牌')).toHaveValue('宝马');
   });
@@ -216,7 +216,7 @@ describe('owner: one submission', () => {
 
     expect(api.put).toHaveBeenCalledWith(`${MINE}/${ID}`, {
       make: '宝马', model: '325Li', year: 2019, mileageKm: 56000, city: '广州', gearbox: 'AUTOMATIC', emissionStandard: 'CN6A',
-      colour: '白色', priceWishYuan: 118000, photos: ['https://img.example.com/a.jpg', 'https://img.example.com/b.jpg'],
+      colour: '白色', priceWishYuan: 118000, photos: ['https://img.example.com/a.jpg', 'b0b0b0b0-0000-4000-8000-000000000002'],
       conditionNotes: '无事故，定期保养',
     }, sentBack.version);
     expect(await screen.findByText('已重新提交，请等待门店审核。')).toBeInTheDocument();

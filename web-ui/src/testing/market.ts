@@ -17,7 +17,10 @@ export function listing(overrides: Partial<MarketListing> = {}): MarketListing {
     emissionStandard: 'CN6A',
     colour: '白色',
     askingPriceYuan: 128000,
-    photos: ['https://img.example.com/a.jpg', 'https://img.example.com/b.jpg'],
+    photos: [
+      { ref: 'https://img.example.com/a.jpg', thumbnailUrl: 'https://img.example.com/a.jpg', url: 'https://img.example.com/a.jpg', largeUrl: 'https://img.example.com/a.jpg' },
+      { ref: 'b0b0b0b0-0000-4000-8000-000000000002', id: 'b0b0b0b0-0000-4000-8000-000000000002', thumbnailUrl: '/api/stores/gz_tianhe/photos/b0b0b0b0-0000-4000-8000-000000000002/small?expires=1&signature=s', url: '/api/stores/gz_tianhe/photos/b0b0b0b0-0000-4000-8000-000000000002/medium?expires=1&signature=m', largeUrl: '/api/stores/gz_tianhe/photos/b0b0b0b0-0000-4000-8000-000000000002/large?expires=1&signature=l' },
+    ],
     conditionReport: '外观良好，无事故无泡水。',
     listedAt: '2026-11-20T08:00:00Z',
     ...overrides,

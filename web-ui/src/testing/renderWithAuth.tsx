@@ -19,6 +19,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): ApiClient & { [K in
     post: vi.fn().mockResolvedValue(undefined),
     put: vi.fn().mockResolvedValue(undefined),
     patch: vi.fn().mockResolvedValue(undefined),
+    upload: vi.fn().mockResolvedValue(undefined),
     delete: vi.fn().mockResolvedValue(undefined),
     download: vi.fn().mockResolvedValue({ blob: new Blob(['xlsx']), fileName: 'export.xlsx' }),
     ...overrides,

@@ -27,12 +27,12 @@ describe('used-car formatting', () => {
     expect(formatWaiting(i18n.t, '2026-11-20T12:00:00Z', now)).toBe('2 d');
   });
 
-  it('sends trimmed texts, leaves empty optional ones out and drops blank photo links', () => {
+  it('sends trimmed texts, leaves empty optional ones out, drops blank photo refs and sends photos as refs', () => {
     expect(
       cleanedCar({
         make: ' 宝马 ', model: 'X3', year: 2019, mileageKm: 1, city: '广州', gearbox: 'MANUAL', emissionStandard: 'NEV',
-        colour: '  ', priceWishYuan: 5, photos: [' https://a/b.jpg ', ''], conditionNotes: '',
+        colour: '  ', priceWishYuan: 5, photos: [' https://a/b.jpg ', '', { ref: 'p1', id: 'p1', thumbnailUrl: '/t', url: '/m', largeUrl: '/l' }], conditionNotes: '',
       }),
-    ).toEqual({ make: '宝马', model: 'X3', year: 2019, mileageKm: 1, city: '广州', gearbox: 'MANUAL', emissionStandard: 'NEV', priceWishYuan: 5, photos: ['https://a/b.jpg'] });
+    ).toEqual({ make: '宝马', model: 'X3', year: 2019, mileageKm: 1, city: '广州', gearbox: 'MANUAL', emissionStandard: 'NEV', priceWishYuan: 5, photos: ['https://a/b.jpg', 'p1'] });
   });
 });

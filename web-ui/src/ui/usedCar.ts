@@ -4,7 +4,7 @@
  * the owner app imports it.
  */
 import type { TFunction } from 'i18next';
-import type { EmissionStandard, Gearbox, UsedCarDetails, UsedCarMove, UsedCarStatus } from '../api/types';
+import type { EmissionStandard, Gearbox, PhotoView, UsedCarDetails, UsedCarMove, UsedCarStatus } from '../api/types';
 
 export const USED_CAR_STATUSES = [
   'SUBMITTED',
@@ -54,8 +54,7 @@ export const YEAR_MIN = 1980;
 export const MILEAGE_MAX = 1_500_000;
 export const PRICE_MAX = 50_000_000;
 export const PHOTOS_MAX = 12;
-export const PHOTO_URL = /^https?:\/\/\S+$/;
-export const MAX_LENGTH = { make: 40, model: 60, city: 40, colour: 20, conditionNotes: 2000, photo: 500 } as const;
+export const MAX_LENGTH = { make: 40, model: 60, city: 40, colour: 20, conditionNotes: 2000 } as const;
 
 /** Model years are counted where the store is: the year now in the store's `timeZone` (useStoreZone()). */
 export function thisYear(timeZone: string, now: Date | number = Date.now()): number {
@@ -103,9 +102,12 @@ export function carName(car: { make: string; model: string }): string {
   return `${car.make} ${car.model}`;
 }
 
-/** Empty optional texts are left out, photo links trimmed and blank ones dropped. */
-export function cleanedCar(car: UsedCarDetails): UsedCarDetails {
-  const photos = (car.photos ?? []).map((p) => (p ?? '').trim()).filter((p) => p !== '');
+/** A form's car: its photos as the form holds them (refs, or the PhotoViews of the photo picker). */
+export type CarDraft = Omit<UsedCarDetails, 'photos'> & { photos?: readonly (string | PhotoView)[] | null };
+
+/** Empty optional texts are left out; photos are sent as their refs (decision 0028). */
+export function cleanedCar(car: CarDraft): UsedCarDetails {
+  const photos = (car.photos ?? []).map((p) => (typeof p === 'string' ? p.trim() : p.ref)).filter((p) => p !== '');
   const text = (v: string | null | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
   return {
     make: car.make.trim(),
@@ -122,8 +124,8 @@ export function cleanedCar(car: UsedCarDetails): UsedCarDetails {
   };
 }
 
-/** The editable details of a car the API returned. */
-export function detailsOf(car: UsedCarDetails): UsedCarDetails {
+/** The editable details of a car the API returned; its photos as refs. */
+export function detailsOf(car: CarDraft): UsedCarDetails {
   return {
     make: car.make,
     model: car.model,
@@ -134,7 +136,7 @@ export function detailsOf(car: UsedCarDetails): UsedCarDetails {
     emissionStandard: car.emissionStandard,
     colour: car.colour ?? undefined,
     priceWishYuan: car.priceWishYuan,
-    photos: car.photos ?? [],
+    photos: (car.photos ?? []).map((p) => (typeof p === 'string' ? p : p.ref)),
     conditionNotes: car.conditionNotes ?? undefined,
   };
 }

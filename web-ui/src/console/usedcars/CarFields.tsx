@@ -1,15 +1,17 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, InputNumber, Row, Select, Space, type InputNumberProps } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select, type InputNumberProps } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { PhotoView } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { PhotoPicker } from '../../ui/PhotoPicker';
 import { useStoreZone } from '../../ui/storeZone';
 import {
   EMISSION_STANDARDS,
   GEARBOXES,
   MAX_LENGTH,
   MILEAGE_MAX,
-  PHOTO_URL,
   PHOTOS_MAX,
   PRICE_MAX,
   thisYear,
@@ -23,6 +25,16 @@ import {
 export function parseWhole(text: string | undefined): string {
   const typed = (text ?? '').trim();
   return `${/^[-\u2212]/.test(typed) ? '-' : ''}${typed.replace(/[^\d]/g, '')}`;
+}
+
+/**
+ * The car's photos in a form: uploaded from the camera or a file as they are picked (decision 0028); Form.Item passes
+ * value (the PhotoViews) and onChange, and the form sends their refs.
+ */
+export function PhotoField({ value = [], onChange }: { value?: PhotoView[]; onChange?: (photos: PhotoView[]) => void }) {
+  const { store = '' } = useParams();
+  const { api } = useAuth();
+  return <PhotoPicker api={api} store={store} value={value} max={PHOTOS_MAX} onChange={(photos) => onChange?.(photos)} />;
 }
 
 /** A whole number (yuan, km) with thousands separators while typing; Form.Item passes value and onChange. */
@@ -131,36 +143,8 @@ export function CarFields({ name = [] }: { name?: (string | number)[] }) {
       >
         <Input.TextArea rows={3} showCount maxLength={MAX_LENGTH.conditionNotes} />
       </Form.Item>
-      <Form.Item label={t('usedCars.fields.photos')} extra={t('usedCars.photoHint')} style={{ marginBottom: 8 }}>
-        <Form.List name={[...name, 'photos']}>
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field, index) => (
-                <Space key={field.key} align="start" style={{ display: 'flex' }}>
-                  <Form.Item
-                    name={[field.name]}
-                    rules={[
-                      { pattern: PHOTO_URL, message: t('usedCars.validation.photoUrl') },
-                      max(MAX_LENGTH.photo),
-                    ]}
-                    style={{ marginBottom: 8, width: 520, maxWidth: '70vw' }}
-                  >
-                    <Input aria-label={t('usedCars.photoLabel', { n: index + 1 })} placeholder={t('usedCars.photoPlaceholder')} />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    icon={<DeleteOutlined />}
-                    aria-label={t('usedCars.removePhoto', { n: index + 1 })}
-                    onClick={() => remove(field.name)}
-                  />
-                </Space>
-              ))}
-              <Button icon={<PlusOutlined />} disabled={fields.length >= PHOTOS_MAX} onClick={() => add('')}>
-                {t('usedCars.addPhoto')}
-              </Button>
-            </>
-          )}
-        </Form.List>
+      <Form.Item name={[...name, 'photos']} label={t('usedCars.fields.photos')} style={{ marginBottom: 8 }}>
+        <PhotoField />
       </Form.Item>
     </>
   );

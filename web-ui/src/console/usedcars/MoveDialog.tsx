@@ -52,7 +52,8 @@ export function requestOf(move: UsedCarMove, values: Values): { method: 'post' |
 function initialValues(move: UsedCarMove, car: UsedCarView): Values {
   switch (move) {
     case 'EDIT':
-      return detailsOf(car);
+      // the photo field holds the photos as shown (PhotoField); cleanedCar sends their refs
+      return { ...detailsOf(car), photos: car.photos } as unknown as Values;
     case 'APPROVE':
       return { askingPriceYuan: car.priceWishYuan, conditionReport: car.conditionReport ?? '' };
     case 'UPDATE_LISTING':

@@ -153,10 +153,11 @@ export function UsedCarDetail() {
             ) : (
               <Image.PreviewGroup>
                 <Space wrap size={8}>
-                  {c.photos.map((src, index) => (
+                  {c.photos.map((photo, index) => (
                     <Image
-                      key={`${index}-${src}`}
-                      src={src}
+                      key={`${index}-${photo.ref}`}
+                      src={photo.url}
+                      preview={{ src: photo.largeUrl }}
                       alt={t('usedCars.photoAlt', { n: index + 1 })}
                       width={144}
                       height={108}

@@ -170,10 +170,11 @@ function ListingDetails({ listing }: { listing: MarketListing }) {
       ) : (
         <Image.PreviewGroup>
           <Space wrap size={8}>
-            {listing.photos.map((src, index) => (
+            {listing.photos.map((photo, index) => (
               <Image
-                key={`${index}-${src}`}
-                src={src}
+                key={`${index}-${photo.ref}`}
+                src={photo.thumbnailUrl}
+                preview={{ src: photo.largeUrl }}
                 alt={t('usedCars.photoAlt', { n: index + 1 })}
                 width={120}
                 height={90}

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "m4s.gateway.rate-limit.capacity=5", "m4s.gateway.rate-limit.refill-per-second=0.001",
     "m4s.gateway.rate-limit.anonymous.capacity=3", "m4s.gateway.rate-limit.anonymous.refill-per-second=0.001",
-    "m4s.gateway.max-body-size=1KB"})
+    "m4s.gateway.rate-limit.photos.capacity=10", "m4s.gateway.rate-limit.photos.refill-per-second=0.001",
+    "m4s.gateway.max-body-size=1KB", "m4s.gateway.max-upload-size=4KB"})
 @AutoConfigureWebTestClient
 @Import(ManualRateLimitTime.class)
 class EdgeHardeningTest {
@@ -124,6 +125,35 @@ class EdgeHardeningTest {
         web.post().uri("/api/admin/groups").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"small\"}")
                 .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aPhotoUploadHasItsOwnLargerLimit() {
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        parts.part("file", new byte[2048]).filename("car.jpg").contentType(MediaType.IMAGE_JPEG);
+        web.post().uri("/api/stores/edge_a/photos").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(parts.build())
+                .exchange().expectStatus().isOk();
+
+        org.springframework.http.client.MultipartBodyBuilder big = new org.springframework.http.client.MultipartBodyBuilder();
+        big.part("file", new byte[8192]).filename("big.jpg").contentType(MediaType.IMAGE_JPEG);
+        // sent without Content-Length (chunked): cut off while it streams, once past the upload limit
+        web.post().uri("/api/stores/edge_a/photos").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(big.build())
+                .exchange().expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo("https://m4s.dev/problems/payload-too-large");
+    }
+
+    @Test
+    void signedPhotoReadsHaveTheirOwnAllowanceAndLeaveTheSignUpsIntact() {
+        for (int i = 0; i < 10; i++) {
+            web.get().uri("/api/stores/edge_a/photos/" + java.util.UUID.randomUUID() + "/small?expires=1&signature=x")
+                    .exchange().expectStatus().isOk();
+        }
+        web.get().uri("/api/stores/edge_a/photos/" + java.util.UUID.randomUUID() + "/small?expires=1&signature=x")
+                .exchange().expectStatus().isEqualTo(429);
+
+        signUpCode("edge_a").expectStatus().isOk();
     }
 
     private WebTestClient.ResponseSpec signUpCode(String store) {

@@ -38,7 +38,8 @@ class PhotoController {
     }
 
     @Allow(Permission.PHOTO_UPLOAD)
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    // no `consumes`: a request of the wrong type reaches the permission check first (403 before 415)
+    @PostMapping
     @Operation(summary = "Upload a photo (JPEG or PNG, at most 10 MB)", description = "The picture is turned upright,"
             + " stripped of its metadata (GPS location included) and kept in three sizes as JPEG. Send its ref in a"
             + " form's photos to attach it. 413 photo-too-large, 415 photo-type-unsupported, 422 photo-unreadable.")

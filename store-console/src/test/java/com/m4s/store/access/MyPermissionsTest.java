@@ -30,7 +30,7 @@ class MyPermissionsTest extends StoreConsoleTest {
         assertThat(r.json().path("store").asString()).isEqualTo(STORE);
         assertThat(r.json().path("permissions").valueStream().map(n -> n.asString()).toList())
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "MEMBER_EDIT", "USED_CAR_VIEW",
-                        "USED_CAR_MANAGE", "USED_CAR_MARKET_VIEW");
+                        "USED_CAR_MANAGE", "PHOTO_UPLOAD", "USED_CAR_MARKET_VIEW");
     }
 
     @Test

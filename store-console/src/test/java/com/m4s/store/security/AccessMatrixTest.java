@@ -59,7 +59,8 @@ class AccessMatrixTest extends StoreConsoleTest {
                         "priceWishYuan", 98000))).json();
         pathValues = Map.of("store", A, "storeCode", A, "memberId", member.path("id").asString(),
                 "vehicleId", member.path("vehicles").get(0).path("id").asString(),
-                "usedCarId", usedCar.path("id").asString(), "kind", "used-cars");
+                "usedCarId", usedCar.path("id").asString(), "kind", "used-cars",
+                "photoId", java.util.UUID.randomUUID().toString(), "size", "small");
         all = Endpoints.of(context, "/api/", "/internal/");
         endpoints = all.stream().filter(e -> !e.open()).toList();
     }
@@ -79,7 +80,9 @@ class AccessMatrixTest extends StoreConsoleTest {
                         "GET /api/stores/{store}/card", "GET /api/stores",
                         "POST /api/stores/{store}/owner-signup/codes",
                         // enabled in the tests' configuration, as in the local stack; off by default (decision 0020)
-                        "GET /api/stores/{store}/owner-signup/development-inbox");
+                        "GET /api/stores/{store}/owner-signup/development-inbox",
+                        // signed photo links (decision 0028): without a valid signature nothing but 404
+                        "GET /api/stores/{store}/photos/{photoId}/{size}");
         List<String> wrong = new ArrayList<>();
         for (Endpoints.Endpoint e : all.stream().filter(Endpoints.Endpoint::open).toList()) {
             for (Api caller : List.of(anonymous(), as(TestUsers.manager(GROUP, B)))) {

@@ -127,7 +127,8 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
                 old = old == null ? null : REDACTED;
                 now = now == null ? null : REDACTED;
             }
-            if (old instanceof Collection<?> || now instanceof Collection<?>) {
+            if ((old instanceof Collection<?> || now instanceof Collection<?>) && !(textList(old) && textList(now))) {
+                // associations are audited on their own rows; a list of texts (a car's photo references) is a value
                 continue;
             }
             Map<String, @Nullable Object> change = new LinkedHashMap<>();
@@ -159,9 +160,17 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
         }).contains(property);
     }
 
+    /** Null or a collection of texts: recorded as a value, compared as a list. */
+    private static boolean textList(@Nullable Object value) {
+        return value == null || value instanceof Collection<?> c && c.stream().allMatch(v -> v instanceof String);
+    }
+
     private static @Nullable Object plain(@Nullable Object value, SharedSessionContractImplementor session) {
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
             return value;
+        }
+        if (value instanceof Collection<?> texts) {
+            return java.util.List.copyOf(texts);
         }
         if (value instanceof Enum<?> e) {
             return e.name();
