@@ -1,11 +1,17 @@
 // Owner app on a phone: loads without the consoles' libraries, signs the demo owner in and shows their car; the
 // store manager consigns a used car for the demo owner, asks for changes, the owner sees the note, edits and
 // resubmits on the phone, the manager approves and both see it listed, the owner finds it in the used-car market by
-// searching for it and the manager on the console's market page. The sign-in page (the realm's m4s theme) is in
+// searching for it (named by its store, with the store's address and phone and the photo the owner uploaded) and the
+// manager on the console's market page. The sign-in page (the realm's m4s theme) is in
 // Chinese and leads to the sign-up. A member signs up with the code from the local stack's development inbox and
 // logs in.
 import { join } from 'node:path';
 import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, pickFormOption, pickOption, screenshot, steps, unique } from './lib.mjs';
+
+/** The demo store gz_tianhe as customers read it (infra's DemoData). */
+const DEMO_STORE_NAME = '广州宝悦天河宝马4S店';
+/** A photo of a car, as a phone would offer it from its files. */
+const CAR_PHOTO = new URL('./fixtures/car.jpg', import.meta.url).pathname;
 
 /** Fails when the page loads one of the consoles' library chunks. */
 function watchForConsoleLibraries(page) {
@@ -137,7 +143,10 @@ function usedCarSteps(browser, phone) {
       await screenshot(phone, 'owner-used-car-changes-requested');
       await phone.getByRole('button', { name: '修改并重新提交' }).click();
       await phone.getByLabel('期望价（元）').fill('118000');
-      await phone.getByLabel('照片链接（选填）').fill('https://img.m4s.dev/e2e/front-left.jpg');
+      // a photo from the phone's files: uploaded at once, cleaned and resized by the store, shown as a thumbnail
+      const [chooser] = await Promise.all([phone.waitForEvent('filechooser'), phone.getByText('从相册选择').click()]);
+      await chooser.setFiles(CAR_PHOTO);
+      await phone.getByRole('img', { name: '车辆照片 1' }).waitFor();
       await fitsThePhone(phone);
       await screenshot(phone, 'owner-used-car-edit');
       await phone.getByRole('button', { name: '重新提交审核' }).click();
@@ -178,13 +187,21 @@ function usedCarSteps(browser, phone) {
       const card = phone.locator('[data-testid="owner-market-car"]', { hasText: model });
       await searchMarketUntilShown(phone, car, card);
       const text = await card.innerText();
-      expectTrue(text.includes('¥118,000') && text.includes('gz_tianhe'), `the market card lacks the price or store: ${text}`);
+      expectTrue(text.includes('¥118,000') && text.includes(DEMO_STORE_NAME), `the market card lacks the price or the store's name: ${text}`);
+      expectTrue(!text.includes('gz_tianhe'), `the market card shows the store's code: ${text}`);
       await fitsThePhone(phone);
       await screenshot(phone, 'owner-market');
       await card.click();
       const detail = phone.getByTestId('owner-market-detail');
       await detail.getByRole('heading', { name: car }).waitFor();
       await detail.getByText('外观良好，无事故无泡水').waitFor();
+      // the uploaded photo, and where to see the car: the store's name, address and a tap-to-call phone
+      await phone.locator('[data-testid="owner-market-detail"] img').first().waitFor();
+      const contact = phone.getByTestId('owner-market-contact');
+      await contact.getByText(DEMO_STORE_NAME).first().waitFor();
+      await contact.getByText('黄埔大道西').waitFor();
+      const call = contact.getByRole('link', { name: /020-38823888/ });
+      expectTrue((await call.getAttribute('href'))?.startsWith('tel:'), 'the phone is not a tap-to-call link');
       await fitsThePhone(phone);
       await screenshot(phone, 'owner-market-car');
       await phone.getByRole('button', { name: '返回市场' }).click();
@@ -248,7 +265,9 @@ export async function run(browser) {
     ['the sign-up form takes the store from the address', async () => {
       await page.goto(`${BASE_URL}/app/signup?store=gz_tianhe`);
       await page.getByRole('heading', { name: '车主注册' }).waitFor();
-      expectTrue((await page.getByLabel('门店代码').inputValue()) === 'gz_tianhe', 'store code not taken from the address');
+      // the store comes from the link and is named, never asked for as a code
+      await page.getByText(DEMO_STORE_NAME).first().waitFor();
+      expectTrue((await page.getByLabel('门店代码').count()) === 0, 'the sign-up form asks for a store code');
       await page.getByLabel('手机号').fill('12345');
       await page.getByRole('button', { name: '获取验证码' }).click();
       await page.getByText('请输入 11 位手机号').waitFor();
