@@ -104,7 +104,11 @@ public class ExcelExports {
                 Row line = sheet.createRow(++last[0]);
                 for (int i = 0; i < columns.size(); i++) {
                     ExcelColumn<T> column = columns.get(i);
-                    write(line.createCell(i), column.kind(), column.value().apply(row), styles, locale, zone);
+                    @Nullable Object value = column.value().apply(row);
+                    if (value != null) {
+                        // no value, no cell: Excel shows it empty and counts it as blank
+                        write(line.createCell(i), column.kind(), value, styles, locale, zone);
+                    }
                 }
             });
             sheet.setAutoFilter(new CellRangeAddress(0, last[0], 0, columns.size() - 1));
@@ -137,11 +141,8 @@ public class ExcelExports {
                 + encoded;
     }
 
-    private void write(Cell cell, ExcelColumn.Kind kind, @Nullable Object value, Map<ExcelColumn.Kind, CellStyle> styles,
+    private void write(Cell cell, ExcelColumn.Kind kind, Object value, Map<ExcelColumn.Kind, CellStyle> styles,
             Locale locale, ZoneId zone) {
-        if (value == null) {
-            return;
-        }
         cell.setCellStyle(styles.get(kind));
         switch (kind) {
             case TEXT -> cell.setCellValue(text(value, locale));

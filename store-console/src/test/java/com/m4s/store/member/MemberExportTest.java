@@ -52,6 +52,7 @@ class MemberExportTest extends StoreConsoleTest {
                         vehicle("粤A10004", "LSVAA4182E2100004")),
                 member("王五", "13700000004"),
                 member("陈三", "13700000005"));
+        clock.freeze();
         for (int i = 0; i < members.size(); i++) {
             Instant at = start.plus(i, ChronoUnit.MINUTES);
             clock.set(at);
