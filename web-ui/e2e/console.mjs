@@ -1,6 +1,8 @@
-// Store console: a store manager signs in, sees every page, creates a member and finds it; a manager of another
-// store signs in and finds neither the member nor a way into the first store.
-import { BASE_URL, expectTrue, keycloakLogin, newPage, pickFormOption, screenshot, steps, unique } from './lib.mjs';
+// Store console: a store manager signs in, sees every page, creates a member, finds it and exports the found rows to
+// Excel (read back here), sees the edit in the audit log under their name; a manager of another store signs in and
+// finds neither the member nor a way into the first store.
+import { join } from 'node:path';
+import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, pickFormOption, readXlsxRows, screenshot, steps, unique } from './lib.mjs';
 
 const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
 
@@ -106,6 +108,18 @@ export async function run(browser) {
         await onlyRow(page, name);
       }
     }],
+    ['the manager exports the filtered member list to Excel and the file holds exactly the rows shown', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
+      const file = join(ARTIFACTS, 'console-members-export.xlsx');
+      await download.saveAs(file);
+      const fileName = download.suggestedFilename();
+      expectTrue(fileName.startsWith('会员') && fileName.endsWith('.xlsx'), `the file is named ${fileName}`);
+      const rows = await readXlsxRows(file);
+      expectTrue(['姓名', '手机号', '车牌'].every((h) => rows[0]?.includes(h)), `the headers are ${JSON.stringify(rows[0])}`);
+      expectTrue(rows.length === 2, `expected the one member the list shows, the file has ${rows.length - 1} rows: ${JSON.stringify(rows)}`);
+      const row = rows[1].join(' ');
+      expectTrue(row.includes(name) && row.includes(phone) && row.includes(plate.toUpperCase()), `the exported row is ${row}`);
+    }],
     ['the manager invites staff, sees the one-time password, and disables them after confirming', async () => {
       await page.getByRole('link', { name: '员工与权限' }).click();
       await page.getByRole('heading', { name: '员工与权限' }).waitFor();
@@ -132,7 +146,11 @@ export async function run(browser) {
     ['audit log and message log open', async () => {
       await page.getByRole('link', { name: '操作日志' }).click();
       await page.getByRole('heading', { name: '操作日志' }).waitFor();
-      await page.locator('tr.ant-table-row', { hasText: 'manager.gz_tianhe' }).first().waitFor();
+      // the member's creation under the manager's name and role, the object by its Chinese name and the member's
+      const entry = page.locator('tr.ant-table-row', { hasText: name }).filter({ hasText: '林晓峰' }).first();
+      await entry.waitFor();
+      const text = await entry.innerText();
+      expectTrue(text.includes('会员') && !/manager\.gz_tianhe|member\b|createdAt/.test(text), `the audit entry reads: ${text}`);
       await screenshot(page, 'console-audit');
       await page.getByRole('link', { name: '消息记录' }).click();
       await page.getByText(/消息记录|此版本尚未提供消息记录。/).first().waitFor();

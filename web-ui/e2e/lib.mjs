@@ -125,3 +125,42 @@ export async function pickFormOption(page, scope, label, text, option = page.loc
     ([selectId, shown]) => document.getElementById(selectId)?.closest('.ant-select')?.textContent?.includes(shown) ?? false,
     [id, text]);
 }
+
+/**
+ * The rows of the first sheet of an .xlsx file as arrays of cell texts (inline strings, shared strings and numbers as
+ * written): enough to check an export without a spreadsheet library. An .xlsx is a zip of XML parts; the zip's
+ * central directory says where each part is and whether it is deflated.
+ */
+export async function readXlsxRows(path) {
+  const { readFile } = await import('node:fs/promises');
+  const { inflateRawSync } = await import('node:zlib');
+  const zip = await readFile(path);
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error(`${path} is not a zip file`);
+  const parts = new Map();
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const data = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(data, data + size);
+    parts.set(name, (method === 8 ? inflateRawSync(raw) : raw).toString('utf8'));
+    at += 46 + skip;
+  }
+  const text = (xml) => [...xml.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((m) => m[1]).join('')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const shared = [...(parts.get('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => text(m[1]));
+  const sheet = parts.get('xl/worksheets/sheet1.xml');
+  if (!sheet) throw new Error(`${path} has no first sheet; parts: ${[...parts.keys()].join(', ')}`);
+  return [...sheet.matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)].map((row) =>
+    [...row[1].matchAll(/<c([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map(([, attributes, body = '']) => {
+      if (/t="s"/.test(attributes)) return shared[Number(/<v>([^<]*)<\/v>/.exec(body)?.[1])] ?? '';
+      if (/t="inlineStr"/.test(attributes)) return text(body);
+      return /<v>([^<]*)<\/v>/.exec(body)?.[1] ?? '';
+    }));
+}

@@ -42,7 +42,9 @@ function numberOf(text: string): number | undefined {
 }
 
 /** What is wrong with each range, by its name ('price', 'year', 'mileage'). */
-function rangeErrors(ranges: Ranges, t: ReturnType<typeof useTranslation>['t']): Record<string, string> {
+function rangeErrors(ranges: Ranges, translate: ReturnType<typeof useTranslation>['t']): Record<string, string> {
+  // a plain signature: typing these calls against the whole locale exceeds the compiler's instantiation depth
+  const t = translate as unknown as (key: string, options?: Record<string, unknown>) => string;
   const errors: Record<string, string> = {};
   for (const range of RANGES) {
     const minText = ranges[range.min].trim();

@@ -77,6 +77,8 @@ export function formatValue(type: string, field: string, value: unknown, context
   if (value === null || value === undefined || value === '') return '–';
   const kind = AUDITED.entities[type]?.[field] ?? '';
   if (kind === 'redacted') return t('auditNames.values.redacted');
+  // a list of references (a car's photos): how many, the references themselves say nothing to a reader
+  if (kind === 'texts' && Array.isArray(value)) return t('auditNames.values.items', { count: value.length });
   if (typeof value === 'boolean' || kind === 'boolean') return t(value === true || value === 'true' ? 'auditNames.values.yes' : 'auditNames.values.no');
   if (kind === 'yuan' && typeof value === 'number') return formatYuan(value, language, { wan: false });
   if (kind === 'instant' && typeof value === 'string') return formatTime(value, language, zone, 'medium', true);
