@@ -42,7 +42,7 @@ class PermissionTest {
                         .toList());
         assertThat(Permission.grantedTo(caller(Role.OWNER, null), Permission.Scope.STORE)).containsExactly(
                 Permission.STORE_ENTER, Permission.OWN_RECORD_VIEW, Permission.OWN_USED_CAR_MANAGE,
-                Permission.USED_CAR_MARKET_VIEW);
+                Permission.PHOTO_UPLOAD, Permission.USED_CAR_MARKET_VIEW);
     }
 
     @Test
