@@ -144,7 +144,7 @@ function usedCarSteps(browser, phone) {
       await phone.getByRole('button', { name: '修改并重新提交' }).click();
       await phone.getByLabel('期望价（元）').fill('118000');
       // a photo from the phone's files: uploaded at once, cleaned and resized by the store, shown as a thumbnail
-      const [chooser] = await Promise.all([phone.waitForEvent('filechooser'), phone.getByText('从相册选择').click()]);
+      const [chooser] = await Promise.all([phone.waitForEvent('filechooser'), phone.locator('label', { hasText: '从相册选择' }).click()]);
       await chooser.setFiles(CAR_PHOTO);
       await phone.getByRole('img', { name: '车辆照片 1' }).waitFor();
       await fitsThePhone(phone);

@@ -33,6 +33,11 @@ describe('claimsOf', () => {
     });
   });
 
+  it('names a Chinese user family name first without a space, as people write it; other names as the token gives them', () => {
+    expect(claimsOf(token({ preferred_username: 'm', name: '丽娟 黄', given_name: '丽娟', family_name: '黄' })).name).toBe('黄丽娟');
+    expect(claimsOf(token({ preferred_username: 'l', name: 'Lucy Zhang', given_name: 'Lucy', family_name: 'Zhang' })).name).toBe('Lucy Zhang');
+  });
+
   it('copes with tokens without tenancy claims', () => {
     const claims = claimsOf(token({ sub: 'abc', realm_access: { roles: ['platform-operator'] } }));
     expect(claims).toMatchObject({ username: 'abc', name: 'abc', roles: ['platform-operator'], stores: [] });

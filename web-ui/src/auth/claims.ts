@@ -39,12 +39,23 @@ export function claimsOf(accessToken: string): Claims {
   const username = stringOf(payload.preferred_username) ?? stringOf(payload.sub) ?? '';
   return {
     username,
-    name: stringOf(payload.name) ?? username,
+    name: personName(payload) ?? username,
     roles,
     group: stringOf(payload.m4s_group),
     stores,
     department: stringOf(payload.m4s_department),
   };
+}
+
+/**
+ * The name people read, as the services record it: a Chinese name is family name then given name with no space
+ * (黄 + 丽娟 = 黄丽娟; the identity provider's `name` says "丽娟 黄"); any other name is the token's `name` as it is.
+ */
+function personName(payload: Record<string, unknown>): string | undefined {
+  const family = stringOf(payload.family_name)?.trim();
+  const given = stringOf(payload.given_name)?.trim();
+  if (family && given && /\p{Script=Han}/u.test(family + given)) return family + given;
+  return stringOf(payload.name);
 }
 
 export function hasAnyRole(claims: Claims | undefined, roles: readonly Role[]): boolean {

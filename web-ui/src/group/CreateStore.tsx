@@ -144,7 +144,7 @@ export function CreateStore({ groupCode, open, onClose }: { groupCode: string; o
       ) : (
         <>
           <ProblemAlert error={error} fieldsInForm />
-          <Form<NewStore> form={form} layout="vertical" initialValues={{ timeZone: DEFAULT_STORE_ZONE }} onFinish={(v) => void submit(v)}>
+          <Form<NewStore> form={form} name="createStore" layout="vertical" initialValues={{ timeZone: DEFAULT_STORE_ZONE }} onFinish={(v) => void submit(v)}>
             <Form.Item name="code" label={t('group.fields.code')} extra={t('group.codeHint')} rules={[required, { pattern: CODE, message: t('validation.code') }]}>
               <Input autoComplete="off" />
             </Form.Item>

@@ -56,7 +56,7 @@ export function EditStore({ store, onClose }: { store?: StoreView; onClose: (cha
       width={560}
     >
       <ProblemAlert error={error} fieldsInForm />
-      <Form<StoreDetails> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      <Form<StoreDetails> form={form} name="editStore" layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item
           name="name"
           label={t('group.fields.name')}
