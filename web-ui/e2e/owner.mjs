@@ -144,8 +144,9 @@ function usedCarSteps(browser, phone) {
       await phone.getByRole('button', { name: '修改并重新提交' }).click();
       await phone.getByLabel('期望价（元）').fill('118000');
       // a photo from the phone's files: uploaded at once, cleaned and resized by the store, shown as a thumbnail
-      const [chooser] = await Promise.all([phone.waitForEvent('filechooser'), phone.locator('label', { hasText: '从相册选择' }).click()]);
-      await chooser.setFiles(CAR_PHOTO);
+      // the 从相册选择 input (the other one, 拍照, opens the camera); files are set on it as the phone's chooser would
+      await phone.locator('label', { hasText: '从相册选择' }).waitFor();
+      await phone.locator('input[type="file"][multiple]').setInputFiles(CAR_PHOTO);
       await phone.getByRole('img', { name: '车辆照片 1' }).waitFor();
       await fitsThePhone(phone);
       await screenshot(phone, 'owner-used-car-edit');
