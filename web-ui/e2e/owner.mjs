@@ -25,7 +25,16 @@ function watchForConsoleLibraries(page) {
 /** Fails when the page scrolls sideways on the phone. */
 async function fitsThePhone(page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expectTrue(width <= page.viewportSize().width, `the page is wider (${width}px) than the phone`);
+  const phoneWidth = page.viewportSize().width;
+  if (width <= phoneWidth) return;
+  // names the widest elements that reach past the phone's edge, so that a failure says what to fix
+  const wide = await page.evaluate((edge) => [...document.querySelectorAll('body *')]
+    .map((e) => ({ e, right: e.getBoundingClientRect().right }))
+    .filter(({ right }) => right > edge)
+    .sort((a, b) => b.right - a.right)
+    .slice(0, 5)
+    .map(({ e, right }) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} (right edge ${Math.round(right)}px)`), phoneWidth);
+  expectTrue(false, `the page is wider (${width}px) than the phone: ${wide.join(', ')}`);
 }
 
 /** A listed car is searchable about 2 s after its approval (event, index, refresh); a busy machine is slower. */
