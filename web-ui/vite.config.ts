@@ -45,7 +45,7 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     setupFiles: ['./src/setupTests.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.mjs'],
     // Ant Design renders slowly in jsdom, more so on a busy build machine
     testTimeout: 60000,
     css: false,

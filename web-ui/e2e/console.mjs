@@ -92,7 +92,7 @@ export async function run(browser) {
       await page.getByRole('button', { name: '添加车辆' }).click();
       await page.getByLabel('车牌').fill(plate);
       await page.getByLabel('车架号').fill(vin);
-      await page.getByLabel('车型').fill('BMW 325Li');
+      await page.getByLabel('车型').fill('宝马 325Li');
       await page.getByRole('button', { name: /保\s*存/ }).click();
       await page.getByRole('heading', { name }).waitFor();
       await page.locator('tr', { hasText: plate.toUpperCase() }).waitFor();

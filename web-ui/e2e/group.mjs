@@ -39,7 +39,7 @@ export async function run(browser) {
       await dialog.getByLabel('门店代码').fill(code);
       await dialog.getByLabel('门店名称').fill(`界面测试店${code.slice(3)}`);
       await dialog.getByLabel('城市').fill('珠海');
-      await dialog.getByLabel('品牌').fill('Honda');
+      await dialog.getByLabel('品牌').fill('本田');
       await dialog.getByRole('button', { name: /创\s*建/ }).click();
       await dialog.locator('[data-testid="provisioning"]').waitFor();
       await screenshot(page, 'group-provisioning');

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, devices } from 'playwright-core';
+import { foreignWords } from './latin.mjs';
 
 export const BASE_URL = (process.env.M4S_BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 export const ARTIFACTS = process.env.M4S_E2E_ARTIFACTS ?? new URL('../target/e2e', import.meta.url).pathname;
@@ -64,10 +65,30 @@ export async function keycloakLogin(page, username, password = PASSWORD) {
   }
 }
 
+/**
+ * Saves a picture of the whole page; a page in Chinese is also read for English words (its visible text and its
+ * inputs' placeholders, see latin.mjs), which fail the step. `M4S_E2E_LATIN=report` only lists them.
+ */
 export async function screenshot(page, name) {
   const file = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   console.log(`  screenshot ${file}`);
+  await chineseOnly(page, name);
+}
+
+/** Fails when the page, shown in Chinese, has Latin words that are neither codes nor allowed names. */
+export async function chineseOnly(page, name) {
+  const { lang, text } = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    text: [document.body.innerText,
+      ...[...document.querySelectorAll('input[placeholder], textarea[placeholder]')].map((e) => e.placeholder)].join('\n'),
+  }));
+  if (!lang.toLowerCase().startsWith('zh')) return;
+  const words = foreignWords(text);
+  if (words.length === 0) return;
+  const message = `English inside the Chinese page ${name} (${page.url()}): ${words.join(', ')}`;
+  if (process.env.M4S_E2E_LATIN === 'report') console.log(`  ${message}`);
+  else throw new Error(message);
 }
 
 /** Runs the named steps in order; on the first failure saves a screenshot and the page's text, then rethrows. */

@@ -181,8 +181,13 @@ function usedCarSteps(browser, phone) {
     ['the car shows as listed in the used-car list and in the owner app', atDesk(async () => {
       await desk.getByRole('link', { name: '二手车', exact: true }).click();
       await desk.getByRole('heading', { name: '二手车' }).waitFor();
-      await pickOption(desk, desk.getByLabel('按状态筛选'), desk.locator('.ant-select-item-option[title="在售"]'),
-        () => new URL(window.location.href).searchParams.get('status') === 'LISTED');
+      // the list's query form: the status is chosen, then 查询 puts it into the address
+      const statusFilter = desk.getByLabel('按状态筛选');
+      const statusId = await statusFilter.getAttribute('id');
+      await pickOption(desk, statusFilter, desk.locator('.ant-select-item-option[title="在售"]'),
+        (id) => document.getElementById(id)?.closest('.ant-select')?.textContent?.includes('在售') ?? false, statusId);
+      await desk.getByRole('button', { name: /^查\s*询$/ }).click();
+      await desk.waitForFunction(() => new URL(window.location.href).searchParams.get('status') === 'LISTED');
       await desk.locator('tr.ant-table-row', { hasText: model }).filter({ hasText: '在售' }).waitFor();
       await screenshot(desk, 'console-used-cars');
       await phone.reload();

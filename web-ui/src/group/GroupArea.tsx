@@ -61,7 +61,7 @@ function GroupLayout() {
             loading={groups.loading}
             style={{ minWidth: 200 }}
             onChange={(code) => navigate(`/group/${code}`)}
-            options={(groups.data ?? []).map((g) => ({ value: g.code, label: `${g.name} (${g.code})` }))}
+            options={(groups.data ?? []).map((g) => ({ value: g.code, label: g.name }))}
           />
         </Space>
         <Space wrap>

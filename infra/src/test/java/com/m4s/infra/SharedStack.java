@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * One stack per test JVM for the end-to-end classes: starting one costs minutes (Keycloak), so they share it. It
- * stops, and its data folder is deleted, when the JVM exits.
+ * stops, and its data folder is deleted, when the JVM exits; the services' logs are kept first in
+ * {@code target/stack-logs/} (the server side of a failed step, e.g. a 500's stack trace).
  */
 final class SharedStack {
 
@@ -29,6 +30,7 @@ final class SharedStack {
             Stack started = stack;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
+                keepLogs(data.resolve("logs"), Path.of("target", "stack-logs"));
                 delete(data);
             }, "m4s-test-stack-stop"));
         }
@@ -50,6 +52,17 @@ final class SharedStack {
             return Files.createTempDirectory("m4s-e2e-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void keepLogs(Path logs, Path kept) {
+        try (Stream<Path> files = Files.list(logs)) {
+            Files.createDirectories(kept);
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, kept.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: the logs help after a failure, the run's result does not depend on them
         }
     }
 

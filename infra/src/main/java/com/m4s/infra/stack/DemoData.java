@@ -27,22 +27,22 @@ public final class DemoData {
     }
 
     static final List<DemoStore> STORES = List.of(
-            new DemoStore("gz_tianhe", "广州宝悦天河宝马4S店", "广州", "BMW", "广州市天河区黄埔大道西 638 号",
+            new DemoStore("gz_tianhe", "广州宝悦天河宝马4S店", "广州", "宝马", "广州市天河区黄埔大道西 638 号",
                     "020-38823888", List.of(
-                    new String[] {"王建国", "13800138001", "粤A12345", "LBVCU31080S000001", "BMW 325Li"},
-                    new String[] {"李秀英", "13800138002", "粤A6B888", "LBVCU31080S000002", "BMW X3"},
-                    new String[] {"陈志强", "13800138003", "粤AD12345", "LBVCU31080S000003", "BMW i3"},
-                    new String[] {"Lucy Zhang", "13800138004", "粤A99K88", "LBVCU31080S000004", "BMW 530Li"})),
-            new DemoStore("sz_futian", "深圳星辉福田奔驰4S店", "深圳", "Mercedes-Benz", "深圳市福田区深南大道 7008 号",
+                    new String[] {"王建国", "13800138001", "粤A12345", "LBVCU31080S000001", "宝马 325Li"},
+                    new String[] {"李秀英", "13800138002", "粤A6B888", "LBVCU31080S000002", "宝马 X3"},
+                    new String[] {"陈志强", "13800138003", "粤AD12345", "LBVCU31080S000003", "宝马 i3"},
+                    new String[] {"Lucy Zhang", "13800138004", "粤A99K88", "LBVCU31080S000004", "宝马 530Li"})),
+            new DemoStore("sz_futian", "深圳星辉福田奔驰4S店", "深圳", "奔驰", "深圳市福田区深南大道 7008 号",
                     "0755-83998888", List.of(
-                    new String[] {"张伟", "13900139001", "粤B16888", "LE4GG8BB0KL000001", "Mercedes C 260L"},
-                    new String[] {"刘洋", "13900139002", "粤B2C333", "LE4GG8BB0KL000002", "Mercedes GLC 300L"},
-                    new String[] {"黄丽", "13900139003", "粤B77E77", "LE4GG8BB0KL000003", "Mercedes E 300L"})),
-            new DemoStore("fs_chancheng", "佛山广骏禅城丰田4S店", "佛山", "Toyota", "佛山市禅城区季华五路 22 号",
+                    new String[] {"张伟", "13900139001", "粤B16888", "LE4GG8BB0KL000001", "奔驰 C 260L"},
+                    new String[] {"刘洋", "13900139002", "粤B2C333", "LE4GG8BB0KL000002", "奔驰 GLC 300L"},
+                    new String[] {"黄丽", "13900139003", "粤B77E77", "LE4GG8BB0KL000003", "奔驰 E 300L"})),
+            new DemoStore("fs_chancheng", "佛山广骏禅城丰田4S店", "佛山", "丰田", "佛山市禅城区季华五路 22 号",
                     "0757-82268888", List.of(
-                    new String[] {"周杰", "13700137001", "粤E33333", "LVGBE40K0KG000001", "Toyota Camry 凯美瑞"},
-                    new String[] {"吴敏", "13700137002", "粤E5F555", "LVGBE40K0KG000002", "Toyota RAV4 荣放"},
-                    new String[] {"郑凯", "13700137003", "粤E8G888", "LVGBE40K0KG000003", "Toyota Corolla 卡罗拉"})));
+                    new String[] {"周杰", "13700137001", "粤E33333", "LVGBE40K0KG000001", "丰田 凯美瑞"},
+                    new String[] {"吴敏", "13700137002", "粤E5F555", "LVGBE40K0KG000002", "丰田 RAV4 荣放"},
+                    new String[] {"郑凯", "13700137003", "粤E8G888", "LVGBE40K0KG000003", "丰田 卡罗拉"})));
 
     /** The demo operator of the realm; all demo users share {@link #DEMO_PASSWORD}. */
     public static final String OPERATOR = "operator";

@@ -40,12 +40,12 @@ final class DemoVolume {
     }
 
     static final Map<String, Profile> PROFILES = Map.of(
-            "gz_tianhe", new Profile("粤A", "LBVCU3108", List.of("BMW 325Li", "BMW 530Li", "BMW X1", "BMW X3", "BMW X5",
-                    "BMW iX3", "BMW i3")),
-            "sz_futian", new Profile("粤B", "LE4GG8BB0", List.of("Mercedes C 260L", "Mercedes E 300L", "Mercedes GLC 300L",
-                    "Mercedes GLE 350", "Mercedes A 200L", "Mercedes EQE")),
-            "fs_chancheng", new Profile("粤E", "LVGBE40K0", List.of("Toyota Camry 凯美瑞", "Toyota Corolla 卡罗拉",
-                    "Toyota RAV4 荣放", "Toyota Highlander 汉兰达", "Toyota Levin 雷凌", "Toyota bZ4X")));
+            "gz_tianhe", new Profile("粤A", "LBVCU3108", List.of("宝马 325Li", "宝马 530Li", "宝马 X1", "宝马 X3", "宝马 X5",
+                    "宝马 iX3", "宝马 i3")),
+            "sz_futian", new Profile("粤B", "LE4GG8BB0", List.of("奔驰 C 260L", "奔驰 E 300L", "奔驰 GLC 300L",
+                    "奔驰 GLE 350", "奔驰 A 200L", "奔驰 EQE")),
+            "fs_chancheng", new Profile("粤E", "LVGBE40K0", List.of("丰田 凯美瑞", "丰田 卡罗拉",
+                    "丰田 RAV4 荣放", "丰田 汉兰达", "丰田 雷凌", "丰田 bZ4X")));
 
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马",
         "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖",
