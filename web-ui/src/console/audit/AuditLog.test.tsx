@@ -86,7 +86,8 @@ describe('AuditLog', () => {
     URL.revokeObjectURL = vi.fn();
     const download = vi.fn().mockResolvedValue({ blob: new Blob(['xlsx']), fileName: '操作日志_2026-12-31.xlsx' });
     renderLog('Asia/Urumqi', '?entityType=member&actor=s-1&from=2026-12-31&to=2026-12-31&page=2', download);
-    expect(await screen.findByText('李经理（店长）')).toBeInTheDocument();
+    // the actor picker names the chosen actor too
+    expect(await screen.findByText('会员：王建国')).toBeInTheDocument();
 
     fireEvent.click(screen.getByText('导出 Excel'));
 
