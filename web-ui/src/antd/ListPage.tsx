@@ -1,10 +1,13 @@
 import { ColumnHeightOutlined, DownloadOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Dropdown, Empty, Form, Input, Popover, Select, Space, Table, Tooltip } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, Button, Checkbox, DatePicker, Dropdown, Empty, Form, Input, Popover, Select, Space, Table, Tooltip } from 'antd';
+import type { ColumnsType, TableProps } from 'antd/es/table';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page, Query } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
+import { dayBounds } from '../ui/format';
+import { useStoreZone } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
 import { saveFile } from './download';
 import { ProblemAlert } from './ProblemAlert';
@@ -15,12 +18,27 @@ export interface ListFilter {
   /** `q` is the list's text search */
   name: string;
   label: string;
-  kind: 'text' | 'select';
+  /**
+   * `dayRange`: whole days of the store (Ant's RangePicker); the first day is kept in the address under `name`, the
+   * last under `end` (`from=2026-03-01&to=2026-03-31`), and the API gets the start of the first and the end of the
+   * last as instants in the store's zone under the same names
+   */
+  kind: 'text' | 'select' | 'dayRange';
   placeholder?: string;
   /** a select's choices; with `multiple`, the value is sent comma-separated (`LISTED,RESERVED`), as Spring binds a list */
   options?: { value: string; label: string }[];
   multiple?: boolean;
+  /** a select whose choices can be searched by their label (long lists such as people) */
+  searchable?: boolean;
+  /** a select whose choices are still loading */
+  loading?: boolean;
+  /** a dayRange's parameter of the last day */
+  end?: string;
+  /** a dayRange's placeholders of the first and the last day */
+  placeholders?: [string, string];
 }
+
+const DAY = 'YYYY-MM-DD';
 
 export type Density = 'large' | 'middle' | 'small';
 
@@ -35,7 +53,7 @@ export interface ListPageProps<T> {
   filters?: ListFilter[];
   /** every column has a `key` (the sort key when sortable, and its name in the column settings) */
   columns: ColumnsType<T>;
-  rowKey: keyof T & string;
+  rowKey: (keyof T & string) | ((row: T) => string);
   /** shows 导出 Excel when true (the caller checks the export permission) */
   exportable?: boolean;
   /** actions beside the toolbar's own, e.g. 新建会员 */
@@ -44,6 +62,22 @@ export interface ListPageProps<T> {
   batchActions?: (selected: T[], done: () => void) => ReactNode;
   /** what an empty list says, and the next step (a button), when no filter is set */
   empty: { description: string; action?: ReactNode };
+  /** rows that open to show more (e.g. an audit entry's changes) */
+  expandable?: TableProps<T>['expandable'];
+  /** page sizes to offer, when the list's differ from antd's */
+  pageSizeOptions?: number[];
+  /** a value whose change reloads the rows (e.g. a counter raised after a dialog changed one) */
+  refresh?: unknown;
+  /**
+   * what to show instead of the whole list when loading it fails in a way that means the list is not there (e.g. a
+   * feature the store has not got); undefined keeps the list with the problem above it
+   */
+  unavailable?: (error: unknown) => ReactNode | undefined;
+}
+
+/** The names a filter keeps in the address: its own, and a day range's last day. */
+function addressNames(filter: ListFilter): string[] {
+  return filter.kind === 'dayRange' && filter.end ? [filter.name, filter.end] : [filter.name];
 }
 
 function stored<V>(key: string, fallback: V): V {
@@ -81,19 +115,35 @@ export function ListPage<T extends object>({
   actions,
   batchActions,
   empty,
+  expandable,
+  pageSizeOptions,
+  refresh,
+  unavailable,
 }: ListPageProps<T>) {
   const { t } = useTranslation();
   const { api } = useAuth();
-  const filterNames = filters.map((f) => f.name).filter((name) => name !== 'q');
+  const zone = useStoreZone();
+  const filterNames = filters.flatMap(addressNames).filter((name) => name !== 'q');
   const params = useTableParams(defaults, filterNames);
   const values: Record<string, string> = { q: params.q, ...params.filters };
-  const filterQuery: Query = Object.fromEntries(filters.map((f) => [f.name, values[f.name] ?? '']));
-  const filtered = filters.some((f) => (values[f.name] ?? '') !== '');
+  const filterQuery: Query = Object.fromEntries(
+    filters.flatMap((f): [string, string][] => {
+      if (f.kind !== 'dayRange' || !f.end) return [[f.name, values[f.name] ?? '']];
+      // whole days of the store, as the times in its lists read
+      const first = values[f.name];
+      const last = values[f.end];
+      return [
+        [f.name, first ? dayBounds(first, zone).start : ''],
+        [f.end, last ? dayBounds(last, zone).end : ''],
+      ];
+    }),
+  );
+  const filtered = filters.flatMap(addressNames).some((name) => (values[name] ?? '') !== '');
   const queryKey = JSON.stringify([fixedQuery, filterQuery]);
 
   const rows = useLoad(
     (signal) => api.get<Page<T>>(path, { ...fixedQuery, ...filterQuery, page: params.page, size: params.size, sort: params.sort }, signal),
-    [path, queryKey, params.page, params.size, params.sort],
+    [path, queryKey, params.page, params.size, params.sort, refresh],
   );
 
   const [density, setDensity] = useState<Density>(() => stored(`m4s.list.${id}.density`, 'middle'));
@@ -105,26 +155,44 @@ export function ListPage<T extends object>({
   // a new page of rows, filter or sort starts with nothing selected
   useEffect(() => setSelected({ keys: [], rows: [] }), [queryKey, params.page, params.size, params.sort]);
 
-  const [form] = Form.useForm<Record<string, string | string[] | undefined>>();
+  type FormValue = string | string[] | [Dayjs, Dayjs] | null | undefined;
+  const [form] = Form.useForm<Record<string, FormValue>>();
   const formValues = useMemo(
-    () => Object.fromEntries(filters.map((f) => [f.name, f.multiple ? (values[f.name] ? values[f.name]!.split(',') : []) : values[f.name] || undefined])),
+    () =>
+      Object.fromEntries(
+        filters.map((f): [string, FormValue] => {
+          const v = values[f.name];
+          if (f.kind === 'dayRange') {
+            const last = f.end ? values[f.end] : '';
+            return [f.name, v && last ? [dayjs(v, DAY), dayjs(last, DAY)] : undefined];
+          }
+          return [f.name, f.multiple ? (v ? v.split(',') : []) : v || undefined];
+        }),
+      ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [queryKey],
   );
   useEffect(() => form.setFieldsValue(formValues), [form, formValues]);
 
-  const apply = (input: Record<string, string | string[] | undefined>) =>
+  const apply = (input: Record<string, FormValue>) =>
     params.applyFilters(
       Object.fromEntries(
-        filters.map((f) => {
+        filters.flatMap((f): [string, string][] => {
           const v = input[f.name];
-          return [f.name, Array.isArray(v) ? v.join(',') : (v ?? '').trim()];
+          if (f.kind === 'dayRange') {
+            const [first, last] = (v as [Dayjs, Dayjs] | null | undefined) ?? [];
+            return [
+              [f.name, first ? first.format(DAY) : ''],
+              ...(f.end ? [[f.end, last ? last.format(DAY) : ''] as [string, string]] : []),
+            ];
+          }
+          return [[f.name, Array.isArray(v) ? v.join(',') : ((v as string | undefined) ?? '').trim()]];
         }),
       ),
     );
   const reset = () => {
     form.resetFields();
-    params.applyFilters(Object.fromEntries(filters.map((f) => [f.name, undefined])));
+    params.applyFilters(Object.fromEntries(filters.flatMap(addressNames).map((name) => [name, undefined])));
   };
 
   const download = async () => {
@@ -171,6 +239,9 @@ export function ListPage<T extends object>({
     </Space>
   );
 
+  const instead = rows.error ? unavailable?.(rows.error) : undefined;
+  if (instead) return <>{instead}</>;
+
   return (
     <>
       {filters.length > 0 && (
@@ -179,13 +250,17 @@ export function ListPage<T extends object>({
             <Form.Item key={f.name} name={f.name} label={f.label}>
               {f.kind === 'text' ? (
                 <Input allowClear placeholder={f.placeholder} aria-label={f.label} style={{ width: 240 }} />
+              ) : f.kind === 'dayRange' ? (
+                <DatePicker.RangePicker aria-label={f.label} placeholder={f.placeholders} />
               ) : (
                 <Select
                   allowClear
+                  showSearch={f.searchable ? { optionFilterProp: 'label' } : undefined}
                   mode={f.multiple ? 'multiple' : undefined}
                   placeholder={f.placeholder}
                   aria-label={f.label}
                   options={f.options}
+                  loading={f.loading}
                   style={{ minWidth: 240 }}
                 />
               )}
@@ -260,6 +335,7 @@ export function ListPage<T extends object>({
         dataSource={rows.data?.content ?? []}
         columns={shown}
         scroll={{ x: 'max-content' }}
+        expandable={expandable}
         rowSelection={
           batchActions ? { selectedRowKeys: selected.keys, onChange: (keys, chosen) => setSelected({ keys, rows: chosen }) } : undefined
         }
@@ -278,6 +354,7 @@ export function ListPage<T extends object>({
           pageSize: params.size,
           total: rows.data?.totalElements ?? 0,
           showSizeChanger: true,
+          pageSizeOptions,
           showTotal: (total) => t('common.total', { count: total }),
         }}
       />

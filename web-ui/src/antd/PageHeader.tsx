@@ -14,7 +14,20 @@ export interface Crumb {
  * The top of a page: where it is (breadcrumbs, each a link but the last), a way back when the page is below another
  * (`back`: the page to return to), its title and its main actions.
  */
-export function PageHeader({ title, breadcrumb = [], back, extra }: { title: ReactNode; breadcrumb?: Crumb[]; back?: string; extra?: ReactNode }) {
+export function PageHeader({
+  title,
+  breadcrumb = [],
+  back,
+  extra,
+  tags,
+}: {
+  title: ReactNode;
+  breadcrumb?: Crumb[];
+  back?: string;
+  extra?: ReactNode;
+  /** beside the title, not part of it (e.g. a car's status and revision) */
+  tags?: ReactNode;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
@@ -26,13 +39,14 @@ export function PageHeader({ title, breadcrumb = [], back, extra }: { title: Rea
         />
       )}
       <div className="page-header-main">
-        <Space align="center">
+        <Space align="center" wrap>
           {back && (
             <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('listPattern.header.back')} onClick={() => navigate(back)} />
           )}
           <Typography.Title level={2} style={{ margin: 0 }}>
             {title}
           </Typography.Title>
+          {tags}
         </Space>
         {extra && <Space wrap>{extra}</Space>}
       </div>

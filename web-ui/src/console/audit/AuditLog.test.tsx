@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Page } from '../../api/client';
 import type { AuditActor, AuditEntry } from '../../api/types';
@@ -36,11 +36,11 @@ const provisioning: AuditEntry = {
 };
 const actors: AuditActor[] = [{ subject: 's-1', name: 'manager.kashi', displayName: '李经理', role: 'store-manager', entries: 3, lastAt: entry.occurredAt }];
 
-function renderLog(zone: string, query = '') {
+function renderLog(zone: string, query = '', download = vi.fn()) {
   const page: Page<AuditEntry> = { content: [entry, provisioning], page: 0, size: 50, totalElements: 2, totalPages: 1 };
   const get = vi.fn((path: string) => Promise.resolve(path.endsWith('/actors') ? actors : page)) as unknown as ReturnType<typeof vi.fn> & (<T>(path: string) => Promise<T>);
   renderWithAuth(<AuditLog />, {
-    auth: fakeAuth({ api: fakeApi({ get }) }),
+    auth: fakeAuth({ api: fakeApi({ get, download }) }),
     path: `/console/kashi/audit${query}`,
     route: '/console/:store/audit',
     zone,
@@ -78,5 +78,31 @@ describe('AuditLog', () => {
     );
     // the range picker shows the days of the link: start and end
     expect(screen.getAllByDisplayValue('2026-12-31')).toHaveLength(2);
+  });
+
+  it('exports to Excel exactly the filters of the rows shown: the kind of object, the actor and the whole days', async () => {
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    const download = vi.fn().mockResolvedValue({ blob: new Blob(['xlsx']), fileName: '操作日志_2026-12-31.xlsx' });
+    renderLog('Asia/Urumqi', '?entityType=member&actor=s-1&from=2026-12-31&to=2026-12-31&page=2', download);
+    // the actor picker names the chosen actor too
+    expect(await screen.findByText('会员：王建国')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByText('导出 Excel'));
+
+    await waitFor(() =>
+      expect(download).toHaveBeenCalledWith(
+        '/api/stores/kashi/audit/export',
+        { entityType: 'member', actor: 's-1', action: '', from: '2026-12-30T18:00:00.000Z', to: '2026-12-31T17:59:59.999Z', sort: 'occurredAt,desc' },
+        expect.stringContaining('spreadsheetml'),
+      ),
+    );
+  });
+
+  it('says what the log will hold when nothing was changed yet', async () => {
+    const get = vi.fn((path: string) => Promise.resolve(path.endsWith('/actors') ? [] : { content: [], page: 0, size: 50, totalElements: 0, totalPages: 0 })) as never;
+    renderWithAuth(<AuditLog />, { auth: fakeAuth({ api: fakeApi({ get }) }), path: '/console/kashi/audit', route: '/console/:store/audit' });
+    expect(await screen.findByText('还没有操作记录：会员、车辆、二手车和员工的新建、修改和删除都会记录在这里。')).toBeInTheDocument();
   });
 });

@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Result, Space, Typography } from 'antd';
+import { App, Button, Card, Form, Result, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { MemberProfile, MemberView, NewMember, VehicleDetails } from '../../api/types';
+import { PageHeader } from '../../antd/PageHeader';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
@@ -50,7 +51,15 @@ export function MemberCreate() {
 
   return (
     <>
-      <Typography.Title level={2}>{t('members.create')}</Typography.Title>
+      <PageHeader
+        title={t('members.create')}
+        back={`/console/${store}/members`}
+        breadcrumb={[
+          { title: t('console.menu.dashboard'), to: `/console/${store}` },
+          { title: t('console.menu.members'), to: `/console/${store}/members` },
+          { title: t('members.create') },
+        ]}
+      />
       <ProblemAlert error={error} fieldsInForm />
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 640 }} scrollToFirstError>
         <Card title={t('members.profile')} style={{ marginBottom: 16 }}>

@@ -1,10 +1,11 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Form, Modal, Popconfirm, Space, Spin, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Modal, Popconfirm, Space, Spin, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import type { MemberProfile, MemberView, VehicleDetails, VehicleView } from '../../api/types';
+import { PageHeader } from '../../antd/PageHeader';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
@@ -142,22 +143,30 @@ export function MemberEdit() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2}>{member.data.profile.name}</Typography.Title>
-        {editable && (
-          <Popconfirm
-            title={t('members.deleteConfirm', { name: member.data.profile.name })}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => void remove()}
-          >
-            <Button danger icon={<DeleteOutlined />}>
-              {t('members.delete')}
-            </Button>
-          </Popconfirm>
-        )}
-      </Space>
+      <PageHeader
+        title={member.data.profile.name}
+        back={`/console/${store}/members`}
+        breadcrumb={[
+          { title: t('console.menu.dashboard'), to: `/console/${store}` },
+          { title: t('console.menu.members'), to: `/console/${store}/members` },
+          { title: member.data.profile.name },
+        ]}
+        extra={
+          editable && (
+            <Popconfirm
+              title={t('members.deleteConfirm', { name: member.data.profile.name })}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => void remove()}
+            >
+              <Button danger icon={<DeleteOutlined />}>
+                {t('members.delete')}
+              </Button>
+            </Popconfirm>
+          )
+        }
+      />
       <Descriptions size="small" style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('common.createdAt')}>{formatTime(member.data.createdAt)}</Descriptions.Item>
         <Descriptions.Item label={t('common.updatedAt')}>{formatTime(member.data.updatedAt)}</Descriptions.Item>

@@ -1,62 +1,77 @@
-import { Input, Result, Table, Typography } from 'antd';
+import { Result, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { Page } from '../../api/client';
 import { isApiError } from '../../api/problem';
 import type { OutgoingMessage } from '../../api/owner';
-import { ProblemAlert } from '../../antd/ProblemAlert';
-import { useTableParams } from '../../antd/tableParams';
-import { useAuth } from '../../auth/AuthContext';
+import { ListPage, useSortable } from '../../antd/ListPage';
+import { PageHeader } from '../../antd/PageHeader';
 import { useFormatTime } from '../../ui/storeZone';
-import { useLoad } from '../../ui/useLoad';
 
-/** What the store sent to whom (verification codes, later reminders): newest first, searchable. */
+const DEFAULTS = { size: 20, sort: 'createdAt,desc' };
+const STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
+type Status = (typeof STATUSES)[number];
+const STATUS_COLOURS: Record<Status, string> = { PENDING: 'blue', SENT: 'green', FAILED: 'red' };
+
+/** What the store sent to whom (verification codes, later reminders): newest first, searchable, filtered by delivery. */
 export function MessageLog() {
   const { t } = useTranslation();
   const formatTime = useFormatTime();
   const { store = '' } = useParams();
-  const { api } = useAuth();
-  const params = useTableParams({ size: 20 });
-  const messages = useLoad(
-    (signal) => api.get<Page<OutgoingMessage>>(`/api/stores/${store}/messages`, { q: params.q, page: params.page, size: params.size }, signal),
-    [store, params.q, params.page, params.size],
-  );
+  const sortable = useSortable(DEFAULTS);
 
-  if (isApiError(messages.error) && messages.error.status === 404 && messages.error.slug !== 'store-not-found') {
-    return <Result status="info" title={t('messages.unavailable')} />;
-  }
+  const columns: ColumnsType<OutgoingMessage & { status?: string }> = [
+    { ...sortable('createdAt'), title: t('messages.fields.sentAt'), render: (_, m) => formatTime(m.sentAt ?? m.createdAt) },
+    { ...sortable('recipient'), title: t('messages.fields.recipient'), render: (_, m) => m.phone ?? m.recipient },
+    {
+      key: 'kind',
+      title: t('messages.fields.kind'),
+      render: (_, m) => {
+        const kind = m.kind ?? m.type ?? m.channel;
+        return kind === 'SMS' ? t('listPages.messages.channels.SMS') : kind;
+      },
+    },
+    { key: 'text', title: t('messages.fields.text'), render: (_, m) => m.text ?? m.body ?? m.content },
+    {
+      ...sortable('status'),
+      dataIndex: 'status',
+      title: t('listPages.messages.status'),
+      render: (status?: string) =>
+        status && (STATUSES as readonly string[]).includes(status) ? (
+          <Tag color={STATUS_COLOURS[status as Status]}>{t(`listPages.messages.statuses.${status as Status}`)}</Tag>
+        ) : (
+          status
+        ),
+    },
+  ];
 
   return (
     <>
-      <Typography.Title level={2}>{t('messages.title')}</Typography.Title>
-      <Input.Search
-        allowClear
-        defaultValue={params.q}
-        placeholder={t('messages.searchPlaceholder')}
-        aria-label={t('messages.searchPlaceholder')}
-        onSearch={(q) => params.search(q.trim())}
-        style={{ maxWidth: 420, marginBottom: 16 }}
+      <PageHeader
+        title={t('messages.title')}
+        breadcrumb={[{ title: t('console.menu.dashboard'), to: `/console/${store}` }, { title: t('console.menu.messages') }]}
       />
-      <ProblemAlert error={messages.error} onRetry={messages.reload} />
-      <Table<OutgoingMessage>
+      <ListPage<OutgoingMessage & { status?: string }>
+        id="messages"
+        path={`/api/stores/${store}/messages`}
+        defaults={DEFAULTS}
         rowKey={(m) => m.id ?? `${m.sentAt ?? m.createdAt}-${m.phone ?? m.recipient}`}
-        loading={messages.loading}
-        dataSource={messages.data?.content ?? []}
-        locale={{ emptyText: t('common.empty') }}
-        onChange={(pagination, _f, sorter) => params.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: params.page + 1,
-          pageSize: params.size,
-          total: messages.data?.totalElements ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { count: total }),
-        }}
-        columns={[
-          { key: 'at', title: t('messages.fields.sentAt'), render: (_, m) => formatTime(m.sentAt ?? m.createdAt) },
-          { key: 'to', title: t('messages.fields.recipient'), render: (_, m) => m.phone ?? m.recipient },
-          { key: 'kind', title: t('messages.fields.kind'), render: (_, m) => m.kind ?? m.type ?? m.channel },
-          { key: 'text', title: t('messages.fields.text'), render: (_, m) => m.text ?? m.body ?? m.content },
+        filters={[
+          { name: 'q', kind: 'text', label: t('listPages.messages.search'), placeholder: t('messages.searchPlaceholder') },
+          {
+            name: 'status',
+            kind: 'select',
+            label: t('listPages.messages.status'),
+            placeholder: t('listPages.messages.allStatuses'),
+            options: STATUSES.map((s) => ({ value: s, label: t(`listPages.messages.statuses.${s}`) })),
+          },
         ]}
+        columns={columns}
+        empty={{ description: t('listPages.messages.empty') }}
+        // a version of store-console without the message log answers 404 for the store it knows
+        unavailable={(error) =>
+          isApiError(error) && error.status === 404 && error.slug !== 'store-not-found' ? <Result status="info" title={t('messages.unavailable')} /> : undefined
+        }
       />
     </>
   );

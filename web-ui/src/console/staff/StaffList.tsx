@@ -1,21 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { Page } from '../../api/client';
 import type { StaffChange, StaffEntry, StaffInvitation, StaffView } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
-import { useTableParams } from '../../antd/tableParams';
+import { ListPage, useSortable } from '../../antd/ListPage';
+import { PageHeader } from '../../antd/PageHeader';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
 import { useFormatTime } from '../../ui/storeZone';
-import { useLoad } from '../../ui/useLoad';
 import { PHONE } from '../members/MemberFields';
 
 export const STAFF_ROLES = ['STORE_MANAGER', 'STORE_STAFF'] as const;
 export const DEPARTMENTS = ['sales', 'service', 'customer_care', 'finance', 'workshop'] as const;
+const DEFAULTS = { size: 20, sort: 'username,asc' };
 const STATUS_COLOURS: Record<string, string> = { ACTIVE: 'green', PENDING: 'blue', FAILED: 'red', DISABLED: 'default' };
 
 /** A staff entry the page can change: one with a staff record (invited through this page). */
@@ -55,12 +56,11 @@ export function StaffList() {
   const { api } = useAuth();
   const { message } = App.useApp();
   const manages = useCan('STAFF_MANAGE');
-  const params = useTableParams({ size: 20, sort: 'username,asc' });
+  const sortable = useSortable(DEFAULTS);
   const base = `/api/stores/${store}/staff`;
-  const staff = useLoad(
-    (signal) => api.get<Page<StaffEntry>>(base, { q: params.q, page: params.page, size: params.size, sort: params.sort }, signal),
-    [base, params.q, params.page, params.size, params.sort],
-  );
+  // raised after a change, so the list reloads
+  const [changes, setChanges] = useState(0);
+  const reload = () => setChanges((n) => n + 1);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm<StaffInvitation>();
   const [error, setError] = useState<unknown>();
@@ -86,7 +86,7 @@ export function StaffList() {
         setDialog(null);
         message.success(t('common.saved'));
       }
-      staff.reload();
+      reload();
     } catch (e) {
       applyProblem(form, e);
       setError(e);
@@ -99,113 +99,104 @@ export function StaffList() {
     try {
       await api.post(`${base}/${s.id}/${action}`);
       message.success(t(`staff.done.${action}`, { name: s.displayName }));
-      staff.reload();
+      reload();
     } catch (e) {
       setError(e);
     }
   };
 
+  const invite = manages ? (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'invite' })}>
+      {t('staff.invite')}
+    </Button>
+  ) : undefined;
+
+  const columns: ColumnsType<StaffEntry> = [
+    { ...sortable('username'), dataIndex: 'username', title: t('staff.fields.username') },
+    { ...sortable('displayName'), dataIndex: 'displayName', title: t('staff.fields.displayName') },
+    { key: 'phone', dataIndex: 'phone', title: t('staff.fields.phone') },
+    { key: 'role', dataIndex: 'role', title: t('staff.fields.role'), render: (r: StaffEntry['role']) => t(`staff.roles.${r}`) },
+    {
+      key: 'department',
+      dataIndex: 'department',
+      title: t('staff.fields.department'),
+      render: (d?: string | null) => (d && (DEPARTMENTS as readonly string[]).includes(d) ? t(`staff.departments.${d as (typeof DEPARTMENTS)[number]}`) : d),
+    },
+    {
+      ...sortable('status'),
+      dataIndex: 'status',
+      title: t('staff.fields.status'),
+      render: (s: StaffEntry['status'], row) => (
+        <Tag color={STATUS_COLOURS[s]} title={row.failureReason ?? undefined}>
+          {t(`staff.statuses.${s}`)}
+        </Tag>
+      ),
+    },
+    { ...sortable('createdAt'), dataIndex: 'createdAt', title: t('common.createdAt'), render: (at: string) => formatTime(at) },
+    ...(manages
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, entry: StaffEntry) => {
+              if (!entry.id) return <Typography.Text type="secondary">{t('staff.managedInIdentity')}</Typography.Text>;
+              const s = entry as Changeable;
+              return (
+                <Space wrap>
+                  {s.status !== 'PENDING' && s.status !== 'FAILED' && (
+                    <Button size="small" onClick={() => setDialog({ kind: 'change', staff: s })}>
+                      {t('staff.change')}
+                    </Button>
+                  )}
+                  {s.status === 'ACTIVE' && (
+                    <Popconfirm
+                      title={t('staff.disableConfirm', { name: s.displayName })}
+                      okText={t('staff.disable')}
+                      cancelText={t('common.cancel')}
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() => void act(s, 'disable')}
+                    >
+                      <Button size="small" danger>
+                        {t('staff.disable')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                  {s.status === 'DISABLED' && (
+                    <Button size="small" onClick={() => void act(s, 'enable')}>
+                      {t('staff.enable')}
+                    </Button>
+                  )}
+                  {s.status === 'FAILED' && (
+                    <Button size="small" onClick={() => void act(s, 'retry')}>
+                      {t('common.retry')}
+                    </Button>
+                  )}
+                </Space>
+              );
+            },
+          },
+        ]
+      : []),
+  ];
+
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2}>{t('staff.title')}</Typography.Title>
-        {manages && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'invite' })}>
-            {t('staff.invite')}
-          </Button>
-        )}
-      </Space>
-      <Input.Search
-        allowClear
-        defaultValue={params.q}
-        placeholder={t('staff.searchPlaceholder')}
-        aria-label={t('staff.searchPlaceholder')}
-        onSearch={(q) => params.search(q.trim())}
-        style={{ maxWidth: 420, marginBottom: 16 }}
+      <PageHeader
+        title={t('staff.title')}
+        breadcrumb={[{ title: t('console.menu.dashboard'), to: `/console/${store}` }, { title: t('console.menu.staff') }]}
       />
-      {!dialog && <ProblemAlert error={error ?? staff.error} onRetry={staff.error ? staff.reload : undefined} />}
-      <Table<StaffEntry>
+      {!dialog && <ProblemAlert error={error} />}
+      <ListPage<StaffEntry>
+        id="staff"
+        path={base}
+        defaults={DEFAULTS}
+        // invited logins have a staff record; the others are known by their Keycloak id
         rowKey={(s) => s.id ?? s.loginId ?? s.username}
-        loading={staff.loading}
-        dataSource={staff.data?.content ?? []}
-        locale={{ emptyText: t('common.empty') }}
-        onChange={(pagination, _f, sorter) => params.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: params.page + 1,
-          pageSize: params.size,
-          total: staff.data?.totalElements ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { count: total }),
-        }}
-        columns={[
-          { key: 'username', dataIndex: 'username', title: t('staff.fields.username'), sorter: true, sortOrder: params.sortOrderOf('username') },
-          { key: 'displayName', dataIndex: 'displayName', title: t('staff.fields.displayName'), sorter: true, sortOrder: params.sortOrderOf('displayName') },
-          { key: 'phone', dataIndex: 'phone', title: t('staff.fields.phone') },
-          { key: 'role', dataIndex: 'role', title: t('staff.fields.role'), render: (r: StaffEntry['role']) => t(`staff.roles.${r}`) },
-          {
-            key: 'department',
-            dataIndex: 'department',
-            title: t('staff.fields.department'),
-            render: (d?: string | null) => (d && (DEPARTMENTS as readonly string[]).includes(d) ? t(`staff.departments.${d as (typeof DEPARTMENTS)[number]}`) : d),
-          },
-          {
-            key: 'status',
-            dataIndex: 'status',
-            title: t('staff.fields.status'),
-            sorter: true,
-            sortOrder: params.sortOrderOf('status'),
-            render: (s: StaffEntry['status'], row) => (
-              <Tag color={STATUS_COLOURS[s]} title={row.failureReason ?? undefined}>
-                {t(`staff.statuses.${s}`)}
-              </Tag>
-            ),
-          },
-          { key: 'createdAt', dataIndex: 'createdAt', title: t('common.createdAt'), sorter: true, sortOrder: params.sortOrderOf('createdAt'), render: (at: string) => formatTime(at) },
-          ...(manages
-            ? [
-                {
-                  key: 'actions',
-                  title: t('common.actions'),
-                  render: (_: unknown, entry: StaffEntry) => {
-                    if (!entry.id) return <Typography.Text type="secondary">{t('staff.managedInIdentity')}</Typography.Text>;
-                    const s = entry as Changeable;
-                    return (
-                    <Space wrap>
-                      {s.status !== 'PENDING' && s.status !== 'FAILED' && (
-                        <Button size="small" onClick={() => setDialog({ kind: 'change', staff: s })}>
-                          {t('staff.change')}
-                        </Button>
-                      )}
-                      {s.status === 'ACTIVE' && (
-                        <Popconfirm
-                          title={t('staff.disableConfirm', { name: s.displayName })}
-                          okText={t('staff.disable')}
-                          cancelText={t('common.cancel')}
-                          okButtonProps={{ danger: true }}
-                          onConfirm={() => void act(s, 'disable')}
-                        >
-                          <Button size="small" danger>
-                            {t('staff.disable')}
-                          </Button>
-                        </Popconfirm>
-                      )}
-                      {s.status === 'DISABLED' && (
-                        <Button size="small" onClick={() => void act(s, 'enable')}>
-                          {t('staff.enable')}
-                        </Button>
-                      )}
-                      {s.status === 'FAILED' && (
-                        <Button size="small" onClick={() => void act(s, 'retry')}>
-                          {t('common.retry')}
-                        </Button>
-                      )}
-                    </Space>
-                    );
-                  },
-                },
-              ]
-            : []),
-        ]}
+        filters={[{ name: 'q', kind: 'text', label: t('listPages.staff.search'), placeholder: t('staff.searchPlaceholder') }]}
+        columns={columns}
+        actions={invite}
+        refresh={changes}
+        empty={{ description: t(manages ? 'listPages.staff.empty' : 'listPages.staff.emptyReadOnly'), action: invite }}
       />
       <Modal
         open={dialog?.kind === 'invite' || dialog?.kind === 'change'}

@@ -1,9 +1,9 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Image, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { MemberView, UsedCarMove, UsedCarStatus, UsedCarView } from '../../api/types';
+import { PageHeader } from '../../antd/PageHeader';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
@@ -85,6 +85,7 @@ export function UsedCarDetail() {
   const c = car.data;
   const moves = manages ? offeredMoves(c.allowedMoves, c.status) : [];
   const language = i18n.language;
+  const list = `/console/${store}/${fromQueue ? 'used-car-queue' : 'used-cars'}`;
 
   const start = (m: UsedCarMove) => {
     setPageError(undefined);
@@ -94,25 +95,32 @@ export function UsedCarDetail() {
 
   return (
     <>
-      <Link to={`/console/${store}/${fromQueue ? 'used-car-queue' : 'used-cars'}`}>
-        <ArrowLeftOutlined /> {fromQueue ? t('usedCars.queueTitle') : t('usedCars.back')}
-      </Link>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 8 }} wrap align="start">
-        <Space align="center" wrap>
-          <Typography.Title level={2} style={{ margin: 0 }}>
-            {carName(c)}
-          </Typography.Title>
-          <StatusTag status={c.status} />
-          <Tag>{t('usedCars.revisionN', { n: c.revision })}</Tag>
-        </Space>
-        <Space wrap data-testid="used-car-moves">
-          {moves.map((m) => (
-            <Button key={m} type={PRIMARY.includes(m) ? 'primary' : 'default'} danger={DANGER.includes(m)} onClick={() => start(m)}>
-              {t(`usedCars.moves.${m}`)}
-            </Button>
-          ))}
-        </Space>
-      </Space>
+      <PageHeader
+        title={carName(c)}
+        back={list}
+        breadcrumb={[
+          { title: t('console.menu.dashboard'), to: `/console/${store}` },
+          { title: t(fromQueue ? 'console.menu.usedCarQueue' : 'console.menu.usedCars'), to: list },
+          { title: carName(c) },
+        ]}
+        tags={
+          <>
+            <StatusTag status={c.status} />
+            <Tag>{t('usedCars.revisionN', { n: c.revision })}</Tag>
+          </>
+        }
+        extra={
+          moves.length > 0 && (
+            <Space wrap data-testid="used-car-moves">
+              {moves.map((m) => (
+                <Button key={m} type={PRIMARY.includes(m) ? 'primary' : 'default'} danger={DANGER.includes(m)} onClick={() => start(m)}>
+                  {t(`usedCars.moves.${m}`)}
+                </Button>
+              ))}
+            </Space>
+          )
+        }
+      />
       <div style={{ marginTop: 16 }}>
         <ProblemAlert error={pageError} />
         {c.status === 'CHANGES_REQUESTED' && c.reviewNote && (

@@ -1,11 +1,11 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n';
 import type { Permission } from '../../api/types';
 import { EXECUTIVE_PERMISSIONS, MANAGER_PERMISSIONS, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
 import { hoursAgo, page, summaryOf, usedCar } from '../../testing/usedCars';
 import { ReviewQueue, UsedCarList } from './UsedCarList';
+import { button, queryButton } from '../../testing/buttons';
 
 function renderList(ui: React.ReactElement, path: string, api = fakeApi(), permissions: Permission[] = MANAGER_PERMISSIONS) {
   return renderWithAuth(ui, { auth: fakeAuth({ api }), path, route: '/console/:store/*', permissions });
@@ -26,7 +26,7 @@ describe('UsedCarList', () => {
     const api = fakeApi({ get: vi.fn().mockResolvedValue(page(cars)) });
     renderList(<UsedCarList />, '/console/gz_tianhe/used-cars', api);
 
-    const row = (await screen.findByRole('link', { name: '奥迪 A4L' })).closest('tr')!;
+    const row = (await screen.findByText('奥迪 A4L', { selector: 'a' })).closest('tr')!;
     expect(within(row).getByText('在售')).toBeInTheDocument();
     expect(within(row).getByText('¥235,000')).toBeInTheDocument();
     expect(within(row).getByText('¥9,800')).toBeInTheDocument();
@@ -38,14 +38,14 @@ describe('UsedCarList', () => {
       { status: '', q: '', page: 0, size: 20, sort: 'submittedAt,desc' },
       expect.anything(),
     );
-    expect(screen.getByRole('button', { name: /代会员寄售/ })).toBeInTheDocument();
+    expect(button(/代会员寄售/)).toBeInTheDocument();
   });
 
   it('takes status filter, search, sort and page from the address', async () => {
     const api = fakeApi({ get: vi.fn().mockResolvedValue(page([cars[1]!])) });
     renderList(<UsedCarList />, '/console/gz_tianhe/used-cars?status=LISTED,RESERVED&q=奥迪&sort=askingPriceYuan,asc&page=2', api);
 
-    await screen.findByRole('link', { name: '奥迪 A4L' });
+    await screen.findByText('奥迪 A4L', { selector: 'a' });
     expect(api.get).toHaveBeenCalledWith(
       '/api/stores/gz_tianhe/used-cars',
       { status: 'LISTED,RESERVED', q: '奥迪', page: 1, size: 20, sort: 'askingPriceYuan,asc' },
@@ -61,8 +61,8 @@ describe('UsedCarList', () => {
     URL.revokeObjectURL = vi.fn();
     renderList(<UsedCarList />, '/console/gz_tianhe/used-cars?status=LISTED&q=奥迪&sort=askingPriceYuan,asc', api, EXECUTIVE_PERMISSIONS);
 
-    await screen.findByRole('link', { name: '奥迪 A4L' });
-    await userEvent.click(screen.getByText('导出 Excel'));
+    await screen.findByText('奥迪 A4L', { selector: 'a' });
+    fireEvent.click(screen.getByText('导出 Excel'));
 
     await waitFor(() => expect(save).toHaveBeenCalled());
     expect(api.download).toHaveBeenCalledWith(
@@ -81,8 +81,8 @@ describe('UsedCarList', () => {
   it('offers no submission without USED_CAR_MANAGE', async () => {
     const api = fakeApi({ get: vi.fn().mockResolvedValue(page(cars)) });
     renderList(<UsedCarList />, '/console/gz_tianhe/used-cars', api, EXECUTIVE_PERMISSIONS);
-    await screen.findByRole('link', { name: '奥迪 A4L' });
-    expect(screen.queryByRole('button', { name: /代会员寄售/ })).not.toBeInTheDocument();
+    await screen.findByText('奥迪 A4L', { selector: 'a' });
+    expect(queryButton(/代会员寄售/)).not.toBeInTheDocument();
   });
 });
 
@@ -105,6 +105,6 @@ describe('ReviewQueue', () => {
         expect.anything(),
       ),
     );
-    expect(screen.getByRole('link', { name: '宝马 325Li' })).toHaveAttribute('href', '/console/gz_tianhe/used-cars/car-1');
+    expect(screen.getByText('宝马 325Li', { selector: 'a' })).toHaveAttribute('href', '/console/gz_tianhe/used-cars/car-1');
   });
 });

@@ -1,5 +1,4 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/problem';
@@ -8,6 +7,7 @@ import type { Permission } from '../../api/types';
 import { EXECUTIVE_PERMISSIONS, MANAGER_PERMISSIONS, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
 import { page, usedCar } from '../../testing/usedCars';
 import { UsedCarSubmit } from './UsedCarSubmit';
+import { button } from '../../testing/buttons';
 
 const wang = { id: 'a1b2c3d4-0000-4000-8000-000000000001', name: '王建国', phone: '13800138001', plates: ['粤A12345'], createdAt: '2026-01-01T00:00:00Z' };
 
@@ -48,7 +48,6 @@ describe('UsedCarSubmit', () => {
   });
 
   it('finds the member by search and sends the car for them', async () => {
-    const user = userEvent.setup({ delay: null });
     const post = vi.fn().mockResolvedValue(usedCar());
     const api = fakeApi({ get: vi.fn().mockResolvedValue(page([wang])), post });
     renderSubmit(api);
@@ -58,7 +57,7 @@ describe('UsedCarSubmit', () => {
     describeCar();
     await chooseOption('变速箱', '自动');
     await chooseOption('排放标准', '国六 a');
-    await user.click(screen.getByRole('button', { name: /代会员寄售/ }));
+    fireEvent.click(button(/代会员寄售/));
 
     await waitFor(() =>
       expect(post).toHaveBeenCalledWith('/api/stores/gz_tianhe/used-cars', {
@@ -69,7 +68,6 @@ describe('UsedCarSubmit', () => {
   });
 
   it("shows the server's validation messages beside the fields they concern (422)", async () => {
-    const user = userEvent.setup({ delay: null });
     const post = vi.fn().mockRejectedValue(
       new ApiError(422, {
         type: 'https://m4s.dev/problems/year-in-future',
@@ -84,7 +82,7 @@ describe('UsedCarSubmit', () => {
     describeCar();
     await chooseOption('变速箱', '自动');
     await chooseOption('排放标准', '国六 a');
-    await user.click(screen.getByRole('button', { name: /代会员寄售/ }));
+    fireEvent.click(button(/代会员寄售/));
 
     expect(await screen.findByText('The model year 2019 is after this year (2018).')).toBeInTheDocument();
     expect(screen.getByText('年份不能晚于今年。')).toBeInTheDocument();
@@ -93,10 +91,9 @@ describe('UsedCarSubmit', () => {
   });
 
   it('checks the required fields before asking the server', async () => {
-    const user = userEvent.setup({ delay: null });
     const api = fakeApi({ get: vi.fn().mockResolvedValue(page([wang])) });
     renderSubmit(api);
-    await user.click(screen.getByRole('button', { name: /代会员寄售/ }));
+    fireEvent.click(button(/代会员寄售/));
     // member, make, model, year, mileage, city, gearbox, emission standard, price wish
     await waitFor(() => expect(screen.getAllByText('必填')).toHaveLength(9));
     expect(api.post).not.toHaveBeenCalled();

@@ -1,9 +1,10 @@
-import { App, Button, Card, Form, Result, Select, Space, Spin, Typography } from 'antd';
+import { App, Button, Card, Form, Result, Select, Space, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Page } from '../../api/client';
 import type { MemberSummary, StaffSubmission, UsedCarDetails, UsedCarView } from '../../api/types';
+import { PageHeader } from '../../antd/PageHeader';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
@@ -112,7 +113,15 @@ export function UsedCarSubmit() {
 
   return (
     <>
-      <Typography.Title level={2}>{t('usedCars.submitTitle')}</Typography.Title>
+      <PageHeader
+        title={t('usedCars.submitTitle')}
+        back={`/console/${store}/used-cars`}
+        breadcrumb={[
+          { title: t('console.menu.dashboard'), to: `/console/${store}` },
+          { title: t('console.menu.usedCars'), to: `/console/${store}/used-cars` },
+          { title: t('usedCars.submitTitle') },
+        ]}
+      />
       <ProblemAlert error={error} fieldsInForm />
       <Form<Values>
         form={form}

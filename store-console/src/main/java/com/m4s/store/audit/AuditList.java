@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -75,6 +76,8 @@ class AuditList {
             from audit_event a group by a.actor_subject order by last_at desc limit :limit""";
 
     static final int MAX_ACTORS = 200;
+    /** Rows an export reads from the database at a time. */
+    static final int EXPORT_FETCH_SIZE = 500;
 
     private static final TypeReference<Map<String, Map<String, @Nullable Object>>> CHANGES = new TypeReference<>() {
     };
@@ -92,20 +95,40 @@ class AuditList {
     /** A page of the current store's trail, newest first, filtered as the query says. */
     @Transactional(readOnly = true)
     public PageResult<AuditRecord> page(AuditQuery query) {
-        StringBuilder from = new StringBuilder("from audit_event a where true");
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        condition(from, parameters, "a.entity_type = :entityType", "entityType", query.entityType());
-        condition(from, parameters, "a.entity_id = :entityId", "entityId", query.entityId());
-        condition(from, parameters, "(a.actor_subject = :actor or a.actor_name = :actor)", "actor", query.actor());
-        condition(from, parameters, "a.action = :action", "action",
-                query.action() == null ? null : query.action().name());
-        condition(from, parameters, "a.occurred_at >= :from", "from",
-                query.from() == null ? null : Timestamp.from(query.from()));
-        condition(from, parameters, "a.occurred_at < :to", "to",
-                query.to() == null ? null : Timestamp.from(query.to()));
+        Filter filter = Filter.of(query);
         SqlPage page = SqlPage.of(query.page() == null ? 0 : query.page(),
                 query.size() == null ? DEFAULT_SIZE : query.size(), NEWEST_FIRST, SORTABLE, TIE_BREAKER);
-        return page.query(jdbc, COLUMNS, from.toString(), parameters, this::record);
+        return page.query(jdbc, COLUMNS, filter.from(), filter.parameters(), this::record);
+    }
+
+    /**
+     * Every entry the list would show for the query's filters (its page and size aside), newest first, handed to
+     * {@code sink} one at a time through a cursor (an export, decision 0024). Returns how many.
+     */
+    @Transactional(readOnly = true)
+    public long each(AuditQuery query, Consumer<AuditRecord> sink) {
+        Filter filter = Filter.of(query);
+        return SqlPage.everyRow(NEWEST_FIRST, SORTABLE, TIE_BREAKER).each(jdbc, "", COLUMNS, filter.from(),
+                filter.parameters(), EXPORT_FETCH_SIZE, this::record, sink);
+    }
+
+    /** The {@code from ... where} and parameters of the list's filters: the same for a page and an export. */
+    private record Filter(String from, Map<String, Object> parameters) {
+
+        static Filter of(AuditQuery query) {
+            StringBuilder from = new StringBuilder("from audit_event a where true");
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            condition(from, parameters, "a.entity_type = :entityType", "entityType", query.entityType());
+            condition(from, parameters, "a.entity_id = :entityId", "entityId", query.entityId());
+            condition(from, parameters, "(a.actor_subject = :actor or a.actor_name = :actor)", "actor", query.actor());
+            condition(from, parameters, "a.action = :action", "action",
+                    query.action() == null ? null : query.action().name());
+            condition(from, parameters, "a.occurred_at >= :from", "from",
+                    query.from() == null ? null : Timestamp.from(query.from()));
+            condition(from, parameters, "a.occurred_at < :to", "to",
+                    query.to() == null ? null : Timestamp.from(query.to()));
+            return new Filter(from.toString(), parameters);
+        }
     }
 
     /** Everyone who changed the store's data, the most recent first. */
