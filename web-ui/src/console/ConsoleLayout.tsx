@@ -20,6 +20,7 @@ import { hasAnyRole, type Claims } from '../auth/claims';
 import { UserMenu } from '../antd/UserMenu';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { GROUP_ROLES } from '../group/roles';
+import { InboxBell } from './inbox/InboxBell';
 import { StoreZoneProvider } from '../ui/storeZone';
 import { CONSOLE_PAGES, type ConsolePageKey } from './pages';
 import { PermissionsContext, useStorePermissions } from './permissions';
@@ -52,8 +53,8 @@ function groupConsolePath(claims: Claims | undefined, store: StoreChoice | undef
 }
 
 /**
- * Header (store, a way back to the group console for executives and operators, language, the user's menu with 修改密码,
- * sign out), the menu of
+ * Header (store, a way back to the group console for executives and operators, language, the bell with the user's
+ * unread messages, the user's menu with 修改密码, sign out), the menu of
  * the pages the user's permissions in the store allow, the page (which reads the same permissions for its buttons, and
  * shows times in the store's time zone).
  */
@@ -112,6 +113,7 @@ export function ConsoleLayout() {
               </Link>
             )}
             <LanguageSwitch />
+            {storeKnown && <InboxBell store={store} />}
             <UserMenu />
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
               {t('auth.signOut')}

@@ -101,6 +101,7 @@ public final class DemoData {
         if (usedCars > 0) {
             volume.index();
         }
+        fillManagersBell();
         return codes;
     }
 
@@ -168,6 +169,44 @@ public final class DemoData {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** The demo store whose manager finds messages in the console's bell. */
+    static final String BELL_STORE = "gz_tianhe";
+    static final String BELL_MANAGER = "manager.gz_tianhe";
+
+    /**
+     * Cars the demo members offer for consignment, submitted through the API: each submission's event reaches the
+     * store's reviewers' inboxes through the real consumer, so the manager's bell shows unread messages. Only while
+     * the manager's inbox is empty (a second run adds nothing; messages they read stay read).
+     */
+    private void fillManagersBell() {
+        String inbox = "/api/stores/" + BELL_STORE + "/inbox";
+        Api manager = anonymous.withToken(stack.keycloak().passwordToken(BELL_MANAGER, DEMO_PASSWORD));
+        Api.Response mine = manager.get(inbox);
+        if (mine.status() != 200 || mine.json().path("totalElements").asLong() > 0) {
+            return;
+        }
+        Object[][] offers = {{"13800138002", "宝马", "X3", 2019, 52_000, 268_000},
+            {"13800138003", "宝马", "i3", 2020, 31_000, 158_000}, {"13800138004", "宝马", "5系 530Li", 2018, 76_000,
+            238_000}};
+        String members = "/api/stores/" + BELL_STORE + "/members";
+        for (Object[] offer : offers) {
+            String memberId = api.get(members + "?q=" + offer[0]).json().path("content").path(0).path("id").asString();
+            Map<String, Object> car = new LinkedHashMap<>();
+            car.put("make", offer[1]);
+            car.put("model", offer[2]);
+            car.put("year", offer[3]);
+            car.put("mileageKm", offer[4]);
+            car.put("city", "广州");
+            car.put("gearbox", "AUTOMATIC");
+            car.put("emissionStandard", "CN6B");
+            car.put("colour", "白色");
+            car.put("priceWishYuan", offer[5]);
+            car.put("conditionNotes", "一手车，4S 店按时保养");
+            require(api.post("/api/stores/" + BELL_STORE + "/used-cars", Map.of("memberId", memberId, "car", car)),
+                    201);
         }
     }
 

@@ -87,6 +87,10 @@ class Member extends BaseEntity {
         return true;
     }
 
+    @Nullable String ownerSubject() {
+        return ownerSubject;
+    }
+
     @Nullable String ownerUsername() {
         return ownerUsername;
     }

@@ -96,6 +96,12 @@ class MemberService {
         return members.findById(memberId).map(m -> new MemberViews.Contact(m.id(), m.name(), m.phone()));
     }
 
+    /** The owner login bound to the member, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> ownerLogin(UUID memberId) {
+        return members.findById(memberId).map(Member::ownerSubject);
+    }
+
     /** The member bound to this owner login; 404 when there is none (as {@link #ofOwner}). */
     @Transactional(readOnly = true)
     public MemberViews.Contact ownerContact(String subject) {

@@ -40,6 +40,11 @@ public class Members {
         return members.contact(memberId);
     }
 
+    /** The id of the owner login bound to the member (the token's {@code sub}), if the member has one. */
+    public Optional<String> ownerLogin(UUID memberId) {
+        return members.ownerLogin(memberId);
+    }
+
     /** The member bound to this owner login; 404 when there is none. */
     public MemberViews.Contact ownerContact(String subject) {
         return members.ownerContact(subject);

@@ -2,6 +2,7 @@ package com.m4s.store.staff;
 
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Departments;
+import com.m4s.platform.security.Permission;
 import com.m4s.platform.security.Role;
 import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.tenancy.TenantRegistry;
@@ -205,6 +206,25 @@ public class Staff {
         List<StaffEntry> page = matching.subList(from, Math.min(from + size, matching.size()));
         return new PageResult<>(page, pageable.getPageNumber(), size, matching.size(),
                 (matching.size() + size - 1) / size);
+    }
+
+    /**
+     * The ids of the store's enabled staff logins that hold the permission by their roles and department, as Keycloak
+     * lists them (decision 0026): the people to tell about work that needs it (a car waiting for review, say). 503
+     * {@code identity-unavailable} when Keycloak does not answer in time.
+     */
+    public List<String> loginsWith(Permission permission) {
+        String store = store();
+        return directory.logins(store).stream().filter(Identities.StoreLogin::enabled)
+                .filter(login -> permission.grantedTo(new Caller(login.id(), login.username(),
+                        roles(login.realmRoles()), null, Set.of(store), login.department())))
+                .map(Identities.StoreLogin::id).toList();
+    }
+
+    private static Set<Role> roles(List<String> realmRoles) {
+        Set<Role> roles = new HashSet<>();
+        realmRoles.forEach(name -> Role.ofRealmRole(name).ifPresent(roles::add));
+        return roles;
     }
 
     /** Logins of the store by role and state, for the dashboards. */
