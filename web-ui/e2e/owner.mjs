@@ -288,10 +288,12 @@ export async function run(browser) {
       await page.getByText('请输入 11 位手机号').waitFor();
       await screenshot(page, 'owner-signup');
     }],
-    ['owner.13800138001 logs in and sees their car', async () => {
+    ['owner.13800138001 logs in with the phone number 13800138001 and sees their car', async () => {
       await page.goto(`${BASE_URL}/app`);
       await page.getByRole('button', { name: '登录' }).click();
-      await keycloakLogin(page, 'owner.13800138001');
+      await page.getByLabel('手机号或用户名').waitFor();
+      // the login's username is owner.13800138001; the sign-in page finds it by its phone attribute
+      await keycloakLogin(page, '13800138001');
       await page.locator('[data-testid="owner-car"]', { hasText: '粤A12345' }).waitFor();
       await page.getByText('您好，王建国').waitFor();
       await screenshot(page, 'owner-my-cars');
@@ -307,7 +309,6 @@ export async function run(browser) {
 export async function runSignUp(browser) {
   const phone = await newPage(browser, { phone: true, name: 'signup' });
   const desk = await newPage(browser, { name: 'desk' });
-  const username = `owner.e2e${unique(6)}`;
   const password = `Pw-${unique(8)}-x`;
   let code = '';
   await steps(phone, 'owner-signup', [
@@ -345,13 +346,14 @@ export async function runSignUp(browser) {
     }],
     ['the member signs up and logs in', async () => {
       await phone.getByLabel('验证码').fill(code);
-      await phone.getByLabel('用户名').fill(username);
+      // no username to choose: the owner signs in with the phone number
+      expectTrue((await phone.getByLabel('用户名').count()) === 0, 'the sign-up form asks for a username');
       await phone.getByLabel('密码', { exact: true }).fill(password);
       await phone.getByLabel('确认密码').fill(password);
       await phone.getByRole('button', { name: '注册' }).click();
-      await phone.getByText(`注册成功！请使用 ${username} 登录。`).waitFor();
+      await phone.getByText('注册成功！请使用手机号 13800138002 登录。').waitFor();
       await phone.getByRole('button', { name: '登录' }).click();
-      await keycloakLogin(phone, username, password);
+      await keycloakLogin(phone, '13800138002', password);
       await phone.locator('[data-testid="owner-car"]', { hasText: '粤A6B888' }).waitFor();
       await screenshot(phone, 'owner-signed-up');
     }],

@@ -11,17 +11,19 @@ export interface CodeSent {
 }
 
 /** POST /api/stores/{store}/owner-signup → 201 */
+/** No username: the login is named after the phone (owner.<phone>) and signs in with the phone number. */
 export interface OwnerSignUp {
   phone: string;
   code: string;
-  username: string;
   password: string;
 }
 
+/** signInWithPhone is false when the phone has logins in several stores: then sign in with the username. */
 export interface SignedUp {
   username: string;
   memberId: string;
   store: string;
+  signInWithPhone: boolean;
 }
 
 /** One row of GET /api/stores/{store}/messages; the field names vary until the contract is published. */

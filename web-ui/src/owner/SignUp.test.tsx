@@ -69,13 +69,13 @@ describe('owner SignUp', () => {
     expect(await screen.findByRole('option', { name: '广州宝悦天河宝马4S店' })).toBeInTheDocument();
   });
 
-  it('goes from phone to code to done, then offers to log in', async () => {
+  it('goes from phone to code to done without a username, then says to log in with the phone number', async () => {
     const user = userEvent.setup({ delay: null });
     const api = fakeApi({
       get: stores(),
       post: vi.fn()
         .mockResolvedValueOnce({ expiresInSeconds: 600, resendInSeconds: 60 })
-        .mockResolvedValueOnce({ username: 'wang.jianguo', memberId: 'm1', store: 'gz_tianhe' }),
+        .mockResolvedValueOnce({ username: 'owner.13800138001', memberId: 'm1', store: 'gz_tianhe', signInWithPhone: true }),
     });
     const { auth } = renderSignUp(api);
     await screen.findByTestId('signup-store');
@@ -86,17 +86,38 @@ describe('owner SignUp', () => {
     expect(await screen.findByText('60 秒后可重新发送')).toBeInTheDocument();
 
     fireEvent.change(screen.getByLabelText('验证码'), { target: { value: '123456' } });
-    fireEvent.change(screen.getByLabelText('用户名'), { target: { value: 'wang.jianguo' } });
+    expect(screen.queryByLabelText('用户名')).not.toBeInTheDocument();
     fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'geheim-2026' } });
     fireEvent.change(screen.getByLabelText('确认密码'), { target: { value: 'geheim-2026' } });
     await user.click(screen.getByRole('button', { name: '注册' }));
 
     expect(api.post).toHaveBeenLastCalledWith('/api/stores/gz_tianhe/owner-signup', {
-      phone: '13800138001', code: '123456', username: 'wang.jianguo', password: 'geheim-2026',
+      phone: '13800138001', code: '123456', password: 'geheim-2026',
     });
-    expect(await screen.findByText('注册成功！请使用 wang.jianguo 登录。')).toBeInTheDocument();
+    expect(await screen.findByText('注册成功！请使用手机号 13800138001 登录。')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '登录' }));
     expect(auth.signIn).toHaveBeenCalledWith('/app');
+  });
+
+  it('names the username when the phone has owner logins in other stores too', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = fakeApi({
+      get: stores(),
+      post: vi.fn()
+        .mockResolvedValueOnce({ expiresInSeconds: 600, resendInSeconds: 60 })
+        .mockResolvedValueOnce({ username: 'owner.13800138001.gz_tianhe', memberId: 'm1', store: 'gz_tianhe', signInWithPhone: false }),
+    });
+    renderSignUp(api);
+    await screen.findByTestId('signup-store');
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '13800138001' } });
+    await user.click(screen.getByRole('button', { name: '获取验证码' }));
+
+    fireEvent.change(await screen.findByLabelText('验证码'), { target: { value: '123456' } });
+    fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'geheim-2026' } });
+    fireEvent.change(screen.getByLabelText('确认密码'), { target: { value: 'geheim-2026' } });
+    await user.click(screen.getByRole('button', { name: '注册' }));
+
+    expect(await screen.findByText('注册成功！该手机号在其他门店也有车主账号，请使用用户名 owner.13800138001.gz_tianhe 登录。')).toBeInTheDocument();
   });
 
   it('says so when the code is wrong and keeps what was typed', async () => {
@@ -113,12 +134,12 @@ describe('owner SignUp', () => {
     await user.click(screen.getByRole('button', { name: '获取验证码' }));
 
     fireEvent.change(await screen.findByLabelText('验证码'), { target: { value: '000000' } });
-    fireEvent.change(screen.getByLabelText('用户名'), { target: { value: 'wang.jianguo' } });
     fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'geheim-2026' } });
     fireEvent.change(screen.getByLabelText('确认密码'), { target: { value: 'geheim-2026' } });
     await user.click(screen.getByRole('button', { name: '注册' }));
 
     expect(await screen.findByText('验证码错误或已过期')).toBeInTheDocument();
-    expect(screen.getByLabelText('用户名')).toHaveValue('wang.jianguo');
+    expect(screen.getByLabelText('验证码')).toHaveValue('000000');
+    expect(screen.getByLabelText('密码')).toHaveValue('geheim-2026');
   });
 });

@@ -10,10 +10,9 @@ import { storeCardPath } from './ownerStore';
 import { problemText } from './problemText';
 
 const PHONE = /^1[3-9]\d{9}$/;
-const USERNAME = /^[a-z][a-z0-9._-]{2,40}$/;
 
 type Step = 'phone' | 'code' | 'done';
-type Errors = Partial<Record<'store' | 'phone' | 'code' | 'username' | 'password' | 'confirm' | 'form', string>>;
+type Errors = Partial<Record<'store' | 'phone' | 'code' | 'password' | 'confirm' | 'form', string>>;
 
 function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
   return (
@@ -85,7 +84,11 @@ function StoreChoice({ store, onChange, error }: { store: string; onChange: (sto
   );
 }
 
-/** Sign up as the owner of a member record: store, phone, verification code, then a username and password. */
+/**
+ * Sign up as the owner of a member record: store, phone, verification code, then a password. No username to choose:
+ * the owner signs in with the phone number (the username the server made is named only when the phone has logins in
+ * several stores, where the phone number cannot tell them apart).
+ */
 export function SignUp() {
   const { t } = useTranslation();
   const { api, signIn } = useAuth();
@@ -93,7 +96,6 @@ export function SignUp() {
   const [store, setStore] = useState('');
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
-  const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -116,10 +118,10 @@ export function SignUp() {
     const next: Errors = {};
     for (const { field, message } of error.fieldErrors) {
       const key = field.split('.').pop() as keyof Errors;
-      if (['phone', 'code', 'username', 'password'].includes(key)) next[key] = message;
+      if (['phone', 'code', 'password'].includes(key)) next[key] = message;
     }
-    if (error.status === 409) next.form = t('owner.signup.alreadyBound');
-    else if (error.status === 422 && !next.username && !next.password && !next.phone) next.code = t('owner.signup.codeInvalid');
+    if (error.status === 409) next.form = error.slug === 'username-taken' ? problemText(t, error) : t('owner.signup.alreadyBound');
+    else if (error.status === 422 && !next.password && !next.phone) next.code = t('owner.signup.codeInvalid');
     else if (error.status === 404) next.store = t('stores.signup.unknown');
     else if (error.status === 429) next.form = t('owner.signup.tooMany');
     else if (Object.keys(next).length === 0) next.form = problemText(t, error);
@@ -149,14 +151,13 @@ export function SignUp() {
     event.preventDefault();
     const next: Errors = {};
     if (!/^\d{4,8}$/.test(code)) next.code = t('owner.signup.codeFormat');
-    if (!USERNAME.test(username)) next.username = t('validation.username');
     if (password.length < 8) next.password = t('owner.signup.passwordShort');
     if (confirm !== password) next.confirm = t('owner.signup.passwordMismatch');
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     setBusy(true);
     try {
-      const body: OwnerSignUp = { phone, code, username, password };
+      const body: OwnerSignUp = { phone, code, password };
       setDone(await api.post<SignedUp>(`/api/stores/${store}/owner-signup`, body));
       setStep('done');
     } catch (error) {
@@ -204,9 +205,6 @@ export function SignUp() {
           <button type="button" className="owner-link" disabled={resendIn > 0 || busy} onClick={() => void sendCode()}>
             {resendIn > 0 ? t('owner.signup.resendIn', { seconds: resendIn }) : t('owner.signup.resend')}
           </button>
-          <Field id="signup-username" label={t('owner.signup.username')} error={errors.username}>
-            <input id="signup-username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value.trim())} {...invalid('username')} />
-          </Field>
           <Field id="signup-password" label={t('owner.signup.password')} error={errors.password}>
             <input id="signup-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...invalid('password')} />
           </Field>
@@ -220,7 +218,7 @@ export function SignUp() {
       )}
       {step === 'done' && done && (
         <div>
-          <p>{t('owner.signup.done', { username: done.username })}</p>
+          <p>{done.signInWithPhone ? t('owner.signup.done', { phone }) : t('owner.signup.doneUsername', { username: done.username })}</p>
           <button type="button" className="owner-button" onClick={() => void signIn('/app')}>
             {t('owner.logIn')}
           </button>

@@ -146,8 +146,9 @@ public final class DemoData {
         if (!code.find()) {
             throw new IllegalStateException("demo data: no sign-up code in the development inbox: " + body);
         }
+        // the login is named owner.<phone> by the sign-up (OWNER) and signs in with the phone number too
         require(anonymous.post(base + "/owner-signup", Map.of("phone", OWNER_PHONE, "code", code.group(1),
-                "username", OWNER, "password", DEMO_PASSWORD)), 201);
+                "password", DEMO_PASSWORD)), 201);
     }
 
     /** The newest text delivered to a demo phone, from the development inbox (delivery is asynchronous). */

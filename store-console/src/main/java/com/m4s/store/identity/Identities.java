@@ -181,6 +181,20 @@ public class Identities {
         return call(request);
     }
 
+    /**
+     * Usernames of the logins whose {@code phone} attribute is this number (exact), at most ten: the sign-in page
+     * finds a login by its phone only when there is one.
+     */
+    public List<String> usernamesWithPhone(String phone) {
+        JsonNode users = call(() -> admin.get().uri("/users?q={q}&briefRepresentation=true&max=10", "phone:" + phone)
+                .retrieve().body(JsonNode.class));
+        List<String> usernames = new ArrayList<>();
+        if (users != null) {
+            users.forEach(u -> usernames.add(u.path("username").asString()));
+        }
+        return usernames;
+    }
+
     public Optional<Identity> find(String username) {
         JsonNode users = call(() -> admin.get().uri("/users?exact=true&username={u}", username).retrieve()
                 .body(JsonNode.class));

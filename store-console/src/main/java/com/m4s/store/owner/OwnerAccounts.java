@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * An owner's sign-up: a code to the phone of a member of the store, then a Keycloak login with role {@code owner}
  * bound to that member.
+ *
+ * <p>The owner chooses no username: the login is {@code owner.<phone>}, or {@code owner.<phone>.<store>} when that one
+ * belongs to the person's membership in another store (one login per store and member). Owners sign in with their
+ * phone number, which the sign-in page looks up in the logins' {@code phone} attribute (decision 0023); a phone on
+ * several logins must sign in with the username, which the answer then says.
  *
  * <p>Asking for a code answers the same whether or not a member has the phone, so numbers cannot be probed; a code is
  * sent only to a member's phone. Signing up goes code check (wrong guesses are counted and committed) → Keycloak
@@ -61,12 +67,18 @@ public class OwnerAccounts {
     public record SignUp(
             @NotBlank @Pattern(regexp = "1[3-9][0-9]{9}", message = "{validation.phone}") String phone,
             @NotBlank @Pattern(regexp = "[0-9]{6}", message = "{validation.signup-code}") String code,
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9._-]{2,40}", message = "{validation.username}") String username,
             @NotBlank @Size(min = 8, max = 64, message = "{validation.password-length}")
             @Pattern(regexp = "(?=.*[A-Za-z])(?=.*[0-9]).*", message = "{validation.password-mix}") String password) {
     }
 
-    public record SignedUp(String username, UUID memberId, String store) {
+    /**
+     * The login made (or found again) for the member.
+     *
+     * @param username the login's generated username
+     * @param signInWithPhone whether the phone number signs in: no other login carries it (else the owner must sign in
+     *     with {@code username})
+     */
+    public record SignedUp(String username, UUID memberId, String store, boolean signInWithPhone) {
     }
 
     private final OwnerVerificationRepository verifications;
@@ -114,36 +126,50 @@ public class OwnerAccounts {
     }
 
     public SignedUp signUp(SignUp request) {
-        MemberViews.OwnerCandidate member = verify(request);
         String store = TenantContext.require().storeCode();
-        String subject;
+        List<String> usernames = usernamesFor(request.phone(), store);
+        MemberViews.OwnerCandidate member = verify(request, usernames);
+        String username = null;
+        String subject = null;
         boolean created = false;
         try {
-            Optional<Identities.Identity> existing = identities.find(request.username());
-            if (existing.isPresent()) {
-                Identities.Identity login = existing.get();
-                if (!member.memberId().toString().equals(login.member()) || !login.stores().contains(store)) {
-                    throw usernameTaken(request.username());
+            for (String candidate : usernames) {
+                Optional<Identities.Identity> existing = identities.find(candidate);
+                if (existing.isEmpty()) {
+                    try {
+                        subject = identities.create(candidate, new Identities.Profile(member.name(), store, group(),
+                                null, request.phone(), member.memberId().toString()), Role.OWNER.realmRole(),
+                                request.password(), false);
+                        created = true;
+                        username = candidate;
+                        break;
+                    } catch (Identities.Taken e) {
+                        // made at this moment by someone else: ours if it names this member, as below
+                        existing = identities.find(candidate);
+                    }
                 }
-                // an earlier attempt made this login but did not bind it: adopt it with the password given now
-                identities.setPassword(login.id(), request.password());
-                subject = login.id();
-            } else {
-                subject = identities.create(request.username(), new Identities.Profile(member.name(), store, group(),
-                        null, request.phone(), member.memberId().toString()), Role.OWNER.realmRole(),
-                        request.password(), false);
-                created = true;
+                Optional<Identities.Identity> ours = existing.filter(login -> isFor(login, member, store));
+                if (ours.isPresent()) {
+                    // an earlier attempt made this login but did not bind it: adopt it with the password given now
+                    identities.setPassword(ours.get().id(), request.password());
+                    subject = ours.get().id();
+                    username = candidate;
+                    break;
+                }
             }
-        } catch (Identities.Taken e) {
-            throw usernameTaken(request.username());
         } catch (Identities.Unavailable e) {
             throw new IdentityUnavailable(e);
         }
+        if (subject == null || username == null) {
+            // both names belong to logins of other members: left by a member record deleted since, say
+            throw new ApiException.Conflict("username-taken", usernames.getLast()).variant("owner");
+        }
         try {
             String login = subject;
+            String name = username;
             tx.executeWithoutResult(status -> {
                 lockPhone(request.phone());
-                members.bindOwner(member.memberId(), login, request.username());
+                members.bindOwner(member.memberId(), login, name);
                 verifications.findFirstByPhoneOrderByCreatedAtDesc(request.phone())
                         .ifPresent(v -> v.consume(clock.instant()));
             });
@@ -154,11 +180,34 @@ public class OwnerAccounts {
             }
             throw e instanceof ApiException api ? api : alreadyBound();
         }
-        return new SignedUp(request.username(), member.memberId(), store);
+        return new SignedUp(username, member.memberId(), store, signsInWithPhone(request.phone()));
+    }
+
+    /**
+     * The usernames an owner's login may get, in the order tried: {@code owner.<phone>}, then
+     * {@code owner.<phone>.<store>} for a person whose first name is a login for another store's membership.
+     */
+    static List<String> usernamesFor(String phone, String store) {
+        return List.of("owner." + phone, "owner." + phone + "." + store);
+    }
+
+    private static boolean isFor(Identities.Identity login, MemberViews.OwnerCandidate member, String store) {
+        return member.memberId().toString().equals(login.member()) && login.stores().contains(store);
+    }
+
+    /** Whether the sign-in page finds the login by the phone number: no other login carries it. */
+    private boolean signsInWithPhone(String phone) {
+        try {
+            return identities.usernamesWithPhone(phone).size() == 1;
+        } catch (Identities.Unavailable e) {
+            // the login exists and is bound; the answer then names the username, which always works
+            log.warn("could not count the logins with phone {}: {}", phone, e.getMessage());
+            return false;
+        }
     }
 
     /** Checks the code (a wrong guess is committed before the 422) and returns the member it was sent for. */
-    private MemberViews.OwnerCandidate verify(SignUp request) {
+    private MemberViews.OwnerCandidate verify(SignUp request, List<String> usernames) {
         record Outcome(OwnerVerification.Check check, int attemptsLeft, @Nullable UUID memberId) {
         }
         Outcome outcome = tx.execute(status -> {
@@ -179,7 +228,7 @@ public class OwnerAccounts {
                 .filter(m -> m.memberId().equals(outcome.memberId()))
                 .orElseThrow(() -> new ApiException.Unprocessable("code-invalid").variant("phone-changed")
                         .field("code"));
-        if (member.ownerUsername() != null && !member.ownerUsername().equals(request.username())) {
+        if (member.ownerUsername() != null && !usernames.contains(member.ownerUsername())) {
             throw alreadyBound();
         }
         return member;
@@ -208,12 +257,8 @@ public class OwnerAccounts {
     }
 
     private static String alreadyBoundText(String username) {
-        return "您的手机号已开通车主账号（用户名 " + username + "），请直接登录。 / This phone already has an owner account ("
-                + username + "); please sign in.";
-    }
-
-    private static ApiException usernameTaken(String username) {
-        return new ApiException.Conflict("username-taken", username).field("username");
+        return "您的手机号已开通车主账号，请使用手机号（或用户名 " + username + "）直接登录。 / This phone already has an owner"
+                + " account; please sign in with your phone number (or the username " + username + ").";
     }
 
     private static ApiException alreadyBound() {

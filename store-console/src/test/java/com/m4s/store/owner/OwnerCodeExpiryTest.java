@@ -53,11 +53,11 @@ class OwnerCodeExpiryTest extends StoreConsoleTest {
         String oldCode = codeSentTo("13600000001");
 
         clock.advance(Duration.ofDays(30));
-        Api.Response stale = signUp("13600000001", oldCode, "owner.expiry");
+        Api.Response stale = signUp("13600000001", oldCode);
         Api.Response again = requestCode("13600000001");
         String freshCode = Eventually.await(Duration.ofSeconds(10), "the fresh code in the inbox",
                 () -> codeSentTo("13600000001"), code -> !code.equals(oldCode));
-        Api.Response signedUp = signUp("13600000001", freshCode, "owner.expiry");
+        Api.Response signedUp = signUp("13600000001", freshCode);
 
         assertThat(stale.status()).as(stale.raw()).isEqualTo(422);
         assertThat(stale.problemType()).isEqualTo("code-expired");
@@ -76,7 +76,7 @@ class OwnerCodeExpiryTest extends StoreConsoleTest {
         String code = codeSentTo("13600000002");
 
         clock.advance(OwnerVerification.VALID_FOR.plusSeconds(1));
-        Api.Response late = signUp("13600000002", code, "owner.late");
+        Api.Response late = signUp("13600000002", code);
 
         assertThat(late.status()).isEqualTo(422);
         assertThat(late.problemType()).isEqualTo("code-expired");
@@ -111,8 +111,8 @@ class OwnerCodeExpiryTest extends StoreConsoleTest {
         return anonymous().post(BASE + "/owner-signup/codes", Map.of("phone", phone));
     }
 
-    private Api.Response signUp(String phone, String code, String username) {
-        return anonymous().post(BASE + "/owner-signup", Map.of("phone", phone, "code", code, "username", username,
+    private Api.Response signUp(String phone, String code) {
+        return anonymous().post(BASE + "/owner-signup", Map.of("phone", phone, "code", code,
                 "password", PASSWORD));
     }
 

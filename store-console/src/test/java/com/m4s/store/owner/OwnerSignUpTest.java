@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An owner signs up with the code sent to their member record's phone, through the notification outbox, and gets a
- * real Keycloak login bound to that member; every way the sign-up can go wrong answers with a problem and changes
- * nothing it should not.
+ * real Keycloak login bound to that member, named after the phone (no username to choose); every way the sign-up can
+ * go wrong answers with a problem and changes nothing it should not.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OwnerSignUpTest extends StoreConsoleTest {
@@ -54,21 +54,25 @@ class OwnerSignUpTest extends StoreConsoleTest {
         Api.Response sent = anonymous().post(BASE + "/owner-signup/codes", Map.of("phone", "13700000001"));
         String code = codeSentTo("13700000001");
         Api.Response signedUp = anonymous().post(BASE + "/owner-signup", Map.of("phone", "13700000001",
-                "code", code, "username", "owner.jia", "password", PASSWORD));
+                "code", code, "password", PASSWORD));
 
         assertThat(sent.status()).as(sent.raw()).isEqualTo(202);
         assertThat(sent.json().path("expiresInSeconds").asLong()).isEqualTo(600);
         assertThat(signedUp.status()).as(signedUp.raw()).isEqualTo(201);
         assertThat(signedUp.json().path("memberId").asString()).isEqualTo(memberId);
         assertThat(signedUp.json().path("store").asString()).isEqualTo(STORE);
+        assertThat(signedUp.json().path("username").asString()).isEqualTo("owner.13700000001");
+        assertThat(signedUp.json().path("signInWithPhone").asBoolean()).isTrue();
 
-        JsonNode login = TestUsers.describe("owner.jia");
+        JsonNode login = TestUsers.describe("owner.13700000001");
         assertThat(login.path("realmRoles").valueStream().map(JsonNode::asString).toList())
                 .contains(Role.OWNER.realmRole()).doesNotContain(Role.STORE_STAFF.realmRole(),
                         Role.STORE_MANAGER.realmRole());
         assertThat(login.path("attributes").path("member").get(0).asString()).isEqualTo(memberId);
+        // what the sign-in page finds the login by
+        assertThat(login.path("attributes").path("phone").get(0).asString()).isEqualTo("13700000001");
 
-        Api owner = anonymous().withToken(TestKeycloak.passwordToken("owner.jia", PASSWORD));
+        Api owner = anonymous().withToken(TestKeycloak.passwordToken("owner.13700000001", PASSWORD));
         Api.Response me = owner.get(BASE + "/me");
         assertThat(me.status()).as(me.raw()).isEqualTo(200);
         assertThat(me.json().path("id").asString()).isEqualTo(memberId);
@@ -77,7 +81,7 @@ class OwnerSignUpTest extends StoreConsoleTest {
         assertThat(owner.get(BASE + "/members/" + memberId).status()).isEqualTo(403);
         assertThat(owner.get("/api/stores/" + OTHER + "/me").status()).isEqualTo(403);
         assertThat(manager.get(BASE + "/members/" + memberId).json().path("ownerUsername").asString())
-                .isEqualTo("owner.jia");
+                .isEqualTo("owner.13700000001");
     }
 
     @Test
@@ -86,7 +90,7 @@ class OwnerSignUpTest extends StoreConsoleTest {
         anonymous().post(BASE + "/owner-signup/codes", Map.of("phone", "13700000002"));
         String code = codeSentTo("13700000002");
         anonymous().post(BASE + "/owner-signup", Map.of("phone", "13700000002", "code", code,
-                "username", "owner.audit", "password", PASSWORD));
+                "password", PASSWORD));
 
         JsonNode trail = manager.get(BASE + "/audit?entityType=ownerVerification&size=50").json().path("content");
         assertThat(trail.isEmpty()).isFalse();
@@ -96,7 +100,7 @@ class OwnerSignUpTest extends StoreConsoleTest {
                 .anySatisfy(e -> {
                     assertThat(e.path("actorName").asString()).isEqualTo("anonymous");
                     assertThat(e.path("changes").path("ownerUsername").path("after").asString())
-                            .isEqualTo("owner.audit");
+                            .isEqualTo("owner.13700000002");
                 });
         JsonNode messages = manager.get(BASE + "/audit?entityType=notification&size=50").json().path("content");
         assertThat(messages.toString()).doesNotContain(code);
@@ -106,13 +110,13 @@ class OwnerSignUpTest extends StoreConsoleTest {
     void aPhoneWithoutAMemberGetsTheSameAnswerButNoMessageAndNoAccount() {
         Api.Response sent = anonymous().post(BASE + "/owner-signup/codes", Map.of("phone", "13799999999"));
         Api.Response guessed = anonymous().post(BASE + "/owner-signup", Map.of("phone", "13799999999",
-                "code", "123456", "username", "owner.nobody", "password", PASSWORD));
+                "code", "123456", "password", PASSWORD));
 
         assertThat(sent.status()).isEqualTo(202);
         assertThat(messagesTo("13799999999")).isEmpty();
         assertThat(guessed.status()).isEqualTo(422);
         assertThat(guessed.problemType()).isEqualTo("code-invalid");
-        assertThat(identities.find("owner.nobody")).isEmpty();
+        assertThat(identities.find("owner.13799999999")).isEmpty();
     }
 
     @Test
@@ -134,41 +138,74 @@ class OwnerSignUpTest extends StoreConsoleTest {
         String code = codeSentTo("13700000004");
         String wrong = code.equals("000000") ? "111111" : "000000";
 
-        Api.Response first = signUp("13700000004", wrong, "owner.guess");
+        Api.Response first = signUp("13700000004", wrong);
         for (int i = 0; i < 4; i++) {
-            signUp("13700000004", wrong, "owner.guess");
+            signUp("13700000004", wrong);
         }
-        Api.Response right = signUp("13700000004", code, "owner.guess");
+        Api.Response right = signUp("13700000004", code);
 
         assertThat(first.status()).isEqualTo(422);
         assertThat(first.json().path("attemptsLeft").asInt()).isEqualTo(4);
         assertThat(right.status()).isEqualTo(422);
         assertThat(right.problemType()).isEqualTo("code-expired");
-        assertThat(identities.find("owner.guess")).isEmpty();
+        assertThat(identities.find("owner.13700000004")).isEmpty();
     }
 
     @Test
-    void aUsernameOfSomeoneElseIsRefusedAndTheCodeStaysUsable() {
-        member("车主重名", "13700000005", null);
-        String taken = TestUsers.manager(GROUP, OTHER);
+    void aMemberOfTwoStoresGetsALoginForEachAndIsToldToSignInWithTheUsername() {
+        String here = member("两店车主", "13700000005", null);
+        Api otherManager = as(TestUsers.manager(GROUP, OTHER));
+        Api.Response created = otherManager.post("/api/stores/" + OTHER + "/members",
+                Map.of("profile", Map.of("name", "两店车主", "phone", "13700000005")));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String there = created.json().path("id").asString();
+
         anonymous().post(BASE + "/owner-signup/codes", Map.of("phone", "13700000005"));
-        String code = codeSentTo("13700000005");
+        Api.Response first = signUp("13700000005", codeSentTo("13700000005"));
+        anonymous().post("/api/stores/" + OTHER + "/owner-signup/codes", Map.of("phone", "13700000005"));
+        Api.Response second = anonymous().post("/api/stores/" + OTHER + "/owner-signup", Map.of("phone", "13700000005",
+                "code", SignUpCodes.sentTo(anonymous(), OTHER, "13700000005"), "password", PASSWORD));
 
-        Api.Response clash = signUp("13700000005", code, taken);
-        Api.Response other = signUp("13700000005", code, "owner.unique");
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        assertThat(first.json().path("username").asString()).isEqualTo("owner.13700000005");
+        assertThat(first.json().path("signInWithPhone").asBoolean()).isTrue();
+        assertThat(second.status()).as(second.raw()).isEqualTo(201);
+        assertThat(second.json().path("username").asString()).isEqualTo("owner.13700000005." + OTHER);
+        // the phone now finds two logins: the sign-in page refuses it, so the answer names the username
+        assertThat(second.json().path("signInWithPhone").asBoolean()).isFalse();
+        assertThat(identities.usernamesWithPhone("13700000005"))
+                .containsExactlyInAnyOrder("owner.13700000005", "owner.13700000005." + OTHER);
+        assertThat(identities.find("owner.13700000005").orElseThrow().member()).isEqualTo(here);
+        assertThat(identities.find("owner.13700000005." + OTHER).orElseThrow().member()).isEqualTo(there);
+        Api ownerThere = anonymous().withToken(TestKeycloak.passwordToken("owner.13700000005." + OTHER, PASSWORD));
+        assertThat(ownerThere.get("/api/stores/" + OTHER + "/me").json().path("id").asString()).isEqualTo(there);
+    }
 
-        assertThat(clash.status()).isEqualTo(409);
+    @Test
+    void aPhoneWhoseLoginNamesBelongToOtherMembersIsRefusedAndTheCodeStaysUsable() {
+        String memberId = member("车主重名", "13700000011", null);
+        // logins of member records that no longer exist, under both names the sign-up would use
+        for (String name : List.of("owner.13700000011", "owner.13700000011." + STORE)) {
+            identities.create(name, new Identities.Profile("旧车主", STORE, GROUP, null, "13700000011",
+                    java.util.UUID.randomUUID().toString()), Role.OWNER.realmRole(), "Earlier1234", false);
+        }
+        anonymous().post(BASE + "/owner-signup/codes", Map.of("phone", "13700000011"));
+        String code = codeSentTo("13700000011");
+
+        Api.Response clash = signUp("13700000011", code);
+        Api.Response again = signUp("13700000011", code);
+
+        assertThat(clash.status()).as(clash.raw()).isEqualTo(409);
         assertThat(clash.problemType()).isEqualTo("username-taken");
-        assertThat(TestUsers.describe(taken).path("realmRoles").valueStream().map(JsonNode::asString).toList())
-                .doesNotContain(Role.OWNER.realmRole());
-        assertThat(other.status()).as(other.raw()).isEqualTo(201);
+        assertThat(again.status()).as("the code was not used up").isEqualTo(409);
+        assertThat(manager.get(BASE + "/members/" + memberId).json().path("ownerUsername").isNull()).isTrue();
     }
 
     @Test
     void aBoundMemberIsToldToSignInAndCannotBindASecondLogin() {
         member("车主已绑", "13700000006", null);
         anonymous().post(BASE + "/owner-signup/codes", Map.of("phone", "13700000006"));
-        assertThat(signUp("13700000006", codeSentTo("13700000006"), "owner.first").status()).isEqualTo(201);
+        assertThat(signUp("13700000006", codeSentTo("13700000006")).status()).isEqualTo(201);
 
         Api.Response tooSoon = anonymous().post(BASE + "/owner-signup/codes", Map.of("phone", "13700000006"));
         // as if the owner had waited out the resend limit: well inside the tokens' lifetime
@@ -176,38 +213,38 @@ class OwnerSignUpTest extends StoreConsoleTest {
         Api.Response again = anonymous().post(BASE + "/owner-signup/codes", Map.of("phone", "13700000006"));
         List<JsonNode> messages = messagesTo("13700000006");
         String code = codeIn(messages.get(0).path("body").asString()).orElse("000000");
-        Api.Response second = signUp("13700000006", code, "owner.second");
+        Api.Response second = signUp("13700000006", code);
 
         assertThat(tooSoon.status()).as(tooSoon.raw()).isEqualTo(429);
         assertThat(tooSoon.problemType()).isEqualTo("code-requested-recently");
         assertThat(again.status()).as(again.raw()).isEqualTo(202);
         assertThat(messages).hasSize(2);
-        assertThat(messages.get(0).path("body").asString()).contains("owner.first");
+        assertThat(messages.get(0).path("body").asString()).contains("请使用手机号").contains("owner.13700000006");
         assertThat(second.status()).isIn(409, 422);
-        assertThat(identities.find("owner.second")).isEmpty();
+        assertThat(identities.usernamesWithPhone("13700000006")).containsExactly("owner.13700000006");
     }
 
     @Test
     void aLoginLeftByAnAttemptThatDiedBeforeBindingIsAdopted() {
         String memberId = member("车主中断", "13700000007", null);
         // what an earlier attempt leaves when the service stops between Keycloak and the store's commit
-        String earlier = identities.create("owner.resumed", new Identities.Profile("车主中断", STORE, GROUP, null,
+        String earlier = identities.create("owner.13700000007", new Identities.Profile("车主中断", STORE, GROUP, null,
                 "13700000007", memberId), Role.OWNER.realmRole(), "Earlier1234", false);
         anonymous().post(BASE + "/owner-signup/codes", Map.of("phone", "13700000007"));
 
-        Api.Response resumed = signUp("13700000007", codeSentTo("13700000007"), "owner.resumed");
+        Api.Response resumed = signUp("13700000007", codeSentTo("13700000007"));
 
         assertThat(resumed.status()).as(resumed.raw()).isEqualTo(201);
-        Api owner = anonymous().withToken(TestKeycloak.passwordToken("owner.resumed", PASSWORD));
+        Api owner = anonymous().withToken(TestKeycloak.passwordToken("owner.13700000007", PASSWORD));
         assertThat(owner.get(BASE + "/me").json().path("id").asString()).isEqualTo(memberId);
-        assertThat(identities.find("owner.resumed").orElseThrow().id()).isEqualTo(earlier);
+        assertThat(identities.find("owner.13700000007").orElseThrow().id()).isEqualTo(earlier);
     }
 
     @Test
     void badInputIsAProblemNamingTheField() {
         Api.Response badPhone = anonymous().post(BASE + "/owner-signup/codes", Map.of("phone", "12345"));
         Api.Response weakPassword = anonymous().post(BASE + "/owner-signup", Map.of("phone", "13700000008",
-                "code", "123456", "username", "owner.weak", "password", "short"));
+                "code", "123456", "password", "short"));
         Api.Response unknownStore = anonymous().post("/api/stores/no_such_store/owner-signup/codes",
                 Map.of("phone", "13700000008"));
 
@@ -232,8 +269,8 @@ class OwnerSignUpTest extends StoreConsoleTest {
         assertThat(manager.get(BASE + "/messages?status=NOPE").status()).isEqualTo(422);
     }
 
-    private Api.Response signUp(String phone, String code, String username) {
-        return anonymous().post(BASE + "/owner-signup", Map.of("phone", phone, "code", code, "username", username,
+    private Api.Response signUp(String phone, String code) {
+        return anonymous().post(BASE + "/owner-signup", Map.of("phone", phone, "code", code,
                 "password", PASSWORD));
     }
 

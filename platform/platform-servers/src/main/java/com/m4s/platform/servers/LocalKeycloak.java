@@ -42,9 +42,14 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Two directories:
  * <ul>
- * <li>the <em>work directory</em> holds the unzipped distribution. It is unzipped once and kept; several servers
- * (also from other JVMs) may share it. The first start after unzipping rebuilds the distribution for development
- * mode (Quarkus "augmentation", 20-70 s); later starts skip that.</li>
+ * <li>the <em>work directory</em> holds the unzipped distribution with the platform's Keycloak provider in its
+ * {@code providers} folder (the phone sign-in of module {@code platform/keycloak-phone-login}, whose jar carries the
+ * provider jar). It is unzipped once and kept; several servers (also from other JVMs) may share it. The first start
+ * after unzipping rebuilds the distribution for development mode (Quarkus "augmentation", 20-70 s), which takes the
+ * provider in; later starts skip that. The folder is named after the Keycloak version and the provider jar's digest
+ * ({@code keycloak-26.7.3-<12 hex digits>}): a changed provider gets a fresh copy and rebuild of its own, while
+ * servers still running from the previous copy (other JVMs, other branches) keep theirs untouched. Old copies are not
+ * deleted (about 190 MB each); delete them when no server runs.</li>
  * <li>the <em>data directory</em> is this server's Keycloak home: database, realm import folder, transaction logs,
  * bootstrap admin. While the server runs, its {@code lib}, {@code conf}, {@code providers} and {@code themes} are
  * links into the distribution. Keep it to keep users and sessions between runs; the realm file is imported only
@@ -67,6 +72,9 @@ public final class LocalKeycloak implements LocalServer {
     public static final String DEFAULT_REALM = "m4s";
 
     private static final String DIST_GROUP_PATH = "org/keycloak";
+    /** The provider jar inside module keycloak-phone-login's jar, and its file name in {@code providers/}. */
+    private static final String PROVIDER_RESOURCE = "/com/m4s/platform/servers/keycloak-phone-login-provider.jar";
+    private static final String PROVIDER_FILE = "m4s-keycloak-phone-login.jar";
     private static final String ADMIN_FILE = "bootstrap-admin.properties";
     private static final List<String> LINKED = List.of("lib", "conf", "providers", "themes");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
@@ -255,14 +263,47 @@ public final class LocalKeycloak implements LocalServer {
         }
     }
 
-    /** Unzips the distribution into the work directory unless a complete copy is there; returns its root. */
+    /**
+     * Unzips the distribution into the work directory unless a complete copy for this provider build is there, and
+     * puts the provider into its {@code providers} folder; returns its root. The caller holds the work lock.
+     */
     private static Path unzipped(Path work) throws IOException {
-        Path dist = work.resolve("keycloak-" + version());
-        if (Distributions.isUnzipped(dist)) {
-            return dist;
+        byte[] provider = providerJar();
+        Path dist = work.resolve(distributionName(provider));
+        if (!Distributions.isUnzipped(dist)) {
+            // distributionZip() only when needed: a copy unzipped earlier runs without the local Maven repository
+            Distributions.unzip(distributionZip(), dist, p -> p.toString().endsWith(".sh"));
         }
-        // distributionZip() only when needed: a copy unzipped earlier runs without the local Maven repository
-        return Distributions.unzip(distributionZip(), dist, p -> p.toString().endsWith(".sh"));
+        Path installed = dist.resolve("providers").resolve(PROVIDER_FILE);
+        if (!Files.isRegularFile(installed) || !java.util.Arrays.equals(Files.readAllBytes(installed), provider)) {
+            // a new copy, or one whose start died before the provider was in: the build that follows takes it in
+            Path tmp = Files.createTempFile(installed.getParent(), PROVIDER_FILE, ".tmp");
+            Files.write(tmp, provider);
+            Files.move(tmp, installed, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return dist;
+    }
+
+    /** {@code keycloak-<version>-<first 12 hex digits of the provider jar's SHA-256>}. */
+    static String distributionName(byte[] providerJar) {
+        try {
+            String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(providerJar));
+            return "keycloak-" + version() + "-" + digest.substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The phone sign-in provider jar (module {@code platform/keycloak-phone-login}) from the class path. */
+    static byte[] providerJar() throws IOException {
+        try (InputStream in = LocalKeycloak.class.getResourceAsStream(PROVIDER_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + PROVIDER_RESOURCE + " on the class path: build (package)"
+                        + " platform/keycloak-phone-login");
+            }
+            return in.readAllBytes();
+        }
     }
 
     /** Whether a previous start already rebuilt the distribution for {@code start-dev} (no augmentation needed). */

@@ -210,7 +210,7 @@ class LocalKeycloakTest {
                 .contains("<title>登录 · M4S 汽车经销商集团平台</title>")
                 .contains("M4S 汽车经销商集团平台")
                 .contains("账号登录")
-                .contains("用户名")
+                .contains("手机号或用户名")
                 .contains("密码")
                 .containsPattern("id=\"kc-login\"[^>]*>\\s*登录\\s*</button>")
                 // the fields the browser suite fills stay Keycloak's
@@ -234,6 +234,7 @@ class LocalKeycloakTest {
                     .contains("lang=\"en\"")
                     .contains("<title>Sign in · M4S Dealer Group Platform</title>")
                     .contains("Sign in to your account")
+                    .contains("Phone number or username")
                     .containsPattern("id=\"kc-login\"[^>]*>\\s*Sign in\\s*</button>")
                     .contains("Not signed up as a car owner yet?")
                     .contains("<a id=\"m4s-owner-signup-link\" href=\"" + SIGN_UP + "\">Sign up now</a>")
@@ -265,6 +266,53 @@ class LocalKeycloakTest {
         assertThat(refused.body()).contains("用户名或密码不正确。").contains("lang=\"zh-CN\"");
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.body()).contains("#1f3a5f");
+    }
+
+    @Test
+    void anOwnerSignsInOnTheSignInPageWithTheirPhoneNumber() {
+        String id = createLogin("owner.13900000001", "13900000001", "Phone-1234");
+
+        HttpResponse<String> byPhone = signIn("13900000001", "Phone-1234", "");
+        HttpResponse<String> byUsername = signIn("owner.13900000001", "Phone-1234", "");
+
+        for (HttpResponse<String> signedIn : List.of(byPhone, byUsername)) {
+            assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location").orElse(""))
+                    .startsWith("http://localhost:8080/app/callback?")
+                    .contains("state=s2")
+                    .containsPattern("[?&]code=[^&]+");
+        }
+        assertThat(failures(id)).isZero();
+    }
+
+    @Test
+    void aWrongPasswordWithAPhoneNumberIsRefusedAndCountsAgainstThatLogin() {
+        String id = createLogin("owner.13900000003", "13900000003", "Phone-1234");
+
+        HttpResponse<String> refused = signIn("13900000003", "not-the-password", "");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+        assertThat(refused.body()).contains("手机号/用户名或密码不正确。").contains("id=\"kc-form-login\"");
+        // brute-force protection counted the failure against the login the phone number found
+        assertThat(failures(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aPhoneNumberOnSeveralLoginsIsToldToUseTheUsername() {
+        createLogin("owner.13900000002", "13900000002", "Phone-1234");
+        createLogin("owner.13900000002.sz_futian", "13900000002", "Phone-1234");
+
+        HttpResponse<String> chinese = signIn("13900000002", "Phone-1234", "");
+        HttpResponse<String> english = signIn("13900000002", "Phone-1234", "&ui_locales=en");
+        HttpResponse<String> byUsername = signIn("owner.13900000002.sz_futian", "Phone-1234", "");
+
+        assertThat(chinese.statusCode()).as(chinese.body()).isEqualTo(200);
+        assertThat(chinese.body()).contains("该手机号绑定了多个账号，请使用用户名登录");
+        assertThat(english.statusCode()).as(english.body()).isEqualTo(200);
+        assertThat(english.body())
+                .contains("This phone number belongs to several accounts; please sign in with your username.");
+        assertThat(byUsername.statusCode()).as(byUsername.body()).isEqualTo(302);
+        assertThat(byUsername.headers().firstValue("Location").orElse("")).containsPattern("[?&]code=[^&]+");
     }
 
     @Test
@@ -308,6 +356,52 @@ class LocalKeycloakTest {
                 + "?client_id=m4s-web&response_type=code&scope=openid&state=s2"
                 + "&redirect_uri=" + URLEncoder.encode("http://localhost:8080/app/callback", StandardCharsets.UTF_8)
                 + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGjSstw-cM&code_challenge_method=S256" + extra;
+    }
+
+    /**
+     * Signs in through the realm's browser flow as the sign-in page's form does: the page (its cookies and the form's
+     * action), then the form posted back. A sign-in that passes answers 302 to the app with a code; one that fails
+     * shows the page again (200).
+     */
+    private HttpResponse<String> signIn(String username, String password, String extra) {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(signInPage(extra))));
+        assertThat(page.statusCode()).isEqualTo(200);
+        String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .collect(Collectors.joining("; "));
+        Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
+        assertThat(action.find()).as(page.body()).isTrue();
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
+        return send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** A login with a phone number, made as the store console makes an owner's; returns its id. */
+    private String createLogin(String username, String phone, String password) {
+        String token = clientCredentials("m4s-store-console", storeConsoleSecret);
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("enabled", true);
+        user.put("firstName", "车主");
+        user.put("attributes", Map.of("phone", List.of(phone), "stores", List.of("gz_tianhe")));
+        user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl()
+                + "/admin/realms/m4s/users")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** Failed sign-ins brute-force protection has counted for the login. */
+    private int failures(String id) {
+        String token = clientCredentials("m4s-store-console", storeConsoleSecret);
+        HttpResponse<String> status = get(keycloak.baseUrl() + "/admin/realms/m4s/attack-detection/brute-force/users/"
+                + id, token);
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        return JSON.readTree(status.body()).path("numFailures").asInt();
     }
 
     private String passwordGrant(String base, String username, String password) {
