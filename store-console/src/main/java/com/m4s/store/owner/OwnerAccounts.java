@@ -251,14 +251,14 @@ public class OwnerAccounts {
         return registry.find(TenantContext.require().storeCode()).map(TenantRegistry.Entry::groupCode).orElse(null);
     }
 
+    /** Texts to mainland mobile numbers are Chinese only, as Chinese carriers' templates and customers expect. */
     private static String codeText(String code) {
         return "您的车主注册验证码为 " + code + "，" + OwnerVerification.VALID_FOR.toMinutes()
-                + " 分钟内有效。如非本人操作，请忽略本短信。 / Your M4S owner sign-up code is " + code + ".";
+                + " 分钟内有效。如非本人操作，请忽略本短信。";
     }
 
     private static String alreadyBoundText(String username) {
-        return "您的手机号已开通车主账号，请使用手机号（或用户名 " + username + "）直接登录。 / This phone already has an owner"
-                + " account; please sign in with your phone number (or the username " + username + ").";
+        return "您的手机号已开通车主账号，请使用手机号（或用户名 " + username + "）直接登录。";
     }
 
     private static ApiException alreadyBound() {
