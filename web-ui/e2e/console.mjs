@@ -44,6 +44,21 @@ export async function run(browser) {
       for (const item of ['概览', '会员与车辆', '待审核', '二手车', '员工与权限', '操作日志', '消息记录']) expectTrue(menu.includes(item), `menu lacks ${item}: ${menu}`);
       await screenshot(page, 'console-dashboard');
     }],
+    ["the bell tells the manager of the demo cars waiting for review", async () => {
+      // the demo data submits three cars; the store's consumer writes the reviewers' messages a moment later
+      const bell = page.getByRole('button', { name: /^消息通知，\d+ 条未读$/ });
+      const deadline = Date.now() + 30_000;
+      while (/，0 条未读/.test((await bell.getAttribute('aria-label')) ?? '') && Date.now() < deadline) {
+        await page.waitForTimeout(2_000);
+        await page.reload();
+      }
+      expectTrue(!/，0 条未读/.test((await bell.getAttribute('aria-label')) ?? ''), 'the bell shows no unread message');
+      await bell.click();
+      const list = page.getByTestId('inbox-list');
+      await list.getByText(/^新车源待审核：宝马/).first().waitFor();
+      await screenshot(page, 'console-inbox');
+      await page.keyboard.press('Escape');
+    }],
     ['the member list shows the demo members', async () => {
       await page.getByRole('link', { name: '会员与车辆' }).click();
       await page.getByRole('heading', { name: '会员与车辆' }).waitFor();
