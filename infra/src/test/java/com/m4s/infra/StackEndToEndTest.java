@@ -152,16 +152,69 @@ class StackEndToEndTest {
     }
 
     @Test
-    void demoDataCanBeLoadedTwiceWithoutDuplicates() {
+    void demoDataCanBeLoadedTwiceWithoutDuplicates() throws SQLException {
         List<String> stores = new DemoData(stack).ensure();
         long first = api.get("/api/stores/" + stores.getFirst() + "/members").json().path("totalElements").asLong();
+        Map<String, Long> photosFirst = demoPhotoRows(stores);
         new DemoData(stack).ensure();
         long second = api.get("/api/stores/" + stores.getFirst() + "/members").json().path("totalElements").asLong();
 
         assertThat(stores).hasSize(3);
         assertThat(first).isPositive().isEqualTo(second);
+        assertThat(photosFirst.values()).allMatch(n -> n > 0);
+        assertThat(demoPhotoRows(stores)).as("pictures are uploaded once").isEqualTo(photosFirst);
         assertThat(api.get("/api/admin/groups/" + DemoData.GROUP + "/stores").json().path("totalElements").asLong())
                 .isEqualTo(3);
+    }
+
+    /**
+     * The demo cars show pictures: most of them have one to four, a few none, and each link loads a JPEG through the
+     * gateway without a token, as an {@code <img>} loads it.
+     */
+    @Test
+    void demoUsedCarsHavePhotosWhoseLinksLoad() {
+        for (String store : new DemoData(stack).ensure()) {
+            JsonNode page = api.get("/api/stores/" + store + "/used-cars?size=100").json();
+            int cars = 0;
+            int withPhotos = 0;
+            int loaded = 0;
+            for (JsonNode row : page.path("content")) {
+                JsonNode photos = api.get("/api/stores/" + store + "/used-cars/" + row.path("id").asString()).json()
+                        .path("photos");
+                cars++;
+                if (photos.isEmpty()) {
+                    continue;
+                }
+                withPhotos++;
+                assertThat(photos.size()).as(store).isBetween(1, 4);
+                if (loaded < 3) {
+                    Api.Download picture = new Api(stack.gatewayUrl()).download(photos.get(0).path("thumbnailUrl")
+                            .asString());
+                    assertThat(picture.status()).as(store).isEqualTo(200);
+                    assertThat(picture.header("Content-Type")).isEqualTo("image/jpeg");
+                    assertThat(picture.body().length).isGreaterThan(1000);
+                    loaded++;
+                }
+            }
+            assertThat(cars).as(store).isGreaterThanOrEqualTo(60);
+            assertThat(withPhotos).as(store + ": most demo cars have photos, a few none").isGreaterThan(cars * 3 / 4)
+                    .isLessThan(cars);
+            assertThat(loaded).isEqualTo(3);
+        }
+    }
+
+    /** How many photos each store has in its photo table. */
+    private Map<String, Long> demoPhotoRows(List<String> stores) throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            for (String store : stores) {
+                try (ResultSet rs = s.executeQuery("select count(*) from store_" + store + ".photo")) {
+                    rs.next();
+                    rows.put(store, rs.getLong(1));
+                }
+            }
+        }
+        return rows;
     }
 
     @Test

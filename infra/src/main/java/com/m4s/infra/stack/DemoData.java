@@ -98,6 +98,7 @@ public final class DemoData {
         for (DemoStore store : STORES) {
             usedCars += volume.ensure(store.code(), demoPhones, demoNames);
         }
+        usedCars += photographUsedCars();
         if (usedCars > 0) {
             volume.index();
         }
@@ -171,6 +172,19 @@ public final class DemoData {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Pictures on the demo volume's used cars ({@link DemoPhotos}); returns how many cars got photos now. */
+    private int photographUsedCars() {
+        long started = System.nanoTime();
+        DemoPhotos photos = new DemoPhotos(stack, api);
+        int photographed = 0;
+        for (DemoStore store : STORES) {
+            photographed += photos.ensure(store.code());
+        }
+        org.slf4j.LoggerFactory.getLogger(DemoPhotos.class).info("Demo photos: {} used cars photographed in {} ms",
+                photographed, (System.nanoTime() - started) / 1_000_000);
+        return photographed;
     }
 
     /** The demo store whose manager finds messages in the console's bell. */

@@ -225,7 +225,11 @@ public final class Stack implements AutoCloseable {
         env.put("M4S_DB_URL", jdbcUrl());
         switch (module) {
             case "tenant-admin" -> databaseLogins(env, "admin", ADMIN_APP_PASSWORD, ADMIN_OWNER_PASSWORD);
-            case "store-console" -> databaseLogins(env, "console", CONSOLE_APP_PASSWORD, CONSOLE_OWNER_PASSWORD);
+            case "store-console" -> {
+                databaseLogins(env, "console", CONSOLE_APP_PASSWORD, CONSOLE_OWNER_PASSWORD);
+                // uploaded photos live with the rest of the stack's data (a restart finds them, a deleted folder takes them)
+                env.put("M4S_STORAGE_ROOT", config.dataDir().resolve("storage").toString());
+            }
             default -> {
                 // no database
             }

@@ -73,9 +73,10 @@ public class Photos {
     /**
      * Checks the references a form sends for a feature's record: each is a photo of this store (uploaded by
      * {@code uploader} when given: an owner attaches only their own uploads) or a link the record already has.
-     * Anything else is a 422 on {@code field}.
+     * Anything else is a 422 on {@code field}. The photos stay locked for share until the caller's transaction ends,
+     * so the cleanup ({@link PhotoCleanup}) cannot delete one between this check and the record's commit.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<String> requireAttachable(List<String> refs, Collection<String> kept, @Nullable String uploader,
             String field) {
         Set<UUID> ids = new HashSet<>();
@@ -87,7 +88,7 @@ public class Photos {
                 throw new ApiException.Unprocessable("photo-link-not-accepted").field(field);
             }
         }
-        Map<UUID, Photo> found = photos.findAllById(ids).stream()
+        Map<UUID, Photo> found = (ids.isEmpty() ? List.<Photo>of() : photos.lockForAttaching(ids)).stream()
                 .collect(Collectors.toMap(Photo::id, Function.identity()));
         for (UUID id : ids) {
             Photo photo = found.get(id);
