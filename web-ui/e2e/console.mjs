@@ -60,7 +60,7 @@ export async function run(browser) {
       await page.keyboard.press('Escape');
     }],
     ['the member list shows the demo members', async () => {
-      await page.getByRole('link', { name: '会员与车辆' }).click();
+      await page.getByRole('menu').getByRole('link', { name: '会员与车辆' }).click();
       await page.getByRole('heading', { name: '会员与车辆' }).waitFor();
       await page.locator('tr', { hasText: '王建国' }).waitFor();
       await screenshot(page, 'console-members');
@@ -114,7 +114,7 @@ export async function run(browser) {
       await screenshot(page, 'console-member-edit');
     }],
     ['the new member is found in the list by name and by plate', async () => {
-      await page.getByRole('link', { name: '会员与车辆' }).click();
+      await page.getByRole('menu').getByRole('link', { name: '会员与车辆' }).click();
       const search = page.getByPlaceholder('搜索姓名、手机号或车牌');
       for (const term of [name, plate]) {
         await search.fill(term);
@@ -136,7 +136,7 @@ export async function run(browser) {
       expectTrue(row.includes(name) && row.includes(phone) && row.includes(plate.toUpperCase()), `the exported row is ${row}`);
     }],
     ['the manager invites staff, sees the one-time password, and disables them after confirming', async () => {
-      await page.getByRole('link', { name: '员工与权限' }).click();
+      await page.getByRole('menu').getByRole('link', { name: '员工与权限' }).click();
       await page.getByRole('heading', { name: '员工与权限' }).waitFor();
       await page.getByRole('button', { name: /邀请员工/ }).click();
       const dialog = page.getByRole('dialog');
@@ -159,7 +159,7 @@ export async function run(browser) {
       await screenshot(page, 'console-staff');
     }],
     ['audit log and message log open', async () => {
-      await page.getByRole('link', { name: '操作日志' }).click();
+      await page.getByRole('menu').getByRole('link', { name: '操作日志' }).click();
       await page.getByRole('heading', { name: '操作日志' }).waitFor();
       // the member's creation under the manager's name and role, the object by its Chinese name and the member's
       const entry = page.locator('tr.ant-table-row', { hasText: name }).filter({ hasText: '林晓峰' }).first();
@@ -167,13 +167,13 @@ export async function run(browser) {
       const text = await entry.innerText();
       expectTrue(text.includes('会员') && !/manager\.gz_tianhe|member\b|createdAt/.test(text), `the audit entry reads: ${text}`);
       await screenshot(page, 'console-audit');
-      await page.getByRole('link', { name: '消息记录' }).click();
+      await page.getByRole('menu').getByRole('link', { name: '消息记录' }).click();
       await page.getByText(/消息记录|此版本尚未提供消息记录。/).first().waitFor();
       await screenshot(page, 'console-messages');
     }],
     ['English is complete on the console', async () => {
       await page.getByRole('button', { name: 'English' }).click();
-      await page.getByRole('link', { name: 'Members & vehicles' }).click();
+      await page.getByRole('menu').getByRole('link', { name: 'Members & vehicles' }).click();
       await page.getByRole('heading', { name: 'Members and vehicles' }).waitFor();
       await screenshot(page, 'console-members-en');
       await page.getByRole('button', { name: '中文' }).click();
@@ -191,7 +191,7 @@ export async function run(browser) {
       await page.getByRole('button', { name: '登录' }).click();
       await keycloakLogin(page, 'manager.sz_futian');
       await page.waitForURL(`${BASE_URL}/console/sz_futian`);
-      await page.getByRole('link', { name: '会员与车辆' }).click();
+      await page.getByRole('menu').getByRole('link', { name: '会员与车辆' }).click();
       const search = page.getByPlaceholder('搜索姓名、手机号或车牌');
       await search.fill(name);
       await search.press('Enter');

@@ -31,10 +31,11 @@ export async function run(browser) {
       await keycloakLogin(page, 'operator');
       await page.waitForURL(/\/group\/[a-z0-9_]+$/);
       await page.goto(`${BASE_URL}/group/${testGroup}`);
-      await page.getByRole('button', { name: /开设门店/ }).waitFor();
+      // the page header's button (an empty store list offers a second one)
+      await page.getByRole('button', { name: /开设门店/ }).first().waitFor();
     }],
     ['a new store is provisioned while the dialog watches', async () => {
-      await page.getByRole('button', { name: /开设门店/ }).click();
+      await page.getByRole('button', { name: /开设门店/ }).first().click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('门店代码').fill(code);
       await dialog.getByLabel('门店名称').fill(`界面测试店${code.slice(3)}`);

@@ -120,7 +120,7 @@ function usedCarSteps(browser, phone) {
       await desk.getByTestId('used-car-seller').filter({ hasText: '王建国' }).waitFor();
     })],
     ['the manager finds it in the review queue and asks for changes', atDesk(async () => {
-      await desk.getByRole('link', { name: '待审核', exact: true }).click();
+      await desk.getByRole('menu').getByRole('link', { name: '待审核', exact: true }).click();
       await desk.getByRole('heading', { name: '待审核' }).waitFor();
       const search = desk.getByPlaceholder('搜索品牌、车型或城市');
       await search.fill(model);
@@ -179,7 +179,7 @@ function usedCarSteps(browser, phone) {
       await screenshot(desk, 'console-used-car-listed');
     })],
     ['the car shows as listed in the used-car list and in the owner app', atDesk(async () => {
-      await desk.getByRole('link', { name: '二手车', exact: true }).click();
+      await desk.getByRole('menu').getByRole('link', { name: '二手车', exact: true }).click();
       await desk.getByRole('heading', { name: '二手车' }).waitFor();
       // the list's query form: the status is chosen, then 查询 puts it into the address
       const statusFilter = desk.getByLabel('按状态筛选');
@@ -228,7 +228,7 @@ function usedCarSteps(browser, phone) {
       await phone.getByRole('button', { name: '关闭' }).click();
     }],
     ['the manager finds it on the console market page', atDesk(async () => {
-      await desk.getByRole('link', { name: '二手车市场', exact: true }).click();
+      await desk.getByRole('menu').getByRole('link', { name: '二手车市场', exact: true }).click();
       await desk.getByRole('heading', { name: '二手车市场' }).waitFor();
       const search = desk.getByPlaceholder('搜索品牌、车型或检测报告，如 宝马 3系');
       await search.fill(model);
