@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * One stack per test JVM for the end-to-end classes: starting one costs minutes (Keycloak), so they share it. It
  * stops, and its data folder is deleted, when the JVM exits; the services' logs are kept first in
- * {@code target/stack-logs/} (the server side of a failed step, e.g. a 500's stack trace).
+ * {@code target/stack-logs/<data folder>/} (one folder per test JVM) (the server side of a failed step, e.g. a 500's stack trace).
  */
 final class SharedStack {
 
@@ -30,7 +30,7 @@ final class SharedStack {
             Stack started = stack;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
-                keepLogs(data.resolve("logs"), Path.of("target", "stack-logs"));
+                keepLogs(data.resolve("logs"), Path.of("target", "stack-logs", data.getFileName().toString()));
                 delete(data);
             }, "m4s-test-stack-stop"));
         }
