@@ -21,7 +21,8 @@ import org.keycloak.services.validation.Validation;
 /**
  * Keycloak's username-and-password form, whose username field also takes a mainland mobile number.
  *
- * <p>Input that is a mainland mobile number ({@code 1[3-9]} and nine more digits) finds the login whose {@code phone}
+ * <p>Input that is a mainland mobile number ({@code 1[3-9]} and nine more digits, also written with spaces or dashes
+ * or after +86) finds the login whose {@code phone}
  * attribute is that number; the form then goes on exactly as if its username had been typed, so the password check,
  * brute-force protection, disabled accounts, events and error texts are Keycloak's own. Several logins with that
  * phone (an owner who is a member of two stores has one login per store) are refused with
@@ -41,18 +42,36 @@ public class PhoneOrUsernamePasswordForm extends UsernamePasswordForm {
         super(session);
     }
 
+    /** Spaces, dashes and dots people type inside a number (138 0013 8001, 138-0013-8001). */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\u00a0\u3000.-]");
+    /** The country code as written before a mainland number: +86, 0086, 86. */
+    private static final Pattern COUNTRY_CODE = Pattern.compile("^(?:\\+86|0086|86)(?=1[3-9][0-9]{9}$)");
+
     /** Whether the input (already trimmed) is a mainland mobile number rather than a username. */
     public static boolean isMainlandMobile(String input) {
         return input != null && MAINLAND_MOBILE.matcher(input).matches();
     }
 
+    /**
+     * The mainland mobile number the input is, as eleven digits, when it is one written the usual ways (with spaces or
+     * dashes, with +86 / 0086 / 86 in front); empty for anything else, which is then a username as typed. No username
+     * can be mistaken for a number: usernames start with a letter.
+     */
+    public static Optional<String> mainlandMobile(String input) {
+        if (input == null) {
+            return Optional.empty();
+        }
+        String digits = COUNTRY_CODE.matcher(SEPARATORS.matcher(input.strip()).replaceAll("")).replaceFirst("");
+        return isMainlandMobile(digits) ? Optional.of(digits) : Optional.empty();
+    }
+
     @Override
     protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
-        String input = Optional.ofNullable(formData.getFirst(AuthenticationManager.FORM_USERNAME)).map(String::trim)
-                .orElse("");
-        if (isUserAlreadySetBeforeUsernamePasswordAuth(context) || !isMainlandMobile(input)) {
+        Optional<String> phone = mainlandMobile(formData.getFirst(AuthenticationManager.FORM_USERNAME));
+        if (isUserAlreadySetBeforeUsernamePasswordAuth(context) || phone.isEmpty()) {
             return super.validateForm(context, formData);
         }
+        String input = phone.get();
         List<UserModel> logins = context.getSession().users()
                 .searchForUserByUserAttributeStream(context.getRealm(), PHONE_ATTRIBUTE, input)
                 .limit(2)

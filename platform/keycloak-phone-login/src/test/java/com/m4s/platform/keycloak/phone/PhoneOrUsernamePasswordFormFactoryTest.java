@@ -33,6 +33,20 @@ class PhoneOrUsernamePasswordFormFactoryTest {
     }
 
     @Test
+    void aNumberWrittenTheUsualWaysIsReadAsItsElevenDigits() {
+        assertThat(PhoneOrUsernamePasswordForm.mainlandMobile(" 13800138001 ")).contains("13800138001");
+        assertThat(PhoneOrUsernamePasswordForm.mainlandMobile("138 0013 8001")).contains("13800138001");
+        assertThat(PhoneOrUsernamePasswordForm.mainlandMobile("138-0013-8001")).contains("13800138001");
+        assertThat(PhoneOrUsernamePasswordForm.mainlandMobile("+86 138 0013 8001")).contains("13800138001");
+        assertThat(PhoneOrUsernamePasswordForm.mainlandMobile("008613800138001")).contains("13800138001");
+        assertThat(PhoneOrUsernamePasswordForm.mainlandMobile("8613800138001")).contains("13800138001");
+        assertThat(PhoneOrUsernamePasswordForm.mainlandMobile("+8612800138001")).isEmpty();
+        assertThat(PhoneOrUsernamePasswordForm.mainlandMobile("+1 415 555 0100")).isEmpty();
+        assertThat(PhoneOrUsernamePasswordForm.mainlandMobile("owner.13800138001")).isEmpty();
+        assertThat(PhoneOrUsernamePasswordForm.mainlandMobile(null)).isEmpty();
+    }
+
+    @Test
     void theServiceFileNamesTheFactory() throws IOException {
         try (InputStream in = getClass().getResourceAsStream(
                 "/META-INF/services/org.keycloak.authentication.AuthenticatorFactory")) {
