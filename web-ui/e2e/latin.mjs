@@ -28,6 +28,7 @@ export function foreignWords(text) {
       continue;
     }
     if (/[0-9._@]/.test(word)) continue; // a code, plate, login, model number or e-mail
+    if (/^[A-HJ-NPR-Z]{17}$/.test(word)) continue; // a VIN (17 characters without I, O, Q) that happens to hold no digit
     if (LATIN_ALLOWED.has(word)) continue;
     if (!found.includes(word)) found.push(word);
   }
