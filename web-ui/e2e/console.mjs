@@ -138,7 +138,7 @@ export async function run(browser) {
     ['the manager invites staff, sees the one-time password, and disables them after confirming', async () => {
       await page.getByRole('menu').getByRole('link', { name: '员工与权限' }).click();
       await page.getByRole('heading', { name: '员工与权限' }).waitFor();
-      await page.getByRole('button', { name: /邀请员工/ }).click();
+      await page.getByRole('button', { name: /邀请员工/ }).first().click(); // the toolbar's (the page header may offer it too)
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('用户名').fill(staffName);
       await dialog.getByLabel('姓名').fill(`员工${suffix}`);
