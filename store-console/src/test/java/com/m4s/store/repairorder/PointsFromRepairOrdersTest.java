@@ -156,7 +156,35 @@ class PointsFromRepairOrdersTest extends StoreConsoleTest {
         assertThat(balance(member)).containsExactly(200L, 0L, 0L, 0L);
         assertThat(kinds(member)).containsExactly("ADJUST", "REVERSE", "REDEEM", "ACTIVATE", "GRANT_PENDING");
         assertThat(manager().post(BASE + "/members/" + member + "/points/adjustments",
-                Map.of("points", 10, "reason", " ")).status()).isEqualTo(400);
+                Map.of("points", 10, "reason", " ")).status()).isEqualTo(422);
+    }
+
+    @Test
+    void theOwnerSeesTheirOwnPointsWithSourcesAndNoOneElsesAndMayNotAdjustThem() throws SQLException {
+        String member = member("钱车主");
+        String ownerLogin = TestUsers.owner("pts-owner", STORE);
+        try (Connection c = database.connect(); PreparedStatement u = c.prepareStatement("update store_" + STORE
+                + ".member set owner_subject = ?, owner_username = ? where id = ?")) {
+            u.setString(1, TestUsers.describe(ownerLogin).path("id").asString());
+            u.setString(2, ownerLogin);
+            u.setObject(3, UUID.fromString(member));
+            assertThat(u.executeUpdate()).isEqualTo(1);
+        }
+        send(order("RO-OWN", member, "SETTLED", Instant.now().minus(1, ChronoUnit.HOURS),
+                line(1, "PART", "INSURANCE", "801.00", false)));
+        Api owner = as(ownerLogin);
+
+        JsonNode mine = owner.get(BASE + "/me/points").json();
+        assertThat(mine.path("memberId").asString()).isEqualTo(member);
+        assertThat(mine.path("pending").asLong()).isEqualTo(400);
+        JsonNode history = owner.get(BASE + "/me/points/entries").json();
+        assertThat(history.path("totalElements").asLong()).isEqualTo(1);
+        assertThat(history.path("content").get(0).path("sourceRef").asString()).isEqualTo("RO-OWN#1");
+        assertThat(owner.get(BASE + "/points/rules").json().path("pointsPerYuan").path("insurance").asDouble())
+                .isEqualTo(0.5);
+        assertThat(owner.get(BASE + "/members/" + member + "/points").status()).isEqualTo(403);
+        assertThat(owner.post(BASE + "/members/" + member + "/points/adjustments",
+                Map.of("points", 100, "reason", "自己加分")).status()).isEqualTo(403);
     }
 
     // --- helpers
