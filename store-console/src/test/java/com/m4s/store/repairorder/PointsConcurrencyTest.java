@@ -153,6 +153,12 @@ class PointsConcurrencyTest extends StoreConsoleTest {
                     "REFUND", (long) MEMBERS * PER_KIND,
                     "REDEEM", (long) MEMBERS * 15,
                     "ADJUST", (long) MEMBERS * (15 + 1)));
+            // and the entries cannot be changed afterwards, not even by the database's owner
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate("update " + schema
+                    + ".points_entry set available_delta = available_delta + 1"))
+                    .hasMessageContaining("points entries are immutable");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate("delete from " + schema
+                    + ".points_entry")).hasMessageContaining("points entries are immutable");
         }
     }
 
