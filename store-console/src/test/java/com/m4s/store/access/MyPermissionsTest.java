@@ -30,14 +30,30 @@ class MyPermissionsTest extends StoreConsoleTest {
         assertThat(r.json().path("store").asString()).isEqualTo(STORE);
         assertThat(r.json().path("permissions").valueStream().map(n -> n.asString()).toList())
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "MEMBER_EDIT", "USED_CAR_VIEW",
-                        "USED_CAR_MANAGE", "PHOTO_UPLOAD", "USED_CAR_MARKET_VIEW");
+                        "USED_CAR_MANAGE", "PHOTO_UPLOAD", "USED_CAR_MARKET_VIEW", "POINTS_VIEW", "POINTS_RULES_VIEW",
+                        "REPAIR_ORDER_VIEW");
     }
 
     @Test
     void financeStaffOnlyRead() {
         assertThat(as(TestUsers.staff(GROUP, STORE, Departments.FINANCE)).get(MINE).json().path("permissions")
                 .valueStream().map(n -> n.asString()).toList())
-                .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "USED_CAR_VIEW", "USED_CAR_MARKET_VIEW");
+                .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "USED_CAR_VIEW", "USED_CAR_MARKET_VIEW",
+                        "POINTS_VIEW", "POINTS_RULES_VIEW", "REPAIR_ORDER_VIEW");
+    }
+
+    @Test
+    void serviceStaffSendRepairOrdersAndRedeemPointsButOnlyCustomerCareAndManagersAdjustThem() {
+        assertThat(as(TestUsers.staff(GROUP, STORE, Departments.SERVICE)).get(MINE).json().path("permissions")
+                .valueStream().map(n -> n.asString()).toList())
+                .contains("POINTS_VIEW", "POINTS_REDEEM", "REPAIR_ORDER_IMPORT")
+                .doesNotContain("POINTS_ADJUST", "POINTS_RULES_MANAGE", "OWN_POINTS_VIEW");
+        assertThat(as(TestUsers.staff(GROUP, STORE, Departments.CUSTOMER_CARE)).get(MINE).json().path("permissions")
+                .valueStream().map(n -> n.asString()).toList())
+                .contains("POINTS_ADJUST", "POINTS_REDEEM").doesNotContain("REPAIR_ORDER_IMPORT");
+        assertThat(as(TestUsers.manager(GROUP, STORE)).get(MINE).json().path("permissions").valueStream()
+                .map(n -> n.asString()).toList())
+                .contains("POINTS_ADJUST", "POINTS_RULES_MANAGE", "REPAIR_ORDER_IMPORT");
     }
 
     @Test

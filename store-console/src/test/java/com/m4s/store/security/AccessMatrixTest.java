@@ -57,10 +57,17 @@ class AccessMatrixTest extends StoreConsoleTest {
                 "memberId", member.path("id").asString(), "car", Map.of("make", "大众", "model", "帕萨特", "year", 2019,
                         "mileageKm", 60000, "city", "广州", "gearbox", "DUAL_CLUTCH", "emissionStandard", "CN6A",
                         "priceWishYuan", 98000))).json();
+        JsonNode repairOrder = as(TestUsers.manager(GROUP, A)).post("/api/stores/" + A + "/repair-orders/batch",
+                Map.of("orders", List.of(Map.of("dmsNumber", "RO-MX-1", "memberId", member.path("id").asString(),
+                        "openedAt", "2026-11-01T02:00:00Z", "status", "OPEN", "lines", List.of(Map.of("lineNo", 1,
+                                "kind", "LABOUR", "description", "保养", "quantity", "1",
+                                "amount", Map.of("amount", "100.00"), "accountType", "CUSTOMER", "refunded", false))))))
+                .json().path("orders").get(0);
         pathValues = Map.of("store", A, "storeCode", A, "memberId", member.path("id").asString(),
                 "vehicleId", member.path("vehicles").get(0).path("id").asString(),
                 "usedCarId", usedCar.path("id").asString(), "kind", "used-cars",
-                "photoId", java.util.UUID.randomUUID().toString(), "size", "small");
+                "photoId", java.util.UUID.randomUUID().toString(), "size", "small",
+                "repairOrderId", repairOrder.path("repairOrderId").asString());
         all = Endpoints.of(context, "/api/", "/internal/");
         endpoints = all.stream().filter(e -> !e.open()).toList();
     }

@@ -50,6 +50,26 @@ public enum Permission {
     PHOTO_UPLOAD(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF, OWNER), Departments.SALES),
     /** Search the dealer group's used-car market. */
     USED_CAR_MARKET_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF, OWNER)),
+    /** Read members' points balances and histories (with the source of each entry). */
+    POINTS_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /** Add or deduct a member's points by hand, with a reason (audited): managers and customer care. */
+    POINTS_ADJUST(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.CUSTOMER_CARE),
+    /** Redeem a member's points at the counter: managers, service advisors and customer care. */
+    POINTS_REDEEM(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.SERVICE,
+            Departments.CUSTOMER_CARE),
+    /** Read the store's points rules in force and their versions (owners read them as the rules page). */
+    POINTS_RULES_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF, OWNER)),
+    /** Publish a new version of the store's points rules (points per yuan by account type, refund window). */
+    POINTS_RULES_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
+    /** An owner reads their own points balance and history. */
+    OWN_POINTS_VIEW(Scope.STORE, roles(OWNER)),
+    /** Read repair orders from the DMS with the points each line produced. */
+    REPAIR_ORDER_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /**
+     * Send repair orders from the DMS (batch upsert: new, settled, refunded, reversed, corrected): the store's
+     * manager and service department until DMS systems get credentials of their own.
+     */
+    REPAIR_ORDER_IMPORT(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.SERVICE),
     /** Read the store's staff and their roles. */
     STAFF_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
     /** Invite staff, change their roles and departments, disable them. */

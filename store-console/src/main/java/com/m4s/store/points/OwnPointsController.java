@@ -1,0 +1,49 @@
+package com.m4s.store.points;
+
+import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Caller;
+import com.m4s.platform.security.Permission;
+import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.SqlPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The owner's own points (PTS-1): balance with pending points, and history with the source of each entry. */
+@RestController
+@RequestMapping("/api/stores/{store}/me/points")
+@Allow(Permission.OWN_POINTS_VIEW)
+@Tag(name = "my-points", description = "An owner's own points (PTS-1)")
+class OwnPointsController {
+
+    private final Points points;
+
+    OwnPointsController(Points points) {
+        this.points = points;
+    }
+
+    @GetMapping
+    @Operation(summary = "My points: available, pending, lifetime earned, debt")
+    Points.Balance balance(@PathVariable String store) {
+        return points.balance(points.ownerMember(subject()));
+    }
+
+    @GetMapping("/entries")
+    @Operation(summary = "My points history, newest first, with the source of each entry")
+    PageResult<PointsHistory.EntryView> history(@PathVariable String store,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return points.history(points.ownerMember(subject()),
+                SqlPage.of(page, size, "createdAt,desc", PointsHistory.SORTABLE, PointsHistory.TIE_BREAKER));
+    }
+
+    private static String subject() {
+        return Caller.current().orElseThrow().subject();
+    }
+}

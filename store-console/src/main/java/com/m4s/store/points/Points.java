@@ -1,0 +1,282 @@
+package com.m4s.store.points;
+
+import com.m4s.platform.jobs.JobWork;
+import com.m4s.platform.web.ApiException;
+import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.SqlPage;
+import com.m4s.store.member.Members;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The points ledger of the current store (PTS-1, decision 0030). Every posting, in the caller's transaction: lock
+ * the member's balance row, return the first result if the idempotency key was posted before (409 if it was posted
+ * for a different request), work out the entry's signed changes from the balance as it is, write the entry and the
+ * balance. Removals never take available points below zero: the shortfall becomes debt, which later grants and
+ * activations pay off first.
+ */
+@Service
+public class Points {
+
+    /** Where points come from: the source's kind, its id (a repair order line's) and a reference people read. */
+    public record Source(SourceType type, @Nullable UUID id, @Nullable String ref) {
+    }
+
+    /** An entry's signed changes of the buckets, and of lifetime earned points. */
+    record Deltas(long available, long pending, long debt, long earned) {
+
+        boolean isZero() {
+            return available == 0 && pending == 0 && debt == 0;
+        }
+    }
+
+    /** A member's points. */
+    public record Balance(UUID memberId, long available, long pending, long lifetimeEarned, long debt) {
+
+        static Balance of(PointsBalance b) {
+            return new Balance(b.memberId(), b.available(), b.pending(), b.lifetimeEarned(), b.debt());
+        }
+    }
+
+    /**
+     * The result of a posting: the entry (null when nothing moved, e.g. activating a source with nothing pending)
+     * and the member's balance after it.
+     */
+    public record Posted(@Nullable UUID entryId, Balance balance) {
+    }
+
+    private final PointsEntryRepository entries;
+    private final PointsBalanceRepository balances;
+    private final PointsHistory history;
+    private final Members members;
+    private final JdbcClient jdbc;
+    private final JobWork work;
+    private final Clock clock;
+
+    Points(PointsEntryRepository entries, PointsBalanceRepository balances, PointsHistory history, Members members,
+            JdbcClient jdbc, JobWork work, Clock clock) {
+        this.entries = entries;
+        this.balances = balances;
+        this.history = history;
+        this.members = members;
+        this.jdbc = jdbc;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** Points earned but pending until {@code activatesAt} (a settled repair order line). */
+    @Transactional
+    public Posted grantPending(UUID member, Source source, long points, int ruleVersion, Instant activatesAt,
+            String key, String actor) {
+        requireNonNegative(points);
+        String hash = hash(member, EntryKind.GRANT_PENDING, source, points, ruleVersion);
+        return post(member, key, hash, balance -> {
+            work.mark(PointsActivation.JOB, activatesAt);
+            return new Entry(EntryKind.GRANT_PENDING, new Deltas(0, points, 0, points), source, null, ruleVersion,
+                    activatesAt);
+        }, actor);
+    }
+
+    /**
+     * Changes what a source produced by {@code delta} (a correction: either sign; a refund or reversal: negative):
+     * from its pending points while it is pending, else from available points (a shortfall becomes debt; a gain pays
+     * debt first).
+     */
+    @Transactional
+    public Posted changeSource(UUID member, EntryKind kind, Source source, long delta, @Nullable Integer ruleVersion,
+            String key, String actor) {
+        if (kind != EntryKind.CORRECT && kind != EntryKind.REFUND && kind != EntryKind.REVERSE) {
+            throw new IllegalArgumentException("not a change of a source: " + kind);
+        }
+        if (source.id() == null) {
+            throw new IllegalArgumentException("a source change needs the source's id");
+        }
+        String hash = hash(member, kind, source, delta, ruleVersion);
+        return post(member, key, hash, balance -> {
+            UUID id = source.id();
+            boolean pendingStill = !entries.activated(id);
+            if (pendingStill) {
+                long pending = entries.pendingOf(id);
+                if (pending + delta < 0) {
+                    throw new IllegalStateException("source " + id + " has " + pending + " pending, not " + -delta);
+                }
+                return new Entry(kind, new Deltas(0, delta, 0, delta), source, null, ruleVersion, null);
+            }
+            return new Entry(kind, available(balance, delta, delta), source, null, ruleVersion, null);
+        }, actor);
+    }
+
+    /** Makes a source's pending points available (its refund window passed); once per source. */
+    @Transactional
+    public Posted activate(UUID member, Source source, String actor) {
+        UUID id = java.util.Objects.requireNonNull(source.id(), "source id");
+        String hash = hash(member, EntryKind.ACTIVATE, source, 0, null);
+        return post(member, "activate:" + id, hash, balance -> {
+            long pending = entries.pendingOf(id);
+            Deltas moved = available(balance, pending, 0);
+            return new Entry(EntryKind.ACTIVATE, new Deltas(moved.available(), -pending, moved.debt(), 0), source,
+                    null, null, null);
+        }, actor);
+    }
+
+    /** Spends available points; 409 insufficient-points when there are not enough. */
+    @Transactional
+    public Posted redeem(UUID member, long points, String what, String key, String actor) {
+        requirePositive(points);
+        Source source = new Source(SourceType.REDEMPTION, null, what);
+        return post(member, key, hash(member, EntryKind.REDEEM, source, points, null), balance -> {
+            if (balance.available() < points) {
+                throw new ApiException.Conflict("insufficient-points", points, balance.available());
+            }
+            return new Entry(EntryKind.REDEEM, new Deltas(-points, 0, 0, 0), source, null, null, null);
+        }, actor);
+    }
+
+    /**
+     * A manual adjustment by staff with the reason: an addition pays debt first; a deduction may not exceed the
+     * available points (409 insufficient-points).
+     */
+    @Transactional
+    public Posted adjust(UUID member, long points, String reason, String key, String actor) {
+        if (points == 0) {
+            throw new ApiException.Unprocessable("points-zero").field("points");
+        }
+        Source source = new Source(SourceType.STAFF_ADJUSTMENT, null, null);
+        String hash = hash(member, EntryKind.ADJUST, source, points, null) + reason.strip().hashCode();
+        return post(member, key, sha(hash), balance -> {
+            if (points < 0 && balance.available() < -points) {
+                throw new ApiException.Conflict("insufficient-points", -points, balance.available());
+            }
+            Deltas deltas = points > 0 ? available(balance, points, 0) : new Deltas(points, 0, 0, 0);
+            return new Entry(EntryKind.ADJUST, deltas, source, reason.strip(), null, null);
+        }, actor);
+    }
+
+    /** The member's points (zeros for a member who never had any); 404 for an unknown member. */
+    @Transactional(readOnly = true)
+    public Balance balance(UUID member) {
+        requireMember(member);
+        return balances.findById(member).map(Balance::of).orElse(new Balance(member, 0, 0, 0, 0));
+    }
+
+    /** The member's entries, newest first, with the source of each. */
+    @Transactional(readOnly = true)
+    public PageResult<PointsHistory.EntryView> history(UUID member, SqlPage page) {
+        requireMember(member);
+        return history.page(member, page);
+    }
+
+    /** The points each source produced (net of refunds and corrections), for the sources that have entries. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> earnedBySource(Collection<UUID> sources) {
+        return history.earnedBySource(sources);
+    }
+
+    /** The owner's member id (404 when the login has no member record). */
+    @Transactional(readOnly = true)
+    public UUID ownerMember(String subject) {
+        return members.ownerContact(subject).memberId();
+    }
+
+    private record Entry(EntryKind kind, Deltas deltas, Source source, @Nullable String reason,
+            @Nullable Integer ruleVersion, @Nullable Instant activatesAt) {
+    }
+
+    @FunctionalInterface
+    private interface Rule {
+        Entry entry(PointsBalance balance);
+    }
+
+    private Posted post(UUID member, String key, String hash, Rule rule, String actor) {
+        PointsBalance balance = lock(member);
+        var earlier = entries.findByIdempotencyKey(key);
+        if (earlier.isPresent()) {
+            if (!earlier.get().requestHash().equals(hash) || !earlier.get().memberId().equals(member)) {
+                throw new ApiException.Conflict("points-key-reused", key);
+            }
+            return new Posted(earlier.get().id(), Balance.of(balance));
+        }
+        Entry entry = rule.entry(balance);
+        if (entry.deltas().isZero()) {
+            return new Posted(null, Balance.of(balance));
+        }
+        Instant now = clock.instant();
+        PointsEntry posted = new PointsEntry(member, entry.kind(), entry.deltas(), entry.source(), entry.reason(),
+                entry.ruleVersion(), entry.activatesAt(), key, hash, actor, now);
+        entries.save(posted);
+        balance.apply(entry.deltas(), now);
+        balances.saveAndFlush(balance);
+        return new Posted(posted.id(), Balance.of(balance));
+    }
+
+    /**
+     * Adds {@code points} (either sign) to available: a gain pays debt first; a loss takes what is available and the
+     * rest becomes debt.
+     */
+    private static Deltas available(PointsBalance balance, long points, long earned) {
+        if (points >= 0) {
+            long paid = Math.min(points, balance.debt());
+            return new Deltas(points - paid, 0, -paid, earned);
+        }
+        long taken = Math.min(-points, balance.available());
+        return new Deltas(-taken, 0, -points - taken, earned);
+    }
+
+    /** The member's balance row, locked; made first (under an advisory lock on the member) if there is none. */
+    private PointsBalance lock(UUID member) {
+        var locked = balances.lock(member);
+        if (locked.isPresent()) {
+            return locked.get();
+        }
+        requireMember(member);
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:member, 0))").param("member", member.toString())
+                .query().singleRow();
+        if (balances.findById(member).isEmpty()) {
+            balances.saveAndFlush(new PointsBalance(member, clock.instant()));
+        }
+        return balances.lock(member).orElseThrow();
+    }
+
+    private void requireMember(UUID member) {
+        if (members.contact(member).isEmpty()) {
+            throw new ApiException.NotFound("member", member);
+        }
+    }
+
+    private static void requirePositive(long points) {
+        if (points <= 0) {
+            throw new ApiException.Unprocessable("points-zero").field("points");
+        }
+    }
+
+    private static void requireNonNegative(long points) {
+        if (points < 0) {
+            throw new IllegalArgumentException("negative grant " + points);
+        }
+    }
+
+    private static String hash(UUID member, EntryKind kind, Source source, long points, @Nullable Integer version) {
+        return sha(member + "|" + kind + "|" + source.type() + "|" + source.id() + "|" + source.ref() + "|" + points
+                + "|" + version);
+    }
+
+    private static String sha(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

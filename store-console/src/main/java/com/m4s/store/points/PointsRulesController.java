@@ -1,0 +1,52 @@
+package com.m4s.store.points;
+
+import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Permission;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The store's dual points rules (PTS-4/5): the version in force, every version, and publishing a new one. */
+@RestController
+@RequestMapping("/api/stores/{store}/points/rules")
+@Allow(Permission.POINTS_RULES_VIEW)
+@Tag(name = "points-rules", description = "Dual points rules by account type, versioned (PTS-4/5)")
+class PointsRulesController {
+
+    private final PointsRules rules;
+
+    PointsRulesController(PointsRules rules) {
+        this.rules = rules;
+    }
+
+    @GetMapping
+    @Operation(summary = "The rules in force now")
+    PointsRules.RuleSetView current(@PathVariable String store) {
+        return rules.current();
+    }
+
+    @GetMapping("/versions")
+    @Operation(summary = "Every version of the rules, newest first")
+    List<PointsRules.RuleSetView> versions(@PathVariable String store) {
+        return rules.versions();
+    }
+
+    @Allow(Permission.POINTS_RULES_MANAGE)
+    @PostMapping("/versions")
+    @Operation(summary = "Publish a new version: it applies to orders settled from its validFrom (now or later);"
+            + " points already granted keep the version they were granted by")
+    ResponseEntity<PointsRules.RuleSetView> create(@PathVariable String store,
+            @Valid @RequestBody PointsRules.NewRules newRules) {
+        PointsRules.RuleSetView created = rules.create(newRules, PointsController.username());
+        return ResponseEntity.created(URI.create("/api/stores/" + store + "/points/rules/versions")).body(created);
+    }
+}

@@ -1,0 +1,11 @@
+package com.m4s.store.points;
+
+/** Where an entry comes from; with the entry's source id and reference it says why the points moved. */
+public enum SourceType {
+    /** A line of a repair order (source id: the line's id; reference: the DMS order number and line). */
+    REPAIR_ORDER_LINE,
+    /** A manual adjustment by staff (reference: none; the reason is on the entry). */
+    STAFF_ADJUSTMENT,
+    /** A redemption (reference: what was redeemed). */
+    REDEMPTION
+}

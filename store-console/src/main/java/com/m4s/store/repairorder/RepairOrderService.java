@@ -1,0 +1,290 @@
+package com.m4s.store.repairorder;
+
+import com.m4s.platform.events.EventOutbox;
+import com.m4s.platform.tenancy.TenantContext;
+import com.m4s.platform.tenancy.TenantRegistry;
+import com.m4s.platform.web.ApiException;
+import com.m4s.platform.web.Problems;
+import com.m4s.store.member.Members;
+import com.m4s.store.points.EntryKind;
+import com.m4s.store.points.Points;
+import com.m4s.store.points.PointsRules;
+import com.m4s.store.points.SourceType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Repair orders of the current store from the DMS (INT-1). An upsert compares the order with what the DMS sent
+ * last (content hash): unchanged does nothing; otherwise each difference is a move of the status machine, made with
+ * its points postings and its event in the order's transaction: new or changed lines (a correction: the difference
+ * of points, by the rule version the order was settled with), settlement (each line's points, pending through the
+ * refund window, by the rules in force at settlement), refunded lines (exactly their points back), reversal (all).
+ */
+@Service
+public class RepairOrderService {
+
+    private final RepairOrderRepository orders;
+    private final RepairOrderLineRepository lines;
+    private final Members members;
+    private final Points points;
+    private final PointsRules rules;
+    private final EventOutbox events;
+    private final TenantRegistry tenants;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    RepairOrderService(RepairOrderRepository orders, RepairOrderLineRepository lines, Members members, Points points,
+            PointsRules rules, EventOutbox events, TenantRegistry tenants, TransactionTemplate tx, JsonMapper json,
+            Clock clock) {
+        this.orders = orders;
+        this.lines = lines;
+        this.members = members;
+        this.points = points;
+        this.rules = rules;
+        this.events = events;
+        this.tenants = tenants;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Each order of the batch in its own transaction: one refused order does not hold back the others. */
+    public RepairOrderViews.BatchResult upsert(RepairOrderRequests.Batch batch, String actor) {
+        List<RepairOrderViews.OrderResult> results = new ArrayList<>();
+        for (RepairOrderRequests.DmsOrder order : batch.orders()) {
+            try {
+                results.add(tx.execute(status -> upsert(order, actor)));
+            } catch (ApiException e) {
+                results.add(new RepairOrderViews.OrderResult(order.dmsNumber(), RepairOrderViews.Outcome.REJECTED,
+                        null, null, e.type(), e.getMessage()));
+            }
+        }
+        return new RepairOrderViews.BatchResult(results);
+    }
+
+    @Transactional(readOnly = true)
+    public RepairOrderViews.RepairOrderView get(UUID id) {
+        RepairOrder order = orders.findById(id).orElseThrow(() -> new ApiException.NotFound("repair-order", id));
+        return view(order, lines.findByOrderIdOrderByLineNo(id));
+    }
+
+    private RepairOrderViews.OrderResult upsert(RepairOrderRequests.DmsOrder sent, String actor) {
+        requireConsistent(sent);
+        if (members.contact(sent.memberId()).isEmpty()) {
+            throw new ApiException.Unprocessable("unknown-member", sent.memberId()).field("memberId");
+        }
+        String hash = hash(sent);
+        Instant now = clock.instant();
+        var existing = orders.lockByDmsNumber(sent.dmsNumber().strip());
+        RepairOrderViews.Outcome outcome;
+        RepairOrder order;
+        List<RepairOrderLine> current;
+        if (existing.isEmpty()) {
+            order = orders.saveAndFlush(new RepairOrder(sent, hash, now));
+            current = new ArrayList<>();
+            for (RepairOrderRequests.DmsLine line : sent.lines()) {
+                current.add(lines.save(new RepairOrderLine(order.id(), line, now)));
+            }
+            lines.flush();
+            publish(order, RepairOrderEvents.Type.RepairOrderOpened, List.of());
+            outcome = RepairOrderViews.Outcome.CREATED;
+        } else {
+            order = existing.get();
+            if (order.contentHash().equals(hash)) {
+                return result(order, RepairOrderViews.Outcome.UNCHANGED);
+            }
+            if (!order.memberId().equals(sent.memberId()) && order.status().settled()) {
+                throw new ApiException.Conflict("repair-order-member-changed", order.dmsNumber()).field("memberId");
+            }
+            current = new ArrayList<>(lines.findByOrderIdOrderByLineNo(order.id()));
+            correct(order, current, sent, hash, actor, now);
+            outcome = RepairOrderViews.Outcome.UPDATED;
+        }
+        if (sent.status() != RepairOrderRequests.DmsStatus.OPEN && !order.status().settled()) {
+            settle(order, current, java.util.Objects.requireNonNull(sent.settledAt()), actor, now);
+        }
+        List<RepairOrderLine> refunded = refundedNow(current, sent);
+        if (!refunded.isEmpty() && sent.status() != RepairOrderRequests.DmsStatus.REVERSED) {
+            refund(order, refunded, actor, now);
+        }
+        if (sent.status() == RepairOrderRequests.DmsStatus.REVERSED) {
+            refunded.forEach(line -> line.refund(now));
+            reverse(order, current, actor, now);
+        }
+        return result(order, outcome);
+    }
+
+    /** Lines new or changed, and the order's own fields: the difference of points when the order is settled. */
+    private void correct(RepairOrder order, List<RepairOrderLine> current, RepairOrderRequests.DmsOrder sent,
+            String hash, String actor, Instant now) {
+        require(order, RepairOrderStatus.Move.CORRECT);
+        long revision = order.version() + 1;
+        Map<Integer, RepairOrderLine> byNo = current.stream()
+                .collect(Collectors.toMap(RepairOrderLine::lineNo, Function.identity()));
+        List<UUID> changed = new ArrayList<>();
+        for (RepairOrderRequests.DmsLine line : sent.lines()) {
+            RepairOrderLine known = byNo.get(line.lineNo());
+            if (known == null) {
+                RepairOrderLine added = lines.save(new RepairOrderLine(order.id(), line, now));
+                current.add(added);
+                changed.add(added.id());
+                if (order.status().settled() && !line.refunded()) {
+                    PointsRules.Applied applied = rules.version(java.util.Objects.requireNonNull(order.ruleVersion()));
+                    points.grantPending(order.memberId(), source(order, added),
+                            applied.pointsFor(added.accountType(), added.amount()), applied.ruleVersion(),
+                            java.util.Objects.requireNonNull(order.pointsActivateAt()), key(added, "grant"), actor);
+                }
+            } else if (known.differsFrom(line)) {
+                if (known.refunded()) {
+                    throw new ApiException.Conflict("repair-order-line-refunded", order.dmsNumber(), line.lineNo());
+                }
+                known.describe(line, now);
+                changed.add(known.id());
+                if (order.status().settled()) {
+                    PointsRules.Applied applied = rules.version(java.util.Objects.requireNonNull(order.ruleVersion()));
+                    long should = applied.pointsFor(known.accountType(), known.amount());
+                    long has = points.earnedBySource(List.of(known.id())).getOrDefault(known.id(), 0L);
+                    if (should != has) {
+                        points.changeSource(order.memberId(), EntryKind.CORRECT, source(order, known), should - has,
+                                applied.ruleVersion(), key(known, "correct:" + revision), actor);
+                    }
+                }
+            }
+        }
+        current.sort(java.util.Comparator.comparingInt(RepairOrderLine::lineNo));
+        boolean headerChanged = order.differsFrom(sent);
+        order.describe(sent, hash, now);
+        orders.saveAndFlush(order);
+        lines.flush();
+        if (headerChanged || !changed.isEmpty()) {
+            publish(order, RepairOrderEvents.Type.RepairOrderCorrected, changed);
+        }
+    }
+
+    private void settle(RepairOrder order, List<RepairOrderLine> current, Instant settledAt, String actor,
+            Instant now) {
+        require(order, RepairOrderStatus.Move.SETTLE);
+        PointsRules.Applied applied = rules.at(settledAt);
+        Instant activateAt = settledAt.plus(applied.activationDelay());
+        order.settle(settledAt, applied.ruleVersion(), activateAt, now);
+        orders.saveAndFlush(order);
+        for (RepairOrderLine line : current) {
+            points.grantPending(order.memberId(), source(order, line),
+                    applied.pointsFor(line.accountType(), line.amount()), applied.ruleVersion(), activateAt,
+                    key(line, "grant"), actor);
+        }
+        publish(order, RepairOrderEvents.Type.RepairOrderSettled, List.of());
+    }
+
+    private void refund(RepairOrder order, List<RepairOrderLine> refunded, String actor, Instant now) {
+        require(order, RepairOrderStatus.Move.REFUND);
+        takeBack(order, refunded, EntryKind.REFUND, actor);
+        refunded.forEach(line -> line.refund(now));
+        lines.flush();
+        order.refunded(now);
+        orders.saveAndFlush(order);
+        publish(order, RepairOrderEvents.Type.RepairOrderRefunded, refunded.stream().map(RepairOrderLine::id).toList());
+    }
+
+    private void reverse(RepairOrder order, List<RepairOrderLine> current, String actor, Instant now) {
+        require(order, RepairOrderStatus.Move.REVERSE);
+        takeBack(order, current, EntryKind.REVERSE, actor);
+        lines.flush();
+        order.reverse(now);
+        orders.saveAndFlush(order);
+        publish(order, RepairOrderEvents.Type.RepairOrderReversed, List.of());
+    }
+
+    /** Exactly what each line produced so far, taken back (from pending while pending, else available or debt). */
+    private void takeBack(RepairOrder order, List<RepairOrderLine> taken, EntryKind kind, String actor) {
+        Map<UUID, Long> earned = points.earnedBySource(taken.stream().map(RepairOrderLine::id).toList());
+        for (RepairOrderLine line : taken) {
+            long has = earned.getOrDefault(line.id(), 0L);
+            if (has > 0) {
+                points.changeSource(order.memberId(), kind, source(order, line), -has, order.ruleVersion(),
+                        key(line, kind.name().toLowerCase(java.util.Locale.ROOT)), actor);
+            }
+        }
+    }
+
+    /** The lines the DMS now marks refunded that were not before. */
+    private static List<RepairOrderLine> refundedNow(List<RepairOrderLine> current, RepairOrderRequests.DmsOrder sent) {
+        Map<Integer, Boolean> marked = sent.lines().stream()
+                .collect(Collectors.toMap(RepairOrderRequests.DmsLine::lineNo, RepairOrderRequests.DmsLine::refunded,
+                        (a, b) -> a || b));
+        return current.stream().filter(l -> !l.refunded() && marked.getOrDefault(l.lineNo(), false)).toList();
+    }
+
+    private static void requireConsistent(RepairOrderRequests.DmsOrder sent) {
+        if (sent.status() != RepairOrderRequests.DmsStatus.OPEN && sent.settledAt() == null) {
+            throw new ApiException.Unprocessable("repair-order-settled-at-missing", sent.dmsNumber())
+                    .field("settledAt");
+        }
+        long distinct = sent.lines().stream().map(RepairOrderRequests.DmsLine::lineNo).distinct().count();
+        if (distinct != sent.lines().size()) {
+            throw new ApiException.Unprocessable("repair-order-line-numbers", sent.dmsNumber()).field("lines");
+        }
+        if (sent.status() == RepairOrderRequests.DmsStatus.OPEN
+                && sent.lines().stream().anyMatch(RepairOrderRequests.DmsLine::refunded)) {
+            throw new ApiException.Unprocessable("repair-order-refund-open", sent.dmsNumber()).field("lines");
+        }
+    }
+
+    private static void require(RepairOrder order, RepairOrderStatus.Move move) {
+        if (!order.status().allows(move)) {
+            throw new ApiException.Conflict("repair-order-illegal-move", order.dmsNumber(),
+                    Problems.message("problem.repair-order-status." + order.status()),
+                    Problems.message("problem.repair-order-illegal-move.move." + move));
+        }
+    }
+
+    private static Points.Source source(RepairOrder order, RepairOrderLine line) {
+        return new Points.Source(SourceType.REPAIR_ORDER_LINE, line.id(), order.dmsNumber() + "#" + line.lineNo());
+    }
+
+    /** The ledger key of a line's posting: one grant, refund or reversal per line, one correction per revision. */
+    private static String key(RepairOrderLine line, String what) {
+        return "ro-line:" + line.id() + ":" + what;
+    }
+
+    private RepairOrderViews.OrderResult result(RepairOrder order, RepairOrderViews.Outcome outcome) {
+        return new RepairOrderViews.OrderResult(order.dmsNumber(), outcome, order.id(), order.status(), null, null);
+    }
+
+    private RepairOrderViews.RepairOrderView view(RepairOrder order, List<RepairOrderLine> orderLines) {
+        return RepairOrderViews.RepairOrderView.of(order, orderLines,
+                points.earnedBySource(orderLines.stream().map(RepairOrderLine::id).toList()));
+    }
+
+    private void publish(RepairOrder order, RepairOrderEvents.Type type, List<UUID> lineIds) {
+        String store = TenantContext.require().storeCode();
+        String group = tenants.find(store).map(TenantRegistry.Entry::groupCode).orElse(null);
+        events.publish(RepairOrderEvents.TOPIC, type.name(),
+                RepairOrderEvents.RepairOrderChanged.of(order, store, group, lineIds));
+    }
+
+    /** The hash of the order as sent: equal for a re-sent unchanged order. */
+    private String hash(RepairOrderRequests.DmsOrder sent) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(sent).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
