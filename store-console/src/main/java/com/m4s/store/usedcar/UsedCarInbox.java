@@ -2,21 +2,17 @@ package com.m4s.store.usedcar;
 
 import com.m4s.platform.events.EventConsumer;
 import com.m4s.platform.events.EventConsumers;
-import com.m4s.platform.events.EventHandler;
 import com.m4s.platform.events.ProcessedEvents;
 import com.m4s.platform.events.ReceivedEvent;
+import com.m4s.platform.events.StoreEventHandler;
 import com.m4s.platform.security.Permission;
-import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.store.member.Members;
 import com.m4s.store.notification.Notifications;
 import com.m4s.store.staff.Staff;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -32,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * inbox's unique event and recipient would refuse it anyway).
  */
 @Component
-class UsedCarInbox implements EventHandler {
+class UsedCarInbox extends StoreEventHandler {
 
     static final String NAME = "store-console.used-car-inbox";
 
@@ -47,9 +43,6 @@ class UsedCarInbox implements EventHandler {
     private static final Set<String> FOR_REVIEWERS = Set.of(UsedCarEvents.Type.UsedCarSubmitted.name(),
             UsedCarEvents.Type.UsedCarResubmitted.name());
 
-    private static final Logger log = LoggerFactory.getLogger(UsedCarInbox.class);
-
-    private final TenantRegistry tenants;
     private final ProcessedEvents processed;
     private final UsedCarRepository cars;
     private final Members members;
@@ -60,7 +53,7 @@ class UsedCarInbox implements EventHandler {
 
     UsedCarInbox(TenantRegistry tenants, ProcessedEvents processed, UsedCarRepository cars, Members members,
             Staff staff, Notifications notifications, TransactionTemplate tx, JsonMapper json) {
-        this.tenants = tenants;
+        super(tenants);
         this.processed = processed;
         this.cars = cars;
         this.members = members;
@@ -71,27 +64,12 @@ class UsedCarInbox implements EventHandler {
     }
 
     @Override
-    public void handle(List<ReceivedEvent> events) {
-        for (ReceivedEvent event : events) {
-            if (!KINDS.containsKey(event.type())) {
-                continue;
-            }
-            Optional<TenantRegistry.Entry> store = tenants.find(event.storeCode());
-            if (store.isPresent() && store.get().status() == TenantRegistry.Status.MIGRATING) {
-                // the store serves again within moments: the batch is handed over again then (idempotent per event)
-                throw new IllegalStateException("store " + event.storeCode() + " is being migrated; event "
-                        + event.eventId() + " waits for it");
-            }
-            if (store.isEmpty() || store.get().status() != TenantRegistry.Status.ACTIVE) {
-                log.warn("no inbox message for event {} of store {}: the store is not active", event.eventId(),
-                        event.storeCode());
-                continue;
-            }
-            TenantContext.runAs(store.get().tenant(), () -> deliver(event));
-        }
+    protected boolean wants(String eventType) {
+        return KINDS.containsKey(eventType);
     }
 
-    private void deliver(ReceivedEvent event) {
+    @Override
+    protected void handleInStore(ReceivedEvent event) {
         UsedCarEvents.UsedCarChanged car = json.readValue(event.payload(), UsedCarEvents.UsedCarChanged.class);
         // Keycloak is asked before the transaction starts, so no connection waits on it; a Keycloak that does not
         // answer fails the batch, which is handed over again

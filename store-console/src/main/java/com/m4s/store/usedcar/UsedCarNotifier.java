@@ -2,19 +2,15 @@ package com.m4s.store.usedcar;
 
 import com.m4s.platform.events.EventConsumer;
 import com.m4s.platform.events.EventConsumers;
-import com.m4s.platform.events.EventHandler;
 import com.m4s.platform.events.ProcessedEvents;
 import com.m4s.platform.events.ReceivedEvent;
-import com.m4s.platform.tenancy.TenantContext;
+import com.m4s.platform.events.StoreEventHandler;
 import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.store.member.Members;
 import com.m4s.store.notification.Notifications;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -27,15 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  * twice sends one message. The text describes the car as the event has it, not as it is when the message is written.
  */
 @Component
-class UsedCarNotifier implements EventHandler {
+class UsedCarNotifier extends StoreEventHandler {
 
     static final String NAME = "store-console.used-car-notifier";
     static final String TOPIC_PREFIX = "used-car-";
 
-    private static final Logger log = LoggerFactory.getLogger(UsedCarNotifier.class);
     private static final Set<String> SILENT = Set.of(UsedCarEvents.Type.UsedCarDetailsChanged.name());
 
-    private final TenantRegistry tenants;
     private final ProcessedEvents processed;
     private final UsedCarRepository cars;
     private final Members members;
@@ -45,7 +39,7 @@ class UsedCarNotifier implements EventHandler {
 
     UsedCarNotifier(TenantRegistry tenants, ProcessedEvents processed, UsedCarRepository cars, Members members,
             Notifications notifications, TransactionTemplate tx, JsonMapper json) {
-        this.tenants = tenants;
+        super(tenants);
         this.processed = processed;
         this.cars = cars;
         this.members = members;
@@ -55,25 +49,13 @@ class UsedCarNotifier implements EventHandler {
     }
 
     @Override
-    public void handle(List<ReceivedEvent> events) {
-        for (ReceivedEvent event : events) {
-            if (SILENT.contains(event.type())) {
-                continue;
-            }
-            Optional<TenantRegistry.Entry> store = tenants.find(event.storeCode());
-            if (store.isPresent() && store.get().status() == TenantRegistry.Status.MIGRATING) {
-                // the store serves again within moments: the batch is handed over again then (idempotent per event)
-                throw new IllegalStateException("store " + event.storeCode() + " is being migrated; event "
-                        + event.eventId() + " waits for it");
-            }
-            if (store.isEmpty() || store.get().status() != TenantRegistry.Status.ACTIVE) {
-                // a suspended or unknown store: its owners are not messaged; the event is not retried forever
-                log.warn("no message for event {} of store {}: the store is not active", event.eventId(),
-                        event.storeCode());
-                continue;
-            }
-            TenantContext.runAs(store.get().tenant(), () -> tx.executeWithoutResult(status -> notify(event)));
-        }
+    protected boolean wants(String eventType) {
+        return !SILENT.contains(eventType);
+    }
+
+    @Override
+    protected void handleInStore(ReceivedEvent event) {
+        tx.executeWithoutResult(status -> notify(event));
     }
 
     private void notify(ReceivedEvent event) {
