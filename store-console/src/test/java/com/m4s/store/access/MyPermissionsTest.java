@@ -31,7 +31,7 @@ class MyPermissionsTest extends StoreConsoleTest {
         assertThat(r.json().path("permissions").valueStream().map(n -> n.asString()).toList())
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "MEMBER_EDIT", "USED_CAR_VIEW",
                         "USED_CAR_MANAGE", "PHOTO_UPLOAD", "USED_CAR_MARKET_VIEW", "POINTS_VIEW", "POINTS_RULES_VIEW",
-                        "REPAIR_ORDER_VIEW");
+                        "REPAIR_ORDER_VIEW", "CARD_VIEW", "CARD_MANAGE");
     }
 
     @Test
@@ -39,7 +39,7 @@ class MyPermissionsTest extends StoreConsoleTest {
         assertThat(as(TestUsers.staff(GROUP, STORE, Departments.FINANCE)).get(MINE).json().path("permissions")
                 .valueStream().map(n -> n.asString()).toList())
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "USED_CAR_VIEW", "USED_CAR_MARKET_VIEW",
-                        "POINTS_VIEW", "POINTS_RULES_VIEW", "REPAIR_ORDER_VIEW");
+                        "POINTS_VIEW", "POINTS_RULES_VIEW", "REPAIR_ORDER_VIEW", "CARD_VIEW");
     }
 
     @Test

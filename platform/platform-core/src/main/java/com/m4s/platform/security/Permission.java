@@ -70,6 +70,15 @@ public enum Permission {
      * manager and service department until DMS systems get credentials of their own.
      */
     REPAIR_ORDER_IMPORT(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.SERVICE),
+    /** Read the store's card programme and members' cards (owners read the programme as the levels page). */
+    CARD_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF, OWNER)),
+    /** Join members to the programme, renew, report lost, reissue, change and quit their cards. */
+    CARD_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.SALES,
+            Departments.SERVICE, Departments.CUSTOMER_CARE),
+    /** Change the card programme: levels, thresholds, benefits, basis, window and validity. */
+    CARD_PROGRAMME_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
+    /** An owner reads their own card. */
+    OWN_CARD_VIEW(Scope.STORE, roles(OWNER)),
     /** Read the store's staff and their roles. */
     STAFF_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
     /** Invite staff, change their roles and departments, disable them. */
