@@ -1,5 +1,6 @@
 package com.m4s.store.card;
 
+import com.m4s.platform.jobs.FullSweeps;
 import com.m4s.platform.jobs.StoreJob;
 import com.m4s.platform.tenancy.Tenant;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class CardEvaluation implements StoreJob {
 
     /** Looked up when the job runs: the cards' messages go through the notification outbox, which the runner feeds. */
     private final ObjectProvider<MemberCards> memberCards;
-    private volatile @Nullable Instant nextFullSweep;
+    private final FullSweeps sweeps = new FullSweeps(FULL_SWEEP);
 
     CardEvaluation(ObjectProvider<MemberCards> memberCards) {
         this.memberCards = memberCards;
@@ -45,12 +46,7 @@ class CardEvaluation implements StoreJob {
 
     @Override
     public @Nullable Set<String> storesWithWork(Instant now) {
-        Instant full = nextFullSweep;
-        if (full == null || !now.isBefore(full)) {
-            nextFullSweep = now.plus(FULL_SWEEP);
-            return null;
-        }
-        return Set.of();
+        return sweeps.storesWithWork(now);
     }
 
     @Override

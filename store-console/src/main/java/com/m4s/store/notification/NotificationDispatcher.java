@@ -1,5 +1,6 @@
 package com.m4s.store.notification;
 
+import com.m4s.platform.jobs.FullSweeps;
 import com.m4s.platform.jobs.JobWork;
 import com.m4s.platform.jobs.StoreJob;
 import com.m4s.platform.tenancy.Tenant;
@@ -38,7 +39,7 @@ class NotificationDispatcher implements StoreJob {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration interval;
-    private volatile @Nullable Instant nextFullSweep;
+    private final FullSweeps sweeps = new FullSweeps(FULL_SWEEP);
 
     NotificationDispatcher(NotificationRepository messages, DeliveryChannel channel, JobWork work,
             TransactionTemplate tx, Clock clock, NotificationProperties properties) {
@@ -63,12 +64,7 @@ class NotificationDispatcher implements StoreJob {
     /** Only the stores with a due mark, except for the full sweep at start-up and every {@link #FULL_SWEEP}. */
     @Override
     public @Nullable Set<String> storesWithWork(Instant now) {
-        Instant full = nextFullSweep;
-        if (full == null || !now.isBefore(full)) {
-            nextFullSweep = now.plus(FULL_SWEEP);
-            return null;
-        }
-        return Set.of();
+        return sweeps.storesWithWork(now);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.m4s.store.points;
 
+import com.m4s.platform.jobs.FullSweeps;
 import com.m4s.platform.jobs.StoreJob;
 import com.m4s.platform.tenancy.Tenant;
 import java.time.Clock;
@@ -36,7 +37,7 @@ class PointsActivation implements StoreJob {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private volatile @Nullable Instant nextFullSweep;
+    private final FullSweeps sweeps = new FullSweeps(FULL_SWEEP);
 
     PointsActivation(Points points, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
         this.points = points;
@@ -57,12 +58,7 @@ class PointsActivation implements StoreJob {
 
     @Override
     public @Nullable Set<String> storesWithWork(Instant now) {
-        Instant full = nextFullSweep;
-        if (full == null || !now.isBefore(full)) {
-            nextFullSweep = now.plus(FULL_SWEEP);
-            return null;
-        }
-        return Set.of();
+        return sweeps.storesWithWork(now);
     }
 
     @Override
