@@ -40,7 +40,7 @@ class CardController {
     @GetMapping(BASE + "/card-programme")
     @Operation(summary = "The store's card programme: basis (points earned or customer-paid spend), rolling window,"
             + " validity, levels with thresholds and benefits")
-    CardViews.Programme programme(@PathVariable String store) {
+    CardViews.CardProgramme programme(@PathVariable String store) {
         return cards.programme();
     }
 
@@ -48,9 +48,9 @@ class CardController {
     @PutMapping(BASE + "/card-programme")
     @Operation(summary = "Replace the programme; levels matched by code; a removed level still held by a card is 409;"
             + " If-Match with the programme's version guards against a concurrent edit")
-    CardViews.Programme replaceProgramme(@PathVariable String store,
+    CardViews.CardProgramme replaceProgramme(@PathVariable String store,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @Valid @RequestBody CardRequests.Programme programme) {
+            @Valid @RequestBody CardRequests.CardProgrammeChange programme) {
         return cards.replaceProgramme(programme, Versions.ifMatch(ifMatch));
     }
 
@@ -58,7 +58,7 @@ class CardController {
     @GetMapping(CARD)
     @Operation(summary = "The member's card with the value of the basis in the window and what the next level"
             + " needs; 404 member-card when the member has none")
-    CardViews.CardView card(@PathVariable String store, @PathVariable UUID memberId) {
+    CardViews.MemberCardView card(@PathVariable String store, @PathVariable UUID memberId) {
         return cards.card(memberId).orElseThrow(() -> new com.m4s.platform.web.ApiException.NotFound("member-card",
                 memberId));
     }
@@ -66,7 +66,7 @@ class CardController {
     @Allow(Permission.CARD_VIEW)
     @GetMapping(CARD + "/steps")
     @Operation(summary = "Every step of the member's card, newest first")
-    List<CardViews.StepView> steps(@PathVariable String store, @PathVariable UUID memberId) {
+    List<CardViews.CardStepView> steps(@PathVariable String store, @PathVariable UUID memberId) {
         return cards.steps(memberId);
     }
 
@@ -74,8 +74,8 @@ class CardController {
     @PostMapping(CARD)
     @Operation(summary = "Join the programme at the level the member already qualifies for (a member who quit gets"
             + " a new card); 409 member-card-exists otherwise")
-    ResponseEntity<CardViews.CardView> join(@PathVariable String store, @PathVariable UUID memberId) {
-        CardViews.CardView card = cards.join(memberId, username());
+    ResponseEntity<CardViews.MemberCardView> join(@PathVariable String store, @PathVariable UUID memberId) {
+        CardViews.MemberCardView card = cards.join(memberId, username());
         return ResponseEntity.created(URI.create("/api/stores/" + store + "/members/" + memberId + "/card"))
                 .body(card);
     }
@@ -83,45 +83,45 @@ class CardController {
     @Allow(Permission.CARD_MANAGE)
     @PostMapping(CARD + "/renew")
     @Operation(summary = "Extend the card by the programme's validity (an expired card becomes active again)")
-    CardViews.CardView renew(@PathVariable String store, @PathVariable UUID memberId) {
+    CardViews.MemberCardView renew(@PathVariable String store, @PathVariable UUID memberId) {
         return cards.renew(memberId, username());
     }
 
     @Allow(Permission.CARD_MANAGE)
     @PostMapping(CARD + "/report-lost")
     @Operation(summary = "Report the card lost")
-    CardViews.CardView reportLost(@PathVariable String store, @PathVariable UUID memberId,
-            @Valid @RequestBody(required = false) CardRequests.@Nullable Reason reason) {
+    CardViews.MemberCardView reportLost(@PathVariable String store, @PathVariable UUID memberId,
+            @Valid @RequestBody(required = false) CardRequests.@Nullable CardReason reason) {
         return cards.reportLost(memberId, reason == null ? null : reason.reason(), username());
     }
 
     @Allow(Permission.CARD_MANAGE)
     @PostMapping(CARD + "/reissue")
     @Operation(summary = "Issue a new card number for a lost card; level, validity and history stay")
-    CardViews.CardView reissue(@PathVariable String store, @PathVariable UUID memberId) {
+    CardViews.MemberCardView reissue(@PathVariable String store, @PathVariable UUID memberId) {
         return cards.reissue(memberId, username());
     }
 
     @Allow(Permission.CARD_MANAGE)
     @PostMapping(CARD + "/change")
     @Operation(summary = "Change a card in use for a new number, with the reason")
-    CardViews.CardView change(@PathVariable String store, @PathVariable UUID memberId,
-            @Valid @RequestBody CardRequests.Reason reason) {
+    CardViews.MemberCardView change(@PathVariable String store, @PathVariable UUID memberId,
+            @Valid @RequestBody CardRequests.CardReason reason) {
         return cards.change(memberId, reason.reason() == null ? "" : reason.reason(), username());
     }
 
     @Allow(Permission.CARD_MANAGE)
     @PostMapping(CARD + "/quit")
     @Operation(summary = "The member leaves the programme, with the reason")
-    CardViews.CardView quit(@PathVariable String store, @PathVariable UUID memberId,
-            @Valid @RequestBody CardRequests.Reason reason) {
+    CardViews.MemberCardView quit(@PathVariable String store, @PathVariable UUID memberId,
+            @Valid @RequestBody CardRequests.CardReason reason) {
         return cards.quit(memberId, reason.reason() == null ? "" : reason.reason(), username());
     }
 
     @Allow(Permission.OWN_CARD_VIEW)
     @GetMapping(BASE + "/me/card")
     @Operation(summary = "My card: number, level, benefits, validity and progress to the next level")
-    CardViews.CardView myCard(@PathVariable String store) {
+    CardViews.MemberCardView myCard(@PathVariable String store) {
         return cards.ownCard(Caller.current().orElseThrow().subject());
     }
 

@@ -14,18 +14,18 @@ import org.jspecify.annotations.Nullable;
 public final class CardRequests {
 
     /** A level as the programme editor sends it; its rank is its place in the list. */
-    public record Level(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_-]{1,29}") String code,
+    public record CardLevelChange(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_-]{1,29}") String code,
             @NotBlank @Size(max = 30) String name, @Min(0) @Max(100_000_000) long threshold,
             @Size(max = 1000) @Nullable String benefits) {
     }
 
     /** The whole programme: the levels from the first (threshold 0) up, thresholds rising. */
-    public record Programme(@NotNull CardBasis basis, @Min(1) @Max(36) int windowMonths,
-            @Min(1) @Max(120) int validityMonths, @NotNull @Size(min = 1, max = 8) List<@Valid Level> levels) {
+    public record CardProgrammeChange(@NotNull CardBasis basis, @Min(1) @Max(36) int windowMonths,
+            @Min(1) @Max(120) int validityMonths, @NotNull @Size(min = 1, max = 8) List<@Valid CardLevelChange> levels) {
     }
 
     /** Why a card is reported lost, changed or quit (required for change and quit). */
-    public record Reason(@Size(max = 500) @Nullable String reason) {
+    public record CardReason(@Size(max = 500) @Nullable String reason) {
     }
 
     private CardRequests() {

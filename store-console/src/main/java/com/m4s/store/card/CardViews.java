@@ -9,16 +9,16 @@ import org.jspecify.annotations.Nullable;
 /** What the card endpoints answer. */
 public final class CardViews {
 
-    public record LevelView(UUID id, String code, String name, int rank, long threshold, String benefits) {
+    public record CardLevelView(UUID id, String code, String name, int rank, long threshold, String benefits) {
 
-        static LevelView of(CardLevel level) {
-            return new LevelView(level.id(), level.code(), level.name(), level.rank(), level.threshold(),
+        static CardLevelView of(CardLevel level) {
+            return new CardLevelView(level.id(), level.code(), level.name(), level.rank(), level.threshold(),
                     level.benefits());
         }
     }
 
     /** The store's card programme: basis, window and validity, and the levels from the first up. */
-    public record Programme(CardBasis basis, int windowMonths, int validityMonths, List<LevelView> levels,
+    public record CardProgramme(CardBasis basis, int windowMonths, int validityMonths, List<CardLevelView> levels,
             long version) {
     }
 
@@ -26,18 +26,18 @@ public final class CardViews {
      * A member's card with where they stand: the value of the basis in the window, the next level and how much more
      * it needs (null at the top level).
      */
-    public record CardView(UUID id, UUID memberId, String cardNumber, CardStatus status, LevelView level,
+    public record MemberCardView(UUID id, UUID memberId, String cardNumber, CardStatus status, CardLevelView level,
             Instant joinedAt, Instant validUntil, Instant levelSince, @Nullable Instant lastDowngradeAt,
-            CardBasis basis, long qualifyingValue, @Nullable LevelView nextLevel, @Nullable Long toNextLevel,
+            CardBasis basis, long qualifyingValue, @Nullable CardLevelView nextLevel, @Nullable Long toNextLevel,
             Set<CardStatus.Move> moves, long version) {
     }
 
-    public record StepView(UUID id, MemberCardStep.Kind kind, @Nullable String fromLevel, @Nullable String toLevel,
+    public record CardStepView(UUID id, MemberCardStep.Kind kind, @Nullable String fromLevel, @Nullable String toLevel,
             @Nullable String oldNumber, @Nullable String newNumber, @Nullable String reason,
             @Nullable Long qualifyingValue, String actor, Instant at) {
 
-        static StepView of(MemberCardStep step) {
-            return new StepView(step.id(), step.kind(), step.fromLevel(), step.toLevel(), step.oldNumber(),
+        static CardStepView of(MemberCardStep step) {
+            return new CardStepView(step.id(), step.kind(), step.fromLevel(), step.toLevel(), step.oldNumber(),
                     step.newNumber(), step.reason(), step.qualifyingValue(), step.actor(), step.createdAt());
         }
     }

@@ -73,10 +73,10 @@ public class MemberCards {
     // --- the programme
 
     @Transactional(readOnly = true)
-    public CardViews.Programme programme() {
+    public CardViews.CardProgramme programme() {
         CardPolicy policy = policy();
-        return new CardViews.Programme(policy.basis(), policy.windowMonths(), policy.validityMonths(),
-                levels.ranked().stream().map(CardViews.LevelView::of).toList(), policy.version());
+        return new CardViews.CardProgramme(policy.basis(), policy.windowMonths(), policy.validityMonths(),
+                levels.ranked().stream().map(CardViews.CardLevelView::of).toList(), policy.version());
     }
 
     /**
@@ -84,10 +84,10 @@ public class MemberCards {
      * unless a card is at it (409). Cards move to their new levels at the next evaluation, not here.
      */
     @Transactional
-    public CardViews.Programme replaceProgramme(CardRequests.Programme request, @Nullable Long expectedVersion) {
+    public CardViews.CardProgramme replaceProgramme(CardRequests.CardProgrammeChange request, @Nullable Long expectedVersion) {
         CardPolicy policy = policy();
         Versions.expect(CardPolicy.class, policy.id(), policy.version(), expectedVersion);
-        List<CardRequests.Level> wanted = request.levels();
+        List<CardRequests.CardLevelChange> wanted = request.levels();
         if (wanted.getFirst().threshold() != 0) {
             throw new ApiException.Unprocessable("card-first-level-threshold").field("levels[0].threshold");
         }
@@ -117,7 +117,7 @@ public class MemberCards {
         }
         levels.flush();
         for (int rank = 0; rank < wanted.size(); rank++) {
-            CardRequests.Level w = wanted.get(rank);
+            CardRequests.CardLevelChange w = wanted.get(rank);
             String benefits = w.benefits() == null ? "" : w.benefits().strip();
             CardLevel level = existing.get(w.code());
             if (level == null) {
@@ -136,29 +136,29 @@ public class MemberCards {
 
     /** The member's card, if they have one; 404 for an unknown member. */
     @Transactional(readOnly = true)
-    public Optional<CardViews.CardView> card(UUID member) {
+    public Optional<CardViews.MemberCardView> card(UUID member) {
         requireMember(member);
         return cards.findByMemberId(member).map(this::view);
     }
 
     /** The owner's own card (404 without a member record or a card). */
     @Transactional(readOnly = true)
-    public CardViews.CardView ownCard(String subject) {
+    public CardViews.MemberCardView ownCard(String subject) {
         UUID member = members.ownerContact(subject).memberId();
         return cards.findByMemberId(member).map(this::view)
                 .orElseThrow(() -> new ApiException.NotFound("member-card", member));
     }
 
     @Transactional(readOnly = true)
-    public List<CardViews.StepView> steps(UUID member) {
+    public List<CardViews.CardStepView> steps(UUID member) {
         requireMember(member);
-        return cards.findByMemberId(member).map(c -> steps.history(c.id()).stream().map(CardViews.StepView::of)
+        return cards.findByMemberId(member).map(c -> steps.history(c.id()).stream().map(CardViews.CardStepView::of)
                 .toList()).orElse(List.of());
     }
 
     /** Joins the programme at the level the member qualifies for already; a member who quit gets a new card. */
     @Transactional
-    public CardViews.CardView join(UUID member, String actor) {
+    public CardViews.MemberCardView join(UUID member, String actor) {
         requireMember(member);
         Instant now = clock.instant();
         CardPolicy policy = policy();
@@ -182,7 +182,7 @@ public class MemberCards {
 
     /** Extends the card by the programme's validity, from its end or from today if it has expired. */
     @Transactional
-    public CardViews.CardView renew(UUID member, String actor) {
+    public CardViews.MemberCardView renew(UUID member, String actor) {
         return move(member, CardStatus.Move.RENEW, MemberCardStep.Kind.RENEWED, null, actor, (card, now) -> {
             Instant from = card.validUntil().isAfter(now) ? card.validUntil() : now;
             card.renew(validUntil(policy(), from, now), now);
@@ -190,28 +190,28 @@ public class MemberCards {
     }
 
     @Transactional
-    public CardViews.CardView reportLost(UUID member, @Nullable String reason, String actor) {
+    public CardViews.MemberCardView reportLost(UUID member, @Nullable String reason, String actor) {
         return move(member, CardStatus.Move.REPORT_LOST, MemberCardStep.Kind.REPORTED_LOST, reason, actor,
                 (card, now) -> card.status(CardStatus.LOST, now));
     }
 
     /** A new card number for a lost card; level, validity and history stay. */
     @Transactional
-    public CardViews.CardView reissue(UUID member, String actor) {
+    public CardViews.MemberCardView reissue(UUID member, String actor) {
         return move(member, CardStatus.Move.REISSUE, MemberCardStep.Kind.REISSUED, null, actor,
                 (card, now) -> card.number(nextNumber(), now));
     }
 
     /** A new card number for a card in use (worn, a new design), with the reason. */
     @Transactional
-    public CardViews.CardView change(UUID member, String reason, String actor) {
+    public CardViews.MemberCardView change(UUID member, String reason, String actor) {
         requireReason(reason);
         return move(member, CardStatus.Move.CHANGE, MemberCardStep.Kind.CHANGED, reason, actor,
                 (card, now) -> card.number(nextNumber(), now));
     }
 
     @Transactional
-    public CardViews.CardView quit(UUID member, String reason, String actor) {
+    public CardViews.MemberCardView quit(UUID member, String reason, String actor) {
         requireReason(reason);
         return move(member, CardStatus.Move.QUIT, MemberCardStep.Kind.QUIT, reason, actor,
                 (card, now) -> card.status(CardStatus.QUIT, now));
@@ -312,7 +312,7 @@ public class MemberCards {
         void apply(MemberCard card, Instant now);
     }
 
-    private CardViews.CardView move(UUID member, CardStatus.Move move, MemberCardStep.Kind kind,
+    private CardViews.MemberCardView move(UUID member, CardStatus.Move move, MemberCardStep.Kind kind,
             @Nullable String reason, String actor, Change change) {
         requireMember(member);
         MemberCard card = cards.lock(member).orElseThrow(() -> new ApiException.NotFound("member-card", member));
@@ -347,16 +347,16 @@ public class MemberCards {
                 Notifications.Message.sms(contact.phone(), contact.memberId(), topic, "【M4S】" + text)));
     }
 
-    private CardViews.CardView view(MemberCard card) {
+    private CardViews.MemberCardView view(MemberCard card) {
         CardPolicy policy = policy();
         List<CardLevel> ranked = levels.ranked();
         CardLevel level = ranked.stream().filter(l -> l.id().equals(card.levelId())).findFirst().orElseThrow();
         long value = qualifyingValue(policy, card.memberId(), clock.instant());
         CardLevel next = ranked.stream().filter(l -> l.rank() > level.rank())
                 .min(Comparator.comparingInt(CardLevel::rank)).orElse(null);
-        return new CardViews.CardView(card.id(), card.memberId(), card.cardNumber(), card.status(),
-                CardViews.LevelView.of(level), card.joinedAt(), card.validUntil(), card.levelSince(),
-                card.lastDowngradeAt(), policy.basis(), value, next == null ? null : CardViews.LevelView.of(next),
+        return new CardViews.MemberCardView(card.id(), card.memberId(), card.cardNumber(), card.status(),
+                CardViews.CardLevelView.of(level), card.joinedAt(), card.validUntil(), card.levelSince(),
+                card.lastDowngradeAt(), policy.basis(), value, next == null ? null : CardViews.CardLevelView.of(next),
                 next == null ? null : Math.max(0, next.threshold() - value), card.status().allowed(),
                 card.version());
     }

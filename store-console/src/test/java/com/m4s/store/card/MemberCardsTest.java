@@ -179,18 +179,18 @@ class MemberCardsTest extends StoreConsoleTest {
 
             clock.set(start.plus(762, ChronoUnit.DAYS));
             runCardJob();
-            CardViews.CardView expired = inStore(() -> cards.card(id).orElseThrow());
+            CardViews.MemberCardView expired = inStore(() -> cards.card(id).orElseThrow());
             assertThat(expired.status()).isEqualTo(CardStatus.EXPIRED);
             assertThat(expired.level().code()).isEqualTo("silver");
             assertThat(expired.moves()).containsExactlyInAnyOrder(CardStatus.Move.RENEW, CardStatus.Move.QUIT);
         } finally {
             clock.reset();
         }
-        List<CardViews.StepView> steps = inStore(() -> cards.steps(id));
-        assertThat(steps).extracting(CardViews.StepView::kind).containsExactly(MemberCardStep.Kind.EXPIRED,
+        List<CardViews.CardStepView> steps = inStore(() -> cards.steps(id));
+        assertThat(steps).extracting(CardViews.CardStepView::kind).containsExactly(MemberCardStep.Kind.EXPIRED,
                 MemberCardStep.Kind.DOWNGRADED, MemberCardStep.Kind.RENEWED, MemberCardStep.Kind.UPGRADED,
                 MemberCardStep.Kind.JOINED);
-        CardViews.StepView down = steps.get(1);
+        CardViews.CardStepView down = steps.get(1);
         assertThat(down.fromLevel()).isEqualTo("diamond");
         assertThat(down.toLevel()).isEqualTo("silver");
         assertThat(down.qualifyingValue()).isEqualTo(2500L);
