@@ -8,6 +8,7 @@ import { AreaGate } from '../ui/AreaGate';
 import { ConsoleLayout } from './ConsoleLayout';
 import { Dashboard } from './dashboard/Dashboard';
 import { AuditLog } from './audit/AuditLog';
+import { DmsImport } from './imports/DmsImport';
 import { MessageLog } from './messages/MessageLog';
 import { MemberCreate } from './members/MemberCreate';
 import { MemberEdit } from './members/MemberEdit';
@@ -52,6 +53,7 @@ export default function ConsoleArea() {
               <Route path="used-cars/new" element={<UsedCarSubmit />} />
               <Route path="used-cars/:usedCarId" element={<UsedCarDetail />} />
               <Route path="used-car-market" element={<UsedCarMarket />} />
+              <Route path="repair-order-imports" element={<DmsImport />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="messages" element={<MessageLog />} />

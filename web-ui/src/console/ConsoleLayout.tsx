@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   CarOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -35,6 +36,7 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   staff: <TeamOutlined />,
   audit: <AuditOutlined />,
   messages: <MessageOutlined />,
+  dmsImport: <CloudUploadOutlined />,
 };
 
 function currentPage(pathname: string, store: string): ConsolePageKey {

@@ -12,6 +12,7 @@ export const CONSOLE_PAGES = [
   { key: 'usedCarQueue', path: 'used-car-queue', permission: 'USED_CAR_MANAGE' },
   { key: 'usedCars', path: 'used-cars', permission: 'USED_CAR_VIEW' },
   { key: 'usedCarMarket', path: 'used-car-market', permission: 'USED_CAR_MARKET_VIEW' },
+  { key: 'dmsImport', path: 'repair-order-imports', permission: 'REPAIR_ORDER_IMPORT' },
   { key: 'staff', path: 'staff', permission: 'STAFF_VIEW' },
   { key: 'audit', path: 'audit', permission: 'AUDIT_VIEW' },
   { key: 'messages', path: 'messages', permission: 'MESSAGE_LOG_VIEW' },

@@ -109,6 +109,51 @@ class MemberService {
                 .orElseThrow(() -> new ApiException.NotFound("owner-account"));
     }
 
+    /**
+     * The member a DMS customer is, matched by phone, then plate, then VIN (the first that names a member wins); when
+     * none matches and {@code create} is set, a new member (source DMS) with the vehicle when plate and VIN are both
+     * valid, made by {@link #create} like any other. Runs in the caller's transaction (the repair order's).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public java.util.Optional<Members.Matched> match(Members.DmsCustomer customer, boolean create) {
+        String phone = blankToNull(customer.phone());
+        String plate = customer.plate() == null ? null : blankToNull(VehicleDetails.normalize(customer.plate()));
+        String vin = customer.vin() == null ? null : blankToNull(VehicleDetails.normalize(customer.vin()));
+        java.util.Optional<Members.Matched> found = phone == null ? java.util.Optional.empty()
+                : members.findByPhone(phone).map(m -> new Members.Matched(m.id(), Members.MatchedBy.PHONE));
+        if (found.isEmpty() && plate != null) {
+            found = members.findByVehiclePlate(plate).map(m -> new Members.Matched(m.id(), Members.MatchedBy.PLATE));
+        }
+        if (found.isEmpty() && vin != null) {
+            found = members.findByVehicleVin(vin).map(m -> new Members.Matched(m.id(), Members.MatchedBy.VIN));
+        }
+        if (found.isPresent() || !create) {
+            return found;
+        }
+        String name = blankToNull(customer.name());
+        if (name == null || name.length() > 64 || phone == null || !phone.matches(PHONE)) {
+            throw new ApiException.Unprocessable("dms-customer-incomplete", phone == null ? "-" : phone);
+        }
+        List<VehicleDetails> vehicles = plate != null && vin != null
+                && plate.matches(VehicleDetails.PLATE) && vin.matches(VehicleDetails.VIN)
+                ? List.of(new VehicleDetails(plate, vin, modelOf(customer.model()), null, null)) : List.of();
+        UUID id = create(new NewMember(new MemberProfile(name, phone, null, MemberSource.DMS_IMPORT, null), vehicles))
+                .id();
+        return java.util.Optional.of(new Members.Matched(id, Members.MatchedBy.CREATED));
+    }
+
+    private static final String PHONE = "1[3-9][0-9]{9}";
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The DMS rarely sends the model: a vehicle made from an order shows "-" until staff fill it in. */
+    private static String modelOf(@Nullable String model) {
+        String m = blankToNull(model);
+        return m == null ? "-" : m.substring(0, Math.min(64, m.length()));
+    }
+
     @Transactional
     public void delete(UUID id) {
         members.delete(find(id));

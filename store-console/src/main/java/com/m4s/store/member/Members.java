@@ -2,6 +2,7 @@ package com.m4s.store.member;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +44,30 @@ public class Members {
     /** The id of the owner login bound to the member (the token's {@code sub}), if the member has one. */
     public Optional<String> ownerLogin(UUID memberId) {
         return members.ownerLogin(memberId);
+    }
+
+    /** A customer as a DMS knows them: any of phone, plate and VIN, with the name and car model for a new member. */
+    public record DmsCustomer(@Nullable String name,
+            @Nullable String phone, @Nullable String plate,
+            @Nullable String vin, @Nullable String model) {
+    }
+
+    /** How a DMS customer was found. */
+    public enum MatchedBy {
+        PHONE, PLATE, VIN, CREATED
+    }
+
+    public record Matched(UUID memberId, MatchedBy by) {
+    }
+
+    /**
+     * The member a DMS customer is: matched by phone, then plate, then VIN; when none matches and {@code create} is
+     * set, a new member with source DMS (and the vehicle, when plate and VIN are valid), made as any new member is.
+     * In the caller's transaction, which must exist; 422 {@code dms-customer-incomplete} when a member is to be made
+     * but name or mobile number is missing or invalid. Empty: no match and not to be created.
+     */
+    public Optional<Matched> matchDmsCustomer(DmsCustomer customer, boolean create) {
+        return members.match(customer, create);
     }
 
     /** The member bound to this owner login; 404 when there is none. */

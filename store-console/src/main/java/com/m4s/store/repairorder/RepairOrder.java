@@ -52,7 +52,7 @@ class RepairOrder extends BaseEntity {
     RepairOrder(RepairOrderRequests.DmsOrder order, String contentHash, Instant now) {
         super(now);
         this.dmsNumber = order.dmsNumber().strip();
-        this.memberId = order.memberId();
+        this.memberId = java.util.Objects.requireNonNull(order.memberId());
         this.status = RepairOrderStatus.OPEN;
         this.contentHash = contentHash;
         describe(order, contentHash, now);
@@ -66,7 +66,7 @@ class RepairOrder extends BaseEntity {
     }
 
     void describe(RepairOrderRequests.DmsOrder order, String hash, Instant now) {
-        memberId = order.memberId();
+        memberId = java.util.Objects.requireNonNull(order.memberId());
         plate = order.plate();
         vin = order.vin();
         advisor = order.advisor();

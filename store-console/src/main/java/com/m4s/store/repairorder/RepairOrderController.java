@@ -6,10 +6,12 @@ import com.m4s.platform.security.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +24,30 @@ import org.springframework.web.bind.annotation.RestController;
 class RepairOrderController {
 
     private final RepairOrderService service;
+    private final DmsSettings settings;
 
-    RepairOrderController(RepairOrderService service) {
+    RepairOrderController(RepairOrderService service, DmsSettings settings) {
         this.service = service;
+        this.settings = settings;
+    }
+
+    /** The store's DMS import setting as a request sets it. */
+    record SettingRequest(@NotNull UnknownCustomer unknownCustomer) {
+    }
+
+    @Allow(Permission.REPAIR_ORDER_IMPORT)
+    @GetMapping("/import-settings")
+    @Operation(summary = "The store's DMS import setting: an order whose customer matches no member (by phone, plate,"
+            + " VIN) makes a new member (CREATE, the default) or is refused (REJECT)")
+    DmsSettings.Setting importSettings(@PathVariable String store) {
+        return settings.get();
+    }
+
+    @Allow(Permission.POINTS_RULES_MANAGE)
+    @PutMapping("/import-settings")
+    @Operation(summary = "Change the store's DMS import setting (managers: it decides who becomes a member)")
+    DmsSettings.Setting changeImportSettings(@PathVariable String store, @Valid @RequestBody SettingRequest request) {
+        return settings.change(request.unknownCustomer());
     }
 
     @Allow(Permission.REPAIR_ORDER_IMPORT)

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,10 +48,12 @@ public class RepairOrderService {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
+    private final DmsSettings settings;
 
     RepairOrderService(RepairOrderRepository orders, RepairOrderLineRepository lines, Members members, Points points,
             PointsRules rules, EventOutbox events, TenantRegistry tenants, TransactionTemplate tx, JsonMapper json,
-            Clock clock) {
+            Clock clock, DmsSettings settings) {
+        this.settings = settings;
         this.orders = orders;
         this.lines = lines;
         this.members = members;
@@ -65,16 +68,29 @@ public class RepairOrderService {
 
     /** Each order of the batch in its own transaction: one refused order does not hold back the others. */
     public RepairOrderViews.BatchResult upsert(RepairOrderRequests.Batch batch, String actor) {
+        UnknownCustomer unknown = settings.unknownCustomer();
         List<RepairOrderViews.OrderResult> results = new ArrayList<>();
         for (RepairOrderRequests.DmsOrder order : batch.orders()) {
             try {
-                results.add(tx.execute(status -> upsert(order, actor)));
+                results.add(upsert(order, unknown, actor));
             } catch (ApiException e) {
                 results.add(new RepairOrderViews.OrderResult(order.dmsNumber(), RepairOrderViews.Outcome.REJECTED,
-                        null, null, e.type(), e.getMessage()));
+                        null, null, e.type(), e.getMessage(), null));
             }
         }
         return new RepairOrderViews.BatchResult(results);
+    }
+
+    /**
+     * One order, in its own transaction (the batch's step, and the file import's): its outcome, or the
+     * {@link ApiException} that refused it, after which nothing of it is written.
+     *
+     * @param unknown what to do when the order's customer matches no member (the store's setting, read once per
+     *        batch or file)
+     */
+    public RepairOrderViews.OrderResult upsert(RepairOrderRequests.DmsOrder order, UnknownCustomer unknown,
+            String actor) {
+        return java.util.Objects.requireNonNull(tx.execute(status -> upsertInTransaction(order, unknown, actor)));
     }
 
     @Transactional(readOnly = true)
@@ -83,14 +99,18 @@ public class RepairOrderService {
         return view(order, lines.findByOrderIdOrderByLineNo(id));
     }
 
-    private RepairOrderViews.OrderResult upsert(RepairOrderRequests.DmsOrder sent, String actor) {
-        requireConsistent(sent);
-        if (members.contact(sent.memberId()).isEmpty()) {
-            throw new ApiException.Unprocessable("unknown-member", sent.memberId()).field("memberId");
-        }
-        String hash = hash(sent);
+    private RepairOrderViews.OrderResult upsertInTransaction(RepairOrderRequests.DmsOrder asSent,
+            UnknownCustomer unknown, String actor) {
+        requireConsistent(asSent);
+        String hash = hash(asSent);
         Instant now = clock.instant();
-        var existing = orders.lockByDmsNumber(sent.dmsNumber().strip());
+        var existing = orders.lockByDmsNumber(asSent.dmsNumber().strip());
+        if (existing.isPresent() && existing.get().contentHash().equals(hash)) {
+            return result(existing.get(), RepairOrderViews.Outcome.UNCHANGED, null);
+        }
+        Members.@Nullable Matched matched = member(asSent, unknown);
+        RepairOrderRequests.DmsOrder sent = matched == null ? asSent : asSent.forMember(matched.memberId());
+        UUID memberId = java.util.Objects.requireNonNull(sent.memberId());
         RepairOrderViews.Outcome outcome;
         RepairOrder order;
         List<RepairOrderLine> current;
@@ -105,10 +125,7 @@ public class RepairOrderService {
             outcome = RepairOrderViews.Outcome.CREATED;
         } else {
             order = existing.get();
-            if (order.contentHash().equals(hash)) {
-                return result(order, RepairOrderViews.Outcome.UNCHANGED);
-            }
-            if (!order.memberId().equals(sent.memberId()) && order.status().settled()) {
+            if (!order.memberId().equals(memberId) && order.status().settled()) {
                 throw new ApiException.Conflict("repair-order-member-changed", order.dmsNumber()).field("memberId");
             }
             current = new ArrayList<>(lines.findByOrderIdOrderByLineNo(order.id()));
@@ -126,7 +143,34 @@ public class RepairOrderService {
             refunded.forEach(line -> line.refund(now));
             reverse(order, current, actor, now);
         }
-        return result(order, outcome);
+        return result(order, outcome, matched == null ? null : matched.by().name());
+    }
+
+    /**
+     * The member of an order without a member id: found by the customer's phone, the plate, then the VIN; made when
+     * none matches and the store's setting says so. Null for an order that names its member (checked to exist).
+     */
+    private Members.@Nullable Matched member(RepairOrderRequests.DmsOrder sent, UnknownCustomer unknown) {
+        UUID named = sent.memberId();
+        if (named != null) {
+            if (members.contact(named).isEmpty()) {
+                throw new ApiException.Unprocessable("unknown-member", named).field("memberId");
+            }
+            return null;
+        }
+        RepairOrderRequests.DmsCustomer customer = sent.customer();
+        String phone = customer == null ? null : customer.phone();
+        if (blank(phone) && blank(sent.plate()) && blank(sent.vin())) {
+            throw new ApiException.Unprocessable("repair-order-customer-missing", sent.dmsNumber()).field("customer");
+        }
+        Members.DmsCustomer known = new Members.DmsCustomer(customer == null ? null : customer.name(), phone,
+                sent.plate(), sent.vin(), customer == null ? null : customer.vehicleModel());
+        return members.matchDmsCustomer(known, unknown == UnknownCustomer.CREATE).orElseThrow(() ->
+                new ApiException.Unprocessable("repair-order-customer-unknown", sent.dmsNumber()).field("customer"));
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
     }
 
     /** Lines new or changed, and the order's own fields: the difference of points when the order is settled. */
@@ -262,8 +306,10 @@ public class RepairOrderService {
         return "ro-line:" + line.id() + ":" + what;
     }
 
-    private RepairOrderViews.OrderResult result(RepairOrder order, RepairOrderViews.Outcome outcome) {
-        return new RepairOrderViews.OrderResult(order.dmsNumber(), outcome, order.id(), order.status(), null, null);
+    private RepairOrderViews.OrderResult result(RepairOrder order, RepairOrderViews.Outcome outcome,
+            @Nullable String matchedBy) {
+        return new RepairOrderViews.OrderResult(order.dmsNumber(), outcome, order.id(), order.status(), null, null,
+                matchedBy);
     }
 
     private RepairOrderViews.RepairOrderView view(RepairOrder order, List<RepairOrderLine> orderLines) {

@@ -2,6 +2,7 @@ package com.m4s.store.repairorder;
 
 import com.m4s.platform.money.Money;
 import com.m4s.store.points.AccountType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -10,22 +11,24 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** What the API answers about repair orders. */
-final class RepairOrderViews {
+public final class RepairOrderViews {
 
     private RepairOrderViews() {
     }
 
     /** What became of one order of a batch. */
-    enum Outcome {
+    public enum Outcome {
         CREATED, UPDATED, UNCHANGED, REJECTED
     }
 
     /** One order's result; a rejected order names the problem type and the field. */
-    record OrderResult(String dmsNumber, Outcome outcome, @Nullable UUID repairOrderId,
-            @Nullable RepairOrderStatus status, @Nullable String problem, @Nullable String detail) {
+    public record OrderResult(String dmsNumber, Outcome outcome, @Nullable UUID repairOrderId,
+            @Nullable RepairOrderStatus status, @Nullable String problem, @Nullable String detail,
+            @Schema(description = "for an order without a member id: how its member was found (PHONE, PLATE, VIN) or"
+                    + " that it was made (CREATED)") @Nullable String memberMatchedBy) {
     }
 
-    record BatchResult(List<OrderResult> orders) {
+    public record BatchResult(List<OrderResult> orders) {
     }
 
     /** A line with the points it produced so far (after refunds and corrections). */

@@ -27,9 +27,12 @@ public final class StoreWriteLog {
         }
     }
 
-    /** The trail itself, Liquibase's books, and kept answers to Idempotency-Key requests (the change they made is audited). */
+    /**
+     * The trail itself, Liquibase's books, kept answers to Idempotency-Key requests (the change they made is audited),
+     * and the progress records of DMS file imports (the orders and members an import makes are audited; decision 0030).
+     */
     private static final Set<String> NOT_AUDITED = Set.of("audit_event", "databasechangelog", "databasechangeloglock",
-            "idempotency_record");
+            "idempotency_record", "repair_order_import", "repair_order_import_rejection");
     private static final List<TestPostgres.Database> DATABASES = new CopyOnWriteArrayList<>();
 
     private StoreWriteLog() {
