@@ -49,19 +49,33 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
     @Override
     public void releaseConnection(String storeCode, Connection connection) throws SQLException {
         StoreConnection store = StoreConnection.of(connection);
-        Connection pooled = store == null ? connection : store.pooled();
-        try {
-            if (store == null) {
-                leave(pooled);
-            } else {
-                store.release();
-            }
-        } catch (SQLException e) {
-            log.warn("could not reset a connection used by store {}; discarding it", storeCode, e);
-            discard(pooled);
+        if (store != null) {
+            release(store, storeCode);
             return;
         }
-        pooled.close();
+        try {
+            leave(connection);
+        } catch (SQLException e) {
+            log.warn("could not reset a connection used by store {}; discarding it", storeCode, e);
+            discard(connection);
+            return;
+        }
+        connection.close();
+    }
+
+    /** Gives a store connection's pooled connection back, or discards it when what the store left cannot be ended. */
+    static void release(StoreConnection store, String storeCode) throws SQLException {
+        if (!store.markReleased()) {
+            return;
+        }
+        try {
+            store.release();
+        } catch (SQLException e) {
+            log.warn("could not reset a connection used by store {}; discarding it", storeCode, e);
+            discard(store.pooled());
+            return;
+        }
+        store.pooled().close();
     }
 
     /**

@@ -28,6 +28,8 @@ final class StoreConnection implements InvocationHandler {
     private boolean switchedForTransaction;
     /** The role and schema are set for the session (auto-commit use): reset them on release. */
     private boolean switchedForSession;
+    /** Given back to the pool (or discarded) already. */
+    private boolean released;
 
     private StoreConnection(Connection connection, Tenant tenant) {
         this.connection = connection;
@@ -49,6 +51,15 @@ final class StoreConnection implements InvocationHandler {
 
     Connection pooled() {
         return connection;
+    }
+
+    /** Marks the loan ended; false when it had ended already. */
+    boolean markReleased() {
+        if (released) {
+            return false;
+        }
+        released = true;
+        return true;
     }
 
     /**
@@ -79,6 +90,11 @@ final class StoreConnection implements InvocationHandler {
             }
             case "toString" -> {
                 return "StoreConnection[" + tenant.storeCode() + "] " + connection;
+            }
+            case "close" -> {
+                // closed directly rather than through the provider: still never hand the pool a store's session
+                SchemaPerTenantConnectionProvider.release(this, tenant.storeCode());
+                return null;
             }
             default -> {
             }

@@ -121,6 +121,16 @@ class DatabaseLoginsTest {
                 provider.releaseConnection("logins_a", c);
             }
             assertThat(sessionOf(pooled)).isEqualTo("m4s_console_app \"$user\", public");
+
+            // closed directly instead of through the provider: reset all the same, and a later release is harmless
+            Connection closedDirectly = provider.getConnection("logins_a");
+            try (Statement s = closedDirectly.createStatement()) {
+                assertThat(single(s, "select current_user::text")).isEqualTo("m4s_store_logins_a");
+            }
+            closedDirectly.close();
+            assertThat(sessionOf(pooled)).isEqualTo("m4s_console_app \"$user\", public");
+            provider.releaseConnection("logins_a", closedDirectly);
+            assertThat(pooled.isClosed()).isFalse();
         }
     }
 
