@@ -207,6 +207,7 @@ final class MemberQueryBench {
                 config.concurrency(), config.warmUp(), config.seconds()));
         LoadRunner runner = new LoadRunner(config.concurrency(), Duration.ofSeconds(config.warmUp()),
                 Duration.ofSeconds(config.seconds()), cpu);
+        warmServices(store);
         Map<Query, Map<Route, LoadResult>> results = new EnumMap<>(Query.class);
         for (Query query : Query.values()) {
             for (Route route : Route.values()) {
@@ -232,6 +233,25 @@ final class MemberQueryBench {
         Measurement measurement = new Measurement(members, results, differences);
         print(measurement);
         return measurement;
+    }
+
+    /**
+     * Runs every query on both HTTP routes for the warm-up time before anything is measured, counting nothing. The
+     * per-measurement warm-up alone left the JIT compiling the services' request path during the first measured
+     * route (the list): the compiler threads took about 40 % of store-console's and the gateway's CPU there (JFR
+     * {@code jdk.ThreadCPULoad}), which the CPU table charged to the list.
+     */
+    private void warmServices(String store) {
+        LoadRunner warming = new LoadRunner(config.concurrency(), Duration.ofSeconds(config.warmUp()),
+                Duration.ofSeconds(1), cpu);
+        long start = System.nanoTime();
+        for (Query query : Query.values()) {
+            for (Route route : List.of(Route.STORE_CONSOLE, Route.GATEWAY)) {
+                warming.run(query.label + " " + route.label + " (warming)", sessions(query, route, store, token()));
+            }
+        }
+        System.out.println(Format.of("   services warmed first: each query on both HTTP routes for %d s, not counted"
+                + " (%s)", config.warmUp(), Format.seconds(Duration.ofNanos(System.nanoTime() - start))));
     }
 
     /** Starts a JFR recording of store-console and of the gateway; a service that cannot be recorded is left out. */
