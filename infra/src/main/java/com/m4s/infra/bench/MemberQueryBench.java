@@ -4,11 +4,8 @@ import com.m4s.infra.stack.DemoData;
 import com.m4s.infra.stack.JavaService;
 import com.m4s.infra.stack.Stack;
 import com.m4s.platform.servers.Api;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -206,38 +203,55 @@ final class MemberQueryBench {
         System.out.println(Format.of("   -- at %d members", members));
         List<String> differences = checkSameAnswers(store, members);
         System.out.println(Format.of("   measuring: %d client threads, %d s warm-up then %d s each; HTTP/1.1 with one"
-                + " shared client, SQL with one JDBC connection per thread", config.concurrency(),
-                config.warmUp(), config.seconds()));
+                + " keep-alive connection per thread (plain socket), SQL with one JDBC connection per thread",
+                config.concurrency(), config.warmUp(), config.seconds()));
         LoadRunner runner = new LoadRunner(config.concurrency(), Duration.ofSeconds(config.warmUp()),
                 Duration.ofSeconds(config.seconds()), cpu);
+        warmServices(store);
         Map<Query, Map<Route, LoadResult>> results = new EnumMap<>(Query.class);
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build()) {
-            for (Query query : Query.values()) {
-                for (Route route : Route.values()) {
-                    // one token per measurement, shared by the client threads: parallel sign-ins of one user make
-                    // Keycloak's brute-force detection suspicious
-                    String token = route == Route.SQL ? "" : token();
-                    String name = query.label + " " + route.label;
-                    boolean profiled = profiles != null && query == Query.LIST && route == Route.GATEWAY;
-                    List<Profile> recordings = profiled ? startProfiles(members) : List.of();
-                    LoadResult result;
-                    try {
-                        result = runner.run(name, sessions(query, route, store, http, token));
-                    } finally {
-                        for (Profile recording : recordings) {
-                            stopProfile(recording, name + " at " + members + " members").ifPresent(profiles::add);
-                        }
+        for (Query query : Query.values()) {
+            for (Route route : Route.values()) {
+                // one token per measurement, shared by the client threads: parallel sign-ins of one user make
+                // Keycloak's brute-force detection suspicious
+                String token = route == Route.SQL ? "" : token();
+                String name = query.label + " " + route.label;
+                boolean profiled = profiles != null && query == Query.LIST && route == Route.GATEWAY;
+                List<Profile> recordings = profiled ? startProfiles(members) : List.of();
+                LoadResult result;
+                try {
+                    result = runner.run(name, sessions(query, route, store, token));
+                } finally {
+                    for (Profile recording : recordings) {
+                        stopProfile(recording, name + " at " + members + " members").ifPresent(profiles::add);
                     }
-                    System.out.println(Format.of("   ... %-32s %8.1f req/s%s", result.name(),
-                            result.requestsPerSecond(), profiled ? " (services profiled with JFR meanwhile)" : ""));
-                    results.computeIfAbsent(query, q -> new EnumMap<>(Route.class)).put(route, result);
                 }
+                System.out.println(Format.of("   ... %-32s %8.1f req/s%s", result.name(),
+                        result.requestsPerSecond(), profiled ? " (services profiled with JFR meanwhile)" : ""));
+                results.computeIfAbsent(query, q -> new EnumMap<>(Route.class)).put(route, result);
             }
         }
         Measurement measurement = new Measurement(members, results, differences);
         print(measurement);
         return measurement;
+    }
+
+    /**
+     * Runs every query on both HTTP routes for the warm-up time before anything is measured, counting nothing. The
+     * per-measurement warm-up alone left the JIT compiling the services' request path during the first measured
+     * route (the list): the compiler threads took about 40 % of store-console's and the gateway's CPU there (JFR
+     * {@code jdk.ThreadCPULoad}), which the CPU table charged to the list.
+     */
+    private void warmServices(String store) {
+        LoadRunner warming = new LoadRunner(config.concurrency(), Duration.ofSeconds(config.warmUp()),
+                Duration.ofSeconds(1), cpu);
+        long start = System.nanoTime();
+        for (Query query : Query.values()) {
+            for (Route route : List.of(Route.STORE_CONSOLE, Route.GATEWAY)) {
+                warming.run(query.label + " " + route.label + " (warming)", sessions(query, route, store, token()));
+            }
+        }
+        System.out.println(Format.of("   services warmed first: each query on both HTTP routes for %d s, not counted"
+                + " (%s)", config.warmUp(), Format.seconds(Duration.ofNanos(System.nanoTime() - start))));
     }
 
     /** Starts a JFR recording of store-console and of the gateway; a service that cannot be recorded is left out. */
@@ -267,16 +281,14 @@ final class MemberQueryBench {
         }
     }
 
-    private LoadRunner.SessionFactory sessions(Query query, Route route, String store, HttpClient http,
-            String token) {
+    private LoadRunner.SessionFactory sessions(Query query, Route route, String store, String token) {
         return thread -> {
             Iterator<String> texts = IntStream.iterate(thread, n -> n + config.concurrency())
                     .mapToObj(BenchMembers::searchFragment).iterator();
             return switch (route) {
                 case SQL -> sqlSession(query, store, texts);
-                case STORE_CONSOLE -> httpSession(http, stack.service("store-console").url(), token, query, store,
-                        texts);
-                case GATEWAY -> httpSession(http, gateway.url(), token, query, store, texts);
+                case STORE_CONSOLE -> httpSession(stack.service("store-console").url(), token, query, store, texts);
+                case GATEWAY -> httpSession(gateway.url(), token, query, store, texts);
             };
         };
     }
@@ -305,14 +317,23 @@ final class MemberQueryBench {
         return new Api(stack.gatewayUrl()).withToken(token());
     }
 
-    private static LoadRunner.Session httpSession(HttpClient http, String baseUrl, String token, Query query,
-            String store, Iterator<String> texts) {
-        return () -> {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path(query, store, texts.next())))
-                    .header("Authorization", "Bearer " + token).timeout(REQUEST_TIMEOUT).GET().build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status != 200) {
-                throw new IllegalStateException("HTTP " + status + " from " + request.uri());
+    /** One keep-alive connection per client thread ({@link KeepAliveHttp}). */
+    private static LoadRunner.Session httpSession(String baseUrl, String token, Query query, String store,
+            Iterator<String> texts) {
+        KeepAliveHttp http = new KeepAliveHttp(baseUrl, token, REQUEST_TIMEOUT);
+        return new LoadRunner.Session() {
+            @Override
+            public void call() throws IOException {
+                String path = path(query, store, texts.next());
+                int status = http.get(path);
+                if (status != 200) {
+                    throw new IllegalStateException("HTTP " + status + " from " + baseUrl + path);
+                }
+            }
+
+            @Override
+            public void close() {
+                http.close();
             }
         };
     }

@@ -25,6 +25,17 @@ class MemberApiTest extends StoreConsoleTest {
         provision("gz01");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMapping;
+
+    @Test
+    void storePathsAreLookedUpBySectionAndAPathOfAnotherSectionIsStillNotFound() {
+        assertThat(handlerMapping).isInstanceOf(com.m4s.platform.tenancy.StoreSectionHandlerMapping.class);
+        assertThat(api().get(MEMBERS + "?size=1").status()).isEqualTo(200);
+        assertThat(api().get("/api/stores/gz01/memberz").status()).isEqualTo(404);
+    }
+
     @Test
     void createsAMemberWithVehiclesAndReadsItBack() {
         Api.Response created = api().post(MEMBERS, member("王小明", "13800000001",

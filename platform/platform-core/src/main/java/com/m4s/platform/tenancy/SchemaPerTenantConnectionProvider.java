@@ -9,9 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pool for all stores. A connection handed out for a store is switched to the store's database role and schema;
- * on release both are reset, so the next borrower starts clean. A connection that cannot be reset is closed for good
- * rather than returned with another store's role.
+ * One pool for all stores. A connection handed out for a store switches to the store's database role and schema
+ * before its first statement ({@link StoreConnection}): inside a transaction with {@code set local}, sent with the
+ * transaction's {@code BEGIN} in one round trip and undone by its end, so there is nothing to reset on release;
+ * outside one for the session, reset on release. A connection that cannot be reset is closed for good rather than
+ * returned with a store's role.
  */
 public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider<String> {
 
@@ -41,18 +43,16 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
             throw new TenantContext.NoTenantException();
         }
         Tenant tenant = Tenant.of(storeCode, rolePrefix);
-        Connection connection = dataSource.getConnection();
-        try {
-            enter(connection, tenant);
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            discard(connection);
-            throw e;
-        }
+        return StoreConnection.wrap(dataSource.getConnection(), tenant);
     }
 
     @Override
     public void releaseConnection(String storeCode, Connection connection) throws SQLException {
+        StoreConnection store = StoreConnection.of(connection);
+        if (store != null) {
+            release(store, storeCode);
+            return;
+        }
         try {
             leave(connection);
         } catch (SQLException e) {
@@ -63,7 +63,25 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
         connection.close();
     }
 
-    /** Switches role and schema; identifiers are validated by {@link Tenant}, so they are safe to inline. */
+    /** Gives a store connection's pooled connection back, or discards it when what the store left cannot be ended. */
+    static void release(StoreConnection store, String storeCode) throws SQLException {
+        if (!store.markReleased()) {
+            return;
+        }
+        try {
+            store.release();
+        } catch (SQLException e) {
+            log.warn("could not reset a connection used by store {}; discarding it", storeCode, e);
+            discard(store.pooled());
+            return;
+        }
+        store.pooled().close();
+    }
+
+    /**
+     * Switches role and schema for the session (until {@link #leave}); identifiers are validated by {@link Tenant},
+     * so they are safe to inline.
+     */
     public static void enter(Connection connection, Tenant tenant) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("set role " + tenant.role() + "; set search_path to " + tenant.schema());

@@ -10,10 +10,12 @@ import org.hibernate.cfg.MultiTenancySettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import com.m4s.platform.web.ProblemWriter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Turns a service into a schema-per-store service: imported by services whose data lives in store schemas. The
@@ -44,6 +46,17 @@ public class StoreTenancyConfiguration {
         // after Spring Security (order -100): the caller is known when the store is checked
         registration.setOrder(0);
         return registration;
+    }
+
+    /** Spring MVC's handler lookup, skipping mappings of other store sections at once (a store request's cost). */
+    @Bean
+    WebMvcRegistrations storeSectionHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new StoreSectionHandlerMapping();
+            }
+        };
     }
 
     @Bean

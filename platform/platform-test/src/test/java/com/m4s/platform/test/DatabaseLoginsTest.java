@@ -12,9 +12,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -63,6 +65,83 @@ class DatabaseLoginsTest {
                     .hasMessageContaining("permission denied to set role");
         } finally {
             provider.releaseConnection("logins_a", c);
+        }
+    }
+
+    @Test
+    void inATransactionAStoreConnectionIsTheStoreOnlyUntilTheTransactionEndsSoNothingIsLeftToReset()
+            throws SQLException {
+        List<Connection> lent = new ArrayList<>();
+        var provider = new SchemaPerTenantConnectionProvider(new DelegatingDataSource(app) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection c = super.getConnection();
+                lent.add(c);
+                return c;
+            }
+        }, PREFIX);
+        Connection c = provider.getConnection("logins_a");
+        try {
+            Connection pooled = lent.getFirst();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                assertThat(single(s, "select current_user || ' ' || current_setting('search_path')"))
+                        .isEqualTo("m4s_store_logins_a store_logins_a");
+                assertThat(single(s, "select count(*) from audit_event")).isEqualTo("0");
+            }
+            c.commit();
+            // what the pool would get back: the login, in no store, without any reset having been sent
+            assertThat(sessionOf(pooled)).isEqualTo("m4s_console_app \"$user\", public");
+
+            // the next transaction on the same loan switches again, and a rollback ends it as well
+            try (Statement s = c.createStatement()) {
+                assertThat(single(s, "select current_user::text")).isEqualTo("m4s_store_logins_a");
+                assertThatThrownBy(() -> s.executeQuery("select count(*) from store_logins_b.audit_event"))
+                        .hasMessageContaining("permission denied for schema store_logins_b");
+            }
+            c.rollback();
+            assertThat(sessionOf(pooled)).isEqualTo("m4s_console_app \"$user\", public");
+        } finally {
+            provider.releaseConnection("logins_a", c);
+        }
+        assertThat(lent.getFirst().isClosed()).isTrue();
+    }
+
+    @Test
+    void outsideATransactionAStoreConnectionSwitchesTheSessionAndIsResetOnRelease() throws SQLException {
+        try (Connection pooled = app.getConnection()) {
+            // a pool's connection, which release gives back rather than closes
+            var provider = new SchemaPerTenantConnectionProvider(
+                    new org.springframework.jdbc.datasource.SingleConnectionDataSource(pooled, true), PREFIX);
+            Connection c = provider.getConnection("logins_a");
+            try (Statement s = c.createStatement()) {
+                assertThat(single(s, "select count(*) from audit_event")).isEqualTo("0");
+                assertThat(sessionOf(pooled)).isEqualTo("m4s_store_logins_a store_logins_a");
+            } finally {
+                provider.releaseConnection("logins_a", c);
+            }
+            assertThat(sessionOf(pooled)).isEqualTo("m4s_console_app \"$user\", public");
+
+            // closed directly instead of through the provider: reset all the same, and a later release is harmless
+            Connection closedDirectly = provider.getConnection("logins_a");
+            try (Statement s = closedDirectly.createStatement()) {
+                assertThat(single(s, "select current_user::text")).isEqualTo("m4s_store_logins_a");
+            }
+            closedDirectly.close();
+            assertThat(sessionOf(pooled)).isEqualTo("m4s_console_app \"$user\", public");
+            provider.releaseConnection("logins_a", closedDirectly);
+            assertThat(pooled.isClosed()).isFalse();
+        }
+    }
+
+    /** Role and search path of a connection, read on the connection itself (not through the store's wrapper). */
+    private static String sessionOf(Connection pooled) throws SQLException {
+        try (Statement s = pooled.createStatement()) {
+            String session = single(s, "select current_user || ' ' || current_setting('search_path')");
+            if (!pooled.getAutoCommit()) {
+                pooled.rollback();
+            }
+            return session;
         }
     }
 

@@ -1,0 +1,139 @@
+package com.m4s.platform.tenancy;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A pooled connection lent to one store, which switches to the store's role and schema just before its first
+ * statement. Inside a transaction (the usual case: every request's work runs in one) the switch is
+ * {@code set local role ...; set local search_path to ...}: the driver sends it together with the transaction's
+ * {@code BEGIN} in one round trip, and the transaction's end undoes it, so nothing is reset on release and a
+ * connection can never go back to the pool as a store's. Used outside a transaction (auto-commit), the connection
+ * switches for the session, as before, and {@link #release} resets it.
+ *
+ * <p>Everything else is passed to the pool's connection unchanged. The switch happens before any statement is
+ * created (and before a savepoint, which a later {@code rollback to savepoint} would otherwise undo it with).
+ */
+final class StoreConnection implements InvocationHandler {
+
+    private final Connection connection;
+    private final Tenant tenant;
+    private final String localSwitch;
+    /** The role and schema are set for the current transaction. */
+    private boolean switchedForTransaction;
+    /** The role and schema are set for the session (auto-commit use): reset them on release. */
+    private boolean switchedForSession;
+    /** Given back to the pool (or discarded) already. */
+    private boolean released;
+
+    private StoreConnection(Connection connection, Tenant tenant) {
+        this.connection = connection;
+        this.tenant = tenant;
+        // identifiers validated by Tenant, safe to inline
+        this.localSwitch = "set local role " + tenant.role() + "; set local search_path to " + tenant.schema();
+    }
+
+    static Connection wrap(Connection connection, Tenant tenant) {
+        return (Connection) Proxy.newProxyInstance(StoreConnection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, new StoreConnection(connection, tenant));
+    }
+
+    /** The pool's connection behind {@code connection} and whether it must be reset; null when it is not ours. */
+    static StoreConnection of(Connection connection) {
+        return Proxy.isProxyClass(connection.getClass())
+                && Proxy.getInvocationHandler(connection) instanceof StoreConnection store ? store : null;
+    }
+
+    Connection pooled() {
+        return connection;
+    }
+
+    /** Marks the loan ended; false when it had ended already. */
+    boolean markReleased() {
+        if (released) {
+            return false;
+        }
+        released = true;
+        return true;
+    }
+
+    /**
+     * Ends what this store left on the connection: an open transaction is rolled back, auto-commit restored and a
+     * session switch reset. Throws when that fails; the caller then discards the connection.
+     */
+    void release() throws SQLException {
+        if (switchedForSession) {
+            SchemaPerTenantConnectionProvider.leave(connection);
+            switchedForSession = false;
+        } else if (!connection.getAutoCommit()) {
+            // sends nothing when the transaction has ended, which is the usual case
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        switchedForTransaction = false;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        switch (method.getName()) {
+            case "createStatement", "prepareStatement", "prepareCall", "nativeSQL", "setSavepoint" -> switchRole();
+            case "equals" -> {
+                return proxy == args[0];
+            }
+            case "hashCode" -> {
+                return System.identityHashCode(proxy);
+            }
+            case "toString" -> {
+                return "StoreConnection[" + tenant.storeCode() + "] " + connection;
+            }
+            case "close" -> {
+                // closed directly rather than through the provider: still never hand the pool a store's session
+                SchemaPerTenantConnectionProvider.release(this, tenant.storeCode());
+                return null;
+            }
+            default -> {
+            }
+        }
+        Object result;
+        try {
+            result = method.invoke(connection, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+        switch (method.getName()) {
+            case "commit", "rollback" -> {
+                if (args == null || args.length == 0) {
+                    switchedForTransaction = false;
+                }
+            }
+            case "setAutoCommit" -> {
+                if (Boolean.TRUE.equals(args[0])) {
+                    switchedForTransaction = false;
+                }
+            }
+            default -> {
+            }
+        }
+        return result;
+    }
+
+    private void switchRole() throws SQLException {
+        if (switchedForTransaction || switchedForSession) {
+            return;
+        }
+        if (connection.getAutoCommit()) {
+            switchedForSession = true;
+            SchemaPerTenantConnectionProvider.enter(connection, tenant);
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute(localSwitch);
+        }
+        switchedForTransaction = true;
+    }
+}
