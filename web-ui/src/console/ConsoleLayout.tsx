@@ -4,10 +4,12 @@ import {
   CarOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  GiftOutlined,
   LogoutOutlined,
   MessageOutlined,
   ShopOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
@@ -32,6 +34,8 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   usedCarQueue: <FileSearchOutlined />,
   usedCars: <CarOutlined />,
   usedCarMarket: <ShopOutlined />,
+  repairOrders: <ToolOutlined />,
+  pointsRules: <GiftOutlined />,
   staff: <TeamOutlined />,
   audit: <AuditOutlined />,
   messages: <MessageOutlined />,

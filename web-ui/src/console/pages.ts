@@ -12,6 +12,8 @@ export const CONSOLE_PAGES = [
   { key: 'usedCarQueue', path: 'used-car-queue', permission: 'USED_CAR_MANAGE' },
   { key: 'usedCars', path: 'used-cars', permission: 'USED_CAR_VIEW' },
   { key: 'usedCarMarket', path: 'used-car-market', permission: 'USED_CAR_MARKET_VIEW' },
+  { key: 'repairOrders', path: 'repair-orders', permission: 'REPAIR_ORDER_VIEW' },
+  { key: 'pointsRules', path: 'points-rules', permission: 'POINTS_RULES_VIEW' },
   { key: 'staff', path: 'staff', permission: 'STAFF_VIEW' },
   { key: 'audit', path: 'audit', permission: 'AUDIT_VIEW' },
   { key: 'messages', path: 'messages', permission: 'MESSAGE_LOG_VIEW' },
