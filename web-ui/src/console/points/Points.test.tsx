@@ -24,9 +24,9 @@ function pointsApi() {
   return fakeApi({
     get: vi.fn((path: string) =>
       Promise.resolve(
-        path === BASE
+        (path === BASE
           ? { memberId: 'm-1', available: 0, pending: 1000, lifetimeEarned: 1900, debt: 20 }
-          : { content: entries, page: 0, size: 10, totalElements: 2, totalPages: 1 },
+          : { content: entries, page: 0, size: 10, totalElements: 2, totalPages: 1 }) as never,
       ),
     ),
     post: vi.fn().mockResolvedValue({ entryId: 'e3', balance: {} }),
@@ -93,7 +93,7 @@ describe('PointsRules', () => {
   });
 
   it('shows the rules in force with the preview, and previews a new version as it is typed', async () => {
-    const api = fakeApi({ get: vi.fn((path: string) => Promise.resolve(path.endsWith('/versions') ? [version1] : version1)) });
+    const api = fakeApi({ get: vi.fn((path: string) => Promise.resolve((path.endsWith('/versions') ? [version1] : version1) as never)) });
     renderWithAuth(<PointsRules />, {
       auth: fakeAuth({ api }),
       path: '/console/gz_tianhe/points-rules',
