@@ -155,7 +155,13 @@ export function MemberPoints({ store, memberId }: { store: string; memberId: str
       title: t('points.history.activatesAt'),
       render: (_, e) => (e.kind === 'GRANT_PENDING' && e.activatesAt ? formatTime(e.activatesAt, 'short') : ''),
     },
-    { key: 'createdBy', dataIndex: 'createdBy', title: t('points.history.by') },
+    {
+      key: 'createdBy',
+      title: t('points.history.by'),
+      // points from repair orders are posted by the DMS sync and their activation by the store's job: no person
+      render: (_, e) =>
+        e.sourceType === 'REPAIR_ORDER_LINE' ? t('points.history.byDms') : e.createdBy === 'system' ? t('points.history.bySystem') : e.createdBy,
+    },
   ];
 
   return (
