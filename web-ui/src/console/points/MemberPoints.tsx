@@ -24,7 +24,7 @@ interface AdjustmentForm {
  * Idempotency-Key when it opens and sends it with every try, so a repeated click or a retry after a lost answer posts
  * the adjustment once (decision 0017).
  */
-function AdjustDialog({ open, path, onClose, onDone }: { open: boolean; path: string; onClose: () => void; onDone: () => void }) {
+export function AdjustDialog({ open, path, onClose, onDone }: { open: boolean; path: string; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const { api } = useAuth();
   const { message } = App.useApp();

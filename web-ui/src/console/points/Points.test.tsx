@@ -1,11 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { App } from 'antd';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Permission, PointsEntry, PointsRuleSet } from '../../api/types';
 import i18n from '../../i18n';
 import { button } from '../../testing/buttons';
 import { fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
-import { MemberPoints } from './MemberPoints';
-import { PointsRules } from './PointsRules';
+import { AdjustDialog, MemberPoints } from './MemberPoints';
+import { NewVersion, PointsRules } from './PointsRules';
 
 const BASE = '/api/stores/gz_tianhe/members/m-1/points';
 
@@ -61,8 +62,13 @@ describe('MemberPoints', () => {
 
   it('adjusts with a reason after a confirmation, sending one Idempotency-Key', async () => {
     const api = pointsApi();
-    renderPoints(api, ['POINTS_VIEW', 'POINTS_ADJUST']);
-    fireEvent.click(await screen.findByText('调整积分'));
+    const onDone = vi.fn();
+    renderWithAuth(
+      <App>
+        <AdjustDialog open path={BASE} onClose={vi.fn()} onDone={onDone} />
+      </App>,
+      { auth: fakeAuth({ api }) },
+    );
     fireEvent.change(await screen.findByLabelText('调整积分数'), { target: { value: '200' } });
     fireEvent.change(screen.getByLabelText('调整原因'), { target: { value: '投诉补偿' } });
     fireEvent.click(button('提交'));
@@ -74,6 +80,7 @@ describe('MemberPoints', () => {
     expect(path).toBe(`${BASE}/adjustments`);
     expect(body).toEqual({ points: 200, reason: '投诉补偿' });
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
   });
 });
 
@@ -92,22 +99,40 @@ describe('PointsRules', () => {
     await i18n.changeLanguage('zh-CN');
   });
 
-  it('shows the rules in force with the preview, and previews a new version as it is typed', async () => {
+  it('shows the rules in force with what an example order earns, and the versions', async () => {
     const api = fakeApi({ get: vi.fn((path: string) => Promise.resolve((path.endsWith('/versions') ? [version1] : version1) as never)) });
     renderWithAuth(<PointsRules />, {
       auth: fakeAuth({ api }),
       path: '/console/gz_tianhe/points-rules',
       route: '/console/:store/points-rules',
-      permissions: ['POINTS_RULES_VIEW', 'POINTS_RULES_MANAGE'],
+      permissions: ['POINTS_RULES_VIEW'],
     });
-    await waitFor(() => expect(screen.getAllByTestId('rules-preview')).toHaveLength(2));
-    const previews = () => screen.getAllByTestId('rules-preview').map((p) => p.textContent);
-    expect(previews()).toEqual([
-      '一张客户帐 1,000 元、保险帐 2,000 元的工单将获得 2,000 积分。',
-      '一张客户帐 1,000 元、保险帐 2,000 元的工单将获得 2,000 积分。',
-    ]);
+    expect((await screen.findByTestId('rules-preview')).textContent).toBe('一张客户帐 1,000 元、保险帐 2,000 元的工单将获得 2,000 积分。');
+    expect(screen.getByText('每 1 元积 0.5 分')).toBeInTheDocument();
+    expect(screen.queryByText('发布新版本')).toBeNull();
+  });
+
+  it('previews a new version as it is typed and publishes it after a confirmation', async () => {
+    const api = fakeApi({ post: vi.fn().mockResolvedValue(version1) });
+    const onPublished = vi.fn();
+    renderWithAuth(
+      <App>
+        <NewVersion current={version1} path="/api/stores/gz_tianhe/points/rules" onPublished={onPublished} />
+      </App>,
+      { auth: fakeAuth({ api }) },
+    );
+    const preview = screen.getByTestId('rules-preview');
+    expect(preview.textContent).toBe('一张客户帐 1,000 元、保险帐 2,000 元的工单将获得 2,000 积分。');
     fireEvent.change(screen.getByLabelText('保险帐（每元积分）'), { target: { value: '0.25' } });
-    await waitFor(() => expect(previews()[1]).toBe('一张客户帐 1,000 元、保险帐 2,000 元的工单将获得 1,500 积分。'));
-    expect(previews()[0]).toContain('2,000 积分');
+    await waitFor(() => expect(preview.textContent).toBe('一张客户帐 1,000 元、保险帐 2,000 元的工单将获得 1,500 积分。'));
+    fireEvent.click(button('发布'));
+    fireEvent.click(await screen.findByText('新版本只影响生效后结算的工单，已发放的积分不变。').then(() => button('发布', document.querySelector<HTMLElement>('.ant-popover')!)));
+    await waitFor(() => expect(api.post).toHaveBeenCalledTimes(1));
+    expect(api.post.mock.calls[0]![1]).toEqual({
+      pointsPerYuan: { customer: 1, insurance: 0.25, warranty: 0.1, internal: 0 },
+      activationDelayDays: 7,
+      validFrom: undefined,
+    });
+    await waitFor(() => expect(onPublished).toHaveBeenCalled());
   });
 });

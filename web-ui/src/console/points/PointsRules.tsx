@@ -21,10 +21,8 @@ export const PREVIEW_ORDER = [
 ];
 
 interface NewVersionForm {
-  customer: number;
-  insurance: number;
-  warranty: number;
-  internal: number;
+  /** named as the API names them, so a refused field's problem lands beside its input */
+  pointsPerYuan: { customer: number; insurance: number; warranty: number; internal: number };
   activationDelayDays: number;
   validFrom?: Dayjs | null;
 }
@@ -47,7 +45,7 @@ function Preview({ rates }: { rates: Partial<PointsRates> }) {
 }
 
 /** 发布新版本: rates per account type, activation delay and the start (now or later); previewed as it is typed. */
-function NewVersion({ current, path, onPublished }: { current: PointsRuleSet; path: string; onPublished: () => void }) {
+export function NewVersion({ current, path, onPublished }: { current: PointsRuleSet; path: string; onPublished: () => void }) {
   const { t } = useTranslation();
   const { api } = useAuth();
   const { message } = App.useApp();
@@ -56,10 +54,12 @@ function NewVersion({ current, path, onPublished }: { current: PointsRuleSet; pa
   const [error, setError] = useState<unknown>();
   const watched = Form.useWatch([], form) as Partial<NewVersionForm> | undefined;
   const initial: NewVersionForm = {
-    customer: Number(current.pointsPerYuan.customer),
-    insurance: Number(current.pointsPerYuan.insurance),
-    warranty: Number(current.pointsPerYuan.warranty),
-    internal: Number(current.pointsPerYuan.internal),
+    pointsPerYuan: {
+      customer: Number(current.pointsPerYuan.customer),
+      insurance: Number(current.pointsPerYuan.insurance),
+      warranty: Number(current.pointsPerYuan.warranty),
+      internal: Number(current.pointsPerYuan.internal),
+    },
     activationDelayDays: current.activationDelayDays,
     validFrom: null,
   };
@@ -69,14 +69,14 @@ function NewVersion({ current, path, onPublished }: { current: PointsRuleSet; pa
     setError(undefined);
     try {
       await api.post(`${path}/versions`, {
-        pointsPerYuan: { customer: values.customer, insurance: values.insurance, warranty: values.warranty, internal: values.internal },
+        pointsPerYuan: values.pointsPerYuan,
         activationDelayDays: values.activationDelayDays,
         validFrom: values.validFrom ? values.validFrom.toISOString() : undefined,
       });
       message.success(t('points.rules.published'));
       onPublished();
     } catch (e) {
-      if (!applyProblem(form, e, ['pointsPerYuan']) && !applyProblem(form, e)) setError(e);
+      if (!applyProblem(form, e)) setError(e);
     } finally {
       setSaving(false);
     }
@@ -90,7 +90,7 @@ function NewVersion({ current, path, onPublished }: { current: PointsRuleSet; pa
           {ACCOUNT_TYPES.map((account) => (
             <Form.Item
               key={account}
-              name={account.toLowerCase()}
+              name={['pointsPerYuan', account.toLowerCase()]}
               label={t('points.rules.rateLabel', { account: t(`repairOrders.accounts.${account}`) })}
               rules={[{ required: true, message: t('points.rules.rateRequired') }]}
             >
@@ -111,7 +111,7 @@ function NewVersion({ current, path, onPublished }: { current: PointsRuleSet; pa
             <DatePicker showTime disabledDate={(d) => d.isBefore(dayjs(), 'day')} placeholder={t('points.rules.validFromNow')} />
           </Form.Item>
         </Space>
-        <Preview rates={watched ?? initial} />
+        <Preview rates={watched?.pointsPerYuan ?? initial.pointsPerYuan} />
         <Popconfirm
           title={t('points.rules.confirmTitle')}
           description={t('points.rules.confirmText')}

@@ -26,8 +26,8 @@ final class DemoRepairOrders {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class);
 
-    /** Orders per store, one every day or so back from the day of loading. */
-    static final int ORDERS = 90;
+    /** Orders per store, one every few days back from the day of loading. */
+    static final int ORDERS = 45;
     static final int DAYS = 120;
 
     /** A line of the catalogue: what the DMS says, what it costs (yuan, from–to), who pays it. */
