@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Statistic, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PointsBalance, PointsEntry } from '../../api/types';
@@ -21,8 +21,8 @@ interface AdjustmentForm {
 
 /**
  * 手工调整积分: points to add or deduct and the reason, then a second step that says what will happen and posts it. The dialog makes one
- * Idempotency-Key when it opens and sends it with every try, so a repeated click or a retry after a lost answer posts
- * the adjustment once (decision 0017).
+ * Idempotency-Key each time it opens and sends it with every try, so a repeated click or a retry after a lost answer
+ * posts the adjustment once (decision 0017).
  */
 export function AdjustDialog({ open, path, onClose, onDone }: { open: boolean; path: string; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
@@ -32,6 +32,14 @@ export function AdjustDialog({ open, path, onClose, onDone }: { open: boolean; p
   /** the values to confirm: the dialog's second step */
   const [confirming, setConfirming] = useState<AdjustmentForm>();
   const [key, setKey] = useState(() => crypto.randomUUID());
+  // a new key each time the dialog opens: another adjustment is another write
+  useEffect(() => {
+    if (open) {
+      setKey(crypto.randomUUID());
+      setConfirming(undefined);
+      setError(undefined);
+    }
+  }, [open]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
 
@@ -43,7 +51,6 @@ export function AdjustDialog({ open, path, onClose, onDone }: { open: boolean; p
       message.success(t('points.adjust.done'));
       setConfirming(undefined);
       form.resetFields();
-      setKey(crypto.randomUUID());
       onDone();
     } catch (e) {
       setConfirming(undefined);

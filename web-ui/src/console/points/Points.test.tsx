@@ -3,7 +3,8 @@ import { App } from 'antd';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Permission, PointsEntry, PointsRuleSet } from '../../api/types';
 import i18n from '../../i18n';
-import { button } from '../../testing/buttons';
+import { button, findButton } from '../../testing/buttons';
+import { ApiError } from '../../api/problem';
 import { fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
 import { AdjustDialog, MemberPoints } from './MemberPoints';
 import { NewVersion, PointsRules } from './PointsRules';
@@ -60,8 +61,9 @@ describe('MemberPoints', () => {
     expect(screen.queryByText('调整积分')).toBeNull();
   });
 
-  it('adjusts with a reason after a confirmation, sending one Idempotency-Key', async () => {
+  it('adjusts with a reason after a confirmation; a retry after a lost answer sends the same Idempotency-Key', async () => {
     const api = pointsApi();
+    api.post.mockRejectedValueOnce(new ApiError(0, {}));
     const onDone = vi.fn();
     renderWithAuth(
       <App>
@@ -76,11 +78,18 @@ describe('MemberPoints', () => {
     expect(api.post).not.toHaveBeenCalled();
     fireEvent.click(button('确认调整'));
     await waitFor(() => expect(api.post).toHaveBeenCalledTimes(1));
-    const [path, body, key] = api.post.mock.calls[0]!;
+    expect(onDone).not.toHaveBeenCalled();
+
+    fireEvent.click(await findButton('提交'));
+    fireEvent.click(await findButton('确认调整'));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(api.post).toHaveBeenCalledTimes(2);
+    const [[path, body, key], [, again, sameKey]] = api.post.mock.calls as unknown as [[string, unknown, string], [string, unknown, string]];
     expect(path).toBe(`${BASE}/adjustments`);
     expect(body).toEqual({ points: 200, reason: '投诉补偿' });
+    expect(again).toEqual(body);
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
-    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(sameKey).toBe(key);
   });
 });
 
