@@ -41,7 +41,7 @@ export async function run(browser) {
         return el && Number(el.textContent?.replace(/\D/g, '')) >= 1;
       });
       const menu = await page.getByRole('menu').innerText();
-      for (const item of ['概览', '会员与车辆', '待审核', '二手车', '员工与权限', '操作日志', '消息记录']) expectTrue(menu.includes(item), `menu lacks ${item}: ${menu}`);
+      for (const item of ['概览', '会员与车辆', '待审核', '二手车', '维修工单', '积分规则', '员工与权限', '操作日志', '消息记录']) expectTrue(menu.includes(item), `menu lacks ${item}: ${menu}`);
       await screenshot(page, 'console-dashboard');
     }],
     ["the bell tells the manager of the demo cars waiting for review", async () => {
@@ -64,6 +64,15 @@ export async function run(browser) {
       await page.getByRole('heading', { name: '会员与车辆' }).waitFor();
       await page.locator('tr', { hasText: '王建国' }).waitFor();
       await screenshot(page, 'console-members');
+    }],
+    ["the demo owner's member page shows points from the demo repair orders", async () => {
+      await page.locator('tr', { hasText: '王建国' }).getByRole('link', { name: '王建国' }).click();
+      await page.getByRole('heading', { name: '王建国' }).waitFor();
+      await page.getByText('可用积分').waitFor();
+      await page.getByText(/^工单 WX-TH-0000\d 第 \d 行$/).first().waitFor();
+      await screenshot(page, 'console-member-points');
+      await page.getByRole('menu').getByRole('link', { name: '会员与车辆' }).click();
+      await page.getByRole('heading', { name: '会员与车辆' }).waitFor();
     }],
     ['a phone number taken by another member is refused beside the phone input', async () => {
       await page.getByRole('button', { name: '新建会员' }).click();

@@ -300,6 +300,16 @@ export async function run(browser) {
       await fitsThePhone(page);
     }],
     ...usedCarSteps(browser, page),
+    ["the owner sees the points of the demo repair orders and the rules in plain words", async () => {
+      await page.getByRole('navigation').getByRole('link', { name: '我的积分' }).click();
+      await page.getByTestId('owner-points-available').waitFor();
+      await page.getByText('维修保养消费（工单 WX-TH-00001）').first().waitFor();
+      await screenshot(page, 'owner-points');
+      await fitsThePhone(page);
+      await page.getByRole('link', { name: '积分规则' }).click();
+      await page.getByText(/^客户自费每消费 1 元积 \d/).waitFor();
+      await screenshot(page, 'owner-points-rules');
+    }],
     ['no console library was loaded', async () => noConsoleLibraries()],
   ]);
   await page.context().close();

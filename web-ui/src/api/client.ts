@@ -15,7 +15,11 @@ export interface Page<T> {
 
 export interface ApiClient {
   get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T>;
-  post<T>(path: string, body?: unknown): Promise<T>;
+  /**
+   * `idempotencyKey`: sent as `Idempotency-Key` (decision 0017), for a write that must happen once even when the
+   * request is repeated (a retry after a lost answer, a double click): make one key per intended write and reuse it.
+   */
+  post<T>(path: string, body?: unknown, idempotencyKey?: string): Promise<T>;
   /** `version`: the version the edit started from, sent as `If-Match: "<version>"`; a stale one is a 409. */
   put<T>(path: string, body: unknown, version?: number): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
@@ -92,6 +96,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
     body?: unknown,
     signal?: AbortSignal,
     version?: number,
+    idempotencyKey?: string,
   ): Promise<Response> {
     const headers: Record<string, string> = { Accept: accept };
     const token = options.token();
@@ -101,6 +106,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
     const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
     if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
     if (version !== undefined) headers['If-Match'] = `"${version}"`;
+    if (idempotencyKey !== undefined) headers['Idempotency-Key'] = idempotencyKey;
     let response: Response;
     try {
       response = await doFetch(path, {
@@ -120,8 +126,15 @@ export function createApiClient(options: ClientOptions): ApiClient {
     return response;
   }
 
-  async function send<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, version?: number): Promise<T> {
-    const response = await request(method, path, 'application/json, application/problem+json', body, signal, version);
+  async function send<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+    version?: number,
+    idempotencyKey?: string,
+  ): Promise<T> {
+    const response = await request(method, path, 'application/json, application/problem+json', body, signal, version, idempotencyKey);
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
@@ -129,7 +142,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
 
   return {
     get: (path, query, signal) => send('GET', withQuery(path, query), undefined, signal),
-    post: (path, body) => send('POST', path, body),
+    post: (path, body, idempotencyKey) => send('POST', path, body, undefined, undefined, idempotencyKey),
     put: (path, body, version) => send('PUT', path, body, undefined, version),
     patch: (path, body) => send('PATCH', path, body),
     upload: (path, form) => send('POST', path, form),

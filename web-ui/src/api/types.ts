@@ -92,3 +92,14 @@ export type DashboardCardView = ConsoleSchemas['CardView'];
 export type DashboardPeriod = DashboardView['period'];
 export type DashboardTrend = DashboardView['trend'];
 export type StaffEntry = Nullable<ConsoleSchemas['StaffEntry'], 'id' | 'loginId' | 'phone' | 'department' | 'failureReason' | 'version'>;
+
+/* Repair orders and points (decision 0030): staff's /repair-orders, /members/{id}/points, /points/rules; the owner's /me/points. */
+export type RepairOrderSummary = Nullable<ConsoleSchemas['RepairOrderSummary'], 'plate' | 'advisor' | 'settledAt' | 'pointsActivateAt'>;
+export type RepairOrderLine = Nullable<ConsoleSchemas['LineView'], 'partNumber'>;
+export type RepairOrderView = Omit<
+  Nullable<ConsoleSchemas['RepairOrderView'], 'plate' | 'vin' | 'advisor' | 'mileageKm' | 'settledAt' | 'ruleVersion' | 'pointsActivateAt'>,
+  'lines'
+> & { lines: RepairOrderLine[] };
+export type PointsBalance = ConsoleSchemas['Balance'];
+export type PointsEntry = Nullable<ConsoleSchemas['EntryView'], 'sourceId' | 'sourceRef' | 'reason' | 'ruleVersion' | 'activatesAt'>;
+export type PointsRuleSet = ConsoleSchemas['RuleSetView'];

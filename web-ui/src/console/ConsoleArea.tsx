@@ -14,6 +14,9 @@ import { MemberCreate } from './members/MemberCreate';
 import { MemberEdit } from './members/MemberEdit';
 import { MemberList } from './members/MemberList';
 import { CONSOLE_ROLES } from './pages';
+import { PointsRules } from './points/PointsRules';
+import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
+import { RepairOrderList } from './repairorders/RepairOrderList';
 import { StaffList } from './staff/StaffList';
 import { UsedCarDetail } from './usedcars/UsedCarDetail';
 import { ReviewQueue, UsedCarList } from './usedcars/UsedCarList';
@@ -53,7 +56,10 @@ export default function ConsoleArea() {
               <Route path="used-cars/new" element={<UsedCarSubmit />} />
               <Route path="used-cars/:usedCarId" element={<UsedCarDetail />} />
               <Route path="used-car-market" element={<UsedCarMarket />} />
+              <Route path="repair-orders" element={<RepairOrderList />} />
+              <Route path="repair-orders/:repairOrderId" element={<RepairOrderDetail />} />
               <Route path="repair-order-imports" element={<DmsImport />} />
+              <Route path="points-rules" element={<PointsRules />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="messages" element={<MessageLog />} />

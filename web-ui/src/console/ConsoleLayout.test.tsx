@@ -68,10 +68,18 @@ describe('ConsoleLayout', () => {
     expect(screen.queryByText('返回集团看板')).toBeNull();
   });
 
+  it('shows repair orders and points rules together under their group title, each by its own permission', async () => {
+    renderWith([...MANAGER_PERMISSIONS, 'REPAIR_ORDER_VIEW', 'POINTS_RULES_VIEW']);
+    await storesChecked();
+    expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车', '二手车市场', '维修工单', '积分规则', '员工与权限', '操作日志', '消息记录']);
+    expect(screen.getByText('售后与积分')).toBeInTheDocument();
+  });
+
   it("builds the menu from the store's permissions, not from the role in the token", async () => {
     renderWith(SERVICE_STAFF);
     await storesChecked();
     expect(menuItems()).toEqual(['概览', '会员与车辆', '二手车', '二手车市场']);
+    expect(screen.queryByText('售后与积分')).toBeNull();
   });
 
   it('offers the review queue only to those who review (USED_CAR_MANAGE), even typed in', async () => {

@@ -5,13 +5,15 @@ import {
   CarOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  GiftOutlined,
   LogoutOutlined,
   MessageOutlined,
   ShopOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
+import { Button, Layout, Menu, Result, Select, Space, Spin, Typography, type MenuProps } from 'antd';
 import { ProblemAlert } from '../antd/ProblemAlert';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +25,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { GROUP_ROLES } from '../group/roles';
 import { InboxBell } from './inbox/InboxBell';
 import { StoreZoneProvider } from '../ui/storeZone';
-import { CONSOLE_PAGES, type ConsolePageKey } from './pages';
+import { CONSOLE_PAGES, type ConsoleMenuGroup, type ConsolePageKey } from './pages';
 import { PermissionsContext, useStorePermissions } from './permissions';
 import { type StoreChoice, useConsoleStores } from './useStores';
 
@@ -33,11 +35,37 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   usedCarQueue: <FileSearchOutlined />,
   usedCars: <CarOutlined />,
   usedCarMarket: <ShopOutlined />,
+  repairOrders: <ToolOutlined />,
+  pointsRules: <GiftOutlined />,
   staff: <TeamOutlined />,
   audit: <AuditOutlined />,
   messages: <MessageOutlined />,
   dmsImport: <CloudUploadOutlined />,
 };
+
+type ConsolePage = (typeof CONSOLE_PAGES)[number];
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+/** The menu's items: pages in their order, those of a group under its title where its first visible page stands. */
+function menuItems(pages: ConsolePage[], item: (page: ConsolePage) => MenuItem, title: (group: ConsoleMenuGroup) => string): MenuItem[] {
+  const items: MenuItem[] = [];
+  const groups = new Map<ConsoleMenuGroup, MenuItem[]>();
+  for (const page of pages) {
+    const group = 'group' in page ? page.group : undefined;
+    if (!group) {
+      items.push(item(page));
+      continue;
+    }
+    let children = groups.get(group);
+    if (!children) {
+      children = [];
+      groups.set(group, children);
+      items.push({ type: 'group', key: `group-${group}`, label: title(group), children });
+    }
+    children.push(item(page));
+  }
+  return items;
+}
 
 function currentPage(pathname: string, store: string): ConsolePageKey {
   const rest = pathname.slice(`/console/${store}`.length).split('/').filter(Boolean)[0] ?? '';
@@ -88,11 +116,11 @@ export function ConsoleLayout() {
           mode="inline"
           selectedKeys={[page]}
           aria-label={t('console.menuLabel')}
-          items={visible.map((p) => ({
+          items={menuItems(visible, (p) => ({
             key: p.key,
             icon: ICONS[p.key],
             label: <Link to={`/console/${store}${p.path ? `/${p.path}` : ''}`}>{t(`console.menu.${p.key}`)}</Link>,
-          }))}
+          }), (group) => t(`console.menuGroups.${group}`))}
         />
       </Layout.Sider>
       <Layout>

@@ -5,6 +5,7 @@ import type { Role } from '../auth/claims';
  * Every console page: its path under /console/:store, the menu text key and the permission it needs (the user's
  * permissions in the store come from store-console, see permissions.tsx). A work list names the permission of the
  * work: the review queue is for those who review (USED_CAR_MANAGE); who may only read cars finds them under 二手车.
+ * A page with a `group` is shown under the group's title (售后与积分), where the group's first visible page stands.
  */
 export const CONSOLE_PAGES = [
   { key: 'dashboard', path: '', permission: 'CONSOLE_USE' },
@@ -12,11 +13,16 @@ export const CONSOLE_PAGES = [
   { key: 'usedCarQueue', path: 'used-car-queue', permission: 'USED_CAR_MANAGE' },
   { key: 'usedCars', path: 'used-cars', permission: 'USED_CAR_VIEW' },
   { key: 'usedCarMarket', path: 'used-car-market', permission: 'USED_CAR_MARKET_VIEW' },
-  { key: 'dmsImport', path: 'repair-order-imports', permission: 'REPAIR_ORDER_IMPORT' },
+  { key: 'repairOrders', path: 'repair-orders', permission: 'REPAIR_ORDER_VIEW', group: 'aftersales' },
+  { key: 'dmsImport', path: 'repair-order-imports', permission: 'REPAIR_ORDER_IMPORT', group: 'aftersales' },
+  { key: 'pointsRules', path: 'points-rules', permission: 'POINTS_RULES_VIEW', group: 'aftersales' },
   { key: 'staff', path: 'staff', permission: 'STAFF_VIEW' },
   { key: 'audit', path: 'audit', permission: 'AUDIT_VIEW' },
   { key: 'messages', path: 'messages', permission: 'MESSAGE_LOG_VIEW' },
-] as const satisfies readonly { key: string; path: string; permission: Permission }[];
+] as const satisfies readonly { key: string; path: string; permission: Permission; group?: ConsoleMenuGroup }[];
+
+/** Menu groups: pages of one group are shown together under its title (console.menuGroups.<group>). */
+export type ConsoleMenuGroup = 'aftersales';
 
 export type ConsolePageKey = (typeof CONSOLE_PAGES)[number]['key'];
 

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
+import { MemberPoints } from '../points/MemberPoints';
 import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
@@ -89,6 +90,7 @@ export function MemberEdit() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const editable = useCan('MEMBER_EDIT');
+  const canViewPoints = useCan('POINTS_VIEW');
   const path = `/api/stores/${store}/members/${memberId}`;
   const member = useLoad((signal) => api.get<MemberView>(path, undefined, signal), [path]);
   const [form] = Form.useForm<{ profile: MemberProfile }>();
@@ -232,6 +234,7 @@ export function MemberEdit() {
           ]}
         />
       </Card>
+      {canViewPoints && <MemberPoints store={store} memberId={memberId} />}
       <VehicleDialog
         open={dialog.open}
         vehicle={dialog.vehicle}

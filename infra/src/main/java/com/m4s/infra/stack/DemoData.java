@@ -103,7 +103,35 @@ public final class DemoData {
             volume.index();
         }
         fillManagersBell();
+        addRepairOrders();
         return codes;
+    }
+
+    /**
+     * A few months of repair orders per store ({@link DemoRepairOrders}), through the batch endpoint: the first named
+     * member of each store (the demo owner in gz_tianhe) has orders of every kind, the others and forty of the
+     * volume's members the rest.
+     */
+    private void addRepairOrders() {
+        long started = System.nanoTime();
+        DemoRepairOrders orders = new DemoRepairOrders(api, Instant.now());
+        int created = 0;
+        for (DemoStore store : STORES) {
+            String members = "/api/stores/" + store.code() + "/members";
+            List<DemoRepairOrders.Customer> customers = new ArrayList<>();
+            for (String[] m : store.members()) {
+                String id = api.get(members + "?q=" + m[1]).json().path("content").path(0).path("id").asString();
+                customers.add(new DemoRepairOrders.Customer(id, m[2], m[3]));
+            }
+            for (var member : api.get(members + "?size=40&sort=phone,asc").json().path("content")) {
+                var first = member.path("plates").path(0);
+                String plate = first.isString() ? first.asString() : null;
+                customers.add(new DemoRepairOrders.Customer(member.path("id").asString(), plate, null));
+            }
+            created += orders.ensure(store.code(), customers.getFirst(), customers.subList(1, customers.size()));
+        }
+        org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info("Demo repair orders: {} created in {} ms",
+                created, (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
