@@ -5,6 +5,7 @@ import {
   CarOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   MessageOutlined,
   ShopOutlined,
@@ -30,6 +31,7 @@ import { type StoreChoice, useConsoleStores } from './useStores';
 const ICONS: Record<ConsolePageKey, ReactNode> = {
   dashboard: <DashboardOutlined />,
   members: <UserOutlined />,
+  cards: <IdcardOutlined />,
   usedCarQueue: <FileSearchOutlined />,
   usedCars: <CarOutlined />,
   usedCarMarket: <ShopOutlined />,

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
+import { MemberCardPanel } from '../cards/MemberCardPanel';
 import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
@@ -182,6 +183,7 @@ export function MemberEdit() {
           )}
         </Form>
       </Card>
+      <MemberCardPanel store={store} memberId={memberId} />
       <Card
         title={t('vehicles.title')}
         extra={
