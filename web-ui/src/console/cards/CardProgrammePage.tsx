@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Radio, Space, Spin, Steps, Table, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Radio, Space, Spin, Steps, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { useLoad } from '../../ui/useLoad';
 import { useCan } from '../permissions';
 import { formatValue } from '../../ui/cardText';
+import './cards.css';
 
 /** A level as the form holds it (benefits optional while typing). */
 interface LevelRow {
@@ -66,7 +67,7 @@ function LevelLadder({ levels, basis }: { levels: LevelRow[]; basis: CardBasis }
       aria-label={t('cards.programme.ladder')}
       items={levels.map((l) => ({
         title: l.name || '—',
-        description: l.threshold != null ? formatValue(t, basis, l.threshold) : '—',
+        content: l.threshold != null ? formatValue(t, basis, l.threshold) : '—',
       }))}
     />
   );
@@ -166,69 +167,40 @@ export function CardProgrammePage() {
           <Form.List name="levels">
             {(fields, { add, remove, move }) => (
               <>
-                <Table
-                  rowKey="key"
-                  size="small"
-                  pagination={false}
-                  dataSource={fields}
-                  columns={[
-                    {
-                      key: 'name',
-                      title: t('auditNames.fields.cardLevel.name'),
-                      width: 140,
-                      render: (_, field) => (
-                        <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 30, message: t('validation.max', { max: 30 }) }]} style={{ margin: 0 }}>
-                          <Input aria-label={t('cards.programme.levelName', { n: field.name + 1 })} maxLength={30} />
-                        </Form.Item>
-                      ),
-                    },
-                    {
-                      key: 'code',
-                      title: t('auditNames.fields.cardLevel.code'),
-                      width: 140,
-                      render: (_, field) => (
-                        <Form.Item name={[field.name, 'code']} rules={[{ required: true, message: t('validation.required') }, { pattern: /^[a-z][a-z0-9_-]{1,29}$/, message: t('cards.programme.codeRule') }]} style={{ margin: 0 }}>
-                          <Input aria-label={t('cards.programme.levelCode', { n: field.name + 1 })} maxLength={30} />
-                        </Form.Item>
-                      ),
-                    },
-                    {
-                      key: 'threshold',
-                      title: basis === 'SPEND' ? t('cards.programme.thresholdSpend') : t('cards.programme.thresholdPoints'),
-                      width: 170,
-                      render: (_, field) => (
-                        <Form.Item name={[field.name, 'threshold']} rules={thresholdRules(field.name)} dependencies={field.name > 0 ? [['levels', field.name - 1, 'threshold']] : []} style={{ margin: 0 }}>
-                          <InputNumber aria-label={t('cards.programme.levelThreshold', { n: field.name + 1 })} min={0} max={100_000_000} precision={0} style={{ width: '100%' }} />
-                        </Form.Item>
-                      ),
-                    },
-                    {
-                      key: 'benefits',
-                      title: t('auditNames.fields.cardLevel.benefits'),
-                      render: (_, field) => (
-                        <Form.Item name={[field.name, 'benefits']} rules={[{ max: 1000, message: t('validation.max', { max: 1000 }) }]} style={{ margin: 0 }}>
-                          <Input.TextArea aria-label={t('cards.programme.levelBenefits', { n: field.name + 1 })} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
-                        </Form.Item>
-                      ),
-                    },
-                    ...(editable
-                      ? [
-                          {
-                            key: 'actions',
-                            title: t('common.actions'),
-                            width: 150,
-                            render: (_: unknown, field: { name: number }) => (
-                              <Space size={4}>
-                                <Button size="small" icon={<ArrowUpOutlined />} aria-label={t('cards.programme.moveUp')} title={t('cards.programme.moveUp')} disabled={field.name === 0} onClick={() => move(field.name, field.name - 1)} />
-                                <Button size="small" icon={<ArrowDownOutlined />} aria-label={t('cards.programme.moveDown')} title={t('cards.programme.moveDown')} disabled={field.name === fields.length - 1} onClick={() => move(field.name, field.name + 1)} />
-                                <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} title={t('common.remove')} disabled={fields.length <= 1} onClick={() => remove(field.name)} />
-                              </Space>
-                            ),
-                          },
-                        ]
-                      : []),
-                  ]}
-                />
+                <div className="card-levels" role="table" aria-label={t('cards.programme.levels')}>
+                  <div className="card-levels__row card-levels__head" role="row">
+                    <span role="columnheader">{t('auditNames.fields.cardLevel.name')}</span>
+                    <span role="columnheader">{t('auditNames.fields.cardLevel.code')}</span>
+                    <span role="columnheader">{basis === 'SPEND' ? t('cards.programme.thresholdSpend') : t('cards.programme.thresholdPoints')}</span>
+                    <span role="columnheader">{t('auditNames.fields.cardLevel.benefits')}</span>
+                    <span role="columnheader">{editable ? t('common.actions') : null}</span>
+                  </div>
+                  {fields.map((field) => (
+                    <div key={field.key} className="card-levels__row" role="row">
+                      <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 30, message: t('validation.max', { max: 30 }) }]}>
+                        <Input aria-label={t('cards.programme.levelName', { n: field.name + 1 })} maxLength={30} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'code']} rules={[{ required: true, message: t('validation.required') }, { pattern: /^[a-z][a-z0-9_-]{1,29}$/, message: t('cards.programme.codeRule') }]}>
+                        <Input aria-label={t('cards.programme.levelCode', { n: field.name + 1 })} maxLength={30} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'threshold']} rules={thresholdRules(field.name)} dependencies={field.name > 0 ? [['levels', field.name - 1, 'threshold']] : []}>
+                        <InputNumber aria-label={t('cards.programme.levelThreshold', { n: field.name + 1 })} min={0} max={100_000_000} precision={0} style={{ width: '100%' }} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'benefits']} rules={[{ max: 1000, message: t('validation.max', { max: 1000 }) }]}>
+                        <Input.TextArea aria-label={t('cards.programme.levelBenefits', { n: field.name + 1 })} rows={2} maxLength={1000} />
+                      </Form.Item>
+                      <Space size={4}>
+                        {editable && (
+                          <>
+                            <Button size="small" icon={<ArrowUpOutlined />} aria-label={t('cards.programme.moveUp')} title={t('cards.programme.moveUp')} disabled={field.name === 0} onClick={() => move(field.name, field.name - 1)} />
+                            <Button size="small" icon={<ArrowDownOutlined />} aria-label={t('cards.programme.moveDown')} title={t('cards.programme.moveDown')} disabled={field.name === fields.length - 1} onClick={() => move(field.name, field.name + 1)} />
+                            <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} title={t('common.remove')} disabled={fields.length <= 1} onClick={() => remove(field.name)} />
+                          </>
+                        )}
+                      </Space>
+                    </div>
+                  ))}
+                </div>
                 {editable && (
                   <Button style={{ marginTop: 12 }} icon={<PlusOutlined />} disabled={fields.length >= MAX_LEVELS} onClick={() => add({ code: '', name: '', threshold: null, benefits: '' })}>
                     {t('cards.programme.addLevel')}
