@@ -3,7 +3,8 @@ import { isApiError } from '../api/problem';
 import type { CardProgrammeView, MemberCardView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { formatValue, progressOf } from '../ui/cardText';
-import { useFormatTime } from '../ui/storeZone';
+import { dayIn } from '../ui/format';
+import { useStoreZone } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
 import { useOwnerStore } from './ownerStore';
 import './myCard.css';
@@ -17,7 +18,7 @@ export function MyCard() {
   const { api, claims } = useAuth();
   const store = claims?.stores[0];
   const storeCard = useOwnerStore();
-  const formatTime = useFormatTime();
+  const zone = useStoreZone();
   const card = useLoad<MemberCardView | null>(
     async (signal) => {
       if (!store) return null;
@@ -65,7 +66,7 @@ export function MyCard() {
             <p className="owner-membercard__level">{view.level.name}</p>
             <p className="owner-membercard__number">{view.cardNumber}</p>
             <p className="owner-membercard__meta">
-              <span>{t('ownerCard.validUntil', { date: formatTime(view.validUntil, 'short') })}</span>
+              <span>{t('ownerCard.validUntil', { date: dayIn(zone, new Date(view.validUntil)) })}</span>
               <span>{formatValue(t, view.basis, view.qualifyingValue)}</span>
             </p>
           </section>

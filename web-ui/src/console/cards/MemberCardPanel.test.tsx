@@ -19,7 +19,7 @@ const STEPS: CardStepView[] = [
 /** An API answering the card (or 404 member-card) and its steps. */
 function apiWith(card: MemberCardView | undefined, post = vi.fn().mockResolvedValue(card)) {
   return fakeApi({
-    get: vi.fn((path: string) => {
+    get: vi.fn().mockImplementation((path: string) => {
       if (path === `${CARD}/steps`) return Promise.resolve(STEPS);
       if (card) return Promise.resolve(card);
       return Promise.reject(new ApiError(404, { type: 'https://m4s.dev/problems/member-card', detail: '该会员没有会员卡' }, 'zh-CN'));

@@ -8,7 +8,8 @@ import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
 import { formatValue, progressOf } from '../../ui/cardText';
-import { useFormatTime } from '../../ui/storeZone';
+import { dayIn } from '../../ui/format';
+import { useFormatTime, useStoreZone } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { useCan } from '../permissions';
 
@@ -132,7 +133,7 @@ export function MemberCardPanel({ store, memberId }: { store: string; memberId: 
   const { t } = useTranslation();
   const canView = useCan('CARD_VIEW');
   const canManage = useCan('CARD_MANAGE');
-  const formatTime = useFormatTime();
+  const zone = useStoreZone();
   const { api } = useAuth();
   const { message } = App.useApp();
   const path = `/api/stores/${store}/members/${memberId}/card`;
@@ -252,8 +253,8 @@ export function MemberCardPanel({ store, memberId }: { store: string; memberId: 
         <Descriptions.Item label={t('auditNames.fields.memberCard.status')}>
           <Tag color={STATUS_COLOURS[view.status]}>{t(`auditNames.enums.CardStatus.${view.status}`)}</Tag>
         </Descriptions.Item>
-        <Descriptions.Item label={t('auditNames.fields.memberCard.validUntil')}>{formatTime(view.validUntil)}</Descriptions.Item>
-        <Descriptions.Item label={t('auditNames.fields.memberCard.joinedAt')}>{formatTime(view.joinedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('auditNames.fields.memberCard.validUntil')}>{dayIn(zone, new Date(view.validUntil))}</Descriptions.Item>
+        <Descriptions.Item label={t('auditNames.fields.memberCard.joinedAt')}>{dayIn(zone, new Date(view.joinedAt))}</Descriptions.Item>
         <Descriptions.Item label={t('cards.member.value', { basis: t(`auditNames.enums.CardBasis.${view.basis}`) })}>
           {formatValue(t, view.basis, view.qualifyingValue)}
         </Descriptions.Item>
