@@ -4,6 +4,7 @@ import type { Rule } from 'antd/es/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { isApiError } from '../../api/problem';
 import type { CardBasis, CardProgramme, CardProgrammeView } from '../../api/types';
 import { PageHeader } from '../../antd/PageHeader';
 import { ProblemAlert } from '../../antd/ProblemAlert';
@@ -115,6 +116,11 @@ export function CardProgrammePage() {
     }
   };
 
+  const reread = () => {
+    setError(undefined);
+    programme.reload();
+  };
+
   const confirmSave = (values: Values) => {
     modal.confirm({
       title: t('cards.programme.confirmTitle'),
@@ -142,7 +148,8 @@ export function CardProgrammePage() {
   return (
     <>
       <PageHeader title={t('cards.programme.title')} breadcrumb={[{ title: t('console.menu.dashboard'), to: `/console/${store}` }, { title: t('console.menu.cards') }]} />
-      <ProblemAlert error={error} fieldsInForm />
+      {/* someone saved the programme meanwhile: offer to read it again (the form then shows their version) */}
+      <ProblemAlert error={error} fieldsInForm onRetry={isApiError(error) && error.slug === 'concurrent-update' ? reread : undefined} />
       <Form<Values> form={form} layout="vertical" disabled={!editable} onFinish={confirmSave}>
         <Card title={t('cards.programme.rules')} style={{ marginBottom: 16, maxWidth: 880 }}>
           <Form.Item name="basis" label={t('auditNames.fields.cardPolicy.basis')} extra={t('cards.programme.basisHint')} rules={[{ required: true, message: t('validation.required') }]}>
