@@ -25,7 +25,7 @@ export function MyCard() {
       try {
         return await api.get<MemberCardView>(`/api/stores/${store}/me/card`, undefined, signal);
       } catch (e) {
-        if (isApiError(e) && e.status === 404) return null;
+        if (isApiError(e) && e.status === 404 && e.slug === 'member-card') return null;
         throw e;
       }
     },
@@ -78,8 +78,8 @@ export function MyCard() {
             <p className="owner-muted">{t('ownerCard.window', { months: programme.data?.windowMonths ?? 12, basis: t(`ownerCard.basis.${view.basis}`) })}</p>
           </section>
           {view.level.benefits && (
-            <section className="owner-card">
-              <h2 className="owner-section-title">{t('ownerCard.benefits')}</h2>
+            <section className="owner-card owner-benefits">
+              <h2>{t('ownerCard.benefits')}</h2>
               <p className="owner-ladder__benefits">{view.level.benefits}</p>
             </section>
           )}

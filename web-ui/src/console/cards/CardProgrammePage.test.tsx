@@ -54,7 +54,7 @@ describe('CardProgrammePage', () => {
     renderPage(api);
 
     const gold = await input('第 3 级门槛');
-    await waitFor(() => expect(gold).toHaveValue('8000'));
+    await waitFor(() => expect(gold).toHaveValue('8,000'));
     fireEvent.change(gold, { target: { value: '1500' } });
     fireEvent.click(button(/保\s*存/));
 

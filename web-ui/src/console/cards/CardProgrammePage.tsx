@@ -12,6 +12,7 @@ import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
 import { useLoad } from '../../ui/useLoad';
 import { useCan } from '../permissions';
+import { ThousandsInput } from '../usedcars/CarFields';
 import { formatValue } from '../../ui/cardText';
 import './cards.css';
 
@@ -191,7 +192,7 @@ export function CardProgrammePage() {
                         <Input aria-label={t('cards.programme.levelCode', { n: field.name + 1 })} maxLength={30} />
                       </Form.Item>
                       <Form.Item name={[field.name, 'threshold']} rules={thresholdRules(field.name)} dependencies={field.name > 0 ? [['levels', field.name - 1, 'threshold']] : []}>
-                        <InputNumber aria-label={t('cards.programme.levelThreshold', { n: field.name + 1 })} min={0} max={100_000_000} precision={0} style={{ width: '100%' }} />
+                        <ThousandsInput aria-label={t('cards.programme.levelThreshold', { n: field.name + 1 })} min={0} max={100_000_000} />
                       </Form.Item>
                       <Form.Item name={[field.name, 'benefits']} rules={[{ max: 1000, message: t('validation.max', { max: 1000 }) }]}>
                         <Input.TextArea aria-label={t('cards.programme.levelBenefits', { n: field.name + 1 })} rows={2} maxLength={1000} />

@@ -143,7 +143,7 @@ export function MemberCardPanel({ store, memberId }: { store: string; memberId: 
       try {
         return await api.get<MemberCardView>(path, undefined, signal);
       } catch (e) {
-        if (isApiError(e) && e.status === 404) return null;
+        if (isApiError(e) && e.status === 404 && e.slug === 'member-card') return null;
         throw e;
       }
     },
