@@ -93,65 +93,18 @@ export type DashboardPeriod = DashboardView['period'];
 export type DashboardTrend = DashboardView['trend'];
 export type StaffEntry = Nullable<ConsoleSchemas['StaffEntry'], 'id' | 'loginId' | 'phone' | 'department' | 'failureReason' | 'version'>;
 
-/*
- * Member cards and levels (decision 0031). Written out by hand: in the OpenAPI snapshot the card's `CardView` and
- * `Programme` share their names with the dashboard's card and the programme request, so the generated schemas of
- * those names describe one of each pair only. Replace with aliases once the service names them apart.
- */
-export type CardBasis = 'POINTS' | 'SPEND';
-export type CardStatus = 'ACTIVE' | 'LOST' | 'EXPIRED' | 'QUIT';
-export type CardMove = 'RENEW' | 'UPGRADE' | 'DOWNGRADE' | 'REPORT_LOST' | 'REISSUE' | 'CHANGE' | 'QUIT' | 'EXPIRE' | 'REJOIN';
-export type CardStepKind = 'JOINED' | 'RENEWED' | 'UPGRADED' | 'DOWNGRADED' | 'REPORTED_LOST' | 'REISSUED' | 'CHANGED' | 'QUIT' | 'EXPIRED';
-export interface CardLevelView {
-  id: string;
-  code: string;
-  name: string;
-  rank: number;
-  threshold: number;
-  benefits: string;
-}
-/** GET /card-programme: the levels from the first up, and the version a PUT sends back as If-Match. */
-export interface CardProgrammeView {
-  basis: CardBasis;
-  windowMonths: number;
-  validityMonths: number;
-  levels: CardLevelView[];
-  version: number;
-}
-/** PUT /card-programme: a level's rank is its place in the list. */
-export interface CardProgramme {
-  basis: CardBasis;
-  windowMonths: number;
-  validityMonths: number;
-  levels: { code: string; name: string; threshold: number; benefits?: string | null }[];
-}
-/** A member's card (GET …/members/{id}/card, GET /me/card): `moves` are the steps possible now. */
-export interface MemberCardView {
-  id: string;
-  memberId: string;
-  cardNumber: string;
-  status: CardStatus;
-  level: CardLevelView;
-  joinedAt: string;
-  validUntil: string;
-  levelSince: string;
-  lastDowngradeAt?: string | null;
-  basis: CardBasis;
-  qualifyingValue: number;
-  nextLevel?: CardLevelView | null;
-  toNextLevel?: number | null;
-  moves: CardMove[];
-  version: number;
-}
-export interface CardStepView {
-  id: string;
-  kind: CardStepKind;
-  fromLevel?: string | null;
-  toLevel?: string | null;
-  oldNumber?: string | null;
-  newNumber?: string | null;
-  reason?: string | null;
-  qualifyingValue?: number | null;
-  actor: string;
-  at: string;
-}
+/* Member cards and levels (decision 0031): the programme, a member's card with the moves it allows now, its steps. */
+export type CardLevelView = ConsoleSchemas['CardLevelView'];
+export type CardProgrammeView = ConsoleSchemas['CardProgramme'];
+export type CardProgramme = Omit<ConsoleSchemas['CardProgrammeChange'], 'levels'> & {
+  levels: Nullable<ConsoleSchemas['CardLevelChange'], 'benefits'>[];
+};
+export type MemberCardView = Nullable<ConsoleSchemas['MemberCardView'], 'lastDowngradeAt' | 'nextLevel' | 'toNextLevel'>;
+export type CardStepView = Nullable<
+  ConsoleSchemas['CardStepView'],
+  'fromLevel' | 'toLevel' | 'oldNumber' | 'newNumber' | 'reason' | 'qualifyingValue'
+>;
+export type CardBasis = CardProgrammeView['basis'];
+export type CardStatus = MemberCardView['status'];
+export type CardMove = MemberCardView['moves'][number];
+export type CardStepKind = CardStepView['kind'];
