@@ -103,3 +103,18 @@ export type RepairOrderView = Omit<
 export type PointsBalance = ConsoleSchemas['Balance'];
 export type PointsEntry = Nullable<ConsoleSchemas['EntryView'], 'sourceId' | 'sourceRef' | 'reason' | 'ruleVersion' | 'activatesAt'>;
 export type PointsRuleSet = ConsoleSchemas['RuleSetView'];
+/* Member cards and levels (decision 0031): the programme, a member's card with the moves it allows now, its steps. */
+export type CardLevelView = ConsoleSchemas['CardLevelView'];
+export type CardProgrammeView = ConsoleSchemas['CardProgramme'];
+export type CardProgramme = Omit<ConsoleSchemas['CardProgrammeChange'], 'levels'> & {
+  levels: Nullable<ConsoleSchemas['CardLevelChange'], 'benefits'>[];
+};
+export type MemberCardView = Nullable<ConsoleSchemas['MemberCardView'], 'lastDowngradeAt' | 'nextLevel' | 'toNextLevel'>;
+export type CardStepView = Nullable<
+  ConsoleSchemas['CardStepView'],
+  'fromLevel' | 'toLevel' | 'oldNumber' | 'newNumber' | 'reason' | 'qualifyingValue'
+>;
+export type CardBasis = CardProgrammeView['basis'];
+export type CardStatus = MemberCardView['status'];
+export type CardMove = MemberCardView['moves'][number];
+export type CardStepKind = CardStepView['kind'];

@@ -5,6 +5,7 @@ import { AntdRoot } from '../antd/AntdRoot';
 import { ProblemAlert } from '../antd/ProblemAlert';
 import { AuthProvider } from '../auth/AuthProvider';
 import { AreaGate } from '../ui/AreaGate';
+import { CardProgrammePage } from './cards/CardProgrammePage';
 import { ConsoleLayout } from './ConsoleLayout';
 import { Dashboard } from './dashboard/Dashboard';
 import { AuditLog } from './audit/AuditLog';
@@ -51,6 +52,7 @@ export default function ConsoleArea() {
               <Route path="members" element={<MemberList />} />
               <Route path="members/new" element={<MemberCreate />} />
               <Route path="members/:memberId" element={<MemberEdit />} />
+              <Route path="cards" element={<CardProgrammePage />} />
               <Route path="used-car-queue" element={<ReviewQueue />} />
               <Route path="used-cars" element={<UsedCarList />} />
               <Route path="used-cars/new" element={<UsedCarSubmit />} />

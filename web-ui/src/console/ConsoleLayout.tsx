@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   GiftOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   MessageOutlined,
   ShopOutlined,
@@ -32,6 +33,7 @@ import { type StoreChoice, useConsoleStores } from './useStores';
 const ICONS: Record<ConsolePageKey, ReactNode> = {
   dashboard: <DashboardOutlined />,
   members: <UserOutlined />,
+  cards: <IdcardOutlined />,
   usedCarQueue: <FileSearchOutlined />,
   usedCars: <CarOutlined />,
   usedCarMarket: <ShopOutlined />,

@@ -7,6 +7,7 @@ import { hasAnyRole } from '../auth/claims';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SessionExpiredDialog } from '../ui/SessionExpiredDialog';
 import { Market } from './Market';
+import { MyCard } from './MyCard';
 import { MyCars } from './MyCars';
 import { MyPoints } from './MyPoints';
 import { MySubmissions } from './MySubmissions';
@@ -22,7 +23,7 @@ function Welcome() {
   const { signIn } = useAuth();
   const { pathname } = useLocation();
   // back to the page that asked for the sign-in (e.g. a link to one of the owner's cars), else the start
-  const returnTo = /^\/app\/(sell|used-cars|market|points)(\/|$)/.test(pathname) ? pathname : '/app';
+  const returnTo = /^\/app\/(sell|used-cars|market|points|card)(\/|$)/.test(pathname) ? pathname : '/app';
   return (
     <section className="owner-card owner-welcome">
       <h1>{t('owner.welcomeTitle')}</h1>
@@ -64,6 +65,7 @@ function OwnerOnly({ children }: { children: ReactNode }) {
         <NavLink to="/app/used-cars">{t('owner.usedCars.mine')}</NavLink>
         <NavLink to="/app/market">{t('owner.market.nav')}</NavLink>
         <NavLink to="/app/points">{t('owner.points.nav')}</NavLink>
+        <NavLink to="/app/card">{t('ownerCard.nav')}</NavLink>
       </nav>
       {children}
     </>
@@ -116,6 +118,7 @@ export default function OwnerArea() {
               <Route path="market" element={<OwnerOnly><Market /></OwnerOnly>} />
               <Route path="points" element={<OwnerOnly><MyPoints /></OwnerOnly>} />
               <Route path="points/rules" element={<OwnerOnly><PointsRulesInfo /></OwnerOnly>} />
+              <Route path="card" element={<OwnerOnly><MyCard /></OwnerOnly>} />
               <Route path="callback" element={<Home />} />
               <Route path="popup-callback" element={null} />
               <Route path="*" element={<Home />} />

@@ -11,6 +11,7 @@ import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
 import { MemberPoints } from '../points/MemberPoints';
+import { MemberCardPanel } from '../cards/MemberCardPanel';
 import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
@@ -184,6 +185,7 @@ export function MemberEdit() {
           )}
         </Form>
       </Card>
+      <MemberCardPanel store={store} memberId={memberId} />
       <Card
         title={t('vehicles.title')}
         extra={
