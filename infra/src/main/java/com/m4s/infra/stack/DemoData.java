@@ -110,12 +110,14 @@ public final class DemoData {
     /**
      * A few months of repair orders per store ({@link DemoRepairOrders}), through the batch endpoint: the first named
      * member of each store (the demo owner in gz_tianhe) has orders of every kind, the others and forty of the
-     * volume's members the rest.
+     * volume's members the rest; then they get member cards ({@link DemoCards}).
      */
     private void addRepairOrders() {
         long started = System.nanoTime();
         DemoRepairOrders orders = new DemoRepairOrders(api, Instant.now());
+        DemoCards cards = new DemoCards(api);
         int created = 0;
+        int issued = 0;
         for (DemoStore store : STORES) {
             String members = "/api/stores/" + store.code() + "/members";
             List<DemoRepairOrders.Customer> customers = new ArrayList<>();
@@ -129,9 +131,12 @@ public final class DemoData {
                 customers.add(new DemoRepairOrders.Customer(member.path("id").asString(), plate, null));
             }
             created += orders.ensure(store.code(), customers.getFirst(), customers.subList(1, customers.size()));
+            // cards after the orders: each member joins at the level their points already reach
+            issued += cards.ensure(store.code(), customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
         }
-        org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info("Demo repair orders: {} created in {} ms",
-                created, (System.nanoTime() - started) / 1_000_000);
+        org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
+                "Demo repair orders: {} created, member cards: {} issued, in {} ms", created, issued,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
