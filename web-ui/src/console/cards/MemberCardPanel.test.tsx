@@ -83,7 +83,11 @@ describe('MemberCardPanel', () => {
     fireEvent.change(dialog!.querySelector('textarea')!, { target: { value: '卡面磨损' } });
     fireEvent.click(button('换卡', dialog!.querySelector<HTMLElement>('.ant-modal-footer')!));
 
-    await waitFor(() => expect(api.post).toHaveBeenCalledWith(`${CARD}/change`, { reason: '卡面磨损' }));
+    // the key names the card's step as shown, so a double click or a retry changes the card once
+    const card = silverCard();
+    await waitFor(() =>
+      expect(api.post).toHaveBeenCalledWith(`${CARD}/change`, { reason: '卡面磨损' }, `card-CHANGE-${card.id}-v${card.version}`),
+    );
   });
 
   it('refuses 换卡 without a reason', async () => {
@@ -108,7 +112,7 @@ describe('MemberCardPanel', () => {
 
     expect(await screen.findByText('该会员还没有会员卡。')).toBeInTheDocument();
     fireEvent.click(button('办理会员卡'));
-    await waitFor(() => expect(api.post).toHaveBeenCalledWith(CARD, undefined));
+    await waitFor(() => expect(api.post).toHaveBeenCalledWith(CARD, undefined, undefined));
     expect(queryButton('续卡')).toBeNull();
   });
 });

@@ -165,7 +165,10 @@ export function MemberCardPanel({ store, memberId }: { store: string; memberId: 
     try {
       const sub = move === 'JOIN' ? '' : PATHS[move];
       const body = move !== 'JOIN' && REASON_MOVES[move] ? { reason } : undefined;
-      await api.post(`${path}${sub}`, body);
+      // one key per step of the card as shown: a second click or a retry of 续卡 renews once, while the next renewal
+      // (the card's version has moved on) is a new write (decision 0017)
+      const key = move === 'JOIN' || !card.data ? undefined : `card-${move}-${card.data.id}-v${card.data.version}`;
+      await api.post(`${path}${sub}`, body, key);
       message.success(t(`cards.member.done.${move}`));
       setDialog(undefined);
       card.reload();
