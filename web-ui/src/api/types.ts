@@ -112,7 +112,7 @@ export type CardProgramme = Omit<ConsoleSchemas['CardProgrammeChange'], 'levels'
 export type MemberCardView = Nullable<ConsoleSchemas['MemberCardView'], 'lastDowngradeAt' | 'nextLevel' | 'toNextLevel'>;
 export type CardStepView = Nullable<
   ConsoleSchemas['CardStepView'],
-  'fromLevel' | 'toLevel' | 'oldNumber' | 'newNumber' | 'reason' | 'qualifyingValue'
+  'fromLevel' | 'fromLevelName' | 'toLevel' | 'toLevelName' | 'oldNumber' | 'newNumber' | 'reason' | 'qualifyingValue'
 >;
 export type CardBasis = CardProgrammeView['basis'];
 export type CardStatus = MemberCardView['status'];

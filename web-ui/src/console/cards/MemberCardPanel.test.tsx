@@ -12,8 +12,14 @@ import { MemberCardPanel } from './MemberCardPanel';
 const CARD = '/api/stores/gz_tianhe/members/m-1/card';
 const DESK: Permission[] = ['CONSOLE_USE', 'MEMBER_VIEW', 'CARD_VIEW', 'CARD_MANAGE'];
 const STEPS: CardStepView[] = [
-  { id: 's-2', kind: 'UPGRADED', fromLevel: '普卡', toLevel: '银卡', qualifyingValue: 2300, actor: 'system', at: '2026-06-01T02:00:00Z' },
-  { id: 's-1', kind: 'JOINED', toLevel: '普卡', newNumber: '800000017', qualifyingValue: 0, actor: 'li.manager', at: '2026-03-01T02:00:00Z' },
+  {
+    id: 's-2', kind: 'UPGRADED', fromLevel: 'standard', fromLevelName: '普卡', toLevel: 'silver', toLevelName: '银卡',
+    qualifyingValue: 2300, actor: 'system', at: '2026-06-01T02:00:00Z',
+  },
+  {
+    id: 's-1', kind: 'JOINED', toLevel: 'standard', toLevelName: '普卡', newNumber: '800000017', qualifyingValue: 0,
+    actor: '林晓峰', at: '2026-03-01T02:00:00Z',
+  },
 ];
 
 /** An API answering the card (or 404 member-card) and its steps. */
@@ -54,7 +60,10 @@ describe('MemberCardPanel', () => {
     expect(await screen.findByText('800000017')).toBeInTheDocument();
     expect(screen.getByText('再获得 1,200 积分即可升级为金卡')).toBeInTheDocument();
     expect(screen.getByText('6,800 积分')).toBeInTheDocument();
+    // levels by their names, the job as 系统自动, people by name: no codes or logins in the table
     expect(await screen.findByText('普卡 → 银卡')).toBeInTheDocument();
+    expect(screen.getByText('系统自动')).toBeInTheDocument();
+    expect(screen.getByText('林晓峰')).toBeInTheDocument();
     // upgrade, downgrade and expiry are the job's; reissue is for a lost card
     expect(moveButtons()).toEqual(['续卡', '挂失', '换卡', '退会']);
   });

@@ -114,11 +114,11 @@ function StepsTable({ steps, basis }: { steps: CardStepView[]; basis: MemberCard
       columns={[
         { key: 'at', title: t('auditNames.fields.memberCardStep.createdAt'), render: (_, s) => formatTime(s.at) },
         { key: 'kind', title: t('auditNames.fields.memberCardStep.kind'), render: (_, s) => t(`auditNames.enums.MemberCardStepKind.${s.kind}`) },
-        { key: 'level', title: t('cards.member.levelChange'), render: (_, s) => arrow(s.fromLevel, s.toLevel) },
+        { key: 'level', title: t('cards.member.levelChange'), render: (_, s) => arrow(s.fromLevelName, s.toLevelName) },
         { key: 'number', title: t('cards.member.numberChange'), render: (_, s) => arrow(s.oldNumber, s.newNumber) },
         { key: 'value', title: t('auditNames.fields.memberCardStep.qualifyingValue'), render: (_, s) => (s.qualifyingValue != null ? formatValue(t, basis, s.qualifyingValue) : '') },
         { key: 'reason', title: t('auditNames.fields.memberCardStep.reason'), dataIndex: 'reason' },
-        { key: 'actor', title: t('auditNames.fields.memberCardStep.actor'), dataIndex: 'actor' },
+        { key: 'actor', title: t('auditNames.fields.memberCardStep.actor'), render: (_, s) => (s.actor === 'system' ? t('points.history.bySystem') : s.actor) },
       ]}
     />
   );

@@ -125,7 +125,8 @@ class CardController {
         return cards.ownCard(Caller.current().orElseThrow().subject());
     }
 
+    /** Who took a step, as the steps table shows it: the person's name, or the login of a caller without one. */
     private static String username() {
-        return Caller.current().map(Caller::username).orElse("unknown");
+        return Caller.current().map(c -> c.displayName() != null ? c.displayName() : c.username()).orElse("unknown");
     }
 }

@@ -32,13 +32,23 @@ public final class CardViews {
             Set<CardStatus.Move> moves, long version) {
     }
 
-    public record CardStepView(UUID id, MemberCardStep.Kind kind, @Nullable String fromLevel, @Nullable String toLevel,
+    /**
+     * A step of a card's life; levels by code as recorded and by the name the level has now (the code when the
+     * level was removed since).
+     */
+    public record CardStepView(UUID id, MemberCardStep.Kind kind, @Nullable String fromLevel,
+            @Nullable String fromLevelName, @Nullable String toLevel, @Nullable String toLevelName,
             @Nullable String oldNumber, @Nullable String newNumber, @Nullable String reason,
             @Nullable Long qualifyingValue, String actor, Instant at) {
 
-        static CardStepView of(MemberCardStep step) {
-            return new CardStepView(step.id(), step.kind(), step.fromLevel(), step.toLevel(), step.oldNumber(),
-                    step.newNumber(), step.reason(), step.qualifyingValue(), step.actor(), step.createdAt());
+        static CardStepView of(MemberCardStep step, java.util.Map<String, String> levelNames) {
+            return new CardStepView(step.id(), step.kind(), step.fromLevel(), name(step.fromLevel(), levelNames),
+                    step.toLevel(), name(step.toLevel(), levelNames), step.oldNumber(), step.newNumber(),
+                    step.reason(), step.qualifyingValue(), step.actor(), step.createdAt());
+        }
+
+        private static @Nullable String name(@Nullable String code, java.util.Map<String, String> levelNames) {
+            return code == null ? null : levelNames.getOrDefault(code, code);
         }
     }
 

@@ -152,8 +152,10 @@ public class MemberCards {
     @Transactional(readOnly = true)
     public List<CardViews.CardStepView> steps(UUID member) {
         requireMember(member);
-        return cards.findByMemberId(member).map(c -> steps.history(c.id()).stream().map(CardViews.CardStepView::of)
-                .toList()).orElse(List.of());
+        Map<String, String> names = new HashMap<>();
+        levels.findAll().forEach(l -> names.put(l.code(), l.name()));
+        return cards.findByMemberId(member).map(c -> steps.history(c.id()).stream()
+                .map(s -> CardViews.CardStepView.of(s, names)).toList()).orElse(List.of());
     }
 
     /** Joins the programme at the level the member qualifies for already; a member who quit gets a new card. */

@@ -97,6 +97,8 @@ class MemberCardsTest extends StoreConsoleTest {
         JsonNode up = manager().get(BASE + "/members/" + member + "/card/steps").json().get(0);
         assertThat(up.path("fromLevel").asString()).isEqualTo("standard");
         assertThat(up.path("toLevel").asString()).isEqualTo("silver");
+        assertThat(up.path("fromLevelName").asString()).isEqualTo("普卡");
+        assertThat(up.path("toLevelName").asString()).isEqualTo("银卡");
         assertThat(up.path("actor").asString()).isEqualTo("system");
         assertThat(cardEvents(member)).containsExactly("MemberCardJoined", "MemberCardUpgraded");
         assertThat(messageTopics(member)).containsExactly("card-upgraded");
