@@ -5,6 +5,7 @@ import com.m4s.platform.web.SqlPage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,12 +55,11 @@ class PointTaskList {
         long points = rs.getLong("points");
         Long fixed = rs.wasNull() ? null : points;
         PointTaskStatus status = PointTaskStatus.valueOf(rs.getString("status"));
-        java.sql.Date until = rs.getDate("valid_until");
         return new PointTaskViews.PointTaskView(rs.getObject("id", UUID.class), rs.getString("name"),
                 rs.getString("description"), PointTaskTrigger.valueOf(rs.getString("trigger_type")),
                 PointTaskReward.valueOf(rs.getString("reward_kind")), fixed, rs.getBigDecimal("points_per_yuan"),
-                PointTaskLimit.valueOf(rs.getString("member_limit")), rs.getDate("valid_from").toLocalDate(),
-                until == null ? null : until.toLocalDate(), status, instant(rs, "published_at"),
+                PointTaskLimit.valueOf(rs.getString("member_limit")), rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_until", LocalDate.class), status, instant(rs, "published_at"),
                 instant(rs, "ended_at"), rs.getString("created_by"), rs.getObject("created_at",
                 OffsetDateTime.class).toInstant(), 0, 0, status.allowed(), rs.getLong("version"));
     }

@@ -244,7 +244,7 @@ class PointTasksTest extends StoreConsoleTest {
     }
 
     /** The member's task grants: kind, available and earned change, the source's reference, the key. */
-    private List<String> taskEntries(String member) throws SQLException {
+    private List<String> taskEntries(String member) {
         return strings("select kind || ' ' || available_delta || ' ' || earned_delta || ' ' || source_ref || ' '"
                 + " || idempotency_key from store_" + STORE + ".points_entry where source_type = 'POINT_TASK'"
                 + " and member_id = ?::uuid order by created_at, id", member);
@@ -264,7 +264,7 @@ class PointTasksTest extends StoreConsoleTest {
         }
     }
 
-    private List<String> strings(String sql, String argument) throws SQLException {
+    private List<String> strings(String sql, String argument) {
         try (Connection c = database.connect(); PreparedStatement q = c.prepareStatement(sql)) {
             q.setString(1, argument);
             List<String> values = new ArrayList<>();
@@ -274,6 +274,8 @@ class PointTasksTest extends StoreConsoleTest {
                 }
             }
             return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
