@@ -50,7 +50,7 @@ function renderPage(api: ReturnType<typeof fakeApi>, permissions = MANAGER) {
   );
 }
 
-function listing(tasks: PointTaskView[]) {
+function listing(tasks: PointTaskView[]): ReturnType<typeof vi.fn> {
   return vi.fn((path: string) =>
     Promise.resolve(path.endsWith('/point-task-triggers') ? TRIGGERS : { content: tasks, page: 0, size: 20, totalElements: tasks.length, totalPages: 1 }),
   );
@@ -61,9 +61,9 @@ describe('PointTaskList', () => {
     await i18n.changeLanguage('zh-CN');
   });
 
-  it('shows each task with its trigger, reward, limit and what it granted, and ends a published one after confirming', async () => {
+  it('shows each task with its trigger, reward, limit and what it granted, and the moves it allows', async () => {
     const draft = task({ id: 't-2', name: '每日签到', trigger: 'DAILY_CHECK_IN', rewardKind: 'FIXED', points: 5, pointsPerYuan: null, memberLimit: 'DAILY', status: 'DRAFT', moves: ['EDIT', 'PUBLISH', 'END'], membersRewarded: 0, pointsGranted: 0 });
-    const api = fakeApi({ get: listing([task({}), draft]), post: vi.fn().mockResolvedValue(task({ status: 'ENDED', moves: [] })) });
+    const api = fakeApi({ get: listing([task({}), draft]) });
     renderPage(api);
 
     const row = (await screen.findByText('保养返积分')).closest('tr')!;
@@ -78,7 +78,13 @@ describe('PointTaskList', () => {
     expect(within(draftRow).getByText('5 分')).toBeInTheDocument();
     expect(within(draftRow).getByText('草稿')).toBeInTheDocument();
     expect(queryButton('修改', draftRow)).not.toBeNull();
+  });
 
+  it('ends a published task after confirming', async () => {
+    const api = fakeApi({ get: listing([task({})]), post: vi.fn().mockResolvedValue(task({ status: 'ENDED', moves: [] })) });
+    renderPage(api);
+
+    const row = (await screen.findByText('保养返积分')).closest('tr')!;
     fireEvent.click(button('结束', row));
     let ok: HTMLElement | null = null;
     await waitFor(() => {
@@ -88,6 +94,25 @@ describe('PointTaskList', () => {
     });
     fireEvent.click(ok!);
     await waitFor(() => expect(api.post).toHaveBeenCalledWith('/api/stores/gz_tianhe/point-tasks/t-1/end'));
+  });
+
+  it('edits a draft in the drawer and sends it with the version it read', async () => {
+    const draft = task({ id: 't-2', name: '每日签到', trigger: 'DAILY_CHECK_IN', rewardKind: 'FIXED', points: 5, pointsPerYuan: null, memberLimit: 'DAILY', status: 'DRAFT', moves: ['EDIT', 'PUBLISH', 'END'], version: 4 });
+    const api = fakeApi({ get: listing([draft]), put: vi.fn().mockResolvedValue(draft) });
+    renderPage(api);
+
+    const row = (await screen.findByText('每日签到')).closest('tr')!;
+    fireEvent.click(button('修改', row));
+    await waitFor(() => expect(document.querySelector<HTMLInputElement>('.ant-drawer input[aria-label="任务名称"]')?.value).toBe('每日签到'));
+    fireEvent.click(button('保存', document.querySelector<HTMLElement>('.ant-drawer')!));
+
+    await waitFor(() =>
+      expect(api.put).toHaveBeenCalledWith(
+        '/api/stores/gz_tianhe/point-tasks/t-2',
+        expect.objectContaining({ name: '每日签到', trigger: 'DAILY_CHECK_IN', rewardKind: 'FIXED', points: 5, pointsPerYuan: null, memberLimit: 'DAILY', validFrom: '2026-12-01', validUntil: null }),
+        4,
+      ),
+    );
   });
 
   it('offers no create, edit, publish or end to staff who only read', async () => {

@@ -3,7 +3,7 @@ import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Popconfirm, 
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { PointTaskChange, PointTaskLimit, PointTaskStatus, PointTaskTriggerView, PointTaskView } from '../../api/types';
@@ -46,58 +46,10 @@ export function PointTaskList() {
   const manages = useCan('POINT_TASK_MANAGE');
   const sortable = useSortable(DEFAULTS);
   const base = `/api/stores/${store}/point-tasks`;
-  const triggers = useLoad<PointTaskTriggerView[]>((signal) => api.get(`/api/stores/${store}/point-task-triggers`, undefined, signal), [store]);
   const [changes, setChanges] = useState(0);
   const reload = () => setChanges((n) => n + 1);
   const [editing, setEditing] = useState<Editing>(null);
-  const [form] = Form.useForm<TaskForm>();
   const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
-  const trigger = Form.useWatch('trigger', form);
-  const rewardKind = Form.useWatch('rewardKind', form);
-  const chosen = (triggers.data ?? []).find((c) => c.trigger === trigger);
-
-  useEffect(() => {
-    setError(undefined);
-    form.resetFields();
-    if (editing?.kind === 'edit') {
-      const task = editing.task;
-      form.setFieldsValue({
-        ...task,
-        description: task.description ?? '',
-        validFrom: dayjs(task.validFrom),
-        validUntil: task.validUntil ? dayjs(task.validUntil) : null,
-      });
-    }
-  }, [editing, form]);
-
-  const submit = async (values: TaskForm) => {
-    setSaving(true);
-    setError(undefined);
-    const change: PointTaskChange = {
-      name: values.name,
-      description: values.description || null,
-      trigger: values.trigger,
-      rewardKind: values.rewardKind,
-      points: values.rewardKind === 'FIXED' ? values.points : null,
-      pointsPerYuan: values.rewardKind === 'RATIO' ? values.pointsPerYuan : null,
-      memberLimit: values.memberLimit,
-      validFrom: values.validFrom.format('YYYY-MM-DD'),
-      validUntil: values.validUntil ? values.validUntil.format('YYYY-MM-DD') : null,
-    };
-    try {
-      if (editing?.kind === 'edit') await api.put(`${base}/${editing.task.id}`, change, editing.task.version);
-      else await api.post(base, change);
-      setEditing(null);
-      message.success(t('common.saved'));
-      reload();
-    } catch (e) {
-      applyProblem(form, e);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const act = async (task: PointTaskView, action: 'publish' | 'end') => {
     try {
@@ -193,7 +145,7 @@ export function PointTaskList() {
         title={t('pointTasks.title')}
         breadcrumb={[{ title: t('console.menu.dashboard'), to: `/console/${store}` }, { title: t('console.menu.pointTasks') }]}
       />
-      {error !== undefined && editing === null && <ProblemAlert error={error} />}
+      {error !== undefined && <ProblemAlert error={error} />}
       <ListPage<PointTaskView>
         id="pointTasks"
         path={base}
@@ -205,92 +157,163 @@ export function PointTaskList() {
         refresh={changes}
         empty={{ description: t('pointTasks.empty'), action: create }}
       />
-      <Drawer
-        open={editing !== null}
-        width={520}
-        title={editing?.kind === 'edit' ? t('pointTasks.editTitle') : t('pointTasks.createTitle')}
-        onClose={() => setEditing(null)}
-        forceRender
-        extra={
-          <Space>
-            <Button onClick={() => setEditing(null)}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={saving} onClick={() => form.submit()}>
-              {t('common.save')}
-            </Button>
-          </Space>
-        }
-      >
-        {error !== undefined && <ProblemAlert error={error} fieldsInForm />}
-        <Form<TaskForm>
-          form={form}
-          layout="vertical"
-          onFinish={(values) => void submit(values)}
-          initialValues={{ rewardKind: 'FIXED', memberLimit: 'ONCE', validFrom: dayjs() }}
-        >
-          <Form.Item name="name" label={t('pointTasks.fields.name')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Input aria-label={t('pointTasks.fields.name')} maxLength={60} />
-          </Form.Item>
-          <Form.Item name="description" label={t('pointTasks.fields.description')}>
-            <Input.TextArea aria-label={t('pointTasks.fields.description')} maxLength={1000} rows={3} />
-          </Form.Item>
-          <Form.Item name="trigger" label={t('pointTasks.fields.trigger')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Select
-              aria-label={t('pointTasks.fields.trigger')}
-              loading={triggers.loading}
-              options={(triggers.data ?? []).map((c) => ({
-                value: c.trigger,
-                disabled: !c.available,
-                label: c.available ? t(`pointTasks.triggers.${c.trigger}`) : t('pointTasks.notYet', { trigger: t(`pointTasks.triggers.${c.trigger}`) }),
-              }))}
-              onChange={(value: string) => {
-                const picked = (triggers.data ?? []).find((c) => c.trigger === value);
-                if (picked && !picked.amount) form.setFieldValue('rewardKind', 'FIXED');
-                if (picked && !picked.unlimitedAllowed && form.getFieldValue('memberLimit') === 'UNLIMITED') form.setFieldValue('memberLimit', 'DAILY');
-              }}
-            />
-          </Form.Item>
-          <Form.Item name="rewardKind" label={t('pointTasks.fields.rewardKind')}>
-            <Radio.Group>
-              <Radio value="FIXED">{t('pointTasks.reward.FIXED')}</Radio>
-              <Radio value="RATIO" disabled={chosen !== undefined && !chosen.amount}>
-                {t('pointTasks.reward.RATIO')}
-              </Radio>
-            </Radio.Group>
-          </Form.Item>
-          {rewardKind === 'RATIO' ? (
-            <Form.Item
-              name="pointsPerYuan"
-              label={t('pointTasks.fields.pointsPerYuan')}
-              extra={t('pointTasks.ratioHint')}
-              rules={[{ required: true, message: t('validation.required') }]}
-            >
-              <InputNumber aria-label={t('pointTasks.fields.pointsPerYuan')} min={0.0001} max={1000} step={0.1} />
-            </Form.Item>
-          ) : (
-            <Form.Item name="points" label={t('pointTasks.fields.points')} rules={[{ required: true, message: t('validation.required') }]}>
-              <InputNumber aria-label={t('pointTasks.fields.points')} min={1} max={1000000} precision={0} />
-            </Form.Item>
-          )}
-          <Form.Item name="memberLimit" label={t('pointTasks.fields.memberLimit')} extra={t('pointTasks.limitHint')}>
-            <Select
-              aria-label={t('pointTasks.fields.memberLimit')}
-              options={POINT_TASK_LIMITS.map((l) => ({
-                value: l,
-                label: t(`pointTasks.limits.${l}`),
-                disabled: l === 'UNLIMITED' && chosen !== undefined && !chosen.unlimitedAllowed,
-              }))}
-            />
-          </Form.Item>
-          <Space>
-            <Form.Item name="validFrom" label={t('pointTasks.fields.validFrom')} rules={[{ required: true, message: t('validation.required') }]}>
-              <DatePicker aria-label={t('pointTasks.fields.validFrom')} />
-            </Form.Item>
-            <Form.Item name="validUntil" label={t('pointTasks.fields.validUntil')}>
-              <DatePicker aria-label={t('pointTasks.fields.validUntil')} placeholder={t('pointTasks.openEnded')} />
-            </Form.Item>
-          </Space>
-        </Form>
-      </Drawer>
+      {editing !== null && (
+        <PointTaskEditor
+          store={store}
+          task={editing.kind === 'edit' ? editing.task : undefined}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            message.success(t('common.saved'));
+            reload();
+          }}
+        />
+      )}
     </>
+  );
+}
+
+/**
+ * The drawer that creates a task or edits a draft: the trigger from the catalogue (those not yet available shown
+ * greyed), the reward (a ratio only for triggers with an amount), the limit (unlimited only for evented triggers) and
+ * the validity in store days. Mounted only while open, so the list stays light.
+ */
+function PointTaskEditor({ store, task, onClose, onSaved }: { store: string; task?: PointTaskView; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const base = `/api/stores/${store}/point-tasks`;
+  const triggers = useLoad<PointTaskTriggerView[]>((signal) => api.get(`/api/stores/${store}/point-task-triggers`, undefined, signal), [store]);
+  const [form] = Form.useForm<TaskForm>();
+  const [error, setError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+  const trigger = Form.useWatch('trigger', form);
+  const rewardKind = Form.useWatch('rewardKind', form);
+  const chosen = (triggers.data ?? []).find((c) => c.trigger === trigger);
+  const initial: Partial<TaskForm> = task
+    ? {
+        name: task.name,
+        description: task.description,
+        trigger: task.trigger,
+        rewardKind: task.rewardKind,
+        points: task.points,
+        pointsPerYuan: task.pointsPerYuan,
+        memberLimit: task.memberLimit,
+        validFrom: dayjs(task.validFrom),
+        validUntil: task.validUntil ? dayjs(task.validUntil) : null,
+      }
+    : { rewardKind: 'FIXED', memberLimit: 'ONCE', validFrom: dayjs() };
+
+  const submit = async (values: TaskForm) => {
+    setSaving(true);
+    setError(undefined);
+    const change: PointTaskChange = {
+      name: values.name,
+      description: values.description || null,
+      trigger: values.trigger,
+      rewardKind: values.rewardKind,
+      points: values.rewardKind === 'FIXED' ? values.points : null,
+      pointsPerYuan: values.rewardKind === 'RATIO' ? values.pointsPerYuan : null,
+      memberLimit: values.memberLimit,
+      validFrom: values.validFrom.format('YYYY-MM-DD'),
+      validUntil: values.validUntil ? values.validUntil.format('YYYY-MM-DD') : null,
+    };
+    try {
+      if (task) await api.put(`${base}/${task.id}`, change, task.version);
+      else await api.post(base, change);
+      onSaved();
+    } catch (e) {
+      applyProblem(form, e);
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open
+      size={520}
+      title={task ? t('pointTasks.editTitle') : t('pointTasks.createTitle')}
+      onClose={onClose}
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {error !== undefined && <ProblemAlert error={error} fieldsInForm />}
+      <Form<TaskForm>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void submit(values)}
+        initialValues={initial}
+      >
+        <Form.Item name="name" label={t('pointTasks.fields.name')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Input aria-label={t('pointTasks.fields.name')} maxLength={60} />
+        </Form.Item>
+        <Form.Item name="description" label={t('pointTasks.fields.description')}>
+          <Input.TextArea aria-label={t('pointTasks.fields.description')} maxLength={1000} rows={3} />
+        </Form.Item>
+        <Form.Item name="trigger" label={t('pointTasks.fields.trigger')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Select
+            aria-label={t('pointTasks.fields.trigger')}
+            loading={triggers.loading}
+            options={(triggers.data ?? []).map((c) => ({
+              value: c.trigger,
+              disabled: !c.available,
+              label: c.available ? t(`pointTasks.triggers.${c.trigger}`) : t('pointTasks.notYet', { trigger: t(`pointTasks.triggers.${c.trigger}`) }),
+            }))}
+            onChange={(value: string) => {
+              const picked = (triggers.data ?? []).find((c) => c.trigger === value);
+              if (picked && !picked.amount) form.setFieldValue('rewardKind', 'FIXED');
+              if (picked && !picked.unlimitedAllowed && form.getFieldValue('memberLimit') === 'UNLIMITED') form.setFieldValue('memberLimit', 'DAILY');
+            }}
+          />
+        </Form.Item>
+        <Form.Item name="rewardKind" label={t('pointTasks.fields.rewardKind')}>
+          <Radio.Group>
+            <Radio value="FIXED">{t('pointTasks.reward.FIXED')}</Radio>
+            <Radio value="RATIO" disabled={chosen !== undefined && !chosen.amount}>
+              {t('pointTasks.reward.RATIO')}
+            </Radio>
+          </Radio.Group>
+        </Form.Item>
+        {rewardKind === 'RATIO' ? (
+          <Form.Item
+            name="pointsPerYuan"
+            label={t('pointTasks.fields.pointsPerYuan')}
+            extra={t('pointTasks.ratioHint')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <InputNumber aria-label={t('pointTasks.fields.pointsPerYuan')} min={0.0001} max={1000} step={0.1} />
+          </Form.Item>
+        ) : (
+          <Form.Item name="points" label={t('pointTasks.fields.points')} rules={[{ required: true, message: t('validation.required') }]}>
+            <InputNumber aria-label={t('pointTasks.fields.points')} min={1} max={1000000} precision={0} />
+          </Form.Item>
+        )}
+        <Form.Item name="memberLimit" label={t('pointTasks.fields.memberLimit')} extra={t('pointTasks.limitHint')}>
+          <Select
+            aria-label={t('pointTasks.fields.memberLimit')}
+            options={POINT_TASK_LIMITS.map((l) => ({
+              value: l,
+              label: t(`pointTasks.limits.${l}`),
+              disabled: l === 'UNLIMITED' && chosen !== undefined && !chosen.unlimitedAllowed,
+            }))}
+          />
+        </Form.Item>
+        <Space>
+          <Form.Item name="validFrom" label={t('pointTasks.fields.validFrom')} rules={[{ required: true, message: t('validation.required') }]}>
+            <DatePicker aria-label={t('pointTasks.fields.validFrom')} />
+          </Form.Item>
+          <Form.Item name="validUntil" label={t('pointTasks.fields.validUntil')}>
+            <DatePicker aria-label={t('pointTasks.fields.validUntil')} placeholder={t('pointTasks.openEnded')} />
+          </Form.Item>
+        </Space>
+      </Form>
+    </Drawer>
   );
 }
