@@ -110,6 +110,30 @@ class PointTasksTest extends StoreConsoleTest {
     }
 
     @Test
+    void aCarSoldThroughTheStoreRewardsItsSeller() {
+        LocalDate today = inStore(() -> storeTime.today());
+        String task = publish(task("寄售成交奖励", "USED_CAR_SOLD", "FIXED", 500L, null, "UNLIMITED", today, null));
+        assertThat(manager().post(BASE + "/point-tasks", task("寄售按比例", "USED_CAR_SOLD", "RATIO", null, "0.1",
+                "ONCE", today, null)).json().path("type").asString()).endsWith("point-task-ratio-not-allowed");
+        String seller = member("卫卖车");
+        Api.Response car = manager().post(BASE + "/used-cars", Map.of("memberId", seller, "car", Map.of("make", "大众",
+                "model", "帕萨特", "year", 2019, "mileageKm", 60000, "city", "广州", "gearbox", "DUAL_CLUTCH",
+                "emissionStandard", "CN6A", "priceWishYuan", 98000)));
+        assertThat(car.status()).as(car.raw()).isEqualTo(201);
+        String id = car.json().path("id").asString();
+        assertThat(manager().post(BASE + "/used-cars/" + id + "/approve", Map.of("askingPriceYuan", 99000,
+                "conditionReport", "车况良好")).status()).isEqualTo(200);
+        assertThat(manager().post(BASE + "/used-cars/" + id + "/sell", Map.of("soldPriceYuan", 96000)).status())
+                .isEqualTo(200);
+
+        Eventually.await(Duration.ofSeconds(30), "the seller rewarded", () -> taskEntries(seller),
+                entries -> !entries.isEmpty());
+        String sold = strings("select event_id::text from console.event_outbox where event_type = 'UsedCarSold'"
+                + " and payload->>'usedCarId' = ?", id).getFirst();
+        assertThat(taskEntries(seller)).containsExactly("GRANT 500 500 寄售成交奖励 task:" + task + ":event:" + sold);
+    }
+
+    @Test
     void anOwnerChecksInOncePerStoreDayAndAgainTheNextDay() throws Exception {
         LocalDate today = inStore(() -> storeTime.today());
         Api.Response draft = manager().post(BASE + "/point-tasks", task("每日签到", "DAILY_CHECK_IN", "FIXED", 3L, null,
