@@ -118,3 +118,11 @@ export type CardBasis = CardProgrammeView['basis'];
 export type CardStatus = MemberCardView['status'];
 export type CardMove = MemberCardView['moves'][number];
 export type CardStepKind = CardStepView['kind'];
+/* Automatic point tasks (decision 0033): the trigger catalogue, the tasks with what each granted, the owner's check-in. */
+export type PointTaskView = Nullable<ConsoleSchemas['PointTaskView'], 'points' | 'pointsPerYuan' | 'validUntil' | 'publishedAt' | 'endedAt'>;
+export type PointTaskChange = Nullable<ConsoleSchemas['PointTaskChange'], 'description' | 'points' | 'pointsPerYuan' | 'validUntil'>;
+export type PointTaskTriggerView = ConsoleSchemas['PointTaskTriggerView'];
+export type PointTaskTrigger = PointTaskView['trigger'];
+export type PointTaskStatus = PointTaskView['status'];
+export type PointTaskLimit = PointTaskView['memberLimit'];
+export type CheckInResult = ConsoleSchemas['CheckInResult'];

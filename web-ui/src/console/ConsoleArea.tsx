@@ -16,6 +16,7 @@ import { MemberEdit } from './members/MemberEdit';
 import { MemberList } from './members/MemberList';
 import { CONSOLE_ROLES } from './pages';
 import { PointsRules } from './points/PointsRules';
+import { PointTaskList } from './pointtasks/PointTaskList';
 import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
 import { StaffList } from './staff/StaffList';
@@ -62,6 +63,7 @@ export default function ConsoleArea() {
               <Route path="repair-orders/:repairOrderId" element={<RepairOrderDetail />} />
               <Route path="repair-order-imports" element={<DmsImport />} />
               <Route path="points-rules" element={<PointsRules />} />
+              <Route path="point-tasks" element={<PointTaskList />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="messages" element={<MessageLog />} />

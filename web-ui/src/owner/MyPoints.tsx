@@ -7,11 +7,13 @@ import { useAuth } from '../auth/AuthContext';
 import { entryChange, formatPoints, orderNumberOf } from '../ui/points';
 import { useFormatTime } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
+import { CheckInButton } from './CheckInButton';
 import { problemText } from './problemText';
 
 /** Where an entry's points came from, as an owner reads it: the order number, not a line reference. */
 function ownerSource(t: TFunction, entry: PointsEntry): string {
   if (entry.sourceType === 'REPAIR_ORDER_LINE') return t('owner.points.fromOrder', { order: orderNumberOf(entry.sourceRef) ?? '' });
+  if (entry.sourceType === 'POINT_TASK') return t('pointTasks.owner.fromTask', { task: entry.sourceRef ?? '' });
   if (entry.sourceType === 'REDEMPTION') return t('owner.points.fromRedemption', { what: entry.sourceRef ?? '' });
   return entry.reason ? t('owner.points.fromStore', { reason: entry.reason }) : t('owner.points.fromStoreOnly');
 }
@@ -75,6 +77,13 @@ export function MyPoints() {
           {balance.data.debt > 0 && <p className="owner-points__debt">{t('owner.points.debt', { points: n(balance.data.debt) })}</p>}
         </section>
       )}
+      <CheckInButton
+        store={store}
+        onCheckedIn={() => {
+          balance.reload();
+          entries.reload();
+        }}
+      />
       <h2 className="owner-section-title">{t('owner.points.history')}</h2>
       {entries.data && entries.data.content.length === 0 && (
         <section className="owner-card">

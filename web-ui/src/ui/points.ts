@@ -99,6 +99,8 @@ export function entrySource(t: TFunction, entry: LedgerEntry): string {
     }
     case 'STAFF_ADJUSTMENT':
       return t('points.sources.adjustment', { reason: entry.reason ?? '' });
+    case 'POINT_TASK':
+      return t('pointTasks.source', { task: entry.sourceRef ?? '' });
     case 'REDEMPTION':
       return t('points.sources.redemption', { what: entry.sourceRef ?? entry.reason ?? '' });
     default:

@@ -116,7 +116,9 @@ public final class DemoData {
         long started = System.nanoTime();
         DemoRepairOrders orders = new DemoRepairOrders(api, Instant.now());
         DemoCards cards = new DemoCards(api);
+        DemoPointTasks pointTasks = new DemoPointTasks(api);
         int created = 0;
+        int tasks = 0;
         int issued = 0;
         for (DemoStore store : STORES) {
             String members = "/api/stores/" + store.code() + "/members";
@@ -130,12 +132,15 @@ public final class DemoData {
                 String plate = first.isString() ? first.asString() : null;
                 customers.add(new DemoRepairOrders.Customer(member.path("id").asString(), plate, null));
             }
+            // tasks before the orders: their settlements are rewarded as a live store's would be
+            tasks += pointTasks.ensure(store.code());
             created += orders.ensure(store.code(), customers.getFirst(), customers.subList(1, customers.size()));
             // cards after the orders: each member joins at the level their points already reach
             issued += cards.ensure(store.code(), customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
         }
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
-                "Demo repair orders: {} created, member cards: {} issued, in {} ms", created, issued,
+                "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, in {} ms", created,
+                issued, tasks,
                 (System.nanoTime() - started) / 1_000_000);
     }
 

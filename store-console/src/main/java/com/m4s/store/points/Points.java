@@ -56,6 +56,14 @@ public class Points {
     public record Posted(@Nullable UUID entryId, Balance balance) {
     }
 
+    /** The result of a grant: the posting, and whether it is new ({@code false}: the key was posted before). */
+    public record Granted(Posted posted, boolean first) {
+    }
+
+    /** What a source produced in all: the members it gave points to and the points they earned from it, net. */
+    public record SourceTotal(long members, long points) {
+    }
+
     private final PointsEntryRepository entries;
     private final PointsBalanceRepository balances;
     private final PointsHistory history;
@@ -130,6 +138,23 @@ public class Points {
         }, actor);
     }
 
+    /**
+     * Points earned and usable at once (an automatic task's reward), counted in lifetime earned, paying debt first.
+     * The key says how often the source may reward the member: a repeat of a key answers the first grant, whatever
+     * its points (a task rewarding by ratio posts the first order's points once per period).
+     */
+    @Transactional
+    public Granted grant(UUID member, Source source, long points, String key, String actor) {
+        requirePositive(points);
+        String hash = hash(member, EntryKind.GRANT, new Source(source.type(), source.id(), null), 0, null);
+        boolean[] first = {false};
+        Posted posted = post(member, key, hash, balance -> {
+            first[0] = true;
+            return new Entry(EntryKind.GRANT, available(balance, points, points), source, null, null, null);
+        }, actor);
+        return new Granted(posted, first[0]);
+    }
+
     /** Spends available points; 409 insufficient-points when there are not enough. */
     @Transactional
     public Posted redeem(UUID member, long points, String what, String key, String actor) {
@@ -181,6 +206,12 @@ public class Points {
     @Transactional(readOnly = true)
     public Map<UUID, Long> earnedBySource(Collection<UUID> sources) {
         return history.earnedBySource(sources);
+    }
+
+    /** The members each source gave points to and the points it produced, for the sources that have entries. */
+    @Transactional(readOnly = true)
+    public Map<UUID, SourceTotal> totalsBySource(Collection<UUID> sources) {
+        return history.totalsBySource(sources);
     }
 
     /** The owner's member id (404 when the login has no member record). */

@@ -44,6 +44,19 @@ public class PointsHistory {
         return page.query(jdbc, COLUMNS, FROM, Map.of("member", member), PointsHistory::row);
     }
 
+    Map<UUID, Points.SourceTotal> totalsBySource(Collection<UUID> sources) {
+        Map<UUID, Points.SourceTotal> totals = new HashMap<>();
+        if (sources.isEmpty()) {
+            return totals;
+        }
+        jdbc.sql("select source_id, count(distinct member_id), sum(earned_delta) from points_entry"
+                + " where source_id in (:sources) group by source_id").param("sources", sources)
+                .query((ResultSet rs) -> {
+                    totals.put(rs.getObject(1, UUID.class), new Points.SourceTotal(rs.getLong(2), rs.getLong(3)));
+                });
+        return totals;
+    }
+
     Map<UUID, Long> earnedBySource(Collection<UUID> sources) {
         Map<UUID, Long> earned = new HashMap<>();
         if (sources.isEmpty()) {

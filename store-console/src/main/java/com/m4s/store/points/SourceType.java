@@ -7,5 +7,7 @@ public enum SourceType {
     /** A manual adjustment by staff (reference: none; the reason is on the entry). */
     STAFF_ADJUSTMENT,
     /** A redemption (reference: what was redeemed). */
-    REDEMPTION
+    REDEMPTION,
+    /** An automatic point task's reward (source id: the task's id; reference: the task's name). */
+    POINT_TASK
 }

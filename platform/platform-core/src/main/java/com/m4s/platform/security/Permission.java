@@ -79,6 +79,12 @@ public enum Permission {
     CARD_PROGRAMME_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
     /** An owner reads their own card. */
     OWN_CARD_VIEW(Scope.STORE, roles(OWNER)),
+    /** Read the store's automatic point tasks with how many members each rewarded and the points it granted. */
+    POINT_TASK_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /** Create, edit, publish and end automatic point tasks: managers and customer care. */
+    POINT_TASK_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.CUSTOMER_CARE),
+    /** An owner checks in for the day in the owner app (the daily check-in task's points). */
+    OWN_CHECK_IN(Scope.STORE, roles(OWNER)),
     /** Read the store's staff and their roles. */
     STAFF_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
     /** Invite staff, change their roles and departments, disable them. */

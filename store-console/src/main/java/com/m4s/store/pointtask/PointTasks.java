@@ -1,0 +1,274 @@
+package com.m4s.store.pointtask;
+
+import com.m4s.platform.events.EventOutbox;
+import com.m4s.platform.tenancy.TenantContext;
+import com.m4s.platform.tenancy.TenantRegistry;
+import com.m4s.platform.time.StoreTime;
+import com.m4s.platform.web.ApiException;
+import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.Problems;
+import com.m4s.platform.web.SqlPage;
+import com.m4s.platform.web.Versions;
+import com.m4s.store.points.Points;
+import com.m4s.store.points.SourceType;
+import com.m4s.store.repairorder.RepairOrderCustomerPaid;
+import com.m4s.store.usedcar.UsedCarSeller;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Automatic point tasks (PTS-2, decision 0033), the one way they move and grant: each step checks the task's status
+ * allows it ({@link PointTaskStatus#allows}), changes the task and publishes its event in the same transaction. A grant
+ * goes through the ledger only, with the task's per-member limit as the entry's idempotency key; a repeat of the key
+ * answers the first grant and publishes nothing.
+ */
+@Service
+public class PointTasks {
+
+    private final PointTaskRepository tasks;
+    private final PointTaskList list;
+    private final Points points;
+    private final RepairOrderCustomerPaid customerPaid;
+    private final UsedCarSeller sellers;
+    private final EventOutbox events;
+    private final TenantRegistry tenants;
+    private final Clock clock;
+    private final StoreTime storeTime;
+
+    PointTasks(PointTaskRepository tasks, PointTaskList list, Points points, RepairOrderCustomerPaid customerPaid,
+            UsedCarSeller sellers, EventOutbox events, TenantRegistry tenants, Clock clock, StoreTime storeTime) {
+        this.tasks = tasks;
+        this.list = list;
+        this.points = points;
+        this.customerPaid = customerPaid;
+        this.sellers = sellers;
+        this.events = events;
+        this.tenants = tenants;
+        this.clock = clock;
+        this.storeTime = storeTime;
+    }
+
+    // --- the catalogue and the tasks
+
+    /** Every trigger of the catalogue, the ones not yet available included (the console shows them greyed). */
+    public List<PointTaskViews.PointTaskTriggerView> triggers() {
+        return Arrays.stream(PointTaskTrigger.values()).map(t -> new PointTaskViews.PointTaskTriggerView(t,
+                t.available(), t.amount(), t.evented())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<PointTaskViews.PointTaskView> list(@Nullable Collection<PointTaskStatus> statuses,
+            SqlPage page) {
+        PageResult<PointTaskViews.PointTaskView> found = list.page(statuses, page);
+        Map<UUID, Points.SourceTotal> totals = points.totalsBySource(
+                found.content().stream().map(PointTaskViews.PointTaskView::id).toList());
+        return new PageResult<>(found.content().stream().map(v -> withTotals(v, totals.get(v.id()))).toList(),
+                found.page(), found.size(), found.totalElements(), found.totalPages());
+    }
+
+    @Transactional(readOnly = true)
+    public PointTaskViews.PointTaskView get(UUID id) {
+        return view(find(id));
+    }
+
+    @Transactional
+    public PointTaskViews.PointTaskView create(PointTaskRequests.PointTaskChange change, String actor) {
+        check(change);
+        PointTask task = tasks.saveAndFlush(new PointTask(change, actor, clock.instant()));
+        publish(task, PointTaskEvents.Type.PointTaskCreated);
+        return view(task);
+    }
+
+    /** Changes a draft; a published task's reward is fixed (409): end it and publish a new one. */
+    @Transactional
+    public PointTaskViews.PointTaskView edit(UUID id, PointTaskRequests.PointTaskChange change,
+            @Nullable Long expectedVersion) {
+        PointTask task = find(id);
+        Versions.expect(PointTask.class, id, task.version(), expectedVersion);
+        require(task, PointTaskStatus.Move.EDIT);
+        check(change);
+        task.change(change, clock.instant());
+        tasks.saveAndFlush(task);
+        publish(task, PointTaskEvents.Type.PointTaskEdited);
+        return view(task);
+    }
+
+    @Transactional
+    public PointTaskViews.PointTaskView publish(UUID id, @Nullable Long expectedVersion) {
+        PointTask task = find(id);
+        Versions.expect(PointTask.class, id, task.version(), expectedVersion);
+        require(task, PointTaskStatus.Move.PUBLISH);
+        task.publish(clock.instant());
+        tasks.saveAndFlush(task);
+        publish(task, PointTaskEvents.Type.PointTaskPublished);
+        return view(task);
+    }
+
+    @Transactional
+    public PointTaskViews.PointTaskView end(UUID id, @Nullable Long expectedVersion) {
+        PointTask task = find(id);
+        Versions.expect(PointTask.class, id, task.version(), expectedVersion);
+        require(task, PointTaskStatus.Move.END);
+        task.end(clock.instant());
+        tasks.saveAndFlush(task);
+        publish(task, PointTaskEvents.Type.PointTaskEnded);
+        return view(task);
+    }
+
+    // --- granting
+
+    /**
+     * Rewards the member of one event of a trigger by every task of the trigger that grants on the store day the
+     * event happened; runs in the caller's transaction (the consumer's, with the event marked processed).
+     *
+     * @return the points newly granted (0 when every key was posted before)
+     */
+    @Transactional
+    public long onEvent(PointTaskTrigger trigger, UUID eventId, Instant occurredAt, JsonNode payload) {
+        Optional<PointTaskTrigger.Occurrence> occurrence = trigger.read(payload, new PointTaskTrigger.Lookups() {
+            @Override
+            public long customerPaidYuan(UUID repairOrder) {
+                return customerPaid.yuan(repairOrder);
+            }
+
+            @Override
+            public Optional<UUID> seller(UUID usedCar) {
+                return sellers.memberOf(usedCar);
+            }
+        });
+        return occurrence.map(o -> grant(trigger, o, eventId, occurredAt).granted()).orElse(0L);
+    }
+
+    /**
+     * The owner checks in for today (the store's day): every published check-in task grants its points. 409
+     * already-checked-in when each had granted for this period before, 409 check-in-unavailable with no such task.
+     */
+    @Transactional
+    public PointTaskViews.CheckInResult checkIn(String subject) {
+        UUID member = points.ownerMember(subject);
+        Result result = grant(PointTaskTrigger.DAILY_CHECK_IN, new PointTaskTrigger.Occurrence(member, 0),
+                UUID.randomUUID(), clock.instant());
+        if (result.tasks() == 0) {
+            throw new ApiException.Conflict("check-in-unavailable");
+        }
+        if (result.fresh() == 0) {
+            throw new ApiException.Conflict("already-checked-in");
+        }
+        return new PointTaskViews.CheckInResult(result.granted(), points.balance(member).available());
+    }
+
+    private record Result(int tasks, int fresh, long granted) {
+    }
+
+    private Result grant(PointTaskTrigger trigger, PointTaskTrigger.Occurrence occurrence, UUID occurrenceId,
+            Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, storeTime.zone());
+        int matching = 0;
+        int fresh = 0;
+        long granted = 0;
+        for (PointTask task : tasks.findByTriggerAndStatus(trigger, PointTaskStatus.PUBLISHED)) {
+            if (!task.grantsOn(day)) {
+                continue;
+            }
+            long reward = task.pointsFor(occurrence.amountYuan());
+            if (reward <= 0) {
+                continue;
+            }
+            matching++;
+            String key = task.memberLimit().key(task.id(), occurrence.member(), occurrenceId, day);
+            Points.Granted grant = points.grant(occurrence.member(), new Points.Source(SourceType.POINT_TASK,
+                    task.id(), task.name()), reward, key, "system");
+            if (grant.first()) {
+                fresh++;
+                granted += reward;
+                String store = TenantContext.require().storeCode();
+                events.publish(PointTaskEvents.TOPIC, PointTaskEvents.Type.PointTaskRewarded.name(),
+                        new PointTaskEvents.PointTaskRewarded(task.id(), store, group(store), occurrence.member(),
+                                trigger, reward, java.util.Objects.requireNonNull(grant.posted().entryId())));
+            }
+        }
+        return new Result(matching, fresh, granted);
+    }
+
+    // --- helpers
+
+    private void check(PointTaskRequests.PointTaskChange change) {
+        PointTaskTrigger trigger = change.trigger();
+        if (!trigger.available()) {
+            throw new ApiException.Unprocessable("point-task-trigger-unavailable",
+                    Problems.message("problem.point-task-trigger." + trigger)).field("trigger");
+        }
+        if (change.rewardKind() == PointTaskReward.FIXED && change.points() == null) {
+            throw new ApiException.Unprocessable("point-task-points-required").field("points");
+        }
+        if (change.rewardKind() == PointTaskReward.RATIO) {
+            if (!trigger.amount()) {
+                throw new ApiException.Unprocessable("point-task-ratio-not-allowed",
+                        Problems.message("problem.point-task-trigger." + trigger)).field("rewardKind");
+            }
+            if (change.pointsPerYuan() == null) {
+                throw new ApiException.Unprocessable("point-task-ratio-required").field("pointsPerYuan");
+            }
+        }
+        if (change.memberLimit() == PointTaskLimit.UNLIMITED && !trigger.evented()) {
+            throw new ApiException.Unprocessable("point-task-unlimited-not-allowed",
+                    Problems.message("problem.point-task-trigger." + trigger)).field("memberLimit");
+        }
+        if (change.validUntil() != null && change.validUntil().isBefore(change.validFrom())) {
+            throw new ApiException.Unprocessable("point-task-validity").field("validUntil");
+        }
+    }
+
+    private void require(PointTask task, PointTaskStatus.Move move) {
+        if (!task.status().allows(move)) {
+            throw new ApiException.Conflict("point-task-illegal-move", task.name(),
+                    Problems.message("problem.point-task-status." + task.status()),
+                    Problems.message("problem.point-task-illegal-move.move." + move));
+        }
+    }
+
+    private PointTask find(UUID id) {
+        return tasks.findById(id).orElseThrow(() -> new ApiException.NotFound("point-task", id));
+    }
+
+    private void publish(PointTask task, PointTaskEvents.Type type) {
+        String store = TenantContext.require().storeCode();
+        events.publish(PointTaskEvents.TOPIC, type.name(), new PointTaskEvents.PointTaskChanged(task.id(), store,
+                group(store), task.version(), task.name(), task.trigger(), task.status(), task.validFrom(),
+                task.validUntil()));
+    }
+
+    private @Nullable String group(String store) {
+        return tenants.find(store).map(TenantRegistry.Entry::groupCode).orElse(null);
+    }
+
+    private PointTaskViews.PointTaskView view(PointTask task) {
+        Points.SourceTotal total = points.totalsBySource(List.of(task.id())).get(task.id());
+        return withTotals(new PointTaskViews.PointTaskView(task.id(), task.name(), task.description(), task.trigger(),
+                task.rewardKind(), task.points(), task.pointsPerYuan(), task.memberLimit(), task.validFrom(),
+                task.validUntil(), task.status(), task.publishedAt(), task.endedAt(), task.createdBy(),
+                task.createdAt(), 0, 0, task.status().allowed(), task.version()), total);
+    }
+
+    private static PointTaskViews.PointTaskView withTotals(PointTaskViews.PointTaskView v,
+            Points.@Nullable SourceTotal total) {
+        if (total == null) {
+            return v;
+        }
+        return new PointTaskViews.PointTaskView(v.id(), v.name(), v.description(), v.trigger(), v.rewardKind(),
+                v.points(), v.pointsPerYuan(), v.memberLimit(), v.validFrom(), v.validUntil(), v.status(),
+                v.publishedAt(), v.endedAt(), v.createdBy(), v.createdAt(), total.members(), total.points(),
+                v.moves(), v.version());
+    }
+}
