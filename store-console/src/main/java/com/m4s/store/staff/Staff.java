@@ -370,12 +370,22 @@ public class Staff {
         return registry.find(store()).map(TenantRegistry.Entry::groupCode).orElse(null);
     }
 
-    private static String newPassword() {
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 14; i++) {
-            password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    /**
+     * A first password of 14 characters with at least a digit, a capital and a small letter (what password rules
+     * commonly ask, and it reads as a code, not a word, where the console shows it once).
+     */
+    static String newPassword() {
+        while (true) {
+            StringBuilder password = new StringBuilder();
+            for (int i = 0; i < 14; i++) {
+                password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            }
+            String candidate = password.toString();
+            if (candidate.chars().anyMatch(Character::isDigit) && candidate.chars().anyMatch(Character::isUpperCase)
+                    && candidate.chars().anyMatch(Character::isLowerCase)) {
+                return candidate;
+            }
         }
-        return password.toString();
     }
 
     private static ApiException usernameTaken(String username) {
