@@ -17,9 +17,25 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +63,7 @@ public final class ModuleRules {
     private static final Set<String> CONTROLLER = Set.of("org.springframework.web.bind.annotation.RestController",
             "org.springframework.stereotype.Controller");
     private static final String CONFIGURATION = "org.springframework.context.annotation.Configuration";
+    private static final String HIDDEN = "io.swagger.v3.oas.annotations.Hidden";
     private static final String VALUE = "org.springframework.beans.factory.annotation.Value";
     private static final Set<String> THREAD_MAKERS = Set.of("java.util.concurrent.Executors",
             "java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ScheduledThreadPoolExecutor",
@@ -84,7 +101,7 @@ public final class ModuleRules {
 
     public List<ArchRule> rules() {
         return List.of(featuresUseEachOtherOnlyThroughTheirRootPackage(), controllersDoNotUseRepositories(),
-                valueOnlyInConfiguration(), noHandMadeThreads());
+                valueOnlyInConfiguration(), noHandMadeThreads(), apiTypesHaveUniqueSimpleNames());
     }
 
     /** Fails with every violation of every rule in {@code classes}. */
@@ -175,6 +192,120 @@ public final class ModuleRules {
                         }
                     }
                 }).allowEmptyShould(true);
+    }
+
+    /**
+     * The API document (springdoc) names a schema by the simple name of its class, nested or not: two types of the
+     * service's API with the same simple name (say {@code CardViews.CardView} and {@code DashboardViews.CardView}) make
+     * one schema silently replace the other, and the web UI's generated types go wrong. Every type of the service's
+     * own packages that a controller's handler takes or answers, directly or inside another, must have a simple name
+     * no other such type has. Enums are written inline (no schema of their own), and controllers or handlers left out
+     * of the document ({@code @Hidden}) do not count.
+     */
+    public ArchRule apiTypesHaveUniqueSimpleNames() {
+        return ArchRuleDefinition.classes().that(inAFeature()).and(annotatedWithAny(CONTROLLER))
+                .and(DescribedPredicate.describe("in the API document", (JavaClass c) -> !c.isAnnotatedWith(HIDDEN)))
+                .should(new ArchCondition<>("take and answer only types whose simple names no other API type has"
+                        + " (the API document names schemas by simple name)") {
+                    private final Map<String, Set<Class<?>>> byName = new HashMap<>();
+
+                    @Override
+                    public void init(Collection<JavaClass> controllers) {
+                        for (JavaClass controller : controllers) {
+                            for (Class<?> type : apiTypes(controller.reflect())) {
+                                byName.computeIfAbsent(type.getSimpleName(),
+                                        n -> new TreeSet<>(Comparator.comparing(Class::getName))).add(type);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void check(JavaClass controller, ConditionEvents events) {
+                        for (Class<?> type : apiTypes(controller.reflect())) {
+                            Set<Class<?>> same = byName.getOrDefault(type.getSimpleName(), Set.of());
+                            if (same.size() > 1) {
+                                events.add(SimpleConditionEvent.violated(controller, controller.getName() + " uses "
+                                        + type.getName() + ", whose schema name " + type.getSimpleName()
+                                        + " is also the name of " + same.stream().filter(t -> t != type)
+                                                .map(Class::getName).collect(Collectors.joining(", "))));
+                            }
+                        }
+                    }
+                }).allowEmptyShould(true);
+    }
+
+    /** The service's own types a controller's handlers take or answer, and the types inside those. */
+    private Set<Class<?>> apiTypes(Class<?> controller) {
+        Set<Class<?>> found = new LinkedHashSet<>();
+        for (Method method : controller.getDeclaredMethods()) {
+            if (isHandler(method) && !annotatedWith(method, HIDDEN)) {
+                collect(method.getGenericReturnType(), found);
+                for (Type parameter : method.getGenericParameterTypes()) {
+                    collect(parameter, found);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean annotatedWith(Method method, String annotation) {
+        for (Annotation a : method.getAnnotations()) {
+            if (a.annotationType().getName().equals(annotation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHandler(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            String name = annotation.annotationType().getName();
+            if (name.startsWith("org.springframework.web.bind.annotation.") && name.endsWith("Mapping")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void collect(Type type, Set<Class<?>> found) {
+        switch (type) {
+            case Class<?> c when c.isArray() -> collect(c.getComponentType(), found);
+            case Class<?> c -> {
+                if (!c.getName().startsWith(root + ".") || c.isEnum() || !found.add(c)) {
+                    return;
+                }
+                if (c.isRecord()) {
+                    for (RecordComponent component : c.getRecordComponents()) {
+                        collect(component.getGenericType(), found);
+                    }
+                } else {
+                    for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+                        if (!Modifier.isStatic(field.getModifiers())) {
+                            collect(field.getGenericType(), found);
+                        }
+                    }
+                }
+            }
+            case ParameterizedType p -> {
+                collect(p.getRawType(), found);
+                for (Type argument : p.getActualTypeArguments()) {
+                    collect(argument, found);
+                }
+            }
+            case GenericArrayType a -> collect(a.getGenericComponentType(), found);
+            case WildcardType w -> {
+                for (Type bound : w.getUpperBounds()) {
+                    collect(bound, found);
+                }
+            }
+            case TypeVariable<?> v -> {
+                for (Type bound : v.getBounds()) {
+                    collect(bound, found);
+                }
+            }
+            default -> {
+            }
+        }
     }
 
     private static boolean startsAThread(JavaAccess<?> access) {

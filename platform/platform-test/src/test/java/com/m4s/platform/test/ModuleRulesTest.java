@@ -69,9 +69,21 @@ class ModuleRulesTest {
     }
 
     @Test
+    void twoApiTypesWithOneSimpleNameFailEvenInsideAPageButOneTypeReachedTwiceDoesNot() {
+        EvaluationResult result = broken.apiTypesHaveUniqueSimpleNames().evaluate(BROKEN_CLASSES);
+
+        assertThat(result.getFailureReport().getDetails()).hasSize(2)
+                .anyMatch(d -> d.contains("BetaCardsController uses " + BROKEN + ".beta.BetaCardsController$CardView")
+                        && d.contains("also the name of " + BROKEN + ".alpha.AlphaController$CardView"))
+                .anyMatch(d -> d.contains("AlphaController uses " + BROKEN + ".alpha.AlphaController$CardView"));
+        assertThat(sound.apiTypesHaveUniqueSimpleNames().evaluate(SOUND_CLASSES).hasViolation()).isFalse();
+    }
+
+    @Test
     void checkReportsEveryBrokenRuleAtOnce() {
         assertThatThrownBy(() -> broken.check(BROKEN_CLASSES)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("BetaReports").hasMessageContaining("AlphaController")
-                .hasMessageContaining("BetaSettings").hasMessageContaining("BetaWorker");
+                .hasMessageContaining("BetaSettings").hasMessageContaining("BetaWorker")
+                .hasMessageContaining("BetaCardsController");
     }
 }
