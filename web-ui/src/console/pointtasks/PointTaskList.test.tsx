@@ -11,9 +11,10 @@ const MANAGER: Permission[] = ['CONSOLE_USE', 'POINT_TASK_VIEW', 'POINT_TASK_MAN
 const STAFF: Permission[] = ['CONSOLE_USE', 'POINT_TASK_VIEW'];
 
 const TRIGGERS: PointTaskTriggerView[] = [
-  { trigger: 'REPAIR_ORDER_SETTLED', available: true, amount: true, unlimitedAllowed: true },
-  { trigger: 'DAILY_CHECK_IN', available: true, amount: false, unlimitedAllowed: false },
-  { trigger: 'MEMBER_JOINED', available: false, amount: false, unlimitedAllowed: false },
+  { trigger: 'REPAIR_ORDER_SETTLED', available: true, amount: true, unlimitedAllowed: true, onceOnly: false },
+  { trigger: 'DAILY_CHECK_IN', available: true, amount: false, unlimitedAllowed: false, onceOnly: false },
+  { trigger: 'MEMBER_JOINED', available: true, amount: false, unlimitedAllowed: true, onceOnly: false },
+  { trigger: 'REFERRAL_FIRST_ORDER', available: true, amount: false, unlimitedAllowed: false, onceOnly: true },
 ];
 
 function task(overrides: Partial<PointTaskView>): PointTaskView {
