@@ -9,6 +9,7 @@ import { useParams } from 'react-router';
 import type { PointTaskChange, PointTaskLimit, PointTaskStatus, PointTaskTriggerView, PointTaskView } from '../../api/types';
 import { ListPage, useSortable, type ListFilter } from '../../antd/ListPage';
 import { PageHeader } from '../../antd/PageHeader';
+import { isApiError } from '../../api/problem';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
@@ -51,13 +52,17 @@ export function PointTaskList() {
   const [editing, setEditing] = useState<Editing>(null);
   const [error, setError] = useState<unknown>();
 
+  // a move carries the version the row showed (decision 0014): when someone changed or moved the task since, the
+  // answer is 409 and the list is read again, so the row shows the task as it is now
   const act = async (task: PointTaskView, action: 'publish' | 'end') => {
+    setError(undefined);
     try {
-      await api.post(`${base}/${task.id}/${action}`);
+      await api.post(`${base}/${task.id}/${action}`, undefined, undefined, task.version);
       message.success(t(`pointTasks.done.${action}`, { name: task.name }));
       reload();
     } catch (e) {
       setError(e);
+      if (isApiError(e) && e.status === 409) reload();
     }
   };
 
