@@ -32,6 +32,16 @@ describe('api client', () => {
     expect(fetchImpl.mock.calls[1]![1].headers).not.toHaveProperty('If-Match');
   });
 
+  it('sends the version a move (publish, end) read as If-Match on a POST without a body', async () => {
+    const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(response(200, {})));
+    const api = createApiClient({ token: () => 'tok', fetchImpl });
+
+    await api.post('/api/stores/gz_tianhe/point-tasks/t-1/end', undefined, undefined, 4);
+
+    expect(fetchImpl.mock.calls[0]![1].headers['If-Match']).toBe('"4"');
+    expect(fetchImpl.mock.calls[0]![1].body).toBeUndefined();
+  });
+
   it('turns a problem response into an ApiError with its field errors', async () => {
     const problem = { type: 'https://m4s.dev/problems/validation-failed', status: 422, errors: [{ field: 'profile.phone', message: 'bad' }] };
     const api = createApiClient({ token: () => 'tok', fetchImpl: vi.fn().mockResolvedValue(response(422, problem, 'application/problem+json')) });

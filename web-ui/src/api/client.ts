@@ -18,8 +18,10 @@ export interface ApiClient {
   /**
    * `idempotencyKey`: sent as `Idempotency-Key` (decision 0017), for a write that must happen once even when the
    * request is repeated (a retry after a lost answer, a double click): make one key per intended write and reuse it.
+   * `version`: for a move of a record the page shows (publish, end), the version it read, sent as `If-Match`
+   * (decision 0014); a stale one is a 409 concurrent-update.
    */
-  post<T>(path: string, body?: unknown, idempotencyKey?: string): Promise<T>;
+  post<T>(path: string, body?: unknown, idempotencyKey?: string, version?: number): Promise<T>;
   /** `version`: the version the edit started from, sent as `If-Match: "<version>"`; a stale one is a 409. */
   put<T>(path: string, body: unknown, version?: number): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
@@ -142,7 +144,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
 
   return {
     get: (path, query, signal) => send('GET', withQuery(path, query), undefined, signal),
-    post: (path, body, idempotencyKey) => send('POST', path, body, undefined, undefined, idempotencyKey),
+    post: (path, body, idempotencyKey, version) => send('POST', path, body, undefined, version, idempotencyKey),
     put: (path, body, version) => send('PUT', path, body, undefined, version),
     patch: (path, body) => send('PATCH', path, body),
     upload: (path, form) => send('POST', path, form),

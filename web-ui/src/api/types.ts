@@ -27,11 +27,14 @@ export type MemberSummary = ConsoleSchemas['MemberSummary'];
 export type MemberProfile = Nullable<ConsoleSchemas['MemberProfile'], 'birthday' | 'source' | 'notes'>;
 export type VehicleDetails = Nullable<ConsoleSchemas['VehicleDetails'], 'purchaseDate' | 'mileageKm'>;
 export type VehicleView = Nullable<ConsoleSchemas['VehicleView'], 'purchaseDate' | 'mileageKm'>;
-export type MemberView = Omit<ConsoleSchemas['MemberView'], 'profile' | 'vehicles'> & {
+export type MemberReferrer = ConsoleSchemas['Referrer'];
+export type MemberView = Omit<ConsoleSchemas['MemberView'], 'profile' | 'vehicles' | 'referrer'> & {
   profile: MemberProfile;
   vehicles: VehicleView[];
+  /** the member who referred this one (null: nobody, or deleted since) */
+  referrer?: MemberReferrer | null;
 };
-export type NewMember = { profile: MemberProfile; vehicles?: VehicleDetails[] | null };
+export type NewMember = { profile: MemberProfile; vehicles?: VehicleDetails[] | null; referrerPhone?: string | null };
 
 export type StaffView = Nullable<ConsoleSchemas['StaffView'], 'phone' | 'department' | 'failureReason' | 'initialPassword'>;
 export type StaffInvitation = Nullable<ConsoleSchemas['Invitation'], 'phone' | 'department' | 'adoptExistingLogin'>;

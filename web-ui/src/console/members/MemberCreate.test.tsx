@@ -85,6 +85,36 @@ describe('MemberCreate', () => {
     });
   });
 
+  it('sends the referrer\'s phone and shows the server\'s refusal of an unknown referrer at that input', async () => {
+    const api = fakeApi({
+      post: vi.fn().mockRejectedValue(
+        new ApiError(422, {
+          type: 'https://m4s.dev/problems/referrer-unknown',
+          status: 422,
+          detail: '本店没有手机号为 13900000000 的会员：推荐人须是本店会员。',
+          field: 'referrerPhone',
+        }),
+      ),
+    });
+    renderCreate(api);
+
+    fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '沈新' } });
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '13800138003' } });
+    fireEvent.change(screen.getByLabelText('推荐人手机号'), { target: { value: '13900000000' } });
+    fireEvent.click(button(/保\s*存/));
+
+    await waitFor(() =>
+      expect(api.post).toHaveBeenCalledWith('/api/stores/gz_tianhe/members', {
+        profile: { name: '沈新', phone: '13800138003' },
+        vehicles: [],
+        referrerPhone: '13900000000',
+      }),
+    );
+    const referrer = screen.getByLabelText('推荐人手机号');
+    await waitFor(() => expect(referrer).toHaveAttribute('aria-invalid', 'true'));
+    expect(referrer).toHaveValue('13900000000');
+  });
+
   it('refuses users without MEMBER_EDIT in the store (e.g. executives, who only read)', () => {
     renderCreate(fakeApi(), EXECUTIVE_PERMISSIONS);
     expect(screen.getByText('您的角色只能查看会员。')).toBeInTheDocument();

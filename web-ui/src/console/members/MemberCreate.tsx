@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Result, Space } from 'antd';
+import { App, Button, Card, Form, Input, Result, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -9,14 +9,19 @@ import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
-import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
+import { cleaned, PHONE, ProfileFields, VehicleFields } from './MemberFields';
 
 interface Values {
   profile: MemberProfile;
   vehicles?: VehicleDetails[];
+  referrerPhone?: string;
 }
 
-/** A new member with any number of vehicles; the server's field errors show beside the inputs. */
+/**
+ * A new member with any number of vehicles and, when another member of the store referred them, the referrer's phone
+ * (the referral task rewards the referrer at the new member's first settled order); the server's field errors show
+ * beside the inputs.
+ */
 export function MemberCreate() {
   const { t } = useTranslation();
   const { store = '' } = useParams();
@@ -34,9 +39,11 @@ export function MemberCreate() {
     setSaving(true);
     setError(undefined);
     try {
+      const referrerPhone = values.referrerPhone?.trim();
       const body: NewMember = {
         profile: cleaned(values.profile),
         vehicles: (values.vehicles ?? []).map((v) => cleaned(v)),
+        ...(referrerPhone ? { referrerPhone } : {}),
       };
       const created = await api.post<MemberView>(`/api/stores/${store}/members`, body);
       message.success(t('members.created', { name: created.profile.name }));
@@ -64,6 +71,14 @@ export function MemberCreate() {
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 640 }} scrollToFirstError>
         <Card title={t('members.profile')} style={{ marginBottom: 16 }}>
           <ProfileFields prefix="profile" />
+          <Form.Item
+            name="referrerPhone"
+            label={t('referral.referrerPhone')}
+            extra={t('referral.referrerPhoneHint')}
+            rules={[{ pattern: PHONE, message: t('validation.phone') }]}
+          >
+            <Input inputMode="numeric" autoComplete="off" />
+          </Form.Item>
         </Card>
         <Form.List name="vehicles">
           {(fields, { add, remove }) => (

@@ -20,6 +20,7 @@ function member(vehicleVersion: number, mileageKm: number): MemberView {
       },
     ],
     ownerUsername: 'owner.13800138001',
+    referrer: { memberId: 'm-9', name: '蒋推荐' },
     createdAt: '2026-11-01T00:00:00Z',
     updatedAt: '2026-11-20T00:00:00Z',
     version: 7,
@@ -48,6 +49,8 @@ describe('MemberEdit', () => {
     const { unmount } = renderEdit(api, MANAGER_PERMISSIONS);
     expect(await screen.findByText('删除会员')).toBeInTheDocument();
     expect(screen.getByText('粤A12345')).toBeInTheDocument();
+    // who referred the member, a link to the referrer's page
+    expect(screen.getByText('蒋推荐').closest('a')).toHaveAttribute('href', '/console/gz_tianhe/members/m-9');
     expect(screen.getByText(/^移\s*除$/)).toBeInTheDocument();
     unmount();
 

@@ -2,7 +2,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Form, Modal, Popconfirm, Space, Spin, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import type { MemberProfile, MemberView, VehicleDetails, VehicleView } from '../../api/types';
 import { PageHeader } from '../../antd/PageHeader';
@@ -173,6 +173,11 @@ export function MemberEdit() {
       <Descriptions size="small" style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('common.createdAt')}>{formatTime(member.data.createdAt)}</Descriptions.Item>
         <Descriptions.Item label={t('common.updatedAt')}>{formatTime(member.data.updatedAt)}</Descriptions.Item>
+        {member.data.referrer && (
+          <Descriptions.Item label={t('referral.referrer')}>
+            <Link to={`/console/${store}/members/${member.data.referrer.memberId}`}>{member.data.referrer.name}</Link>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <ProblemAlert error={error} fieldsInForm />
       <Card title={t('members.profile')} style={{ marginBottom: 16, maxWidth: 640 }}>

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../api/problem';
 import type { Permission, PointTaskTriggerView, PointTaskView } from '../../api/types';
 import i18n from '../../i18n';
 import { button, queryButton } from '../../testing/buttons';
@@ -11,9 +12,10 @@ const MANAGER: Permission[] = ['CONSOLE_USE', 'POINT_TASK_VIEW', 'POINT_TASK_MAN
 const STAFF: Permission[] = ['CONSOLE_USE', 'POINT_TASK_VIEW'];
 
 const TRIGGERS: PointTaskTriggerView[] = [
-  { trigger: 'REPAIR_ORDER_SETTLED', available: true, amount: true, unlimitedAllowed: true },
-  { trigger: 'DAILY_CHECK_IN', available: true, amount: false, unlimitedAllowed: false },
-  { trigger: 'MEMBER_JOINED', available: false, amount: false, unlimitedAllowed: false },
+  { trigger: 'REPAIR_ORDER_SETTLED', available: true, amount: true, unlimitedAllowed: true, onceOnly: false },
+  { trigger: 'DAILY_CHECK_IN', available: true, amount: false, unlimitedAllowed: false, onceOnly: false },
+  { trigger: 'MEMBER_JOINED', available: true, amount: false, unlimitedAllowed: true, onceOnly: false },
+  { trigger: 'REFERRAL_FIRST_ORDER', available: true, amount: false, unlimitedAllowed: false, onceOnly: true },
 ];
 
 function task(overrides: Partial<PointTaskView>): PointTaskView {
@@ -93,7 +95,33 @@ describe('PointTaskList', () => {
       ok = [...box!.querySelectorAll<HTMLElement>('button')].at(-1) ?? null;
     });
     fireEvent.click(ok!);
-    await waitFor(() => expect(api.post).toHaveBeenCalledWith('/api/stores/gz_tianhe/point-tasks/t-1/end'));
+    await waitFor(() => expect(api.post).toHaveBeenCalledWith('/api/stores/gz_tianhe/point-tasks/t-1/end', undefined, undefined, 1));
+  });
+
+  it('publishes with the version the row showed; when the task changed meanwhile, says so and reads the list again', async () => {
+    const draft = task({ id: 't-3', name: '推荐有礼', trigger: 'REFERRAL_FIRST_ORDER', rewardKind: 'FIXED', points: 300, pointsPerYuan: null, status: 'DRAFT', moves: ['EDIT', 'PUBLISH', 'END'], version: 2 });
+    const get = listing([draft]);
+    const api = fakeApi({
+      get,
+      post: vi.fn().mockRejectedValue(new ApiError(409, { type: 'https://m4s.dev/problems/concurrent-update', status: 409, detail: '他人刚刚修改了此记录。' })),
+    });
+    renderPage(api);
+
+    const row = (await screen.findByText('推荐有礼')).closest('tr')!;
+    expect(within(row).getByText('推荐新会员首单结算')).toBeInTheDocument();
+    const reads = get.mock.calls.filter(([path]) => String(path).endsWith('/point-tasks')).length;
+    fireEvent.click(button('发布', row));
+    let ok: HTMLElement | null = null;
+    await waitFor(() => {
+      const box = document.querySelector<HTMLElement>('.ant-popconfirm');
+      ok = box ? ([...box.querySelectorAll<HTMLElement>('button')].at(-1) ?? null) : null;
+      expect(ok).not.toBeNull();
+    });
+    fireEvent.click(ok!);
+
+    await waitFor(() => expect(api.post).toHaveBeenCalledWith('/api/stores/gz_tianhe/point-tasks/t-3/publish', undefined, undefined, 2));
+    expect(await screen.findByText('他人刚刚修改了此记录，请刷新后重试。')).toBeInTheDocument();
+    await waitFor(() => expect(get.mock.calls.filter(([path]) => String(path).endsWith('/point-tasks')).length).toBeGreaterThan(reads));
   });
 
   it('edits a draft in the drawer and sends it with the version it read', async () => {

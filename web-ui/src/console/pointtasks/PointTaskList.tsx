@@ -9,6 +9,7 @@ import { useParams } from 'react-router';
 import type { PointTaskChange, PointTaskLimit, PointTaskStatus, PointTaskTriggerView, PointTaskView } from '../../api/types';
 import { ListPage, useSortable, type ListFilter } from '../../antd/ListPage';
 import { PageHeader } from '../../antd/PageHeader';
+import { isApiError } from '../../api/problem';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
@@ -51,13 +52,17 @@ export function PointTaskList() {
   const [editing, setEditing] = useState<Editing>(null);
   const [error, setError] = useState<unknown>();
 
+  // a move carries the version the row showed (decision 0014): when someone changed or moved the task since, the
+  // answer is 409 and the list is read again, so the row shows the task as it is now
   const act = async (task: PointTaskView, action: 'publish' | 'end') => {
+    setError(undefined);
     try {
-      await api.post(`${base}/${task.id}/${action}`);
+      await api.post(`${base}/${task.id}/${action}`, undefined, undefined, task.version);
       message.success(t(`pointTasks.done.${action}`, { name: task.name }));
       reload();
     } catch (e) {
       setError(e);
+      if (isApiError(e) && e.status === 409) reload();
     }
   };
 
@@ -175,7 +180,8 @@ export function PointTaskList() {
 
 /**
  * The drawer that creates a task or edits a draft: the trigger from the catalogue (those not yet available shown
- * greyed), the reward (a ratio only for triggers with an amount), the limit (unlimited only for evented triggers) and
+ * greyed), the reward (a ratio only for triggers with an amount), the limit (unlimited only for evented triggers; once
+ * only for the referral, which rewards once per referred member) and
  * the validity in store days. Mounted only while open, so the list stays light.
  */
 function PointTaskEditor({ store, task, onClose, onSaved }: { store: string; task?: PointTaskView; onClose: () => void; onSaved: () => void }) {
@@ -270,6 +276,7 @@ function PointTaskEditor({ store, task, onClose, onSaved }: { store: string; tas
               const picked = (triggers.data ?? []).find((c) => c.trigger === value);
               if (picked && !picked.amount) form.setFieldValue('rewardKind', 'FIXED');
               if (picked && !picked.unlimitedAllowed && form.getFieldValue('memberLimit') === 'UNLIMITED') form.setFieldValue('memberLimit', 'DAILY');
+              if (picked?.onceOnly) form.setFieldValue('memberLimit', 'ONCE');
             }}
           />
         </Form.Item>
@@ -295,13 +302,13 @@ function PointTaskEditor({ store, task, onClose, onSaved }: { store: string; tas
             <InputNumber aria-label={t('pointTasks.fields.points')} min={1} max={1000000} precision={0} />
           </Form.Item>
         )}
-        <Form.Item name="memberLimit" label={t('pointTasks.fields.memberLimit')} extra={t('pointTasks.limitHint')}>
+        <Form.Item name="memberLimit" label={t('pointTasks.fields.memberLimit')} extra={chosen?.onceOnly ? t('referral.onceOnlyHint') : t('pointTasks.limitHint')}>
           <Select
             aria-label={t('pointTasks.fields.memberLimit')}
             options={POINT_TASK_LIMITS.map((l) => ({
               value: l,
               label: t(`pointTasks.limits.${l}`),
-              disabled: l === 'UNLIMITED' && chosen !== undefined && !chosen.unlimitedAllowed,
+              disabled: (l === 'UNLIMITED' && chosen !== undefined && !chosen.unlimitedAllowed) || (chosen?.onceOnly === true && l !== 'ONCE'),
             }))}
           />
         </Form.Item>

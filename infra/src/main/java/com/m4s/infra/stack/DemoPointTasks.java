@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Automatic point tasks for each demo store (decision 0033), through the API as a manager would publish them: the
  * daily check-in of the owner app, a monthly reward for a settled repair order, a reward for a car sold through the
- * store, and a draft. Published before the demo's repair orders, so their settlements are rewarded and the task list
+ * store, a reward for the owner app's sign-up and one for referring a new member (paid at their first order), and a
+ * draft. Published before the demo's repair orders, so their settlements are rewarded and the task list
  * shows members and points. A store that has tasks already is left as it is.
  */
 final class DemoPointTasks {
@@ -39,7 +40,11 @@ final class DemoPointTasks {
                 task("每月到店保养奖励", "每月第一张结算的维修保养单额外奖励 50 积分。", "REPAIR_ORDER_SETTLED", "FIXED",
                         50L, null, "MONTHLY", today),
                 task("二手车寄售成交奖励", "经本店寄售的二手车成交，卖车车主获得 500 积分。", "USED_CAR_SOLD", "FIXED", 500L,
-                        null, "UNLIMITED", today));
+                        null, "UNLIMITED", today),
+                task("注册车主 App 礼", "车主首次在车主 App 完成注册，获得 200 积分。", "OWNER_SIGNED_UP", "FIXED", 200L,
+                        null, "ONCE", today),
+                task("推荐有礼", "推荐新会员入会，新会员首张维修单结算后，推荐人获得 300 积分（每位新会员一次）。",
+                        "REFERRAL_FIRST_ORDER", "FIXED", 300L, null, "ONCE", today));
         int created = 0;
         for (Map<String, Object> task : tasks) {
             String id = create(base, task);

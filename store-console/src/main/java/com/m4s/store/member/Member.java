@@ -33,6 +33,9 @@ class Member extends BaseEntity {
     private @Nullable String ownerSubject;
     @Column(name = "owner_username")
     private @Nullable String ownerUsername;
+    /** The member of the same store who referred this one, set when the member is created; never changed. */
+    @Column(name = "referred_by", updatable = false)
+    private @Nullable UUID referredBy;
 
     @OneToMany(mappedBy = "member", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("createdAt")
@@ -44,10 +47,11 @@ class Member extends BaseEntity {
         this.phone = "";
     }
 
-    Member(MemberProfile profile, Instant now) {
+    Member(MemberProfile profile, @Nullable UUID referredBy, Instant now) {
         super(now);
         this.name = profile.name();
         this.phone = profile.phone();
+        this.referredBy = referredBy;
         apply(profile, now);
     }
 
@@ -89,6 +93,10 @@ class Member extends BaseEntity {
 
     @Nullable String ownerSubject() {
         return ownerSubject;
+    }
+
+    @Nullable UUID referredBy() {
+        return referredBy;
     }
 
     @Nullable String ownerUsername() {

@@ -1,5 +1,8 @@
 package com.m4s.store.member;
 
+import com.m4s.platform.events.EventOutbox;
+import com.m4s.platform.tenancy.TenantContext;
+import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.SqlPage;
@@ -22,26 +25,69 @@ class MemberService {
 
     private final MemberRepository members;
     private final MemberList list;
+    private final EventOutbox events;
+    private final TenantRegistry tenants;
     private final Clock clock;
 
-    MemberService(MemberRepository members, MemberList list, Clock clock) {
+    MemberService(MemberRepository members, MemberList list, EventOutbox events, TenantRegistry tenants,
+            Clock clock) {
         this.members = members;
         this.list = list;
+        this.events = events;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
+    /**
+     * A new member (by staff, or for a DMS customer), with the member who referred them when a referrer's phone is
+     * given: a member of this store other than the new one (422 referrer-unknown, referrer-self). Publishes
+     * {@code MemberJoined} in the same transaction.
+     */
     @Transactional
     public MemberViews.MemberView create(NewMember request) {
         List<VehicleDetails> vehicles = request.vehicles() == null ? List.of() : request.vehicles();
         requireDistinct(vehicles);
-        Member member = new Member(request.profile(), clock.instant());
+        Member referrer = referrer(request);
+        Member member = new Member(request.profile(), referrer == null ? null : referrer.id(), clock.instant());
         vehicles.forEach(v -> member.addVehicle(v, clock.instant()));
-        return MemberViews.MemberView.of(members.saveAndFlush(member));
+        Member saved = members.saveAndFlush(member);
+        String store = TenantContext.require().storeCode();
+        events.publish(MemberEvents.TOPIC, MemberEvents.Type.MemberJoined.name(), new MemberEvents.MemberJoined(
+                saved.id(), store, group(store), saved.version(), saved.source(), saved.referredBy(),
+                saved.createdAt()));
+        return MemberViews.MemberView.of(saved, referrer);
+    }
+
+    private @Nullable Member referrer(NewMember request) {
+        String phone = blankToNull(request.referrerPhone());
+        if (phone == null) {
+            return null;
+        }
+        if (phone.equals(request.profile().phone().strip())) {
+            throw new ApiException.Unprocessable("referrer-self").field("referrerPhone");
+        }
+        return members.findByPhone(phone).orElseThrow(() ->
+                new ApiException.Unprocessable("referrer-unknown", phone).field("referrerPhone"));
+    }
+
+    private @Nullable String group(String store) {
+        return tenants.find(store).map(TenantRegistry.Entry::groupCode).orElse(null);
+    }
+
+    private MemberViews.MemberView view(Member member) {
+        UUID referredBy = member.referredBy();
+        return MemberViews.MemberView.of(member, referredBy == null ? null : members.findById(referredBy).orElse(null));
     }
 
     @Transactional(readOnly = true)
     public MemberViews.MemberView get(UUID id) {
-        return MemberViews.MemberView.of(find(id));
+        return view(find(id));
+    }
+
+    /** The member who referred this one, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> referrerOf(UUID memberId) {
+        return members.findById(memberId).map(Member::referredBy);
     }
 
     @Transactional(readOnly = true)
@@ -61,7 +107,7 @@ class MemberService {
         Member member = find(id);
         Versions.expect(Member.class, id, member.version(), expectedVersion);
         member.apply(profile, clock.instant());
-        return MemberViews.MemberView.of(members.saveAndFlush(member));
+        return view(members.saveAndFlush(member));
     }
 
     /** The member with this mobile number, for an owner's sign-up. */
@@ -72,21 +118,28 @@ class MemberService {
 
     /**
      * Binds an owner login to the member, in the caller's transaction; 409 if a different login is bound already
-     * (binding the same login again is a no-op, so a retried sign-up succeeds).
+     * (binding the same login again is a no-op, so a retried sign-up succeeds). The first binding completes the
+     * owner's sign-up: it publishes {@code OwnerSignedUp} in the same transaction (a repeat publishes nothing).
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void bindOwner(UUID memberId, String subject, String username) {
         Member member = find(memberId);
+        boolean first = member.ownerSubject() == null;
         if (!member.bindOwner(subject, username, clock.instant())) {
             throw new ApiException.Conflict("owner-already-bound");
         }
-        members.saveAndFlush(member);
+        Member saved = members.saveAndFlush(member);
+        if (first) {
+            String store = TenantContext.require().storeCode();
+            events.publish(MemberEvents.TOPIC, MemberEvents.Type.OwnerSignedUp.name(), new MemberEvents.OwnerSignedUp(
+                    saved.id(), store, group(store), saved.version(), clock.instant()));
+        }
     }
 
     /** The member record of the owner signed in with this login. */
     @Transactional(readOnly = true)
     public MemberViews.MemberView ofOwner(String subject) {
-        return members.findByOwnerSubject(subject).map(MemberViews.MemberView::of).orElseThrow(() ->
+        return members.findByOwnerSubject(subject).map(this::view).orElseThrow(() ->
                 new ApiException.NotFound("owner-account"));
     }
 

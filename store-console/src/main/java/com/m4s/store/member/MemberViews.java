@@ -21,14 +21,23 @@ public final class MemberViews {
         }
     }
 
-    /** @param ownerUsername the owner login bound to this member by sign-up, if any */
+    /**
+     * @param ownerUsername the owner login bound to this member by sign-up, if any
+     * @param referrer the member who referred this one, if any (and not deleted since)
+     */
     public record MemberView(UUID id, MemberProfile profile, List<VehicleView> vehicles,
-            @Nullable String ownerUsername, Instant createdAt, Instant updatedAt, long version) {
+            @Nullable String ownerUsername, @Nullable Referrer referrer, Instant createdAt, Instant updatedAt,
+            long version) {
 
-        static MemberView of(Member m) {
+        static MemberView of(Member m, @Nullable Member referrer) {
             return new MemberView(m.id(), profileOf(m), m.vehicles().stream().map(VehicleView::of).toList(),
-                    m.ownerUsername(), m.createdAt(), m.updatedAt(), m.version());
+                    m.ownerUsername(), referrer == null ? null : new Referrer(referrer.id(), referrer.name()),
+                    m.createdAt(), m.updatedAt(), m.version());
         }
+    }
+
+    /** The member who referred another: who to thank (their name; the id opens their page). */
+    public record Referrer(UUID memberId, String name) {
     }
 
     /** What an owner's sign-up needs to know of the member with a phone number. */

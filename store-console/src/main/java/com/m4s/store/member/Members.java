@@ -70,6 +70,11 @@ public class Members {
         return members.match(customer, create);
     }
 
+    /** The member who referred this one, if any (empty too for an unknown member). */
+    public Optional<UUID> referrerOf(UUID memberId) {
+        return members.referrerOf(memberId);
+    }
+
     /** The member bound to this owner login; 404 when there is none. */
     public MemberViews.Contact ownerContact(String subject) {
         return members.ownerContact(subject);

@@ -56,8 +56,15 @@ public class Points {
     public record Posted(@Nullable UUID entryId, Balance balance) {
     }
 
-    /** The result of a grant: the posting, and whether it is new ({@code false}: the key was posted before). */
+    /**
+     * The result of a grant or a take-back: the posting, and whether it is new ({@code false}: the key was posted
+     * before, or there was nothing to take back).
+     */
     public record Granted(Posted posted, boolean first) {
+    }
+
+    /** What a source gave one member for a cause (a task for a repair order), net of what was taken back. */
+    public record CauseTotal(UUID member, UUID source, long points) {
     }
 
     /** What a source produced in all: the members it gave points to and the points they earned from it, net. */
@@ -145,14 +152,55 @@ public class Points {
      */
     @Transactional
     public Granted grant(UUID member, Source source, long points, String key, String actor) {
+        return grant(member, source, null, points, key, actor);
+    }
+
+    /**
+     * As {@link #grant(UUID, Source, long, String, String)}, recording what the grant rewarded ({@code cause}: the
+     * repair order a task rewarded), so its take-backs find it ({@link #takeBack}). The cause is not part of the
+     * request: a repeat of the key for another cause answers the first grant.
+     */
+    @Transactional
+    public Granted grant(UUID member, Source source, @Nullable UUID cause, long points, String key, String actor) {
         requirePositive(points);
         String hash = hash(member, EntryKind.GRANT, new Source(source.type(), source.id(), null), 0, null);
         boolean[] first = {false};
         Posted posted = post(member, key, hash, balance -> {
             first[0] = true;
-            return new Entry(EntryKind.GRANT, available(balance, points, points), source, null, null, null);
+            return new Entry(EntryKind.GRANT, available(balance, points, points), source, null, null, null, cause);
         }, actor);
         return new Granted(posted, first[0]);
+    }
+
+    /**
+     * Takes back what {@code source} gave the member for {@code cause} down to {@code keep} points (a refund: what is
+     * left of the order would give; a reversal: 0): one {@code REFUND} or {@code REVERSE} entry of the difference,
+     * worked out under the member's lock from the entries with that source and cause; from available points, the
+     * shortfall recorded as debt. Nothing when the source gave no more than {@code keep}. A repeat of the key answers
+     * the first posting, whatever it took.
+     */
+    @Transactional
+    public Granted takeBack(UUID member, EntryKind kind, Source source, UUID cause, long keep, String key,
+            String actor) {
+        if (kind != EntryKind.REFUND && kind != EntryKind.REVERSE) {
+            throw new IllegalArgumentException("not a take-back: " + kind);
+        }
+        UUID id = java.util.Objects.requireNonNull(source.id(), "source id");
+        String hash = sha(hash(member, kind, new Source(source.type(), id, null), 0, null) + "|" + cause);
+        boolean[] first = {false};
+        Posted posted = post(member, key, hash, balance -> {
+            long given = entries.earnedFor(id, cause, member);
+            long delta = Math.min(0, Math.max(keep, 0) - given);
+            first[0] = delta != 0;
+            return new Entry(kind, available(balance, delta, delta), source, null, null, null, cause);
+        }, actor);
+        return new Granted(posted, first[0]);
+    }
+
+    /** What each member was given by sources of this type for {@code cause}, net, in the order first given. */
+    @Transactional(readOnly = true)
+    public java.util.List<CauseTotal> givenFor(SourceType type, UUID cause) {
+        return history.givenFor(type, cause);
     }
 
     /** Spends available points; 409 insufficient-points when there are not enough. */
@@ -221,7 +269,12 @@ public class Points {
     }
 
     private record Entry(EntryKind kind, Deltas deltas, Source source, @Nullable String reason,
-            @Nullable Integer ruleVersion, @Nullable Instant activatesAt) {
+            @Nullable Integer ruleVersion, @Nullable Instant activatesAt, @Nullable UUID cause) {
+
+        Entry(EntryKind kind, Deltas deltas, Source source, @Nullable String reason, @Nullable Integer ruleVersion,
+                @Nullable Instant activatesAt) {
+            this(kind, deltas, source, reason, ruleVersion, activatesAt, null);
+        }
     }
 
     @FunctionalInterface
@@ -244,7 +297,7 @@ public class Points {
         }
         Instant now = clock.instant();
         PointsEntry posted = new PointsEntry(member, entry.kind(), entry.deltas(), entry.source(), entry.reason(),
-                entry.ruleVersion(), entry.activatesAt(), key, hash, actor, now);
+                entry.ruleVersion(), entry.activatesAt(), entry.cause(), key, hash, actor, now);
         entries.save(posted);
         balance.apply(entry.deltas(), now);
         balances.saveAndFlush(balance);

@@ -45,6 +45,9 @@ class PointsEntry extends BaseEntity {
     private @Nullable Integer ruleVersion;
     @Column(name = "activates_at")
     private @Nullable Instant activatesAt;
+    /** What a grant rewarded, for its take-backs to find it: the repair order a task's grant was for. */
+    @Column(name = "cause_id")
+    private @Nullable UUID causeId;
     @Column(name = "idempotency_key")
     private String idempotencyKey;
     @Column(name = "request_hash")
@@ -63,8 +66,8 @@ class PointsEntry extends BaseEntity {
     }
 
     PointsEntry(UUID memberId, EntryKind kind, Points.Deltas deltas, Points.Source source, @Nullable String reason,
-            @Nullable Integer ruleVersion, @Nullable Instant activatesAt, String idempotencyKey, String requestHash,
-            String createdBy, Instant now) {
+            @Nullable Integer ruleVersion, @Nullable Instant activatesAt, @Nullable UUID causeId,
+            String idempotencyKey, String requestHash, String createdBy, Instant now) {
         super(now);
         this.memberId = memberId;
         this.kind = kind;
@@ -78,6 +81,7 @@ class PointsEntry extends BaseEntity {
         this.reason = reason;
         this.ruleVersion = ruleVersion;
         this.activatesAt = activatesAt;
+        this.causeId = causeId;
         this.idempotencyKey = idempotencyKey;
         this.requestHash = requestHash;
         this.createdBy = createdBy;
@@ -94,6 +98,7 @@ class PointsEntry extends BaseEntity {
     @Nullable String sourceRef() { return sourceRef; }
     @Nullable String reason() { return reason; }
     @Nullable Integer ruleVersion() { return ruleVersion; }
+    @Nullable UUID causeId() { return causeId; }
     String idempotencyKey() { return idempotencyKey; }
     String requestHash() { return requestHash; }
 }

@@ -19,6 +19,11 @@ interface PointsEntryRepository extends JpaRepository<PointsEntry, UUID> {
     @Query("select coalesce(sum(e.earnedDelta), 0) from PointsEntry e where e.sourceId = :source")
     long earnedOf(@Param("source") UUID source);
 
+    /** What a source gave a member for a cause, net of what was taken back since. */
+    @Query("select coalesce(sum(e.earnedDelta), 0) from PointsEntry e where e.sourceId = :source"
+            + " and e.causeId = :cause and e.memberId = :member")
+    long earnedFor(@Param("source") UUID source, @Param("cause") UUID cause, @Param("member") UUID member);
+
     /** Whether a source's pending points were made available. */
     @Query("select count(e) > 0 from PointsEntry e where e.sourceId = :source"
             + " and e.kind = com.m4s.store.points.EntryKind.ACTIVATE")

@@ -57,6 +57,15 @@ public class PointsHistory {
         return totals;
     }
 
+    java.util.List<Points.CauseTotal> givenFor(SourceType type, UUID cause) {
+        return jdbc.sql("select member_id, source_id, sum(earned_delta) from points_entry where cause_id = :cause"
+                + " and source_type = :type and source_id is not null group by member_id, source_id"
+                + " order by min(created_at), source_id")
+                .param("cause", cause).param("type", type.name())
+                .query((rs, row) -> new Points.CauseTotal(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getLong(3))).list();
+    }
+
     Map<UUID, Long> earnedBySource(Collection<UUID> sources) {
         Map<UUID, Long> earned = new HashMap<>();
         if (sources.isEmpty()) {

@@ -92,7 +92,8 @@ class PointTaskController {
 
     @Allow(Permission.POINT_TASK_MANAGE)
     @PostMapping(TASKS + "/{taskId}/publish")
-    @Operation(summary = "Publish a draft: it grants from now on, within its validity")
+    @Operation(summary = "Publish a draft: it grants from now on, within its validity; send If-Match with the version"
+            + " read (a task changed since is 409 concurrent-update)")
     PointTaskViews.PointTaskView publish(@PathVariable String store, @PathVariable UUID taskId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
         return tasks.publish(taskId, Versions.ifMatch(ifMatch));
@@ -100,7 +101,8 @@ class PointTaskController {
 
     @Allow(Permission.POINT_TASK_MANAGE)
     @PostMapping(TASKS + "/{taskId}/end")
-    @Operation(summary = "End a task: it grants nothing more; what it granted stays")
+    @Operation(summary = "End a task: it grants nothing more; what it granted stays; send If-Match with the version"
+            + " read (a task changed since is 409 concurrent-update)")
     PointTaskViews.PointTaskView end(@PathVariable String store, @PathVariable UUID taskId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
         return tasks.end(taskId, Versions.ifMatch(ifMatch));

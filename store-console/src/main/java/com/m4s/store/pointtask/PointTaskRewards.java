@@ -6,9 +6,11 @@ import com.m4s.platform.events.ProcessedEvents;
 import com.m4s.platform.events.ReceivedEvent;
 import com.m4s.platform.events.StoreEventHandler;
 import com.m4s.platform.tenancy.TenantRegistry;
+import com.m4s.store.repairorder.RepairOrderEvents;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Grants the tasks' points on the events of the trigger catalogue: a consumer of every topic a trigger declares,
  * marking each event processed in the transaction of its grants. A replayed event grants nothing (processed before,
- * and the ledger's key holds the limit even if it were not).
+ * and the ledger's key holds the limit even if it were not). A refunded or reversed repair order takes back what the
+ * tasks gave for it ({@link PointTasks#onOrderTakeBack}), on the same terms.
  */
 @Component
 class PointTaskRewards extends StoreEventHandler {
@@ -42,19 +45,27 @@ class PointTaskRewards extends StoreEventHandler {
 
     @Override
     protected boolean wants(String eventType) {
-        return PointTaskTrigger.ofEvent(eventType).isPresent();
+        return !PointTaskTrigger.ofEvent(eventType).isEmpty() || PointTaskTrigger.TAKE_BACK.contains(eventType);
     }
 
     @Override
     protected void handleInStore(ReceivedEvent event) {
-        Optional<PointTaskTrigger> trigger = PointTaskTrigger.ofEvent(event.type());
-        if (trigger.isEmpty()) {
+        List<PointTaskTrigger> triggers = PointTaskTrigger.ofEvent(event.type());
+        boolean takeBack = PointTaskTrigger.TAKE_BACK.contains(event.type());
+        if (triggers.isEmpty() && !takeBack) {
             return;
         }
         JsonNode payload = json.readTree(event.payload());
         tx.executeWithoutResult(status -> {
-            if (processed.firstTime(NAME, event.eventId())) {
-                tasks.onEvent(trigger.get(), event.eventId(), event.occurredAt(), payload);
+            if (!processed.firstTime(NAME, event.eventId())) {
+                return;
+            }
+            for (PointTaskTrigger trigger : triggers) {
+                tasks.onEvent(trigger, event.eventId(), event.occurredAt(), payload);
+            }
+            if (takeBack) {
+                tasks.onOrderTakeBack(UUID.fromString(payload.path("repairOrderId").asString()),
+                        event.type().equals(RepairOrderEvents.Type.RepairOrderReversed.name()), event.eventId());
             }
         });
     }

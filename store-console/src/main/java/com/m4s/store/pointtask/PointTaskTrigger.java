@@ -1,7 +1,10 @@
 package com.m4s.store.pointtask;
 
+import com.m4s.store.member.MemberEvents;
 import com.m4s.store.repairorder.RepairOrderEvents;
 import com.m4s.store.usedcar.UsedCarEvents;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,36 +16,75 @@ import tools.jackson.databind.JsonNode;
  * types) and how to read the member, and for order triggers the customer-paid amount, from an event's payload; a
  * trigger without events is granted by its own endpoint (the daily check-in). A later trigger plugs in by declaring
  * one more entry here: the consumer subscribes to every declared topic and the console offers every available one.
+ * Several triggers may listen to one event type (a settled order rewards its member and, the first time, their
+ * referrer).
  */
 public enum PointTaskTrigger {
 
-    /** A repair order was settled: the order's member; the amount is what they paid themselves on it. */
+    /**
+     * A repair order was settled: the order's member; the amount is what they paid themselves on it, and the order is
+     * the grant's cause (a refund or reversal of the order takes the reward back, decision 0033).
+     */
     REPAIR_ORDER_SETTLED(RepairOrderEvents.TOPIC, Set.of(RepairOrderEvents.Type.RepairOrderSettled.name()), true) {
         @Override
         Optional<Occurrence> read(JsonNode payload, Lookups lookups) {
             UUID order = uuid(payload, "repairOrderId");
             UUID member = uuid(payload, "memberId");
-            return Optional.of(new Occurrence(member, lookups.customerPaidYuan(order)));
+            return Optional.of(new Occurrence(member, lookups.customerPaidYuan(order), order, null));
         }
     },
     /** A consigned car was sold through the store: its seller. */
     USED_CAR_SOLD(UsedCarEvents.TOPIC, Set.of(UsedCarEvents.Type.UsedCarSold.name()), false) {
         @Override
         Optional<Occurrence> read(JsonNode payload, Lookups lookups) {
-            return lookups.seller(uuid(payload, "usedCarId")).map(member -> new Occurrence(member, 0));
+            return lookups.seller(uuid(payload, "usedCarId")).map(member -> new Occurrence(member, 0, null, null));
         }
     },
     /** The owner checked in for the day in the owner app ({@code POST /me/check-ins}). */
     DAILY_CHECK_IN(null, Set.of(), false),
-    /** Not yet available: the member package publishes no event when a member joins. */
-    MEMBER_JOINED(null, Set.of(), false),
-    /** Not yet available: no event when an owner completes the app's sign-up. */
-    OWNER_SIGNED_UP(null, Set.of(), false),
-    /** Not yet available: no referral is recorded, so no first order of a referred member can be told. */
-    REFERRAL_FIRST_ORDER(null, Set.of(), false);
+    /** A member joined the store, whatever the way (staff in the console, a DMS customer made by an order). */
+    MEMBER_JOINED(MemberEvents.TOPIC, Set.of(MemberEvents.Type.MemberJoined.name()), false) {
+        @Override
+        Optional<Occurrence> read(JsonNode payload, Lookups lookups) {
+            return Optional.of(new Occurrence(uuid(payload, "memberId"), 0, null, null));
+        }
+    },
+    /** The member's owner completed the owner app's sign-up. */
+    OWNER_SIGNED_UP(MemberEvents.TOPIC, Set.of(MemberEvents.Type.OwnerSignedUp.name()), false) {
+        @Override
+        Optional<Occurrence> read(JsonNode payload, Lookups lookups) {
+            return Optional.of(new Occurrence(uuid(payload, "memberId"), 0, null, null));
+        }
+    },
+    /**
+     * A referred member's first repair order was settled: the member who referred them, once per referred member
+     * (the referred member is the occurrence's subject, and the ledger key names it); the order is the cause.
+     */
+    REFERRAL_FIRST_ORDER(RepairOrderEvents.TOPIC, Set.of(RepairOrderEvents.Type.RepairOrderSettled.name()), false) {
+        @Override
+        Optional<Occurrence> read(JsonNode payload, Lookups lookups) {
+            UUID order = uuid(payload, "repairOrderId");
+            UUID referred = uuid(payload, "memberId");
+            if (!lookups.firstSettled(order, referred)) {
+                return Optional.empty();
+            }
+            return lookups.referrer(referred).map(referrer -> new Occurrence(referrer, 0, order, referred));
+        }
 
-    /** Who did it and, for order triggers, what they paid themselves in whole yuan. */
-    record Occurrence(UUID member, long amountYuan) {
+        @Override
+        public boolean oncePerSubject() {
+            return true;
+        }
+    };
+
+    /**
+     * Who did it and, for order triggers, what they paid themselves in whole yuan.
+     *
+     * @param cause the repair order the occurrence is about, whose refund or reversal takes the reward back; null
+     *     for others
+     * @param subject for a trigger rewarding once per subject, the subject (the referred member)
+     */
+    record Occurrence(UUID member, long amountYuan, @Nullable UUID cause, @Nullable UUID subject) {
     }
 
     /** What a trigger may look up in the store to read an event (other packages' public queries). */
@@ -51,7 +93,17 @@ public enum PointTaskTrigger {
         long customerPaidYuan(UUID repairOrder);
 
         Optional<UUID> seller(UUID usedCar);
+
+        /** The member who referred this one, if any. */
+        Optional<UUID> referrer(UUID member);
+
+        /** Whether the order is the member's first settled repair order. */
+        boolean firstSettled(UUID repairOrder, UUID member);
     }
+
+    /** The repair order events that take back what order triggers gave: a refund (by ratio), a reversal (all). */
+    static final Set<String> TAKE_BACK = Set.of(RepairOrderEvents.Type.RepairOrderRefunded.name(),
+            RepairOrderEvents.Type.RepairOrderReversed.name());
 
     private final @Nullable String topic;
     private final Set<String> eventTypes;
@@ -77,6 +129,14 @@ public enum PointTaskTrigger {
         return amount;
     }
 
+    /**
+     * Whether it rewards once per subject of the occurrence (a referred member) rather than by a per-member period:
+     * its tasks take the limit ONCE only, and the key is {@code task:<task>:subject:<subject>}.
+     */
+    public boolean oncePerSubject() {
+        return false;
+    }
+
     /** Whether tasks can use it now: it has events, or an endpoint of its own. */
     public boolean available() {
         return topic != null || this == DAILY_CHECK_IN;
@@ -92,14 +152,9 @@ public enum PointTaskTrigger {
         throw new UnsupportedOperationException(name() + " reads no events");
     }
 
-    /** The trigger that listens to events of this type, if any. */
-    static Optional<PointTaskTrigger> ofEvent(String eventType) {
-        for (PointTaskTrigger trigger : values()) {
-            if (trigger.eventTypes.contains(eventType)) {
-                return Optional.of(trigger);
-            }
-        }
-        return Optional.empty();
+    /** The triggers that listen to events of this type (a settled order: the order's own and the referral's). */
+    static List<PointTaskTrigger> ofEvent(String eventType) {
+        return Arrays.stream(values()).filter(t -> t.eventTypes.contains(eventType)).toList();
     }
 
     private static UUID uuid(JsonNode payload, String field) {

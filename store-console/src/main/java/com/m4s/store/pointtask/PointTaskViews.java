@@ -20,9 +20,12 @@ public final class PointTaskViews {
             long membersRewarded, long pointsGranted, Set<PointTaskStatus.Move> moves, long version) {
     }
 
-    /** One trigger of the catalogue: whether tasks can use it now, and whether it carries an amount for a ratio. */
+    /**
+     * One trigger of the catalogue: whether tasks can use it now, whether it carries an amount for a ratio, whether a
+     * task may reward without limit, and whether it rewards once per referred member (limit ONCE only).
+     */
     public record PointTaskTriggerView(PointTaskTrigger trigger, boolean available, boolean amount,
-            boolean unlimitedAllowed) {
+            boolean unlimitedAllowed, boolean onceOnly) {
     }
 
     /** The owner's check-in: the points it granted today and the balance after. */

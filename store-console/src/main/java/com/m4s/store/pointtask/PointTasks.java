@@ -9,6 +9,8 @@ import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Problems;
 import com.m4s.platform.web.SqlPage;
 import com.m4s.platform.web.Versions;
+import com.m4s.store.member.Members;
+import com.m4s.store.points.EntryKind;
 import com.m4s.store.points.Points;
 import com.m4s.store.points.SourceType;
 import com.m4s.store.repairorder.RepairOrderCustomerPaid;
@@ -41,13 +43,16 @@ public class PointTasks {
     private final Points points;
     private final RepairOrderCustomerPaid customerPaid;
     private final UsedCarSeller sellers;
+    private final Members members;
     private final EventOutbox events;
     private final TenantRegistry tenants;
     private final Clock clock;
     private final StoreTime storeTime;
 
     PointTasks(PointTaskRepository tasks, PointTaskList list, Points points, RepairOrderCustomerPaid customerPaid,
-            UsedCarSeller sellers, EventOutbox events, TenantRegistry tenants, Clock clock, StoreTime storeTime) {
+            UsedCarSeller sellers, Members members, EventOutbox events, TenantRegistry tenants, Clock clock,
+            StoreTime storeTime) {
+        this.members = members;
         this.tasks = tasks;
         this.list = list;
         this.points = points;
@@ -64,7 +69,7 @@ public class PointTasks {
     /** Every trigger of the catalogue, the ones not yet available included (the console shows them greyed). */
     public List<PointTaskViews.PointTaskTriggerView> triggers() {
         return Arrays.stream(PointTaskTrigger.values()).map(t -> new PointTaskViews.PointTaskTriggerView(t,
-                t.available(), t.amount(), t.evented())).toList();
+                t.available(), t.amount(), t.evented() && !t.oncePerSubject(), t.oncePerSubject())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -146,8 +151,56 @@ public class PointTasks {
             public Optional<UUID> seller(UUID usedCar) {
                 return sellers.memberOf(usedCar);
             }
+
+            @Override
+            public Optional<UUID> referrer(UUID member) {
+                return members.referrerOf(member);
+            }
+
+            @Override
+            public boolean firstSettled(UUID repairOrder, UUID member) {
+                return customerPaid.firstSettled(repairOrder, member);
+            }
         });
         return occurrence.map(o -> grant(trigger, o, eventId, occurredAt).granted()).orElse(0L);
+    }
+
+    /**
+     * Takes back what tasks gave for a repair order that was refunded in part or reversed (decision 0033): a ratio
+     * task keeps what the customer-paid amount left on the order would give, a fixed reward is kept until the order
+     * is reversed, and a reversal takes everything back. Each take-back is a ledger entry with the order as its cause
+     * and a key of its own ({@code task:<task>:order:<order>:refund:<event>}, {@code …:reverse}), so a replayed
+     * event takes nothing more; taken from available points, the shortfall recorded as debt. Runs in the caller's
+     * transaction (the consumer's).
+     *
+     * @return the points taken back now
+     */
+    @Transactional
+    public long onOrderTakeBack(UUID repairOrder, boolean reversed, UUID eventId) {
+        long taken = 0;
+        for (Points.CauseTotal given : points.givenFor(SourceType.POINT_TASK, repairOrder)) {
+            if (given.points() <= 0) {
+                continue;
+            }
+            Optional<PointTask> found = tasks.findById(given.source());
+            if (found.isEmpty()) {
+                continue;
+            }
+            PointTask task = found.get();
+            long keep = reversed ? 0 : task.rewardKind() == PointTaskReward.RATIO
+                    ? Math.min(given.points(), task.pointsFor(customerPaid.yuan(repairOrder))) : given.points();
+            if (keep >= given.points()) {
+                continue;
+            }
+            String key = "task:" + task.id() + ":order:" + repairOrder + (reversed ? ":reverse" : ":refund:" + eventId);
+            Points.Granted back = points.takeBack(given.member(), reversed ? EntryKind.REVERSE : EntryKind.REFUND,
+                    new Points.Source(SourceType.POINT_TASK, task.id(), task.name()), repairOrder, keep, key,
+                    "system");
+            if (back.first()) {
+                taken += given.points() - keep;
+            }
+        }
+        return taken;
     }
 
     /**
@@ -157,7 +210,7 @@ public class PointTasks {
     @Transactional
     public PointTaskViews.CheckInResult checkIn(String subject) {
         UUID member = points.ownerMember(subject);
-        Result result = grant(PointTaskTrigger.DAILY_CHECK_IN, new PointTaskTrigger.Occurrence(member, 0),
+        Result result = grant(PointTaskTrigger.DAILY_CHECK_IN, new PointTaskTrigger.Occurrence(member, 0, null, null),
                 UUID.randomUUID(), clock.instant());
         if (result.tasks() == 0) {
             throw new ApiException.Conflict("check-in-unavailable");
@@ -186,9 +239,11 @@ public class PointTasks {
                 continue;
             }
             matching++;
-            String key = task.memberLimit().key(task.id(), occurrence.member(), occurrenceId, day);
+            UUID subject = occurrence.subject();
+            String key = subject != null ? "task:" + task.id() + ":subject:" + subject
+                    : task.memberLimit().key(task.id(), occurrence.member(), occurrenceId, day);
             Points.Granted grant = points.grant(occurrence.member(), new Points.Source(SourceType.POINT_TASK,
-                    task.id(), task.name()), reward, key, "system");
+                    task.id(), task.name()), occurrence.cause(), reward, key, "system");
             if (grant.first()) {
                 fresh++;
                 granted += reward;
@@ -220,6 +275,10 @@ public class PointTasks {
             if (change.pointsPerYuan() == null) {
                 throw new ApiException.Unprocessable("point-task-ratio-required").field("pointsPerYuan");
             }
+        }
+        if (trigger.oncePerSubject() && change.memberLimit() != PointTaskLimit.ONCE) {
+            throw new ApiException.Unprocessable("point-task-limit-once-only",
+                    Problems.message("problem.point-task-trigger." + trigger)).field("memberLimit");
         }
         if (change.memberLimit() == PointTaskLimit.UNLIMITED && !trigger.evented()) {
             throw new ApiException.Unprocessable("point-task-unlimited-not-allowed",

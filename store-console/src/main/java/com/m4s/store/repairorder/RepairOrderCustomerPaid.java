@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the member paid themselves (客户帐) on one repair order, in whole yuan (rounded down), refunded lines excluded:
- * automatic point tasks rewarding a ratio of the order read it (decision 0033).
+ * automatic point tasks rewarding a ratio of the order read it (decision 0033); and whether an order is a member's
+ * first settled one (the referral task's trigger).
  */
 @Component
 public class RepairOrderCustomerPaid {
@@ -26,5 +27,18 @@ public class RepairOrderCustomerPaid {
                 + " where order_id = :order and account_type = 'CUSTOMER' and not refunded")
                 .param("order", repairOrder).query(Long.class).single();
         return yuan == null ? 0 : yuan;
+    }
+
+    /**
+     * Whether the order is settled and is the member's first settled repair order (earliest settlement time; the id
+     * breaks a tie), whatever happened to it since: a referral rewards the first order (decision 0033).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean firstSettled(UUID repairOrder, UUID member) {
+        return jdbc.sql("select count(*) from repair_order o where o.id = :order and o.member_id = :member"
+                + " and o.settled_at is not null and not exists (select 1 from repair_order p"
+                + " where p.member_id = :member and p.settled_at is not null and p.id <> o.id"
+                + " and (p.settled_at, p.id) < (o.settled_at, o.id))")
+                .param("order", repairOrder).param("member", member).query(Long.class).single() == 1;
     }
 }

@@ -82,6 +82,25 @@ class OwnerSignUpTest extends StoreConsoleTest {
         assertThat(owner.get("/api/stores/" + OTHER + "/me").status()).isEqualTo(403);
         assertThat(manager.get(BASE + "/members/" + memberId).json().path("ownerUsername").asString())
                 .isEqualTo("owner.13700000001");
+        assertThat(memberEvents(memberId)).as("the sign-up completed is an event, as the member's joining was")
+                .containsExactly("MemberJoined", "OwnerSignedUp");
+    }
+
+    private List<String> memberEvents(String memberId) {
+        try (java.sql.Connection c = database.connect(); java.sql.PreparedStatement q = c.prepareStatement(
+                "select event_type from console.event_outbox where topic = 'm4s.member' and payload->>'memberId' = ?"
+                        + " order by id")) {
+            q.setString(1, memberId);
+            List<String> types = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
+            }
+            return types;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
