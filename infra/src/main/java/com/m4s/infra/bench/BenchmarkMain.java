@@ -56,8 +56,8 @@ public final class BenchmarkMain {
                     ? new SecurityOverheadBench(stack, config, cpu).run(first) : null;
             UsedCarMarketBench.Result market = config.runs(5)
                     ? new UsedCarMarketBench(stack, config, cpu).run(provisioning.active()) : null;
-            PointsLedgerBench.Result ledger = config.runs(6) ? new PointsLedgerBench(stack, config, cpu).run(first)
-                    : null;
+            PointsLedgerBench.Result ledger = config.runs(6) ? new PointsLedgerBench(stack, config, cpu,
+                    home.resolve("infra/target/bench-profiles")).run(first) : null;
             DmsImportBench.Result imports = config.runs(7) ? new DmsImportBench(stack, config).run(first) : null;
             int logProblems = ServiceLogs.print(stack);
             StackMemory.Result memory = StackMemory.measure(stack, MEMORY_IDLE);

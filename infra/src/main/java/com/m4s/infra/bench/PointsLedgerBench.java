@@ -80,11 +80,14 @@ final class PointsLedgerBench {
     private final Stack stack;
     private final BenchConfig config;
     private final CpuMeter cpu;
+    private final Path profileDir;
 
-    PointsLedgerBench(Stack stack, BenchConfig config, CpuMeter cpu) {
+    /** @param profileDir where the JFR recording of store-console during the measured postings is kept */
+    PointsLedgerBench(Stack stack, BenchConfig config, CpuMeter cpu, Path profileDir) {
         this.stack = stack;
         this.config = config;
         this.cpu = cpu;
+        this.profileDir = profileDir;
     }
 
     Result run(String store) {
@@ -102,10 +105,28 @@ final class PointsLedgerBench {
                     + " (%d client threads, %d s warm-up, then %d s)", members.size(), config.concurrency(),
                     config.warmUp(), config.seconds()));
             String token = token();
-            LoadRunner runner = new LoadRunner(config.concurrency(), Duration.ofSeconds(config.warmUp()),
-                    Duration.ofSeconds(config.seconds()), cpu);
-            LoadResult postings = runner.run("points adjustments",
-                    thread -> session(gateway.url(), token, store, members));
+            if (config.warmUp() > 0) {
+                // a warm-up of its own, so that the profile below sees the measured period only
+                new LoadRunner(config.concurrency(), Duration.ZERO, Duration.ofSeconds(config.warmUp()), cpu)
+                        .run("points adjustments, warm-up", thread -> session(gateway.url(), token, store, members));
+            }
+            Profile recording = null;
+            try {
+                recording = Profile.start("store-console", stack.service("store-console").process().pid(),
+                        profileDir.resolve("store-console-ledger.jfr"));
+            } catch (RuntimeException e) {
+                System.out.println("   WARNING: no profile of store-console: " + e.getMessage());
+            }
+            LoadResult postings = new LoadRunner(config.concurrency(), Duration.ZERO,
+                    Duration.ofSeconds(config.seconds()), cpu)
+                    .run("points adjustments", thread -> session(gateway.url(), token, store, members));
+            if (recording != null) {
+                try {
+                    recording.stop("the measured postings (after the warm-up)").print();
+                } catch (RuntimeException e) {
+                    System.out.println("   WARNING: no profile: " + e.getMessage());
+                }
+            }
             System.out.println(Format.of("   API: %.0f postings/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors%s",
                     postings.requestsPerSecond(), postings.millis(50), postings.millis(95), postings.millis(99),
                     postings.errors(), postings.firstError() == null ? "" : " (first: " + postings.firstError() + ")"));
