@@ -32,7 +32,7 @@ final class DmsImportBench {
     private static final List<String> ACCOUNTS = List.of("CUSTOMER", "WARRANTY", "INTERNAL", "INSURANCE");
 
     /** Lines per second of each way in. */
-    record Result(int lines, Duration file, Duration rest, int membersMade) {
+    record Result(int lines, Duration file, Duration rest, int membersMade, String fileLoad, String restLoad) {
 
         double fileRate() {
             return lines * 1e9 / file.toNanos();
@@ -44,10 +44,10 @@ final class DmsImportBench {
 
         void summarize(Summary summary) {
             summary.add("DMS file import", Format.of("%d lines (%d orders, a new member each) in %s: %.0f lines/s"
-                    + " (target: 10,000 lines in under 60 s)", lines, lines / LINES_PER_ORDER, Format.seconds(file),
-                    fileRate()));
-            summary.add("DMS REST batch", Format.of("%d lines in batches of %d orders in %s: %.0f lines/s", lines,
-                    ORDERS_PER_REQUEST, Format.seconds(rest), restRate()));
+                    + " (target: 10,000 lines in under 60 s); %s", lines, lines / LINES_PER_ORDER,
+                    Format.seconds(file), fileRate(), fileLoad));
+            summary.add("DMS REST batch", Format.of("%d lines in batches of %d orders in %s: %.0f lines/s; %s", lines,
+                    ORDERS_PER_REQUEST, Format.seconds(rest), restRate(), restLoad));
         }
     }
 
@@ -75,10 +75,11 @@ final class DmsImportBench {
         JsonNode summary = awaitDone(base + "/imports/" + id);
         Duration fileTime = Duration.ofNanos(System.nanoTime() - started);
         int made = summary.path("membersCreated").asInt();
+        String fileLoad = Format.load();
         System.out.println(Format.of("   file: %d lines, %d orders created, %d rejected, %d members made in %s: %.0f"
-                + " lines/s", summary.path("rowsDone").asInt(), summary.path("ordersCreated").asInt(),
+                + " lines/s; %s", summary.path("rowsDone").asInt(), summary.path("ordersCreated").asInt(),
                 summary.path("ordersRejected").asInt(), made, Format.seconds(fileTime),
-                lines * 1e9 / fileTime.toNanos()));
+                lines * 1e9 / fileTime.toNanos(), fileLoad));
         int orders = lines / LINES_PER_ORDER;
         started = System.nanoTime();
         int created = 0;
@@ -98,9 +99,10 @@ final class DmsImportBench {
             }
         }
         Duration restTime = Duration.ofNanos(System.nanoTime() - started);
-        System.out.println(Format.of("   REST batch: %d lines, %d of %d orders created in %s: %.0f lines/s", lines,
-                created, orders, Format.seconds(restTime), lines * 1e9 / restTime.toNanos()));
-        return new Result(lines, fileTime, restTime, made);
+        String restLoad = Format.load();
+        System.out.println(Format.of("   REST batch: %d lines, %d of %d orders created in %s: %.0f lines/s; %s", lines,
+                created, orders, Format.seconds(restTime), lines * 1e9 / restTime.toNanos(), restLoad));
+        return new Result(lines, fileTime, restTime, made, fileLoad, restLoad);
     }
 
     /** Follows the import as the page does, until it is done; its summary. */

@@ -58,7 +58,7 @@ final class PointsLedgerBench {
     /**
      * @param postings the API's postings per second and their latencies
      */
-    record Result(LoadResult postings, Pgbench pgbench) {
+    record Result(LoadResult postings, Pgbench pgbench, String load) {
 
         /** Postings per second as a share of TPC-B transactions per second; 0 when pgbench did not run. */
         double ratio() {
@@ -67,8 +67,8 @@ final class PointsLedgerBench {
 
         void summarize(Summary summary) {
             summary.add("ledger postings", Format.of("points adjustment via gateway: %.0f postings/s, p50 %.1f ms,"
-                    + " p99 %.1f ms (target < 50 ms), %d errors", postings.requestsPerSecond(), postings.millis(50),
-                    postings.millis(99), postings.errors()));
+                    + " p99 %.1f ms (target < 50 ms), %d errors; %s", postings.requestsPerSecond(),
+                    postings.millis(50), postings.millis(99), postings.errors(), load));
             summary.add("ledger vs TPC-B", pgbench.ran()
                     ? Format.of("pgbench tpcb-like %.0f tps (%d clients, scale %d, mean %.1f ms): ratio %.2fx"
                             + " (target >= 0.2x)", pgbench.tps(), pgbench.clients(), pgbench.scale(),
@@ -127,15 +127,17 @@ final class PointsLedgerBench {
                     System.out.println("   WARNING: no profile: " + e.getMessage());
                 }
             }
-            System.out.println(Format.of("   API: %.0f postings/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors%s",
+            String load = Format.load();
+            System.out.println(Format.of("   API: %.0f postings/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors%s; %s",
                     postings.requestsPerSecond(), postings.millis(50), postings.millis(95), postings.millis(99),
-                    postings.errors(), postings.firstError() == null ? "" : " (first: " + postings.firstError() + ")"));
+                    postings.errors(), postings.firstError() == null ? "" : " (first: " + postings.firstError() + ")",
+                    load));
             postings.cpu().ifPresent(usage -> System.out.println("   CPU meanwhile: " + usage));
             Pgbench pgbench = pgbench();
-            Result result = new Result(postings, pgbench);
+            Result result = new Result(postings, pgbench, load);
             System.out.println(pgbench.ran()
-                    ? Format.of("   pgbench tpcb-like: %.0f tps, mean latency %.1f ms; postings are %.2fx of it",
-                            pgbench.tps(), pgbench.latencyMillis(), result.ratio())
+                    ? Format.of("   pgbench tpcb-like: %.0f tps, mean latency %.1f ms (%s); postings are %.2fx of it",
+                            pgbench.tps(), pgbench.latencyMillis(), Format.load(), result.ratio())
                     : "   pgbench: skipped, " + pgbench.skipped());
             return result;
         } finally {

@@ -197,7 +197,7 @@ class DmsImportTest extends StoreConsoleTest {
         assertThat(count("select count(*) from audit_event a join repair_order o on a.entity_id = o.id::text"
                 + " where o.dms_number like 'RO-X%' and a.action = 'CREATE'")).isEqualTo(29);
         assertThat(count("select count(*) from audit_event a join member m on a.entity_id = m.id::text"
-                + " where m.phone like '1380000%' and a.action = 'CREATE'")).isEqualTo(29);
+                + " where m.phone like '1380000%' and a.action = 'CREATE' and a.entity_type = 'member'")).isEqualTo(29);
     }
 
     @Test
