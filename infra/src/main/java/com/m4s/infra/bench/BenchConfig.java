@@ -26,14 +26,19 @@ import org.jspecify.annotations.Nullable;
  *     {@code bench.listing_stores}); at most {@code stores}
  * @param approvals cars approved one by one through the API on top of the listings ({@code BENCH_APPROVALS} /
  *     {@code bench.approvals})
+ * @param importLines repair order lines of the generated DMS file, and of the REST batches, of part 7
+ *     ({@code BENCH_IMPORT_LINES} / {@code bench.import_lines})
  * @param parts the parts to run, by number ({@code BENCH_PARTS} / {@code bench.parts}, e.g. {@code 1,5}; part 1,
  *     provisioning, always runs: the others need its stores)
  */
 record BenchConfig(int stores, int members, int largeMembers, int seconds, int warmUp, int concurrency, int listings, int listingStores,
-        int approvals, Set<Integer> parts) {
+        int approvals, int importLines, Set<Integer> parts) {
 
-    /** Every part: 1 provisioning, 2 start-up migration, 3 member queries, 4 security overhead, 5 used-car market. */
-    static final Set<Integer> ALL_PARTS = Set.of(1, 2, 3, 4, 5);
+    /**
+     * Every part: 1 provisioning, 2 start-up migration, 3 member queries, 4 security overhead, 5 used-car market,
+     * 6 points ledger vs pgbench, 7 DMS import rate.
+     */
+    static final Set<Integer> ALL_PARTS = Set.of(1, 2, 3, 4, 5, 6, 7);
 
     /** More members than this would run out of distinct plates (34^5) long before; it is a typo guard. */
     static final int MAX_MEMBERS = 1_000_000;
@@ -52,7 +57,7 @@ record BenchConfig(int stores, int members, int largeMembers, int seconds, int w
         return new BenchConfig(setting("stores", 50), setting("members", 2000),
                 setting("large_members", 100_000, 0), setting("seconds", 10), setting("warmup", 15, 0),
                 setting("concurrency", 8), setting("listings", 100_000), setting("listing_stores", 20),
-                setting("approvals", 500), readParts());
+                setting("approvals", 500), setting("import_lines", 10_000), readParts());
     }
 
     boolean runs(int part) {
@@ -116,7 +121,7 @@ record BenchConfig(int stores, int members, int largeMembers, int seconds, int w
     @Override
     public String toString() {
         return ("stores=%d members=%d large_members=%d seconds=%d warmup=%d concurrency=%d listings=%d listing_stores=%d"
-                + " approvals=%d parts=%s").formatted(stores, members, largeMembers, seconds, warmUp, concurrency, listings, listingStores, approvals,
-                        new TreeSet<>(parts));
+                + " approvals=%d import_lines=%d parts=%s").formatted(stores, members, largeMembers, seconds, warmUp,
+                        concurrency, listings, listingStores, approvals, importLines, new TreeSet<>(parts));
     }
 }

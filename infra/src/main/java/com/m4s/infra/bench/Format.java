@@ -17,6 +17,12 @@ final class Format {
         return String.format(Locale.ROOT, "%.0f ms", duration.toNanos() / 1e6);
     }
 
+    /** The machine's load average over the last minute, e.g. {@code load average 7.5}: others may share the cores. */
+    static String load() {
+        return of("load average %.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
+    }
+
     static String of(String pattern, Object... args) {
         return String.format(Locale.ROOT, pattern, args);
     }

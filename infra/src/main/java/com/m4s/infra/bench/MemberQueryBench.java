@@ -222,7 +222,7 @@ final class MemberQueryBench {
                     result = runner.run(name, sessions(query, route, store, token));
                 } finally {
                     for (Profile recording : recordings) {
-                        stopProfile(recording, name + " at " + members + " members").ifPresent(profiles::add);
+                        stopProfile(recording, name + " at " + members + " members, warm-up included").ifPresent(profiles::add);
                     }
                 }
                 System.out.println(Format.of("   ... %-32s %8.1f req/s%s", result.name(),

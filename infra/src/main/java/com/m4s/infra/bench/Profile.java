@@ -69,8 +69,8 @@ final class Profile {
             Map<String, Long> byCaller, List<Map.Entry<String, Long>> topMethods) {
 
         void print() {
-            System.out.println(Format.of("   %s: %d CPU samples (JFR jdk.ExecutionSample, settings=profile) during %s,"
-                    + " warm-up included; %s", service, samples, during, file));
+            System.out.println(Format.of("   %s: %d CPU samples (JFR jdk.ExecutionSample, settings=profile) during %s;"
+                    + " %s", service, samples, during, file));
             System.out.println("     by layer of the top frame:          " + shares(byLayer));
             System.out.println("     JDK frames counted to their caller: " + shares(byCaller));
             System.out.println("     top " + TOP_METHODS + " methods (top frame):");

@@ -22,6 +22,7 @@ final class Summary {
     /** Prints the figures and the machine; call while the stack still runs, to see the services' heap setting. */
     void print(String postgresVersion) {
         add("machine", machine());
+        add("load", Format.load() + " at the end (1 minute; other users of the machine count too)");
         add("max heap", heaps());
         add("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
                 + System.getProperty("java.vendor") + ")");

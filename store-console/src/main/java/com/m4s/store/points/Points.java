@@ -5,6 +5,9 @@ import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.SqlPage;
 import com.m4s.store.member.Members;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,6 +81,8 @@ public class Points {
     private final JdbcClient jdbc;
     private final JobWork work;
     private final Clock clock;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     Points(PointsEntryRepository entries, PointsBalanceRepository balances, PointsHistory history, Members members,
             JdbcClient jdbc, JobWork work, Clock clock) {
@@ -319,9 +324,11 @@ public class Points {
 
     /** The member's balance row, locked; made first (under an advisory lock on the member) if there is none. */
     private PointsBalance lock(UUID member) {
-        var locked = balances.lock(member);
-        if (locked.isPresent()) {
-            return locked.get();
+        // the row locked before in this transaction (an order's lines post one after the other) is not asked for
+        // again: the persistence context has it, locked, with every change of this transaction
+        PointsBalance held = entityManager.find(PointsBalance.class, member, LockModeType.PESSIMISTIC_WRITE);
+        if (held != null) {
+            return held;
         }
         requireMember(member);
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:member, 0))").param("member", member.toString())

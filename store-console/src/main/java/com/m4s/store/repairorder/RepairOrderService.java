@@ -66,23 +66,84 @@ public class RepairOrderService {
         this.clock = clock;
     }
 
-    /** Each order of the batch in its own transaction: one refused order does not hold back the others. */
+    /**
+     * Orders that share a transaction (a file import's, a REST batch's): a commit and its bookkeeping per
+     * {@value} orders rather than per order. Small enough that the rows an import locks (its orders, its members'
+     * balances) are held for a fraction of a second.
+     */
+    public static final int ORDERS_PER_TRANSACTION = 25;
+
+    /** What became of one order of {@link #upsertAll}: its result, or why it was refused, or what failed. */
+    public record Upserted(RepairOrderViews.@Nullable OrderResult result, @Nullable ApiException refused,
+            @Nullable RuntimeException failed) {
+    }
+
+    /** The batch, as {@link #upsertAll}: one refused order does not hold back the others. */
     public RepairOrderViews.BatchResult upsert(RepairOrderRequests.Batch batch, String actor) {
         UnknownCustomer unknown = settings.unknownCustomer();
         List<RepairOrderViews.OrderResult> results = new ArrayList<>();
-        for (RepairOrderRequests.DmsOrder order : batch.orders()) {
-            try {
-                results.add(upsert(order, unknown, actor));
-            } catch (ApiException e) {
-                results.add(new RepairOrderViews.OrderResult(order.dmsNumber(), RepairOrderViews.Outcome.REJECTED,
-                        null, null, e.type(), e.getMessage(), null));
+        List<Upserted> upserted = upsertAll(batch.orders(), unknown, actor);
+        for (int i = 0; i < upserted.size(); i++) {
+            Upserted one = upserted.get(i);
+            if (one.failed() != null) {
+                throw one.failed();
             }
+            ApiException e = one.refused();
+            results.add(e == null ? java.util.Objects.requireNonNull(one.result())
+                    : new RepairOrderViews.OrderResult(batch.orders().get(i).dmsNumber(),
+                            RepairOrderViews.Outcome.REJECTED, null, null, e.type(), e.getMessage(), null));
         }
         return new RepairOrderViews.BatchResult(results);
     }
 
     /**
-     * One order, in its own transaction (the batch's step, and the file import's): its outcome, or the
+     * Each order through {@link #upsert(RepairOrderRequests.DmsOrder, UnknownCustomer, String)}'s step, up to
+     * {@link #ORDERS_PER_TRANSACTION} of them in one transaction. When any order of a transaction is refused, or the
+     * database refuses a write (a deadlock with another import), that transaction is rolled back and its orders are
+     * done again each in a transaction of its own: the refused order leaves nothing behind and the others are
+     * written exactly as alone. The outcomes are in the orders' order.
+     */
+    public List<Upserted> upsertAll(List<RepairOrderRequests.DmsOrder> all, UnknownCustomer unknown, String actor) {
+        List<Upserted> outcomes = new ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += ORDERS_PER_TRANSACTION) {
+            List<RepairOrderRequests.DmsOrder> chunk = all.subList(from,
+                    Math.min(all.size(), from + ORDERS_PER_TRANSACTION));
+            List<RepairOrderViews.OrderResult> together = chunk.size() == 1 ? null : together(chunk, unknown, actor);
+            if (together != null) {
+                together.forEach(r -> outcomes.add(new Upserted(r, null, null)));
+                continue;
+            }
+            for (RepairOrderRequests.DmsOrder order : chunk) {
+                try {
+                    outcomes.add(new Upserted(upsert(order, unknown, actor), null, null));
+                } catch (ApiException e) {
+                    outcomes.add(new Upserted(null, e, null));
+                } catch (RuntimeException e) {
+                    outcomes.add(new Upserted(null, null, e));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    /** The orders in one transaction, or null when it was rolled back because one of them was refused. */
+    private @Nullable List<RepairOrderViews.OrderResult> together(List<RepairOrderRequests.DmsOrder> chunk,
+            UnknownCustomer unknown, String actor) {
+        try {
+            return tx.execute(status -> {
+                List<RepairOrderViews.OrderResult> results = new ArrayList<>(chunk.size());
+                for (RepairOrderRequests.DmsOrder order : chunk) {
+                    results.add(upsertInTransaction(order, unknown, actor));
+                }
+                return results;
+            });
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * One order, in its own transaction (the step of {@link #upsertAll}): its outcome, or the
      * {@link ApiException} that refused it, after which nothing of it is written.
      *
      * @param unknown what to do when the order's customer matches no member (the store's setting, read once per

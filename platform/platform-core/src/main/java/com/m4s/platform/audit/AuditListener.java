@@ -6,13 +6,17 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks;
 import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostDeleteEventListener;
 import org.hibernate.event.spi.PostInsertEvent;
@@ -43,6 +47,8 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
     private final Clock clock;
     private final JsonMapper json;
     private final String table;
+    /** Entries of each session's transaction, written together just before it commits, dropped if it does not. */
+    private final Map<SharedSessionContractImplementor, List<AuditEntry>> pending = new ConcurrentHashMap<>();
 
     AuditListener(Clock clock, JsonMapper json, @Nullable String schema) {
         this.clock = clock;
@@ -87,27 +93,49 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
                 caller == null ? null : caller.displayName(), caller == null ? nobody : caller.primaryRole(), ip,
                 action,
                 entityType(persister), String.valueOf(id), changes);
-        ((SessionImplementor) session).getActionQueue().registerCallback(
-                (org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback) s -> write(session, entry));
+        List<AuditEntry> queued = pending.get(session);
+        if (queued == null) {
+            List<AuditEntry> fresh = new ArrayList<>();
+            pending.put(session, fresh);
+            SessionImplementor s = (SessionImplementor) session;
+            s.getActionQueue().registerCallback((TransactionCompletionCallbacks.BeforeCompletionCallback) done -> {
+                List<AuditEntry> entries = pending.remove(session);
+                if (entries != null) {
+                    write(session, entries);
+                }
+            });
+            s.getActionQueue().registerCallback(
+                    (TransactionCompletionCallbacks.AfterCompletionCallback) (success, done) -> pending.remove(session));
+            queued = fresh;
+        }
+        queued.add(entry);
     }
 
-    private void write(SharedSessionContractImplementor session, AuditEntry entry) {
+    /**
+     * The transaction's entries in the order their changes were made, as one JDBC batch: one round trip to the
+     * database for all of them rather than one per changed row (a repair order with its lines and points postings
+     * changes about fifteen rows).
+     */
+    private void write(SharedSessionContractImplementor session, List<AuditEntry> entries) {
         session.doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into " + table
                     + " (id, occurred_at, actor_subject, actor_name, actor_role, client_ip, action, entity_type,"
                     + " entity_id, changes, actor_display_name) values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)")) {
-                insert.setObject(1, entry.id());
-                insert.setTimestamp(2, Timestamp.from(entry.occurredAt()));
-                insert.setString(3, entry.actorSubject());
-                insert.setString(4, entry.actorName());
-                insert.setString(5, entry.actorRole());
-                insert.setString(6, entry.clientIp());
-                insert.setString(7, entry.action().name());
-                insert.setString(8, entry.entityType());
-                insert.setString(9, entry.entityId());
-                insert.setString(10, json.writeValueAsString(entry.changes()));
-                insert.setString(11, entry.actorDisplayName());
-                insert.executeUpdate();
+                for (AuditEntry entry : entries) {
+                    insert.setObject(1, entry.id());
+                    insert.setTimestamp(2, Timestamp.from(entry.occurredAt()));
+                    insert.setString(3, entry.actorSubject());
+                    insert.setString(4, entry.actorName());
+                    insert.setString(5, entry.actorRole());
+                    insert.setString(6, entry.clientIp());
+                    insert.setString(7, entry.action().name());
+                    insert.setString(8, entry.entityType());
+                    insert.setString(9, entry.entityId());
+                    insert.setString(10, json.writeValueAsString(entry.changes()));
+                    insert.setString(11, entry.actorDisplayName());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
         });
     }

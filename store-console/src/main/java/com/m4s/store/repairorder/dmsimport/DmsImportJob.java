@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +30,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The per-store job {@value #JOB} (decision 0016): works on the store's queued file imports, order by order through
- * {@link RepairOrderService#upsert}, the REST batch's own step, so a file and the REST endpoint cannot differ.
+ * The per-store job {@value #JOB} (decision 0016): works on the store's queued file imports through
+ * {@link RepairOrderService#upsertAll}, the REST batch's own step (several orders per transaction, a refused one
+ * done again alone), so a file and the REST endpoint cannot differ.
  * Progress and rejected rows are written every {@value #FLUSH_EVERY} orders; a run cut short resumes after the last
  * orders written (an order done twice is unchanged the second time anyway). An upload marks the
  * store's work and asks for a run right after its commit; every active store is also visited once at start-up, so
@@ -139,11 +141,21 @@ class DmsImportJob implements StoreJob {
                     DmsFile.Format.valueOf((String) record.get("format"))));
             ZoneId zone = storeTime.zone();
             UnknownCustomer unknown = settings.unknownCustomer();
-            for (int i = p.ordersDone; i < groups.size(); i++) {
-                one(DmsOrders.build(groups.get(i), zone), unknown, actor, p);
-                if (p.ordersDone % FLUSH_EVERY == 0) {
-                    flush(id, p, false);
+            int chunk = RepairOrderService.ORDERS_PER_TRANSACTION;
+            for (int from = p.ordersDone; from < groups.size(); ) {
+                int to = Math.min(groups.size(), (from / chunk + 1) * chunk);
+                List<DmsOrders.Built> built = groups.subList(from, to).stream()
+                        .map(g -> DmsOrders.build(g, zone)).toList();
+                Iterator<RepairOrderService.Upserted> upserted = orders.upsertAll(built.stream()
+                        .map(DmsOrders.Built::order).filter(java.util.Objects::nonNull).toList(), unknown, actor)
+                        .iterator();
+                for (DmsOrders.Built one : built) {
+                    one(one, one.order() == null ? null : upserted.next(), p);
+                    if (p.ordersDone % FLUSH_EVERY == 0) {
+                        flush(id, p, false);
+                    }
                 }
+                from = to;
             }
             flush(id, p, true);
             log.info("DMS import {} of store {}: {} orders ({} created, {} updated, {} unchanged, {} rejected) in {} ms",
@@ -161,12 +173,12 @@ class DmsImportJob implements StoreJob {
         }
     }
 
-    /** One order of the file: through the REST batch's step, or refused with its rows. */
-    private void one(DmsOrders.Built built, UnknownCustomer unknown, String actor, Progress p) {
+    /** One order of the file: its outcome through the REST batch's step, or refused with its rows. */
+    private void one(DmsOrders.Built built, RepairOrderService.@Nullable Upserted upserted, Progress p) {
         List<DmsOrders.Refusal> refusals = built.refusals();
-        if (built.order() != null) {
-            try {
-                RepairOrderViews.OrderResult result = orders.upsert(built.order(), unknown, actor);
+        if (upserted != null) {
+            RepairOrderViews.OrderResult result = upserted.result();
+            if (result != null) {
                 switch (result.outcome()) {
                     case CREATED -> p.created++;
                     case UPDATED -> p.updated++;
@@ -176,11 +188,12 @@ class DmsImportJob implements StoreJob {
                 if ("CREATED".equals(result.memberMatchedBy())) {
                     p.members++;
                 }
-            } catch (ApiException e) {
+            } else if (upserted.refused() != null) {
+                ApiException e = upserted.refused();
                 refusals = DmsOrders.rejectAll(built.group(), built.group().rows().stream()
                         .map(r -> new DmsOrders.Refusal(r, e)).toList()).refusals();
-            } catch (RuntimeException e) {
-                log.warn("DMS import: order {} failed", built.group().dmsNumber(), e);
+            } else {
+                log.warn("DMS import: order {} failed", built.group().dmsNumber(), upserted.failed());
                 ApiException failed = new DmsOrders.DmsImportProblem("dms-import-failed");
                 refusals = built.group().rows().stream().map(r -> new DmsOrders.Refusal(r, failed)).toList();
             }

@@ -166,6 +166,40 @@ class DmsImportTest extends StoreConsoleTest {
                 .isEqualTo("CREATE");
     }
 
+    /**
+     * Orders share a transaction 25 at a time: one refused in the middle is done again alone, so it leaves nothing
+     * behind, and the others of its transaction are written exactly once (order, member, entry, audit rows).
+     */
+    @Test
+    void anOrderRefusedAmongTheOthersOfItsTransactionLeavesNothingAndTheOthersAreWrittenOnce() {
+        List<Map<String, Object>> orders = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String phone = i == 12 ? "12345" : "1380000" + String.format("%04d", i);
+            Map<String, Object> order = order("RO-X" + i, Map.of("name", "同批" + i, "phone", phone), null, null);
+            order.put("status", "SETTLED");
+            order.put("settledAt", "2026-11-01T08:00:00Z");
+            orders.add(order);
+        }
+        Api.Response r = manager().post(BASE + "/repair-orders/batch", Map.of("orders", orders));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        List<String> outcomes = new ArrayList<>();
+        r.json().path("orders").forEach(o -> outcomes.add(o.path("outcome").asString()));
+        assertThat(outcomes).hasSize(30).containsOnly("CREATED", "REJECTED");
+        assertThat(outcomes.indexOf("REJECTED")).isEqualTo(12);
+        assertThat(outcomes.lastIndexOf("REJECTED")).isEqualTo(12);
+        assertThat(r.json().path("orders").get(12).path("problem").asString()).isEqualTo("dms-customer-incomplete");
+
+        assertThat(count("select count(*) from repair_order where dms_number like 'RO-X%'")).isEqualTo(29);
+        assertThat(count("select count(*) from repair_order where dms_number = 'RO-X12'")).isZero();
+        assertThat(count("select count(*) from member where phone like '1380000%' or phone = '12345'")).isEqualTo(29);
+        assertThat(count("select count(*) from points_entry e join repair_order_line l on l.id = e.source_id"
+                + " join repair_order o on o.id = l.order_id where o.dms_number like 'RO-X%'")).isEqualTo(29);
+        assertThat(count("select count(*) from audit_event a join repair_order o on a.entity_id = o.id::text"
+                + " where o.dms_number like 'RO-X%' and a.action = 'CREATE'")).isEqualTo(29);
+        assertThat(count("select count(*) from audit_event a join member m on a.entity_id = m.id::text"
+                + " where m.phone like '1380000%' and a.action = 'CREATE' and a.entity_type = 'member'")).isEqualTo(29);
+    }
+
     @Test
     void theTemplatesImportAsTheyAreAndOnlyImportersOfTheStoreMayUpload() {
         Api.Download xlsx = manager().download(BASE + "/repair-orders/imports/template.xlsx");
