@@ -28,7 +28,7 @@ class DmsCredentialController {
     @GetMapping
     @Operation(summary = "The store's DMS credential (status NONE, ACTIVE or REVOKED), with the token URL and the"
             + " batch path a DMS uses; never its secret")
-    DmsCredentials.View get(@PathVariable String store) {
+    DmsCredentials.DmsCredentialView get(@PathVariable String store) {
         return credentials.get();
     }
 
@@ -37,21 +37,21 @@ class DmsCredentialController {
     @Operation(summary = "Make the store's DMS credential; the answer holds its secret, shown this once",
             description = "409 dms-credential-exists while one is active; 503 identity-unavailable when Keycloak"
                     + " did not take it (nothing was recorded; repeat).")
-    DmsCredentials.Issued create(@PathVariable String store) {
+    DmsCredentials.DmsCredentialIssued create(@PathVariable String store) {
         return credentials.create();
     }
 
     @PostMapping("/rotate")
     @Operation(summary = "A new secret, shown this once: the old secret, and every token issued with it, stop"
             + " working at once", description = "409 dms-credential-missing without an active credential.")
-    DmsCredentials.Issued rotate(@PathVariable String store) {
+    DmsCredentials.DmsCredentialIssued rotate(@PathVariable String store) {
         return credentials.rotate();
     }
 
     @PostMapping("/revoke")
     @Operation(summary = "Revoke the credential: the client is deleted in Keycloak and its tokens are refused (401)",
             description = "409 dms-credential-missing without an active credential.")
-    DmsCredentials.View revoke(@PathVariable String store) {
+    DmsCredentials.DmsCredentialView revoke(@PathVariable String store) {
         return credentials.revoke();
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 interface DmsCredentialRepository extends JpaRepository<DmsCredential, UUID> {
 
     /** The credential in force, if any (at most one: {@code dms_credential_active_uk}). */
-    @Query("select c from DmsCredential c where c.status = com.m4s.store.repairorder.credential.DmsCredentialStatus.ACTIVE")
+    @Query("select c from DmsCredential c"
+            + " where c.status = com.m4s.store.repairorder.credential.DmsCredentialStatus.ACTIVE")
     Optional<DmsCredential> active();
 
     /** The last credential made, active or revoked. */

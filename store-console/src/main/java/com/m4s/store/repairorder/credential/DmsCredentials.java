@@ -7,6 +7,7 @@ import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.web.ApiException;
 import com.m4s.store.identity.Identities;
 import com.m4s.store.identity.IdentityUnavailable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DmsCredentials {
 
     /** The credential as the console shows it. */
-    public record View(String status, @Nullable String clientId, String tokenUrl, String batchPath,
+    public record DmsCredentialView(
+            @Schema(allowableValues = {"NONE", "ACTIVE", "REVOKED"}) String status, @Nullable String clientId,
+            String tokenUrl, String batchPath,
             @Nullable Instant createdAt, @Nullable String createdBy, @Nullable Instant rotatedAt,
             @Nullable String rotatedBy, @Nullable Instant revokedAt, @Nullable String revokedBy, long version) {
     }
@@ -44,7 +47,7 @@ public class DmsCredentials {
      *
      * @param clientSecret the secret; not kept by the platform, not shown again
      */
-    public record Issued(View credential, String clientId, String clientSecret) {
+    public record DmsCredentialIssued(DmsCredentialView credential, String clientId, String clientSecret) {
     }
 
     static final String NONE = "NONE";
@@ -72,14 +75,14 @@ public class DmsCredentials {
     }
 
     /** The store's credential: the active one, else the last one revoked, else none yet. */
-    public View get() {
+    public DmsCredentialView get() {
         return tx.execute(status -> credentials.active().or(credentials::findFirstByOrderByCreatedAtDesc)
-                .map(this::view).orElseGet(() -> new View(NONE, null, tokenEndpoint.url(), batchPath(), null, null,
-                        null, null, null, null, 0)));
+                .map(this::view).orElseGet(() -> new DmsCredentialView(NONE, null, tokenEndpoint.url(), batchPath(),
+                        null, null, null, null, null, null, 0)));
     }
 
     /** Makes the store's credential; 409 {@code dms-credential-exists} while one is active. */
-    public Issued create() {
+    public DmsCredentialIssued create() {
         String store = store();
         return locked(() -> {
             if (credentials.active().isPresent()) {
@@ -91,12 +94,12 @@ public class DmsCredentials {
                     Role.DMS.realmRole(), key));
             DmsCredential made = credentials.saveAndFlush(new DmsCredential(clientId(store), key, actor(),
                     clock.instant()));
-            return new Issued(view(made), made.clientId(), client.secret());
+            return new DmsCredentialIssued(view(made), made.clientId(), client.secret());
         });
     }
 
     /** A new secret; the old one and every token issued with it stop working at once. */
-    public Issued rotate() {
+    public DmsCredentialIssued rotate() {
         return locked(() -> {
             DmsCredential credential = active();
             String key = UUID.randomUUID().toString();
@@ -104,12 +107,12 @@ public class DmsCredentials {
                     key));
             credential.rotated(key, actor(), clock.instant());
             DmsCredential saved = credentials.saveAndFlush(credential);
-            return new Issued(view(saved), saved.clientId(), client.secret());
+            return new DmsCredentialIssued(view(saved), saved.clientId(), client.secret());
         });
     }
 
     /** Deletes the client in Keycloak: no token can be requested, and tokens already issued are refused here. */
-    public View revoke() {
+    public DmsCredentialView revoke() {
         return locked(() -> {
             DmsCredential credential = active();
             keycloak(() -> {
@@ -155,8 +158,8 @@ public class DmsCredentials {
         }
     }
 
-    private View view(DmsCredential c) {
-        return new View(c.status().name(), c.clientId(), tokenEndpoint.url(), batchPath(), c.createdAt(),
+    private DmsCredentialView view(DmsCredential c) {
+        return new DmsCredentialView(c.status().name(), c.clientId(), tokenEndpoint.url(), batchPath(), c.createdAt(),
                 c.createdBy(), c.rotatedAt(), c.rotatedBy(), c.revokedAt(), c.revokedBy(), c.version());
     }
 
