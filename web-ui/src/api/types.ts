@@ -136,3 +136,6 @@ export type DmsCredentialView = Nullable<
   'clientId' | 'createdAt' | 'createdBy' | 'rotatedAt' | 'rotatedBy' | 'revokedAt' | 'revokedBy'
 >;
 export type DmsCredentialIssued = Omit<ConsoleSchemas['DmsCredentialIssued'], 'credential'> & { credential: DmsCredentialView };
+
+// a vehicle's odometer readings (decision 0035)
+export type MileageReading = Nullable<ConsoleSchemas['MileageReadingView'], 'sourceRef'>;
