@@ -68,6 +68,32 @@ class MileageHistoryTest extends StoreConsoleTest {
                 + "/mileage").status()).isEqualTo(404);
         assertThat(as(TestUsers.staff(GROUP, STORE, "workshop")).get(history).status()).as("any reader of members")
                 .isEqualTo(200);
+
+        // the owner signs up in the owner app and sees their own car's readings, not another car's
+        Api owner = signUpOwner("13712348123");
+        List<String> own = new ArrayList<>();
+        owner.get(BASE + "/me/vehicles/" + vehicleId + "/mileage").json()
+                .forEach(r -> own.add(r.path("sourceRef").asString() + " " + r.path("mileageKm").asInt()));
+        assertThat(own).containsExactly("RO-MI-3 9000", "RO-MI-2 8500", "RO-MI-1 10000");
+        String otherCar = manager.post(BASE + "/members", Map.of("profile", Map.of("name", "别的车主", "phone",
+                "13712348124"), "vehicles", List.of(Map.of("plate", "粤A8M124", "vin", "LSVAM4187C2008124",
+                        "model", "朗逸")))).json().path("vehicles").get(0).path("id").asString();
+        assertThat(owner.get(BASE + "/me/vehicles/" + otherCar + "/mileage").status()).isEqualTo(404);
+    }
+
+    /** An owner login for the member with this (test) phone, made through the owner sign-up with the code sent. */
+    private Api signUpOwner(String phone) {
+        assertThat(anonymous().post(BASE + "/owner-signup/codes", Map.of("phone", phone)).status()).isEqualTo(202);
+        String body = com.m4s.platform.test.Eventually.await(java.time.Duration.ofSeconds(10), "the sign-up code",
+                () -> anonymous().get(BASE + "/owner-signup/development-inbox?phone=" + phone).json()
+                        .path("messages").path(0).path("body").asString(""), b -> !b.isEmpty());
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{6})(?![0-9])").matcher(body);
+        assertThat(code.find()).as(body).isTrue();
+        Api.Response signedUp = anonymous().post(BASE + "/owner-signup", Map.of("phone", phone, "code",
+                code.group(1), "password", "Mileage2026go"));
+        assertThat(signedUp.status()).as(signedUp.raw()).isEqualTo(201);
+        return anonymous().withToken(com.m4s.platform.test.TestKeycloak.passwordToken(
+                signedUp.json().path("username").asString(), "Mileage2026go"));
     }
 
     private static String send(Api api, String number, String memberId, String openedAt, int km) {
