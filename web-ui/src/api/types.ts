@@ -129,3 +129,13 @@ export type PointTaskTrigger = PointTaskView['trigger'];
 export type PointTaskStatus = PointTaskView['status'];
 export type PointTaskLimit = PointTaskView['memberLimit'];
 export type CheckInResult = ConsoleSchemas['CheckInResult'];
+
+// DMS credential (decision 0034)
+export type DmsCredentialView = Nullable<
+  ConsoleSchemas['DmsCredentialView'],
+  'clientId' | 'createdAt' | 'createdBy' | 'rotatedAt' | 'rotatedBy' | 'revokedAt' | 'revokedBy'
+>;
+export type DmsCredentialIssued = Omit<ConsoleSchemas['DmsCredentialIssued'], 'credential'> & { credential: DmsCredentialView };
+
+// a vehicle's odometer readings (decision 0035)
+export type MileageReading = Nullable<ConsoleSchemas['MileageReadingView'], 'sourceRef'>;

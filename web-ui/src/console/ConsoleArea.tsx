@@ -9,6 +9,7 @@ import { CardProgrammePage } from './cards/CardProgrammePage';
 import { ConsoleLayout } from './ConsoleLayout';
 import { Dashboard } from './dashboard/Dashboard';
 import { AuditLog } from './audit/AuditLog';
+import { DmsCredential } from './dmscredential/DmsCredential';
 import { DmsImport } from './imports/DmsImport';
 import { MessageLog } from './messages/MessageLog';
 import { MemberCreate } from './members/MemberCreate';
@@ -62,6 +63,7 @@ export default function ConsoleArea() {
               <Route path="repair-orders" element={<RepairOrderList />} />
               <Route path="repair-orders/:repairOrderId" element={<RepairOrderDetail />} />
               <Route path="repair-order-imports" element={<DmsImport />} />
+              <Route path="dms-credential" element={<DmsCredential />} />
               <Route path="points-rules" element={<PointsRules />} />
               <Route path="point-tasks" element={<PointTaskList />} />
               <Route path="staff" element={<StaffList />} />

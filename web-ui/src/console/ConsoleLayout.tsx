@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
@@ -45,6 +46,7 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   audit: <AuditOutlined />,
   messages: <MessageOutlined />,
   dmsImport: <CloudUploadOutlined />,
+  dmsCredential: <ApiOutlined />,
 };
 
 type ConsolePage = (typeof CONSOLE_PAGES)[number];

@@ -1,9 +1,37 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/problem';
-import type { MemberView } from '../api/types';
+import type { MemberView, MileageReading } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { useFormatTime } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
 import { useOwnerStore } from './ownerStore';
+
+/** The car's last odometer readings, from its repair orders (newest first). */
+export function CarMileage({ store, vehicleId }: { store: string; vehicleId: string }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const formatTime = useFormatTime();
+  const readings = useLoad<MileageReading[]>(
+    (signal) => api.get<MileageReading[]>(`/api/stores/${store}/me/vehicles/${vehicleId}/mileage`, undefined, signal),
+    [store, vehicleId],
+  );
+  const shown = (readings.data ?? []).slice(0, 5);
+  if (shown.length === 0) return null;
+  return (
+    <div className="owner-mileage">
+      <h3 className="owner-muted">{t('mileage.title')}</h3>
+      <ul>
+        {shown.map((r) => (
+          <li key={r.id} data-testid="owner-mileage">
+            <span>{formatTime(r.readAt, 'short')}</span>
+            <span>{t('owner.km', { km: r.mileageKm.toLocaleString() })}</span>
+            <span className="owner-muted">{t(`mileage.sources.${r.source}`, { ref: r.sourceRef ?? '' })}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** The signed-in owner's member record at their store and their cars. */
 export function MyCars() {
@@ -59,6 +87,7 @@ export function MyCars() {
                 </>
               )}
             </dl>
+            <CarMileage store={store} vehicleId={v.id} />
           </li>
         ))}
       </ul>

@@ -3,13 +3,14 @@ import { Button, Card, Descriptions, Progress, Space, Spin, Table, Tag, Typograp
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { saveFile } from '../../antd/download';
 import { ListPage, useSortable } from '../../antd/ListPage';
 import { PageHeader } from '../../antd/PageHeader';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
 import { useFormatTime } from '../../ui/storeZone';
+import { useCan } from '../permissions';
 import type { ImportStatus, ImportSummary, ImportView, RejectedRow } from './types';
 
 const DEFAULTS = { size: 10, sort: 'createdAt,desc' };
@@ -189,6 +190,7 @@ export function DmsImport() {
   const sortable = useSortable(DEFAULTS);
   const [current, setCurrent] = useState<string>();
   const [refresh, setRefresh] = useState(0);
+  const managesDms = useCan('DMS_CREDENTIAL_MANAGE');
 
   const columns: ColumnsType<ImportSummary> = [
     { ...sortable('createdAt'), title: t('dmsImport.history.createdAt'), render: (_, i) => formatTime(i.createdAt) },
@@ -208,6 +210,11 @@ export function DmsImport() {
         title={t('dmsImport.title')}
         breadcrumb={[{ title: t('console.menu.dashboard'), to: `/console/${store}` }, { title: t('console.menu.dmsImport') }]}
       />
+      {managesDms && (
+        <Typography.Paragraph type="secondary">
+          {t('dmsCredential.fromImport')} <Link to={`/console/${store}/dms-credential`}>{t('console.menu.dmsCredential')}</Link>
+        </Typography.Paragraph>
+      )}
       <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
         <UploadCard
           store={store}

@@ -27,6 +27,11 @@ function member(vehicleVersion: number, mileageKm: number): MemberView {
   };
 }
 
+/** The vehicles' odometer histories (empty here) apart from the member's other reads. */
+function withMileage(get: ReturnType<typeof vi.fn>) {
+  return vi.fn((path: string, ...rest: unknown[]) => (path.endsWith('/mileage') ? Promise.resolve([]) : get(path, ...rest)));
+}
+
 /** Store staff of the finance department: they read members, MEMBER_EDIT (which deleting needs) is not theirs. */
 const FINANCE_STAFF: Permission[] = ['STORE_ENTER', 'CONSOLE_USE', 'MEMBER_VIEW', 'USED_CAR_VIEW', 'USED_CAR_MARKET_VIEW'];
 
@@ -45,7 +50,7 @@ describe('MemberEdit', () => {
   });
 
   it('offers deleting the member and removing vehicles only with MEMBER_EDIT, as the server requires', async () => {
-    const api = fakeApi({ get: vi.fn().mockResolvedValue(member(2, 23000)) });
+    const api = fakeApi({ get: withMileage(vi.fn().mockResolvedValue(member(2, 23000))) });
     const { unmount } = renderEdit(api, MANAGER_PERMISSIONS);
     expect(await screen.findByText('删除会员')).toBeInTheDocument();
     expect(screen.getByText('粤A12345')).toBeInTheDocument();
@@ -62,7 +67,7 @@ describe('MemberEdit', () => {
   });
 
   it('saves the profile with the version it was filled from', async () => {
-    const api = fakeApi({ get: vi.fn().mockResolvedValue(member(2, 23000)), put: vi.fn().mockResolvedValue({}) });
+    const api = fakeApi({ get: withMileage(vi.fn().mockResolvedValue(member(2, 23000))), put: vi.fn().mockResolvedValue({}) });
     renderEdit(api);
 
     await waitFor(() => expect(screen.getByLabelText('姓名')).toHaveValue('王建国'));
@@ -74,7 +79,7 @@ describe('MemberEdit', () => {
 
   it('changes a vehicle with its version; when someone changed it meanwhile, says so and reloads the member', async () => {
     const api = fakeApi({
-      get: vi.fn().mockResolvedValueOnce(member(2, 23000)).mockResolvedValue(member(3, 30000)),
+      get: withMileage(vi.fn().mockResolvedValueOnce(member(2, 23000)).mockResolvedValue(member(3, 30000))),
       put: vi.fn().mockRejectedValue(new ApiError(409, { type: 'https://m4s.dev/problems/concurrent-update', detail: 'changed' })),
     });
     renderEdit(api);
@@ -89,7 +94,8 @@ describe('MemberEdit', () => {
       expect(api.put).toHaveBeenCalledWith(`${PATH}/vehicles/v-1`, expect.objectContaining({ mileageKm: 25000 }), 2));
     expect(await within(dialog).findByText('他人刚刚修改了此记录，请刷新后重试。')).toBeInTheDocument();
     // the member behind the dialog is read again: the list shows the other person's change
-    await waitFor(() => expect(api.get).toHaveBeenCalledTimes(2));
+    const memberReads = () => api.get.mock.calls.filter(([path]) => !String(path).endsWith('/mileage'));
+    await waitFor(() => expect(memberReads()).toHaveLength(2));
     expect(await screen.findByText('30000', { selector: 'td' })).toBeInTheDocument();
   });
 });

@@ -15,6 +15,7 @@ import { MemberCardPanel } from '../cards/MemberCardPanel';
 import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
+import { MileageHistory } from './MileageHistory';
 
 /**
  * Adds or changes one vehicle in a dialog. A change carries the version the dialog was filled from; when someone
@@ -206,6 +207,10 @@ export function MemberEdit() {
           pagination={false}
           dataSource={member.data.vehicles}
           locale={{ emptyText: t('common.empty') }}
+          expandable={{
+            defaultExpandAllRows: true,
+            expandedRowRender: (v) => <MileageHistory store={store} memberId={memberId} vehicleId={v.id} />,
+          }}
           columns={[
             { key: 'plate', dataIndex: 'plate', title: t('vehicles.fields.plate') },
             { key: 'vin', dataIndex: 'vin', title: t('vehicles.fields.vin') },

@@ -75,6 +75,18 @@ public class Identities {
             @Nullable String department, @Nullable String phone, @Nullable String staff, Instant createdAt) {
     }
 
+    /**
+     * A client of a system outside the platform, as Keycloak made it.
+     *
+     * @param id Keycloak's id of the client (not its client id)
+     * @param secret the client's secret: shown to the person who made it, never kept here
+     */
+    public record ServiceClient(String id, String secret) {
+    }
+
+    /** The claim naming the generation of a service client's secret ({@link #createServiceClient}). */
+    public static final String CREDENTIAL_KEY_CLAIM = "m4s_credential_key";
+
     /** Listing a store's logins took longer than {@link #LISTING_BUDGET}: the request answers 503 rather than wait. */
     public static class TooSlow extends Unavailable {
         TooSlow() {
@@ -296,6 +308,129 @@ public class Identities {
         } catch (RestClientException e) {
             throw new Unavailable("Keycloak could not be reached: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A confidential client of a system outside the platform (a store's DMS): client-credentials grant only, its
+     * service account holding {@code realmRole} and {@code store} alone in attribute {@code stores}, and a fixed claim
+     * {@value #CREDENTIAL_KEY_CLAIM} = {@code key} in its tokens (so that tokens issued before a rotation can be told
+     * from later ones). A client of that id left by an earlier attempt that did not finish is replaced.
+     *
+     * @return the client's secret, which Keycloak keeps and nobody else does
+     */
+    public ServiceClient createServiceClient(String clientId, String description, String store, String realmRole,
+            String key) {
+        findClient(clientId).ifPresent(this::deleteClient);
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("clientId", clientId);
+        client.put("name", clientId);
+        client.put("description", description);
+        client.put("enabled", true);
+        client.put("protocol", "openid-connect");
+        client.put("publicClient", false);
+        client.put("clientAuthenticatorType", "client-secret");
+        client.put("serviceAccountsEnabled", true);
+        client.put("standardFlowEnabled", false);
+        client.put("implicitFlowEnabled", false);
+        client.put("directAccessGrantsEnabled", false);
+        client.put("frontchannelLogout", false);
+        client.put("protocolMappers", List.of(keyMapper(null, key)));
+        URI location = call(() -> admin.post().uri("/clients").body(client).retrieve().toBodilessEntity()
+                .getHeaders().getLocation());
+        if (location == null) {
+            throw new Unavailable("Keycloak created client " + clientId + " but did not say where", null);
+        }
+        String path = location.getPath();
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        JsonNode account = call(() -> admin.get().uri("/clients/{id}/service-account-user", id).retrieve()
+                .body(JsonNode.class));
+        String accountId = account.path("id").asString();
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("username", account.path("username").asString());
+        update.put("attributes", Map.of("stores", List.of(store)));
+        call(() -> admin.put().uri("/users/{id}", accountId).body(update).retrieve().toBodilessEntity());
+        grant(accountId, realmRole);
+        JsonNode secret = call(() -> admin.get().uri("/clients/{id}/client-secret", id).retrieve()
+                .body(JsonNode.class));
+        return new ServiceClient(id, secret.path("value").asString());
+    }
+
+    /**
+     * A new secret for the client (the old one stops working at once) and a new {@value #CREDENTIAL_KEY_CLAIM} in
+     * its tokens from now on.
+     */
+    public ServiceClient rotateServiceClient(String clientId, String key) {
+        String id = findClient(clientId).orElseThrow(() -> new Unavailable("Keycloak has no client " + clientId,
+                null));
+        JsonNode mappers = call(() -> admin.get().uri("/clients/{id}/protocol-mappers/models", id).retrieve()
+                .body(JsonNode.class));
+        String mapperId = null;
+        for (JsonNode mapper : mappers) {
+            if (CREDENTIAL_KEY_CLAIM.equals(mapper.path("name").asString())) {
+                mapperId = mapper.path("id").asString();
+            }
+        }
+        if (mapperId == null) {
+            String none = null;
+            call(() -> admin.post().uri("/clients/{id}/protocol-mappers/models", id).body(keyMapper(none, key))
+                    .retrieve().toBodilessEntity());
+        } else {
+            String mapper = mapperId;
+            call(() -> admin.put().uri("/clients/{id}/protocol-mappers/models/{mapper}", id, mapper)
+                    .body(keyMapper(mapper, key)).retrieve().toBodilessEntity());
+        }
+        JsonNode secret = call(() -> admin.post().uri("/clients/{id}/client-secret", id).retrieve()
+                .body(JsonNode.class));
+        return new ServiceClient(id, secret.path("value").asString());
+    }
+
+    /** Removes the client: no token can be requested with it any more. A client already gone is fine. */
+    public void deleteServiceClient(String clientId) {
+        findClient(clientId).ifPresent(this::deleteClient);
+    }
+
+    /** The Keycloak id of the client with this client id, if there is one. */
+    public Optional<String> findClient(String clientId) {
+        JsonNode clients = call(() -> admin.get().uri("/clients?clientId={c}&first=0&max=2", clientId).retrieve()
+                .body(JsonNode.class));
+        if (clients == null) {
+            return Optional.empty();
+        }
+        for (JsonNode client : clients) {
+            if (clientId.equals(client.path("clientId").asString())) {
+                return Optional.of(client.path("id").asString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void deleteClient(String id) {
+        try {
+            admin.delete().uri("/clients/{id}", id).retrieve().toBodilessEntity();
+        } catch (RestClientResponseException e) {
+            if (!e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                throw new Unavailable("Keycloak answered " + e.getStatusCode().value() + ": "
+                        + e.getResponseBodyAsString(), e);
+            }
+        } catch (DependencyUnavailable e) {
+            throw new Unavailable(e.getMessage(), e);
+        } catch (RestClientException e) {
+            throw new Unavailable("Keycloak could not be reached: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> keyMapper(@Nullable String id, String key) {
+        Map<String, Object> mapper = new LinkedHashMap<>();
+        if (id != null) {
+            mapper.put("id", id);
+        }
+        mapper.put("name", CREDENTIAL_KEY_CLAIM);
+        mapper.put("protocol", "openid-connect");
+        mapper.put("protocolMapper", "oidc-hardcoded-claim-mapper");
+        mapper.put("config", Map.of("claim.name", CREDENTIAL_KEY_CLAIM, "claim.value", key, "jsonType.label",
+                "String", "access.token.claim", "true", "id.token.claim", "false", "userinfo.token.claim", "false",
+                "introspection.token.claim", "true"));
+        return mapper;
     }
 
     private void grant(String id, String realmRole) {

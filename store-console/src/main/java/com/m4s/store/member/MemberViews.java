@@ -22,6 +22,20 @@ public final class MemberViews {
     }
 
     /**
+     * One odometer reading of a vehicle.
+     *
+     * @param sourceRef the source as people name it: the repair order's DMS number
+     * @param rollback lower than the reading before it: the odometer went back (or a reading is wrong)
+     */
+    public record MileageReadingView(UUID id, int mileageKm, Instant readAt, MileageSource source,
+            @Nullable String sourceRef, boolean rollback) {
+
+        static MileageReadingView of(VehicleMileage m) {
+            return new MileageReadingView(m.id(), m.mileageKm(), m.readAt(), m.source(), m.sourceRef(), m.rollback());
+        }
+    }
+
+    /**
      * @param ownerUsername the owner login bound to this member by sign-up, if any
      * @param referrer the member who referred this one, if any (and not deleted since)
      */

@@ -1,5 +1,6 @@
 package com.m4s.store.member;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,9 +14,30 @@ import org.springframework.stereotype.Component;
 public class Members {
 
     private final MemberService members;
+    private final MileageReadings mileage;
 
-    Members(MemberService members) {
+    Members(MemberService members, MileageReadings mileage) {
         this.members = members;
+        this.mileage = mileage;
+    }
+
+    /**
+     * What a source (a repair order) says about a vehicle's odometer now.
+     *
+     * @param mileageKm none: the source names no reading (any it had is removed)
+     * @param sourceId the source's own id (a repair order's id): one reading per source
+     * @param sourceRef the source as people name it (the DMS number)
+     */
+    public record MileageReading(@Nullable String plate, @Nullable String vin, @Nullable Integer mileageKm,
+            Instant readAt, MileageSource source, UUID sourceId, @Nullable String sourceRef) {
+    }
+
+    /**
+     * Records a source's odometer reading of the vehicle it names (by VIN, else plate), in the caller's transaction
+     * (which must exist): a new source adds a reading, a changed one replaces its own, an unchanged one does nothing.
+     */
+    public void recordMileage(MileageReading reading) {
+        mileage.record(reading);
     }
 
     /** The member with this mobile number, for an owner's sign-up. */

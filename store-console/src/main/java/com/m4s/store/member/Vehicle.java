@@ -52,6 +52,19 @@ class Vehicle extends BaseEntity {
         touch(now);
     }
 
+    /** The latest odometer reading became the vehicle's mileage ({@link MileageReadings}). */
+    void readMileage(int mileageKm, Instant now) {
+        if (this.mileageKm == null || this.mileageKm != mileageKm) {
+            this.mileageKm = mileageKm;
+            touch(now);
+        }
+    }
+
+    /** The member owning the vehicle. */
+    java.util.UUID memberId() {
+        return java.util.Objects.requireNonNull(member).id();
+    }
+
     String plate() {
         return plate;
     }

@@ -50,11 +50,12 @@ class RepairOrderController {
         return settings.change(request.unknownCustomer());
     }
 
-    @Allow(Permission.REPAIR_ORDER_IMPORT)
+    @Allow(Permission.REPAIR_ORDER_BATCH)
     @PostMapping("/batch")
     @Operation(summary = "Upsert orders as the DMS has them now, by DMS order number: a re-sent unchanged order"
             + " does nothing; a changed one is corrected (points by the difference), settled, refunded by line or"
-            + " reversed; each order on its own, with its outcome (a refused one with its problem type)")
+            + " reversed; each order on its own, with its outcome (a refused one with its problem type). The store's"
+            + " DMS calls it with a token of its own credential (docs/dms-integration.md)")
     RepairOrderViews.BatchResult upsert(@PathVariable String store,
             @Valid @RequestBody RepairOrderRequests.Batch batch) {
         return service.upsert(batch, Caller.current().map(Caller::username).orElse("unknown"));

@@ -6,6 +6,7 @@ import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Problems;
 import com.m4s.store.member.Members;
+import com.m4s.store.member.MileageSource;
 import com.m4s.store.points.EntryKind;
 import com.m4s.store.points.Points;
 import com.m4s.store.points.PointsRules;
@@ -204,6 +205,9 @@ public class RepairOrderService {
             refunded.forEach(line -> line.refund(now));
             reverse(order, current, actor, now);
         }
+        // the odometer as read when the order was opened: the vehicle's history, in the order's transaction
+        members.recordMileage(new Members.MileageReading(order.plate(), order.vin(), order.mileageKm(),
+                order.openedAt(), MileageSource.REPAIR_ORDER, order.id(), order.dmsNumber()));
         return result(order, outcome, matched == null ? null : matched.by().name());
     }
 

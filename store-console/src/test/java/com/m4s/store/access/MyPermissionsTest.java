@@ -46,14 +46,15 @@ class MyPermissionsTest extends StoreConsoleTest {
     void serviceStaffSendRepairOrdersAndRedeemPointsButOnlyCustomerCareAndManagersAdjustThem() {
         assertThat(as(TestUsers.staff(GROUP, STORE, Departments.SERVICE)).get(MINE).json().path("permissions")
                 .valueStream().map(n -> n.asString()).toList())
-                .contains("POINTS_VIEW", "POINTS_REDEEM", "REPAIR_ORDER_IMPORT")
-                .doesNotContain("POINTS_ADJUST", "POINTS_RULES_MANAGE", "OWN_POINTS_VIEW");
+                .contains("POINTS_VIEW", "POINTS_REDEEM", "REPAIR_ORDER_IMPORT", "REPAIR_ORDER_BATCH")
+                .doesNotContain("POINTS_ADJUST", "POINTS_RULES_MANAGE", "OWN_POINTS_VIEW", "DMS_CREDENTIAL_MANAGE");
         assertThat(as(TestUsers.staff(GROUP, STORE, Departments.CUSTOMER_CARE)).get(MINE).json().path("permissions")
                 .valueStream().map(n -> n.asString()).toList())
                 .contains("POINTS_ADJUST", "POINTS_REDEEM", "POINT_TASK_MANAGE").doesNotContain("REPAIR_ORDER_IMPORT");
         assertThat(as(TestUsers.manager(GROUP, STORE)).get(MINE).json().path("permissions").valueStream()
                 .map(n -> n.asString()).toList())
-                .contains("POINTS_ADJUST", "POINTS_RULES_MANAGE", "REPAIR_ORDER_IMPORT", "POINT_TASK_MANAGE")
+                .contains("POINTS_ADJUST", "POINTS_RULES_MANAGE", "REPAIR_ORDER_IMPORT", "POINT_TASK_MANAGE",
+                        "DMS_CREDENTIAL_MANAGE")
                 .doesNotContain("OWN_CHECK_IN");
     }
 

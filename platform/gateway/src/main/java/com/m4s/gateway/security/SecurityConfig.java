@@ -137,7 +137,7 @@ public class SecurityConfig {
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri,
-            @Value("${" + AuthorizedParty.PROPERTY + ":m4s-web,m4s-cli,m4s-tenant-admin,m4s-store-console}")
+            @Value("${" + AuthorizedParty.PROPERTY + ":m4s-web,m4s-cli,m4s-tenant-admin,m4s-store-console,m4s-dms-*}")
             List<String> clients) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
         decoder.setJwtValidator(jwtValidator(issuerUri, clients));

@@ -40,6 +40,16 @@ class JwtValidatorTest {
         assertThat(validator.validate(unnamed).hasErrors()).isTrue();
     }
 
+    /** A store's DMS credential (decision 0034): the gateway passes its tokens like any other; store-console decides. */
+    @Test
+    void acceptsATokenOfAStoresDmsCredential() {
+        Jwt dms = Jwt.withTokenValue("t").header("alg", "RS256").issuer(ISSUER).claim("azp", "m4s-dms-gz_tianhe")
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60))
+                .subject("service-account-m4s-dms-gz_tianhe").build();
+
+        assertThat(validator.validate(dms).hasErrors()).isFalse();
+    }
+
     private static Jwt jwt(String issuer, Instant expiresAt) {
         return Jwt.withTokenValue("t").header("alg", "RS256").issuer(issuer).claim("azp", "m4s-web")
                 .issuedAt(expiresAt.minusSeconds(300)).expiresAt(expiresAt).subject("operator").build();

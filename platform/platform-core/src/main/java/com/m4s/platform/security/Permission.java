@@ -1,5 +1,6 @@
 package com.m4s.platform.security;
 
+import static com.m4s.platform.security.Role.DMS;
 import static com.m4s.platform.security.Role.GROUP_EXECUTIVE;
 import static com.m4s.platform.security.Role.OWNER;
 import static com.m4s.platform.security.Role.PLATFORM_OPERATOR;
@@ -66,10 +67,20 @@ public enum Permission {
     /** Read repair orders from the DMS with the points each line produced. */
     REPAIR_ORDER_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
     /**
-     * Send repair orders from the DMS (batch upsert: new, settled, refunded, reversed, corrected): the store's
-     * manager and service department until DMS systems get credentials of their own.
+     * Import repair orders from a DMS file, read the imports and the import setting: the store's manager and service
+     * department.
      */
     REPAIR_ORDER_IMPORT(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.SERVICE),
+    /**
+     * Send repair orders through the REST batch (upsert: new, settled, refunded, reversed, corrected): the store's
+     * DMS with its own credential (role {@code dms}, this permission and no other), and whoever may import files.
+     */
+    REPAIR_ORDER_BATCH(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF, DMS), Departments.SERVICE),
+    /**
+     * See, create, rotate and revoke the store's DMS credential (a Keycloak client whose secret is shown once):
+     * managers only, since it lets a system outside the store write repair orders and so grant points.
+     */
+    DMS_CREDENTIAL_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
     /** Read the store's card programme and members' cards (owners read the programme as the levels page). */
     CARD_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF, OWNER)),
     /** Join members to the programme, renew, report lost, reissue, change and quit their cards. */

@@ -16,7 +16,12 @@ public enum Role {
     /** A car owner: their own member record, vehicles and orders. */
     OWNER("owner"),
     /** Another service of the platform, calling with a client-credentials token. */
-    SERVICE("service");
+    SERVICE("service"),
+    /**
+     * A store's DMS, calling with its own client-credentials token ({@code m4s-dms-<store>}, made by the store's
+     * manager): sends repair orders to the one store its token names, nothing else.
+     */
+    DMS("dms");
 
     private final String realmRole;
 

@@ -10,7 +10,8 @@ public final class StoreAccess {
 
     /**
      * Operators act everywhere; group executives in the stores of their dealer group; everyone else only in the
-     * stores their token names. Service accounts act in no store through the public API.
+     * stores their token names (a store's DMS credential names its one store). Service accounts act in no store
+     * through the public API.
      *
      * @param storeGroup the dealer group owning the store, if known
      */
@@ -22,7 +23,8 @@ public final class StoreAccess {
             return true;
         }
         return caller.stores().contains(storeCode)
-                && (caller.has(Role.STORE_MANAGER) || caller.has(Role.STORE_STAFF) || caller.has(Role.OWNER));
+                && (caller.has(Role.STORE_MANAGER) || caller.has(Role.STORE_STAFF) || caller.has(Role.OWNER)
+                        || caller.has(Role.DMS));
     }
 
     /** Whether to say 404 for a store that does not exist, instead of hiding it behind a 403. */

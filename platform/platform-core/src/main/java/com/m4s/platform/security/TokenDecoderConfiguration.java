@@ -32,7 +32,7 @@ public class TokenDecoderConfiguration {
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwks,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
             @Value("${m4s.security.clock-skew:10s}") Duration clockSkew, Clock clock,
-            @Value("${" + AuthorizedParty.PROPERTY + ":m4s-web,m4s-cli,m4s-tenant-admin,m4s-store-console}")
+            @Value("${" + AuthorizedParty.PROPERTY + ":m4s-web,m4s-cli,m4s-tenant-admin,m4s-store-console,m4s-dms-*}")
             List<String> clients) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwks).build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
