@@ -128,4 +128,12 @@ export type PointTaskTriggerView = ConsoleSchemas['PointTaskTriggerView'];
 export type PointTaskTrigger = PointTaskView['trigger'];
 export type PointTaskStatus = PointTaskView['status'];
 export type PointTaskLimit = PointTaskView['memberLimit'];
+export type PointCampaignView = Nullable<
+  ConsoleSchemas['PointCampaignView'],
+  'submittedAt' | 'reviewedBy' | 'reviewedAt' | 'reviewNote' | 'grantStartedAt' | 'grantFinishedAt'
+>;
+export type PointCampaignStatus = PointCampaignView['status'];
+export type PointCampaignChange = Nullable<ConsoleSchemas['PointCampaignChange'], 'memberIds'>;
+export type PointCampaignMemberView = Nullable<ConsoleSchemas['PointCampaignMemberView'], 'name' | 'phone' | 'outcome' | 'skipReason'>;
+export type CampaignFileResult = Omit<ConsoleSchemas['CampaignFileResult'], 'campaign'> & { campaign: PointCampaignView };
 export type CheckInResult = ConsoleSchemas['CheckInResult'];
