@@ -134,6 +134,13 @@ export type PointCampaignView = Nullable<
 >;
 export type PointCampaignStatus = PointCampaignView['status'];
 export type PointCampaignChange = Nullable<ConsoleSchemas['PointCampaignChange'], 'memberIds'>;
-export type PointCampaignMemberView = Nullable<ConsoleSchemas['PointCampaignMemberView'], 'name' | 'phone' | 'outcome' | 'skipReason'>;
+/* chosenBy, outcome and skipReason are codes the service sends as text: HAND/FILE/SEGMENT, GRANTED/SKIPPED, MEMBER_GONE */
+export type PointCampaignMemberView = Omit<ConsoleSchemas['PointCampaignMemberView'], 'name' | 'phone' | 'chosenBy' | 'outcome' | 'skipReason'> & {
+  name?: string | null;
+  phone?: string | null;
+  chosenBy: 'HAND' | 'FILE' | 'SEGMENT';
+  outcome?: 'GRANTED' | 'SKIPPED' | null;
+  skipReason?: 'MEMBER_GONE' | null;
+};
 export type CampaignFileResult = Omit<ConsoleSchemas['CampaignFileResult'], 'campaign'> & { campaign: PointCampaignView };
 export type CheckInResult = ConsoleSchemas['CheckInResult'];

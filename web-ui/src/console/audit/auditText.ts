@@ -20,9 +20,9 @@ export const ENUM_LABELS: Record<string, string> = {
   StaffRole: 'staff.roles',
   StaffStatus: 'staff.statuses',
   PointCampaignStatus: 'pointCampaigns.statuses',
-  CampaignChosenBy: 'pointCampaigns.chosenBy',
-  CampaignOutcome: 'pointCampaigns.outcomes',
-  CampaignSkipReason: 'pointCampaigns.skipReasons',
+  CampaignMemberCampaignChosenBy: 'pointCampaigns.chosenBy',
+  CampaignMemberCampaignOutcome: 'pointCampaigns.outcomes',
+  CampaignMemberCampaignSkipReason: 'pointCampaigns.skipReasons',
 };
 
 /** Fields kept as text whose values are codes with labels of their own. */

@@ -15,7 +15,7 @@ import { STATUS_COLOURS } from './PointCampaignList';
 /** How often the drawer reads a campaign again while it is being granted. */
 export const POLL_MS = 2000;
 
-type Done = 'created' | 'saved' | 'submitted' | 'approved' | 'rejected';
+export type Done = 'created' | 'saved' | 'submitted' | 'approved' | 'rejected';
 type CampaignForm = Pick<PointCampaignChange, 'name' | 'reason' | 'pointsPerMember'>;
 
 interface Props {
@@ -47,7 +47,6 @@ export function PointCampaignDrawer({ store, campaignId, onClose, onChanged }: P
   const [form] = Form.useForm<CampaignForm>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState('');
   const [membersChanged, setMembersChanged] = useState(0);
   const n = (value: number) => formatPoints(value, i18n.language);
   const editable = campaignId === undefined || (manages && campaign?.moves.includes('EDIT') === true);
@@ -141,55 +140,12 @@ export function PointCampaignDrawer({ store, campaignId, onClose, onChanged }: P
       )}
 
       {campaign?.status === 'SUBMITTED' && reviews && (
-        <section aria-label={t('pointCampaigns.review')} style={{ marginTop: 16 }}>
-          <Typography.Title level={5}>{t('pointCampaigns.review')}</Typography.Title>
-          {campaign.ownCampaign ? (
-            <Alert type="info" showIcon message={t('pointCampaigns.ownCampaign')} />
-          ) : (
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Input.TextArea aria-label={t('pointCampaigns.fields.reviewNote')} placeholder={t('pointCampaigns.notePlaceholder')} maxLength={500} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-              <Space>
-                <Popconfirm
-                  title={t('pointCampaigns.approveConfirm', { name: campaign.name, members: n(campaign.members), total: n(campaign.members * campaign.pointsPerMember) })}
-                  okText={t('pointCampaigns.approve')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => void step(() => api.post<PointCampaignView>(`${base}/${campaign.id}/approve`, { note: note || null }, undefined, campaign.version), 'approved')}
-                >
-                  <Button type="primary" loading={busy}>
-                    {t('pointCampaigns.approve')}
-                  </Button>
-                </Popconfirm>
-                <Popconfirm
-                  title={t('pointCampaigns.rejectConfirm', { name: campaign.name })}
-                  okText={t('pointCampaigns.reject')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true }}
-                  disabled={note.trim() === ''}
-                  onConfirm={() => void step(() => api.post<PointCampaignView>(`${base}/${campaign.id}/reject`, { note }, undefined, campaign.version), 'rejected')}
-                >
-                  <Button danger disabled={note.trim() === ''}>
-                    {t('pointCampaigns.reject')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            </Space>
-          )}
-        </section>
+        <CampaignReview store={store} campaign={campaign} onReviewed={(after, done) => {
+          onChanged(after, done);
+          loaded.reload();
+        }} />
       )}
-
-      {campaign && (running || campaign.status === 'DONE') && (
-        <section aria-label={t('pointCampaigns.progress')} style={{ marginTop: 16 }}>
-          <Typography.Title level={5}>{t('pointCampaigns.progress')}</Typography.Title>
-          <Progress percent={campaign.members === 0 ? 100 : Math.floor((campaign.membersDone * 100) / campaign.members)} status={running ? 'active' : 'success'} />
-          <p>{t('pointCampaigns.progressText', { done: n(campaign.membersDone), total: n(campaign.members) })}</p>
-          <Descriptions column={2} size="small">
-            <Descriptions.Item label={t('pointCampaigns.fields.granted')}>{n(campaign.granted)}</Descriptions.Item>
-            <Descriptions.Item label={t('pointCampaigns.fields.pointsGranted')}>{n(campaign.pointsGranted)}</Descriptions.Item>
-            <Descriptions.Item label={t('pointCampaigns.fields.skipped')}>{n(campaign.skipped)}</Descriptions.Item>
-            <Descriptions.Item label={t('pointCampaigns.skipReasons.MEMBER_GONE')}>{n(campaign.skippedGone)}</Descriptions.Item>
-          </Descriptions>
-        </section>
-      )}
+      {campaign && (running || campaign.status === 'DONE') && <CampaignProgress campaign={campaign} />}
 
       {campaign && (
         <CampaignMembers store={store} campaign={campaign} editable={editable} refresh={membersChanged} onChanged={(after) => step(() => Promise.resolve(after))} />
@@ -286,7 +242,12 @@ function CampaignMembers({ store, campaign, editable, refresh, onChanged }: { st
           {
             key: 'outcome',
             title: t('pointCampaigns.fields.outcome'),
-            render: (_, m) => (m.outcome ? t(`pointCampaigns.outcomes.${m.outcome}`) + (m.skipReason ? `（${t(`pointCampaigns.skipReasons.${m.skipReason}`)}）` : '') : '—'),
+            render: (_, m) =>
+              m.skipReason
+                ? t('pointCampaigns.skippedBecause', { reason: t(`pointCampaigns.skipReasons.${m.skipReason}`) })
+                : m.outcome
+                  ? t(`pointCampaigns.outcomes.${m.outcome}`)
+                  : '—',
           },
           ...(editable
             ? [
@@ -362,5 +323,88 @@ function MemberPicker({ store, value, onChange }: { store: string; value: string
       options={shown.map((m) => ({ value: m.id, label: label(m) }))}
       style={{ minWidth: 320 }}
     />
+  );
+}
+
+/**
+ * The review of a submitted campaign by a manager: approve or reject (a note required), each confirmed, with the
+ * version shown; the author is told another manager must review it.
+ */
+export function CampaignReview({ store, campaign, onReviewed }: { store: string; campaign: PointCampaignView; onReviewed: (after: PointCampaignView, done: Done) => void }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const n = (value: number) => formatPoints(value, i18n.language);
+  const base = `/api/stores/${store}/point-campaigns`;
+  const review = async (action: 'approve' | 'reject') => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const after = await api.post<PointCampaignView>(`${base}/${campaign.id}/${action}`, { note: note.trim() || null }, undefined, campaign.version);
+      onReviewed(after, action === 'approve' ? 'approved' : 'rejected');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-label={t('pointCampaigns.review')} style={{ marginTop: 16 }}>
+      <Typography.Title level={5}>{t('pointCampaigns.review')}</Typography.Title>
+      {error !== undefined && <ProblemAlert error={error} />}
+      {campaign.ownCampaign ? (
+        <Alert type="info" showIcon message={t('pointCampaigns.ownCampaign')} />
+      ) : (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Input.TextArea aria-label={t('pointCampaigns.fields.reviewNote')} placeholder={t('pointCampaigns.notePlaceholder')} maxLength={500} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          <Space>
+            <Popconfirm
+              title={t('pointCampaigns.approveConfirm', { name: campaign.name, members: n(campaign.members), total: n(campaign.members * campaign.pointsPerMember) })}
+              okText={t('pointCampaigns.approve')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => void review('approve')}
+            >
+              <Button type="primary" loading={busy}>
+                {t('pointCampaigns.approve')}
+              </Button>
+            </Popconfirm>
+            <Popconfirm
+              title={t('pointCampaigns.rejectConfirm', { name: campaign.name })}
+              okText={t('pointCampaigns.reject')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true }}
+              disabled={note.trim() === ''}
+              onConfirm={() => void review('reject')}
+            >
+              <Button danger disabled={note.trim() === ''}>
+                {t('pointCampaigns.reject')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        </Space>
+      )}
+    </section>
+  );
+}
+
+/** The grant's progress: members done of all, granted and their points, skipped and why. */
+export function CampaignProgress({ campaign }: { campaign: PointCampaignView }) {
+  const { t, i18n } = useTranslation();
+  const n = (value: number) => formatPoints(value, i18n.language);
+  const running = campaign.status === 'APPROVED' || campaign.status === 'GRANTING';
+  return (
+    <section aria-label={t('pointCampaigns.progress')} style={{ marginTop: 16 }}>
+      <Typography.Title level={5}>{t('pointCampaigns.progress')}</Typography.Title>
+      <Progress percent={campaign.members === 0 ? 100 : Math.floor((campaign.membersDone * 100) / campaign.members)} status={running ? 'active' : 'success'} />
+      <p>{t('pointCampaigns.progressText', { done: n(campaign.membersDone), total: n(campaign.members) })}</p>
+      <Descriptions column={2} size="small">
+        <Descriptions.Item label={t('pointCampaigns.fields.granted')}>{n(campaign.granted)}</Descriptions.Item>
+        <Descriptions.Item label={t('pointCampaigns.fields.pointsGranted')}>{n(campaign.pointsGranted)}</Descriptions.Item>
+        <Descriptions.Item label={t('pointCampaigns.fields.skipped')}>{n(campaign.skipped)}</Descriptions.Item>
+        <Descriptions.Item label={t('pointCampaigns.skipReasons.MEMBER_GONE')}>{n(campaign.skippedGone)}</Descriptions.Item>
+      </Descriptions>
+    </section>
   );
 }
