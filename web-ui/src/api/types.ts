@@ -128,6 +128,21 @@ export type PointTaskTriggerView = ConsoleSchemas['PointTaskTriggerView'];
 export type PointTaskTrigger = PointTaskView['trigger'];
 export type PointTaskStatus = PointTaskView['status'];
 export type PointTaskLimit = PointTaskView['memberLimit'];
+export type PointCampaignView = Nullable<
+  ConsoleSchemas['PointCampaignView'],
+  'submittedAt' | 'reviewedBy' | 'reviewedAt' | 'reviewNote' | 'grantStartedAt' | 'grantFinishedAt'
+>;
+export type PointCampaignStatus = PointCampaignView['status'];
+export type PointCampaignChange = Nullable<ConsoleSchemas['PointCampaignChange'], 'memberIds'>;
+/* chosenBy, outcome and skipReason are codes the service sends as text: HAND/FILE/SEGMENT, GRANTED/SKIPPED, MEMBER_GONE */
+export type PointCampaignMemberView = Omit<ConsoleSchemas['PointCampaignMemberView'], 'name' | 'phone' | 'chosenBy' | 'outcome' | 'skipReason'> & {
+  name?: string | null;
+  phone?: string | null;
+  chosenBy: 'HAND' | 'FILE' | 'SEGMENT';
+  outcome?: 'GRANTED' | 'SKIPPED' | null;
+  skipReason?: 'MEMBER_GONE' | null;
+};
+export type CampaignFileResult = Omit<ConsoleSchemas['CampaignFileResult'], 'campaign'> & { campaign: PointCampaignView };
 export type CheckInResult = ConsoleSchemas['CheckInResult'];
 
 // DMS credential (decision 0034)

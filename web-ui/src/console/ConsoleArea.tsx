@@ -18,6 +18,7 @@ import { MemberList } from './members/MemberList';
 import { CONSOLE_ROLES } from './pages';
 import { PointsRules } from './points/PointsRules';
 import { PointTaskList } from './pointtasks/PointTaskList';
+import { PointCampaignList } from './pointcampaigns/PointCampaignList';
 import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
 import { StaffList } from './staff/StaffList';
@@ -66,6 +67,7 @@ export default function ConsoleArea() {
               <Route path="dms-credential" element={<DmsCredential />} />
               <Route path="points-rules" element={<PointsRules />} />
               <Route path="point-tasks" element={<PointTaskList />} />
+              <Route path="point-campaigns" element={<PointCampaignList />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="messages" element={<MessageLog />} />

@@ -14,6 +14,7 @@ import {
   ShopOutlined,
   TeamOutlined,
   ToolOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Select, Space, Spin, Typography, type MenuProps } from 'antd';
@@ -42,6 +43,7 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   repairOrders: <ToolOutlined />,
   pointsRules: <GiftOutlined />,
   pointTasks: <ScheduleOutlined />,
+  pointCampaigns: <TrophyOutlined />,
   staff: <TeamOutlined />,
   audit: <AuditOutlined />,
   messages: <MessageOutlined />,

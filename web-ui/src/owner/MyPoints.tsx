@@ -14,6 +14,7 @@ import { problemText } from './problemText';
 function ownerSource(t: TFunction, entry: PointsEntry): string {
   if (entry.sourceType === 'REPAIR_ORDER_LINE') return t('owner.points.fromOrder', { order: orderNumberOf(entry.sourceRef) ?? '' });
   if (entry.sourceType === 'POINT_TASK') return t('pointTasks.owner.fromTask', { task: entry.sourceRef ?? '' });
+  if (entry.sourceType === 'POINT_CAMPAIGN') return t('pointCampaigns.owner.fromCampaign', { campaign: entry.sourceRef ?? '' });
   if (entry.sourceType === 'REDEMPTION') return t('owner.points.fromRedemption', { what: entry.sourceRef ?? '' });
   return entry.reason ? t('owner.points.fromStore', { reason: entry.reason }) : t('owner.points.fromStoreOnly');
 }

@@ -51,6 +51,22 @@ describe('owner points', () => {
     expect(get).toHaveBeenCalledWith('/api/stores/gz_tianhe/me/points/entries', { size: 50, sort: 'createdAt,desc' }, expect.anything());
   });
 
+  it("names a manual campaign's grant by the campaign", async () => {
+    const campaign: PointsEntry = {
+      id: 'e9', kind: 'GRANT', available: 200, pending: 0, debt: 0, sourceType: 'POINT_CAMPAIGN', sourceId: 'c-1',
+      sourceRef: '店庆积分回馈', reason: null, ruleVersion: null, activatesAt: null, createdBy: 'manager.gz_tianhe', createdAt: '2026-12-01T06:00:00Z',
+    };
+    const get = vi.fn((path: string) =>
+      Promise.resolve(
+        path.endsWith('/me/points')
+          ? { memberId: 'm-1', available: 200, pending: 0, lifetimeEarned: 200, debt: 0 }
+          : { content: [campaign], page: 0, size: 50, totalElements: 1, totalPages: 1 },
+      ),
+    );
+    renderOwner('/app/points', get);
+    expect(await screen.findByText('活动奖励：店庆积分回馈')).toBeInTheDocument();
+  });
+
   it('states the rules in force in plain Chinese', async () => {
     const get = vi.fn().mockResolvedValue({
       ruleVersion: 2,

@@ -101,6 +101,8 @@ export function entrySource(t: TFunction, entry: LedgerEntry): string {
       return t('points.sources.adjustment', { reason: entry.reason ?? '' });
     case 'POINT_TASK':
       return t('pointTasks.source', { task: entry.sourceRef ?? '' });
+    case 'POINT_CAMPAIGN':
+      return t('pointCampaigns.source', { campaign: entry.sourceRef ?? '' });
     case 'REDEMPTION':
       return t('points.sources.redemption', { what: entry.sourceRef ?? entry.reason ?? '' });
     default:

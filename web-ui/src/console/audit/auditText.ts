@@ -19,6 +19,10 @@ export const ENUM_LABELS: Record<string, string> = {
   EmissionStandard: 'usedCars.emissionStandards',
   StaffRole: 'staff.roles',
   StaffStatus: 'staff.statuses',
+  PointCampaignStatus: 'pointCampaigns.statuses',
+  CampaignMemberCampaignChosenBy: 'pointCampaigns.chosenBy',
+  CampaignMemberCampaignOutcome: 'pointCampaigns.outcomes',
+  CampaignMemberCampaignSkipReason: 'pointCampaigns.skipReasons',
 };
 
 /** Fields kept as text whose values are codes with labels of their own. */

@@ -117,7 +117,9 @@ public final class DemoData {
         DemoRepairOrders orders = new DemoRepairOrders(api, Instant.now());
         DemoCards cards = new DemoCards(api);
         DemoPointTasks pointTasks = new DemoPointTasks(api);
+        DemoPointCampaigns campaigns = new DemoPointCampaigns(api);
         int created = 0;
+        int campaignsCreated = 0;
         int tasks = 0;
         int issued = 0;
         for (DemoStore store : STORES) {
@@ -137,10 +139,15 @@ public final class DemoData {
             created += orders.ensure(store.code(), customers.getFirst(), customers.subList(1, customers.size()));
             // cards after the orders: each member joins at the level their points already reach
             issued += cards.ensure(store.code(), customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
+            // campaigns last: one granted by the store's job after its manager approved it, one awaiting review
+            Api reviewer = STORE_MANAGERS.contains(store.code()) ? anonymous.withToken(stack.keycloak()
+                    .passwordToken("manager." + store.code(), DEMO_PASSWORD)) : null;
+            campaignsCreated += campaigns.ensure(store.code(), customers.stream()
+                    .map(DemoRepairOrders.Customer::memberId).toList(), reviewer);
         }
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
-                "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, in {} ms", created,
-                issued, tasks,
+                "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"
+                + " created, in {} ms", created, issued, tasks, campaignsCreated,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -228,6 +235,9 @@ public final class DemoData {
     /** The demo store whose manager finds messages in the console's bell. */
     static final String BELL_STORE = "gz_tianhe";
     static final String BELL_MANAGER = "manager.gz_tianhe";
+
+    /** The demo stores with a manager login of their own (manager.<store>), besides the operator. */
+    static final java.util.Set<String> STORE_MANAGERS = java.util.Set.of("gz_tianhe", "sz_futian");
 
     /**
      * Cars the demo members offer for consignment, submitted through the API: each submission's event reaches the

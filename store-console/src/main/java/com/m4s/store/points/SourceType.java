@@ -9,5 +9,7 @@ public enum SourceType {
     /** A redemption (reference: what was redeemed). */
     REDEMPTION,
     /** An automatic point task's reward (source id: the task's id; reference: the task's name). */
-    POINT_TASK
+    POINT_TASK,
+    /** A manual point campaign's grant (source id: the campaign's id; reference: the campaign's name). */
+    POINT_CAMPAIGN
 }

@@ -31,7 +31,7 @@ class MyPermissionsTest extends StoreConsoleTest {
         assertThat(r.json().path("permissions").valueStream().map(n -> n.asString()).toList())
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "MEMBER_EDIT", "USED_CAR_VIEW",
                         "USED_CAR_MANAGE", "PHOTO_UPLOAD", "USED_CAR_MARKET_VIEW", "POINTS_VIEW", "POINTS_RULES_VIEW",
-                        "REPAIR_ORDER_VIEW", "CARD_VIEW", "CARD_MANAGE", "POINT_TASK_VIEW");
+                        "REPAIR_ORDER_VIEW", "CARD_VIEW", "CARD_MANAGE", "POINT_TASK_VIEW", "POINT_CAMPAIGN_VIEW");
     }
 
     @Test
@@ -39,7 +39,8 @@ class MyPermissionsTest extends StoreConsoleTest {
         assertThat(as(TestUsers.staff(GROUP, STORE, Departments.FINANCE)).get(MINE).json().path("permissions")
                 .valueStream().map(n -> n.asString()).toList())
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "USED_CAR_VIEW", "USED_CAR_MARKET_VIEW",
-                        "POINTS_VIEW", "POINTS_RULES_VIEW", "REPAIR_ORDER_VIEW", "CARD_VIEW", "POINT_TASK_VIEW");
+                        "POINTS_VIEW", "POINTS_RULES_VIEW", "REPAIR_ORDER_VIEW", "CARD_VIEW", "POINT_TASK_VIEW",
+                        "POINT_CAMPAIGN_VIEW");
     }
 
     @Test
@@ -50,11 +51,12 @@ class MyPermissionsTest extends StoreConsoleTest {
                 .doesNotContain("POINTS_ADJUST", "POINTS_RULES_MANAGE", "OWN_POINTS_VIEW", "DMS_CREDENTIAL_MANAGE");
         assertThat(as(TestUsers.staff(GROUP, STORE, Departments.CUSTOMER_CARE)).get(MINE).json().path("permissions")
                 .valueStream().map(n -> n.asString()).toList())
-                .contains("POINTS_ADJUST", "POINTS_REDEEM", "POINT_TASK_MANAGE").doesNotContain("REPAIR_ORDER_IMPORT");
+                .contains("POINTS_ADJUST", "POINTS_REDEEM", "POINT_TASK_MANAGE", "POINT_CAMPAIGN_MANAGE")
+                .doesNotContain("REPAIR_ORDER_IMPORT", "POINT_CAMPAIGN_REVIEW");
         assertThat(as(TestUsers.manager(GROUP, STORE)).get(MINE).json().path("permissions").valueStream()
                 .map(n -> n.asString()).toList())
                 .contains("POINTS_ADJUST", "POINTS_RULES_MANAGE", "REPAIR_ORDER_IMPORT", "POINT_TASK_MANAGE",
-                        "DMS_CREDENTIAL_MANAGE")
+                        "DMS_CREDENTIAL_MANAGE", "POINT_CAMPAIGN_MANAGE", "POINT_CAMPAIGN_REVIEW")
                 .doesNotContain("OWN_CHECK_IN");
     }
 

@@ -94,6 +94,14 @@ public enum Permission {
     POINT_TASK_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
     /** Create, edit, publish and end automatic point tasks: managers and customer care. */
     POINT_TASK_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.CUSTOMER_CARE),
+    /** Read the store's manual point campaigns, their members and what their grant did. */
+    POINT_CAMPAIGN_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /** Draft manual point campaigns (name, reason, points, members) and submit them for review: managers and
+     * customer care. */
+    POINT_CAMPAIGN_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF),
+            Departments.CUSTOMER_CARE),
+    /** Approve or reject a submitted campaign (never one's own): managers only. */
+    POINT_CAMPAIGN_REVIEW(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
     /** An owner checks in for the day in the owner app (the daily check-in task's points). */
     OWN_CHECK_IN(Scope.STORE, roles(OWNER)),
     /** Read the store's staff and their roles. */
