@@ -117,6 +117,8 @@ public final class DemoData {
         DemoRepairOrders orders = new DemoRepairOrders(api, Instant.now());
         DemoCards cards = new DemoCards(api);
         DemoPointTasks pointTasks = new DemoPointTasks(api);
+        DemoAdvisors advisors = new DemoAdvisors(api);
+        int bound = 0;
         int created = 0;
         int tasks = 0;
         int issued = 0;
@@ -137,7 +139,14 @@ public final class DemoData {
             created += orders.ensure(store.code(), customers.getFirst(), customers.subList(1, customers.size()));
             // cards after the orders: each member joins at the level their points already reach
             issued += cards.ensure(store.code(), customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
+            // advisors after the orders: each store's advisor gets its customers, the demo owner rates their orders
+            bound += advisors.ensure(store.code(), store.phone(),
+                    customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
         }
+        int rated = DemoAdvisors.rate(anonymous.withToken(stack.keycloak().passwordToken(OWNER, DEMO_PASSWORD)),
+                OWNER_STORE);
+        org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info("Demo advisors: {} members bound, {} ratings",
+                bound, rated);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, in {} ms", created,
                 issued, tasks,
