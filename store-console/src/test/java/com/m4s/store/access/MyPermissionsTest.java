@@ -31,7 +31,7 @@ class MyPermissionsTest extends StoreConsoleTest {
         assertThat(r.json().path("permissions").valueStream().map(n -> n.asString()).toList())
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "MEMBER_EDIT", "USED_CAR_VIEW",
                         "USED_CAR_MANAGE", "PHOTO_UPLOAD", "USED_CAR_MARKET_VIEW", "POINTS_VIEW", "POINTS_RULES_VIEW",
-                        "REPAIR_ORDER_VIEW", "CARD_VIEW", "CARD_MANAGE", "POINT_TASK_VIEW");
+                        "REPAIR_ORDER_VIEW", "CARD_VIEW", "CARD_MANAGE", "POINT_TASK_VIEW", "ADVISOR_VIEW");
     }
 
     @Test
@@ -39,7 +39,8 @@ class MyPermissionsTest extends StoreConsoleTest {
         assertThat(as(TestUsers.staff(GROUP, STORE, Departments.FINANCE)).get(MINE).json().path("permissions")
                 .valueStream().map(n -> n.asString()).toList())
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "USED_CAR_VIEW", "USED_CAR_MARKET_VIEW",
-                        "POINTS_VIEW", "POINTS_RULES_VIEW", "REPAIR_ORDER_VIEW", "CARD_VIEW", "POINT_TASK_VIEW");
+                        "POINTS_VIEW", "POINTS_RULES_VIEW", "REPAIR_ORDER_VIEW", "CARD_VIEW", "POINT_TASK_VIEW",
+                        "ADVISOR_VIEW");
     }
 
     @Test
@@ -54,8 +55,8 @@ class MyPermissionsTest extends StoreConsoleTest {
         assertThat(as(TestUsers.manager(GROUP, STORE)).get(MINE).json().path("permissions").valueStream()
                 .map(n -> n.asString()).toList())
                 .contains("POINTS_ADJUST", "POINTS_RULES_MANAGE", "REPAIR_ORDER_IMPORT", "POINT_TASK_MANAGE",
-                        "DMS_CREDENTIAL_MANAGE")
-                .doesNotContain("OWN_CHECK_IN");
+                        "DMS_CREDENTIAL_MANAGE", "ADVISOR_VIEW", "ADVISOR_MANAGE")
+                .doesNotContain("OWN_CHECK_IN", "OWN_ADVISOR_RATE");
     }
 
     @Test
