@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The advisor feature's events on topic {@value #TOPIC}, published in the transaction of the change (decision 0008). */
+/**
+ * The advisor feature's events on topic {@value #TOPIC}, published in the transaction of the change (decision 0008).
+ */
 public final class AdvisorEvents {
 
     public static final String TOPIC = "m4s.advisor";

@@ -86,7 +86,8 @@ class Advisors {
             entries.add(entry(login, profile, counts.getOrDefault(login.username(), 0L)));
         }
         entries.sort(java.util.Comparator.comparing(AdvisorViews.AdvisorEntry::displayName,
-                java.text.Collator.getInstance(java.util.Locale.CHINA)).thenComparing(AdvisorViews.AdvisorEntry::username));
+                java.text.Collator.getInstance(java.util.Locale.CHINA))
+                .thenComparing(AdvisorViews.AdvisorEntry::username));
         return entries;
     }
 
@@ -261,7 +262,8 @@ class Advisors {
      * (the unique key decides a race).
      */
     @Transactional
-    public AdvisorViews.AdvisorRatingView rate(String subject, UUID orderId, AdvisorViews.AdvisorRatingRequest request) {
+    public AdvisorViews.AdvisorRatingView rate(String subject, UUID orderId,
+            AdvisorViews.AdvisorRatingRequest request) {
         UUID member = members.ownerContact(subject).memberId();
         Order order = jdbc.sql("select " + ORDER_COLUMNS + " from repair_order o where o.id = :id")
                 .param("id", orderId).query((rs, n) -> order(rs)).optional()

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m4s.platform.servers.Api;
 import com.m4s.platform.test.TestUsers;
+import com.m4s.store.support.Download;
 import com.m4s.store.support.StoreConsoleTest;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -188,6 +191,30 @@ class AdvisorsTest extends StoreConsoleTest {
         Map<String, JsonNode> before = performance(from.minus(30, ChronoUnit.DAYS), from);
         assertThat(before.get(service).path("pointsGranted").asLong()).isZero();
         assertThat(before.get(service).path("customers").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(3)
+    void theExportHoldsThePagesFiguresWithChineseHeaders() throws Exception {
+        Instant from = now.minus(1, ChronoUnit.DAYS);
+        Instant to = now.plus(1, ChronoUnit.DAYS);
+        Map<String, JsonNode> page = performance(from, to);
+        Download file = Download.get(port, BASE + "/advisors/performance/export?from=" + from + "&to=" + to
+                + "&sort=username,asc", token(TestUsers.manager(GROUP, STORE)), "zh-CN");
+        assertThat(file.status()).as(new String(file.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+        try (XSSFWorkbook book = file.workbook()) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("顾问业绩");
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("绑定客户");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            for (int r = 1; r <= 2; r++) {
+                JsonNode row = page.get(sheet.getRow(r).getCell(1).getStringCellValue());
+                assertThat((long) sheet.getRow(r).getCell(2).getNumericCellValue())
+                        .isEqualTo(row.path("customers").asLong());
+                assertThat((long) sheet.getRow(r).getCell(6).getNumericCellValue())
+                        .isEqualTo(row.path("pointsGranted").asLong());
+            }
+        }
     }
 
     @Test
