@@ -98,6 +98,12 @@ export type StaffEntry = Nullable<ConsoleSchemas['StaffEntry'], 'id' | 'loginId'
 
 /* Repair orders and points (decision 0030): staff's /repair-orders, /members/{id}/points, /points/rules; the owner's /me/points. */
 export type RepairOrderSummary = Nullable<ConsoleSchemas['RepairOrderSummary'], 'plate' | 'advisor' | 'settledAt' | 'pointsActivateAt'>;
+/* Advisors (decision 0038): the performance list per advisor. */
+export type AdvisorEntry = Nullable<ConsoleSchemas['AdvisorEntry'], 'department' | 'phone' | 'dmsName' | 'photoId' | 'photoUrl'>;
+export type MemberAdvisor = ConsoleSchemas['MemberAdvisor'];
+export type AdvisorPerformanceRow = Nullable<ConsoleSchemas['AdvisorPerformanceRow'], 'dmsName' | 'ratingAverage'>;
+export type MyAdvisorView = Nullable<ConsoleSchemas['MyAdvisor'], 'phone' | 'photoUrl' | 'department'>;
+export type RateableOrder = Nullable<ConsoleSchemas['RateableOrder'], 'advisor' | 'stars' | 'comment'>;
 export type RepairOrderLine = Nullable<ConsoleSchemas['LineView'], 'partNumber'>;
 export type RepairOrderView = Omit<
   Nullable<ConsoleSchemas['RepairOrderView'], 'plate' | 'vin' | 'advisor' | 'mileageKm' | 'settledAt' | 'ruleVersion' | 'pointsActivateAt'>,

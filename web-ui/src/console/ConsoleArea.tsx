@@ -21,6 +21,7 @@ import { PointTaskList } from './pointtasks/PointTaskList';
 import { PointCampaignList } from './pointcampaigns/PointCampaignList';
 import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
+import { AdvisorPerformance } from './advisors/AdvisorPerformance';
 import { StaffList } from './staff/StaffList';
 import { UsedCarDetail } from './usedcars/UsedCarDetail';
 import { ReviewQueue, UsedCarList } from './usedcars/UsedCarList';
@@ -62,6 +63,7 @@ export default function ConsoleArea() {
               <Route path="used-cars/:usedCarId" element={<UsedCarDetail />} />
               <Route path="used-car-market" element={<UsedCarMarket />} />
               <Route path="repair-orders" element={<RepairOrderList />} />
+              <Route path="advisor-performance" element={<AdvisorPerformance />} />
               <Route path="repair-orders/:repairOrderId" element={<RepairOrderDetail />} />
               <Route path="repair-order-imports" element={<DmsImport />} />
               <Route path="dms-credential" element={<DmsCredential />} />

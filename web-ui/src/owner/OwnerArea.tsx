@@ -7,6 +7,7 @@ import { hasAnyRole } from '../auth/claims';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SessionExpiredDialog } from '../ui/SessionExpiredDialog';
 import { Market } from './Market';
+import { MyAdvisor } from './MyAdvisor';
 import { MyCard } from './MyCard';
 import { MyCars } from './MyCars';
 import { MyPoints } from './MyPoints';
@@ -66,6 +67,7 @@ function OwnerOnly({ children }: { children: ReactNode }) {
         <NavLink to="/app/market">{t('owner.market.nav')}</NavLink>
         <NavLink to="/app/points">{t('owner.points.nav')}</NavLink>
         <NavLink to="/app/card">{t('ownerCard.nav')}</NavLink>
+        <NavLink to="/app/advisor">{t('ownerAdvisor.nav')}</NavLink>
       </nav>
       {children}
     </>
@@ -119,6 +121,7 @@ export default function OwnerArea() {
               <Route path="points" element={<OwnerOnly><MyPoints /></OwnerOnly>} />
               <Route path="points/rules" element={<OwnerOnly><PointsRulesInfo /></OwnerOnly>} />
               <Route path="card" element={<OwnerOnly><MyCard /></OwnerOnly>} />
+              <Route path="advisor" element={<OwnerOnly><MyAdvisor /></OwnerOnly>} />
               <Route path="callback" element={<Home />} />
               <Route path="popup-callback" element={null} />
               <Route path="*" element={<Home />} />

@@ -16,6 +16,7 @@ import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
 import { MileageHistory } from './MileageHistory';
+import { MemberAdvisorPanel } from '../advisors/MemberAdvisorPanel';
 
 /**
  * Adds or changes one vehicle in a dialog. A change carries the version the dialog was filled from; when someone
@@ -192,6 +193,7 @@ export function MemberEdit() {
         </Form>
       </Card>
       <MemberCardPanel store={store} memberId={memberId} />
+      <MemberAdvisorPanel store={store} memberId={memberId} />
       <Card
         title={t('vehicles.title')}
         extra={

@@ -118,6 +118,8 @@ public final class DemoData {
         DemoCards cards = new DemoCards(api);
         DemoPointTasks pointTasks = new DemoPointTasks(api);
         DemoPointCampaigns campaigns = new DemoPointCampaigns(api);
+        DemoAdvisors advisors = new DemoAdvisors(api);
+        int bound = 0;
         int created = 0;
         int campaignsCreated = 0;
         int tasks = 0;
@@ -144,7 +146,14 @@ public final class DemoData {
                     .passwordToken("manager." + store.code(), DEMO_PASSWORD)) : null;
             campaignsCreated += campaigns.ensure(store.code(), customers.stream()
                     .map(DemoRepairOrders.Customer::memberId).toList(), reviewer);
+            // advisors after the orders: each store's advisor gets its customers, the demo owner rates their orders
+            bound += advisors.ensure(store.code(), store.phone(),
+                    customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
         }
+        int rated = DemoAdvisors.rate(anonymous.withToken(stack.keycloak().passwordToken(OWNER, DEMO_PASSWORD)),
+                OWNER_STORE);
+        org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info("Demo advisors: {} members bound, {} ratings",
+                bound, rated);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"
                 + " created, in {} ms", created, issued, tasks, campaignsCreated,

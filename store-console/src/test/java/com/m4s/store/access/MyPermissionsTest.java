@@ -31,7 +31,8 @@ class MyPermissionsTest extends StoreConsoleTest {
         assertThat(r.json().path("permissions").valueStream().map(n -> n.asString()).toList())
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "MEMBER_EDIT", "USED_CAR_VIEW",
                         "USED_CAR_MANAGE", "PHOTO_UPLOAD", "USED_CAR_MARKET_VIEW", "POINTS_VIEW", "POINTS_RULES_VIEW",
-                        "REPAIR_ORDER_VIEW", "CARD_VIEW", "CARD_MANAGE", "POINT_TASK_VIEW", "POINT_CAMPAIGN_VIEW");
+                        "REPAIR_ORDER_VIEW", "CARD_VIEW", "CARD_MANAGE", "POINT_TASK_VIEW", "POINT_CAMPAIGN_VIEW",
+                        "ADVISOR_VIEW");
     }
 
     @Test
@@ -40,7 +41,7 @@ class MyPermissionsTest extends StoreConsoleTest {
                 .valueStream().map(n -> n.asString()).toList())
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "USED_CAR_VIEW", "USED_CAR_MARKET_VIEW",
                         "POINTS_VIEW", "POINTS_RULES_VIEW", "REPAIR_ORDER_VIEW", "CARD_VIEW", "POINT_TASK_VIEW",
-                        "POINT_CAMPAIGN_VIEW");
+                        "POINT_CAMPAIGN_VIEW", "ADVISOR_VIEW");
     }
 
     @Test
@@ -56,8 +57,9 @@ class MyPermissionsTest extends StoreConsoleTest {
         assertThat(as(TestUsers.manager(GROUP, STORE)).get(MINE).json().path("permissions").valueStream()
                 .map(n -> n.asString()).toList())
                 .contains("POINTS_ADJUST", "POINTS_RULES_MANAGE", "REPAIR_ORDER_IMPORT", "POINT_TASK_MANAGE",
-                        "DMS_CREDENTIAL_MANAGE", "POINT_CAMPAIGN_MANAGE", "POINT_CAMPAIGN_REVIEW")
-                .doesNotContain("OWN_CHECK_IN");
+                        "DMS_CREDENTIAL_MANAGE", "POINT_CAMPAIGN_MANAGE", "POINT_CAMPAIGN_REVIEW", "ADVISOR_VIEW",
+                        "ADVISOR_MANAGE")
+                .doesNotContain("OWN_CHECK_IN", "OWN_ADVISOR_RATE");
     }
 
     @Test

@@ -104,6 +104,12 @@ public enum Permission {
     POINT_CAMPAIGN_REVIEW(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
     /** An owner checks in for the day in the owner app (the daily check-in task's points). */
     OWN_CHECK_IN(Scope.STORE, roles(OWNER)),
+    /** Read the advisor directory, members' advisors and advisors' performance (who serves whom, ratings). */
+    ADVISOR_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /** Keep advisors' profiles (phone, photo, active) and move a book of customers between advisors: managers. */
+    ADVISOR_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
+    /** An owner rates the advisor of one of their settled repair orders (once per order). */
+    OWN_ADVISOR_RATE(Scope.STORE, roles(OWNER)),
     /** Read the store's staff and their roles. */
     STAFF_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
     /** Invite staff, change their roles and departments, disable them. */

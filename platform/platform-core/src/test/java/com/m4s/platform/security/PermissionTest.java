@@ -43,7 +43,8 @@ class PermissionTest {
         assertThat(Permission.grantedTo(caller(Role.OWNER, null), Permission.Scope.STORE)).containsExactly(
                 Permission.STORE_ENTER, Permission.OWN_RECORD_VIEW, Permission.OWN_USED_CAR_MANAGE,
                 Permission.PHOTO_UPLOAD, Permission.USED_CAR_MARKET_VIEW, Permission.POINTS_RULES_VIEW,
-                Permission.OWN_POINTS_VIEW, Permission.CARD_VIEW, Permission.OWN_CARD_VIEW, Permission.OWN_CHECK_IN);
+                Permission.OWN_POINTS_VIEW, Permission.CARD_VIEW, Permission.OWN_CARD_VIEW, Permission.OWN_CHECK_IN,
+                Permission.OWN_ADVISOR_RATE);
     }
 
     @Test

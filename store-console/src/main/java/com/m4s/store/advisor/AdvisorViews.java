@@ -1,0 +1,86 @@
+package com.m4s.store.advisor;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** What the advisor endpoints take and answer. */
+public final class AdvisorViews {
+
+    private AdvisorViews() {
+    }
+
+    /**
+     * An advisor as the directory shows them: the staff login's name and department (Keycloak's), with the store's
+     * profile when it has one.
+     *
+     * @param photoUrl a signed link to the photo's medium size, when there is a photo
+     * @param customers the members bound to the advisor now
+     */
+    public record AdvisorEntry(String username, String displayName, @Nullable String department, boolean enabled,
+            @Nullable String phone, @Nullable String dmsName, @Nullable UUID photoId, @Nullable String photoUrl,
+            boolean active, long customers, long version) {
+    }
+
+    /** A change of an advisor's profile (the login itself is Keycloak's). */
+    public record AdvisorProfileChange(@Size(max = 100) @Nullable String dmsName,
+            @Pattern(regexp = "[0-9+\\- ]{0,20}") @Nullable String phone, @Nullable UUID photoId, boolean active) {
+    }
+
+    /** Binds a member to an advisor (a move when the member has another). */
+    public record AdvisorBindingRequest(@NotBlank @Size(max = 64) String advisor) {
+    }
+
+    /** A member's advisor now, for the member page. */
+    public record MemberAdvisor(UUID memberId, String advisor, String displayName, Instant boundAt) {
+    }
+
+    /**
+     * Moves customers from one advisor to another: the members named, or all of the advisor's when none are named.
+     */
+    public record AdvisorMove(@NotBlank @Size(max = 64) String from, @NotBlank @Size(max = 64) String to,
+            @Nullable @Size(max = 10_000) List<UUID> memberIds) {
+    }
+
+    /** What a move did: the members moved, in id order. */
+    public record AdvisorMoveResult(String from, String to, List<UUID> moved) {
+    }
+
+    /** The owner's advisor, for 我的顾问. */
+    public record MyAdvisor(String username, String displayName, @Nullable String phone, @Nullable String photoUrl,
+            @Nullable String department) {
+    }
+
+    /** One of the owner's settled repair orders, with their rating of it if they gave one. */
+    public record RateableOrder(UUID orderId, String dmsNumber, @Nullable String advisor, Instant settledAt,
+            @Nullable Integer stars, @Nullable String comment) {
+    }
+
+    /** An owner's rating of a repair order's advisor. */
+    public record AdvisorRatingRequest(@NotNull @Min(1) @Max(5) Integer stars,
+            @Size(max = 500) @Nullable String comment) {
+    }
+
+    public record AdvisorRatingView(UUID id, UUID orderId, String advisor, int stars, @Nullable String comment,
+            Instant createdAt) {
+    }
+
+    /**
+     * A row of the performance list.
+     *
+     * @param referrals members the advisor's login created (decision 0038: the store records referrals between
+     *     members, not by staff; the member an advisor creates at the desk is the one they brought in)
+     * @param ratingAverage average stars of all ratings, null without any
+     * @param pointsGranted the net earned points posted to the advisor's current customers in the period
+     */
+    public record AdvisorPerformanceRow(String username, String displayName, @Nullable String dmsName, boolean active,
+            long customers, long referrals, @Nullable Double ratingAverage, long ratingCount, long pointsGranted) {
+    }
+}
