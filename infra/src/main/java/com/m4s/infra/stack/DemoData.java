@@ -118,6 +118,7 @@ public final class DemoData {
         DemoCards cards = new DemoCards(api);
         DemoPointTasks pointTasks = new DemoPointTasks(api);
         DemoPointCampaigns campaigns = new DemoPointCampaigns(api);
+        DemoPointsExpiry expiry = new DemoPointsExpiry(api);
         int created = 0;
         int campaignsCreated = 0;
         int tasks = 0;
@@ -134,6 +135,8 @@ public final class DemoData {
                 String plate = first.isString() ? first.asString() : null;
                 customers.add(new DemoRepairOrders.Customer(member.path("id").asString(), plate, null));
             }
+            // the expiry policy first: every lot of points the demo makes gets its date (decision 0039)
+            expiry.ensure(store.code());
             // tasks before the orders: their settlements are rewarded as a live store's would be
             tasks += pointTasks.ensure(store.code());
             created += orders.ensure(store.code(), customers.getFirst(), customers.subList(1, customers.size()));
