@@ -180,6 +180,44 @@ class PointsExpiryTest extends StoreConsoleTest {
         assertLotsMatchBalances();
     }
 
+    @Test
+    void staffSeeWhenAMembersPointsExpireAndRestoreAnExpiryOnceWithAReason() throws SQLException {
+        UUID member = member("吴恢复");
+        String m = BASE + "/members/" + member + "/points";
+        Api.Response set = manager().put(BASE + "/points/rules/expiry-policy",
+                Map.of("kind", "END_OF_MONTH_AFTER_N_MONTHS", "months", 1),
+                Map.of("If-Match", "\"" + inStore(policies::current).version() + "\""));
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
+        assertThat(manager().post(m + "/adjustments", Map.of("points", 120, "reason", "活动赠送")).status())
+                .isEqualTo(200);
+        LocalDate endOfNextMonth = java.time.YearMonth.from(java.time.ZonedDateTime.now(
+                java.time.ZoneId.of("Asia/Shanghai"))).plusMonths(1).atEndOfMonth();
+        JsonNode expiring = manager().get(m + "/expiring").json();
+        assertThat(expiring.path(0).path("on").asString()).isEqualTo(endOfNextMonth.toString());
+        assertThat(expiring.path(0).path("points").asLong()).isEqualTo(120);
+
+        // two days after that date the job expires the lot; then back on real time for signed-in calls
+        clock.set(endOfNextMonth.plusDays(2).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        inStore(expiry::expireDue);
+        clock.reset();
+        UUID expired = expiryEntry(member);
+        assertThat(manager().post(m + "/entries/" + UUID.randomUUID() + "/expiry-reversal",
+                Map.of("reason", "误操作")).status()).isEqualTo(404);
+        assertThat(manager().post(m + "/entries/" + expired + "/expiry-reversal", Map.of("reason", " ")).status())
+                .isEqualTo(422);
+        Api.Response restored = manager().post(m + "/entries/" + expired + "/expiry-reversal",
+                Map.of("reason", "客户未收到提醒"));
+        assertThat(restored.status()).as(restored.raw()).isEqualTo(200);
+        assertThat(restored.json().path("balance").path("available").asLong()).isEqualTo(120);
+        assertThat(manager().post(m + "/entries/" + expired + "/expiry-reversal", Map.of("reason", "再恢复一次"))
+                .json().path("type").asString()).as("an expiry is restored once").endsWith("points-key-reused");
+        assertThat(manager().get(m).json().path("available").asLong()).isEqualTo(120);
+        LocalDate in90Days = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(Points.RESTORED_DAYS);
+        assertThat(lots(member)).containsExactly(lot(120, 0, endOfNextMonth.toString()),
+                lot(120, 120, in90Days.toString()));
+        assertLotsMatchBalances();
+    }
+
     // --- helpers
 
     record Lot(long points, long remaining, String expiresOn) {
