@@ -1,6 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { App } from 'antd';
-import dayjs from 'dayjs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExpiryPolicy } from '../../api/types';
 import i18n from '../../i18n';
@@ -18,12 +17,15 @@ describe('points expiry policy', () => {
   });
 
   it('counts the last day as the server does: end of month M+N, or 31 December of the next year', () => {
-    expect(expiresOn(monthly, dayjs('2027-01-15'))?.format('YYYY-MM-DD')).toBe('2029-01-31');
-    expect(expiresOn({ ...monthly, months: 1 }, dayjs('2027-01-31'))?.format('YYYY-MM-DD')).toBe('2027-02-28');
-    expect(expiresOn({ version: 1, kind: 'END_OF_NEXT_YEAR' }, dayjs('2027-01-15'))?.format('YYYY-MM-DD')).toBe('2028-12-31');
-    expect(expiresOn({ version: 0, kind: 'NEVER' }, dayjs('2027-01-15'))).toBeUndefined();
+    expect(expiresOn(monthly, '2027-01-15')).toBe('2029-01-31');
+    expect(expiresOn({ ...monthly, months: 1 }, '2027-01-31')).toBe('2027-02-28');
+    expect(expiresOn({ ...monthly, months: 11 }, '2027-02-10')).toBe('2028-01-31');
+    expect(expiresOn({ ...monthly, months: 2 }, '2027-12-01')).toBe('2028-02-29');
+    expect(expiresOn({ version: 1, kind: 'END_OF_NEXT_YEAR' }, '2027-01-15')).toBe('2028-12-31');
+    expect(expiresOn({ version: 0, kind: 'NEVER' }, '2027-01-15')).toBeUndefined();
     expect(formatDay('2027-04-30', 'zh-CN')).toBe('2027年4月30日');
-    expect(expiryPolicyText(i18n.t, { version: 1, kind: 'END_OF_NEXT_YEAR' }, dayjs('2027-03-01'), 'zh-CN')).toBe(
+    expect(formatDay('2027-04-30', 'en')).toBe('Apr 30, 2027');
+    expect(expiryPolicyText(i18n.t, { version: 1, kind: 'END_OF_NEXT_YEAR' }, '2027-03-01', 'zh-CN')).toBe(
       '积分于到账次年的 12 月 31 日到期（今年到账的积分于 2028年12月31日 到期）；使用时先扣最早到账的积分。',
     );
   });
