@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the member's balance row, return the first result if the idempotency key was posted before (409 if it was posted
  * for a different request), work out the entry's signed changes from the balance as it is, write the entry and the
  * balance. Removals never take available points below zero: the shortfall becomes debt, which later grants and
- * activations pay off first.
+ * activations pay off first. Available points are held in lots (decision 0039): an addition makes one, expiring by
+ * the store's policy; a removal takes from the oldest lots first, an expiry from its own lot.
  */
 @Service
 public class Points {
