@@ -110,6 +110,9 @@ export type RepairOrderView = Omit<
   'lines'
 > & { lines: RepairOrderLine[] };
 export type PointsBalance = ConsoleSchemas['Balance'];
+/* The points expiry policy (version 0 until a store sets one: points never expire) and points expiring by store day. */
+export type ExpiryPolicy = Nullable<ConsoleSchemas['PolicyView'], 'months' | 'createdBy' | 'createdAt'>;
+export type ExpiringPoints = ConsoleSchemas['Expiring'];
 export type PointsEntry = Nullable<ConsoleSchemas['EntryView'], 'sourceId' | 'sourceRef' | 'reason' | 'ruleVersion' | 'activatesAt'>;
 export type PointsRuleSet = ConsoleSchemas['RuleSetView'];
 /* Member cards and levels (decision 0031): the programme, a member's card with the moves it allows now, its steps. */

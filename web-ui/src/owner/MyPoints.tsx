@@ -2,9 +2,10 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Page } from '../api/client';
-import type { PointsBalance, PointsEntry } from '../api/types';
+import type { ExpiringPoints, PointsBalance, PointsEntry } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { entryChange, formatPoints, orderNumberOf } from '../ui/points';
+import { formatDay } from '../ui/pointsExpiry';
 import { useFormatTime } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
 import { CheckInButton } from './CheckInButton';
@@ -15,6 +16,8 @@ function ownerSource(t: TFunction, entry: PointsEntry): string {
   if (entry.sourceType === 'REPAIR_ORDER_LINE') return t('owner.points.fromOrder', { order: orderNumberOf(entry.sourceRef) ?? '' });
   if (entry.sourceType === 'POINT_TASK') return t('pointTasks.owner.fromTask', { task: entry.sourceRef ?? '' });
   if (entry.sourceType === 'POINT_CAMPAIGN') return t('pointCampaigns.owner.fromCampaign', { campaign: entry.sourceRef ?? '' });
+  if (entry.sourceType === 'EXPIRY') return t('pointsExpiry.sourceExpiry', { date: entry.sourceRef ?? '' });
+  if (entry.sourceType === 'EXPIRY_REVERSAL') return t('pointsExpiry.sourceReversal', { date: entry.sourceRef ?? '', reason: entry.reason ?? '' });
   if (entry.sourceType === 'REDEMPTION') return t('owner.points.fromRedemption', { what: entry.sourceRef ?? '' });
   return entry.reason ? t('owner.points.fromStore', { reason: entry.reason }) : t('owner.points.fromStoreOnly');
 }
@@ -36,7 +39,12 @@ export function MyPoints() {
         : Promise.resolve(undefined),
     [store],
   );
+  const expiring = useLoad<ExpiringPoints[] | undefined>(
+    (signal) => (store ? api.get<ExpiringPoints[]>(`/api/stores/${store}/me/points/expiring`, undefined, signal) : Promise.resolve(undefined)),
+    [store],
+  );
   const n = (points: number) => formatPoints(points, i18n.language);
+  const soonest = expiring.data?.[0];
 
   if (!store) return <p role="alert">{t('owner.noStore')}</p>;
   const error = balance.error ?? entries.error;
@@ -75,6 +83,11 @@ export function MyPoints() {
             <strong data-testid="owner-points-pending">{n(balance.data.pending)}</strong>
           </div>
           {balance.data.pending > 0 && <p className="owner-muted owner-points__hint">{t('owner.points.pendingHint')}</p>}
+          {soonest && (
+            <p className="owner-points__hint" data-testid="owner-points-expiring">
+              {t('pointsExpiry.expiring', { points: n(soonest.points), date: formatDay(soonest.on, i18n.language) })}
+            </p>
+          )}
           {balance.data.debt > 0 && <p className="owner-points__debt">{t('owner.points.debt', { points: n(balance.data.debt) })}</p>}
         </section>
       )}

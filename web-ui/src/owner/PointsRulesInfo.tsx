@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PointsRuleSet } from '../api/types';
+import type { ExpiryPolicy, PointsRuleSet } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { formatPoints } from '../ui/points';
-import { useFormatTime } from '../ui/storeZone';
+import { expiryPolicyText, storeToday } from '../ui/pointsExpiry';
+import { useFormatTime, useStoreZone } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
 import { problemText } from './problemText';
 
@@ -15,6 +16,12 @@ export function PointsRulesInfo() {
   const store = claims?.stores[0];
   const rules = useLoad<PointsRuleSet | undefined>(
     (signal) => (store ? api.get<PointsRuleSet>(`/api/stores/${store}/points/rules`, undefined, signal) : Promise.resolve(undefined)),
+    [store],
+  );
+  const zone = useStoreZone();
+  const expiry = useLoad<ExpiryPolicy | undefined>(
+    (signal) =>
+      store ? api.get<ExpiryPolicy>(`/api/stores/${store}/points/rules/expiry-policy`, undefined, signal) : Promise.resolve(undefined),
     [store],
   );
   if (!store) return <p role="alert">{t('owner.noStore')}</p>;
@@ -51,6 +58,12 @@ export function PointsRulesInfo() {
           <p>{t('owner.rules.rounding')}</p>
           <p>{r.activationDelayDays > 0 ? t('owner.rules.delay', { days: r.activationDelayDays }) : t('owner.rules.noDelay')}</p>
           <p>{t('owner.rules.refund')}</p>
+          {expiry.data && (
+            <p data-testid="owner-rules-expiry">
+              {expiryPolicyText(t, expiry.data, storeToday(zone), i18n.language)}
+              {expiry.data.kind !== 'NEVER' && ` ${t('pointsExpiry.remind')}`}
+            </p>
+          )}
           <p className="owner-muted">{t('owner.rules.since', { time: formatTime(r.validFrom, 'short') })}</p>
         </section>
       )}

@@ -105,6 +105,10 @@ export function entrySource(t: TFunction, entry: LedgerEntry): string {
       return t('pointCampaigns.source', { campaign: entry.sourceRef ?? '' });
     case 'REDEMPTION':
       return t('points.sources.redemption', { what: entry.sourceRef ?? entry.reason ?? '' });
+    case 'EXPIRY':
+      return t('pointsExpiry.sourceExpiry', { date: entry.sourceRef ?? '' });
+    case 'EXPIRY_REVERSAL':
+      return t('pointsExpiry.sourceReversal', { date: entry.sourceRef ?? '', reason: entry.reason ?? '' });
     default:
       return entry.sourceType;
   }

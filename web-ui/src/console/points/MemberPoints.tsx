@@ -4,12 +4,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PointsBalance, PointsEntry } from '../../api/types';
+import type { ExpiringPoints, PointsBalance, PointsEntry } from '../../api/types';
 import { ListPage } from '../../antd/ListPage';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
 import { entryChange, entrySource, formatPoints, orderNumberOf } from '../../ui/points';
+import { formatDay } from '../../ui/pointsExpiry';
 import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { useCan } from '../permissions';
@@ -112,6 +113,51 @@ export function AdjustDialog({ open, path, onClose, onDone }: { open: boolean; p
   );
 }
 
+/** 恢复过期积分: the reason, then an ADJUST entry of exactly the expired points, valid 90 days (once per expiry). */
+function ReverseExpiryDialog({ entry, path, onClose, onDone }: { entry?: PointsEntry; path: string; onClose: () => void; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const save = async ({ reason }: { reason: string }) => {
+    if (!entry) return;
+    setSaving(true);
+    setError(undefined);
+    try {
+      await api.post(`${path}/entries/${entry.id}/expiry-reversal`, { reason });
+      message.success(t('pointsExpiry.reversed'));
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      if (!applyProblem(form, e)) setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open={entry !== undefined}
+      title={t('pointsExpiry.reverseTitle')}
+      okText={t('pointsExpiry.reverse')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <ProblemAlert error={error} fieldsInForm />
+      {entry && <Typography.Paragraph>{t('pointsExpiry.reverseText', { points: formatPoints(-entryChange(entry), i18n.language) })}</Typography.Paragraph>}
+      <Form form={form} layout="vertical" onFinish={save}>
+        <Form.Item name="reason" label={t('pointsExpiry.reason')} rules={[{ required: true, whitespace: true, message: t('pointsExpiry.reasonRequired') }]}>
+          <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 /** The member's points on the member page: balance, history with the source of each entry, manual adjustment. */
 export function MemberPoints({ store, memberId }: { store: string; memberId: string }) {
   const { t, i18n } = useTranslation();
@@ -121,8 +167,11 @@ export function MemberPoints({ store, memberId }: { store: string; memberId: str
   const path = `/api/stores/${store}/members/${memberId}/points`;
   const balance = useLoad<PointsBalance>((signal) => api.get<PointsBalance>(path, undefined, signal), [path]);
   const [adjusting, setAdjusting] = useState(false);
+  const [reversing, setReversing] = useState<PointsEntry>();
+  const expiring = useLoad<ExpiringPoints[]>((signal) => api.get<ExpiringPoints[]>(`${path}/expiring`, undefined, signal), [path]);
   const [refresh, setRefresh] = useState(0);
   const n = (points: number) => formatPoints(points, i18n.language);
+  const soonest = expiring.data?.[0];
 
   const columns: ColumnsType<PointsEntry> = [
     { key: 'createdAt', title: t('points.history.time'), render: (_, e) => formatTime(e.createdAt, 'short') },
@@ -169,6 +218,20 @@ export function MemberPoints({ store, memberId }: { store: string; memberId: str
       render: (_, e) =>
         e.sourceType === 'REPAIR_ORDER_LINE' ? t('points.history.byDms') : e.createdBy === 'system' ? t('points.history.bySystem') : e.createdBy,
     },
+    ...(canAdjust
+      ? [
+          {
+            key: 'actions',
+            title: '',
+            render: (_: unknown, e: PointsEntry) =>
+              e.kind === 'EXPIRE' ? (
+                <Button size="small" onClick={() => setReversing(e)}>
+                  {t('pointsExpiry.reverse')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -189,6 +252,13 @@ export function MemberPoints({ store, memberId }: { store: string; memberId: str
           <Statistic title={t('points.balance.available')} value={n(balance.data.available)} />
           <Statistic title={t('points.balance.pending')} value={n(balance.data.pending)} />
           <Statistic title={t('points.balance.lifetimeEarned')} value={n(balance.data.lifetimeEarned)} />
+          {soonest && (
+            <Statistic
+              title={t('pointsExpiry.expiringTitle')}
+              value={t('pointsExpiry.expiring', { points: n(soonest.points), date: formatDay(soonest.on, i18n.language) })}
+              valueStyle={{ fontSize: 16 }}
+            />
+          )}
           {balance.data.debt > 0 && (
             <Statistic title={t('points.balance.debt')} value={n(balance.data.debt)} valueStyle={{ color: '#cf1322' }} />
           )}
@@ -202,6 +272,17 @@ export function MemberPoints({ store, memberId }: { store: string; memberId: str
         columns={columns}
         refresh={refresh}
         empty={{ description: t('points.history.empty') }}
+      />
+      <ReverseExpiryDialog
+        entry={reversing}
+        path={path}
+        onClose={() => setReversing(undefined)}
+        onDone={() => {
+          setReversing(undefined);
+          balance.reload();
+          expiring.reload();
+          setRefresh((r) => r + 1);
+        }}
       />
       <AdjustDialog
         open={adjusting}

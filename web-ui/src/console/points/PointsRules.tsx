@@ -13,6 +13,7 @@ import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { useCan } from '../permissions';
 import { AccountTag } from '../repairorders/AccountTag';
+import { ExpiryPolicyCard } from './ExpiryPolicyCard';
 
 /** The example order of the preview: 客户帐 1,000 元 and 保险帐 2,000 元, one line each. */
 export const PREVIEW_ORDER = [
@@ -173,6 +174,7 @@ export function PointsRules() {
           <Preview rates={current.data.pointsPerYuan} />
         </Card>
       )}
+      <ExpiryPolicyCard path={path} manages={manages} />
       {manages && current.data && <NewVersion key={current.data.ruleVersion} current={current.data} path={path} onPublished={reload} />}
       <Card title={t('points.rules.versions')}>
         <Table<PointsRuleSet>

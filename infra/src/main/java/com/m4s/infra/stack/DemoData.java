@@ -120,6 +120,7 @@ public final class DemoData {
         DemoPointCampaigns campaigns = new DemoPointCampaigns(api);
         DemoAdvisors advisors = new DemoAdvisors(api);
         int bound = 0;
+        DemoPointsExpiry expiry = new DemoPointsExpiry(api);
         int created = 0;
         int campaignsCreated = 0;
         int tasks = 0;
@@ -136,6 +137,8 @@ public final class DemoData {
                 String plate = first.isString() ? first.asString() : null;
                 customers.add(new DemoRepairOrders.Customer(member.path("id").asString(), plate, null));
             }
+            // the expiry policy first: every lot of points the demo makes gets its date (decision 0039)
+            expiry.ensure(store.code());
             // tasks before the orders: their settlements are rewarded as a live store's would be
             tasks += pointTasks.ensure(store.code());
             created += orders.ensure(store.code(), customers.getFirst(), customers.subList(1, customers.size()));

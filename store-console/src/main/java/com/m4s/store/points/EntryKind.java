@@ -18,7 +18,7 @@ public enum EntryKind {
     REDEEM(false),
     /** A manual change by staff, with a reason. */
     ADJUST(false),
-    /** Points expired (a later slice). */
+    /** What was left of a lot past its expiry date removed (decision 0039). */
     EXPIRE(false);
 
     private final boolean earning;

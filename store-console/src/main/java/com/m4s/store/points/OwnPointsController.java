@@ -23,9 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
 class OwnPointsController {
 
     private final Points points;
+    private final PointsExpiryPolicies expiry;
 
-    OwnPointsController(Points points) {
+    OwnPointsController(Points points, PointsExpiryPolicies expiry) {
         this.points = points;
+        this.expiry = expiry;
+    }
+
+    @GetMapping("/expiring")
+    @Operation(summary = "My points that will expire if not spent first, by store day, soonest first")
+    java.util.List<PointsExpiryPolicies.Expiring> expiring(@PathVariable String store) {
+        return expiry.expiring(points.ownerMember(subject()), 12);
     }
 
     @GetMapping

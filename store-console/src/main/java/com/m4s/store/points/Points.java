@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the member's balance row, return the first result if the idempotency key was posted before (409 if it was posted
  * for a different request), work out the entry's signed changes from the balance as it is, write the entry and the
  * balance. Removals never take available points below zero: the shortfall becomes debt, which later grants and
- * activations pay off first.
+ * activations pay off first. Available points are held in lots (decision 0039): an addition makes one, expiring by
+ * the store's policy; a removal takes from the oldest lots first, an expiry from its own lot.
  */
 @Service
 public class Points {
@@ -81,12 +83,16 @@ public class Points {
     private final JdbcClient jdbc;
     private final JobWork work;
     private final Clock clock;
+    private final PointsLots lots;
+    private final PointsLotRepository lotRows;
     @PersistenceContext
     private EntityManager entityManager;
 
     Points(PointsEntryRepository entries, PointsBalanceRepository balances, PointsHistory history, Members members,
-            JdbcClient jdbc, JobWork work, Clock clock) {
+            JdbcClient jdbc, JobWork work, Clock clock, PointsLots lots, PointsLotRepository lotRows) {
         this.entries = entries;
+        this.lots = lots;
+        this.lotRows = lotRows;
         this.balances = balances;
         this.history = history;
         this.members = members;
@@ -241,6 +247,50 @@ public class Points {
         }, actor);
     }
 
+    /**
+     * Expires what is left of a lot past its date: one {@code EXPIRE} entry of the lot's remainder, key
+     * {@code expire:<lot>}, so a repeated run posts nothing; nothing when the lot is spent or not yet due.
+     */
+    @Transactional
+    public Posted expire(UUID lotId, String actor) {
+        PointsLot found = lotRows.findById(lotId).orElseThrow(() -> new ApiException.NotFound("points-lot", lotId));
+        UUID member = found.memberId();
+        Source source = new Source(SourceType.EXPIRY, lotId, found.expiresOn() == null ? null
+                : found.expiresOn().toString());
+        return post(member, "expire:" + lotId, hash(member, EntryKind.EXPIRE, source, 0, null), balance -> {
+            PointsLot lot = lotRows.findById(lotId).orElseThrow();
+            entityManager.refresh(lot);
+            Instant due = lot.expiresAt();
+            long left = due == null || clock.instant().isBefore(due) ? 0 : lot.remaining();
+            return new Entry(EntryKind.EXPIRE, new Deltas(-left, 0, 0, 0), source, null, null, null, null, lotId,
+                    null);
+        }, actor);
+    }
+
+    /**
+     * Restores the points an expiry removed, once per expiry, with the staff's reason: an {@code ADJUST} entry of
+     * exactly those points (paying debt first, as any addition), whose lot expires at the end of the store day
+     * {@value #RESTORED_DAYS} days on, whatever the policy (decision 0039). 404 for an entry that is not an expiry
+     * of the member.
+     */
+    @Transactional
+    public Posted reverseExpiry(UUID member, UUID expiryEntry, String reason, String actor) {
+        PointsEntry expired = entries.findById(expiryEntry).filter(e -> e.kind() == EntryKind.EXPIRE)
+                .filter(e -> e.memberId().equals(member))
+                .orElseThrow(() -> new ApiException.NotFound("points-expiry", expiryEntry));
+        long points = -expired.availableDelta();
+        Source source = new Source(SourceType.EXPIRY_REVERSAL, expiryEntry, expired.sourceRef());
+        String hash = sha(hash(member, EntryKind.ADJUST, source, points, null) + "|" + reason.strip());
+        return post(member, "expire-reverse:" + expiryEntry, hash, balance -> {
+            LocalDate until = clock.instant().atZone(lots.zone()).toLocalDate().plusDays(RESTORED_DAYS);
+            return new Entry(EntryKind.ADJUST, available(balance, points, 0), source, reason.strip(), null, null,
+                    null, null, until);
+        }, actor);
+    }
+
+    /** How long restored expired points last, in store days. */
+    static final int RESTORED_DAYS = 90;
+
     /** The member's points (zeros for a member who never had any); 404 for an unknown member. */
     @Transactional(readOnly = true)
     public Balance balance(UUID member) {
@@ -273,12 +323,22 @@ public class Points {
         return members.ownerContact(subject).memberId();
     }
 
+    /**
+     * An entry to post. {@code lot}: the lot an expiry empties (other removals take from the oldest lots);
+     * {@code lotExpiresOn}: the expiry of the lot an addition makes, when not the policy's (restored points).
+     */
     private record Entry(EntryKind kind, Deltas deltas, Source source, @Nullable String reason,
-            @Nullable Integer ruleVersion, @Nullable Instant activatesAt, @Nullable UUID cause) {
+            @Nullable Integer ruleVersion, @Nullable Instant activatesAt, @Nullable UUID cause, @Nullable UUID lot,
+            @Nullable LocalDate lotExpiresOn) {
 
         Entry(EntryKind kind, Deltas deltas, Source source, @Nullable String reason, @Nullable Integer ruleVersion,
                 @Nullable Instant activatesAt) {
-            this(kind, deltas, source, reason, ruleVersion, activatesAt, null);
+            this(kind, deltas, source, reason, ruleVersion, activatesAt, null, null, null);
+        }
+
+        Entry(EntryKind kind, Deltas deltas, Source source, @Nullable String reason, @Nullable Integer ruleVersion,
+                @Nullable Instant activatesAt, @Nullable UUID cause) {
+            this(kind, deltas, source, reason, ruleVersion, activatesAt, cause, null, null);
         }
     }
 
@@ -304,6 +364,17 @@ public class Points {
         PointsEntry posted = new PointsEntry(member, entry.kind(), entry.deltas(), entry.source(), entry.reason(),
                 entry.ruleVersion(), entry.activatesAt(), entry.cause(), key, hash, actor, now);
         entries.save(posted);
+        long available = entry.deltas().available();
+        if (available > 0) {
+            lots.credit(member, posted.id(), available, entry.lotExpiresOn(), now);
+        } else if (available < 0 && entry.lot() != null) {
+            PointsLot lot = lotRows.findById(entry.lot()).orElseThrow();
+            if (lot.take(-available, now) != -available) {
+                throw new IllegalStateException("lot " + lot.id() + " holds fewer than " + -available + " points");
+            }
+        } else if (available < 0) {
+            lots.spend(member, -available, now);
+        }
         balance.apply(entry.deltas(), now);
         balances.saveAndFlush(balance);
         return new Posted(posted.id(), Balance.of(balance));

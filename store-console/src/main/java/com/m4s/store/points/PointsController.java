@@ -29,9 +29,27 @@ import org.springframework.web.bind.annotation.RestController;
 class PointsController {
 
     private final Points points;
+    private final PointsExpiryPolicies expiry;
 
-    PointsController(Points points) {
+    PointsController(Points points, PointsExpiryPolicies expiry) {
         this.points = points;
+        this.expiry = expiry;
+    }
+
+    @GetMapping("/expiring")
+    @Operation(summary = "The member's points that will expire if not spent first, by store day, soonest first")
+    java.util.List<PointsExpiryPolicies.Expiring> expiring(@PathVariable String store, @PathVariable UUID memberId) {
+        return expiry.expiring(memberId, 12);
+    }
+
+    @Allow(Permission.POINTS_ADJUST)
+    @PostMapping("/entries/{entryId}/expiry-reversal")
+    @Operation(summary = "Restore the points an expiry removed, with the reason: an ADJUST entry of exactly those"
+            + " points, valid 90 store days; once per expiry (a second reversal answers the first if the same,"
+            + " else 409 points-key-reused)")
+    Points.Posted reverseExpiry(@PathVariable String store, @PathVariable UUID memberId, @PathVariable UUID entryId,
+            @Valid @RequestBody PointsRequests.ExpiryReversal reversal) {
+        return points.reverseExpiry(memberId, entryId, reversal.reason(), username());
     }
 
     @GetMapping

@@ -14,6 +14,7 @@ class PointsProblems {
         return ConstraintProblems.of(
                 ConstraintProblem.taken("points_entry_key_uk", "points-key-reused", null),
                 ConstraintProblem.taken("points_rule_set_version_uk", "points-rules-changed", null),
+                ConstraintProblem.taken("points_expiry_policy_version_uk", "points-rules-changed", null),
                 ConstraintProblem.taken("points_balance_available_ck", "insufficient-points", "points", "race"));
     }
 }

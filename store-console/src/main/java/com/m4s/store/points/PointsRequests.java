@@ -18,4 +18,8 @@ final class PointsRequests {
     /** Points spent at the counter, and on what. */
     record Redemption(@Min(1) @Max(1_000_000) long points, @NotBlank @Size(max = 100) String what) {
     }
+
+    /** Why expired points are restored. */
+    record ExpiryReversal(@NotBlank @Size(max = 500) String reason) {
+    }
 }

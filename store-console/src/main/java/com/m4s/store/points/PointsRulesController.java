@@ -7,7 +7,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import com.m4s.platform.web.Versions;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,9 +28,29 @@ import org.springframework.web.bind.annotation.RestController;
 class PointsRulesController {
 
     private final PointsRules rules;
+    private final PointsExpiryPolicies expiry;
 
-    PointsRulesController(PointsRules rules) {
+    PointsRulesController(PointsRules rules, PointsExpiryPolicies expiry) {
         this.rules = rules;
+        this.expiry = expiry;
+    }
+
+    @GetMapping("/expiry-policy")
+    @Operation(summary = "The points expiry policy in force (version 0: points never expire; send the version as"
+            + " If-Match to change it)")
+    PointsExpiryPolicies.PolicyView expiryPolicy(@PathVariable String store) {
+        return expiry.current();
+    }
+
+    @Allow(Permission.POINTS_RULES_MANAGE)
+    @PutMapping("/expiry-policy")
+    @Operation(summary = "Change the expiry policy: a new version for points that become available from now on;"
+            + " points already available keep their expiry date; If-Match with the version read (409"
+            + " concurrent-update when changed since)")
+    PointsExpiryPolicies.PolicyView changeExpiryPolicy(@PathVariable String store,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody PointsExpiryPolicies.NewPolicy policy) {
+        return expiry.change(policy, Versions.ifMatch(ifMatch), PointsController.username());
     }
 
     @GetMapping

@@ -11,5 +11,9 @@ public enum SourceType {
     /** An automatic point task's reward (source id: the task's id; reference: the task's name). */
     POINT_TASK,
     /** A manual point campaign's grant (source id: the campaign's id; reference: the campaign's name). */
-    POINT_CAMPAIGN
+    POINT_CAMPAIGN,
+    /** Expiry of what was left of a lot (source id: the lot's id; reference: its expiry date). */
+    EXPIRY,
+    /** Expired points restored by staff (source id: the expiry entry; reference: the expiry date). */
+    EXPIRY_REVERSAL
 }

@@ -131,6 +131,11 @@ class PointsConcurrencyTest extends StoreConsoleTest {
                     + " where b.available <> coalesce(x.a, 0) or b.pending <> coalesce(x.p, 0)"
                     + " or b.debt <> coalesce(x.d, 0) or b.lifetime_earned <> coalesce(x.e, 0)");
             assertThat(mismatched.next()).as("a balance differs from its entries").isFalse();
+            // and the lots (decision 0039): their remainders sum to each member's available points
+            ResultSet lotsOff = s.executeQuery("select b.id from " + schema + ".points_balance b left join ("
+                    + " select member_id, sum(remaining) r from " + schema + ".points_lot group by member_id) l"
+                    + " on l.member_id = b.id where b.available <> coalesce(l.r, 0)");
+            assertThat(lotsOff.next()).as("a balance differs from its lots").isFalse();
             for (String member : members) {
                 ResultSet b = s.executeQuery("select available, pending, debt from " + schema
                         + ".points_balance where id = '" + member + "'");
