@@ -13,6 +13,8 @@ export const LATIN_ALLOWED = new Set([
   'BMW', 'Mercedes', 'Benz', 'Toyota', 'EQE', 'GLC', 'GLE', 'EV', 'SUV', 'MPV',
   // gearboxes, vehicle identity, files and sizes
   'CVT', 'DCT', 'VIN', 'Excel', 'JPEG', 'PNG', 'MB', 'KB', 'IP',
+  // the dealer management system, as 4S stores name it (DMS 导入, DMS 对接)
+  'DMS',
   // a member's own name as written in the demo data (members may give a name in Latin letters; it is data, not UI)
   'Lucy', 'Zhang',
 ]);

@@ -1,5 +1,6 @@
 package com.m4s.store.campaign;
 
+import com.m4s.platform.jobs.FullSweeps;
 import com.m4s.platform.jobs.StoreJob;
 import com.m4s.platform.tenancy.Tenant;
 import java.time.Duration;
@@ -20,7 +21,7 @@ class PointCampaignGrantJob implements StoreJob {
     static final String JOB = "point-campaign-grant";
 
     private final PointCampaigns campaigns;
-    private volatile boolean swept;
+    private final FullSweeps sweeps = FullSweeps.atStartUpOnly();
 
     PointCampaignGrantJob(PointCampaigns campaigns) {
         this.campaigns = campaigns;
@@ -38,11 +39,7 @@ class PointCampaignGrantJob implements StoreJob {
 
     @Override
     public @Nullable Set<String> storesWithWork(Instant now) {
-        if (!swept) {
-            swept = true;
-            return null;
-        }
-        return Set.of();
+        return sweeps.storesWithWork(now);
     }
 
     @Override

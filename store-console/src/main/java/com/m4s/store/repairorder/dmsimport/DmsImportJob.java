@@ -1,5 +1,6 @@
 package com.m4s.store.repairorder.dmsimport;
 
+import com.m4s.platform.jobs.FullSweeps;
 import com.m4s.platform.jobs.StoreJob;
 import com.m4s.platform.tenancy.Tenant;
 import com.m4s.platform.tenancy.TenantContext;
@@ -54,7 +55,7 @@ class DmsImportJob implements StoreJob {
     private final ProblemMessages messages;
     private final StoreTime storeTime;
     private final Clock clock;
-    private volatile boolean swept;
+    private final FullSweeps sweeps = FullSweeps.atStartUpOnly();
 
     DmsImportJob(JdbcClient jdbc, TransactionTemplate tx, RepairOrderService orders, DmsSettings settings,
             ProblemMessages messages, StoreTime storeTime, Clock clock) {
@@ -79,11 +80,7 @@ class DmsImportJob implements StoreJob {
 
     @Override
     public @Nullable Set<String> storesWithWork(Instant now) {
-        if (!swept) {
-            swept = true;
-            return null;
-        }
-        return Set.of();
+        return sweeps.storesWithWork(now);
     }
 
     @Override
