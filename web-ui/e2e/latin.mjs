@@ -15,6 +15,8 @@ export const LATIN_ALLOWED = new Set([
   'CVT', 'DCT', 'VIN', 'Excel', 'JPEG', 'PNG', 'MB', 'KB', 'IP',
   // the dealer management system, as 4S stores name it (DMS 导入, DMS 对接)
   'DMS',
+  // file types as the import page names them (支持 .csv 和 .xlsx)
+  'CSV', 'csv', 'xlsx',
   // a member's own name as written in the demo data (members may give a name in Latin letters; it is data, not UI)
   'Lucy', 'Zhang',
 ]);
