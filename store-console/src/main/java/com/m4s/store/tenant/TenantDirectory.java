@@ -118,13 +118,17 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
      * zone, a new store gets {@link StoreTime#DEFAULT_ZONE} and a known one keeps its own.
      */
     void register(Tenant tenant, String groupCode, @Nullable ZoneId timeZone, @Nullable Details details) {
+        // no conflict target: every unique index (the code's and the schema's) is an arbiter, so two first calls at
+        // once cannot fail on the schema's index while the code's absorbs the conflict; the update then records the
+        // group and zone whether the row is new or known
         jdbc.update("""
                 insert into console.tenant (store_code, schema_name, db_role, group_code, time_zone, status, updated_at)
                 values (?, ?, ?, ?, coalesce(cast(? as varchar), ?), 'PROVISIONING', ?)
-                on conflict (store_code) do update
-                set group_code = excluded.group_code, time_zone = coalesce(cast(? as varchar), console.tenant.time_zone)""",
+                on conflict do nothing""",
                 tenant.storeCode(), tenant.schema(), tenant.role(), groupCode, zoneId(timeZone),
-                StoreTime.DEFAULT_ZONE.getId(), Timestamp.from(clock.instant()), zoneId(timeZone));
+                StoreTime.DEFAULT_ZONE.getId(), Timestamp.from(clock.instant()));
+        jdbc.update("update console.tenant set group_code = ?, time_zone = coalesce(cast(? as varchar), time_zone)"
+                + " where store_code = ?", groupCode, zoneId(timeZone), tenant.storeCode());
         if (details != null) {
             describe(tenant.storeCode(), details);
         }
