@@ -84,9 +84,17 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
      */
     public static void enter(Connection connection, Tenant tenant) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("set role " + tenant.role() + "; set search_path to " + tenant.schema());
+            s.execute(enterStatement(tenant));
         }
     }
+
+    /** What {@link #enter} sends, for a caller that sends it together with its own statement. */
+    public static String enterStatement(Tenant tenant) {
+        return "set role " + tenant.role() + "; set search_path to " + tenant.schema();
+    }
+
+    /** What {@link #leave} sends on a connection without an open transaction. */
+    public static final String LEAVE_STATEMENT = "reset role; reset search_path";
 
     public static void leave(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
@@ -95,7 +103,7 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
             connection.setAutoCommit(true);
         }
         try (Statement s = connection.createStatement()) {
-            s.execute("reset role; reset search_path");
+            s.execute(LEAVE_STATEMENT);
         }
     }
 
