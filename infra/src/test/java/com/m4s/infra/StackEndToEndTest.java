@@ -152,10 +152,12 @@ class StackEndToEndTest {
     }
 
     @Test
-    void demoDataCanBeLoadedTwiceWithoutDuplicates() throws SQLException {
+    void demoDataCanBeLoadedTwiceWithoutDuplicates() throws SQLException, java.io.IOException {
         List<String> stores = new DemoData(stack).ensure();
         long first = api.get("/api/stores/" + stores.getFirst() + "/members").json().path("totalElements").asLong();
         Map<String, Long> photosFirst = demoPhotoRows(stores);
+        java.nio.file.Path dms = stack.dataDir().resolve("dms-" + stores.getFirst() + ".properties");
+        String dmsFirst = Files.readString(dms);
         new DemoData(stack).ensure();
         long second = api.get("/api/stores/" + stores.getFirst() + "/members").json().path("totalElements").asLong();
 
@@ -163,6 +165,15 @@ class StackEndToEndTest {
         assertThat(first).isPositive().isEqualTo(second);
         assertThat(photosFirst.values()).allMatch(n -> n > 0);
         assertThat(demoPhotoRows(stores)).as("pictures are uploaded once").isEqualTo(photosFirst);
+        // the demo store's DMS credential is made once; the secret kept for developers still gets a token
+        assertThat(Files.readString(dms)).as("the credential is not remade").isEqualTo(dmsFirst)
+                .contains("clientId=m4s-dms-" + stores.getFirst());
+        java.util.Properties kept = new java.util.Properties();
+        kept.load(new java.io.StringReader(dmsFirst));
+        Api dmsApi = new Api(stack.gatewayUrl()).withToken(stack.keycloak().clientToken(kept.getProperty("clientId"),
+                kept.getProperty("clientSecret")));
+        assertThat(dmsApi.post(kept.getProperty("batchPath"), Map.of("orders", List.of())).status())
+                .isNotIn(401, 403);
         assertThat(api.get("/api/admin/groups/" + DemoData.GROUP + "/stores").json().path("totalElements").asLong())
                 .isEqualTo(3);
     }
@@ -246,6 +257,46 @@ class StackEndToEndTest {
         Api.Response anonymous = new Api(stack.gatewayUrl()).get("/api/stores/gz_tianhe/members");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.isProblem()).isTrue();
+    }
+
+    /**
+     * A store's DMS as it runs in a deployment: the credential its manager makes is a client of the stack's Keycloak,
+     * its token passes the gateway for that store's batch alone, and a rotation refuses the old token at once.
+     */
+    @Test
+    void aStoresDmsSendsRepairOrdersThroughTheGatewayWithTheCredentialMadeForIt() {
+        createStore("e2e_dms");
+        createStore("e2e_dms_b");
+        awaitStatus("e2e_dms", "ACTIVE");
+        awaitStatus("e2e_dms_b", "ACTIVE");
+        String member = api.post("/api/stores/e2e_dms/members", member("工单客户", "13712345670", "粤A0D0D1"))
+                .json().path("id").asString();
+        Api.Response issued = api.post("/api/stores/e2e_dms/dms-credential", Map.of());
+        assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
+        String clientId = issued.json().path("clientId").asString();
+        Api dms = new Api(stack.gatewayUrl()).withToken(stack.keycloak().clientToken(clientId,
+                issued.json().path("clientSecret").asString()));
+
+        Api.Response sent = dms.post("/api/stores/e2e_dms/repair-orders/batch", dmsOrder("E2E-DMS-1", member));
+        assertThat(sent.status()).as(sent.raw()).isEqualTo(200);
+        assertThat(sent.json().path("orders").get(0).path("outcome").asString()).isEqualTo("CREATED");
+        assertThat(api.get("/api/stores/e2e_dms/repair-orders?size=50").raw()).contains("E2E-DMS-1");
+        assertThat(dms.post("/api/stores/e2e_dms_b/repair-orders/batch", dmsOrder("E2E-DMS-X", member)).status())
+                .as("another store's batch").isEqualTo(403);
+        assertThat(dms.get("/api/stores/e2e_dms/members").status()).as("anything but the batch").isEqualTo(403);
+
+        assertThat(api.post("/api/stores/e2e_dms/dms-credential/rotate", Map.of()).status()).isEqualTo(200);
+        Api.Response stale = dms.post("/api/stores/e2e_dms/repair-orders/batch", dmsOrder("E2E-DMS-2", member));
+        assertThat(stale.status()).as("a token of the rotated secret").isEqualTo(401);
+        assertThat(stale.problemType()).endsWith("dms-credential-revoked");
+        assertThat(api.get("/api/stores/e2e_dms/repair-orders?size=50").raw()).doesNotContain("E2E-DMS-2");
+    }
+
+    private static Map<String, Object> dmsOrder(String number, String member) {
+        return Map.of("orders", List.of(Map.of("dmsNumber", number, "memberId", member,
+                "openedAt", "2026-11-01T02:00:00Z", "status", "OPEN", "lines", List.of(Map.of("lineNo", 1,
+                        "kind", "LABOUR", "description", "保养", "quantity", "1",
+                        "amount", Map.of("amount", "100.00"), "accountType", "CUSTOMER", "refunded", false)))));
     }
 
     @Test

@@ -153,6 +153,9 @@ public final class DemoData {
             bound += advisors.ensure(store.code(), store.phone(),
                     customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
         }
+        // the first store's DMS gets its credential, kept in the stack's data directory for a developer to use
+        java.nio.file.Path dms = new DemoDms(api, stack.dataDir()).ensure(BELL_STORE);
+        org.slf4j.LoggerFactory.getLogger(DemoDms.class).info("Demo DMS credential of {}: {}", BELL_STORE, dms);
         int rated = DemoAdvisors.rate(anonymous.withToken(stack.keycloak().passwordToken(OWNER, DEMO_PASSWORD)),
                 OWNER_STORE);
         org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info("Demo advisors: {} members bound, {} ratings",

@@ -280,6 +280,11 @@ public final class Stack implements AutoCloseable {
         return "http://127.0.0.1:" + config.gatewayPort();
     }
 
+    /** Where the stack keeps its data between runs (the demo's DMS credential among it). */
+    public java.nio.file.Path dataDir() {
+        return config.dataDir();
+    }
+
     public String jdbcUrl() {
         return postgres.jdbcUrl(DATABASE);
     }

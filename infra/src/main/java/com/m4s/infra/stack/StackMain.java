@@ -44,11 +44,12 @@ public final class StackMain {
                   staff.gz_tianhe, owner.13800138001. A token for the API:
                   curl -s -d grant_type=password -d client_id=m4s-cli -d username=manager.gz_tianhe \\
                        -d password=demo1234 %8$s/protocol/openid-connect/token
+                The DMS of %2$s: its credential (client id, secret, token URL, batch path) is in %13$s.
                 Press Ctrl+C to stop.
                 """.formatted(gw, stores.getFirst(), stack.jdbcUrl(), stack.dbUser(), home.resolve(".m4s/logs"),
                 DemoData.GROUP, stores, stack.keycloak().issuer(), "http://localhost:" + stack.keycloak().port(),
                 stack.keycloak().adminUsername(), stack.kafka().bootstrapServers(),
-                stack.elasticsearch().url()));
+                stack.elasticsearch().url(), data.resolve("dms-" + DemoData.BELL_STORE + ".properties")));
         stopped.await();
     }
 }

@@ -479,9 +479,22 @@ public final class LocalKeycloak implements LocalServer {
      * benchmarks). Fails unless Keycloak answers 200.
      */
     public String passwordToken(String username, String password) {
-        String form = "grant_type=password&client_id=m4s-cli&username="
+        return token("grant_type=password&client_id=m4s-cli&username="
                 + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8) + "&password="
-                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8), username);
+    }
+
+    /**
+     * An access token for a confidential client (client credentials grant: a store's DMS with the credential its
+     * manager made). Fails unless Keycloak answers 200.
+     */
+    public String clientToken(String clientId, String secret) {
+        return token("grant_type=client_credentials&client_id="
+                + java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8) + "&client_secret="
+                + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8), clientId);
+    }
+
+    private String token(String form, String who) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(form)).build();
@@ -489,7 +502,7 @@ public final class LocalKeycloak implements LocalServer {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request,
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("token for " + username + " refused: " + response.statusCode()
+                throw new IllegalStateException("token for " + who + " refused: " + response.statusCode()
                         + " " + response.body());
             }
             return JsonMapper.builder().build().readTree(response.body()).path("access_token").asString();
