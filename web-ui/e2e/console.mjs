@@ -132,7 +132,8 @@ export async function run(browser) {
       await page.getByRole('heading', { name: '会员与车辆' }).waitFor();
     }],
     ['a phone number taken by another member is refused beside the phone input', async () => {
-      await page.getByRole('button', { name: '新建会员' }).click();
+      // the toolbar's button (while the list loads, its empty state offers the same button)
+      await page.getByRole('button', { name: '新建会员' }).first().click();
       await page.getByRole('heading', { name: '新建会员' }).waitFor();
       await page.getByLabel('姓名').fill(name);
       await page.getByLabel(MEMBER_PHONE).fill('13800138001');

@@ -32,11 +32,36 @@ export async function newPage(browser, { phone = false, name } = {}) {
   });
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
+  trackRequests(page);
   page.on('pageerror', (error) => console.error(`[${name ?? 'page'}] page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') console.error(`[${name ?? 'page'}] console: ${message.text()}`);
   });
   return page;
+}
+
+const inFlight = new WeakMap();
+
+/** Keeps the page's requests that have not answered yet, with when they left, for {@link unanswered}. */
+function trackRequests(page) {
+  const open = new Map();
+  inFlight.set(page, open);
+  page.on('request', (request) => open.set(request, Date.now()));
+  page.on('requestfinished', (request) => open.delete(request));
+  page.on('requestfailed', (request) => {
+    open.delete(request);
+    console.error(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? '?'})`);
+  });
+}
+
+/** The page's requests still waiting for an answer, oldest first, e.g. "GET /api/stores/x/me (95 s)". */
+export function unanswered(page) {
+  const open = inFlight.get(page);
+  if (!open) return [];
+  const now = Date.now();
+  return [...open.entries()]
+    .sort((a, b) => a[1] - b[1])
+    .map(([request, since]) => `${request.method()} ${request.url()} (${Math.round((now - since) / 1000)} s)`);
 }
 
 /**
@@ -101,6 +126,8 @@ export async function steps(page, suite, list) {
       const text = await page.locator('body').innerText().catch(() => '');
       await page.screenshot({ path: join(ARTIFACTS, `FAILED-${suite}.png`), fullPage: true }).catch(() => undefined);
       console.error(`${suite}: step "${name}" failed at ${page.url()}\n--- page text ---\n${text.slice(0, 2000)}\n---`);
+      const waiting = unanswered(page);
+      if (waiting.length > 0) console.error(`${suite}: requests without an answer:\n  ${waiting.join('\n  ')}`);
       throw error;
     }
   }

@@ -6,7 +6,7 @@
 // Chinese and leads to the sign-up. A member signs up with the code from the local stack's development inbox and
 // logs in.
 import { join } from 'node:path';
-import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, pickFormOption, pickOption, screenshot, steps, unique } from './lib.mjs';
+import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, pickFormOption, pickOption, screenshot, steps, unanswered, unique } from './lib.mjs';
 
 /** The demo store gz_tianhe as customers read it (infra's DemoData). */
 const DEMO_STORE_NAME = '广州宝悦天河宝马4S店';
@@ -89,6 +89,8 @@ function usedCarSteps(browser, phone) {
         await desk.screenshot({ path: join(ARTIFACTS, 'FAILED-owner-desk.png'), fullPage: true }).catch(() => undefined);
         const text = await desk.locator('body').innerText().catch(() => '');
         console.error(`owner: the desk was at ${desk.url()}\n--- desk page text ---\n${text.slice(0, 2000)}\n---`);
+        const waiting = unanswered(desk);
+        if (waiting.length > 0) console.error(`owner: the desk's requests without an answer:\n  ${waiting.join('\n  ')}`);
       }
       throw error;
     }
