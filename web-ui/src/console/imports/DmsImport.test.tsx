@@ -7,6 +7,7 @@ import { ImportProgress, POLL_MS, UploadCard } from './DmsImport';
 
 const summary = {
   id: 'imp-1',
+  kind: 'REPAIR_ORDERS',
   fileName: '十二月工单.xlsx',
   format: 'XLSX',
   status: 'RUNNING',
@@ -74,6 +75,19 @@ describe('DmsImport', () => {
     expect(screen.getByText('下载被拒绝的行')).toBeInTheDocument();
   });
 
+  it('counts a file of customers in customers, without order numbers', async () => {
+    const customers = {
+      summary: { ...done.summary, kind: 'CUSTOMERS', ordersCreated: 7, ordersUpdated: 3, ordersRejected: 1 },
+      rejected: [{ rowNo: 5, dmsNumber: null, problem: 'dms-vehicle-elsewhere', reason: '车辆 粤A1C001 已属于本店另一位会员' }],
+    };
+    renderWithAuth(<ImportProgress store="gz_tianhe" id="imp-1" />, { auth: fakeAuth({ api: fakeApi({ get: vi.fn().mockResolvedValue(customers) }) }) });
+    expect(await screen.findByText('新建会员')).toBeInTheDocument();
+    expect(screen.getByText('补充车辆')).toBeInTheDocument();
+    expect(screen.getByText('车辆 粤A1C001 已属于本店另一位会员')).toBeInTheDocument();
+    expect(screen.queryByText('工单号')).toBeNull();
+    expect(screen.queryByText('新建工单')).toBeNull();
+  });
+
   it('uploads a dropped file and hands over the queued import, and offers both templates', async () => {
     const upload = vi.fn().mockResolvedValue(summary);
     const api = fakeApi({ upload });
@@ -86,15 +100,40 @@ describe('DmsImport', () => {
 
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith(summary));
     const [path, form] = upload.mock.calls[0] as [string, FormData];
-    expect(path).toBe('/api/stores/gz_tianhe/repair-orders/imports');
+    expect(path).toBe('/api/stores/gz_tianhe/repair-orders/imports?kind=REPAIR_ORDERS');
     expect(form.get('file')).toBeInstanceOf(File);
 
     fireEvent.click(screen.getByText('下载 Excel 模板'));
     await waitFor(() =>
-      expect(api.download).toHaveBeenCalledWith('/api/stores/gz_tianhe/repair-orders/imports/template.xlsx', undefined, expect.stringContaining('spreadsheetml')),
+      expect(api.download).toHaveBeenCalledWith(
+        '/api/stores/gz_tianhe/repair-orders/imports/template.xlsx?kind=REPAIR_ORDERS',
+        undefined,
+        expect.stringContaining('spreadsheetml'),
+      ),
     );
     fireEvent.click(screen.getByText('下载 CSV 模板'));
-    await waitFor(() => expect(api.download).toHaveBeenCalledWith('/api/stores/gz_tianhe/repair-orders/imports/template.csv', undefined, 'text/csv'));
+    await waitFor(() =>
+      expect(api.download).toHaveBeenCalledWith('/api/stores/gz_tianhe/repair-orders/imports/template.csv?kind=REPAIR_ORDERS', undefined, 'text/csv'),
+    );
+  });
+
+  it('imports customers and vehicles when that is what the file holds, with their own template and hint', async () => {
+    const upload = vi.fn().mockResolvedValue({ ...summary, kind: 'CUSTOMERS' });
+    const api = fakeApi({ upload });
+    renderWithAuth(<UploadCard store="gz_tianhe" onStarted={vi.fn()} />, { auth: fakeAuth({ api }) });
+
+    fireEvent.click(screen.getByText('客户与车辆'));
+    expect(screen.getByText(/每行一位客户/)).toBeTruthy();
+    fireEvent.change(document.querySelector('input[type="file"]') as HTMLInputElement, {
+      target: { files: [new File(['客户姓名'], '客户.csv')] },
+    });
+
+    await waitFor(() => expect(upload).toHaveBeenCalled());
+    expect((upload.mock.calls[0] as [string, FormData])[0]).toBe('/api/stores/gz_tianhe/repair-orders/imports?kind=CUSTOMERS');
+    fireEvent.click(screen.getByText('下载 CSV 模板'));
+    await waitFor(() =>
+      expect(api.download).toHaveBeenCalledWith('/api/stores/gz_tianhe/repair-orders/imports/template.csv?kind=CUSTOMERS', undefined, 'text/csv'),
+    );
   });
 
   it('says why an upload was refused, in the problem the server sent', async () => {

@@ -1,5 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Progress, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
+import { Button, Card, Descriptions, Progress, Segmented, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
 import { useFormatTime } from '../../ui/storeZone';
 import { useCan } from '../permissions';
-import type { ImportStatus, ImportSummary, ImportView, RejectedRow } from './types';
+import type { ImportKind, ImportStatus, ImportSummary, ImportView, RejectedRow } from './types';
 
 const DEFAULTS = { size: 10, sort: 'createdAt,desc' };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -20,6 +20,11 @@ export const POLL_MS = 1000;
 const STATUS_COLOURS: Record<ImportStatus, string> = { QUEUED: 'default', RUNNING: 'blue', DONE: 'green', FAILED: 'red' };
 
 const finished = (status: ImportStatus) => status === 'DONE' || status === 'FAILED';
+const KINDS: ImportKind[] = ['REPAIR_ORDERS', 'CUSTOMERS'];
+
+/** The label of a count: a file of customers counts customers where one of orders counts orders. */
+const countKey = (kind: ImportKind, count: 'created' | 'updated' | 'unchanged' | 'rejected') =>
+  kind === 'CUSTOMERS' ? (`dmsImport.customerCounts.${count}` as const) : (`dmsImport.counts.${count}` as const);
 
 /** An import's status as a coloured tag. */
 function StatusTag({ status }: { status: ImportStatus }) {
@@ -77,7 +82,7 @@ export function ImportProgress({ store, id, onFinished }: { store: string; id: s
   const percent = s.rowsTotal === 0 ? 0 : Math.floor((s.rowsDone * 100) / s.rowsTotal);
   const columns: ColumnsType<RejectedRow> = [
     { key: 'rowNo', dataIndex: 'rowNo', title: t('dmsImport.rejected.rowNo'), width: 90 },
-    { key: 'dmsNumber', dataIndex: 'dmsNumber', title: t('dmsImport.rejected.dmsNumber'), width: 180 },
+    ...(s.kind === 'CUSTOMERS' ? [] : [{ key: 'dmsNumber', dataIndex: 'dmsNumber', title: t('dmsImport.rejected.dmsNumber'), width: 180 }]),
     { key: 'reason', dataIndex: 'reason', title: t('dmsImport.rejected.reason') },
   ];
   return (
@@ -97,12 +102,16 @@ export function ImportProgress({ store, id, onFinished }: { store: string; id: s
       />
       <Descriptions size="small" column={4} style={{ marginTop: 12 }}>
         <Descriptions.Item label={t('dmsImport.counts.rows')}>{t('dmsImport.counts.rowsOf', { done: s.rowsDone, total: s.rowsTotal })}</Descriptions.Item>
-        <Descriptions.Item label={t('dmsImport.counts.created')}>{s.ordersCreated}</Descriptions.Item>
-        <Descriptions.Item label={t('dmsImport.counts.updated')}>{s.ordersUpdated}</Descriptions.Item>
-        <Descriptions.Item label={t('dmsImport.counts.unchanged')}>{s.ordersUnchanged}</Descriptions.Item>
-        <Descriptions.Item label={t('dmsImport.counts.rejected')}>{s.ordersRejected}</Descriptions.Item>
-        <Descriptions.Item label={t('dmsImport.counts.rowsRejected')}>{s.rowsRejected}</Descriptions.Item>
-        <Descriptions.Item label={t('dmsImport.counts.members')}>{s.membersCreated}</Descriptions.Item>
+        <Descriptions.Item label={t(countKey(s.kind, 'created'))}>{s.ordersCreated}</Descriptions.Item>
+        <Descriptions.Item label={t(countKey(s.kind, 'updated'))}>{s.ordersUpdated}</Descriptions.Item>
+        <Descriptions.Item label={t(countKey(s.kind, 'unchanged'))}>{s.ordersUnchanged}</Descriptions.Item>
+        <Descriptions.Item label={t(countKey(s.kind, 'rejected'))}>{s.ordersRejected}</Descriptions.Item>
+        {s.kind !== 'CUSTOMERS' && (
+          <>
+            <Descriptions.Item label={t('dmsImport.counts.rowsRejected')}>{s.rowsRejected}</Descriptions.Item>
+            <Descriptions.Item label={t('dmsImport.counts.members')}>{s.membersCreated}</Descriptions.Item>
+          </>
+        )}
       </Descriptions>
       {s.error && <Typography.Text type="danger">{t('dmsImport.failed', { error: s.error })}</Typography.Text>}
       {finished(s.status) && view.rejected.length > 0 && (
@@ -121,19 +130,23 @@ export function ImportProgress({ store, id, onFinished }: { store: string; id: s
   );
 }
 
-/** The upload: drag-and-drop or choose a file, and the two templates; `onStarted` gets the import the server queued. */
+/**
+ * The upload: what the file holds (repair orders or customers), drag-and-drop or choose a file, and the two templates
+ * of that kind; `onStarted` gets the import the server queued.
+ */
 export function UploadCard({ store, onStarted }: { store: string; onStarted: (started: ImportSummary) => void }) {
   const { t } = useTranslation();
   const { api } = useAuth();
+  const [kind, setKind] = useState<ImportKind>('REPAIR_ORDERS');
   const [uploadError, setUploadError] = useState<unknown>();
   const [templateError, setTemplateError] = useState<unknown>();
   const base = `/api/stores/${store}/repair-orders/imports`;
 
-  const template = async (kind: 'xlsx' | 'csv') => {
+  const template = async (type: 'xlsx' | 'csv') => {
     setTemplateError(undefined);
     try {
-      const file = await api.download(`${base}/template.${kind}`, undefined, kind === 'xlsx' ? XLSX : 'text/csv');
-      saveFile(file.blob, file.fileName ?? `template.${kind}`);
+      const file = await api.download(`${base}/template.${type}?kind=${kind}`, undefined, type === 'xlsx' ? XLSX : 'text/csv');
+      saveFile(file.blob, file.fileName ?? `template.${type}`);
     } catch (failure) {
       setTemplateError(failure);
     }
@@ -144,7 +157,7 @@ export function UploadCard({ store, onStarted }: { store: string; onStarted: (st
     const form = new FormData();
     form.append('file', file);
     try {
-      onStarted(await api.upload<ImportSummary>(base, form));
+      onStarted(await api.upload<ImportSummary>(`${base}?kind=${kind}`, form));
     } catch (failure) {
       setUploadError(failure);
     }
@@ -152,6 +165,15 @@ export function UploadCard({ store, onStarted }: { store: string; onStarted: (st
 
   return (
     <Card>
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Text>{t('dmsImport.kindLabel')}</Typography.Text>
+        <Segmented<ImportKind>
+          aria-label={t('dmsImport.kindLabel')}
+          value={kind}
+          onChange={setKind}
+          options={KINDS.map((k) => ({ value: k, label: t(`dmsImport.kinds.${k}`) }))}
+        />
+      </Space>
       <Upload.Dragger
         accept=".csv,.xlsx"
         multiple={false}
@@ -165,7 +187,7 @@ export function UploadCard({ store, onStarted }: { store: string; onStarted: (st
           <InboxOutlined />
         </p>
         <p className="ant-upload-text">{t('dmsImport.drop')}</p>
-        <p className="ant-upload-hint">{t('dmsImport.hint')}</p>
+        <p className="ant-upload-hint">{t(kind === 'CUSTOMERS' ? 'dmsImport.hintCustomers' : 'dmsImport.hint')}</p>
       </Upload.Dragger>
       <Space style={{ marginTop: 12 }} wrap>
         <Typography.Text type="secondary">{t('dmsImport.template')}</Typography.Text>
@@ -182,7 +204,10 @@ export function UploadCard({ store, onStarted }: { store: string; onStarted: (st
   );
 }
 
-/** 工单导入: a DMS file of repair order lines, imported in the background with its progress; the history of imports. */
+/**
+ * 工单导入: a DMS file of repair order lines, or of customers and their vehicles, imported in the background with its
+ * progress; the history of imports.
+ */
 export function DmsImport() {
   const { t } = useTranslation();
   const formatTime = useFormatTime();
@@ -195,12 +220,13 @@ export function DmsImport() {
   const columns: ColumnsType<ImportSummary> = [
     { ...sortable('createdAt'), title: t('dmsImport.history.createdAt'), render: (_, i) => formatTime(i.createdAt) },
     { ...sortable('fileName'), title: t('dmsImport.history.fileName'), render: (_, i) => <a onClick={() => setCurrent(i.id)}>{i.fileName}</a> },
+    { key: 'kind', title: t('dmsImport.history.kind'), render: (_, i) => t(`dmsImport.kinds.${i.kind}`) },
     { ...sortable('status'), title: t('dmsImport.history.status'), render: (_, i) => <StatusTag status={i.status} /> },
     { key: 'rows', title: t('dmsImport.counts.rows'), render: (_, i) => t('dmsImport.counts.rowsOf', { done: i.rowsDone, total: i.rowsTotal }) },
-    { key: 'ordersCreated', dataIndex: 'ordersCreated', title: t('dmsImport.counts.created') },
-    { key: 'ordersUpdated', dataIndex: 'ordersUpdated', title: t('dmsImport.counts.updated') },
-    { key: 'ordersUnchanged', dataIndex: 'ordersUnchanged', title: t('dmsImport.counts.unchanged') },
-    { key: 'ordersRejected', dataIndex: 'ordersRejected', title: t('dmsImport.counts.rejected') },
+    { key: 'ordersCreated', title: t('dmsImport.counts.created'), render: (_, i) => (i.kind === 'CUSTOMERS' ? '' : i.ordersCreated) },
+    { key: 'ordersUpdated', title: t('dmsImport.counts.updated'), render: (_, i) => (i.kind === 'CUSTOMERS' ? '' : i.ordersUpdated) },
+    { key: 'ordersUnchanged', title: t('dmsImport.counts.unchanged'), render: (_, i) => (i.kind === 'CUSTOMERS' ? '' : i.ordersUnchanged) },
+    { key: 'ordersRejected', title: t('dmsImport.counts.rejected'), render: (_, i) => (i.kind === 'CUSTOMERS' ? '' : i.ordersRejected) },
     { key: 'createdBy', dataIndex: 'createdBy', title: t('dmsImport.history.createdBy') },
   ];
 

@@ -11,3 +11,4 @@ export type ImportSummary = Nullable<Schemas['ImportSummary'], 'startedAt' | 'fi
 export type RejectedRow = Nullable<Schemas['RejectedRow'], 'dmsNumber'>;
 export type ImportView = { summary: ImportSummary; rejected: RejectedRow[] };
 export type ImportStatus = ImportSummary['status'];
+export type ImportKind = ImportSummary['kind'];

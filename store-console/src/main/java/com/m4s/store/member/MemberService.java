@@ -195,6 +195,52 @@ class MemberService {
         return java.util.Optional.of(new Members.Matched(id, Members.MatchedBy.CREATED));
     }
 
+    /**
+     * A customer row of a DMS customer file: a new phone makes the member (source DMS, with the vehicle when one is
+     * given); a known phone gets the vehicle if it has not got it; a vehicle already another member's is refused
+     * (422 {@code dms-vehicle-elsewhere}), as is half a vehicle (plate without VIN or the other way round, or either
+     * invalid: 422 {@code dms-vehicle-incomplete}) and a customer without a name or a valid mobile number (422
+     * {@code dms-customer-incomplete}). In the caller's transaction.
+     */
+    public Members.CustomerImported importDmsCustomer(Members.DmsCustomer customer, @Nullable Integer mileageKm) {
+        String name = blankToNull(customer.name());
+        String phone = blankToNull(customer.phone());
+        if (name == null || name.length() > 64 || phone == null || !phone.matches(PHONE)) {
+            throw new ApiException.Unprocessable("dms-customer-incomplete", phone == null ? "-" : phone);
+        }
+        String plate = customer.plate() == null ? null : blankToNull(VehicleDetails.normalize(customer.plate()));
+        String vin = customer.vin() == null ? null : blankToNull(VehicleDetails.normalize(customer.vin()));
+        VehicleDetails vehicle = null;
+        if (plate != null || vin != null) {
+            if (plate == null || vin == null || !plate.matches(VehicleDetails.PLATE) || !vin.matches(VehicleDetails.VIN)) {
+                throw new ApiException.Unprocessable("dms-vehicle-incomplete", plate == null ? "-" : plate,
+                        vin == null ? "-" : vin);
+            }
+            vehicle = new VehicleDetails(plate, vin, modelOf(customer.model()), null,
+                    mileageKm == null || mileageKm < 0 ? null : mileageKm);
+        }
+        java.util.Optional<Member> known = members.findByPhone(phone);
+        if (vehicle != null) {
+            java.util.Optional<Member> owner = members.findByVehicleVin(vin).or(() -> members.findByVehiclePlate(plate));
+            if (owner.isPresent() && (known.isEmpty() || !owner.get().id().equals(known.get().id()))) {
+                throw new ApiException.Unprocessable("dms-vehicle-elsewhere", plate, vin);
+            }
+            if (owner.isPresent()) {
+                return Members.CustomerImported.UNCHANGED;
+            }
+        }
+        if (known.isEmpty()) {
+            create(new NewMember(new MemberProfile(name, phone, null, MemberSource.DMS_IMPORT, null),
+                    vehicle == null ? List.of() : List.of(vehicle)));
+            return Members.CustomerImported.CREATED;
+        }
+        if (vehicle == null) {
+            return Members.CustomerImported.UNCHANGED;
+        }
+        addVehicle(known.get().id(), vehicle);
+        return Members.CustomerImported.VEHICLE_ADDED;
+    }
+
     private static final String PHONE = "1[3-9][0-9]{9}";
 
     private static @Nullable String blankToNull(@Nullable String value) {

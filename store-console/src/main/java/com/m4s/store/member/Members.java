@@ -92,6 +92,24 @@ public class Members {
         return members.match(customer, create);
     }
 
+    /** What a customer row of a DMS customer file did. */
+    public enum CustomerImported {
+        /** A new member (with the vehicle, if the row gave one). */
+        CREATED,
+        /** A known member got the row's vehicle. */
+        VEHICLE_ADDED,
+        /** The member and the vehicle were known already. */
+        UNCHANGED
+    }
+
+    /**
+     * Imports a customer row of a DMS customer file ({@link MemberService#importDmsCustomer}): makes the member, or
+     * gives a known one the row's vehicle; 422 for a row that cannot be imported. In the caller's transaction.
+     */
+    public CustomerImported importDmsCustomer(DmsCustomer customer, @Nullable Integer mileageKm) {
+        return members.importDmsCustomer(customer, mileageKm);
+    }
+
     /** The member who referred this one, if any (empty too for an unknown member). */
     public Optional<UUID> referrerOf(UUID memberId) {
         return members.referrerOf(memberId);

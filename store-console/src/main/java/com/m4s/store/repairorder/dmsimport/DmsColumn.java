@@ -4,39 +4,38 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The columns of a DMS import file, one row per repair order line (decision 0030). A file names them in its first
+ * The columns of a DMS import file, one row per repair order line or per customer (decision 0030; which a file
+ * must have: {@link ImportKind}). A file names them in its first
  * row by the Chinese header (a note in brackets after it is allowed: {@code 类型(工时/配件)}) or by the English key;
  * their order does not matter and other columns are ignored.
  */
 enum DmsColumn {
-    DMS_NUMBER("工单号", "dmsNumber", true, "RO-20261201-001"),
-    OPENED_AT("开单时间", "openedAt", false, "2026-12-01 09:30"),
-    SETTLED_AT("结算时间", "settledAt", false, "2026-12-01 16:45"),
-    CUSTOMER_NAME("客户姓名", "customerName", false, "张三"),
-    PHONE("手机号", "phone", false, "13800138000"),
-    PLATE("车牌号", "plate", false, "粤B12345"),
-    VIN("VIN", "vin", false, "LSVAM4187C2184847"),
-    MODEL("车型", "vehicleModel", false, "帕萨特"),
-    MILEAGE("里程", "mileageKm", false, "42000"),
-    ADVISOR("服务顾问", "advisor", false, "李顾问"),
-    LINE_NO("行号", "lineNo", true, "1"),
-    KIND("类型", "kind", true, "工时"),
-    DESCRIPTION("项目/配件名称", "description", true, "常规保养"),
-    PART_NUMBER("配件编号", "partNumber", false, ""),
-    QUANTITY("数量", "quantity", false, "1"),
-    AMOUNT("金额", "amount", true, "380.00"),
-    ACCOUNT_TYPE("账户类型", "accountType", true, "客户"),
-    STATUS("状态", "status", true, "已结算");
+    DMS_NUMBER("工单号", "dmsNumber", "RO-20261201-001"),
+    OPENED_AT("开单时间", "openedAt", "2026-12-01 09:30"),
+    SETTLED_AT("结算时间", "settledAt", "2026-12-01 16:45"),
+    CUSTOMER_NAME("客户姓名", "customerName", "张三"),
+    PHONE("手机号", "phone", "13800138000"),
+    PLATE("车牌号", "plate", "粤B12345"),
+    VIN("VIN", "vin", "LSVAM4187C2184847"),
+    MODEL("车型", "vehicleModel", "帕萨特"),
+    MILEAGE("里程", "mileageKm", "42000"),
+    ADVISOR("服务顾问", "advisor", "李顾问"),
+    LINE_NO("行号", "lineNo", "1"),
+    KIND("类型", "kind", "工时"),
+    DESCRIPTION("项目/配件名称", "description", "常规保养"),
+    PART_NUMBER("配件编号", "partNumber", ""),
+    QUANTITY("数量", "quantity", "1"),
+    AMOUNT("金额", "amount", "380.00"),
+    ACCOUNT_TYPE("账户类型", "accountType", "客户"),
+    STATUS("状态", "status", "已结算");
 
     private final String header;
     private final String key;
-    private final boolean required;
     private final String sample;
 
-    DmsColumn(String header, String key, boolean required, String sample) {
+    DmsColumn(String header, String key, String sample) {
         this.header = header;
         this.key = key;
-        this.required = required;
         this.sample = sample;
     }
 
@@ -52,10 +51,6 @@ enum DmsColumn {
 
     String header() {
         return header;
-    }
-
-    boolean required() {
-        return required;
     }
 
     String sample() {

@@ -55,7 +55,7 @@ final class DmsFile {
     private DmsFile() {
     }
 
-    static List<FileRow> read(byte[] content, Format format) {
+    static List<FileRow> read(byte[] content, Format format, ImportKind kind) {
         List<List<String>> table = table(content, format);
         if (table.isEmpty()) {
             throw new DmsFileProblem("dms-file-empty");
@@ -70,8 +70,8 @@ final class DmsFile {
                 }
             });
         }
-        String missing = java.util.Arrays.stream(DmsColumn.values())
-                .filter(c -> c.required() && !columns.containsValue(c)).map(DmsColumn::header)
+        String missing = kind.required().stream()
+                .filter(c -> !columns.containsValue(c)).map(DmsColumn::header)
                 .collect(Collectors.joining("、"));
         if (!missing.isEmpty()) {
             throw new DmsFileProblem("dms-file-columns", missing);

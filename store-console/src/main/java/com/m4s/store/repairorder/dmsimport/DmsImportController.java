@@ -7,6 +7,7 @@ import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.SqlPage;
 import com.m4s.store.export.ExcelExports;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -30,7 +31,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** File imports of DMS repair orders from the console (工单导入): upload, progress, rejected rows, history. */
+/**
+ * File imports from the console (工单导入): DMS repair orders, or customers and their vehicles; upload, progress,
+ * rejected rows, history.
+ */
 @RestController
 @RequestMapping("/api/stores/{store}/repair-orders/imports")
 @Allow(Permission.REPAIR_ORDER_IMPORT)
@@ -52,10 +56,12 @@ class DmsImportController {
             + " when a required column is missing, dms-file-type for another kind of file, dms-file-empty,"
             + " dms-file-too-long. Rows are grouped by 工单号 and each order goes through the REST batch's upsert.")
     ResponseEntity<DmsImportViews.ImportSummary> upload(@PathVariable String store,
-            @RequestPart("file") MultipartFile file) throws IOException {
+            @RequestPart("file") MultipartFile file,
+            @Parameter(description = "what the file holds: repair order lines (the default) or customers and their"
+                    + " vehicles") @RequestParam(defaultValue = "REPAIR_ORDERS") ImportKind kind) throws IOException {
         String name = file.getOriginalFilename() == null ? "import" : file.getOriginalFilename();
         String actor = Caller.current().map(Caller::username).orElse("unknown");
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(imports.start(name, file.getBytes(), actor));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(imports.start(name, file.getBytes(), kind, actor));
     }
 
     @GetMapping
@@ -90,24 +96,27 @@ class DmsImportController {
     @Operation(summary = "The import file's template as Excel: the columns with Chinese headers and a sample order")
     @ApiResponse(responseCode = "200", description = "the .xlsx file",
             content = @Content(mediaType = ExcelExports.XLSX, schema = @Schema(type = "string", format = "binary")))
-    ResponseEntity<byte[]> templateXlsx(@PathVariable String store) {
-        return template(DmsTemplates.xlsx(), MediaType.parseMediaType(ExcelExports.XLSX), "xlsx");
+    ResponseEntity<byte[]> templateXlsx(@PathVariable String store,
+            @RequestParam(defaultValue = "REPAIR_ORDERS") ImportKind kind) {
+        return template(DmsTemplates.xlsx(kind), MediaType.parseMediaType(ExcelExports.XLSX), "xlsx", kind);
     }
 
     @GetMapping(value = "/template.csv", produces = "text/csv")
     @Operation(summary = "The import file's template as CSV (UTF-8 with BOM)")
     @ApiResponse(responseCode = "200", description = "the .csv file",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
-    ResponseEntity<byte[]> templateCsv(@PathVariable String store) {
-        return template(DmsTemplates.csv(), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
-                "csv");
+    ResponseEntity<byte[]> templateCsv(@PathVariable String store,
+            @RequestParam(defaultValue = "REPAIR_ORDERS") ImportKind kind) {
+        return template(DmsTemplates.csv(kind), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+                "csv", kind);
     }
 
-    private static ResponseEntity<byte[]> template(byte[] body, MediaType type, String extension) {
-        String name = "工单导入模板." + extension;
+    private static ResponseEntity<byte[]> template(byte[] body, MediaType type, String extension, ImportKind kind) {
+        String name = (kind == ImportKind.CUSTOMERS ? "客户与车辆导入模板." : "工单导入模板.") + extension;
         String encoded = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String ascii = (kind == ImportKind.CUSTOMERS ? "dms-customer-template." : "dms-import-template.") + extension;
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"dms-import-template." + extension + "\"; filename*=UTF-8''" + encoded)
+                "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
                 .body(body);
     }
 }

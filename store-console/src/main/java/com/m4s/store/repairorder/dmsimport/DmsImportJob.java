@@ -7,6 +7,7 @@ import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.time.StoreTime;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.ProblemMessages;
+import com.m4s.store.member.Members;
 import com.m4s.store.repairorder.DmsSettings;
 import com.m4s.store.repairorder.RepairOrderService;
 import com.m4s.store.repairorder.RepairOrderViews;
@@ -52,13 +53,15 @@ class DmsImportJob implements StoreJob {
     private final TransactionTemplate tx;
     private final RepairOrderService orders;
     private final DmsSettings settings;
+    private final Members members;
     private final ProblemMessages messages;
     private final StoreTime storeTime;
     private final Clock clock;
     private final FullSweeps sweeps = FullSweeps.atStartUpOnly();
 
     DmsImportJob(JdbcClient jdbc, TransactionTemplate tx, RepairOrderService orders, DmsSettings settings,
-            ProblemMessages messages, StoreTime storeTime, Clock clock) {
+            Members members, ProblemMessages messages, StoreTime storeTime, Clock clock) {
+        this.members = members;
         this.jdbc = jdbc;
         this.tx = tx;
         this.orders = orders;
@@ -117,7 +120,7 @@ class DmsImportJob implements StoreJob {
     private void run(UUID id) {
         long started = System.nanoTime();
         Map<String, Object> record = java.util.Objects.requireNonNull(tx.execute(status -> jdbc.sql("""
-                select format, content, created_by, rows_done, rows_rejected, orders_done, orders_created,
+                select kind, format, content, created_by, rows_done, rows_rejected, orders_done, orders_created,
                   orders_updated, orders_unchanged, orders_rejected, members_created
                 from repair_order_import where id = :id for update""").param("id", id).query().singleRow()));
         Progress p = new Progress();
@@ -134,8 +137,17 @@ class DmsImportJob implements StoreJob {
                 + " started_at = coalesce(started_at, :now) where id = :id").param("now", Timestamp.from(clock.instant()))
                 .param("id", id).update());
         try {
-            List<DmsOrders.Group> groups = DmsOrders.group(DmsFile.read((byte[]) record.get("content"),
-                    DmsFile.Format.valueOf((String) record.get("format"))));
+            ImportKind kind = ImportKind.valueOf((String) record.get("kind"));
+            List<DmsFile.FileRow> rows = DmsFile.read((byte[]) record.get("content"),
+                    DmsFile.Format.valueOf((String) record.get("format")), kind);
+            if (kind == ImportKind.CUSTOMERS) {
+                customers(id, rows, p);
+                log.info("DMS customer import {} of store {}: {} customers ({} new members, {} vehicles added, {}"
+                        + " known, {} rejected) in {} ms", id, TenantContext.require().storeCode(), rows.size(),
+                        p.created, p.updated, p.unchanged, p.rejected, (System.nanoTime() - started) / 1_000_000);
+                return;
+            }
+            List<DmsOrders.Group> groups = DmsOrders.group(rows);
             ZoneId zone = storeTime.zone();
             UnknownCustomer unknown = settings.unknownCustomer();
             int chunk = RepairOrderService.ORDERS_PER_TRANSACTION;
@@ -167,6 +179,49 @@ class DmsImportJob implements StoreJob {
                     .param("error", String.valueOf(e.getMessage()).substring(0,
                             Math.min(500, String.valueOf(e.getMessage()).length())))
                     .param("id", id).update());
+        }
+    }
+
+    /**
+     * A file of customers: each row in a transaction of its own through {@link Members#importDmsCustomer}, resuming
+     * after the rows written before; a refused row is kept with its reason.
+     */
+    private void customers(UUID id, List<DmsFile.FileRow> rows, Progress p) {
+        for (int i = p.ordersDone; i < rows.size(); i++) {
+            DmsFile.FileRow row = rows.get(i);
+            try {
+                Members.CustomerImported outcome = tx.execute(status -> members.importDmsCustomer(
+                        new Members.DmsCustomer(row.get(DmsColumn.CUSTOMER_NAME), row.get(DmsColumn.PHONE),
+                                row.get(DmsColumn.PLATE), row.get(DmsColumn.VIN), row.get(DmsColumn.MODEL)),
+                        mileage(row.get(DmsColumn.MILEAGE))));
+                switch (java.util.Objects.requireNonNull(outcome)) {
+                    case CREATED -> {
+                        p.created++;
+                        p.members++;
+                    }
+                    case VEHICLE_ADDED -> p.updated++;
+                    case UNCHANGED -> p.unchanged++;
+                }
+            } catch (ApiException e) {
+                p.rejected++;
+                p.rowsRejected++;
+                p.rejections.add(new Object[] {row.rowNo(), null, e.type(), text(e, Locale.SIMPLIFIED_CHINESE),
+                        text(e, Locale.ENGLISH)});
+            }
+            p.ordersDone++;
+            p.rowsDone++;
+            if (p.ordersDone % FLUSH_EVERY == 0) {
+                flush(id, p, false);
+            }
+        }
+        flush(id, p, true);
+    }
+
+    private static @Nullable Integer mileage(String text) {
+        try {
+            return text.isBlank() ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -22,8 +22,12 @@ final class DmsImportViews {
         FAILED
     }
 
-    /** An import's progress and counts, as the history lists it. */
-    record ImportSummary(UUID id, String fileName, String format, Status status, int rowsTotal, int rowsDone,
+    /**
+     * An import's progress and counts, as the history lists it. For a file of customers the "orders" are its
+     * customers: created (new members), updated (a known member got a vehicle), unchanged (known, nothing new),
+     * rejected.
+     */
+    record ImportSummary(UUID id, ImportKind kind, String fileName, String format, Status status, int rowsTotal, int rowsDone,
             int rowsRejected, int ordersTotal, int ordersDone, int ordersCreated, int ordersUpdated,
             int ordersUnchanged, int ordersRejected, int membersCreated, String createdBy, Instant createdAt,
             @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable String error) {

@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * File imports of repair orders (decision 0030, "DMS import"). An upload is read at once (a file the import cannot
+ * File imports of repair orders, or of customers and their vehicles (decision 0030, "DMS import"). An upload is read at once (a file the import cannot
  * read, or without the required columns, is refused whole with 422), kept with its counts as {@code QUEUED}, and
  * worked on by the store's job {@link DmsImportJob}. Rejection reasons are kept in both languages and shown in the
  * caller's.
@@ -41,7 +41,7 @@ class DmsImports {
     static final Map<String, String> SORTABLE = Map.of("createdAt", "i.created_at", "fileName", "i.file_name",
             "status", "i.status");
     static final String TIE_BREAKER = "i.id";
-    private static final String COLUMNS = "i.id, i.file_name, i.format, i.status, i.rows_total, i.rows_done,"
+    private static final String COLUMNS = "i.id, i.kind, i.file_name, i.format, i.status, i.rows_total, i.rows_done,"
             + " i.rows_rejected, i.orders_total, i.orders_done, i.orders_created, i.orders_updated, i.orders_unchanged,"
             + " i.orders_rejected, i.members_created, i.created_by, i.created_at, i.started_at, i.finished_at, i.error";
 
@@ -66,21 +66,21 @@ class DmsImports {
     }
 
     /** Reads the file (422 when it cannot be), keeps it as a queued import and asks the store's job to run. */
-    DmsImportViews.ImportSummary start(String fileName, byte[] content, String actor) {
+    DmsImportViews.ImportSummary start(String fileName, byte[] content, ImportKind kind, String actor) {
         DmsFile.Format format = DmsFile.Format.of(fileName);
-        List<DmsFile.FileRow> rows = DmsFile.read(content, format);
-        int groups = DmsOrders.group(rows).size();
+        List<DmsFile.FileRow> rows = DmsFile.read(content, format, kind);
+        int groups = kind == ImportKind.CUSTOMERS ? rows.size() : DmsOrders.group(rows).size();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String name = fileName.length() > 200 ? fileName.substring(fileName.length() - 200) : fileName;
         String store = TenantContext.require().storeCode();
         tx.executeWithoutResult(status -> {
             jdbc.sql("""
-                    insert into repair_order_import (id, file_name, format, status, content, rows_total, rows_done,
+                    insert into repair_order_import (id, kind, file_name, format, status, content, rows_total, rows_done,
                       rows_rejected, orders_total, orders_done, orders_created, orders_updated, orders_unchanged,
                       orders_rejected, members_created, created_by, created_at)
-                    values (:id, :name, :format, 'QUEUED', :content, :rows, 0, 0, :orders, 0, 0, 0, 0, 0, 0, :by, :at)""")
-                    .param("id", id).param("name", name).param("format", format.name()).param("content", content)
+                    values (:id, :kind, :name, :format, 'QUEUED', :content, :rows, 0, 0, :orders, 0, 0, 0, 0, 0, 0, :by, :at)""")
+                    .param("id", id).param("kind", kind.name()).param("name", name).param("format", format.name()).param("content", content)
                     .param("rows", rows.size()).param("orders", groups).param("by", actor)
                     .param("at", Timestamp.from(now)).update();
             work.mark(DmsImportJob.JOB, now);
@@ -133,7 +133,8 @@ class DmsImports {
     }
 
     private static DmsImportViews.ImportSummary summary(ResultSet rs, int row) throws SQLException {
-        return new DmsImportViews.ImportSummary(rs.getObject("id", UUID.class), rs.getString("file_name"),
+        return new DmsImportViews.ImportSummary(rs.getObject("id", UUID.class),
+                ImportKind.valueOf(rs.getString("kind")), rs.getString("file_name"),
                 rs.getString("format"), DmsImportViews.Status.valueOf(rs.getString("status")),
                 rs.getInt("rows_total"), rs.getInt("rows_done"), rs.getInt("rows_rejected"),
                 rs.getInt("orders_total"), rs.getInt("orders_done"), rs.getInt("orders_created"),

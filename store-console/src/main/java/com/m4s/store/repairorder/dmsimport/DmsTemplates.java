@@ -15,7 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The import file's template: the columns of {@link DmsColumn} with their Chinese headers and a sample order of two
- * lines (labour and a part). Every cell is text, so Excel keeps phone numbers and times as written. The CSV is UTF-8
+ * lines (labour and a part); for customers, their columns and two sample customers. Every cell is text, so Excel keeps phone numbers and times as written. The CSV is UTF-8
  * with a BOM, which Excel needs to show Chinese.
  */
 final class DmsTemplates {
@@ -24,7 +24,12 @@ final class DmsTemplates {
     }
 
     /** The sample's rows: the columns' samples, and a second line for a part of the same order. */
-    static List<List<String>> rows() {
+    static List<List<String>> rows(ImportKind kind) {
+        if (kind == ImportKind.CUSTOMERS) {
+            return List.of(kind.columns().stream().map(DmsColumn::templateHeader).toList(),
+                    kind.columns().stream().map(DmsColumn::sample).toList(),
+                    List.of("李四", "13900139000", "粤A66Q88", "LFV3A23C4K3012345", "迈腾", "18500"));
+        }
         List<String> header = java.util.Arrays.stream(DmsColumn.values()).map(DmsColumn::templateHeader).toList();
         List<String> labour = java.util.Arrays.stream(DmsColumn.values()).map(DmsColumn::sample).toList();
         List<String> part = java.util.Arrays.stream(DmsColumn.values()).map(c -> switch (c) {
@@ -40,22 +45,22 @@ final class DmsTemplates {
         return List.of(header, labour, part);
     }
 
-    static byte[] csv() {
-        String text = rows().stream().map(row -> row.stream().map(DmsTemplates::quote)
+    static byte[] csv(ImportKind kind) {
+        String text = rows(kind).stream().map(row -> row.stream().map(DmsTemplates::quote)
                 .collect(Collectors.joining(","))).collect(Collectors.joining("\r\n", "\uFEFF", "\r\n"));
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] xlsx() {
+    static byte[] xlsx(ImportKind kind) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("工单导入");
+            Sheet sheet = book.createSheet(kind == ImportKind.CUSTOMERS ? "客户与车辆导入" : "工单导入");
             CellStyle text = book.createCellStyle();
             text.setDataFormat(book.createDataFormat().getFormat("@"));
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
             bold.setFont(font);
-            List<List<String>> rows = rows();
+            List<List<String>> rows = rows(kind);
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r);
                 for (int c = 0; c < rows.get(r).size(); c++) {

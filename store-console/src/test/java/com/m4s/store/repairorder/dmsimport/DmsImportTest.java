@@ -37,6 +37,7 @@ class DmsImportTest extends StoreConsoleTest {
     private static final String STORE = "dms_a";
     private static final String OTHER = "dms_b";
     private static final String BASE = "/api/stores/" + STORE;
+    private static final String CUSTOMERS = "dms_c";
     private static final List<String> HEADER = List.of("工单号", "开单时间", "结算时间", "客户姓名", "手机号", "车牌号",
             "VIN", "里程", "服务顾问", "行号", "类型(工时/配件)", "项目/配件名称", "配件编号", "数量", "金额",
             "账户类型(客户/索赔/内部/保险)", "状态");
@@ -45,6 +46,7 @@ class DmsImportTest extends StoreConsoleTest {
     void stores() {
         provision(STORE);
         provision(OTHER);
+        provision(CUSTOMERS);
     }
 
     @Test
@@ -223,6 +225,58 @@ class DmsImportTest extends StoreConsoleTest {
                 "text/csv", csv.body()).status()).isEqualTo(403);
     }
 
+    /**
+     * A file of customers and vehicles: a new phone makes a member (with the car, when the row has one), a known phone
+     * gets the car it lacks, and rows that cannot be placed are reported with row and reason; the same file again
+     * changes nothing.
+     */
+    @Test
+    void aFileOfCustomersMakesMembersGivesKnownOnesTheirCarsAndReportsWhatItCannotPlace() {
+        String base = "/api/stores/" + CUSTOMERS;
+        Api manager = as(TestUsers.manager(GROUP, CUSTOMERS));
+        String known = manager.post(base + "/members", Map.of("profile", Map.of("name", "老客户", "phone",
+                "13900000001"))).json().path("id").asString();
+        manager.post(base + "/members", Map.of("profile", Map.of("name", "有车客户", "phone", "13900000002"),
+                "vehicles", List.of(Map.of("plate", "粤A1C001", "vin", "LSVAM4187C2100001", "model", "途观"))));
+        byte[] file = customersCsv(List.of(
+                List.of("新客户甲", "13900000011", "粤A1C011", "LSVAM4187C2100011", "迈腾", "12000"),
+                List.of("新客户乙", "13900000012", "", "", "", ""),
+                List.of("老客户", "13900000001", "粤A1C021", "LSVAM4187C2100021", "帕萨特", "30000"),
+                List.of("冒名者", "13900000013", "粤A1C001", "LSVAM4187C2100001", "途观", ""),
+                List.of("无手机", "", "粤A1C041", "LSVAM4187C2100041", "", ""),
+                List.of("半辆车", "13900000014", "粤A1C051", "", "", "")));
+
+        JsonNode first = importAndWait(manager, base, file, "客户.csv");
+
+        // rows, rows done, rows rejected, created (members), updated (cars added), unchanged, rejected, members
+        assertThat(counts(first)).containsExactly(6, 6, 3, 2, 1, 0, 3, 2);
+        assertThat(first.path("summary").path("kind").asString()).isEqualTo("CUSTOMERS");
+        assertThat(first.path("rejected").findValuesAsString("problem")).containsExactly("dms-vehicle-elsewhere",
+                "dms-customer-incomplete", "dms-vehicle-incomplete");
+        assertThat(first.path("rejected").findValues("rowNo").stream().map(JsonNode::asInt).toList())
+                .containsExactly(5, 6, 7);
+        assertThat(first.path("rejected").get(0).path("reason").asString()).contains("粤A1C001", "另一位会员");
+        JsonNode knownNow = manager.get(base + "/members/" + known).json();
+        assertThat(knownNow.path("vehicles").findValuesAsString("plate")).containsExactly("粤A1C021");
+        JsonNode made = manager.get(base + "/members?q=13900000011").json().path("content").get(0);
+        JsonNode madeMember = manager.get(base + "/members/" + made.path("id").asString()).json();
+        assertThat(madeMember.path("profile").path("source").asString()).isEqualTo("DMS_IMPORT");
+        assertThat(madeMember.path("vehicles").get(0).path("model").asString()).isEqualTo("迈腾");
+        assertThat(madeMember.path("vehicles").get(0).path("mileageKm").asInt()).isEqualTo(12000);
+
+        assertThat(counts(importAndWait(manager, base, file, "客户.csv"))).as("the same file again")
+                .containsExactly(6, 6, 3, 0, 0, 3, 3, 0);
+
+        Api.Download template = manager.download(base + "/repair-orders/imports/template.csv?kind=CUSTOMERS");
+        assertThat(new String(template.body(), StandardCharsets.UTF_8)).startsWith("\uFEFF客户姓名,手机号,车牌号,VIN,车型,里程");
+        assertThat(counts(importAndWait(manager, base, template.body(), "模板.csv"))).as("the template as it is")
+                .containsExactly(2, 2, 0, 2, 0, 0, 0, 2);
+        Api.Response noPhone = manager.upload(base + "/repair-orders/imports?kind=CUSTOMERS", "file", "a.csv",
+                "text/csv", "客户姓名,车牌号\n张三,粤A12345\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(noPhone.status()).isEqualTo(422);
+        assertThat(noPhone.json().path("detail").asString()).contains("手机号");
+    }
+
     /** Measures the import rate; prints it, asserts only that every line went in (timings vary by machine). */
     @Test
     void tenThousandLinesImport() {
@@ -250,19 +304,35 @@ class DmsImportTest extends StoreConsoleTest {
         return as(TestUsers.manager(GROUP, STORE));
     }
 
+    private static byte[] customersCsv(List<List<String>> rows) {
+        StringBuilder text = new StringBuilder("客户姓名,手机号,车牌号,VIN,车型,里程\r\n");
+        rows.forEach(r -> text.append(String.join(",", r)).append("\r\n"));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A file of customers into another store, followed until it has finished. */
+    private JsonNode importAndWait(Api manager, String base, byte[] file, String name) {
+        return importAndWait(manager, base + "/repair-orders/imports", "?kind=CUSTOMERS", file, name,
+                Duration.ofMinutes(2));
+    }
+
     private JsonNode importAndWait(byte[] file, String name) {
         return importAndWait(file, name, Duration.ofMinutes(2));
     }
 
-    /** Uploads and follows the import's progress as the page does, until it has finished. */
     private JsonNode importAndWait(byte[] file, String name, Duration patience) {
-        Api.Response accepted = manager().upload(BASE + "/repair-orders/imports", "file", name,
-                "application/octet-stream", file);
+        return importAndWait(manager(), BASE + "/repair-orders/imports", "", file, name, patience);
+    }
+
+    /** Uploads and follows the import's progress as the page does, until it has finished. */
+    private static JsonNode importAndWait(Api manager, String imports, String query, byte[] file, String name,
+            Duration patience) {
+        Api.Response accepted = manager.upload(imports + query, "file", name, "application/octet-stream", file);
         assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
         String id = accepted.json().path("id").asString();
         long until = System.nanoTime() + patience.toNanos();
         while (true) {
-            JsonNode view = manager().withLanguage("zh-CN").get(BASE + "/repair-orders/imports/" + id).json();
+            JsonNode view = manager.withLanguage("zh-CN").get(imports + "/" + id).json();
             String status = view.path("summary").path("status").asString();
             if (status.equals("DONE") || status.equals("FAILED")) {
                 assertThat(status).as(view.toString()).isEqualTo("DONE");
