@@ -119,6 +119,8 @@ public final class DemoData {
         DemoPointTasks pointTasks = new DemoPointTasks(api);
         DemoPointCampaigns campaigns = new DemoPointCampaigns(api);
         DemoAdvisors advisors = new DemoAdvisors(api);
+        DemoSegments segments = new DemoSegments(api);
+        int segmentsCreated = 0;
         int bound = 0;
         DemoPointsExpiry expiry = new DemoPointsExpiry(api);
         int created = 0;
@@ -152,11 +154,15 @@ public final class DemoData {
             // advisors after the orders: each store's advisor gets its customers, the demo owner rates their orders
             bound += advisors.ensure(store.code(), store.phone(),
                     customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
+            // tags and segments last: their counts read the cards, orders and advisors made above (decision 0041)
+            segmentsCreated += segments.ensure(store.code(),
+                    customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
         }
         int rated = DemoAdvisors.rate(anonymous.withToken(stack.keycloak().passwordToken(OWNER, DEMO_PASSWORD)),
                 OWNER_STORE);
         org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info("Demo advisors: {} members bound, {} ratings",
                 bound, rated);
+        org.slf4j.LoggerFactory.getLogger(DemoSegments.class).info("Demo segments: {} created", segmentsCreated);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"
                 + " created, in {} ms", created, issued, tasks, campaignsCreated,
