@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SegmentRule } from '../../api/types';
 import i18n from '../../i18n';
-import { RuleEditor, emptyRule, type RuleOptions } from './RuleEditor';
+import { RuleEditor, emptyRule, isComplete, type RuleOptions } from './RuleEditor';
 
 const options: RuleOptions = {
   levels: [
@@ -59,5 +59,14 @@ describe('RuleEditor', () => {
   it('starts a row afresh with only the fields of its new type', () => {
     expect(emptyRule('VEHICLE_AGE')).toEqual({ type: 'VEHICLE_AGE', min: null, max: null });
     expect(emptyRule('SOURCE')).toEqual({ type: 'SOURCE', values: [] });
+  });
+
+  it('counts a rule only once it has what its type needs', () => {
+    expect(isComplete(emptyRule('CARD_LEVEL'))).toBe(false);
+    expect(isComplete({ type: 'CARD_LEVEL', values: ['gold'] })).toBe(true);
+    expect(isComplete({ type: 'POINTS_BALANCE', min: null, max: 500 })).toBe(true);
+    expect(isComplete({ type: 'VEHICLE_AGE', min: null, max: null })).toBe(false);
+    expect(isComplete({ type: 'VEHICLE_MODEL', text: '  ' })).toBe(false);
+    expect(isComplete(emptyRule('NO_VISIT_MONTHS'))).toBe(true);
   });
 });

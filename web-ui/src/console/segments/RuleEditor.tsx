@@ -42,6 +42,21 @@ export function emptyRule(type: SegmentRuleType): SegmentRule {
   }
 }
 
+/** Whether a rule has what its type needs, so the server can count it (the server checks the rest). */
+export function isComplete(rule: SegmentRule): boolean {
+  switch (rule.type) {
+    case 'POINTS_BALANCE':
+    case 'VEHICLE_AGE':
+      return rule.min != null || rule.max != null;
+    case 'NO_VISIT_MONTHS':
+      return rule.min != null;
+    case 'VEHICLE_MODEL':
+      return (rule.text ?? '').trim() !== '';
+    default:
+      return (rule.values ?? []).length > 0;
+  }
+}
+
 interface Props {
   value: SegmentRule[];
   onChange: (rules: SegmentRule[]) => void;

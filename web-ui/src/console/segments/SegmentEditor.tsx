@@ -3,7 +3,6 @@ import { App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typograp
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { Page } from '../../api/client';
 import type { AdvisorEntry, CardProgrammeView, SegmentMemberView, SegmentRule, SegmentView, TagView } from '../../api/types';
 import { saveFile } from '../../antd/download';
 import { PageHeader } from '../../antd/PageHeader';
@@ -14,9 +13,8 @@ import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { useCan } from '../permissions';
 import { RuleEditor, emptyRule, type RuleOptions } from './RuleEditor';
+import { useSegmentPreview } from './useSegmentPreview';
 
-/** How long the editor waits after the last change of a rule before it counts again. */
-export const PREVIEW_DELAY_MS = 400;
 const PAGE_SIZE = 10;
 
 /**
@@ -41,9 +39,6 @@ export function SegmentEditor() {
   const [name, setName] = useState('');
   const [rules, setRules] = useState<SegmentRule[]>(() => [emptyRule('CARD_LEVEL')]);
   const [page, setPage] = useState(0);
-  const [preview, setPreview] = useState<Page<SegmentMemberView>>();
-  const [previewError, setPreviewError] = useState<unknown>();
-  const [counting, setCounting] = useState(false);
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
 
@@ -56,34 +51,7 @@ export function SegmentEditor() {
 
   useEffect(() => setPage(0), [rules]);
 
-  // the live count and preview: the rules as they are in the editor, counted by the server after a short pause
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      setCounting(true);
-      api
-        .post<Page<SegmentMemberView>>(`${base}/preview?page=${page}&size=${PAGE_SIZE}&sort=name,asc`, { rules })
-        .then(
-          (result) => {
-            if (controller.signal.aborted) return;
-            setPreview(result);
-            setPreviewError(undefined);
-          },
-          (e: unknown) => {
-            if (controller.signal.aborted) return;
-            setPreview(undefined);
-            setPreviewError(e);
-          },
-        )
-        .finally(() => {
-          if (!controller.signal.aborted) setCounting(false);
-        });
-    }, PREVIEW_DELAY_MS);
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [api, base, rules, page]);
+    const { ready, preview, previewError, counting } = useSegmentPreview(base, rules, page, PAGE_SIZE);
 
   const save = async () => {
     setSaving(true);
@@ -167,7 +135,13 @@ export function SegmentEditor() {
       </Card>
       <Card title={t('segments.preview')}>
         <Typography.Paragraph aria-live="polite">
-          {previewError === undefined && preview ? t('segments.matching', { count: formatPoints(preview.totalElements, i18n.language) }) : counting ? t('common.loading') : ''}
+          {!ready
+            ? t('segments.incomplete')
+            : previewError === undefined && preview
+              ? t('segments.matching', { count: formatPoints(preview.totalElements, i18n.language) })
+              : counting
+                ? t('common.loading')
+                : ''}
         </Typography.Paragraph>
         {previewError !== undefined && <ProblemAlert error={previewError} />}
         <Table<SegmentMemberView>
