@@ -163,3 +163,13 @@ export type DmsCredentialIssued = Omit<ConsoleSchemas['DmsCredentialIssued'], 'c
 
 // a vehicle's odometer readings (decision 0035)
 export type MileageReading = Nullable<ConsoleSchemas['MileageReadingView'], 'sourceRef'>;
+
+/* Member segments and tags (decision 0041): rules combined with AND, counted on every read. */
+export type SegmentRule = Nullable<ConsoleSchemas['SegmentRule'], 'values' | 'min' | 'max' | 'text'>;
+export type SegmentRuleType = SegmentRule['type'];
+export type SegmentView = Omit<ConsoleSchemas['SegmentView'], 'rules'> & { rules: SegmentRule[] };
+export type SegmentMemberView = Nullable<ConsoleSchemas['SegmentMemberView'], 'cardLevel' | 'lastVisitAt'>;
+export type TagView = ConsoleSchemas['TagView'];
+export type MemberTagsView = ConsoleSchemas['MemberTagsView'];
+export type TagBatchResult = ConsoleSchemas['TagBatchResult'];
+export type CampaignSegmentResult = Omit<ConsoleSchemas['CampaignSegmentResult'], 'campaign'> & { campaign: PointCampaignView };

@@ -22,6 +22,8 @@ import { PointCampaignList } from './pointcampaigns/PointCampaignList';
 import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
 import { AdvisorPerformance } from './advisors/AdvisorPerformance';
+import { SegmentEditor } from './segments/SegmentEditor';
+import { SegmentList } from './segments/SegmentList';
 import { StaffList } from './staff/StaffList';
 import { UsedCarDetail } from './usedcars/UsedCarDetail';
 import { ReviewQueue, UsedCarList } from './usedcars/UsedCarList';
@@ -56,6 +58,9 @@ export default function ConsoleArea() {
               <Route path="members" element={<MemberList />} />
               <Route path="members/new" element={<MemberCreate />} />
               <Route path="members/:memberId" element={<MemberEdit />} />
+              <Route path="segments" element={<SegmentList />} />
+              <Route path="segments/new" element={<SegmentEditor />} />
+              <Route path="segments/:segmentId" element={<SegmentEditor />} />
               <Route path="cards" element={<CardProgrammePage />} />
               <Route path="used-car-queue" element={<ReviewQueue />} />
               <Route path="used-cars" element={<UsedCarList />} />

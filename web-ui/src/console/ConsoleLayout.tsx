@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   CloudUploadOutlined,
   CarOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   GiftOutlined,
@@ -37,6 +38,7 @@ import { type StoreChoice, useConsoleStores } from './useStores';
 const ICONS: Record<ConsolePageKey, ReactNode> = {
   dashboard: <DashboardOutlined />,
   members: <UserOutlined />,
+  segments: <ClusterOutlined />,
   cards: <IdcardOutlined />,
   usedCarQueue: <FileSearchOutlined />,
   usedCars: <CarOutlined />,

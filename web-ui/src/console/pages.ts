@@ -10,6 +10,7 @@ import type { Role } from '../auth/claims';
 export const CONSOLE_PAGES = [
   { key: 'dashboard', path: '', permission: 'CONSOLE_USE' },
   { key: 'members', path: 'members', permission: 'MEMBER_VIEW' },
+  { key: 'segments', path: 'segments', permission: 'SEGMENT_VIEW' },
   { key: 'cards', path: 'cards', permission: 'CARD_VIEW' },
   { key: 'usedCarQueue', path: 'used-car-queue', permission: 'USED_CAR_MANAGE' },
   { key: 'usedCars', path: 'used-cars', permission: 'USED_CAR_VIEW' },

@@ -94,7 +94,7 @@ describe('MemberEdit', () => {
       expect(api.put).toHaveBeenCalledWith(`${PATH}/vehicles/v-1`, expect.objectContaining({ mileageKm: 25000 }), 2));
     expect(await within(dialog).findByText('他人刚刚修改了此记录，请刷新后重试。')).toBeInTheDocument();
     // the member behind the dialog is read again: the list shows the other person's change
-    const memberReads = () => api.get.mock.calls.filter(([path]) => !String(path).endsWith('/mileage') && !String(path).includes('/advisors'));
+    const memberReads = () => api.get.mock.calls.filter(([path]) => !String(path).endsWith('/mileage') && !String(path).includes('/advisors') && !String(path).includes('/tags'));
     await waitFor(() => expect(memberReads()).toHaveLength(2));
     expect(await screen.findByText('30000', { selector: 'td' })).toBeInTheDocument();
   });

@@ -17,6 +17,7 @@ import { useLoad } from '../../ui/useLoad';
 import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
 import { MileageHistory } from './MileageHistory';
 import { MemberAdvisorPanel } from '../advisors/MemberAdvisorPanel';
+import { MemberTagsPanel } from '../segments/MemberTagsPanel';
 
 /**
  * Adds or changes one vehicle in a dialog. A change carries the version the dialog was filled from; when someone
@@ -194,6 +195,7 @@ export function MemberEdit() {
       </Card>
       <MemberCardPanel store={store} memberId={memberId} />
       <MemberAdvisorPanel store={store} memberId={memberId} />
+      <MemberTagsPanel store={store} memberId={memberId} />
       <Card
         title={t('vehicles.title')}
         extra={

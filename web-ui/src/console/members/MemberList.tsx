@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
 import { useFormatTime } from '../../ui/storeZone';
+import { TagSelected } from '../segments/TagSelected';
 
 const DEFAULTS = { size: 20, sort: 'createdAt,desc' };
 
@@ -58,6 +59,7 @@ export function MemberList() {
   const { store = '' } = useParams();
   const canEdit = useCan('MEMBER_EDIT');
   const canExport = useCan('MEMBER_EXPORT');
+  const canTag = useCan('MEMBER_TAG');
   const navigate = useNavigate();
   const sortable = useSortable(DEFAULTS);
 
@@ -99,7 +101,16 @@ export function MemberList() {
         columns={columns}
         exportable={canExport}
         actions={create}
-        batchActions={canEdit ? (selected, done) => <DeleteSelected members={selected} done={done} /> : undefined}
+        batchActions={
+          canEdit || canTag
+            ? (selected, done) => (
+                <>
+                  {canTag && <TagSelected store={store} memberIds={selected.map((m) => m.id)} done={done} />}
+                  {canEdit && <DeleteSelected members={selected} done={done} />}
+                </>
+              )
+            : undefined
+        }
         empty={{ description: t(canEdit ? 'listPattern.members.empty' : 'listPattern.members.emptyReadOnly'), action: create }}
       />
     </>

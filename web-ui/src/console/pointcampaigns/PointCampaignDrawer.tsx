@@ -3,7 +3,7 @@ import { Alert, Button, Descriptions, Drawer, Form, Input, InputNumber, Popconfi
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../api/client';
-import type { CampaignFileResult, MemberSummary, PointCampaignChange, PointCampaignMemberView, PointCampaignView } from '../../api/types';
+import type { CampaignFileResult, CampaignSegmentResult, MemberSummary, SegmentView, PointCampaignChange, PointCampaignMemberView, PointCampaignView } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
@@ -163,6 +163,8 @@ function CampaignMembers({ store, campaign, editable, refresh, onChanged }: { st
   const members = useLoad<Page<PointCampaignMemberView>>((signal) => api.get(`${base}/members`, { page, size: 10, sort: 'addedAt,asc' }, signal), [base, page, refresh]);
   const [picked, setPicked] = useState<string[]>([]);
   const [fileResult, setFileResult] = useState<CampaignFileResult>();
+  const [segmentResult, setSegmentResult] = useState<CampaignSegmentResult>();
+  const [segment, setSegment] = useState<string>();
   const [error, setError] = useState<unknown>();
 
   const act = async (call: () => Promise<PointCampaignView>) => {
@@ -211,6 +213,33 @@ function CampaignMembers({ store, campaign, editable, refresh, onChanged }: { st
           </Upload>
           <Typography.Text type="secondary">{t('pointCampaigns.uploadHint')}</Typography.Text>
         </Space>
+      )}
+      {editable && (
+        <Space wrap style={{ marginBottom: 12 }}>
+          <SegmentPicker store={store} value={segment} onChange={setSegment} />
+          <Button
+            disabled={!segment}
+            onClick={() =>
+              void act(async () => {
+                const result = await api.post<CampaignSegmentResult>(`${base}/members/segment`, { segmentId: segment });
+                setSegmentResult(result);
+                setSegment(undefined);
+                return result.campaign;
+              })
+            }
+          >
+            {t('pointCampaigns.addFromSegment')}
+          </Button>
+          <Typography.Text type="secondary">{t('pointCampaigns.segmentHint')}</Typography.Text>
+        </Space>
+      )}
+      {segmentResult && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="success"
+          showIcon
+          message={t('pointCampaigns.segmentResult', { segment: segmentResult.segmentName, matched: segmentResult.matched, added: segmentResult.added, alreadyIn: segmentResult.alreadyIn })}
+        />
       )}
       {fileResult && (
         <Alert
@@ -270,6 +299,26 @@ function CampaignMembers({ store, campaign, editable, refresh, onChanged }: { st
         ]}
       />
     </section>
+  );
+}
+
+/** Picks one of the store's saved segments (with how many members it matches now), searching by name. */
+function SegmentPicker({ store, value, onChange }: { store: string; value?: string; onChange: (id?: string) => void }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const segments = useLoad<Page<SegmentView>>((signal) => api.get(`/api/stores/${store}/segments`, { size: 100, sort: 'name,asc' }, signal), [store]);
+  return (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      aria-label={t('pointCampaigns.segmentPick')}
+      placeholder={t('pointCampaigns.segmentPick')}
+      style={{ minWidth: 260 }}
+      value={value}
+      onChange={onChange}
+      loading={segments.loading}
+      options={(segments.data?.content ?? []).map((s) => ({ value: s.id, label: t('pointCampaigns.segmentOption', { name: s.name, count: s.members }) }))}
+    />
   );
 }
 

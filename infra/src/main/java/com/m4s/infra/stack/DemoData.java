@@ -119,6 +119,8 @@ public final class DemoData {
         DemoPointTasks pointTasks = new DemoPointTasks(api);
         DemoPointCampaigns campaigns = new DemoPointCampaigns(api);
         DemoAdvisors advisors = new DemoAdvisors(api);
+        DemoSegments segments = new DemoSegments(api);
+        int segmentsCreated = 0;
         int bound = 0;
         DemoPointsExpiry expiry = new DemoPointsExpiry(api);
         int created = 0;
@@ -152,6 +154,9 @@ public final class DemoData {
             // advisors after the orders: each store's advisor gets its customers, the demo owner rates their orders
             bound += advisors.ensure(store.code(), store.phone(),
                     customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
+            // tags and segments last: their counts read the cards, orders and advisors made above (decision 0041)
+            segmentsCreated += segments.ensure(store.code(),
+                    customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
         }
         // the first store's DMS gets its credential, kept in the stack's data directory for a developer to use
         java.nio.file.Path dms = new DemoDms(api, stack.dataDir()).ensure(BELL_STORE);
@@ -160,6 +165,7 @@ public final class DemoData {
                 OWNER_STORE);
         org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info("Demo advisors: {} members bound, {} ratings",
                 bound, rated);
+        org.slf4j.LoggerFactory.getLogger(DemoSegments.class).info("Demo segments: {} created", segmentsCreated);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"
                 + " created, in {} ms", created, issued, tasks, campaignsCreated,

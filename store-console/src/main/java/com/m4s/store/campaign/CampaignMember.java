@@ -48,6 +48,9 @@ class CampaignMember extends BaseEntity {
     private @Nullable CampaignSkipReason skipReason;
     @Column(name = "entry_id")
     private @Nullable UUID entryId;
+    /** The segment that chose the member ({@link CampaignChosenBy#SEGMENT}), else null. */
+    @Column(name = "segment_id")
+    private @Nullable UUID segmentId;
 
     protected CampaignMember() {
         this.campaignId = new UUID(0, 0);
@@ -60,6 +63,11 @@ class CampaignMember extends BaseEntity {
         this.campaignId = campaignId;
         this.memberId = memberId;
         this.chosenBy = chosenBy;
+    }
+
+    CampaignMember(UUID campaignId, UUID memberId, UUID segmentId, Instant now) {
+        this(campaignId, memberId, CampaignChosenBy.SEGMENT, now);
+        this.segmentId = segmentId;
     }
 
     void granted(@Nullable UUID entry, Instant now) {

@@ -145,6 +145,15 @@ class PointCampaignController {
         return campaigns.removeMember(campaignId, memberId, subject());
     }
 
+    @Allow(Permission.POINT_CAMPAIGN_MANAGE)
+    @PostMapping("/{campaignId}/members/segment")
+    @Operation(summary = "Add the members a saved segment matches now (chosen by SEGMENT; a snapshot: later changes"
+            + " of the segment do not follow); those already in are left as they are")
+    PointCampaignViews.CampaignSegmentResult addFromSegment(@PathVariable String store, @PathVariable UUID campaignId,
+            @Valid @RequestBody PointCampaignRequests.CampaignSegmentAdded added) {
+        return campaigns.addFromSegment(campaignId, added.segmentId(), subject());
+    }
+
     // no `consumes`: a request of the wrong type reaches the permission check first (403 before 415)
     @Allow(Permission.POINT_CAMPAIGN_MANAGE)
     @PostMapping("/{campaignId}/members/file")

@@ -22,6 +22,10 @@ public final class PointCampaignRequests {
     public record CampaignMembersAdded(@NotNull @Size(min = 1, max = PointCampaigns.MAX_MEMBERS) List<UUID> memberIds) {
     }
 
+    /** A segment whose current members are added to the campaign (a snapshot: later changes do not follow). */
+    public record CampaignSegmentAdded(@NotNull UUID segmentId) {
+    }
+
     /** A review's note: required to reject (the author reads why), optional to approve. */
     public record CampaignReview(@Size(max = 500) @Nullable String note) {
     }

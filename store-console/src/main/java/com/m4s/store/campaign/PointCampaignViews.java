@@ -38,6 +38,14 @@ public final class PointCampaignViews {
             PointCampaignView campaign) {
     }
 
+    /**
+     * The result of taking a segment's members: the segment, how many members it matched at that moment, how many
+     * were added and how many were in the campaign already; and the campaign after.
+     */
+    public record CampaignSegmentResult(UUID segmentId, String segmentName, int matched, int added, int alreadyIn,
+            PointCampaignView campaign) {
+    }
+
     private PointCampaignViews() {
     }
 }

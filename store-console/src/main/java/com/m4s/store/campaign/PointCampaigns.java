@@ -13,6 +13,7 @@ import com.m4s.platform.web.Versions;
 import com.m4s.store.member.Members;
 import com.m4s.store.points.Points;
 import com.m4s.store.points.SourceType;
+import com.m4s.store.segment.Segments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -51,6 +52,7 @@ public class PointCampaigns {
     private final PointCampaignList list;
     private final Points points;
     private final Members members;
+    private final Segments segments;
     private final EventOutbox events;
     private final TenantRegistry tenants;
     private final JobWork work;
@@ -65,13 +67,14 @@ public class PointCampaigns {
     private volatile int crashAfter = -1;
 
     PointCampaigns(PointCampaignRepository campaigns, CampaignMemberRepository campaignMembers,
-            PointCampaignList list, Points points, Members members, EventOutbox events, TenantRegistry tenants,
+            PointCampaignList list, Points points, Members members, Segments segments, EventOutbox events, TenantRegistry tenants,
             JobWork work, @Lazy StoreJobRunner jobs, TransactionTemplate tx, Clock clock) {
         this.campaigns = campaigns;
         this.campaignMembers = campaignMembers;
         this.list = list;
         this.points = points;
         this.members = members;
+        this.segments = segments;
         this.events = events;
         this.tenants = tenants;
         this.work = work;
@@ -213,6 +216,39 @@ public class PointCampaigns {
             changed(campaign);
         }
         return new PointCampaignViews.CampaignFileResult(lines.size(), added, alreadyIn, unmatched, view(id, caller));
+    }
+
+    /**
+     * Adds the members a segment matches now (a snapshot: members who join or leave the segment later do not follow),
+     * chosen by SEGMENT with the segment recorded; those already in the campaign are left as they are. 422
+     * point-campaign-too-many-members when the campaign would hold more than {@value #MAX_MEMBERS}.
+     */
+    @Transactional
+    public PointCampaignViews.CampaignSegmentResult addFromSegment(UUID id, UUID segmentId, String caller) {
+        PointCampaign campaign = lock(id);
+        require(campaign, PointCampaignStatus.Move.EDIT);
+        Segments.SegmentMembers chosen = segments.memberIds(segmentId, MAX_MEMBERS + 1);
+        long present = campaignMembers.countByCampaignId(id);
+        int added = 0;
+        int alreadyIn = 0;
+        Instant now = clock.instant();
+        for (UUID member : chosen.memberIds()) {
+            if (campaignMembers.existsByCampaignIdAndMemberId(id, member)) {
+                alreadyIn++;
+                continue;
+            }
+            if (present + added >= MAX_MEMBERS) {
+                throw new ApiException.Unprocessable("point-campaign-too-many-members", MAX_MEMBERS);
+            }
+            campaignMembers.save(new CampaignMember(id, member, segmentId, now));
+            added++;
+        }
+        campaignMembers.flush();
+        if (added > 0) {
+            changed(campaign);
+        }
+        return new PointCampaignViews.CampaignSegmentResult(chosen.segmentId(), chosen.name(),
+                chosen.memberIds().size(), added, alreadyIn, view(id, caller));
     }
 
     // --- review

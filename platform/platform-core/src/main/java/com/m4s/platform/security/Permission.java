@@ -110,6 +110,12 @@ public enum Permission {
     ADVISOR_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
     /** An owner rates the advisor of one of their settled repair orders (once per order). */
     OWN_ADVISOR_RATE(Scope.STORE, roles(OWNER)),
+    /** Read the store's member segments (with their counts and members) and tags. */
+    SEGMENT_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /** Create, change and delete member segments: managers and customer care. */
+    SEGMENT_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.CUSTOMER_CARE),
+    /** Give members tags and take them off (one member or many at once): managers and customer care. */
+    MEMBER_TAG(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.CUSTOMER_CARE),
     /** Read the store's staff and their roles. */
     STAFF_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
     /** Invite staff, change their roles and departments, disable them. */
