@@ -110,6 +110,8 @@ public enum Permission {
     ADVISOR_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
     /** An owner rates the advisor of one of their settled repair orders (once per order). */
     OWN_ADVISOR_RATE(Scope.STORE, roles(OWNER)),
+    /** An owner turns their reminders on or off (points about to expire): their consent to be told. */
+    OWN_REMINDERS_SET(Scope.STORE, roles(OWNER)),
     /** Read the store's staff and their roles. */
     STAFF_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
     /** Invite staff, change their roles and departments, disable them. */
