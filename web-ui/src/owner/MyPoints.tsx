@@ -9,6 +9,7 @@ import { formatDay } from '../ui/pointsExpiry';
 import { useFormatTime } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
 import { CheckInButton } from './CheckInButton';
+import { ExpiryReminders } from './ExpiryReminders';
 import { problemText } from './problemText';
 
 /** Where an entry's points came from, as an owner reads it: the order number, not a line reference. */
@@ -91,6 +92,7 @@ export function MyPoints() {
           {balance.data.debt > 0 && <p className="owner-points__debt">{t('owner.points.debt', { points: n(balance.data.debt) })}</p>}
         </section>
       )}
+      <ExpiryReminders store={store} />
       <CheckInButton
         store={store}
         onCheckedIn={() => {

@@ -109,7 +109,10 @@ class PointsExpiry implements StoreJob {
         return expired;
     }
 
-    /** Reminds every member with points expiring within {@value #REMIND_DAYS} days, once per day; how many. */
+    /**
+     * Reminds every member with points expiring within {@value #REMIND_DAYS} days, once per day, unless the member
+     * turned the reminders off (a member who turns them on again is reminded of dates not reminded yet); how many.
+     */
     int remind() {
         Instant now = clock.instant();
         List<Due> due = Objects.requireNonNull(tx.execute(status -> jdbc.sql("""
@@ -117,6 +120,8 @@ class PointsExpiry implements StoreJob {
                 where l.remaining > 0 and l.expires_at > :now and l.expires_at <= :horizon
                   and not exists (select 1 from points_expiry_reminder r
                                   where r.member_id = l.member_id and r.expires_on = l.expires_on)
+                  and not exists (select 1 from points_reminder_setting s
+                                  where s.member_id = l.member_id and not s.expiry_reminders)
                 group by l.member_id, l.expires_on order by l.expires_on, l.member_id""")
                 .param("now", Timestamp.from(now))
                 .param("horizon", Timestamp.from(now.plus(Duration.ofDays(REMIND_DAYS))))

@@ -218,6 +218,52 @@ class PointsExpiryTest extends StoreConsoleTest {
         assertLotsMatchBalances();
     }
 
+    /** The reminder asks the owner's consent: an owner who says no is not told; saying yes again, they are. */
+    @Test
+    void anOwnerWhoTurnsRemindersOffIsNotRemindedUntilTheyTurnThemOnAgain() throws SQLException {
+        UUID member = member("郑免扰");
+        String ownerLogin = TestUsers.owner("expiry-owner", STORE);
+        try (Connection c = database.connect(); PreparedStatement u = c.prepareStatement("update store_" + STORE
+                + ".member set owner_subject = ?, owner_username = ? where id = ?")) {
+            u.setString(1, TestUsers.describe(ownerLogin).path("id").asString());
+            u.setString(2, ownerLogin);
+            u.setObject(3, member);
+            assertThat(u.executeUpdate()).isEqualTo(1);
+        }
+        Api owner = as(ownerLogin);
+        String reminders = BASE + "/me/points/reminders";
+        assertThat(owner.get(reminders).json().path("expiryReminders").asBoolean()).as("yes until they say no")
+                .isTrue();
+        Api.Response off = owner.put(reminders, Map.of("expiryReminders", false));
+        assertThat(off.status()).as(off.raw()).isEqualTo(200);
+        assertThat(owner.get(reminders).json().path("expiryReminders").asBoolean()).isFalse();
+        assertThat(manager().put(reminders, Map.of("expiryReminders", true)).status()).as("the owner's own choice")
+                .isEqualTo(403);
+        assertThat(manager().get("/api/stores/" + STORE + "/audit?entityType=pointsReminderSetting").json()
+                .path("content").findValuesAsString("action")).containsExactly("CREATE");
+
+        Api.Response set = manager().put(BASE + "/points/rules/expiry-policy",
+                Map.of("kind", "END_OF_MONTH_AFTER_N_MONTHS", "months", 1),
+                Map.of("If-Match", "\"" + inStore(policies::current).version() + "\""));
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
+        clock.freeze();
+        at("2027-09-10T10:00:00+08:00");
+        inStore(() -> points.adjust(member, 80, "回访礼", "t:consent", "staff"));
+        // the lot ends 2027-10-31; 30 days before, the job looks
+        at("2027-10-05T10:00:00+08:00");
+        inStore(expiry::remind);
+        assertThat(reminders(member)).as("turned off").isEmpty();
+
+        clock.reset();
+        assertThat(owner.put(reminders, Map.of("expiryReminders", true)).json().path("expiryReminders").asBoolean())
+                .isTrue();
+        at("2027-10-06T10:00:00+08:00");
+        inStore(expiry::remind);
+        inStore(expiry::remind);
+        assertThat(reminders(member)).containsExactly("【M4S】您有80积分将于2027年10月31日到期，请在此之前到店或在车主App中使用。");
+        clock.reset();
+    }
+
     // --- helpers
 
     record Lot(long points, long remaining, String expiresOn) {

@@ -116,6 +116,8 @@ public enum Permission {
     SEGMENT_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.CUSTOMER_CARE),
     /** Give members tags and take them off (one member or many at once): managers and customer care. */
     MEMBER_TAG(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.CUSTOMER_CARE),
+    /** An owner turns their reminders on or off (points about to expire): their consent to be told. */
+    OWN_REMINDERS_SET(Scope.STORE, roles(OWNER)),
     /** Read the store's staff and their roles. */
     STAFF_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
     /** Invite staff, change their roles and departments, disable them. */
