@@ -47,6 +47,8 @@ public final class DemoData {
     /** The demo operator of the realm; all demo users share {@link #DEMO_PASSWORD}. */
     public static final String OPERATOR = "operator";
     public static final String DEMO_PASSWORD = "demo1234";
+    /** The demo store's service advisor (a realm user of gz_tianhe, department service). */
+    static final String ADVISOR = "staff.gz_tianhe";
 
     /** The demo owner: signs up through the owner sign-up, as a car owner would, for this member's phone. */
     public static final String OWNER = "owner.13800138001";
@@ -120,6 +122,8 @@ public final class DemoData {
         DemoPointCampaigns campaigns = new DemoPointCampaigns(api);
         DemoAdvisors advisors = new DemoAdvisors(api);
         int bound = 0;
+        int announced = 0;
+        Api advisorReader = anonymous.withToken(stack.keycloak().passwordToken(ADVISOR, DEMO_PASSWORD));
         DemoPointsExpiry expiry = new DemoPointsExpiry(api);
         int created = 0;
         int campaignsCreated = 0;
@@ -152,11 +156,14 @@ public final class DemoData {
             // advisors after the orders: each store's advisor gets its customers, the demo owner rates their orders
             bound += advisors.ensure(store.code(), store.phone(),
                     customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
+            // news to the advisors, posted by the store's manager where the demo has one; gz_tianhe's advisor reads one
+            announced += new DemoAnnouncements(reviewer == null ? api : reviewer).ensure(store.code(),
+                    store.code().equals(OWNER_STORE) ? advisorReader : null);
         }
         int rated = DemoAdvisors.rate(anonymous.withToken(stack.keycloak().passwordToken(OWNER, DEMO_PASSWORD)),
                 OWNER_STORE);
-        org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info("Demo advisors: {} members bound, {} ratings",
-                bound, rated);
+        org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info(
+                "Demo advisors: {} members bound, {} ratings, {} announcements", bound, rated, announced);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"
                 + " created, in {} ms", created, issued, tasks, campaignsCreated,
