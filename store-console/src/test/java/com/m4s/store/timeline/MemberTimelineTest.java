@@ -54,6 +54,9 @@ class MemberTimelineTest extends StoreConsoleTest {
         sales = TestUsers.staff(GROUP, STORE, "sales");
         wang = member(manager(), BASE, "王车主", "13722220001");
         timeline = BASE + "/members/" + wang + "/timeline";
+        // the advisor calls list the store's logins from Keycloak; a cold listing may time out once on a busy machine
+        Eventually.await(Duration.ofSeconds(60), "the store's staff listing", () -> manager().get(BASE + "/advisors")
+                .status(), status -> status == 200);
 
         ok(manager().put(BASE + "/advisors/members/" + wang, Map.of("advisor", service)));
         // settled two hours ago: the order's row stands at its settlement, its points at the time they were posted
