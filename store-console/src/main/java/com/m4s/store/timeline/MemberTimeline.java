@@ -70,7 +70,7 @@ class MemberTimeline {
                     case when a.action = 'CREATE' then (a.changes->'priceWishYuan'->>'after')::numeric end) as amount,
                   'CNY' as currency, null::bigint as points, u.id as target
                 from used_car u join audit_event a on a.entity_type = 'usedCar' and a.entity_id = u.id::text
-                where u.member_id = :member and (a.action = 'CREATE' or a.changes ? 'status')""");
+                where u.member_id = :member and (a.action = 'CREATE' or a.changes->'status' is not null)""");
         BRANCHES.put(TimelineKind.CARD, """
                 select s.created_at as at, 'CARD' as kind, s.kind as event, 'C' || s.id::text as key,
                   jsonb_strip_nulls(jsonb_build_object('from', coalesce(fl.name, s.from_level),
@@ -107,7 +107,7 @@ class MemberTimeline {
                     'by', coalesce(a.actor_display_name, a.actor_name))) as params,
                   null::numeric as amount, null as currency, null::bigint as points, null::uuid as target
                 from audit_event a where a.entity_type = 'advisorBinding' and a.entity_id = :memberText
-                  and a.action in ('CREATE', 'UPDATE') and a.changes ? 'advisor'""");
+                  and a.action in ('CREATE', 'UPDATE') and a.changes->'advisor' is not null""");
     }
 
     /** Where a page starts: after the row with this time and key (both from the last row of the previous page). */
