@@ -104,6 +104,17 @@ export type MemberAdvisor = ConsoleSchemas['MemberAdvisor'];
 export type AdvisorPerformanceRow = Nullable<ConsoleSchemas['AdvisorPerformanceRow'], 'dmsName' | 'ratingAverage'>;
 export type MyAdvisorView = Nullable<ConsoleSchemas['MyAdvisor'], 'phone' | 'photoUrl' | 'department'>;
 export type RateableOrder = Nullable<ConsoleSchemas['RateableOrder'], 'advisor' | 'stars' | 'comment'>;
+export type AdvisorMoveResult = ConsoleSchemas['AdvisorMoveResult'];
+/* Announcements to advisors with read receipts (decision 0042). */
+export type AdvisorAnnouncementRow = ConsoleSchemas['AdvisorAnnouncementRow'];
+export type AdvisorAnnouncementReader = Nullable<ConsoleSchemas['AdvisorAnnouncementReader'], 'readAt'>;
+export type AdvisorAnnouncementDetail = Omit<ConsoleSchemas['AdvisorAnnouncementDetail'], 'readers'> & { readers: AdvisorAnnouncementReader[] };
+export type MyAdvisorAnnouncement = Nullable<ConsoleSchemas['MyAdvisorAnnouncement'], 'readAt'>;
+export type MyAdvisorAnnouncementsUnread = ConsoleSchemas['MyAdvisorAnnouncementsUnread'];
+/* Member 360 (decision 0042): one row of a member's timeline, its sentence built from kind, event and params. */
+export type TimelineItem = Nullable<ConsoleSchemas['TimelineItem'], 'amount' | 'points' | 'targetId'>;
+export type TimelineKind = TimelineItem['kind'];
+export type TimelinePage = Omit<Nullable<ConsoleSchemas['TimelinePage'], 'next'>, 'items'> & { items: TimelineItem[] };
 export type RepairOrderLine = Nullable<ConsoleSchemas['LineView'], 'partNumber'>;
 export type RepairOrderView = Omit<
   Nullable<ConsoleSchemas['RepairOrderView'], 'plate' | 'vin' | 'advisor' | 'mileageKm' | 'settledAt' | 'ruleVersion' | 'pointsActivateAt'>,

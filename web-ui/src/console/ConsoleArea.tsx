@@ -21,9 +21,12 @@ import { PointTaskList } from './pointtasks/PointTaskList';
 import { PointCampaignList } from './pointcampaigns/PointCampaignList';
 import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
+import { AdvisorAnnouncementList } from './advisors/AdvisorAnnouncementList';
+import { AdvisorDirectory } from './advisors/AdvisorDirectory';
 import { AdvisorPerformance } from './advisors/AdvisorPerformance';
 import { SegmentEditor } from './segments/SegmentEditor';
 import { SegmentList } from './segments/SegmentList';
+import { MyAnnouncements } from './advisors/MyAnnouncements';
 import { StaffList } from './staff/StaffList';
 import { UsedCarDetail } from './usedcars/UsedCarDetail';
 import { ReviewQueue, UsedCarList } from './usedcars/UsedCarList';
@@ -69,6 +72,9 @@ export default function ConsoleArea() {
               <Route path="used-car-market" element={<UsedCarMarket />} />
               <Route path="repair-orders" element={<RepairOrderList />} />
               <Route path="advisor-performance" element={<AdvisorPerformance />} />
+              <Route path="advisors" element={<AdvisorDirectory />} />
+              <Route path="advisor-announcements" element={<AdvisorAnnouncementList />} />
+              <Route path="my-announcements" element={<MyAnnouncements />} />
               <Route path="repair-orders/:repairOrderId" element={<RepairOrderDetail />} />
               <Route path="repair-order-imports" element={<DmsImport />} />
               <Route path="dms-credential" element={<DmsCredential />} />

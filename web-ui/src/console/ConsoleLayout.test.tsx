@@ -63,7 +63,8 @@ describe('ConsoleLayout', () => {
   it('asks store-console for the permissions in the store shown, and shows a manager every page', async () => {
     const get = renderWith(MANAGER_PERMISSIONS);
     await storesChecked();
-    expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车', '二手车市场', '员工与权限', '操作日志', '消息记录']);
+    // 我的公告 is every console user's own list (only advisors receive announcements, decision 0042)
+    expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车', '二手车市场', '我的公告', '员工与权限', '操作日志', '消息记录']);
     expect(get).toHaveBeenCalledWith('/api/stores/gz_tianhe/me/permissions', undefined, expect.anything());
     expect(screen.queryByText('返回集团看板')).toBeNull();
   });
@@ -71,14 +72,14 @@ describe('ConsoleLayout', () => {
   it('shows repair orders and points rules together under their group title, each by its own permission', async () => {
     renderWith([...MANAGER_PERMISSIONS, 'REPAIR_ORDER_VIEW', 'POINTS_RULES_VIEW']);
     await storesChecked();
-    expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车', '二手车市场', '维修工单', '积分规则', '员工与权限', '操作日志', '消息记录']);
+    expect(menuItems()).toEqual(['概览', '会员与车辆', '待审核', '二手车', '二手车市场', '维修工单', '积分规则', '我的公告', '员工与权限', '操作日志', '消息记录']);
     expect(screen.getByText('售后与积分')).toBeInTheDocument();
   });
 
   it("builds the menu from the store's permissions, not from the role in the token", async () => {
     renderWith(SERVICE_STAFF);
     await storesChecked();
-    expect(menuItems()).toEqual(['概览', '会员与车辆', '二手车', '二手车市场']);
+    expect(menuItems()).toEqual(['概览', '会员与车辆', '二手车', '二手车市场', '我的公告']);
     expect(screen.queryByText('售后与积分')).toBeNull();
   });
 

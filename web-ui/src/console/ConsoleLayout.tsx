@@ -1,5 +1,8 @@
 import {
   ApiOutlined,
+  ContactsOutlined,
+  NotificationOutlined,
+  ReadOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
@@ -30,6 +33,7 @@ import { UserMenu } from '../antd/UserMenu';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { GROUP_ROLES } from '../group/roles';
 import { InboxBell } from './inbox/InboxBell';
+import { AnnouncementBadge } from './advisors/MyAnnouncements';
 import { StoreZoneProvider } from '../ui/storeZone';
 import { CONSOLE_PAGES, type ConsoleMenuGroup, type ConsolePageKey } from './pages';
 import { PermissionsContext, useStorePermissions } from './permissions';
@@ -47,7 +51,10 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   pointsRules: <GiftOutlined />,
   pointTasks: <ScheduleOutlined />,
   pointCampaigns: <TrophyOutlined />,
+  advisors: <ContactsOutlined />,
   advisorPerformance: <SolutionOutlined />,
+  advisorNews: <NotificationOutlined />,
+  myAnnouncements: <ReadOutlined />,
   staff: <TeamOutlined />,
   audit: <AuditOutlined />,
   messages: <MessageOutlined />,
@@ -155,6 +162,7 @@ export function ConsoleLayout() {
               </Link>
             )}
             <LanguageSwitch />
+            {storeKnown && <AnnouncementBadge store={store} />}
             {storeKnown && <InboxBell store={store} />}
             <UserMenu />
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>

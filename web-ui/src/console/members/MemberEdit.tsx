@@ -1,8 +1,8 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Form, Modal, Popconfirm, Space, Spin, Table } from 'antd';
+import { App, Button, Card, Descriptions, Form, Modal, Popconfirm, Space, Spin, Table, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import type { MemberProfile, MemberView, VehicleDetails, VehicleView } from '../../api/types';
 import { PageHeader } from '../../antd/PageHeader';
@@ -15,6 +15,7 @@ import { MemberCardPanel } from '../cards/MemberCardPanel';
 import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { cleaned, ProfileFields, VehicleFields } from './MemberFields';
+import { MemberTimeline } from './MemberTimeline';
 import { MileageHistory } from './MileageHistory';
 import { MemberAdvisorPanel } from '../advisors/MemberAdvisorPanel';
 import { MemberTagsPanel } from '../segments/MemberTagsPanel';
@@ -101,6 +102,8 @@ export function MemberEdit() {
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
   const [dialog, setDialog] = useState<{ open: boolean; vehicle?: VehicleView }>({ open: false });
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = searchParams.get('tab') === 'timeline' ? 'timeline' : 'profile';
 
   useEffect(() => {
     if (member.data) {
@@ -182,75 +185,94 @@ export function MemberEdit() {
           </Descriptions.Item>
         )}
       </Descriptions>
-      <ProblemAlert error={error} fieldsInForm />
-      <Card title={t('members.profile')} style={{ marginBottom: 16, maxWidth: 640 }}>
-        <Form form={form} layout="vertical" disabled={!editable} onFinish={(v) => void saveProfile(v)}>
-          <ProfileFields prefix="profile" />
-          {editable && (
-            <Button type="primary" htmlType="submit" loading={saving}>
-              {t('common.save')}
-            </Button>
-          )}
-        </Form>
-      </Card>
-      <MemberCardPanel store={store} memberId={memberId} />
-      <MemberAdvisorPanel store={store} memberId={memberId} />
-      <MemberTagsPanel store={store} memberId={memberId} />
-      <Card
-        title={t('vehicles.title')}
-        extra={
-          editable && (
-            <Button icon={<PlusOutlined />} onClick={() => setDialog({ open: true })}>
-              {t('vehicles.add')}
-            </Button>
-          )
-        }
-      >
-        <Table<VehicleView>
-          rowKey="id"
-          pagination={false}
-          dataSource={member.data.vehicles}
-          locale={{ emptyText: t('common.empty') }}
-          expandable={{
-            defaultExpandAllRows: true,
-            expandedRowRender: (v) => <MileageHistory store={store} memberId={memberId} vehicleId={v.id} />,
-          }}
-          columns={[
-            { key: 'plate', dataIndex: 'plate', title: t('vehicles.fields.plate') },
-            { key: 'vin', dataIndex: 'vin', title: t('vehicles.fields.vin') },
-            { key: 'model', dataIndex: 'model', title: t('vehicles.fields.model') },
-            { key: 'purchaseDate', dataIndex: 'purchaseDate', title: t('vehicles.fields.purchaseDate') },
-            { key: 'mileageKm', dataIndex: 'mileageKm', title: t('vehicles.fields.mileageKm') },
-            ...(editable
-              ? [
-                  {
-                    key: 'actions',
-                    title: t('common.actions'),
-                    render: (_: unknown, v: VehicleView) => (
-                      <Space>
-                        <Button size="small" icon={<EditOutlined />} onClick={() => setDialog({ open: true, vehicle: v })}>
-                          {t('common.edit')}
-                        </Button>
-                        <Popconfirm
-                          title={t('vehicles.removeConfirm', { plate: v.plate })}
-                          okText={t('common.remove')}
-                          cancelText={t('common.cancel')}
-                          okButtonProps={{ danger: true }}
-                          onConfirm={() => void removeVehicle(v)}
-                        >
-                          <Button size="small" danger>
-                            {t('common.remove')}
-                          </Button>
-                        </Popconfirm>
-                      </Space>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      </Card>
-      {canViewPoints && <MemberPoints store={store} memberId={memberId} />}
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setSearchParams(key === 'timeline' ? { tab: key } : {}, { replace: true })}
+        items={[
+          {
+            key: 'profile',
+            label: t('memberTimeline.profileTab'),
+            children: (
+              <>
+                <ProblemAlert error={error} fieldsInForm />
+                <Card title={t('members.profile')} style={{ marginBottom: 16, maxWidth: 640 }}>
+                  <Form form={form} layout="vertical" disabled={!editable} onFinish={(v) => void saveProfile(v)}>
+                    <ProfileFields prefix="profile" />
+                    {editable && (
+                      <Button type="primary" htmlType="submit" loading={saving}>
+                        {t('common.save')}
+                      </Button>
+                    )}
+                  </Form>
+                </Card>
+                <MemberCardPanel store={store} memberId={memberId} />
+                <MemberAdvisorPanel store={store} memberId={memberId} />
+                <MemberTagsPanel store={store} memberId={memberId} />
+                <Card
+                  title={t('vehicles.title')}
+                  extra={
+                    editable && (
+                      <Button icon={<PlusOutlined />} onClick={() => setDialog({ open: true })}>
+                        {t('vehicles.add')}
+                      </Button>
+                    )
+                  }
+                >
+                  <Table<VehicleView>
+                    rowKey="id"
+                    pagination={false}
+                    dataSource={member.data.vehicles}
+                    locale={{ emptyText: t('common.empty') }}
+                    expandable={{
+                      defaultExpandAllRows: true,
+                      expandedRowRender: (v) => <MileageHistory store={store} memberId={memberId} vehicleId={v.id} />,
+                    }}
+                    columns={[
+                      { key: 'plate', dataIndex: 'plate', title: t('vehicles.fields.plate') },
+                      { key: 'vin', dataIndex: 'vin', title: t('vehicles.fields.vin') },
+                      { key: 'model', dataIndex: 'model', title: t('vehicles.fields.model') },
+                      { key: 'purchaseDate', dataIndex: 'purchaseDate', title: t('vehicles.fields.purchaseDate') },
+                      { key: 'mileageKm', dataIndex: 'mileageKm', title: t('vehicles.fields.mileageKm') },
+                      ...(editable
+                        ? [
+                            {
+                              key: 'actions',
+                              title: t('common.actions'),
+                              render: (_: unknown, v: VehicleView) => (
+                                <Space>
+                                  <Button size="small" icon={<EditOutlined />} onClick={() => setDialog({ open: true, vehicle: v })}>
+                                    {t('common.edit')}
+                                  </Button>
+                                  <Popconfirm
+                                    title={t('vehicles.removeConfirm', { plate: v.plate })}
+                                    okText={t('common.remove')}
+                                    cancelText={t('common.cancel')}
+                                    okButtonProps={{ danger: true }}
+                                    onConfirm={() => void removeVehicle(v)}
+                                  >
+                                    <Button size="small" danger>
+                                      {t('common.remove')}
+                                    </Button>
+                                  </Popconfirm>
+                                </Space>
+                              ),
+                            },
+                          ]
+                        : []),
+                    ]}
+                  />
+                </Card>
+                {canViewPoints && <MemberPoints store={store} memberId={memberId} />}
+              </>
+            ),
+          },
+          {
+            key: 'timeline',
+            label: t('memberTimeline.tab'),
+            children: <MemberTimeline store={store} memberId={memberId} />,
+          },
+        ]}
+      />
       <VehicleDialog
         open={dialog.open}
         vehicle={dialog.vehicle}

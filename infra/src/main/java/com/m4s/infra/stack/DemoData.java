@@ -47,6 +47,8 @@ public final class DemoData {
     /** The demo operator of the realm; all demo users share {@link #DEMO_PASSWORD}. */
     public static final String OPERATOR = "operator";
     public static final String DEMO_PASSWORD = "demo1234";
+    /** The demo store's service advisor (a realm user of gz_tianhe, department service). */
+    static final String ADVISOR = "staff.gz_tianhe";
 
     /** The demo owner: signs up through the owner sign-up, as a car owner would, for this member's phone. */
     public static final String OWNER = "owner.13800138001";
@@ -122,6 +124,8 @@ public final class DemoData {
         DemoSegments segments = new DemoSegments(api);
         int segmentsCreated = 0;
         int bound = 0;
+        int announced = 0;
+        Api advisorReader = anonymous.withToken(stack.keycloak().passwordToken(ADVISOR, DEMO_PASSWORD));
         DemoPointsExpiry expiry = new DemoPointsExpiry(api);
         int created = 0;
         int campaignsCreated = 0;
@@ -154,6 +158,9 @@ public final class DemoData {
             // advisors after the orders: each store's advisor gets its customers, the demo owner rates their orders
             bound += advisors.ensure(store.code(), store.phone(),
                     customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
+            // news to the advisors, posted by the store's manager where the demo has one; gz_tianhe's advisor reads one
+            announced += new DemoAnnouncements(reviewer == null ? api : reviewer).ensure(store.code(),
+                    store.code().equals(OWNER_STORE) ? advisorReader : null);
             // tags and segments last: their counts read the cards, orders and advisors made above (decision 0041)
             segmentsCreated += segments.ensure(store.code(),
                     customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
@@ -163,8 +170,8 @@ public final class DemoData {
         org.slf4j.LoggerFactory.getLogger(DemoDms.class).info("Demo DMS credential of {}: {}", BELL_STORE, dms);
         int rated = DemoAdvisors.rate(anonymous.withToken(stack.keycloak().passwordToken(OWNER, DEMO_PASSWORD)),
                 OWNER_STORE);
-        org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info("Demo advisors: {} members bound, {} ratings",
-                bound, rated);
+        org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info(
+                "Demo advisors: {} members bound, {} ratings, {} announcements", bound, rated, announced);
         org.slf4j.LoggerFactory.getLogger(DemoSegments.class).info("Demo segments: {} created", segmentsCreated);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"

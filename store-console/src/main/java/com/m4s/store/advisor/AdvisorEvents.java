@@ -15,7 +15,11 @@ public final class AdvisorEvents {
         /** A member got an advisor, or moved from one to another (one event per member of a move). */
         CustomerBound,
         /** An owner rated the advisor of a repair order. */
-        AdvisorRated
+        AdvisorRated,
+        /** A manager posted news to advisors. */
+        AnnouncementPosted,
+        /** An advisor opened an announcement for the first time (their read receipt). */
+        AnnouncementRead
     }
 
     /** @param previous the advisor the member had before, none for a first binding */
@@ -25,6 +29,14 @@ public final class AdvisorEvents {
 
     public record AdvisorRated(UUID ratingId, String store, UUID repairOrderId, UUID memberId, String advisor,
             int stars, Instant ratedAt) {
+    }
+
+    /** @param recipients how many advisors it went to */
+    public record AnnouncementPosted(UUID announcementId, String store, String audience, int recipients, String by,
+            Instant postedAt) {
+    }
+
+    public record AnnouncementRead(UUID announcementId, String store, String advisor, Instant readAt) {
     }
 
     private AdvisorEvents() {

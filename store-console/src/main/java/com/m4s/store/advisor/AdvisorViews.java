@@ -83,4 +83,42 @@ public final class AdvisorViews {
     public record AdvisorPerformanceRow(String username, String displayName, @Nullable String dmsName, boolean active,
             long customers, long referrals, @Nullable Double ratingAverage, long ratingCount, long pointsGranted) {
     }
+
+    // --- announcements to advisors (decision 0042)
+
+    /**
+     * News to post: to every advisor of the directory (no {@code advisors}) or to the usernames named.
+     */
+    public record AdvisorAnnouncementRequest(@NotBlank @Size(max = 100) String title,
+            @NotBlank @Size(max = 4000) String body, @Nullable @Size(max = 500) List<@NotBlank String> advisors) {
+    }
+
+    /**
+     * An announcement as the manager's list shows it.
+     *
+     * @param audience {@code ALL} (the directory's advisors when it was posted) or {@code CHOSEN}
+     * @param readCount advisors who opened it; {@code total}: advisors it went to
+     */
+    public record AdvisorAnnouncementRow(UUID id, String title, String audience, String postedBy,
+            String postedByName, Instant postedAt, long readCount, long total) {
+    }
+
+    /** An advisor an announcement went to, with when they first opened it (none: not read). */
+    public record AdvisorAnnouncementReader(String username, String displayName, @Nullable Instant readAt) {
+    }
+
+    /** One announcement for the manager: the text and every recipient's receipt, those who have not read first. */
+    public record AdvisorAnnouncementDetail(UUID id, String title, String body, String audience, String postedBy,
+            String postedByName, Instant postedAt, long readCount, long total,
+            List<AdvisorAnnouncementReader> readers) {
+    }
+
+    /** An announcement in the advisor's own list; {@code readAt} none while unread. */
+    public record MyAdvisorAnnouncement(UUID id, String title, String body, String postedByName, Instant postedAt,
+            @Nullable Instant readAt) {
+    }
+
+    /** How many announcements the caller has not opened: the console's badge. */
+    public record MyAdvisorAnnouncementsUnread(long unread) {
+    }
 }

@@ -59,7 +59,7 @@ class MyPermissionsTest extends StoreConsoleTest {
                 .map(n -> n.asString()).toList())
                 .contains("POINTS_ADJUST", "POINTS_RULES_MANAGE", "REPAIR_ORDER_IMPORT", "POINT_TASK_MANAGE",
                         "DMS_CREDENTIAL_MANAGE", "POINT_CAMPAIGN_MANAGE", "POINT_CAMPAIGN_REVIEW", "ADVISOR_VIEW",
-                        "ADVISOR_MANAGE", "SEGMENT_VIEW", "SEGMENT_MANAGE", "MEMBER_TAG")
+                        "ADVISOR_MANAGE", "SEGMENT_VIEW", "SEGMENT_MANAGE", "MEMBER_TAG", "ANNOUNCEMENT_POST")
                 .doesNotContain("OWN_CHECK_IN", "OWN_ADVISOR_RATE");
     }
 

@@ -108,6 +108,8 @@ public enum Permission {
     ADVISOR_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
     /** Keep advisors' profiles (phone, photo, active) and move a book of customers between advisors: managers. */
     ADVISOR_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
+    /** Post news to advisors and see who has read it: managers. Advisors read their own with CONSOLE_USE. */
+    ANNOUNCEMENT_POST(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
     /** An owner rates the advisor of one of their settled repair orders (once per order). */
     OWN_ADVISOR_RATE(Scope.STORE, roles(OWNER)),
     /** Read the store's member segments (with their counts and members) and tags. */
