@@ -357,20 +357,4 @@ class AdvisorsTest extends StoreConsoleTest {
         return Long.parseLong(strings(sql, parameters).getFirst());
     }
 
-    private List<String> strings(String sql, String... parameters) {
-        try (Connection c = database.connect(); PreparedStatement q = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                q.setString(i + 1, parameters[i]);
-            }
-            List<String> values = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -14,7 +14,6 @@ import com.m4s.store.support.StoreConsoleTest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -292,18 +291,4 @@ class PointCampaignsTest extends StoreConsoleTest {
                 + " where source_type = 'POINT_CAMPAIGN' and source_id = ?::uuid order by created_at, id", campaign);
     }
 
-    private List<String> strings(String sql, String argument) {
-        try (Connection c = database.connect(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, argument);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -354,18 +353,4 @@ class PointTaskTriggersTest extends StoreConsoleTest {
         }
     }
 
-    private List<String> strings(String sql, String argument) {
-        try (Connection c = database.connect(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, argument);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

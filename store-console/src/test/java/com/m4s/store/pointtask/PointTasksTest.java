@@ -302,20 +302,6 @@ class PointTasksTest extends StoreConsoleTest {
         }
     }
 
-    private List<String> strings(String sql, String argument) {
-        try (Connection c = database.connect(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, argument);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private void bindOwner(String member, String ownerLogin) throws SQLException {
         try (Connection c = database.connect(); PreparedStatement u = c.prepareStatement("update store_" + STORE

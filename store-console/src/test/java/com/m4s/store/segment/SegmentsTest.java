@@ -8,7 +8,6 @@ import com.m4s.store.support.Download;
 import com.m4s.store.support.StoreConsoleTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -417,16 +416,6 @@ class SegmentsTest extends StoreConsoleTest {
     }
 
     private Set<String> sql(String sql) {
-        try (Connection c = database.connect(); PreparedStatement q = c.prepareStatement(sql)) {
-            Set<String> values = new HashSet<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new HashSet<>(strings(sql));
     }
 }

@@ -18,6 +18,28 @@ public abstract class StoreConsoleTest extends ServiceTest {
     /** The dealer group test stores belong to. */
     protected static final String GROUP = "test_group";
 
+    /**
+     * The first column of each row a query gives, as text, in the rows' order: read on the database itself (its
+     * superuser), outside the service, so a test can check what was written independently of the API. The
+     * {@code parameters} bind the query's {@code ?} in order.
+     */
+    protected static java.util.List<String> strings(String sql, Object... parameters) {
+        try (java.sql.Connection c = database.connect(); java.sql.PreparedStatement q = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                q.setObject(i + 1, parameters[i]);
+            }
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Provisions a store of {@link #GROUP} as tenant-admin would, and fails the test if that does not succeed. */
     protected void provision(String store) {
         Api.Response response = provisionRequest(store);

@@ -10,7 +10,6 @@ import com.m4s.platform.test.TestUsers;
 import com.m4s.store.support.StoreConsoleTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Year;
@@ -399,21 +398,5 @@ class UsedCarWorkflowTest extends StoreConsoleTest {
                 "%" + makeAndModel + "%");
     }
 
-    private List<String> strings(String sql, String... parameters) {
-        try (Connection c = database.connect(); PreparedStatement q = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                q.setString(i + 1, parameters[i]);
-            }
-            List<String> values = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }
