@@ -114,7 +114,7 @@ class PointCampaignController {
     @Operation(summary = "Draft a campaign, with members picked by hand if given")
     ResponseEntity<PointCampaignViews.PointCampaignView> create(@PathVariable String store,
             @Valid @RequestBody PointCampaignRequests.PointCampaignChange change) {
-        PointCampaignViews.PointCampaignView created = campaigns.create(change, username(), subject());
+        PointCampaignViews.PointCampaignView created = campaigns.create(change, Caller.currentUsername(), subject());
         return ResponseEntity.created(URI.create("/api/stores/" + store + "/point-campaigns/" + created.id()))
                 .body(created);
     }
@@ -187,7 +187,7 @@ class PointCampaignController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody(required = false) PointCampaignRequests.@Nullable CampaignReview review) {
         return campaigns.approve(campaignId, Versions.ifMatch(ifMatch), review == null ? null : review.note(),
-                username(), subject());
+                Caller.currentUsername(), subject());
     }
 
     @Allow(Permission.POINT_CAMPAIGN_REVIEW)
@@ -197,11 +197,7 @@ class PointCampaignController {
     PointCampaignViews.PointCampaignView reject(@PathVariable String store, @PathVariable UUID campaignId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody PointCampaignRequests.CampaignReview review) {
-        return campaigns.reject(campaignId, Versions.ifMatch(ifMatch), review.note(), username(), subject());
-    }
-
-    private static String username() {
-        return Caller.current().map(Caller::username).orElse("unknown");
+        return campaigns.reject(campaignId, Versions.ifMatch(ifMatch), review.note(), Caller.currentUsername(), subject());
     }
 
     private static String subject() {

@@ -75,7 +75,7 @@ class CardController {
     @Operation(summary = "Join the programme at the level the member already qualifies for (a member who quit gets"
             + " a new card); 409 member-card-exists otherwise")
     ResponseEntity<CardViews.MemberCardView> join(@PathVariable String store, @PathVariable UUID memberId) {
-        CardViews.MemberCardView card = cards.join(memberId, username());
+        CardViews.MemberCardView card = cards.join(memberId, Caller.currentName());
         return ResponseEntity.created(URI.create("/api/stores/" + store + "/members/" + memberId + "/card"))
                 .body(card);
     }
@@ -84,7 +84,7 @@ class CardController {
     @PostMapping(CARD + "/renew")
     @Operation(summary = "Extend the card by the programme's validity (an expired card becomes active again)")
     CardViews.MemberCardView renew(@PathVariable String store, @PathVariable UUID memberId) {
-        return cards.renew(memberId, username());
+        return cards.renew(memberId, Caller.currentName());
     }
 
     @Allow(Permission.CARD_MANAGE)
@@ -92,14 +92,14 @@ class CardController {
     @Operation(summary = "Report the card lost")
     CardViews.MemberCardView reportLost(@PathVariable String store, @PathVariable UUID memberId,
             @Valid @RequestBody(required = false) CardRequests.@Nullable CardReason reason) {
-        return cards.reportLost(memberId, reason == null ? null : reason.reason(), username());
+        return cards.reportLost(memberId, reason == null ? null : reason.reason(), Caller.currentName());
     }
 
     @Allow(Permission.CARD_MANAGE)
     @PostMapping(CARD + "/reissue")
     @Operation(summary = "Issue a new card number for a lost card; level, validity and history stay")
     CardViews.MemberCardView reissue(@PathVariable String store, @PathVariable UUID memberId) {
-        return cards.reissue(memberId, username());
+        return cards.reissue(memberId, Caller.currentName());
     }
 
     @Allow(Permission.CARD_MANAGE)
@@ -107,7 +107,7 @@ class CardController {
     @Operation(summary = "Change a card in use for a new number, with the reason")
     CardViews.MemberCardView change(@PathVariable String store, @PathVariable UUID memberId,
             @Valid @RequestBody CardRequests.CardReason reason) {
-        return cards.change(memberId, reason.reason() == null ? "" : reason.reason(), username());
+        return cards.change(memberId, reason.reason() == null ? "" : reason.reason(), Caller.currentName());
     }
 
     @Allow(Permission.CARD_MANAGE)
@@ -115,7 +115,7 @@ class CardController {
     @Operation(summary = "The member leaves the programme, with the reason")
     CardViews.MemberCardView quit(@PathVariable String store, @PathVariable UUID memberId,
             @Valid @RequestBody CardRequests.CardReason reason) {
-        return cards.quit(memberId, reason.reason() == null ? "" : reason.reason(), username());
+        return cards.quit(memberId, reason.reason() == null ? "" : reason.reason(), Caller.currentName());
     }
 
     @Allow(Permission.OWN_CARD_VIEW)
@@ -123,10 +123,5 @@ class CardController {
     @Operation(summary = "My card: number, level, benefits, validity and progress to the next level")
     CardViews.MemberCardView myCard(@PathVariable String store) {
         return cards.ownCard(Caller.current().orElseThrow().subject());
-    }
-
-    /** Who took a step, as the steps table shows it: the person's name, or the login of a caller without one. */
-    private static String username() {
-        return Caller.current().map(c -> c.displayName() != null ? c.displayName() : c.username()).orElse("unknown");
     }
 }

@@ -123,7 +123,7 @@ public class ExcelExports {
             book.write(response.getOutputStream());
             log.info("Export {} of store {} by {}: {} rows in {} ms", table.name(),
                     TenantContext.current().map(Tenant::storeCode).orElse("-"),
-                    Caller.current().map(Caller::username).orElse("unknown"), count,
+                    Caller.currentUsername(), count,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } finally {
             book.dispose();

@@ -49,7 +49,7 @@ class PointsController {
             + " else 409 points-key-reused)")
     Points.Posted reverseExpiry(@PathVariable String store, @PathVariable UUID memberId, @PathVariable UUID entryId,
             @Valid @RequestBody PointsRequests.ExpiryReversal reversal) {
-        return points.reverseExpiry(memberId, entryId, reversal.reason(), username());
+        return points.reverseExpiry(memberId, entryId, reversal.reason(), Caller.currentUsername());
     }
 
     @GetMapping
@@ -76,7 +76,7 @@ class PointsController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @Valid @RequestBody PointsRequests.Adjustment adjustment) {
         return points.adjust(memberId, adjustment.points(), adjustment.reason(), ledgerKey("adjust", key),
-                username());
+                Caller.currentUsername());
     }
 
     @Allow(Permission.POINTS_REDEEM)
@@ -86,7 +86,7 @@ class PointsController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @Valid @RequestBody PointsRequests.Redemption redemption) {
         return points.redeem(memberId, redemption.points(), redemption.what(), ledgerKey("redeem", key),
-                username());
+                Caller.currentUsername());
     }
 
     /**
@@ -96,9 +96,5 @@ class PointsController {
     static String ledgerKey(String what, @Nullable String key) {
         String subject = Caller.current().map(Caller::subject).orElse("unknown");
         return key == null ? what + ":" + UUID.randomUUID() : what + ":" + subject + ":" + key;
-    }
-
-    static String username() {
-        return Caller.current().map(Caller::username).orElse("unknown");
     }
 }

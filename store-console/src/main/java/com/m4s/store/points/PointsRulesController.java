@@ -1,6 +1,7 @@
 package com.m4s.store.points;
 
 import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,7 +51,7 @@ class PointsRulesController {
     PointsExpiryPolicies.PolicyView changeExpiryPolicy(@PathVariable String store,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody PointsExpiryPolicies.NewPolicy policy) {
-        return expiry.change(policy, Versions.ifMatch(ifMatch), PointsController.username());
+        return expiry.change(policy, Versions.ifMatch(ifMatch), Caller.currentUsername());
     }
 
     @GetMapping
@@ -71,7 +72,7 @@ class PointsRulesController {
             + " points already granted keep the version they were granted by")
     ResponseEntity<PointsRules.RuleSetView> create(@PathVariable String store,
             @Valid @RequestBody PointsRules.NewRules newRules) {
-        PointsRules.RuleSetView created = rules.create(newRules, PointsController.username());
+        PointsRules.RuleSetView created = rules.create(newRules, Caller.currentUsername());
         return ResponseEntity.created(URI.create("/api/stores/" + store + "/points/rules/versions")).body(created);
     }
 }

@@ -76,7 +76,7 @@ class PointTaskController {
             + " check-in")
     ResponseEntity<PointTaskViews.PointTaskView> create(@PathVariable String store,
             @Valid @RequestBody PointTaskRequests.PointTaskChange change) {
-        PointTaskViews.PointTaskView task = tasks.create(change, username());
+        PointTaskViews.PointTaskView task = tasks.create(change, Caller.currentUsername());
         return ResponseEntity.created(URI.create("/api/stores/" + store + "/point-tasks/" + task.id())).body(task);
     }
 
@@ -114,9 +114,5 @@ class PointTaskController {
             + " the second time the same day")
     PointTaskViews.CheckInResult checkIn(@PathVariable String store) {
         return tasks.checkIn(Caller.current().orElseThrow().subject());
-    }
-
-    private static String username() {
-        return Caller.current().map(Caller::username).orElse("unknown");
     }
 }

@@ -58,7 +58,7 @@ class RepairOrderController {
             + " DMS calls it with a token of its own credential (docs/dms-integration.md)")
     RepairOrderViews.BatchResult upsert(@PathVariable String store,
             @Valid @RequestBody RepairOrderRequests.Batch batch) {
-        return service.upsert(batch, Caller.current().map(Caller::username).orElse("unknown"));
+        return service.upsert(batch, Caller.currentUsername());
     }
 
     @GetMapping("/{repairOrderId}")

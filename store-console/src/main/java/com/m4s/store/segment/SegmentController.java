@@ -118,7 +118,7 @@ class SegmentController {
             + " segment-name-taken")
     ResponseEntity<SegmentViews.SegmentView> create(@PathVariable String store,
             @Valid @RequestBody SegmentRequests.SegmentChange change) {
-        SegmentViews.SegmentView created = segments.create(change, username());
+        SegmentViews.SegmentView created = segments.create(change, Caller.currentUsername());
         return ResponseEntity.created(URI.create("/api/stores/" + store + "/segments/" + created.id()))
                 .body(created);
     }
@@ -138,9 +138,5 @@ class SegmentController {
     ResponseEntity<Void> delete(@PathVariable String store, @PathVariable UUID segmentId) {
         segments.delete(segmentId);
         return ResponseEntity.noContent().build();
-    }
-
-    private static String username() {
-        return Caller.current().map(Caller::username).orElse("unknown");
     }
 }

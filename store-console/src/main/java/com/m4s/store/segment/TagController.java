@@ -48,7 +48,7 @@ class TagController {
     @Operation(summary = "Set a member's tags to exactly these (tags new to the store are made); audited")
     SegmentViews.MemberTagsView set(@PathVariable String store, @PathVariable UUID memberId,
             @Valid @RequestBody SegmentRequests.MemberTagsChange change) {
-        return tags.set(memberId, change.tags(), username());
+        return tags.set(memberId, change.tags(), Caller.currentUsername());
     }
 
     @Allow(Permission.MEMBER_TAG)
@@ -57,10 +57,6 @@ class TagController {
             + " 422 member-tag-member-unknown and nothing tagged for a member that does not exist")
     SegmentViews.TagBatchResult batch(@PathVariable String store,
             @Valid @RequestBody SegmentRequests.MemberTagsBatch batch) {
-        return tags.tagAll(batch.memberIds(), batch.tag(), username());
-    }
-
-    private static String username() {
-        return Caller.current().map(Caller::username).orElse("unknown");
+        return tags.tagAll(batch.memberIds(), batch.tag(), Caller.currentUsername());
     }
 }

@@ -59,7 +59,7 @@ class OwnUsedCarController {
     @Operation(summary = "Offer my car for sale through the store")
     ResponseEntity<UsedCarViews.UsedCarView> submit(@PathVariable String store,
             @Valid @RequestBody UsedCarDetails car) {
-        UsedCarViews.UsedCarView created = cars.submitAsOwner(subject(), car, UsedCarController.username());
+        UsedCarViews.UsedCarView created = cars.submitAsOwner(subject(), car, Caller.currentUsername());
         return ResponseEntity.created(URI.create("/api/stores/" + store + "/me/used-cars/" + created.id()))
                 .body(created);
     }

@@ -84,7 +84,7 @@ class UsedCarController {
     @Operation(summary = "Submit a car for sale on behalf of a member")
     ResponseEntity<UsedCarViews.UsedCarView> submit(@PathVariable String store,
             @Valid @RequestBody UsedCarRequests.StaffSubmission submission) {
-        UsedCarViews.UsedCarView created = cars.submitFor(submission.memberId(), submission.car(), username());
+        UsedCarViews.UsedCarView created = cars.submitFor(submission.memberId(), submission.car(), Caller.currentUsername());
         return ResponseEntity.created(URI.create("/api/stores/" + store + "/used-cars/" + created.id()))
                 .body(created);
     }
@@ -110,21 +110,21 @@ class UsedCarController {
     @Operation(summary = "Expert review: approve and list the car with a condition report and asking price")
     UsedCarViews.UsedCarView approve(@PathVariable String store, @PathVariable UUID usedCarId,
             @Valid @RequestBody UsedCarRequests.Approval approval) {
-        return cars.approve(usedCarId, approval, username());
+        return cars.approve(usedCarId, approval, Caller.currentUsername());
     }
 
     @PostMapping("/{usedCarId}/request-changes")
     @Operation(summary = "Expert review: ask the owner to change something, then resubmit")
     UsedCarViews.UsedCarView requestChanges(@PathVariable String store, @PathVariable UUID usedCarId,
             @Valid @RequestBody UsedCarRequests.Note note) {
-        return cars.requestChanges(usedCarId, note, username());
+        return cars.requestChanges(usedCarId, note, Caller.currentUsername());
     }
 
     @PostMapping("/{usedCarId}/reject")
     @Operation(summary = "Expert review: refuse the car, with the reason")
     UsedCarViews.UsedCarView reject(@PathVariable String store, @PathVariable UUID usedCarId,
             @Valid @RequestBody UsedCarRequests.Note reason) {
-        return cars.reject(usedCarId, reason, username());
+        return cars.reject(usedCarId, reason, Caller.currentUsername());
     }
 
     @PutMapping("/{usedCarId}/listing")
@@ -162,9 +162,5 @@ class UsedCarController {
     UsedCarViews.UsedCarView withdraw(@PathVariable String store, @PathVariable UUID usedCarId,
             @Valid @RequestBody UsedCarRequests.Withdrawal withdrawal) {
         return cars.withdraw(usedCarId, withdrawal);
-    }
-
-    static String username() {
-        return Caller.current().map(Caller::username).orElse("unknown");
     }
 }

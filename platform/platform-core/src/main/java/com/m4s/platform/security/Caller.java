@@ -43,6 +43,22 @@ public record Caller(String subject, String username, Set<Role> roles, @Nullable
         return authentication instanceof CallerAuthentication c ? Optional.of(c.caller()) : Optional.empty();
     }
 
+    /**
+     * The login of the current request's caller, as the records of who did what keep it ({@code created_by},
+     * {@code actor}), or {@code unknown} outside a signed-in request.
+     */
+    public static String currentUsername() {
+        return current().map(Caller::username).orElse("unknown");
+    }
+
+    /**
+     * The current caller's name as people read it where a step is shown beside the person (the person's name, else
+     * their login), or {@code unknown} outside a signed-in request.
+     */
+    public static String currentName() {
+        return current().map(c -> c.displayName() != null ? c.displayName() : c.username()).orElse("unknown");
+    }
+
     /** The most powerful role, for audit records and logs. */
     public String primaryRole() {
         return roles.stream().sorted().findFirst().map(Role::realmRole).orElse("none");

@@ -92,7 +92,7 @@ public class DmsCredentials {
             Identities.ServiceClient client = keycloak(() -> identities.createServiceClient(clientId(store),
                     "DMS of store " + store + " (made in the store console; sends repair orders)", store,
                     Role.DMS.realmRole(), key));
-            DmsCredential made = credentials.saveAndFlush(new DmsCredential(clientId(store), key, actor(),
+            DmsCredential made = credentials.saveAndFlush(new DmsCredential(clientId(store), key, Caller.currentName(),
                     clock.instant()));
             return new DmsCredentialIssued(view(made), made.clientId(), client.secret());
         });
@@ -105,7 +105,7 @@ public class DmsCredentials {
             String key = UUID.randomUUID().toString();
             Identities.ServiceClient client = keycloak(() -> identities.rotateServiceClient(credential.clientId(),
                     key));
-            credential.rotated(key, actor(), clock.instant());
+            credential.rotated(key, Caller.currentName(), clock.instant());
             DmsCredential saved = credentials.saveAndFlush(credential);
             return new DmsCredentialIssued(view(saved), saved.clientId(), client.secret());
         });
@@ -119,7 +119,7 @@ public class DmsCredentials {
                 identities.deleteServiceClient(credential.clientId());
                 return null;
             });
-            credential.revoked(actor(), clock.instant());
+            credential.revoked(Caller.currentName(), clock.instant());
             return view(credentials.saveAndFlush(credential));
         });
     }
@@ -169,9 +169,5 @@ public class DmsCredentials {
 
     private static String store() {
         return TenantContext.require().storeCode();
-    }
-
-    private static String actor() {
-        return Caller.current().map(c -> c.displayName() != null ? c.displayName() : c.username()).orElse("unknown");
     }
 }

@@ -60,7 +60,7 @@ class DmsImportController {
             @Parameter(description = "what the file holds: repair order lines (the default) or customers and their"
                     + " vehicles") @RequestParam(defaultValue = "REPAIR_ORDERS") ImportKind kind) throws IOException {
         String name = file.getOriginalFilename() == null ? "import" : file.getOriginalFilename();
-        String actor = Caller.current().map(Caller::username).orElse("unknown");
+        String actor = Caller.currentUsername();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(imports.start(name, file.getBytes(), kind, actor));
     }
 
