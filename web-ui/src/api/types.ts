@@ -163,3 +163,15 @@ export type DmsCredentialIssued = Omit<ConsoleSchemas['DmsCredentialIssued'], 'c
 
 // a vehicle's odometer readings (decision 0035)
 export type MileageReading = Nullable<ConsoleSchemas['MileageReadingView'], 'sourceRef'>;
+
+// point transfers and share links (decision 0040)
+export type PointTransferView = Nullable<
+  ConsoleSchemas['PointTransferView'],
+  'fromName' | 'fromPhone' | 'toName' | 'toPhone' | 'reversedAt' | 'reversedBy' | 'reverseReason'
+>;
+export type PointTransferStatus = PointTransferView['status'];
+export type TransferPolicyView = ConsoleSchemas['TransferPolicyView'];
+export type OwnTransferLimits = ConsoleSchemas['OwnTransferLimits'];
+export type TransferRecipient = ConsoleSchemas['TransferRecipient'];
+export type OwnTransferResult = ConsoleSchemas['OwnTransferResult'];
+export type ShareLink = Nullable<ConsoleSchemas['ShareLink'], 'usedCarId'>;

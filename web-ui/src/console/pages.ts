@@ -20,6 +20,7 @@ export const CONSOLE_PAGES = [
   { key: 'pointTasks', path: 'point-tasks', permission: 'POINT_TASK_VIEW', group: 'aftersales' },
   { key: 'dmsCredential', path: 'dms-credential', permission: 'DMS_CREDENTIAL_MANAGE', group: 'aftersales' },
   { key: 'pointCampaigns', path: 'point-campaigns', permission: 'POINT_CAMPAIGN_VIEW', group: 'aftersales' },
+  { key: 'pointTransfers', path: 'point-transfers', permission: 'POINT_TRANSFER_VIEW', group: 'aftersales' },
   { key: 'advisorPerformance', path: 'advisor-performance', permission: 'ADVISOR_VIEW' },
   { key: 'staff', path: 'staff', permission: 'STAFF_VIEW' },
   { key: 'audit', path: 'audit', permission: 'AUDIT_VIEW' },

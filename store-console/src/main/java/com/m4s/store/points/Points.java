@@ -288,6 +288,64 @@ public class Points {
         }, actor);
     }
 
+    /**
+     * A move of available points from one member to another (decision 0040): the source names the transfer (or its
+     * reversal), the key the move ({@code <key>:out} and {@code <key>:in} are the legs' keys).
+     */
+    public record Transfer(UUID from, UUID to, long points, Source fromSource, Source toSource, String key) {
+    }
+
+    /** The two legs of a transfer and both members' balances after it. */
+    public record Transferred(UUID outEntry, UUID inEntry, Balance from, Balance to) {
+    }
+
+    /**
+     * Locks both members' balance rows in a fixed order (the smaller id first), so two transfers crossing between
+     * the same members wait for each other instead of deadlocking. In the caller's transaction, which must exist;
+     * the later postings of that transaction find the rows held.
+     */
+    @Transactional
+    public void lockInOrder(UUID a, UUID b) {
+        if (a.compareTo(b) <= 0) {
+            lock(a);
+            lock(b);
+        } else {
+            lock(b);
+            lock(a);
+        }
+    }
+
+    /**
+     * Moves available points (never pending ones) from one member to another in one transaction: a
+     * {@code TRANSFER_OUT} entry of the sender, spending their oldest lots first, and a {@code TRANSFER_IN} entry of
+     * the receiver, which pays the receiver's debt first (as any addition) and makes a lot for the rest under the
+     * store's expiry policy. Neither counts as earning. Both rows are locked in a fixed order first. When the sender
+     * has fewer available points, {@code shortfall} (points asked, points available) is thrown and nothing moves. A
+     * repeat of the key answers the first move.
+     */
+    @Transactional
+    public Transferred transfer(Transfer t, java.util.function.BiFunction<Long, Long, ApiException> shortfall,
+            String actor) {
+        requirePositive(t.points());
+        if (t.from().equals(t.to())) {
+            throw new IllegalArgumentException("a transfer needs two members");
+        }
+        lockInOrder(t.from(), t.to());
+        Posted out = post(t.from(), t.key() + ":out", hash(t.from(), EntryKind.TRANSFER_OUT, t.fromSource(),
+                t.points(), null), balance -> {
+                    if (balance.available() < t.points()) {
+                        throw shortfall.apply(t.points(), balance.available());
+                    }
+                    return new Entry(EntryKind.TRANSFER_OUT, new Deltas(-t.points(), 0, 0, 0), t.fromSource(), null,
+                            null, null);
+                }, actor);
+        Posted in = post(t.to(), t.key() + ":in", hash(t.to(), EntryKind.TRANSFER_IN, t.toSource(), t.points(),
+                null), balance -> new Entry(EntryKind.TRANSFER_IN, available(balance, t.points(), 0), t.toSource(),
+                        null, null, null), actor);
+        return new Transferred(java.util.Objects.requireNonNull(out.entryId()),
+                java.util.Objects.requireNonNull(in.entryId()), out.balance(), in.balance());
+    }
+
     /** How long restored expired points last, in store days. */
     static final int RESTORED_DAYS = 90;
 
