@@ -10,6 +10,7 @@ import { useFormatTime } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
 import { CheckInButton } from './CheckInButton';
 import { problemText } from './problemText';
+import { ShareButton } from './ShareButton';
 import { TransferPoints } from './TransferPoints';
 
 /** Where an entry's points came from, as an owner reads it: the order number, not a line reference. */
@@ -107,6 +108,7 @@ export function MyPoints() {
           entries.reload();
         }}
       />
+      <ShareButton store={store} />
       <h2 className="owner-section-title">{t('owner.points.history')}</h2>
       {entries.data && entries.data.content.length === 0 && (
         <section className="owner-card">

@@ -153,8 +153,13 @@ public final class DemoData {
             bound += advisors.ensure(store.code(), store.phone(),
                     customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
         }
-        int rated = DemoAdvisors.rate(anonymous.withToken(stack.keycloak().passwordToken(OWNER, DEMO_PASSWORD)),
-                OWNER_STORE);
+        Api owner = anonymous.withToken(stack.keycloak().passwordToken(OWNER, DEMO_PASSWORD));
+        int rated = DemoAdvisors.rate(owner, OWNER_STORE);
+        // transfers last: the demo owner's points are available by now (the campaign's grant)
+        List<String[]> ownerStoreMembers = STORES.getFirst().members();
+        int transfers = new DemoPointTransfers(api, owner).ensure(OWNER_STORE, ownerStoreMembers.get(1)[1],
+                ownerStoreMembers.get(2)[1]);
+        org.slf4j.LoggerFactory.getLogger(DemoPointTransfers.class).info("Demo point transfers: {} made", transfers);
         org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info("Demo advisors: {} members bound, {} ratings",
                 bound, rated);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(

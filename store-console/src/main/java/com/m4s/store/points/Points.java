@@ -326,11 +326,28 @@ public class Points {
     @Transactional
     public Transferred transfer(Transfer t, java.util.function.BiFunction<Long, Long, ApiException> shortfall,
             String actor) {
+        return java.util.Objects.requireNonNull(transfer(t, () -> true, shortfall, actor));
+    }
+
+    /**
+     * As {@link #transfer(Transfer, java.util.function.BiFunction, String)}, running {@code underLocks} once both
+     * balance rows are locked and before anything is posted: the caller's checks that need the locks (a daily
+     * maximum); it throws to refuse, or answers false to post nothing (null: a repeat the caller answers itself).
+     */
+    @Transactional
+    public @Nullable Transferred transfer(Transfer t, java.util.function.BooleanSupplier underLocks,
+            java.util.function.BiFunction<Long, Long, ApiException> shortfall, String actor) {
         requirePositive(t.points());
         if (t.from().equals(t.to())) {
             throw new IllegalArgumentException("a transfer needs two members");
         }
+        // the receiver's lot expires by the policy in force now, worked out before the locks: the store's zone may
+        // need a connection of its own (the tenant directory's cache), which a waiter for the locks must not hold up
+        LocalDate inExpiresOn = lots.expiresOn(clock.instant());
         lockInOrder(t.from(), t.to());
+        if (!underLocks.getAsBoolean()) {
+            return null;
+        }
         Posted out = post(t.from(), t.key() + ":out", hash(t.from(), EntryKind.TRANSFER_OUT, t.fromSource(),
                 t.points(), null), balance -> {
                     if (balance.available() < t.points()) {
@@ -341,7 +358,7 @@ public class Points {
                 }, actor);
         Posted in = post(t.to(), t.key() + ":in", hash(t.to(), EntryKind.TRANSFER_IN, t.toSource(), t.points(),
                 null), balance -> new Entry(EntryKind.TRANSFER_IN, available(balance, t.points(), 0), t.toSource(),
-                        null, null, null), actor);
+                        null, null, null, null, null, inExpiresOn, true), actor);
         return new Transferred(java.util.Objects.requireNonNull(out.entryId()),
                 java.util.Objects.requireNonNull(in.entryId()), out.balance(), in.balance());
     }
@@ -387,7 +404,14 @@ public class Points {
      */
     private record Entry(EntryKind kind, Deltas deltas, Source source, @Nullable String reason,
             @Nullable Integer ruleVersion, @Nullable Instant activatesAt, @Nullable UUID cause, @Nullable UUID lot,
-            @Nullable LocalDate lotExpiresOn) {
+            @Nullable LocalDate lotExpiresOn, boolean lotExpiryGiven) {
+
+        Entry(EntryKind kind, Deltas deltas, Source source, @Nullable String reason, @Nullable Integer ruleVersion,
+                @Nullable Instant activatesAt, @Nullable UUID cause, @Nullable UUID lot,
+                @Nullable LocalDate lotExpiresOn) {
+            this(kind, deltas, source, reason, ruleVersion, activatesAt, cause, lot, lotExpiresOn,
+                    lotExpiresOn != null);
+        }
 
         Entry(EntryKind kind, Deltas deltas, Source source, @Nullable String reason, @Nullable Integer ruleVersion,
                 @Nullable Instant activatesAt) {
@@ -424,7 +448,7 @@ public class Points {
         entries.save(posted);
         long available = entry.deltas().available();
         if (available > 0) {
-            lots.credit(member, posted.id(), available, entry.lotExpiresOn(), now);
+            lots.credit(member, posted.id(), available, entry.lotExpiresOn(), entry.lotExpiryGiven(), now);
         } else if (available < 0 && entry.lot() != null) {
             PointsLot lot = lotRows.findById(entry.lot()).orElseThrow();
             if (lot.take(-available, now) != -available) {
@@ -462,7 +486,10 @@ public class Points {
         requireMember(member);
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:member, 0))").param("member", member.toString())
                 .query().singleRow();
-        if (balances.findById(member).isEmpty()) {
+        // existsById does not load the row: one loaded here unlocked would stay in the persistence context with the
+        // version read now, and the lock below would hand back that stale copy (a concurrent posting between the two
+        // makes the update fail as a concurrent update)
+        if (!balances.existsById(member)) {
             balances.saveAndFlush(new PointsBalance(member, clock.instant()));
         }
         return balances.lock(member).orElseThrow();

@@ -94,29 +94,36 @@ public class PointTransfers {
         if (amount < policy.minPoints()) {
             throw new ApiException.Unprocessable("point-transfer-below-minimum", policy.minPoints()).field("points");
         }
-        points.lockInOrder(from, to.memberId());
-        // a concurrent repeat of the request waited for the locks: it finds the first transfer now
-        earlier = transfers.findByRequestKey(requestKey);
-        if (earlier.isPresent()) {
-            return repeat(earlier.get(), from, phone, amount);
-        }
+        // the store's day, its group and the sender's contact before the locks: the tenant directory may need a
+        // connection of its own, which must not be waited for while others wait for these locks holding theirs
         LocalDate day = today();
-        long out = transfers.outOn(from, day);
-        if (out + amount > policy.dailyMaxOut()) {
-            throw new ApiException.Unprocessable("point-transfer-daily-maximum", policy.dailyMaxOut(), out,
-                    Math.max(0, policy.dailyMaxOut() - out)).field("points");
-        }
+        String store = TenantContext.require().storeCode();
+        String group = group(store);
         MemberViews.Contact sender = members.contact(from).orElseThrow();
         PointTransfer transfer = new PointTransfer(requestKey, from, to.memberId(), amount, day, actor,
                 clock.instant());
         Points.Transferred moved = points.transfer(new Points.Transfer(from, to.memberId(), amount,
                 new Points.Source(SourceType.TRANSFER, transfer.id(), ref(to.name(), phone)),
                 new Points.Source(SourceType.TRANSFER, transfer.id(), ref(sender.name(), sender.phone())),
-                "transfer:" + transfer.id()), (asked, available) -> new ApiException.Conflict("insufficient-points",
-                        asked, available).field("points"), actor);
+                "transfer:" + transfer.id()), () -> {
+                    // a concurrent repeat of the request waited for the locks: it finds the first transfer now
+                    if (transfers.findByRequestKey(requestKey).isPresent()) {
+                        return false;
+                    }
+                    long out = transfers.outOn(from, day);
+                    if (out + amount > policy.dailyMaxOut()) {
+                        throw new ApiException.Unprocessable("point-transfer-daily-maximum", policy.dailyMaxOut(),
+                                out, Math.max(0, policy.dailyMaxOut() - out)).field("points");
+                    }
+                    return true;
+                }, (asked, available) -> new ApiException.Conflict("insufficient-points", asked, available)
+                        .field("points"), actor);
+        if (moved == null) {
+            return repeat(transfers.findByRequestKey(requestKey).orElseThrow(), from, phone, amount);
+        }
         transfer.legs(moved.outEntry(), moved.inEntry());
         transfers.saveAndFlush(transfer);
-        publish(transfer, PointTransferEvents.Type.PointTransferCompleted);
+        publish(transfer, PointTransferEvents.Type.PointTransferCompleted, store, group);
         return new PointTransferViews.OwnTransferResult(transfer.id(), maskName(to.name()), maskPhone(phone), amount,
                 transfer.status(), transfer.createdAt(), moved.from().available());
     }
@@ -165,6 +172,8 @@ public class PointTransfers {
             return list.one(id);
         }
         Versions.expect(PointTransfer.class, id, transfer.version(), expectedVersion);
+        String store = TenantContext.require().storeCode();
+        String group = group(store);
         MemberViews.Contact from = members.contact(transfer.fromMemberId()).orElseThrow();
         MemberViews.Contact to = members.contact(transfer.toMemberId()).orElseThrow();
         points.transfer(new Points.Transfer(transfer.toMemberId(), transfer.fromMemberId(), transfer.points(),
@@ -174,7 +183,7 @@ public class PointTransfers {
                         "point-transfer-points-spent", asked, available), actor);
         transfer.reverse(reason.strip(), actor, clock.instant());
         transfers.saveAndFlush(transfer);
-        publish(transfer, PointTransferEvents.Type.PointTransferReversed);
+        publish(transfer, PointTransferEvents.Type.PointTransferReversed, store, group);
         return list.one(id);
     }
 
@@ -225,11 +234,13 @@ public class PointTransfers {
         return clock.instant().atZone(storeTime.zone()).toLocalDate();
     }
 
-    private void publish(PointTransfer t, PointTransferEvents.Type type) {
-        String store = TenantContext.require().storeCode();
+    private @Nullable String group(String store) {
+        return tenants.find(store).map(TenantRegistry.Entry::groupCode).orElse(null);
+    }
+
+    private void publish(PointTransfer t, PointTransferEvents.Type type, String store, @Nullable String group) {
         events.publish(PointTransferEvents.TOPIC, type.name(), new PointTransferEvents.PointTransferChanged(t.id(),
-                store, tenants.find(store).map(TenantRegistry.Entry::groupCode).orElse(null), t.version(),
-                t.fromMemberId(), t.toMemberId(), t.points(), t.status()));
+                store, group, t.version(), t.fromMemberId(), t.toMemberId(), t.points(), t.status()));
     }
 
     /** The other member as a history line shows them: masked name and phone. */
