@@ -16,6 +16,8 @@ export interface OwnerSignUp {
   phone: string;
   code: string;
   password: string;
+  /** the share link the owner came by (decision 0040): their sign-up is a conversion of it */
+  shareToken?: string;
 }
 
 /** signInWithPhone is false when the phone has logins in several stores: then sign in with the username. */

@@ -184,3 +184,14 @@ export type TagView = ConsoleSchemas['TagView'];
 export type MemberTagsView = ConsoleSchemas['MemberTagsView'];
 export type TagBatchResult = ConsoleSchemas['TagBatchResult'];
 export type CampaignSegmentResult = Omit<ConsoleSchemas['CampaignSegmentResult'], 'campaign'> & { campaign: PointCampaignView };
+// point transfers and share links (decision 0040)
+export type PointTransferView = Nullable<
+  ConsoleSchemas['PointTransferView'],
+  'fromName' | 'fromPhone' | 'toName' | 'toPhone' | 'reversedAt' | 'reversedBy' | 'reverseReason'
+>;
+export type PointTransferStatus = PointTransferView['status'];
+export type TransferPolicyView = ConsoleSchemas['TransferPolicyView'];
+export type OwnTransferLimits = ConsoleSchemas['OwnTransferLimits'];
+export type TransferRecipient = ConsoleSchemas['TransferRecipient'];
+export type OwnTransferResult = ConsoleSchemas['OwnTransferResult'];
+export type ShareLink = Nullable<ConsoleSchemas['ShareLink'], 'usedCarId'>;

@@ -19,6 +19,7 @@ import { CONSOLE_ROLES } from './pages';
 import { PointsRules } from './points/PointsRules';
 import { PointTaskList } from './pointtasks/PointTaskList';
 import { PointCampaignList } from './pointcampaigns/PointCampaignList';
+import { PointTransferList } from './pointtransfers/PointTransferList';
 import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
 import { AdvisorAnnouncementList } from './advisors/AdvisorAnnouncementList';
@@ -81,6 +82,7 @@ export default function ConsoleArea() {
               <Route path="points-rules" element={<PointsRules />} />
               <Route path="point-tasks" element={<PointTaskList />} />
               <Route path="point-campaigns" element={<PointCampaignList />} />
+              <Route path="point-transfers" element={<PointTransferList />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="messages" element={<MessageLog />} />

@@ -5,6 +5,7 @@ import type { MarketListing, StoreCard } from '../api/types';
 import { useFormatTime } from '../ui/storeZone';
 import { carName, formatKm, formatYuan } from '../ui/usedCar';
 import { telHref } from './ownerStore';
+import { ShareButton } from './ShareButton';
 import { StatusBadge } from './StatusBadge';
 
 type Stores = Record<string, StoreCard>;
@@ -149,6 +150,7 @@ export function ListingDetail({
         )}
         <StoreContact name={storeName(listing, stores)} card={stores[listing.store]} />
       </section>
+      {listing.status === 'LISTED' && listing.store === myStore && <ShareButton store={myStore} usedCarId={listing.id} />}
     </>
   );
 }

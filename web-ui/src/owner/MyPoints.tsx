@@ -4,13 +4,15 @@ import { Link } from 'react-router';
 import type { Page } from '../api/client';
 import type { ExpiringPoints, PointsBalance, PointsEntry } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { entryChange, formatPoints, orderNumberOf } from '../ui/points';
+import { entryChange, formatPoints, orderNumberOf, transferSource } from '../ui/points';
 import { formatDay } from '../ui/pointsExpiry';
 import { useFormatTime } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
 import { CheckInButton } from './CheckInButton';
 import { ExpiryReminders } from './ExpiryReminders';
 import { problemText } from './problemText';
+import { ShareButton } from './ShareButton';
+import { TransferPoints } from './TransferPoints';
 
 /** Where an entry's points came from, as an owner reads it: the order number, not a line reference. */
 function ownerSource(t: TFunction, entry: PointsEntry): string {
@@ -19,6 +21,7 @@ function ownerSource(t: TFunction, entry: PointsEntry): string {
   if (entry.sourceType === 'POINT_CAMPAIGN') return t('pointCampaigns.owner.fromCampaign', { campaign: entry.sourceRef ?? '' });
   if (entry.sourceType === 'EXPIRY') return t('pointsExpiry.sourceExpiry', { date: entry.sourceRef ?? '' });
   if (entry.sourceType === 'EXPIRY_REVERSAL') return t('pointsExpiry.sourceReversal', { date: entry.sourceRef ?? '', reason: entry.reason ?? '' });
+  if (entry.sourceType === 'TRANSFER' || entry.sourceType === 'TRANSFER_REVERSAL') return transferSource(t, entry);
   if (entry.sourceType === 'REDEMPTION') return t('owner.points.fromRedemption', { what: entry.sourceRef ?? '' });
   return entry.reason ? t('owner.points.fromStore', { reason: entry.reason }) : t('owner.points.fromStoreOnly');
 }
@@ -100,6 +103,14 @@ export function MyPoints() {
           entries.reload();
         }}
       />
+      <TransferPoints
+        store={store}
+        onTransferred={() => {
+          balance.reload();
+          entries.reload();
+        }}
+      />
+      <ShareButton store={store} />
       <h2 className="owner-section-title">{t('owner.points.history')}</h2>
       {entries.data && entries.data.content.length === 0 && (
         <section className="owner-card">

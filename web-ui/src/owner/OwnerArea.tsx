@@ -16,6 +16,7 @@ import { PointsRulesInfo } from './PointsRulesInfo';
 import { OwnerStoreProvider } from './ownerStore';
 import { SellCar } from './SellCar';
 import { SignUp } from './SignUp';
+import { ShareLanding } from './ShareLanding';
 import { Submission } from './Submission';
 import './owner.css';
 
@@ -114,6 +115,7 @@ export default function OwnerArea() {
             <Routes>
               <Route index element={<Home />} />
               <Route path="signup" element={<SignUp />} />
+              <Route path="s/:store/:token" element={<ShareLanding />} />
               <Route path="sell" element={<OwnerOnly><SellCar /></OwnerOnly>} />
               <Route path="used-cars" element={<OwnerOnly><MySubmissions /></OwnerOnly>} />
               <Route path="used-cars/:usedCarId" element={<OwnerOnly><Submission /></OwnerOnly>} />

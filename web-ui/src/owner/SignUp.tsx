@@ -92,6 +92,8 @@ function StoreChoice({ store, onChange, error }: { store: string; onChange: (sto
 export function SignUp() {
   const { t } = useTranslation();
   const { api, signIn } = useAuth();
+  const [linkParams] = useSearchParams();
+  const shareToken = linkParams.get('share') ?? undefined;
   const [step, setStep] = useState<Step>('phone');
   const [store, setStore] = useState('');
   const [phone, setPhone] = useState('');
@@ -157,7 +159,7 @@ export function SignUp() {
     if (Object.keys(next).length > 0) return;
     setBusy(true);
     try {
-      const body: OwnerSignUp = { phone, code, password };
+      const body: OwnerSignUp = { phone, code, password, ...(shareToken ? { shareToken } : {}) };
       setDone(await api.post<SignedUp>(`/api/stores/${store}/owner-signup`, body));
       setStep('done');
     } catch (error) {

@@ -109,7 +109,17 @@ export function entrySource(t: TFunction, entry: LedgerEntry): string {
       return t('pointsExpiry.sourceExpiry', { date: entry.sourceRef ?? '' });
     case 'EXPIRY_REVERSAL':
       return t('pointsExpiry.sourceReversal', { date: entry.sourceRef ?? '', reason: entry.reason ?? '' });
+    case 'TRANSFER':
+    case 'TRANSFER_REVERSAL':
+      return transferSource(t, entry);
     default:
       return entry.sourceType;
   }
+}
+
+/** A transfer's entry names the other member (masked): 转赠给 张* 138****0002 / 来自 张* 的转赠 / 转赠撤销 (decision 0040). */
+export function transferSource(t: TFunction, entry: LedgerEntry): string {
+  const other = entry.sourceRef ?? '';
+  if (entry.sourceType === 'TRANSFER_REVERSAL') return t('pointTransfers.sources.reversal', { other });
+  return entry.kind === 'TRANSFER_OUT' ? t('pointTransfers.sources.out', { other }) : t('pointTransfers.sources.in', { other });
 }

@@ -23,6 +23,7 @@ export const ENUM_LABELS: Record<string, string> = {
   CampaignMemberCampaignChosenBy: 'pointCampaigns.chosenBy',
   CampaignMemberCampaignOutcome: 'pointCampaigns.outcomes',
   CampaignMemberCampaignSkipReason: 'pointCampaigns.skipReasons',
+  PointTransferStatus: 'pointTransfers.statuses',
 };
 
 /** Fields kept as text whose values are codes with labels of their own. */

@@ -168,8 +168,13 @@ public final class DemoData {
         // the first store's DMS gets its credential, kept in the stack's data directory for a developer to use
         java.nio.file.Path dms = new DemoDms(api, stack.dataDir()).ensure(BELL_STORE);
         org.slf4j.LoggerFactory.getLogger(DemoDms.class).info("Demo DMS credential of {}: {}", BELL_STORE, dms);
-        int rated = DemoAdvisors.rate(anonymous.withToken(stack.keycloak().passwordToken(OWNER, DEMO_PASSWORD)),
-                OWNER_STORE);
+        Api owner = anonymous.withToken(stack.keycloak().passwordToken(OWNER, DEMO_PASSWORD));
+        int rated = DemoAdvisors.rate(owner, OWNER_STORE);
+        // transfers last: the demo owner's points are available by now (the campaign's grant)
+        List<String[]> ownerStoreMembers = STORES.getFirst().members();
+        int transfers = new DemoPointTransfers(api, owner).ensure(OWNER_STORE, ownerStoreMembers.get(1)[1],
+                ownerStoreMembers.get(2)[1]);
+        org.slf4j.LoggerFactory.getLogger(DemoPointTransfers.class).info("Demo point transfers: {} made", transfers);
         org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info(
                 "Demo advisors: {} members bound, {} ratings, {} announcements", bound, rated, announced);
         org.slf4j.LoggerFactory.getLogger(DemoSegments.class).info("Demo segments: {} created", segmentsCreated);

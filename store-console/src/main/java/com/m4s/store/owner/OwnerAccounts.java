@@ -8,6 +8,7 @@ import com.m4s.store.identity.Identities;
 import com.m4s.store.identity.IdentityUnavailable;
 import com.m4s.store.member.MemberViews;
 import com.m4s.store.member.Members;
+import com.m4s.store.transfer.PointShares;
 import com.m4s.store.notification.Notifications;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -68,7 +69,8 @@ public class OwnerAccounts {
             @NotBlank @Pattern(regexp = "1[3-9][0-9]{9}", message = "{validation.phone}") String phone,
             @NotBlank @Pattern(regexp = "[0-9]{6}", message = "{validation.signup-code}") String code,
             @NotBlank @Size(min = 8, max = 64, message = "{validation.password-length}")
-            @Pattern(regexp = "(?=.*[A-Za-z])(?=.*[0-9]).*", message = "{validation.password-mix}") String password) {
+            @Pattern(regexp = "(?=.*[A-Za-z])(?=.*[0-9]).*", message = "{validation.password-mix}") String password,
+            @Size(max = 40) @Nullable String shareToken) {
     }
 
     /**
@@ -88,9 +90,11 @@ public class OwnerAccounts {
     private final TenantRegistry registry;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final PointShares shares;
 
     OwnerAccounts(OwnerVerificationRepository verifications, Members members, Notifications notifications,
-            Identities identities, TenantRegistry registry, TransactionTemplate tx, Clock clock) {
+            Identities identities, TenantRegistry registry, TransactionTemplate tx, Clock clock, PointShares shares) {
+        this.shares = shares;
         this.verifications = verifications;
         this.members = members;
         this.notifications = notifications;
@@ -170,6 +174,10 @@ public class OwnerAccounts {
             tx.executeWithoutResult(status -> {
                 lockPhone(request.phone());
                 members.bindOwner(member.memberId(), login, name);
+                if (request.shareToken() != null) {
+                    // signed up through an owner's share link: a conversion for them (decision 0040)
+                    shares.signedUp(request.shareToken(), member.memberId());
+                }
                 verifications.findFirstByPhoneOrderByCreatedAtDesc(request.phone())
                         .ifPresent(v -> v.consume(clock.instant()));
             });

@@ -19,7 +19,11 @@ public enum EntryKind {
     /** A manual change by staff, with a reason. */
     ADJUST(false),
     /** What was left of a lot past its expiry date removed (decision 0039). */
-    EXPIRE(false);
+    EXPIRE(false),
+    /** Available points given to another member of the store (decision 0040): spent oldest lots first. */
+    TRANSFER_OUT(false),
+    /** Points received from another member (decision 0040): a new lot under the store's expiry policy. */
+    TRANSFER_IN(false);
 
     private final boolean earning;
 

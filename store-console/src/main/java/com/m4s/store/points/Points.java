@@ -288,6 +288,81 @@ public class Points {
         }, actor);
     }
 
+    /**
+     * A move of available points from one member to another (decision 0040): the source names the transfer (or its
+     * reversal), the key the move ({@code <key>:out} and {@code <key>:in} are the legs' keys).
+     */
+    public record Transfer(UUID from, UUID to, long points, Source fromSource, Source toSource, String key) {
+    }
+
+    /** The two legs of a transfer and both members' balances after it. */
+    public record Transferred(UUID outEntry, UUID inEntry, Balance from, Balance to) {
+    }
+
+    /**
+     * Locks both members' balance rows in a fixed order (the smaller id first), so two transfers crossing between
+     * the same members wait for each other instead of deadlocking. In the caller's transaction, which must exist;
+     * the later postings of that transaction find the rows held.
+     */
+    @Transactional
+    public void lockInOrder(UUID a, UUID b) {
+        if (a.compareTo(b) <= 0) {
+            lock(a);
+            lock(b);
+        } else {
+            lock(b);
+            lock(a);
+        }
+    }
+
+    /**
+     * Moves available points (never pending ones) from one member to another in one transaction: a
+     * {@code TRANSFER_OUT} entry of the sender, spending their oldest lots first, and a {@code TRANSFER_IN} entry of
+     * the receiver, which pays the receiver's debt first (as any addition) and makes a lot for the rest under the
+     * store's expiry policy. Neither counts as earning. Both rows are locked in a fixed order first. When the sender
+     * has fewer available points, {@code shortfall} (points asked, points available) is thrown and nothing moves. A
+     * repeat of the key answers the first move.
+     */
+    @Transactional
+    public Transferred transfer(Transfer t, java.util.function.BiFunction<Long, Long, ApiException> shortfall,
+            String actor) {
+        return java.util.Objects.requireNonNull(transfer(t, () -> true, shortfall, actor));
+    }
+
+    /**
+     * As {@link #transfer(Transfer, java.util.function.BiFunction, String)}, running {@code underLocks} once both
+     * balance rows are locked and before anything is posted: the caller's checks that need the locks (a daily
+     * maximum); it throws to refuse, or answers false to post nothing (null: a repeat the caller answers itself).
+     */
+    @Transactional
+    public @Nullable Transferred transfer(Transfer t, java.util.function.BooleanSupplier underLocks,
+            java.util.function.BiFunction<Long, Long, ApiException> shortfall, String actor) {
+        requirePositive(t.points());
+        if (t.from().equals(t.to())) {
+            throw new IllegalArgumentException("a transfer needs two members");
+        }
+        // the receiver's lot expires by the policy in force now, worked out before the locks: the store's zone may
+        // need a connection of its own (the tenant directory's cache), which a waiter for the locks must not hold up
+        LocalDate inExpiresOn = lots.expiresOn(clock.instant());
+        lockInOrder(t.from(), t.to());
+        if (!underLocks.getAsBoolean()) {
+            return null;
+        }
+        Posted out = post(t.from(), t.key() + ":out", hash(t.from(), EntryKind.TRANSFER_OUT, t.fromSource(),
+                t.points(), null), balance -> {
+                    if (balance.available() < t.points()) {
+                        throw shortfall.apply(t.points(), balance.available());
+                    }
+                    return new Entry(EntryKind.TRANSFER_OUT, new Deltas(-t.points(), 0, 0, 0), t.fromSource(), null,
+                            null, null);
+                }, actor);
+        Posted in = post(t.to(), t.key() + ":in", hash(t.to(), EntryKind.TRANSFER_IN, t.toSource(), t.points(),
+                null), balance -> new Entry(EntryKind.TRANSFER_IN, available(balance, t.points(), 0), t.toSource(),
+                        null, null, null, null, null, inExpiresOn, true), actor);
+        return new Transferred(java.util.Objects.requireNonNull(out.entryId()),
+                java.util.Objects.requireNonNull(in.entryId()), out.balance(), in.balance());
+    }
+
     /** How long restored expired points last, in store days. */
     static final int RESTORED_DAYS = 90;
 
@@ -329,7 +404,14 @@ public class Points {
      */
     private record Entry(EntryKind kind, Deltas deltas, Source source, @Nullable String reason,
             @Nullable Integer ruleVersion, @Nullable Instant activatesAt, @Nullable UUID cause, @Nullable UUID lot,
-            @Nullable LocalDate lotExpiresOn) {
+            @Nullable LocalDate lotExpiresOn, boolean lotExpiryGiven) {
+
+        Entry(EntryKind kind, Deltas deltas, Source source, @Nullable String reason, @Nullable Integer ruleVersion,
+                @Nullable Instant activatesAt, @Nullable UUID cause, @Nullable UUID lot,
+                @Nullable LocalDate lotExpiresOn) {
+            this(kind, deltas, source, reason, ruleVersion, activatesAt, cause, lot, lotExpiresOn,
+                    lotExpiresOn != null);
+        }
 
         Entry(EntryKind kind, Deltas deltas, Source source, @Nullable String reason, @Nullable Integer ruleVersion,
                 @Nullable Instant activatesAt) {
@@ -366,7 +448,7 @@ public class Points {
         entries.save(posted);
         long available = entry.deltas().available();
         if (available > 0) {
-            lots.credit(member, posted.id(), available, entry.lotExpiresOn(), now);
+            lots.credit(member, posted.id(), available, entry.lotExpiresOn(), entry.lotExpiryGiven(), now);
         } else if (available < 0 && entry.lot() != null) {
             PointsLot lot = lotRows.findById(entry.lot()).orElseThrow();
             if (lot.take(-available, now) != -available) {
@@ -404,7 +486,10 @@ public class Points {
         requireMember(member);
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:member, 0))").param("member", member.toString())
                 .query().singleRow();
-        if (balances.findById(member).isEmpty()) {
+        // existsById does not load the row: one loaded here unlocked would stay in the persistence context with the
+        // version read now, and the lock below would hand back that stale copy (a concurrent posting between the two
+        // makes the update fail as a concurrent update)
+        if (!balances.existsById(member)) {
             balances.saveAndFlush(new PointsBalance(member, clock.instant()));
         }
         return balances.lock(member).orElseThrow();

@@ -29,7 +29,13 @@ class PointsLots {
 
     /** A new lot of {@code points} available from {@code now}: its expiry by the policy in force, or as given. */
     PointsLot credit(UUID member, UUID entry, long points, @Nullable LocalDate expiresOn, Instant now) {
-        LocalDate on = expiresOn != null ? expiresOn : expiresOn(now);
+        return credit(member, entry, points, expiresOn, expiresOn != null, now);
+    }
+
+    /** As above; {@code given}: {@code expiresOn} was worked out already (null then means never). */
+    PointsLot credit(UUID member, UUID entry, long points, @Nullable LocalDate expiresOn, boolean given,
+            Instant now) {
+        LocalDate on = given ? expiresOn : expiresOn(now);
         PointsLot lot = new PointsLot(member, entry, points, on, on == null ? null : endOf(on), now);
         return lots.save(lot);
     }

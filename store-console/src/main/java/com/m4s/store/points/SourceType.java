@@ -15,5 +15,9 @@ public enum SourceType {
     /** Expiry of what was left of a lot (source id: the lot's id; reference: its expiry date). */
     EXPIRY,
     /** Expired points restored by staff (source id: the expiry entry; reference: the expiry date). */
-    EXPIRY_REVERSAL
+    EXPIRY_REVERSAL,
+    /** A transfer between two members (source id: the transfer; reference: the other member, masked). */
+    TRANSFER,
+    /** A transfer reversed by staff (source id: the transfer; reference: the other member, masked). */
+    TRANSFER_REVERSAL
 }

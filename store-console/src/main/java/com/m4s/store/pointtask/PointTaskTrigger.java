@@ -2,6 +2,7 @@ package com.m4s.store.pointtask;
 
 import com.m4s.store.member.MemberEvents;
 import com.m4s.store.repairorder.RepairOrderEvents;
+import com.m4s.store.transfer.PointTransferEvents;
 import com.m4s.store.usedcar.UsedCarEvents;
 import java.util.Arrays;
 import java.util.List;
@@ -74,6 +75,16 @@ public enum PointTaskTrigger {
         @Override
         public boolean oncePerSubject() {
             return true;
+        }
+    },
+    /**
+     * An owner's share link brought someone (a new browser's first visit, or an owner's sign-up through it): the
+     * sharer (decision 0040). A link converts once per visitor; the task's limit caps the sharer per day or month.
+     */
+    SHARE_CONVERTED(PointTransferEvents.TOPIC, Set.of(PointTransferEvents.Type.PointShareConverted.name()), false) {
+        @Override
+        Optional<Occurrence> read(JsonNode payload, Lookups lookups) {
+            return Optional.of(new Occurrence(uuid(payload, "sharerMemberId"), 0, null, null));
         }
     };
 

@@ -23,4 +23,11 @@ public class UsedCarSeller {
         return jdbc.sql("select member_id from used_car where id = :car").param("car", usedCar)
                 .query(UUID.class).optional();
     }
+
+    /** Whether the car is listed for sale now (a share link may point to it). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean listed(UUID usedCar) {
+        return jdbc.sql("select count(*) from used_car where id = :car and status = 'LISTED'").param("car", usedCar)
+                .query(Long.class).single() > 0;
+    }
 }

@@ -104,6 +104,14 @@ public enum Permission {
     POINT_CAMPAIGN_REVIEW(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
     /** An owner checks in for the day in the owner app (the daily check-in task's points). */
     OWN_CHECK_IN(Scope.STORE, roles(OWNER)),
+    /** Read the store's point transfers between members and the transfer policy (decision 0040). */
+    POINT_TRANSFER_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /** Reverse a point transfer with a reason, and change the store's transfer policy: managers only. */
+    POINT_TRANSFER_REVERSE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
+    /** An owner transfers their available points to another member of the store, found by phone. */
+    OWN_POINTS_TRANSFER(Scope.STORE, roles(OWNER)),
+    /** An owner makes share links (a listed used car, the store) whose new visitors earn them points. */
+    OWN_SHARE(Scope.STORE, roles(OWNER)),
     /** Read the advisor directory, members' advisors and advisors' performance (who serves whom, ratings). */
     ADVISOR_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
     /** Keep advisors' profiles (phone, photo, active) and move a book of customers between advisors: managers. */
