@@ -63,6 +63,8 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
     private final TenancyProperties tenancy;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Stores whose entry one request is reading again now. */
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
     private final Set<String> unavailable = ConcurrentHashMap.newKeySet();
     private final Set<String> migrating = ConcurrentHashMap.newKeySet();
 
@@ -76,21 +78,37 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
         this.clock = clock;
     }
 
+    /**
+     * The store's entry, read again at most every {@link #TTL}. When the entry held has run out, one request reads the
+     * row again (on a connection of its own) while the others go on with the entry held: a request inside a
+     * transaction (a posting holding a balance lock asks for the store's zone) must not wait for a second connection
+     * together with every other such request, which emptied the pool under load (each waiting for a connection held
+     * by another waiter) until the pool's timeout failed them all.
+     */
     @Override
     public Optional<Entry> find(String storeCode) {
         long now = System.nanoTime();
         Cached cached = cache.get(storeCode);
-        if (cached == null || cached.untilNanos() - now < 0) {
+        if (cached != null && cached.untilNanos() - now >= 0) {
+            return cached.entry();
+        }
+        if (cached != null && !refreshing.add(storeCode)) {
+            return cached.entry();
+        }
+        try {
             Optional<Entry> entry = load(storeCode);
             if (entry.isEmpty()) {
                 // codes of no store are not kept: anyone may name any code in an anonymous request (decision 0020)
                 cache.remove(storeCode);
                 return entry;
             }
-            cached = new Cached(entry, now + TTL.toNanos());
-            cache.put(storeCode, cached);
+            cache.put(storeCode, new Cached(entry, now + TTL.toNanos()));
+            return entry;
+        } finally {
+            if (cached != null) {
+                refreshing.remove(storeCode);
+            }
         }
-        return cached.entry();
     }
 
     /** Whether an answer for the code is held (for tests). */
