@@ -24,15 +24,10 @@ class OwnPointsController {
 
     private final Points points;
     private final PointsExpiryPolicies expiry;
-    private final PointsReminderSettingRepository reminders;
-    private final java.time.Clock clock;
 
-    OwnPointsController(Points points, PointsExpiryPolicies expiry, PointsReminderSettingRepository reminders,
-            java.time.Clock clock) {
+    OwnPointsController(Points points, PointsExpiryPolicies expiry) {
         this.points = points;
         this.expiry = expiry;
-        this.reminders = reminders;
-        this.clock = clock;
     }
 
     /** Whether the owner is told before their points expire (their consent; yes until they say no). */
@@ -41,25 +36,16 @@ class OwnPointsController {
 
     @GetMapping("/reminders")
     @Operation(summary = "Whether I am told by SMS 30 days before my points expire (yes until I say no)")
-    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     Reminders reminders(@PathVariable String store) {
-        return new Reminders(reminders.findByMemberId(points.ownerMember(subject()))
-                .map(PointsReminderSetting::expiryReminders).orElse(true));
+        return new Reminders(expiry.expiryReminders(points.ownerMember(subject())));
     }
 
     @Allow(Permission.OWN_REMINDERS_SET)
     @org.springframework.web.bind.annotation.PutMapping("/reminders")
     @Operation(summary = "Turn my points expiry reminders on or off")
-    @org.springframework.transaction.annotation.Transactional
     Reminders setReminders(@PathVariable String store,
             @org.springframework.web.bind.annotation.RequestBody Reminders wanted) {
-        java.util.UUID member = points.ownerMember(subject());
-        java.time.Instant now = clock.instant();
-        PointsReminderSetting setting = reminders.findByMemberId(member)
-                .orElseGet(() -> new PointsReminderSetting(member, wanted.expiryReminders(), now));
-        setting.expiryReminders(wanted.expiryReminders(), now);
-        reminders.saveAndFlush(setting);
-        return new Reminders(setting.expiryReminders());
+        return new Reminders(expiry.expiryReminders(points.ownerMember(subject()), wanted.expiryReminders()));
     }
 
     @GetMapping("/expiring")

@@ -39,15 +39,34 @@ public class PointsExpiryPolicies {
     }
 
     private final PointsExpiryPolicyRepository policies;
+    private final PointsReminderSettingRepository reminders;
     private final JdbcClient jdbc;
     private final Points points;
     private final Clock clock;
 
-    PointsExpiryPolicies(PointsExpiryPolicyRepository policies, JdbcClient jdbc, Points points, Clock clock) {
+    PointsExpiryPolicies(PointsExpiryPolicyRepository policies, PointsReminderSettingRepository reminders,
+            JdbcClient jdbc, Points points, Clock clock) {
         this.policies = policies;
+        this.reminders = reminders;
         this.jdbc = jdbc;
         this.points = points;
         this.clock = clock;
+    }
+
+    /** Whether the member is told before their points expire (their consent; yes until they say no). */
+    @Transactional(readOnly = true)
+    public boolean expiryReminders(java.util.UUID member) {
+        return reminders.findByMemberId(member).map(PointsReminderSetting::expiryReminders).orElse(true);
+    }
+
+    /** Records the member's own choice about expiry reminders; what is in force now. */
+    @Transactional
+    public boolean expiryReminders(java.util.UUID member, boolean on) {
+        Instant now = clock.instant();
+        PointsReminderSetting setting = reminders.findByMemberId(member)
+                .orElseGet(() -> new PointsReminderSetting(member, on, now));
+        setting.expiryReminders(on, now);
+        return reminders.saveAndFlush(setting).expiryReminders();
     }
 
     @Transactional(readOnly = true)

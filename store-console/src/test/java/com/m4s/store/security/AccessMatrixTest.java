@@ -89,7 +89,9 @@ class AccessMatrixTest extends StoreConsoleTest {
                         // enabled in the tests' configuration, as in the local stack; off by default (decision 0020)
                         "GET /api/stores/{store}/owner-signup/development-inbox",
                         // signed photo links (decision 0028): without a valid signature nothing but 404
-                        "GET /api/stores/{store}/photos/{photoId}/{size}");
+                        "GET /api/stores/{store}/photos/{photoId}/{size}",
+                        // a visit to an owner's share link (decision 0040): counts the visitor, tells nothing back
+                        "POST /api/stores/{store}/shares/{token}/visits");
         List<String> wrong = new ArrayList<>();
         for (Endpoints.Endpoint e : all.stream().filter(Endpoints.Endpoint::open).toList()) {
             for (Api caller : List.of(anonymous(), as(TestUsers.manager(GROUP, B)))) {
