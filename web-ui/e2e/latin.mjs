@@ -17,6 +17,9 @@ export const LATIN_ALLOWED = new Set([
   'DMS',
   // file types as the import page names them (支持 .csv 和 .xlsx)
   'CSV', 'csv', 'xlsx',
+  // the platform operator's login, shown where a member's tags, segments or campaigns name who made them (a login is a
+  // name, like manager.gz_tianhe; the demo's operator made the demo data)
+  'operator',
   // a member's own name as written in the demo data (members may give a name in Latin letters; it is data, not UI)
   'Lucy', 'Zhang',
 ]);

@@ -3,7 +3,7 @@ import { foreignWords } from './latin.mjs';
 
 describe('the browser suite\'s check for English inside the Chinese UI', () => {
   it('passes Chinese text with codes, plates, logins, prices and allowed names', () => {
-    expect(foreignWords('门店 gz_tianhe · 经理 manager.gz_tianhe · 粤A·12345 · 宝马 325Li · ¥118,000 · 国六 b · 导出 Excel · DMS 对接 · 支持 .csv 和 .xlsx · CSV 模板 · English')).toEqual([]);
+    expect(foreignWords('门店 gz_tianhe · 经理 manager.gz_tianhe · 粤A·12345 · 宝马 325Li · ¥118,000 · 国六 b · 导出 Excel · DMS 对接 · 支持 .csv 和 .xlsx · CSV 模板 · English · 创建人 operator')).toEqual([]);
     expect(foreignWords('车架号 MZAMZAMZAMZAMZAMZ')).toEqual([]);
   });
 
