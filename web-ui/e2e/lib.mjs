@@ -116,13 +116,17 @@ export async function chineseOnly(page, name) {
   else throw new Error(message);
 }
 
-/** Runs the named steps in order; on the first failure saves a screenshot and the page's text, then rethrows. */
-export async function steps(page, suite, list) {
+/**
+ * Runs the named steps in order; on the first failure saves a screenshot and the page's text, then rethrows.
+ * `at`: the page, or a function giving the page the steps are on now (a suite that moves between logins).
+ */
+export async function steps(at, suite, list) {
   for (const [name, run] of list) {
     console.log(`${suite}: ${name}`);
     try {
       await run();
     } catch (error) {
+      const page = typeof at === 'function' ? at() : at;
       const text = await page.locator('body').innerText().catch(() => '');
       await page.screenshot({ path: join(ARTIFACTS, `FAILED-${suite}.png`), fullPage: true }).catch(() => undefined);
       console.error(`${suite}: step "${name}" failed at ${page.url()}\n--- page text ---\n${text.slice(0, 2000)}\n---`);

@@ -50,6 +50,12 @@ class BrowserEndToEndTest {
         runSuite("console", Map.of());
     }
 
+    /** PTS-3 with MEM-4: a segment's campaign, approved by a second manager, reaches the owner's points. */
+    @Test
+    void aManagersCampaignForASegmentIsApprovedByAnotherManagerAndTheOwnerSeesThePoints() throws Exception {
+        runSuite("campaign", Map.of());
+    }
+
     /** The new store goes into a group of its own, so the demo group keeps exactly its three stores. */
     @Test
     void groupExecutivesSeeTheirStoresAndOperatorsWatchANewStoreBeingProvisioned() throws Exception {

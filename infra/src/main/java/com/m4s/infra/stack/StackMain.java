@@ -40,8 +40,8 @@ public final class StackMain {
                   Elasticsearch          %12$s  (search; Chinese analyzer smartcn)
                   Logs                   %5$s
                 Demo dealer group '%6$s' with stores %7$s.
-                Demo users (password demo1234): operator, exec.huanan, manager.gz_tianhe, manager.sz_futian,
-                  staff.gz_tianhe, owner.13800138001. A token for the API:
+                Demo users (password demo1234): operator, exec.huanan, manager.gz_tianhe, deputy.gz_tianhe,
+                  manager.sz_futian, staff.gz_tianhe, owner.13800138001. A token for the API:
                   curl -s -d grant_type=password -d client_id=m4s-cli -d username=manager.gz_tianhe \\
                        -d password=demo1234 %8$s/protocol/openid-connect/token
                 The DMS of %2$s: its credential (client id, secret, token URL, batch path) is in %13$s.
