@@ -37,7 +37,7 @@ vi.mock('../../antd/ListPage', () => ({
   },
 }));
 
-const PERMISSIONS: Permission[] = ['CONSOLE_USE', 'ADVISOR_VIEW', 'ADVISOR_MANAGE'];
+const PERMISSIONS: Permission[] = ['CONSOLE_USE', 'ADVISOR_VIEW', 'ADVISOR_MANAGE', 'MEMBER_EXPORT'];
 
 const advisor = (username: string, displayName: string, customers: number): AdvisorEntry => ({
   username,
@@ -142,7 +142,11 @@ describe('AdvisorMoves', () => {
     const wang = await screen.findByTestId('m1');
     expect(within(wang).getByText('王建国')).toBeInTheDocument();
     expect(within(wang).getByText('粤A12345')).toBeInTheDocument();
-    expect(list.props).toMatchObject({ path: '/api/stores/gz_tianhe/advisors/zhou.haitao/customers', defaults: { sort: 'boundAt,desc' } });
+    expect(list.props).toMatchObject({
+      path: '/api/stores/gz_tianhe/advisors/zhou.haitao/customers',
+      defaults: { sort: 'boundAt,desc' },
+      exportable: true,
+    });
     expect(screen.getByText('refresh 0')).toBeInTheDocument();
 
     fireEvent.click(button('移交全部 3 位客户'));

@@ -92,7 +92,7 @@ export function MoveCustomers({ store, from, to, members, onMoved }: MoveProps) 
 
 /**
  * 移交客户 (MEM-3, decision 0038): a manager picks the advisor whose customers move, finds them in a paged list
- * (search by name, phone or plate), picks the advisor they go to, and moves the chosen ones or all of them after a
+ * (search by name, phone or plate; exported to Excel as it shows them), picks the advisor they go to, and moves the chosen ones or all of them after a
  * confirmation; the result says how many moved and the list shows the book as it is now. Both advisors are kept in
  * the address (`from`, `to`), so a reload or a shared link shows the same page.
  */
@@ -102,6 +102,7 @@ export function AdvisorMoves() {
   const { api } = useAuth();
   const formatTime = useFormatTime();
   const manages = useCan('ADVISOR_MANAGE');
+  const canExport = useCan('MEMBER_EXPORT');
   const [params, setParams] = useSearchParams();
   const [result, setResult] = useState<{ n: number; from: string; to: string }>();
   const [refresh, setRefresh] = useState(0);
@@ -207,6 +208,7 @@ export function AdvisorMoves() {
           filters={filters}
           columns={columns}
           refresh={refresh}
+          exportable={canExport}
           actions={
             <MoveCustomers
               store={store}

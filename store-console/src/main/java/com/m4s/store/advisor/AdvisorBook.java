@@ -3,12 +3,15 @@ package com.m4s.store.advisor;
 import com.m4s.platform.web.Like;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.SqlPage;
+import com.m4s.store.export.ExcelColumn;
+import com.m4s.store.export.ExcelTable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,24 +41,50 @@ class AdvisorBook {
                 and plate like :plate escape '\\')""";
     static final String MATCHING = ALL + " and c.id in (select id from hits)";
 
+    /** The book as an Excel file: the columns the page shows. */
+    static final ExcelTable<AdvisorViews.AdvisorCustomer> EXPORT = ExcelTable.of("advisorBook",
+            ExcelColumn.text("name", AdvisorViews.AdvisorCustomer::name),
+            ExcelColumn.text("phone", AdvisorViews.AdvisorCustomer::phone),
+            ExcelColumn.texts("plates", AdvisorViews.AdvisorCustomer::plates),
+            ExcelColumn.dateTime("boundAt", AdvisorViews.AdvisorCustomer::boundAt));
+
     private final JdbcClient jdbc;
 
     AdvisorBook(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** The {@code with}, {@code from ... where}, count and parameters of the book: the same for a page and an export. */
+    private record Filter(String with, String from, String count, Map<String, ?> parameters) {
+
+        static Filter of(String advisor, @Nullable String query) {
+            if (Like.isBlank(query)) {
+                return new Filter("", ALL, "select count(*) from advisor_customer c where c.advisor = :advisor",
+                        Map.of("advisor", advisor));
+            }
+            String plate = plate(query);
+            return new Filter(MATCHING_IDS, MATCHING, "select count(*) from advisor_customer c"
+                    + " where c.advisor = :advisor and c.id in (select id from hits)", Map.of("advisor", advisor,
+                    "grams", Like.grams(query), "text", Like.contains(query), "plateGrams", Like.grams(plate),
+                    "plate", Like.contains(plate).toUpperCase(Locale.ROOT)));
+        }
+    }
+
     /** A page of the advisor's customers, those matching {@code query} when one is given. */
     @Transactional(readOnly = true)
     public PageResult<AdvisorViews.AdvisorCustomer> page(String advisor, @Nullable String query, SqlPage page) {
-        if (Like.isBlank(query)) {
-            return page.query(jdbc, "", COLUMNS, ALL, "select count(*) from advisor_customer c"
-                    + " where c.advisor = :advisor", Map.of("advisor", advisor), AdvisorBook::row);
-        }
-        String plate = plate(query);
-        return page.query(jdbc, MATCHING_IDS, COLUMNS, MATCHING, "select count(*) from advisor_customer c"
-                + " where c.advisor = :advisor and c.id in (select id from hits)", Map.of("advisor", advisor,
-                "grams", Like.grams(query), "text", Like.contains(query), "plateGrams", Like.grams(plate),
-                "plate", Like.contains(plate).toUpperCase(Locale.ROOT)), AdvisorBook::row);
+        Filter filter = Filter.of(advisor, query);
+        return page.query(jdbc, filter.with(), COLUMNS, filter.from(), filter.count(), filter.parameters(),
+                AdvisorBook::row);
+    }
+
+    /** Every customer the page would show for {@code query}, in {@code order}, one at a time (an export). */
+    @Transactional(readOnly = true)
+    public long each(String advisor, @Nullable String query, SqlPage order,
+            Consumer<AdvisorViews.AdvisorCustomer> sink) {
+        Filter filter = Filter.of(advisor, query);
+        return order.each(jdbc, filter.with(), COLUMNS, filter.from(), filter.parameters(), 500, AdvisorBook::row,
+                sink);
     }
 
     /** A plate as vehicles keep it: upper case, without spaces (as the member list searches). */

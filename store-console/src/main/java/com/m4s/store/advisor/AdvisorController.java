@@ -83,6 +83,20 @@ class AdvisorController {
         return book.page(username, q, SqlPage.of(page, size, sort, AdvisorBook.SORTABLE, AdvisorBook.TIE_BREAKER));
     }
 
+    @Allow(Permission.MEMBER_EXPORT)
+    @GetMapping(value = "/{username}/customers/export", produces = ExcelExports.XLSX)
+    @Operation(summary = "An advisor's customers as an Excel file: every one `q` matches, in the list's sort, without"
+            + " paging; headers in the caller's language, times in the store's zone")
+    @ApiResponse(responseCode = "200", description = "the .xlsx file, named 顾问客户_<date>.xlsx",
+            content = @Content(mediaType = ExcelExports.XLSX, schema = @Schema(type = "string", format = "binary")))
+    void exportCustomers(@PathVariable String store, @PathVariable String username,
+            @RequestParam(required = false) @Nullable @jakarta.validation.constraints.Size(max = 64) String q,
+            @RequestParam(defaultValue = "boundAt,desc") String sort,
+            HttpServletResponse response) throws IOException {
+        SqlPage order = SqlPage.everyRow(sort, AdvisorBook.SORTABLE, AdvisorBook.TIE_BREAKER);
+        exports.write(response, AdvisorBook.EXPORT, sink -> book.each(username, q, order, sink));
+    }
+
     @GetMapping("/members/{memberId}")
     @Operation(summary = "A member's advisor; 204 when the member has none")
     ResponseEntity<AdvisorViews.MemberAdvisor> ofMember(@PathVariable String store, @PathVariable UUID memberId) {

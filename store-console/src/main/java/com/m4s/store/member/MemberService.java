@@ -93,8 +93,19 @@ class MemberService {
         UUID referredBy = member.referredBy();
         String advisor = member.referredByAdvisor();
         return MemberViews.MemberView.of(member, referredBy == null ? null : members.findById(referredBy).orElse(null),
-                advisor == null ? null : new MemberViews.ReferringAdvisor(advisor,
-                        advisors.nameOf(advisor).orElse(advisor)));
+                advisor == null ? null : new MemberViews.ReferringAdvisor(advisor, advisorName(advisor)));
+    }
+
+    /**
+     * The recorded advisor's name now; the username when the directory no longer lists them, or when the logins
+     * (Keycloak's) cannot be read: a member's page does not fail for a name.
+     */
+    private String advisorName(String username) {
+        try {
+            return advisors.nameOf(username).orElse(username);
+        } catch (com.m4s.store.identity.IdentityUnavailable unavailable) {
+            return username;
+        }
     }
 
     @Transactional(readOnly = true)

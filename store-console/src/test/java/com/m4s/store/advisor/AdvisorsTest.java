@@ -225,6 +225,38 @@ class AdvisorsTest extends StoreConsoleTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    @Order(2)
+    void anAdvisorsBookIsExportedAsTheListShowsItToThoseWhoMayExportMembers() throws Exception {
+        Download file = Download.get(port, BASE + "/advisors/" + service + "/customers/export?sort=name,asc",
+                token(TestUsers.manager(GROUP, STORE)), "zh-CN");
+        assertThat(file.status()).as(new String(file.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+        try (XSSFWorkbook workbook = file.workbook()) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("顾问客户");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("姓名");
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("绑定时间");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            List<String> names = new ArrayList<>();
+            for (int r = 1; r <= 3; r++) {
+                names.add(sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+            List<String> listed = new ArrayList<>();
+            manager().get(BASE + "/advisors/" + service + "/customers?sort=name,asc").json().path("content")
+                    .forEach(c -> listed.add(c.path("name").asString()));
+            assertThat(names).containsExactlyElementsOf(listed);
+        }
+        Download searched = Download.get(port, BASE + "/advisors/" + service + "/customers/export?q=8A86",
+                token(TestUsers.manager(GROUP, STORE)), "zh-CN");
+        try (XSSFWorkbook workbook = searched.workbook()) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(1);
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(2).getStringCellValue()).contains("粤B8A866");
+        }
+        // staff read books but may not export members' contacts
+        assertThat(Download.get(port, BASE + "/advisors/" + service + "/customers/export",
+                token(service), "zh-CN").status()).isEqualTo(403);
+    }
+
     private List<String> book(String advisor, @org.jspecify.annotations.Nullable String q) {
         Api.Response r = manager().get(BASE + "/advisors/" + advisor + "/customers"
                 + (q == null ? "" : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)));
@@ -344,6 +376,33 @@ class AdvisorsTest extends StoreConsoleTest {
         assertThat(none.status()).as(none.raw()).isEqualTo(404);
         assertThat(none.json().path("detail").asString()).isEqualTo("您还没有专属顾问。");
         assertThat(as(sunOwner).get(BASE + "/advisors/performance").status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(6)
+    void theMigrationFillsOldMembersFromTheAuditTrailWhenTheirCreatorIsAnAdvisor() throws Exception {
+        // as before the column: nobody recorded, only who created each member
+        String sql;
+        try (var in = getClass().getResourceAsStream("/db/store/member/005-referring-advisor.xml")) {
+            String changelog = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<sql>(.*?)</sql>", java.util.regex.Pattern.DOTALL)
+                    .matcher(changelog);
+            assertThat(m.find()).isTrue();
+            sql = m.group(1);
+        }
+        try (Connection c = database.connect(); var st = c.createStatement()) {
+            st.execute("set search_path to " + SCHEMA);
+            st.executeUpdate("update member set referred_by_advisor = null where id in ('" + wang + "', '" + zhao + "')");
+            st.executeUpdate(sql);
+        }
+        // the service advisor created wang, li and qian; the manager (no advisor) zhao and sun
+        Map<String, String> recorded = new LinkedHashMap<>();
+        for (String member : List.of(wang, li, zhao, qian, sun)) {
+            recorded.put(member, strings("select coalesce(referred_by_advisor, '-') from " + SCHEMA + ".member"
+                    + " where cast(id as text) = ?", member).getFirst());
+        }
+        assertThat(recorded).containsExactly(Map.entry(wang, service), Map.entry(li, service), Map.entry(zhao, "-"),
+                Map.entry(qian, service), Map.entry(sun, "-"));
     }
 
     // --- helpers
