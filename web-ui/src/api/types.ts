@@ -28,13 +28,22 @@ export type MemberProfile = Nullable<ConsoleSchemas['MemberProfile'], 'birthday'
 export type VehicleDetails = Nullable<ConsoleSchemas['VehicleDetails'], 'purchaseDate' | 'mileageKm'>;
 export type VehicleView = Nullable<ConsoleSchemas['VehicleView'], 'purchaseDate' | 'mileageKm'>;
 export type MemberReferrer = ConsoleSchemas['Referrer'];
-export type MemberView = Omit<ConsoleSchemas['MemberView'], 'profile' | 'vehicles' | 'referrer'> & {
+export type MemberReferringAdvisor = ConsoleSchemas['ReferringAdvisor'];
+export type MemberView = Omit<ConsoleSchemas['MemberView'], 'profile' | 'vehicles' | 'referrer' | 'referringAdvisor'> & {
   profile: MemberProfile;
   vehicles: VehicleView[];
   /** the member who referred this one (null: nobody, or deleted since) */
   referrer?: MemberReferrer | null;
+  /** the advisor who brought this one in (null: none recorded) */
+  referringAdvisor?: MemberReferringAdvisor | null;
 };
-export type NewMember = { profile: MemberProfile; vehicles?: VehicleDetails[] | null; referrerPhone?: string | null };
+export type NewMember = {
+  profile: MemberProfile;
+  vehicles?: VehicleDetails[] | null;
+  referrerPhone?: string | null;
+  /** the username of an advisor of the directory */
+  referredByAdvisor?: string | null;
+};
 
 export type StaffView = Nullable<ConsoleSchemas['StaffView'], 'phone' | 'department' | 'failureReason' | 'initialPassword'>;
 export type StaffInvitation = Nullable<ConsoleSchemas['Invitation'], 'phone' | 'department' | 'adoptExistingLogin'>;
@@ -105,6 +114,7 @@ export type AdvisorPerformanceRow = Nullable<ConsoleSchemas['AdvisorPerformanceR
 export type MyAdvisorView = Nullable<ConsoleSchemas['MyAdvisor'], 'phone' | 'photoUrl' | 'department'>;
 export type RateableOrder = Nullable<ConsoleSchemas['RateableOrder'], 'advisor' | 'stars' | 'comment'>;
 export type AdvisorMoveResult = ConsoleSchemas['AdvisorMoveResult'];
+export type AdvisorCustomer = ConsoleSchemas['AdvisorCustomer'];
 /* Announcements to advisors with read receipts (decision 0042). */
 export type AdvisorAnnouncementRow = ConsoleSchemas['AdvisorAnnouncementRow'];
 export type AdvisorAnnouncementReader = Nullable<ConsoleSchemas['AdvisorAnnouncementReader'], 'readAt'>;

@@ -24,6 +24,7 @@ import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
 import { AdvisorAnnouncementList } from './advisors/AdvisorAnnouncementList';
 import { AdvisorDirectory } from './advisors/AdvisorDirectory';
+import { AdvisorMoves } from './advisors/AdvisorMoves';
 import { AdvisorPerformance } from './advisors/AdvisorPerformance';
 import { SegmentEditor } from './segments/SegmentEditor';
 import { SegmentList } from './segments/SegmentList';
@@ -73,6 +74,7 @@ export default function ConsoleArea() {
               <Route path="used-car-market" element={<UsedCarMarket />} />
               <Route path="repair-orders" element={<RepairOrderList />} />
               <Route path="advisor-performance" element={<AdvisorPerformance />} />
+              <Route path="advisor-moves" element={<AdvisorMoves />} />
               <Route path="advisors" element={<AdvisorDirectory />} />
               <Route path="advisor-announcements" element={<AdvisorAnnouncementList />} />
               <Route path="my-announcements" element={<MyAnnouncements />} />

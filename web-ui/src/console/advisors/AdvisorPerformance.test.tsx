@@ -51,7 +51,7 @@ describe('AdvisorPerformance', () => {
     expect(within(zhou).getByText('12,488')).toBeInTheDocument();
     const wu = screen.getByText('吴莉').closest('tr')!;
     expect(within(wu).getByText('暂无评价')).toBeInTheDocument();
-    expect(screen.getByText(/推荐会员：该顾问账号新建的会员数/)).toBeInTheDocument();
+    expect(screen.getByText(/推荐会员：新建会员时记录的推荐顾问为该顾问的会员数/)).toBeInTheDocument();
     expect(api.get).toHaveBeenCalledWith(
       '/api/stores/gz_tianhe/advisors/performance',
       expect.objectContaining({ sort: 'customers,desc' }),

@@ -8,7 +8,7 @@ import { PageHeader } from '../../antd/PageHeader';
 import { formatPoints } from '../../ui/points';
 
 /**
- * 顾问业绩: per advisor the customers bound now, referrals (members the advisor's login created), average rating and
+ * 顾问业绩: per advisor the customers bound now, referrals (members recorded as brought in by the advisor), average rating and
  * count, and points their customers earned in the chosen days (decision 0038); exported as the list shows it.
  */
 export function AdvisorPerformance() {

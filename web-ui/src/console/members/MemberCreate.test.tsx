@@ -3,13 +3,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/problem';
 import i18n from '../../i18n';
 import type { Permission } from '../../api/types';
-import { EXECUTIVE_PERMISSIONS, MANAGER_PERMISSIONS, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
+import { EXECUTIVE_PERMISSIONS, MANAGER_PERMISSIONS, claims, fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
 import { MemberCreate } from './MemberCreate';
 import { button } from '../../testing/buttons';
 
-function renderCreate(api = fakeApi(), permissions: Permission[] = MANAGER_PERMISSIONS) {
+function renderCreate(api = fakeApi(), permissions: Permission[] = MANAGER_PERMISSIONS, username = 'test.user') {
   return renderWithAuth(<MemberCreate />, {
-    auth: fakeAuth({ api }),
+    auth: fakeAuth({ api, claims: claims(['store-staff'], { username }) }),
     permissions,
     path: '/console/gz_tianhe/members/new',
     route: '/console/:store/members/new',
@@ -113,6 +113,55 @@ describe('MemberCreate', () => {
     const referrer = screen.getByLabelText('推荐人手机号');
     await waitFor(() => expect(referrer).toHaveAttribute('aria-invalid', 'true'));
     expect(referrer).toHaveValue('13900000000');
+  });
+
+  const directory = [
+    { username: 'zhou.haitao', displayName: '周海涛', department: 'service', enabled: true, active: true, customers: 3, version: 0 },
+    { username: 'wu.li', displayName: '吴莉', department: 'sales', enabled: true, active: true, customers: 0, version: 0 },
+  ];
+
+  it('records the signed-in advisor as the referring advisor unless told otherwise, and shows a refusal there', async () => {
+    const api = fakeApi({
+      get: vi.fn().mockResolvedValue(directory),
+      post: vi.fn().mockRejectedValue(
+        new ApiError(422, {
+          type: 'https://m4s.dev/problems/referring-advisor-unknown',
+          status: 422,
+          detail: 'zhou.haitao 不是本店的顾问：请从顾问名录中选择推荐该会员的顾问，或不填。',
+          field: 'referredByAdvisor',
+        }),
+      ),
+    });
+    renderCreate(api, [...MANAGER_PERMISSIONS, 'ADVISOR_VIEW'], 'zhou.haitao');
+
+    expect(await screen.findByText('周海涛 (zhou.haitao)')).toBeInTheDocument();
+    expect(api.get).toHaveBeenCalledWith('/api/stores/gz_tianhe/advisors', undefined, expect.anything());
+    fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '沈新' } });
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '13800138003' } });
+    fireEvent.click(button(/保\s*存/));
+
+    await waitFor(() =>
+      expect(api.post).toHaveBeenCalledWith('/api/stores/gz_tianhe/members', {
+        profile: { name: '沈新', phone: '13800138003' },
+        vehicles: [],
+        referredByAdvisor: 'zhou.haitao',
+      }),
+    );
+    const field = screen.getByLabelText('推荐顾问');
+    await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'));
+  });
+
+  it('leaves the referring advisor empty for a login that is no advisor, and sends none', async () => {
+    const api = fakeApi({ get: vi.fn().mockResolvedValue(directory), post: vi.fn().mockResolvedValue({ id: 'm1', profile: { name: '沈新' }, vehicles: [] }) });
+    renderCreate(api, [...MANAGER_PERMISSIONS, 'ADVISOR_VIEW'], 'manager.gz_tianhe');
+
+    expect(await screen.findByText('无推荐顾问')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '沈新' } });
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '13800138003' } });
+    fireEvent.click(button(/保\s*存/));
+    await waitFor(() =>
+      expect(api.post).toHaveBeenCalledWith('/api/stores/gz_tianhe/members', { profile: { name: '沈新', phone: '13800138003' }, vehicles: [] }),
+    );
   });
 
   it('refuses users without MEMBER_EDIT in the store (e.g. executives, who only read)', () => {

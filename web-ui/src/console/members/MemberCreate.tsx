@@ -1,13 +1,14 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Result, Space } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Form, Input, Result, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { MemberProfile, MemberView, NewMember, VehicleDetails } from '../../api/types';
+import type { AdvisorEntry, MemberProfile, MemberView, NewMember, VehicleDetails } from '../../api/types';
 import { PageHeader } from '../../antd/PageHeader';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
+import { useLoad } from '../../ui/useLoad';
 import { useCan } from '../permissions';
 import { cleaned, PHONE, ProfileFields, VehicleFields } from './MemberFields';
 
@@ -15,23 +16,38 @@ interface Values {
   profile: MemberProfile;
   vehicles?: VehicleDetails[];
   referrerPhone?: string;
+  referredByAdvisor?: string | null;
 }
 
 /**
  * A new member with any number of vehicles and, when another member of the store referred them, the referrer's phone
- * (the referral task rewards the referrer at the new member's first settled order); the server's field errors show
- * beside the inputs.
+ * (the referral task rewards the referrer at the new member's first settled order), and the advisor who brought them
+ * in (推荐顾问: an advisor of the directory, the signed-in login when it is one; the advisors' performance counts it,
+ * decision 0038); the server's field errors show beside the inputs.
  */
 export function MemberCreate() {
   const { t } = useTranslation();
   const { store = '' } = useParams();
-  const { api } = useAuth();
+  const { api, claims } = useAuth();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
   const canEdit = useCan('MEMBER_EDIT');
+  const canSeeAdvisors = useCan('ADVISOR_VIEW');
+  const directory = useLoad<AdvisorEntry[]>(
+    (signal) =>
+      canEdit && canSeeAdvisors ? api.get<AdvisorEntry[]>(`/api/stores/${store}/advisors`, undefined, signal) : Promise.resolve([]),
+    [store, canEdit, canSeeAdvisors],
+  );
+  const advisors = Array.isArray(directory.data) ? directory.data : [];
+  const me = claims?.username;
+  const meIsAdvisor = advisors.some((a) => a.username === me);
+  // the signed-in login is the default 推荐顾问 when it is an advisor, unless someone has chosen already
+  useEffect(() => {
+    if (meIsAdvisor && !form.isFieldTouched('referredByAdvisor')) form.setFieldValue('referredByAdvisor', me);
+  }, [meIsAdvisor, me, form]);
 
   if (!canEdit) return <Result status="403" title={t('members.readOnly')} />;
 
@@ -40,10 +56,12 @@ export function MemberCreate() {
     setError(undefined);
     try {
       const referrerPhone = values.referrerPhone?.trim();
+      const referredByAdvisor = values.referredByAdvisor;
       const body: NewMember = {
         profile: cleaned(values.profile),
         vehicles: (values.vehicles ?? []).map((v) => cleaned(v)),
         ...(referrerPhone ? { referrerPhone } : {}),
+        ...(referredByAdvisor ? { referredByAdvisor } : {}),
       };
       const created = await api.post<MemberView>(`/api/stores/${store}/members`, body);
       message.success(t('members.created', { name: created.profile.name }));
@@ -79,6 +97,16 @@ export function MemberCreate() {
           >
             <Input inputMode="numeric" autoComplete="off" />
           </Form.Item>
+          {advisors.length > 0 && (
+            <Form.Item name="referredByAdvisor" label={t('referral.advisor')} extra={t('referral.advisorHint')}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('referral.advisorNone')}
+                options={advisors.map((a) => ({ value: a.username, label: `${a.displayName} (${a.username})` }))}
+              />
+            </Form.Item>
+          )}
         </Card>
         <Form.List name="vehicles">
           {(fields, { add, remove }) => (

@@ -21,6 +21,7 @@ function member(vehicleVersion: number, mileageKm: number): MemberView {
     ],
     ownerUsername: 'owner.13800138001',
     referrer: { memberId: 'm-9', name: '蒋推荐' },
+    referringAdvisor: { username: 'zhou.haitao', displayName: '周海涛' },
     createdAt: '2026-11-01T00:00:00Z',
     updatedAt: '2026-11-20T00:00:00Z',
     version: 7,
@@ -56,6 +57,9 @@ describe('MemberEdit', () => {
     expect(screen.getByText('粤A12345')).toBeInTheDocument();
     // who referred the member, a link to the referrer's page
     expect(screen.getByText('蒋推荐').closest('a')).toHaveAttribute('href', '/console/gz_tianhe/members/m-9');
+    // and the advisor who brought them in
+    expect(screen.getByText('推荐顾问')).toBeInTheDocument();
+    expect(screen.getByText('zhou.haitao')).toBeInTheDocument();
     expect(screen.getByText(/^移\s*除$/)).toBeInTheDocument();
     unmount();
 

@@ -184,6 +184,12 @@ export function MemberEdit() {
             <Link to={`/console/${store}/members/${member.data.referrer.memberId}`}>{member.data.referrer.name}</Link>
           </Descriptions.Item>
         )}
+        {member.data.referringAdvisor && (
+          <Descriptions.Item label={t('referral.advisor')}>
+            {member.data.referringAdvisor.displayName}{' '}
+            <span className="m4s-muted">{member.data.referringAdvisor.username}</span>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Tabs
         activeKey={tab}

@@ -318,8 +318,14 @@ public final class DemoData {
             vehicle.put("model", m[4]);
             vehicle.put("purchaseDate", "2022-06-18");
             vehicle.put("mileageKm", 23_000);
-            require(api.post(members, Map.of("profile", Map.of("name", m[0], "phone", m[1], "source", "WALK_IN"),
-                    "vehicles", List.of(vehicle))), 201);
+            Map<String, Object> member = new LinkedHashMap<>();
+            member.put("profile", Map.of("name", m[0], "phone", m[1], "source", "WALK_IN"));
+            member.put("vehicles", List.of(vehicle));
+            if (store.code().equals(OWNER_STORE) && !m[1].equals(OWNER_PHONE)) {
+                // brought in by the store's service advisor: the advisors' performance page shows them as referrals
+                member.put("referredByAdvisor", ADVISOR);
+            }
+            require(api.post(members, member), 201);
         }
     }
 

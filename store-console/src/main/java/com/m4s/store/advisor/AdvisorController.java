@@ -42,12 +42,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AdvisorController {
 
     private final Advisors advisors;
+    private final AdvisorBook book;
     private final AdvisorPerformance performance;
     private final ExcelExports exports;
     private final Clock clock;
 
-    AdvisorController(Advisors advisors, AdvisorPerformance performance, ExcelExports exports, Clock clock) {
+    AdvisorController(Advisors advisors, AdvisorBook book, AdvisorPerformance performance, ExcelExports exports,
+            Clock clock) {
         this.advisors = advisors;
+        this.book = book;
         this.performance = performance;
         this.exports = exports;
         this.clock = clock;
@@ -67,6 +70,31 @@ class AdvisorController {
     AdvisorViews.AdvisorEntry saveProfile(@PathVariable String store, @PathVariable String username,
             @Valid @RequestBody AdvisorViews.AdvisorProfileChange change) {
         return advisors.saveProfile(username, change);
+    }
+
+    @GetMapping("/{username}/customers")
+    @Operation(summary = "An advisor's customers now (their book): name, phone, plates and since when; `q` searches"
+            + " name, phone or plate. An unknown username has an empty book")
+    PageResult<AdvisorViews.AdvisorCustomer> customers(@PathVariable String store, @PathVariable String username,
+            @RequestParam(required = false) @Nullable @jakarta.validation.constraints.Size(max = 64) String q,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "boundAt,desc") String sort) {
+        return book.page(username, q, SqlPage.of(page, size, sort, AdvisorBook.SORTABLE, AdvisorBook.TIE_BREAKER));
+    }
+
+    @Allow(Permission.MEMBER_EXPORT)
+    @GetMapping(value = "/{username}/customers/export", produces = ExcelExports.XLSX)
+    @Operation(summary = "An advisor's customers as an Excel file: every one `q` matches, in the list's sort, without"
+            + " paging; headers in the caller's language, times in the store's zone")
+    @ApiResponse(responseCode = "200", description = "the .xlsx file, named 顾问客户_<date>.xlsx",
+            content = @Content(mediaType = ExcelExports.XLSX, schema = @Schema(type = "string", format = "binary")))
+    void exportCustomers(@PathVariable String store, @PathVariable String username,
+            @RequestParam(required = false) @Nullable @jakarta.validation.constraints.Size(max = 64) String q,
+            @RequestParam(defaultValue = "boundAt,desc") String sort,
+            HttpServletResponse response) throws IOException {
+        SqlPage order = SqlPage.everyRow(sort, AdvisorBook.SORTABLE, AdvisorBook.TIE_BREAKER);
+        exports.write(response, AdvisorBook.EXPORT, sink -> book.each(username, q, order, sink));
     }
 
     @GetMapping("/members/{memberId}")
@@ -92,8 +120,8 @@ class AdvisorController {
     }
 
     @GetMapping("/performance")
-    @Operation(summary = "Performance per advisor: customers bound now, referrals (members the advisor's login"
-            + " created), average rating and count, and net points earned by their customers from `from` to `to`"
+    @Operation(summary = "Performance per advisor: customers bound now, referrals (members recorded as brought in"
+            + " by the advisor, all time), average rating and count, and net points earned by their customers from `from` to `to`"
             + " (default: the last 30 days)")
     PageResult<AdvisorViews.AdvisorPerformanceRow> performance(@PathVariable String store,
             @RequestParam(required = false) @Nullable Instant from,

@@ -20,13 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
  * (decision 0038):
  * <ul>
  * <li>customers: members bound to the advisor now;</li>
- * <li>referrals: members created by the advisor's login (the audit trail's {@code CREATE} of a {@code member} by
- * that username) — the store records referrals between members, not by staff;</li>
+ * <li>referrals: members recorded as brought in by the advisor ({@code member.referred_by_advisor}, set when the
+ * member is created), all time;</li>
  * <li>rating average and count: every rating of the advisor;</li>
  * <li>points granted: the net earned points ({@code earned_delta}: grants less refunds and reversals) posted in the
  * period to the members bound to the advisor now.</li>
  * </ul>
- * The rows are the logins that have a profile or customers; the directory's other staff have nothing to show.
+ * The rows are the logins that have a profile, customers or referrals; the directory's other staff have nothing to
+ * show.
  */
 @Component
 class AdvisorPerformance {
@@ -37,13 +38,13 @@ class AdvisorPerformance {
     static final String TIE_BREAKER = "a.username";
 
     static final String WITH = "with advisors as materialized (select username from advisor_profile"
-            + " union select advisor from advisor_customer)";
+            + " union select advisor from advisor_customer"
+            + " union select referred_by_advisor from member where referred_by_advisor is not null)";
 
     static final String COLUMNS = """
             a.username, p.dms_name, coalesce(p.active, true) as active,
             (select count(*) from advisor_customer c where c.advisor = a.username) as customers,
-            (select count(*) from audit_event e where e.entity_type = 'member' and e.action = 'CREATE'
-              and e.actor_name = a.username) as referrals,
+            (select count(*) from member m where m.referred_by_advisor = a.username) as referrals,
             (select avg(r.stars)::float8 from advisor_rating r where r.advisor = a.username) as rating_average,
             (select count(*) from advisor_rating r where r.advisor = a.username) as rating_count,
             (select coalesce(sum(pe.earned_delta), 0) from points_entry pe

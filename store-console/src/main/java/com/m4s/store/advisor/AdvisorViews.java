@@ -49,6 +49,15 @@ public final class AdvisorViews {
             @Nullable @Size(max = 10_000) List<UUID> memberIds) {
     }
 
+    /**
+     * A member of an advisor's book, for the page that moves customers.
+     *
+     * @param plates the member's vehicles' plates, oldest first
+     * @param boundAt since when the member is this advisor's
+     */
+    public record AdvisorCustomer(UUID memberId, String name, String phone, List<String> plates, Instant boundAt) {
+    }
+
     /** What a move did: the members moved, in id order. */
     public record AdvisorMoveResult(String from, String to, List<UUID> moved) {
     }
@@ -75,8 +84,8 @@ public final class AdvisorViews {
     /**
      * A row of the performance list.
      *
-     * @param referrals members the advisor's login created (decision 0038: the store records referrals between
-     *     members, not by staff; the member an advisor creates at the desk is the one they brought in)
+     * @param referrals members recorded as brought in by the advisor when they were created, all time (decision
+     *     0038)
      * @param ratingAverage average stars of all ratings, null without any
      * @param pointsGranted the net earned points posted to the advisor's current customers in the period
      */

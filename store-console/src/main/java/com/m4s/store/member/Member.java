@@ -36,6 +36,12 @@ class Member extends BaseEntity {
     /** The member of the same store who referred this one, set when the member is created; never changed. */
     @Column(name = "referred_by", updatable = false)
     private @Nullable UUID referredBy;
+    /**
+     * The advisor (staff login's username) who brought this member in, set when the member is created; never changed
+     * (decision 0038).
+     */
+    @Column(name = "referred_by_advisor", updatable = false)
+    private @Nullable String referredByAdvisor;
 
     @OneToMany(mappedBy = "member", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("createdAt")
@@ -47,11 +53,12 @@ class Member extends BaseEntity {
         this.phone = "";
     }
 
-    Member(MemberProfile profile, @Nullable UUID referredBy, Instant now) {
+    Member(MemberProfile profile, @Nullable UUID referredBy, @Nullable String referredByAdvisor, Instant now) {
         super(now);
         this.name = profile.name();
         this.phone = profile.phone();
         this.referredBy = referredBy;
+        this.referredByAdvisor = referredByAdvisor;
         apply(profile, now);
     }
 
@@ -97,6 +104,10 @@ class Member extends BaseEntity {
 
     @Nullable UUID referredBy() {
         return referredBy;
+    }
+
+    @Nullable String referredByAdvisor() {
+        return referredByAdvisor;
     }
 
     @Nullable String ownerUsername() {

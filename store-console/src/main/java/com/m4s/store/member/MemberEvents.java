@@ -26,9 +26,11 @@ public final class MemberEvents {
      *
      * @param source how they came (DMS_IMPORT for a member made for a DMS order; null when staff gave none)
      * @param referredBy the member who referred them, if any
+     * @param referredByAdvisor the username of the advisor who brought them in, if any (decision 0038)
      */
     public record MemberJoined(UUID memberId, String store, @Nullable String group, long version,
-            @Nullable MemberSource source, @Nullable UUID referredBy, Instant joinedAt) {
+            @Nullable MemberSource source, @Nullable UUID referredBy, @Nullable String referredByAdvisor,
+            Instant joinedAt) {
     }
 
     /** The member's owner signed up in the owner app. */

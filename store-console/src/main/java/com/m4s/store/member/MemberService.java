@@ -27,35 +27,50 @@ class MemberService {
     private final MemberList list;
     private final EventOutbox events;
     private final TenantRegistry tenants;
+    private final ReferringAdvisors advisors;
     private final Clock clock;
 
     MemberService(MemberRepository members, MemberList list, EventOutbox events, TenantRegistry tenants,
-            Clock clock) {
+            ReferringAdvisors advisors, Clock clock) {
         this.members = members;
         this.list = list;
         this.events = events;
         this.tenants = tenants;
+        this.advisors = advisors;
         this.clock = clock;
     }
 
     /**
      * A new member (by staff, or for a DMS customer), with the member who referred them when a referrer's phone is
-     * given: a member of this store other than the new one (422 referrer-unknown, referrer-self). Publishes
-     * {@code MemberJoined} in the same transaction.
+     * given: a member of this store other than the new one (422 referrer-unknown, referrer-self), and with the advisor
+     * who brought them in when one is named: an advisor of the store's directory (422 referring-advisor-unknown).
+     * Publishes {@code MemberJoined} in the same transaction.
      */
     @Transactional
     public MemberViews.MemberView create(NewMember request) {
         List<VehicleDetails> vehicles = request.vehicles() == null ? List.of() : request.vehicles();
         requireDistinct(vehicles);
         Member referrer = referrer(request);
-        Member member = new Member(request.profile(), referrer == null ? null : referrer.id(), clock.instant());
+        MemberViews.ReferringAdvisor advisor = referringAdvisor(request);
+        Member member = new Member(request.profile(), referrer == null ? null : referrer.id(),
+                advisor == null ? null : advisor.username(), clock.instant());
         vehicles.forEach(v -> member.addVehicle(v, clock.instant()));
         Member saved = members.saveAndFlush(member);
         String store = TenantContext.require().storeCode();
         events.publish(MemberEvents.TOPIC, MemberEvents.Type.MemberJoined.name(), new MemberEvents.MemberJoined(
                 saved.id(), store, group(store), saved.version(), saved.source(), saved.referredBy(),
-                saved.createdAt()));
-        return MemberViews.MemberView.of(saved, referrer);
+                saved.referredByAdvisor(), saved.createdAt()));
+        return MemberViews.MemberView.of(saved, referrer, advisor);
+    }
+
+    private MemberViews.@Nullable ReferringAdvisor referringAdvisor(NewMember request) {
+        String username = blankToNull(request.referredByAdvisor());
+        if (username == null) {
+            return null;
+        }
+        return advisors.nameOf(username).map(name -> new MemberViews.ReferringAdvisor(username, name))
+                .orElseThrow(() -> new ApiException.Unprocessable("referring-advisor-unknown", username)
+                        .field("referredByAdvisor"));
     }
 
     private @Nullable Member referrer(NewMember request) {
@@ -76,7 +91,21 @@ class MemberService {
 
     private MemberViews.MemberView view(Member member) {
         UUID referredBy = member.referredBy();
-        return MemberViews.MemberView.of(member, referredBy == null ? null : members.findById(referredBy).orElse(null));
+        String advisor = member.referredByAdvisor();
+        return MemberViews.MemberView.of(member, referredBy == null ? null : members.findById(referredBy).orElse(null),
+                advisor == null ? null : new MemberViews.ReferringAdvisor(advisor, advisorName(advisor)));
+    }
+
+    /**
+     * The recorded advisor's name now; the username when the directory no longer lists them, or when the logins
+     * (Keycloak's) cannot be read: a member's page does not fail for a name.
+     */
+    private String advisorName(String username) {
+        try {
+            return advisors.nameOf(username).orElse(username);
+        } catch (com.m4s.store.identity.IdentityUnavailable unavailable) {
+            return username;
+        }
     }
 
     @Transactional(readOnly = true)

@@ -38,16 +38,26 @@ public final class MemberViews {
     /**
      * @param ownerUsername the owner login bound to this member by sign-up, if any
      * @param referrer the member who referred this one, if any (and not deleted since)
+     * @param referringAdvisor the advisor who brought this member in, if one was recorded
      */
     public record MemberView(UUID id, MemberProfile profile, List<VehicleView> vehicles,
-            @Nullable String ownerUsername, @Nullable Referrer referrer, Instant createdAt, Instant updatedAt,
-            long version) {
+            @Nullable String ownerUsername, @Nullable Referrer referrer, @Nullable ReferringAdvisor referringAdvisor,
+            Instant createdAt, Instant updatedAt, long version) {
 
-        static MemberView of(Member m, @Nullable Member referrer) {
+        static MemberView of(Member m, @Nullable Member referrer, @Nullable ReferringAdvisor advisor) {
             return new MemberView(m.id(), profileOf(m), m.vehicles().stream().map(VehicleView::of).toList(),
                     m.ownerUsername(), referrer == null ? null : new Referrer(referrer.id(), referrer.name()),
-                    m.createdAt(), m.updatedAt(), m.version());
+                    advisor, m.createdAt(), m.updatedAt(), m.version());
         }
+    }
+
+    /**
+     * The advisor who brought a member in (decision 0038).
+     *
+     * @param username the staff login's username, as recorded
+     * @param displayName the login's name now; the username when the store's directory no longer lists them
+     */
+    public record ReferringAdvisor(String username, String displayName) {
     }
 
     /** The member who referred another: who to thank (their name; the id opens their page). */

@@ -29,10 +29,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A store with a service advisor (周顾问 on the DMS's orders) and a sales advisor: the manager binds members to them,
- * owners rate their settled orders, the performance page shows each advisor's figures — the same figures independent
- * SQL counts give — and a book of customers moves from one advisor to the other with an audit entry and an event per
- * member.
+ * A store with a service advisor (周顾问 on the DMS's orders) and a sales advisor: members are recorded as brought in
+ * by one of them (or by nobody), the manager binds members to them, owners rate their settled orders, the performance
+ * page shows each advisor's figures — the same figures independent SQL counts give — an advisor's book is listed page
+ * by page and searched, and a book of customers moves from one advisor to the other with an audit entry and an event
+ * per member.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,12 +60,14 @@ class AdvisorsTest extends StoreConsoleTest {
         provision(STORE);
         service = TestUsers.staff(GROUP, STORE, "service");
         sales = TestUsers.staff(GROUP, STORE, "sales");
-        // the service advisor signs up two members at the desk, the sales advisor one, the manager two
-        wang = member(as(service), "王车主");
-        li = member(as(service), "李车主");
-        zhao = member(as(sales), "赵车主");
-        qian = member(manager(), "钱车主");
-        sun = member(manager(), "孙车主");
+        // the service advisor signs up two members they brought in and one nobody did; the manager records one the
+        // sales advisor brought in (who created the member does not matter, the recorded advisor does) and one more
+        wang = member(as(service), "王车主", service, null);
+        li = member(as(service), "李车主", service, null);
+        zhao = member(manager(), "赵车主", sales, Map.of("plate", "粤B8A866", "vin", "LBVCU31080S100001",
+                "model", "宝马 X1"));
+        qian = member(as(service), "钱车主", null, null);
+        sun = member(manager(), "孙车主", null, null);
 
         Api.Response profile = manager().put(BASE + "/advisors/" + service + "/profile",
                 Map.of("dmsName", "周顾问", "phone", "020-88886666", "active", true));
@@ -155,6 +158,116 @@ class AdvisorsTest extends StoreConsoleTest {
     }
 
     @Test
+    @Order(2)
+    void theReferringAdvisorIsRecordedOnceShownAuditedAndPublished() {
+        Api.Response member = manager().get(BASE + "/members/" + zhao);
+        assertThat(member.status()).as(member.raw()).isEqualTo(200);
+        assertThat(member.json().path("referringAdvisor").path("username").asString()).isEqualTo(sales);
+        assertThat(member.json().path("referringAdvisor").path("displayName").asString()).isNotBlank();
+        assertThat(manager().get(BASE + "/members/" + qian).json().path("referringAdvisor").isNull()).isTrue();
+        // the audit trail's creation holds it, by the manager who recorded it
+        assertThat(strings("select actor_name || ' ' || (changes->'referredByAdvisor'->>'after') from " + SCHEMA
+                + ".audit_event where entity_type = 'member' and action = 'CREATE' and entity_id = ?", zhao))
+                .containsExactly(TestUsers.manager(GROUP, STORE) + " " + sales);
+        assertThat(strings("select coalesce(payload->>'referredByAdvisor', 'null') from console.event_outbox"
+                + " where event_type = 'MemberJoined' and payload->>'memberId' = ?", zhao)).containsExactly(sales);
+
+        // an advisor the directory does not list (no login; the manager, of no advisor department) is refused
+        Api.Response unknownZh = manager().withLanguage("zh-CN").post(BASE + "/members", Map.of("profile",
+                Map.of("name", "新车主", "phone", "13722220001"), "referredByAdvisor", "nobody.here"));
+        assertThat(unknownZh.status()).as(unknownZh.raw()).isEqualTo(422);
+        assertThat(unknownZh.json().path("type").asString()).endsWith("/referring-advisor-unknown");
+        assertThat(unknownZh.json().path("detail").asString()).isEqualTo("nobody.here 不是本店的顾问：请从顾问名录中选择推荐该会员的顾问，或不填。");
+        String managerLogin = TestUsers.manager(GROUP, STORE);
+        Api.Response unknownEn = manager().withLanguage("en").post(BASE + "/members", Map.of("profile",
+                Map.of("name", "新车主", "phone", "13722220001"), "referredByAdvisor", managerLogin));
+        assertThat(unknownEn.status()).as(unknownEn.raw()).isEqualTo(422);
+        assertThat(unknownEn.json().path("detail").asString()).startsWith(managerLogin + " is not an advisor of this store");
+        assertThat(count("select count(*) from " + SCHEMA + ".member where phone = '13722220001'")).isZero();
+
+        // the column is never written again: a change of the profile leaves it
+        Api.Response edited = manager().put(BASE + "/members/" + zhao, Map.of("name", "赵车主", "phone",
+                member.json().path("profile").path("phone").asString(), "notes", "改过资料"));
+        assertThat(edited.status()).as(edited.raw()).isEqualTo(200);
+        assertThat(edited.json().path("referringAdvisor").path("username").asString()).isEqualTo(sales);
+    }
+
+    @Test
+    @Order(2)
+    void anAdvisorsBookIsListedPageByPageAndSearchedByNamePhoneOrPlate() {
+        Api.Response first = manager().get(BASE + "/advisors/" + service + "/customers?size=2&sort=name,asc");
+        assertThat(first.status()).as(first.raw()).isEqualTo(200);
+        assertThat(first.json().path("totalElements").asLong()).isEqualTo(3);
+        assertThat(first.json().path("totalPages").asInt()).isEqualTo(2);
+        Api.Response second = manager().get(BASE + "/advisors/" + service + "/customers?size=2&page=1&sort=name,asc");
+        List<String> ids = new ArrayList<>();
+        first.json().path("content").forEach(c -> ids.add(c.path("memberId").asString()));
+        second.json().path("content").forEach(c -> ids.add(c.path("memberId").asString()));
+        assertThat(ids).containsExactlyInAnyOrder(wang, li, zhao);
+        JsonNode row = first.json().path("content").get(0);
+        assertThat(row.path("phone").asString()).startsWith("1371111");
+        assertThat(row.path("boundAt").asString()).isNotBlank();
+
+        assertThat(book(service, "王车")).containsExactly(wang);
+        String liPhone = manager().get(BASE + "/members/" + li).json().path("profile").path("phone").asString();
+        assertThat(book(service, liPhone.substring(5))).containsExactly(li);
+        assertThat(book(service, "8a86")).containsExactly(zhao);
+        Api.Response plate = manager().get(BASE + "/advisors/" + service + "/customers?q=8A86");
+        assertThat(plate.json().path("content").get(0).path("plates").get(0).asString()).isEqualTo("粤B8A866");
+        // another advisor's customer is not found in this book; an unknown advisor's book is empty
+        assertThat(book(service, "钱车")).isEmpty();
+        assertThat(book(sales, "钱车")).containsExactly(qian);
+        assertThat(book("nobody.here", null)).isEmpty();
+        // staff read books (ADVISOR_VIEW); owners do not
+        assertThat(as(service).get(BASE + "/advisors/" + service + "/customers").status()).isEqualTo(200);
+        assertThat(as(wangOwner).get(BASE + "/advisors/" + service + "/customers").status()).isEqualTo(403);
+        assertThat(manager().get(BASE + "/advisors/" + service + "/customers?sort=nope,asc").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    @Order(2)
+    void anAdvisorsBookIsExportedAsTheListShowsItToThoseWhoMayExportMembers() throws Exception {
+        Download file = Download.get(port, BASE + "/advisors/" + service + "/customers/export?sort=name,asc",
+                token(TestUsers.manager(GROUP, STORE)), "zh-CN");
+        assertThat(file.status()).as(new String(file.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+        try (XSSFWorkbook workbook = file.workbook()) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("顾问客户");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("姓名");
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("绑定时间");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            List<String> names = new ArrayList<>();
+            for (int r = 1; r <= 3; r++) {
+                names.add(sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+            List<String> listed = new ArrayList<>();
+            manager().get(BASE + "/advisors/" + service + "/customers?sort=name,asc").json().path("content")
+                    .forEach(c -> listed.add(c.path("name").asString()));
+            assertThat(names).containsExactlyElementsOf(listed);
+        }
+        Download searched = Download.get(port, BASE + "/advisors/" + service + "/customers/export?q=8A86",
+                token(TestUsers.manager(GROUP, STORE)), "zh-CN");
+        try (XSSFWorkbook workbook = searched.workbook()) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(1);
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(2).getStringCellValue()).contains("粤B8A866");
+        }
+        // staff read books but may not export members' contacts
+        assertThat(Download.get(port, BASE + "/advisors/" + service + "/customers/export",
+                token(service), "zh-CN").status()).isEqualTo(403);
+    }
+
+    private List<String> book(String advisor, @org.jspecify.annotations.Nullable String q) {
+        Api.Response r = manager().get(BASE + "/advisors/" + advisor + "/customers"
+                + (q == null ? "" : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        r.json().path("content").forEach(c -> ids.add(c.path("memberId").asString()));
+        assertThat(r.json().path("totalElements").asLong()).isEqualTo(ids.size());
+        return ids;
+    }
+
+    @Test
     @Order(3)
     void thePerformancePageAgreesWithIndependentSqlCounts() throws SQLException {
         Instant from = now.minus(1, ChronoUnit.DAYS);
@@ -167,9 +280,9 @@ class AdvisorsTest extends StoreConsoleTest {
             // customers: members whose binding names the advisor, counted over member
             long customers = count("select count(*) from " + SCHEMA + ".member m where exists (select 1 from "
                     + SCHEMA + ".advisor_customer c where c.id = m.id and c.advisor = ?)", advisor);
-            // referrals: the audit trail's creations of members by the advisor's login
-            long referrals = count("select count(distinct entity_id) from " + SCHEMA + ".audit_event where action ="
-                    + " 'CREATE' and entity_type = 'member' and actor_name = ?", advisor);
+            // referrals: the members whose recorded referring advisor is this one, counted from the member side
+            long referrals = count("select count(*) from " + SCHEMA + ".member m where m.referred_by_advisor = ?",
+                    advisor);
             long ratings = count("select count(*) from " + SCHEMA + ".advisor_rating where advisor = ?", advisor);
             long stars = count("select coalesce(sum(stars), 0) from " + SCHEMA + ".advisor_rating where advisor = ?",
                     advisor);
@@ -182,6 +295,7 @@ class AdvisorsTest extends StoreConsoleTest {
         }
         // and by hand: wang 488 + li 1,000 (pending) for the service advisor, qian 50 for sales; sun is nobody's
         assertThat(page.get(service).path("customers").asLong()).isEqualTo(3);
+        // the service advisor created three members but brought in two; the manager recorded one for sales
         assertThat(page.get(service).path("referrals").asLong()).isEqualTo(2);
         assertThat(page.get(service).path("pointsGranted").asLong()).isEqualTo(1488);
         assertThat(page.get(sales).path("referrals").asLong()).isEqualTo(1);
@@ -264,6 +378,33 @@ class AdvisorsTest extends StoreConsoleTest {
         assertThat(as(sunOwner).get(BASE + "/advisors/performance").status()).isEqualTo(403);
     }
 
+    @Test
+    @Order(6)
+    void theMigrationFillsOldMembersFromTheAuditTrailWhenTheirCreatorIsAnAdvisor() throws Exception {
+        // as before the column: nobody recorded, only who created each member
+        String sql;
+        try (var in = getClass().getResourceAsStream("/db/store/member/005-referring-advisor.xml")) {
+            String changelog = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<sql>(.*?)</sql>", java.util.regex.Pattern.DOTALL)
+                    .matcher(changelog);
+            assertThat(m.find()).isTrue();
+            sql = m.group(1);
+        }
+        try (Connection c = database.connect(); var st = c.createStatement()) {
+            st.execute("set search_path to " + SCHEMA);
+            st.executeUpdate("update member set referred_by_advisor = null where id in ('" + wang + "', '" + zhao + "')");
+            st.executeUpdate(sql);
+        }
+        // the service advisor created wang, li and qian; the manager (no advisor) zhao and sun
+        Map<String, String> recorded = new LinkedHashMap<>();
+        for (String member : List.of(wang, li, zhao, qian, sun)) {
+            recorded.put(member, strings("select coalesce(referred_by_advisor, '-') from " + SCHEMA + ".member"
+                    + " where cast(id as text) = ?", member).getFirst());
+        }
+        assertThat(recorded).containsExactly(Map.entry(wang, service), Map.entry(li, service), Map.entry(zhao, "-"),
+                Map.entry(qian, service), Map.entry(sun, "-"));
+    }
+
     // --- helpers
 
     private Map<String, JsonNode> performance(Instant from, Instant to) {
@@ -319,10 +460,21 @@ class AdvisorsTest extends StoreConsoleTest {
         return as(TestUsers.manager(GROUP, STORE));
     }
 
-    private String member(Api api, String name) {
+    private String member(Api api, String name, @org.jspecify.annotations.Nullable String advisor,
+            @org.jspecify.annotations.Nullable Map<String, Object> vehicle) {
         String phone = "1371111" + String.format("%04d", ++phones);
-        Api.Response r = api.post(BASE + "/members", Map.of("profile", Map.of("name", name, "phone", phone)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("profile", Map.of("name", name, "phone", phone));
+        if (advisor != null) {
+            body.put("referredByAdvisor", advisor);
+        }
+        if (vehicle != null) {
+            body.put("vehicles", List.of(vehicle));
+        }
+        Api.Response r = api.post(BASE + "/members", body);
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        JsonNode recorded = r.json().path("referringAdvisor").path("username");
+        assertThat(recorded.isString() ? recorded.asString() : null).isEqualTo(advisor);
         return r.json().path("id").asString();
     }
 
