@@ -1,12 +1,9 @@
 package com.m4s.store.campaign;
 
 import com.m4s.platform.jobs.FullSweeps;
-import com.m4s.platform.jobs.StoreJob;
+import com.m4s.platform.jobs.MarkedStoreJob;
 import com.m4s.platform.tenancy.Tenant;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,30 +13,15 @@ import org.springframework.stereotype.Component;
  * members not done yet (the mark stays until a run succeeds).
  */
 @Component
-class PointCampaignGrantJob implements StoreJob {
+class PointCampaignGrantJob extends MarkedStoreJob {
 
     static final String JOB = "point-campaign-grant";
 
     private final PointCampaigns campaigns;
-    private final FullSweeps sweeps = FullSweeps.atStartUpOnly();
 
     PointCampaignGrantJob(PointCampaigns campaigns) {
+        super(JOB, Duration.ofMinutes(1), FullSweeps.atStartUpOnly());
         this.campaigns = campaigns;
-    }
-
-    @Override
-    public String name() {
-        return JOB;
-    }
-
-    @Override
-    public Duration interval() {
-        return Duration.ofMinutes(1);
-    }
-
-    @Override
-    public @Nullable Set<String> storesWithWork(Instant now) {
-        return sweeps.storesWithWork(now);
     }
 
     @Override

@@ -1,13 +1,10 @@
 package com.m4s.store.card;
 
 import com.m4s.platform.jobs.FullSweeps;
-import com.m4s.platform.jobs.StoreJob;
+import com.m4s.platform.jobs.MarkedStoreJob;
 import com.m4s.platform.tenancy.Tenant;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +17,7 @@ import org.springframework.stereotype.Component;
  * every 6 h. Running twice changes nothing more.
  */
 @Component
-class CardEvaluation implements StoreJob {
+class CardEvaluation extends MarkedStoreJob {
 
     static final String JOB = "member-cards";
     private static final Duration FULL_SWEEP = Duration.ofHours(6);
@@ -28,25 +25,10 @@ class CardEvaluation implements StoreJob {
 
     /** Looked up when the job runs: the cards' messages go through the notification outbox, which the runner feeds. */
     private final ObjectProvider<MemberCards> memberCards;
-    private final FullSweeps sweeps = new FullSweeps(FULL_SWEEP);
 
     CardEvaluation(ObjectProvider<MemberCards> memberCards) {
+        super(JOB, Duration.ofMinutes(30), new FullSweeps(FULL_SWEEP));
         this.memberCards = memberCards;
-    }
-
-    @Override
-    public String name() {
-        return JOB;
-    }
-
-    @Override
-    public Duration interval() {
-        return Duration.ofMinutes(30);
-    }
-
-    @Override
-    public @Nullable Set<String> storesWithWork(Instant now) {
-        return sweeps.storesWithWork(now);
     }
 
     @Override

@@ -2,14 +2,11 @@ package com.m4s.store.notification;
 
 import com.m4s.platform.jobs.FullSweeps;
 import com.m4s.platform.jobs.JobWork;
-import com.m4s.platform.jobs.StoreJob;
+import com.m4s.platform.jobs.MarkedStoreJob;
 import com.m4s.platform.tenancy.Tenant;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * message over twice at once, even next to another dispatcher.
  */
 @Component
-class NotificationDispatcher implements StoreJob {
+class NotificationDispatcher extends MarkedStoreJob {
 
     static final String JOB = "notification-delivery";
     /** How often every active store is visited whatever its marks say. */
@@ -38,33 +35,15 @@ class NotificationDispatcher implements StoreJob {
     private final JobWork work;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Duration interval;
-    private final FullSweeps sweeps = new FullSweeps(FULL_SWEEP);
 
     NotificationDispatcher(NotificationRepository messages, DeliveryChannel channel, JobWork work,
             TransactionTemplate tx, Clock clock, NotificationProperties properties) {
+        super(JOB, properties.sweepInterval(), new FullSweeps(FULL_SWEEP));
         this.messages = messages;
         this.channel = channel;
         this.work = work;
         this.tx = tx;
         this.clock = clock;
-        this.interval = properties.sweepInterval();
-    }
-
-    @Override
-    public String name() {
-        return JOB;
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
-    }
-
-    /** Only the stores with a due mark, except for the full sweep at start-up and every {@link #FULL_SWEEP}. */
-    @Override
-    public @Nullable Set<String> storesWithWork(Instant now) {
-        return sweeps.storesWithWork(now);
     }
 
     @Override

@@ -1,13 +1,12 @@
 package com.m4s.store.points;
 
 import com.m4s.platform.jobs.FullSweeps;
-import com.m4s.platform.jobs.StoreJob;
+import com.m4s.platform.jobs.MarkedStoreJob;
 import com.m4s.platform.tenancy.Tenant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and every 6 h. Running twice does nothing more (an activation's key is its source's).
  */
 @Component
-class PointsActivation implements StoreJob {
+class PointsActivation extends MarkedStoreJob {
 
     static final String JOB = "points-activation";
     private static final Duration FULL_SWEEP = Duration.ofHours(6);
@@ -37,28 +36,13 @@ class PointsActivation implements StoreJob {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final FullSweeps sweeps = new FullSweeps(FULL_SWEEP);
 
     PointsActivation(Points points, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+        super(JOB, Duration.ofMinutes(10), new FullSweeps(FULL_SWEEP));
         this.points = points;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return JOB;
-    }
-
-    @Override
-    public Duration interval() {
-        return Duration.ofMinutes(10);
-    }
-
-    @Override
-    public @Nullable Set<String> storesWithWork(Instant now) {
-        return sweeps.storesWithWork(now);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package com.m4s.store.points;
 
 import com.m4s.platform.jobs.FullSweeps;
-import com.m4s.platform.jobs.StoreJob;
+import com.m4s.platform.jobs.MarkedStoreJob;
 import com.m4s.platform.tenancy.Tenant;
 import com.m4s.store.member.Members;
 import com.m4s.store.notification.Notifications;
@@ -13,9 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ends of store days, so an expiry is posted within the hour after it falls due.
  */
 @Component
-class PointsExpiry implements StoreJob {
+class PointsExpiry extends MarkedStoreJob {
 
     static final String JOB = "points-expiry";
     static final int REMIND_DAYS = 30;
@@ -53,11 +51,11 @@ class PointsExpiry implements StoreJob {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final FullSweeps sweeps = new FullSweeps(Duration.ofHours(1));
 
     PointsExpiry(Points points, Members members, ObjectProvider<Notifications> notifications,
             PointsExpiryReminderRepository reminders, MessageSource texts, JdbcClient jdbc, TransactionTemplate tx,
             Clock clock) {
+        super(JOB, Duration.ofMinutes(10), new FullSweeps(Duration.ofHours(1)));
         this.points = points;
         this.members = members;
         this.notifications = notifications;
@@ -66,21 +64,6 @@ class PointsExpiry implements StoreJob {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return JOB;
-    }
-
-    @Override
-    public Duration interval() {
-        return Duration.ofMinutes(10);
-    }
-
-    @Override
-    public @Nullable Set<String> storesWithWork(Instant now) {
-        return sweeps.storesWithWork(now);
     }
 
     @Override

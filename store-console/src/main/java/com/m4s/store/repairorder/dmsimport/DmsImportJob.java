@@ -1,7 +1,7 @@
 package com.m4s.store.repairorder.dmsimport;
 
 import com.m4s.platform.jobs.FullSweeps;
-import com.m4s.platform.jobs.StoreJob;
+import com.m4s.platform.jobs.MarkedStoreJob;
 import com.m4s.platform.tenancy.Tenant;
 import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.time.StoreTime;
@@ -15,14 +15,12 @@ import com.m4s.store.repairorder.UnknownCustomer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its last run).
  */
 @Component
-class DmsImportJob implements StoreJob {
+class DmsImportJob extends MarkedStoreJob {
 
     static final String JOB = "repair-order-import";
 
@@ -57,10 +55,10 @@ class DmsImportJob implements StoreJob {
     private final ProblemMessages messages;
     private final StoreTime storeTime;
     private final Clock clock;
-    private final FullSweeps sweeps = FullSweeps.atStartUpOnly();
 
     DmsImportJob(JdbcClient jdbc, TransactionTemplate tx, RepairOrderService orders, DmsSettings settings,
             Members members, ProblemMessages messages, StoreTime storeTime, Clock clock) {
+        super(JOB, Duration.ofMinutes(1), FullSweeps.atStartUpOnly());
         this.members = members;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -69,21 +67,6 @@ class DmsImportJob implements StoreJob {
         this.messages = messages;
         this.storeTime = storeTime;
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return JOB;
-    }
-
-    @Override
-    public Duration interval() {
-        return Duration.ofMinutes(1);
-    }
-
-    @Override
-    public @Nullable Set<String> storesWithWork(Instant now) {
-        return sweeps.storesWithWork(now);
     }
 
     @Override
