@@ -59,17 +59,22 @@ final class SwitchingStatement implements InvocationHandler {
     @Override
     public @Nullable Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         String name = method.getName();
+        switch (name) {
+            // the same before and after it is prepared: Hibernate keeps its statements in a hash map
+            case "equals" -> {
+                return proxy == args[0];
+            }
+            case "hashCode" -> {
+                return System.identityHashCode(proxy);
+            }
+            case "toString" -> {
+                return "SwitchingStatement[" + sql + "]";
+            }
+            default -> {
+            }
+        }
         if (statement == null) {
             switch (name) {
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
-                case "toString" -> {
-                    return "SwitchingStatement[" + sql + "]";
-                }
                 case "close" -> {
                     closed = true;
                     if (probe != null) {
