@@ -18,6 +18,9 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.LockMode;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -430,13 +433,14 @@ public class Points {
     }
 
     private Posted post(UUID member, String key, String hash, Rule rule, String actor) {
-        PointsBalance balance = lock(member);
-        var earlier = entries.findByIdempotencyKey(key);
-        if (earlier.isPresent()) {
-            if (!earlier.get().requestHash().equals(hash) || !earlier.get().memberId().equals(member)) {
+        Locked locked = lockForPosting(member, key);
+        PointsBalance balance = locked.balance();
+        Earlier earlier = locked.earlier();
+        if (earlier != null) {
+            if (!earlier.hash().equals(hash) || !earlier.member().equals(member)) {
                 throw new ApiException.Conflict("points-key-reused", key);
             }
-            return new Posted(earlier.get().id(), Balance.of(balance));
+            return new Posted(earlier.id(), Balance.of(balance));
         }
         Entry entry = rule.entry(balance);
         if (entry.deltas().isZero()) {
@@ -448,7 +452,13 @@ public class Points {
         entries.save(posted);
         long available = entry.deltas().available();
         if (available > 0) {
-            lots.credit(member, posted.id(), available, entry.lotExpiresOn(), entry.lotExpiryGiven(), now);
+            LocalDate expiresOn = entry.lotExpiresOn();
+            boolean given = entry.lotExpiryGiven();
+            if (!given && locked.policyRead()) {
+                expiresOn = lots.expiresOn(now, locked.policy());
+                given = true;
+            }
+            lots.credit(member, posted.id(), available, expiresOn, given, now);
         } else if (available < 0 && entry.lot() != null) {
             PointsLot lot = lotRows.findById(entry.lot()).orElseThrow();
             if (lot.take(-available, now) != -available) {
@@ -474,6 +484,71 @@ public class Points {
         long taken = Math.min(-points, balance.available());
         return new Deltas(-taken, 0, -points - taken, earned);
     }
+
+    /** A posting made before with the key: its entry, request hash and member. */
+    private record Earlier(UUID id, String hash, UUID member) {
+    }
+
+    /**
+     * The member's balance row, locked; the entry posted before with the key, if any; and, when {@code policyRead},
+     * the store's expiry policy in force (null: none).
+     */
+    private record Locked(PointsBalance balance, @Nullable Earlier earlier, boolean policyRead,
+            PointsLots.@Nullable Policy policy) {
+    }
+
+    /**
+     * One statement, one round trip (decision 0030, "Cost"): the member's balance row locked, the entry posted
+     * before with the key and the store's expiry policy in force. A row this transaction holds already is not asked
+     * for again (only the key is looked up); a member without a row gets one as in {@link #lock(UUID)}.
+     */
+    private Locked lockForPosting(UUID member, String key) {
+        SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
+        EntityPersister persister = session.getFactory().getMappingMetamodel()
+                .getEntityDescriptor(PointsBalance.class);
+        if (session.getPersistenceContextInternal().getEntity(session.generateEntityKey(member, persister)) == null) {
+            java.util.List<Object[]> rows = session.createNativeQuery(LOCK_WITH_KEY_AND_POLICY, Object[].class)
+                    .addEntity("b", PointsBalance.class, LockMode.PESSIMISTIC_WRITE)
+                    .addScalar("earlier_id", UUID.class)
+                    .addScalar("earlier_hash", String.class)
+                    .addScalar("earlier_member", UUID.class)
+                    .addScalar("policy_kind", String.class)
+                    .addScalar("policy_months", Integer.class)
+                    .addSynchronizedEntityClass(PointsBalance.class)
+                    .addSynchronizedEntityClass(PointsEntry.class)
+                    .addSynchronizedEntityClass(PointsExpiryPolicy.class)
+                    .setParameter("member", member)
+                    .setParameter("key", key)
+                    .getResultList();
+            if (!rows.isEmpty()) {
+                Object[] row = rows.get(0);
+                PointsBalance balance = (PointsBalance) row[0];
+                // the row is locked by the statement: a later posting of this transaction does not lock it again
+                var held = session.getPersistenceContextInternal().getEntry(balance);
+                if (held != null && held.getLockMode().lessThan(LockMode.PESSIMISTIC_WRITE)) {
+                    held.setLockMode(LockMode.PESSIMISTIC_WRITE);
+                }
+                Earlier earlier = row[1] == null ? null
+                        : new Earlier((UUID) row[1], (String) row[2], (UUID) row[3]);
+                PointsLots.Policy policy = row[4] == null ? null
+                        : new PointsLots.Policy(ExpiryPolicyKind.valueOf((String) row[4]), (Integer) row[5]);
+                return new Locked(balance, earlier, true, policy);
+            }
+        }
+        PointsBalance balance = lock(member);
+        Earlier earlier = entries.findByIdempotencyKey(key)
+                .map(e -> new Earlier(e.id(), e.requestHash(), e.memberId())).orElse(null);
+        return new Locked(balance, earlier, false, null);
+    }
+
+    private static final String LOCK_WITH_KEY_AND_POLICY = "select {b.*}, e.id as earlier_id,"
+            + " e.request_hash as earlier_hash, e.member_id as earlier_member, p.kind as policy_kind,"
+            + " p.months as policy_months"
+            + " from points_balance b"
+            + " left join points_entry e on e.idempotency_key = :key"
+            + " left join lateral (select kind, months from points_expiry_policy"
+            + " order by policy_version desc limit 1) p on true"
+            + " where b.id = :member for no key update of b";
 
     /** The member's balance row, locked; made first (under an advisory lock on the member) if there is none. */
     private PointsBalance lock(UUID member) {

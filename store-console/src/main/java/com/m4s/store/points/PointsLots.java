@@ -54,11 +54,20 @@ class PointsLots {
         }
     }
 
+    /** The policy in force as a posting reads it (with its balance lock, decision 0030 "Cost"). */
+    record Policy(ExpiryPolicyKind kind, @Nullable Integer months) {
+    }
+
     /** The last store day of points becoming available at {@code at}, by the policy in force; null: never. */
     @Nullable LocalDate expiresOn(Instant at) {
+        return expiresOn(at, policies.findFirstByOrderByPolicyVersionDesc()
+                .map(p -> new Policy(p.kind(), p.months())).orElse(null));
+    }
+
+    /** As {@link #expiresOn(Instant)} by {@code policy}, the one in force, read already (null: there is none). */
+    @Nullable LocalDate expiresOn(Instant at, @Nullable Policy policy) {
         LocalDate day = at.atZone(storeTime.zone()).toLocalDate();
-        return policies.findFirstByOrderByPolicyVersionDesc().map(p -> p.kind().expiresOn(day, p.months()))
-                .orElse(null);
+        return policy == null ? null : policy.kind().expiresOn(day, policy.months());
     }
 
     /** The store's time zone. */

@@ -16,8 +16,11 @@ import java.sql.Statement;
  * connection can never go back to the pool as a store's. Used outside a transaction (auto-commit), the connection
  * switches for the session, as before, and {@link #release} resets it.
  *
- * <p>Everything else is passed to the pool's connection unchanged. The switch happens before any statement is
- * created (and before a savepoint, which a later {@code rollback to savepoint} would otherwise undo it with).
+ * <p>The switch goes to the server in the same round trip as the transaction's first statement when that is a
+ * prepared statement run on its own ({@link SwitchingStatement}: {@code BEGIN}, the switch and the statement, one
+ * round trip instead of two; decision 0001). Otherwise (a plain statement, a batch, a savepoint) it is sent first,
+ * on its own. Everything else is passed to the pool's connection unchanged. The switch happens before any statement
+ * runs (and before a savepoint, which a later {@code rollback to savepoint} would otherwise undo it with).
  */
 final class StoreConnection implements InvocationHandler {
 
@@ -81,7 +84,16 @@ final class StoreConnection implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         switch (method.getName()) {
-            case "createStatement", "prepareStatement", "prepareCall", "nativeSQL", "setSavepoint" -> switchRole();
+            case "prepareStatement" -> {
+                if (mustSwitch() && (args.length == 1 || args.length == 3
+                        && args[1].equals(java.sql.ResultSet.TYPE_FORWARD_ONLY)
+                        && args[2].equals(java.sql.ResultSet.CONCUR_READ_ONLY))) {
+                    // Hibernate prepares its queries as forward only, read only: the driver's default
+                    return SwitchingStatement.wrap(this, (String) args[0]);
+                }
+                switchRole();
+            }
+            case "createStatement", "prepareCall", "nativeSQL", "setSavepoint" -> switchRole();
             case "equals" -> {
                 return proxy == args[0];
             }
@@ -122,7 +134,22 @@ final class StoreConnection implements InvocationHandler {
         return result;
     }
 
-    private void switchRole() throws SQLException {
+    /** Whether the statement about to run must switch first (nothing has in this transaction yet). */
+    boolean mustSwitch() throws SQLException {
+        return !switchedForTransaction && !switchedForSession && !connection.getAutoCommit();
+    }
+
+    /** What a transaction's first statement sends before its own: the switch for the transaction. */
+    String localSwitch() {
+        return localSwitch;
+    }
+
+    /** The first statement of a transaction ran with the switch in front of it. */
+    void switchedWithStatement() {
+        switchedForTransaction = true;
+    }
+
+    void switchRole() throws SQLException {
         if (switchedForTransaction || switchedForSession) {
             return;
         }
