@@ -205,3 +205,13 @@ export type OwnTransferLimits = ConsoleSchemas['OwnTransferLimits'];
 export type TransferRecipient = ConsoleSchemas['TransferRecipient'];
 export type OwnTransferResult = ConsoleSchemas['OwnTransferResult'];
 export type ShareLink = Nullable<ConsoleSchemas['ShareLink'], 'usedCarId'>;
+// the stored-value wallet (decision 0043); amounts in fen
+export type WalletView = ConsoleSchemas['WalletView'];
+export type WalletPosting = ConsoleSchemas['WalletPosting'];
+export type WalletEntryView = Nullable<ConsoleSchemas['WalletEntryView'], 'method' | 'sourceId' | 'sourceRef' | 'refundOf' | 'reason'>;
+export type WalletEntryKind = WalletEntryView['kind'];
+export type PaymentMethod = NonNullable<WalletEntryView['method']>;
+export type WalletCashOutView = Nullable<ConsoleSchemas['CashOutView'], 'decidedBy' | 'decidedAt' | 'decisionNote' | 'entryId'>;
+export type WalletCashOutStatus = WalletCashOutView['status'];
+export type WalletSettingsView = ConsoleSchemas['WalletSettingsView'];
+export type BonusTier = ConsoleSchemas['BonusTier'];

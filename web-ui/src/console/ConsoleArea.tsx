@@ -20,6 +20,7 @@ import { PointsRules } from './points/PointsRules';
 import { PointTaskList } from './pointtasks/PointTaskList';
 import { PointCampaignList } from './pointcampaigns/PointCampaignList';
 import { PointTransferList } from './pointtransfers/PointTransferList';
+import { WalletCashOutList } from './wallet/WalletCashOutList';
 import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
 import { AdvisorAnnouncementList } from './advisors/AdvisorAnnouncementList';
@@ -85,6 +86,7 @@ export default function ConsoleArea() {
               <Route path="point-tasks" element={<PointTaskList />} />
               <Route path="point-campaigns" element={<PointCampaignList />} />
               <Route path="point-transfers" element={<PointTransferList />} />
+              <Route path="wallet-cash-outs" element={<WalletCashOutList />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="messages" element={<MessageLog />} />

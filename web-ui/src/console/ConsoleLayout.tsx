@@ -23,6 +23,7 @@ import {
   ToolOutlined,
   TrophyOutlined,
   UserOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Select, Space, Spin, Typography, type MenuProps } from 'antd';
 import { ProblemAlert } from '../antd/ProblemAlert';
@@ -55,6 +56,7 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   pointCampaigns: <TrophyOutlined />,
   advisors: <ContactsOutlined />,
   pointTransfers: <SwapOutlined />,
+  walletCashOuts: <WalletOutlined />,
   advisorPerformance: <SolutionOutlined />,
   advisorMoves: <UserSwitchOutlined />,
   advisorNews: <NotificationOutlined />,

@@ -11,6 +11,7 @@ import { MyAdvisor } from './MyAdvisor';
 import { MyCard } from './MyCard';
 import { MyCars } from './MyCars';
 import { MyPoints } from './MyPoints';
+import { MyWallet } from './MyWallet';
 import { MySubmissions } from './MySubmissions';
 import { PointsRulesInfo } from './PointsRulesInfo';
 import { OwnerStoreProvider } from './ownerStore';
@@ -25,7 +26,7 @@ function Welcome() {
   const { signIn } = useAuth();
   const { pathname } = useLocation();
   // back to the page that asked for the sign-in (e.g. a link to one of the owner's cars), else the start
-  const returnTo = /^\/app\/(sell|used-cars|market|points|card)(\/|$)/.test(pathname) ? pathname : '/app';
+  const returnTo = /^\/app\/(sell|used-cars|market|points|wallet|card)(\/|$)/.test(pathname) ? pathname : '/app';
   return (
     <section className="owner-card owner-welcome">
       <h1>{t('owner.welcomeTitle')}</h1>
@@ -67,6 +68,7 @@ function OwnerOnly({ children }: { children: ReactNode }) {
         <NavLink to="/app/used-cars">{t('owner.usedCars.mine')}</NavLink>
         <NavLink to="/app/market">{t('owner.market.nav')}</NavLink>
         <NavLink to="/app/points">{t('owner.points.nav')}</NavLink>
+        <NavLink to="/app/wallet">{t('owner.wallet.nav')}</NavLink>
         <NavLink to="/app/card">{t('ownerCard.nav')}</NavLink>
         <NavLink to="/app/advisor">{t('ownerAdvisor.nav')}</NavLink>
       </nav>
@@ -122,6 +124,7 @@ export default function OwnerArea() {
               <Route path="market" element={<OwnerOnly><Market /></OwnerOnly>} />
               <Route path="points" element={<OwnerOnly><MyPoints /></OwnerOnly>} />
               <Route path="points/rules" element={<OwnerOnly><PointsRulesInfo /></OwnerOnly>} />
+              <Route path="wallet" element={<OwnerOnly><MyWallet /></OwnerOnly>} />
               <Route path="card" element={<OwnerOnly><MyCard /></OwnerOnly>} />
               <Route path="advisor" element={<OwnerOnly><MyAdvisor /></OwnerOnly>} />
               <Route path="callback" element={<Home />} />

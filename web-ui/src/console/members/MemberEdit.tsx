@@ -11,6 +11,7 @@ import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
 import { MemberPoints } from '../points/MemberPoints';
+import { MemberWallet } from '../wallet/MemberWallet';
 import { MemberCardPanel } from '../cards/MemberCardPanel';
 import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
@@ -96,6 +97,7 @@ export function MemberEdit() {
   const { message } = App.useApp();
   const editable = useCan('MEMBER_EDIT');
   const canViewPoints = useCan('POINTS_VIEW');
+  const canViewWallet = useCan('WALLET_VIEW');
   const path = `/api/stores/${store}/members/${memberId}`;
   const member = useLoad((signal) => api.get<MemberView>(path, undefined, signal), [path]);
   const [form] = Form.useForm<{ profile: MemberProfile }>();
@@ -269,6 +271,7 @@ export function MemberEdit() {
                   />
                 </Card>
                 {canViewPoints && <MemberPoints store={store} memberId={memberId} />}
+                {canViewWallet && <MemberWallet store={store} memberId={memberId} memberPhone={member.data.profile.phone} />}
               </>
             ),
           },

@@ -123,6 +123,8 @@ public final class DemoData {
         DemoAdvisors advisors = new DemoAdvisors(api);
         DemoSegments segments = new DemoSegments(api);
         int segmentsCreated = 0;
+        DemoWallets wallets = new DemoWallets(api);
+        int walletsFilled = 0;
         int bound = 0;
         int announced = 0;
         Api advisorReader = anonymous.withToken(stack.keycloak().passwordToken(ADVISOR, DEMO_PASSWORD));
@@ -164,6 +166,8 @@ public final class DemoData {
             // tags and segments last: their counts read the cards, orders and advisors made above (decision 0041)
             segmentsCreated += segments.ensure(store.code(),
                     customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
+            // wallets after the orders: the first member pays one of their orders from the wallet (decision 0043)
+            walletsFilled += wallets.ensure(store.code(), customers);
         }
         // the first store's DMS gets its credential, kept in the stack's data directory for a developer to use
         java.nio.file.Path dms = new DemoDms(api, stack.dataDir()).ensure(BELL_STORE);
@@ -178,6 +182,7 @@ public final class DemoData {
         org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info(
                 "Demo advisors: {} members bound, {} ratings, {} announcements", bound, rated, announced);
         org.slf4j.LoggerFactory.getLogger(DemoSegments.class).info("Demo segments: {} created", segmentsCreated);
+        org.slf4j.LoggerFactory.getLogger(DemoWallets.class).info("Demo wallets: {} filled", walletsFilled);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"
                 + " created, in {} ms", created, issued, tasks, campaignsCreated,

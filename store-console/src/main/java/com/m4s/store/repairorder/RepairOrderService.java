@@ -155,6 +155,16 @@ public class RepairOrderService {
         return java.util.Objects.requireNonNull(tx.execute(status -> upsertInTransaction(order, unknown, actor)));
     }
 
+    /** Which member a repair order is of, and its DMS number: what a payment for it names (the wallet). */
+    public record OrderRef(UUID id, String dmsNumber, UUID memberId) {
+    }
+
+    /** The order's member and DMS number, if the store has the order. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<OrderRef> ref(UUID id) {
+        return orders.findById(id).map(o -> new OrderRef(o.id(), o.dmsNumber(), o.memberId()));
+    }
+
     @Transactional(readOnly = true)
     public RepairOrderViews.RepairOrderView get(UUID id) {
         RepairOrder order = orders.findById(id).orElseThrow(() -> new ApiException.NotFound("repair-order", id));

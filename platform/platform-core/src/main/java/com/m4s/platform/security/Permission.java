@@ -128,6 +128,24 @@ public enum Permission {
     MEMBER_TAG(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.CUSTOMER_CARE),
     /** An owner turns their reminders on or off (points about to expire): their consent to be told. */
     OWN_REMINDERS_SET(Scope.STORE, roles(OWNER)),
+    /** Read members' wallets (balance, history), the cash-out requests and the store's wallet settings. */
+    WALLET_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /** Take a top-up of a member's wallet at the desk (cash, card, QR code): managers, service and customer care. */
+    WALLET_TOP_UP(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.SERVICE,
+            Departments.CUSTOMER_CARE),
+    /** Pay a repair order or a desk charge from a member's wallet: managers, service and customer care. */
+    WALLET_SPEND(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.SERVICE,
+            Departments.CUSTOMER_CARE),
+    /** Refund a wallet payment back to the wallet, with a reason: managers and customer care. */
+    WALLET_REFUND(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.CUSTOMER_CARE),
+    /** Ask to pay a member's principal back in cash (above the store's threshold it waits for approval). */
+    WALLET_CASH_OUT(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.CUSTOMER_CARE),
+    /** Approve or reject a pending cash-out (never one's own request): managers. */
+    WALLET_CASH_OUT_APPROVE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
+    /** Change the store's wallet settings (bonus tiers, cash-out approval threshold): managers. */
+    WALLET_SETTINGS_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
+    /** An owner reads their own wallet: principal, bonus and history. */
+    OWN_WALLET_VIEW(Scope.STORE, roles(OWNER)),
     /** Read the store's staff and their roles. */
     STAFF_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
     /** Invite staff, change their roles and departments, disable them. */

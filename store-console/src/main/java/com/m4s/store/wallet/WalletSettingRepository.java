@@ -1,0 +1,7 @@
+package com.m4s.store.wallet;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface WalletSettingRepository extends JpaRepository<WalletSetting, UUID> {
+}

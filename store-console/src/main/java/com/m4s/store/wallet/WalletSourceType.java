@@ -1,0 +1,13 @@
+package com.m4s.store.wallet;
+
+/** What a wallet entry was for. */
+public enum WalletSourceType {
+    /** A top-up taken at the desk. */
+    DESK_TOP_UP,
+    /** A repair order of the member (source id: the order; reference: its DMS number). */
+    REPAIR_ORDER,
+    /** A charge at the desk with its description (reference). */
+    DESK_CHARGE,
+    /** A cash-out (source id: the request). */
+    CASH_OUT
+}

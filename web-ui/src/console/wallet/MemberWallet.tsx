@@ -1,0 +1,455 @@
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Page } from '../../api/client';
+import type {
+  PaymentMethod,
+  RepairOrderSummary,
+  WalletCashOutView,
+  WalletEntryView,
+  WalletPosting,
+  WalletSettingsView,
+  WalletView,
+} from '../../api/types';
+import { ProblemAlert } from '../../antd/ProblemAlert';
+import { applyProblem } from '../../antd/problemForm';
+import { useAuth } from '../../auth/AuthContext';
+import { useFormatTime } from '../../ui/storeZone';
+import { useLoad } from '../../ui/useLoad';
+import { formatFen, walletSource, yuanToFen } from '../../ui/wallet';
+import { useCan } from '../permissions';
+
+export const PAYMENT_METHODS = ['CASH', 'CARD', 'WECHAT_QR', 'ALIPAY_QR'] as const satisfies readonly PaymentMethod[];
+
+/** The bonus the store's tiers give a top-up of `fen`: the highest tier met (the server decides; this previews). */
+export function bonusFor(settings: WalletSettingsView | undefined, fen: number): number {
+  return (settings?.bonusTiers ?? []).filter((t) => fen >= t.minTopUp).reduce((best, t) => (t.minTopUp >= best.min ? { min: t.minTopUp, bonus: t.bonus } : best), { min: 0, bonus: 0 }).bonus;
+}
+
+/**
+ * A dialog of two steps: the form, then a confirmation of what will happen; the post carries one Idempotency-Key per
+ * opening, so a repeated click or a retry after a lost answer posts once (decision 0017).
+ */
+function useTwoSteps<T>(open: boolean) {
+  const [confirming, setConfirming] = useState<T>();
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [error, setError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (open) {
+      setKey(crypto.randomUUID());
+      setConfirming(undefined);
+      setError(undefined);
+    }
+  }, [open]);
+  return { confirming, setConfirming, key, error, setError, saving, setSaving };
+}
+
+interface TopUpForm {
+  amount: number;
+  method: PaymentMethod;
+  note?: string;
+}
+
+/** 充值: amount, how it was paid, a note; the confirmation says the bonus the store's tiers add. */
+export function TopUpDialog({ open, path, settings, onClose, onDone }: { open: boolean; path: string; settings?: WalletSettingsView; onClose: () => void; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<TopUpForm>();
+  const s = useTwoSteps<TopUpForm>(open);
+  const y = (fen: number) => formatFen(fen, i18n.language);
+
+  const post = async (values: TopUpForm) => {
+    s.setSaving(true);
+    s.setError(undefined);
+    try {
+      const posted = await api.post<WalletPosting>(`${path}/top-ups`, { amount: yuanToFen(values.amount), method: values.method, note: values.note?.trim() || null }, s.key);
+      message.success(t('wallet.topUp.done', { amount: y(posted.principalDelta), bonus: y(posted.bonusDelta) }));
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      s.setConfirming(undefined);
+      if (!applyProblem(form, e)) s.setError(e);
+    } finally {
+      s.setSaving(false);
+    }
+  };
+  const bonus = s.confirming ? bonusFor(settings, yuanToFen(s.confirming.amount)) : 0;
+
+  return (
+    <Modal
+      open={open}
+      title={t('wallet.topUp.title')}
+      okText={t(s.confirming ? 'wallet.topUp.confirmOk' : 'wallet.topUp.submit')}
+      cancelText={t(s.confirming ? 'wallet.topUp.back' : 'common.cancel')}
+      confirmLoading={s.saving}
+      onOk={() => (s.confirming ? void post(s.confirming) : form.submit())}
+      onCancel={() => (s.confirming ? s.setConfirming(undefined) : onClose())}
+      destroyOnHidden
+    >
+      <ProblemAlert error={s.error} fieldsInForm />
+      {s.confirming && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('wallet.topUp.confirmTitle')}
+          description={
+            t('wallet.topUp.confirmText', { amount: y(yuanToFen(s.confirming.amount)), method: t(`wallet.methods.${s.confirming.method}`) }) +
+            (bonus > 0 ? ' ' + t('wallet.topUp.confirmBonus', { bonus: y(bonus) }) : '')
+          }
+        />
+      )}
+      <Form form={form} layout="vertical" onFinish={s.setConfirming} style={s.confirming ? { display: 'none' } : undefined}>
+        <Form.Item name="amount" label={t('wallet.topUp.amount')} rules={[{ required: true, message: t('wallet.topUp.amountRequired') }]}>
+          <InputNumber min={0.01} max={1_000_000} precision={2} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="method" label={t('wallet.topUp.method')} rules={[{ required: true, message: t('wallet.topUp.methodRequired') }]}>
+          <Radio.Group options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`wallet.methods.${m}`) }))} />
+        </Form.Item>
+        <Form.Item name="note" label={t('wallet.topUp.note')}>
+          <Input maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface SpendForm {
+  amount: number;
+  what: 'order' | 'charge';
+  repairOrderId?: string;
+  description?: string;
+}
+
+/** 钱包支付: for one of the member's repair orders or a desk charge, after a confirmation. */
+export function SpendDialog({ open, path, orders, onClose, onDone }: { open: boolean; path: string; orders: RepairOrderSummary[]; onClose: () => void; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<SpendForm>();
+  const s = useTwoSteps<SpendForm>(open);
+  const what = Form.useWatch('what', form);
+  const y = (fen: number) => formatFen(fen, i18n.language);
+  const describe = (v: SpendForm) =>
+    v.what === 'order' ? t('owner.wallet.fromOrder', { order: orders.find((o) => o.id === v.repairOrderId)?.dmsNumber ?? '' }) : (v.description ?? '').trim();
+
+  const post = async (v: SpendForm) => {
+    s.setSaving(true);
+    s.setError(undefined);
+    try {
+      const body = v.what === 'order' ? { amount: yuanToFen(v.amount), repairOrderId: v.repairOrderId } : { amount: yuanToFen(v.amount), description: (v.description ?? '').trim() };
+      await api.post<WalletPosting>(`${path}/spends`, body, s.key);
+      message.success(t('wallet.spend.done', { amount: y(yuanToFen(v.amount)) }));
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      s.setConfirming(undefined);
+      if (!applyProblem(form, e)) s.setError(e);
+    } finally {
+      s.setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('wallet.spend.title')}
+      okText={t(s.confirming ? 'wallet.spend.confirmOk' : 'wallet.spend.submit')}
+      cancelText={t(s.confirming ? 'wallet.spend.back' : 'common.cancel')}
+      confirmLoading={s.saving}
+      onOk={() => (s.confirming ? void post(s.confirming) : form.submit())}
+      onCancel={() => (s.confirming ? s.setConfirming(undefined) : onClose())}
+      destroyOnHidden
+    >
+      <ProblemAlert error={s.error} fieldsInForm />
+      {s.confirming && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('wallet.spend.confirmTitle')}
+          description={t('wallet.spend.confirmText', { amount: y(yuanToFen(s.confirming.amount)), what: describe(s.confirming) })}
+        />
+      )}
+      <Form form={form} layout="vertical" initialValues={{ what: 'charge' }} onFinish={s.setConfirming} style={s.confirming ? { display: 'none' } : undefined}>
+        <Form.Item name="amount" label={t('wallet.spend.amount')} rules={[{ required: true, message: t('wallet.topUp.amountRequired') }]}>
+          <InputNumber min={0.01} max={1_000_000} precision={2} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="what" label={t('wallet.spend.what')}>
+          <Radio.Group
+            options={[
+              { value: 'charge', label: t('wallet.spend.charge') },
+              { value: 'order', label: t('wallet.spend.order') },
+            ]}
+          />
+        </Form.Item>
+        {what === 'order' ? (
+          <Form.Item name="repairOrderId" label={t('wallet.spend.orderId')} rules={[{ required: true, message: t('wallet.spend.orderRequired') }]}>
+            <Select placeholder={t('wallet.spend.orderPlaceholder')} options={orders.map((o) => ({ value: o.id, label: `${o.dmsNumber} ${o.plate ?? ''}`.trim() }))} />
+          </Form.Item>
+        ) : (
+          <Form.Item name="description" label={t('wallet.spend.description')} rules={[{ required: true, whitespace: true, message: t('wallet.spend.descriptionRequired') }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+/** 退回钱包: part or all of what is left of a payment, with the reason, after a confirmation. */
+export function RefundDialog({ entry, path, onClose, onDone }: { entry?: WalletEntryView; path: string; onClose: () => void; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ amount: number; reason: string }>();
+  const s = useTwoSteps<{ amount: number; reason: string }>(entry !== undefined);
+  const y = (fen: number) => formatFen(fen, i18n.language);
+
+  const post = async (v: { amount: number; reason: string }) => {
+    if (!entry) return;
+    s.setSaving(true);
+    s.setError(undefined);
+    try {
+      await api.post<WalletPosting>(`${path}/entries/${entry.id}/refunds`, { amount: yuanToFen(v.amount), reason: v.reason.trim() }, s.key);
+      message.success(t('wallet.refund.done', { amount: y(yuanToFen(v.amount)) }));
+      onDone();
+    } catch (e) {
+      s.setConfirming(undefined);
+      if (!applyProblem(form, e)) s.setError(e);
+    } finally {
+      s.setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={entry !== undefined}
+      title={t('wallet.refund.title')}
+      okText={t(s.confirming ? 'wallet.refund.confirmOk' : 'wallet.spend.submit')}
+      okButtonProps={{ danger: s.confirming !== undefined }}
+      cancelText={t(s.confirming ? 'wallet.spend.back' : 'common.cancel')}
+      confirmLoading={s.saving}
+      onOk={() => (s.confirming ? void post(s.confirming) : form.submit())}
+      onCancel={() => (s.confirming ? s.setConfirming(undefined) : onClose())}
+      destroyOnHidden
+    >
+      <ProblemAlert error={s.error} fieldsInForm />
+      {entry && !s.confirming && <Typography.Paragraph>{t('wallet.refund.left', { amount: y(entry.refundable) })}</Typography.Paragraph>}
+      {s.confirming && (
+        <Alert type="warning" showIcon message={t('wallet.refund.confirmTitle')} description={t('wallet.refund.confirmText', { amount: y(yuanToFen(s.confirming.amount)) })} />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={entry ? { amount: entry.refundable / 100 } : undefined}
+        onFinish={s.setConfirming}
+        style={s.confirming ? { display: 'none' } : undefined}
+      >
+        <Form.Item name="amount" label={t('wallet.refund.amount')} rules={[{ required: true, message: t('wallet.topUp.amountRequired') }]}>
+          <InputNumber min={0.01} max={entry ? entry.refundable / 100 : undefined} precision={2} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('wallet.refund.reason')} rules={[{ required: true, whitespace: true, message: t('wallet.refund.reasonRequired') }]}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface CashOutForm {
+  amount: number;
+  method: PaymentMethod;
+  reason: string;
+}
+
+/** 本金提现: principal only, with the reason; above the store's threshold it waits for another manager. */
+export function CashOutDialog({ open, path, wallet, settings, onClose, onDone }: { open: boolean; path: string; wallet?: WalletView; settings?: WalletSettingsView; onClose: () => void; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CashOutForm>();
+  const s = useTwoSteps<CashOutForm>(open);
+  const y = (fen: number) => formatFen(fen, i18n.language);
+
+  const post = async (v: CashOutForm) => {
+    s.setSaving(true);
+    s.setError(undefined);
+    try {
+      const made = await api.post<WalletCashOutView>(`${path}/cash-outs`, { amount: yuanToFen(v.amount), method: v.method, reason: v.reason.trim() }, s.key);
+      message.success(made.status === 'PAID' ? t('wallet.cashOut.paid', { amount: y(made.amount) }) : t('wallet.cashOut.pending'));
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      s.setConfirming(undefined);
+      if (!applyProblem(form, e)) s.setError(e);
+    } finally {
+      s.setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('wallet.cashOut.title')}
+      okText={t(s.confirming ? 'wallet.cashOut.confirmOk' : 'wallet.spend.submit')}
+      okButtonProps={{ danger: s.confirming !== undefined }}
+      cancelText={t(s.confirming ? 'wallet.spend.back' : 'common.cancel')}
+      confirmLoading={s.saving}
+      onOk={() => (s.confirming ? void post(s.confirming) : form.submit())}
+      onCancel={() => (s.confirming ? s.setConfirming(undefined) : onClose())}
+      destroyOnHidden
+    >
+      <ProblemAlert error={s.error} fieldsInForm />
+      {!s.confirming && wallet && settings && (
+        <Typography.Paragraph>{t('wallet.cashOut.hint', { principal: y(wallet.principal), limit: y(settings.cashOutApprovalAbove) })}</Typography.Paragraph>
+      )}
+      {s.confirming && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('wallet.cashOut.confirmTitle')}
+          description={t('wallet.cashOut.confirmText', { amount: y(yuanToFen(s.confirming.amount)), method: t(`wallet.methods.${s.confirming.method}`) })}
+        />
+      )}
+      <Form form={form} layout="vertical" initialValues={{ method: 'CASH' }} onFinish={s.setConfirming} style={s.confirming ? { display: 'none' } : undefined}>
+        <Form.Item name="amount" label={t('wallet.cashOut.amount')} rules={[{ required: true, message: t('wallet.topUp.amountRequired') }]}>
+          <InputNumber min={0.01} max={1_000_000} precision={2} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="method" label={t('wallet.cashOut.method')}>
+          <Radio.Group options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`wallet.methods.${m}`) }))} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('wallet.cashOut.reason')} rules={[{ required: true, whitespace: true, message: t('wallet.cashOut.reasonRequired') }]}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+const PAGE_SIZE = 10;
+
+/**
+ * The member's wallet on the member page (WAL-1): principal, bonus and total, the history newest first (paged), and the
+ * desk's actions by permission: 充值, 钱包支付, 退回钱包 (per payment), 提现.
+ */
+export function MemberWallet({ store, memberId, memberPhone }: { store: string; memberId: string; memberPhone?: string }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const formatTime = useFormatTime();
+  const canTopUp = useCan('WALLET_TOP_UP');
+  const canSpend = useCan('WALLET_SPEND');
+  const canRefund = useCan('WALLET_REFUND');
+  const canCashOut = useCan('WALLET_CASH_OUT');
+  const canSeeOrders = useCan('REPAIR_ORDER_VIEW');
+  const path = `/api/stores/${store}/members/${memberId}/wallet`;
+  const [page, setPage] = useState(0);
+  const [changes, setChanges] = useState(0);
+  const [dialog, setDialog] = useState<'topUp' | 'spend' | 'cashOut'>();
+  const [refunding, setRefunding] = useState<WalletEntryView>();
+  const wallet = useLoad<WalletView>((signal) => api.get<WalletView>(path, undefined, signal), [path, changes]);
+  const entries = useLoad<Page<WalletEntryView>>(
+    (signal) => api.get<Page<WalletEntryView>>(`${path}/entries`, { page, size: PAGE_SIZE, sort: 'createdAt,desc' }, signal),
+    [path, page, changes],
+  );
+  const settings = useLoad<WalletSettingsView>((signal) => api.get<WalletSettingsView>(`/api/stores/${store}/wallet/settings`, undefined, signal), [store]);
+  const orders = useLoad<RepairOrderSummary[]>(
+    (signal) =>
+      canSpend && canSeeOrders && memberPhone && dialog === 'spend'
+        ? api
+            .get<Page<RepairOrderSummary>>(`/api/stores/${store}/repair-orders`, { q: memberPhone, size: 50 }, signal)
+            .then((p) => p.content.filter((o) => o.memberId === memberId))
+        : Promise.resolve([]),
+    [store, memberId, memberPhone, dialog, canSpend, canSeeOrders],
+  );
+  const y = (fen: number) => formatFen(fen, i18n.language);
+  const done = () => {
+    setDialog(undefined);
+    setRefunding(undefined);
+    setPage(0);
+    setChanges((c) => c + 1);
+  };
+  const signed = (fen: number) => (fen > 0 ? `+${y(fen)}` : y(fen));
+
+  const columns: ColumnsType<WalletEntryView> = [
+    { key: 'createdAt', title: t('wallet.history.time'), render: (_, e) => formatTime(e.createdAt, 'short') },
+    { key: 'kind', title: t('wallet.history.kind'), render: (_, e) => t(`wallet.kinds.${e.kind}`) },
+    {
+      key: 'principal',
+      title: t('wallet.history.principal'),
+      align: 'right',
+      render: (_, e) => (
+        <Typography.Text type={e.principalDelta < 0 ? 'danger' : undefined} data-testid="wallet-principal-change">
+          {signed(e.principalDelta)}
+        </Typography.Text>
+      ),
+    },
+    {
+      key: 'bonus',
+      title: t('wallet.history.bonus'),
+      align: 'right',
+      render: (_, e) => <span data-testid="wallet-bonus-change">{signed(e.bonusDelta)}</span>,
+    },
+    { key: 'source', title: t('wallet.history.source'), render: (_, e) => (e.kind === 'REFUND' ? t('owner.wallet.refund', { what: walletSource(t, e) }) : walletSource(t, e)) },
+    { key: 'reason', title: t('wallet.history.reason'), render: (_, e) => e.reason ?? '' },
+    { key: 'by', title: t('wallet.history.by'), render: (_, e) => e.createdBy },
+    {
+      key: 'actions',
+      title: '',
+      render: (_, e) =>
+        canRefund && e.kind === 'SPEND' && e.refundable > 0 ? (
+          <Button size="small" onClick={() => setRefunding(e)}>
+            {t('wallet.refund.open')}
+          </Button>
+        ) : null,
+    },
+  ];
+
+  return (
+    <Card
+      title={t('wallet.memberTitle')}
+      style={{ marginTop: 16 }}
+      extra={
+        <Space>
+          {canTopUp && (
+            <Button type="primary" onClick={() => setDialog('topUp')}>
+              {t('wallet.topUp.open')}
+            </Button>
+          )}
+          {canSpend && <Button onClick={() => setDialog('spend')}>{t('wallet.spend.open')}</Button>}
+          {canCashOut && <Button onClick={() => setDialog('cashOut')}>{t('wallet.cashOut.open')}</Button>}
+        </Space>
+      }
+    >
+      <ProblemAlert error={wallet.error ?? entries.error} onRetry={() => setChanges((c) => c + 1)} />
+      {wallet.data && (
+        <Space size={48} wrap style={{ marginBottom: 8 }}>
+          <Statistic title={t('wallet.principal')} value={y(wallet.data.principal)} data-testid="wallet-principal" />
+          <Statistic title={t('wallet.bonus')} value={y(wallet.data.bonus)} data-testid="wallet-bonus" />
+          <Statistic title={t('wallet.total')} value={y(wallet.data.total)} />
+        </Space>
+      )}
+      <Typography.Paragraph type="secondary">{t('wallet.bonusHint')}</Typography.Paragraph>
+      <Table<WalletEntryView>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={entries.data?.content ?? []}
+        loading={entries.loading}
+        locale={{ emptyText: t('wallet.history.empty') }}
+        pagination={{
+          current: page + 1,
+          pageSize: PAGE_SIZE,
+          total: entries.data?.totalElements ?? 0,
+          showSizeChanger: false,
+          onChange: (p) => setPage(p - 1),
+        }}
+      />
+      <TopUpDialog open={dialog === 'topUp'} path={path} settings={settings.data} onClose={() => setDialog(undefined)} onDone={done} />
+      <SpendDialog open={dialog === 'spend'} path={path} orders={orders.data ?? []} onClose={() => setDialog(undefined)} onDone={done} />
+      <CashOutDialog open={dialog === 'cashOut'} path={path} wallet={wallet.data} settings={settings.data} onClose={() => setDialog(undefined)} onDone={done} />
+      <RefundDialog entry={refunding} path={path} onClose={() => setRefunding(undefined)} onDone={done} />
+    </Card>
+  );
+}
