@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Table, Typography } from 'antd';
+import type { FormInstance } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../api/client';
 import type {
@@ -28,10 +29,43 @@ export function bonusFor(settings: WalletSettingsView | undefined, fen: number):
 }
 
 /**
- * A dialog of two steps: the form, then a confirmation of what will happen; the post carries one Idempotency-Key per
- * opening, so a repeated click or a retry after a lost answer posts once (decision 0017).
+ * A dialog of two steps: the form, then a confirmation of what will happen, then the post. The post carries one
+ * Idempotency-Key per opening, so a repeated click or a retry after a lost answer posts once (decision 0017); a
+ * refusal goes back to the form, beside its field when the problem names one.
  */
-function useTwoSteps<T>(open: boolean) {
+function TwoStepDialog<T extends object>({
+  open,
+  title,
+  confirmOkText,
+  danger,
+  form,
+  initialValues,
+  hint,
+  confirmTitle,
+  confirmText,
+  send,
+  onClose,
+  onDone,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  confirmOkText: string;
+  danger?: boolean;
+  form: FormInstance<T>;
+  initialValues?: Partial<T>;
+  /** Shown above the form's first step. */
+  hint?: ReactNode;
+  confirmTitle: string;
+  confirmText: (values: T) => string;
+  /** Posts the confirmed values with the dialog's key; resolves to the message that says it is done. */
+  send: (values: T, key: string) => Promise<string>;
+  onClose: () => void;
+  onDone: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
   const [confirming, setConfirming] = useState<T>();
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<unknown>();
@@ -43,7 +77,42 @@ function useTwoSteps<T>(open: boolean) {
       setError(undefined);
     }
   }, [open]);
-  return { confirming, setConfirming, key, error, setError, saving, setSaving };
+
+  const post = async (values: T) => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      message.success(await send(values, key));
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      setConfirming(undefined);
+      if (!applyProblem(form, e)) setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={confirming ? confirmOkText : t('wallet.spend.submit')}
+      okButtonProps={{ danger: danger && confirming !== undefined }}
+      cancelText={t(confirming ? 'wallet.spend.back' : 'common.cancel')}
+      confirmLoading={saving}
+      onOk={() => (confirming ? void post(confirming) : form.submit())}
+      onCancel={() => (confirming ? setConfirming(undefined) : onClose())}
+      destroyOnHidden
+    >
+      <ProblemAlert error={error} fieldsInForm />
+      {!confirming && hint}
+      {confirming && <Alert type="warning" showIcon message={confirmTitle} description={confirmText(confirming)} />}
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v: T) => setConfirming(v)} style={confirming ? { display: 'none' } : undefined}>
+        {children}
+      </Form>
+    </Modal>
+  );
 }
 
 interface TopUpForm {
@@ -56,63 +125,36 @@ interface TopUpForm {
 export function TopUpDialog({ open, path, settings, onClose, onDone }: { open: boolean; path: string; settings?: WalletSettingsView; onClose: () => void; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
-  const { message } = App.useApp();
   const [form] = Form.useForm<TopUpForm>();
-  const s = useTwoSteps<TopUpForm>(open);
   const y = (fen: number) => formatFen(fen, i18n.language);
-
-  const post = async (values: TopUpForm) => {
-    s.setSaving(true);
-    s.setError(undefined);
-    try {
-      const posted = await api.post<WalletPosting>(`${path}/top-ups`, { amount: yuanToFen(values.amount), method: values.method, note: values.note?.trim() || null }, s.key);
-      message.success(t('wallet.topUp.done', { amount: y(posted.principalDelta), bonus: y(posted.bonusDelta) }));
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      s.setConfirming(undefined);
-      if (!applyProblem(form, e)) s.setError(e);
-    } finally {
-      s.setSaving(false);
-    }
-  };
-  const bonus = s.confirming ? bonusFor(settings, yuanToFen(s.confirming.amount)) : 0;
-
   return (
-    <Modal
+    <TwoStepDialog<TopUpForm>
       open={open}
       title={t('wallet.topUp.title')}
-      okText={t(s.confirming ? 'wallet.topUp.confirmOk' : 'wallet.topUp.submit')}
-      cancelText={t(s.confirming ? 'wallet.topUp.back' : 'common.cancel')}
-      confirmLoading={s.saving}
-      onOk={() => (s.confirming ? void post(s.confirming) : form.submit())}
-      onCancel={() => (s.confirming ? s.setConfirming(undefined) : onClose())}
-      destroyOnHidden
+      confirmOkText={t('wallet.topUp.confirmOk')}
+      form={form}
+      confirmTitle={t('wallet.topUp.confirmTitle')}
+      confirmText={(v) => {
+        const bonus = bonusFor(settings, yuanToFen(v.amount));
+        return t('wallet.topUp.confirmText', { amount: y(yuanToFen(v.amount)), method: t(`wallet.methods.${v.method}`) }) + (bonus > 0 ? ' ' + t('wallet.topUp.confirmBonus', { bonus: y(bonus) }) : '');
+      }}
+      send={async (v, key) => {
+        const posted = await api.post<WalletPosting>(`${path}/top-ups`, { amount: yuanToFen(v.amount), method: v.method, note: v.note?.trim() || null }, key);
+        return t('wallet.topUp.done', { amount: y(posted.principalDelta), bonus: y(posted.bonusDelta) });
+      }}
+      onClose={onClose}
+      onDone={onDone}
     >
-      <ProblemAlert error={s.error} fieldsInForm />
-      {s.confirming && (
-        <Alert
-          type="warning"
-          showIcon
-          message={t('wallet.topUp.confirmTitle')}
-          description={
-            t('wallet.topUp.confirmText', { amount: y(yuanToFen(s.confirming.amount)), method: t(`wallet.methods.${s.confirming.method}`) }) +
-            (bonus > 0 ? ' ' + t('wallet.topUp.confirmBonus', { bonus: y(bonus) }) : '')
-          }
-        />
-      )}
-      <Form form={form} layout="vertical" onFinish={s.setConfirming} style={s.confirming ? { display: 'none' } : undefined}>
-        <Form.Item name="amount" label={t('wallet.topUp.amount')} rules={[{ required: true, message: t('wallet.topUp.amountRequired') }]}>
-          <InputNumber min={0.01} max={1_000_000} precision={2} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="method" label={t('wallet.topUp.method')} rules={[{ required: true, message: t('wallet.topUp.methodRequired') }]}>
-          <Radio.Group options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`wallet.methods.${m}`) }))} />
-        </Form.Item>
-        <Form.Item name="note" label={t('wallet.topUp.note')}>
-          <Input maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="amount" label={t('wallet.topUp.amount')} rules={[{ required: true, message: t('wallet.topUp.amountRequired') }]}>
+        <InputNumber min={0.01} max={1_000_000} precision={2} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="method" label={t('wallet.topUp.method')} rules={[{ required: true, message: t('wallet.topUp.methodRequired') }]}>
+        <Radio.Group options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`wallet.methods.${m}`) }))} />
+      </Form.Item>
+      <Form.Item name="note" label={t('wallet.topUp.note')}>
+        <Input maxLength={500} />
+      </Form.Item>
+    </TwoStepDialog>
   );
 }
 
@@ -127,134 +169,88 @@ interface SpendForm {
 export function SpendDialog({ open, path, orders, onClose, onDone }: { open: boolean; path: string; orders: RepairOrderSummary[]; onClose: () => void; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
-  const { message } = App.useApp();
   const [form] = Form.useForm<SpendForm>();
-  const s = useTwoSteps<SpendForm>(open);
   const what = Form.useWatch('what', form);
   const y = (fen: number) => formatFen(fen, i18n.language);
   const describe = (v: SpendForm) =>
     v.what === 'order' ? t('owner.wallet.fromOrder', { order: orders.find((o) => o.id === v.repairOrderId)?.dmsNumber ?? '' }) : (v.description ?? '').trim();
-
-  const post = async (v: SpendForm) => {
-    s.setSaving(true);
-    s.setError(undefined);
-    try {
-      const body = v.what === 'order' ? { amount: yuanToFen(v.amount), repairOrderId: v.repairOrderId } : { amount: yuanToFen(v.amount), description: (v.description ?? '').trim() };
-      await api.post<WalletPosting>(`${path}/spends`, body, s.key);
-      message.success(t('wallet.spend.done', { amount: y(yuanToFen(v.amount)) }));
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      s.setConfirming(undefined);
-      if (!applyProblem(form, e)) s.setError(e);
-    } finally {
-      s.setSaving(false);
-    }
-  };
-
   return (
-    <Modal
+    <TwoStepDialog<SpendForm>
       open={open}
       title={t('wallet.spend.title')}
-      okText={t(s.confirming ? 'wallet.spend.confirmOk' : 'wallet.spend.submit')}
-      cancelText={t(s.confirming ? 'wallet.spend.back' : 'common.cancel')}
-      confirmLoading={s.saving}
-      onOk={() => (s.confirming ? void post(s.confirming) : form.submit())}
-      onCancel={() => (s.confirming ? s.setConfirming(undefined) : onClose())}
-      destroyOnHidden
+      confirmOkText={t('wallet.spend.confirmOk')}
+      form={form}
+      initialValues={{ what: 'charge' }}
+      confirmTitle={t('wallet.spend.confirmTitle')}
+      confirmText={(v) => t('wallet.spend.confirmText', { amount: y(yuanToFen(v.amount)), what: describe(v) })}
+      send={async (v, key) => {
+        const body = v.what === 'order' ? { amount: yuanToFen(v.amount), repairOrderId: v.repairOrderId } : { amount: yuanToFen(v.amount), description: (v.description ?? '').trim() };
+        await api.post<WalletPosting>(`${path}/spends`, body, key);
+        return t('wallet.spend.done', { amount: y(yuanToFen(v.amount)) });
+      }}
+      onClose={onClose}
+      onDone={onDone}
     >
-      <ProblemAlert error={s.error} fieldsInForm />
-      {s.confirming && (
-        <Alert
-          type="warning"
-          showIcon
-          message={t('wallet.spend.confirmTitle')}
-          description={t('wallet.spend.confirmText', { amount: y(yuanToFen(s.confirming.amount)), what: describe(s.confirming) })}
+      <Form.Item name="amount" label={t('wallet.spend.amount')} rules={[{ required: true, message: t('wallet.topUp.amountRequired') }]}>
+        <InputNumber min={0.01} max={1_000_000} precision={2} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="what" label={t('wallet.spend.what')}>
+        <Radio.Group
+          options={[
+            { value: 'charge', label: t('wallet.spend.charge') },
+            { value: 'order', label: t('wallet.spend.order') },
+          ]}
         />
+      </Form.Item>
+      {what === 'order' ? (
+        <Form.Item name="repairOrderId" label={t('wallet.spend.orderId')} rules={[{ required: true, message: t('wallet.spend.orderRequired') }]}>
+          <Select placeholder={t('wallet.spend.orderPlaceholder')} options={orders.map((o) => ({ value: o.id, label: `${o.dmsNumber} ${o.plate ?? ''}`.trim() }))} />
+        </Form.Item>
+      ) : (
+        <Form.Item name="description" label={t('wallet.spend.description')} rules={[{ required: true, whitespace: true, message: t('wallet.spend.descriptionRequired') }]}>
+          <Input maxLength={200} />
+        </Form.Item>
       )}
-      <Form form={form} layout="vertical" initialValues={{ what: 'charge' }} onFinish={s.setConfirming} style={s.confirming ? { display: 'none' } : undefined}>
-        <Form.Item name="amount" label={t('wallet.spend.amount')} rules={[{ required: true, message: t('wallet.topUp.amountRequired') }]}>
-          <InputNumber min={0.01} max={1_000_000} precision={2} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="what" label={t('wallet.spend.what')}>
-          <Radio.Group
-            options={[
-              { value: 'charge', label: t('wallet.spend.charge') },
-              { value: 'order', label: t('wallet.spend.order') },
-            ]}
-          />
-        </Form.Item>
-        {what === 'order' ? (
-          <Form.Item name="repairOrderId" label={t('wallet.spend.orderId')} rules={[{ required: true, message: t('wallet.spend.orderRequired') }]}>
-            <Select placeholder={t('wallet.spend.orderPlaceholder')} options={orders.map((o) => ({ value: o.id, label: `${o.dmsNumber} ${o.plate ?? ''}`.trim() }))} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="description" label={t('wallet.spend.description')} rules={[{ required: true, whitespace: true, message: t('wallet.spend.descriptionRequired') }]}>
-            <Input maxLength={200} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+    </TwoStepDialog>
   );
+}
+
+interface RefundForm {
+  amount: number;
+  reason: string;
 }
 
 /** 退回钱包: part or all of what is left of a payment, with the reason, after a confirmation. */
 export function RefundDialog({ entry, path, onClose, onDone }: { entry?: WalletEntryView; path: string; onClose: () => void; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ amount: number; reason: string }>();
-  const s = useTwoSteps<{ amount: number; reason: string }>(entry !== undefined);
+  const [form] = Form.useForm<RefundForm>();
   const y = (fen: number) => formatFen(fen, i18n.language);
-
-  const post = async (v: { amount: number; reason: string }) => {
-    if (!entry) return;
-    s.setSaving(true);
-    s.setError(undefined);
-    try {
-      await api.post<WalletPosting>(`${path}/entries/${entry.id}/refunds`, { amount: yuanToFen(v.amount), reason: v.reason.trim() }, s.key);
-      message.success(t('wallet.refund.done', { amount: y(yuanToFen(v.amount)) }));
-      onDone();
-    } catch (e) {
-      s.setConfirming(undefined);
-      if (!applyProblem(form, e)) s.setError(e);
-    } finally {
-      s.setSaving(false);
-    }
-  };
-
   return (
-    <Modal
+    <TwoStepDialog<RefundForm>
       open={entry !== undefined}
       title={t('wallet.refund.title')}
-      okText={t(s.confirming ? 'wallet.refund.confirmOk' : 'wallet.spend.submit')}
-      okButtonProps={{ danger: s.confirming !== undefined }}
-      cancelText={t(s.confirming ? 'wallet.spend.back' : 'common.cancel')}
-      confirmLoading={s.saving}
-      onOk={() => (s.confirming ? void post(s.confirming) : form.submit())}
-      onCancel={() => (s.confirming ? s.setConfirming(undefined) : onClose())}
-      destroyOnHidden
+      confirmOkText={t('wallet.refund.confirmOk')}
+      danger
+      form={form}
+      initialValues={entry ? { amount: entry.refundable / 100 } : undefined}
+      hint={entry && <Typography.Paragraph>{t('wallet.refund.left', { amount: y(entry.refundable) })}</Typography.Paragraph>}
+      confirmTitle={t('wallet.refund.confirmTitle')}
+      confirmText={(v) => t('wallet.refund.confirmText', { amount: y(yuanToFen(v.amount)) })}
+      send={async (v, key) => {
+        await api.post<WalletPosting>(`${path}/entries/${entry?.id}/refunds`, { amount: yuanToFen(v.amount), reason: v.reason.trim() }, key);
+        return t('wallet.refund.done', { amount: y(yuanToFen(v.amount)) });
+      }}
+      onClose={onClose}
+      onDone={onDone}
     >
-      <ProblemAlert error={s.error} fieldsInForm />
-      {entry && !s.confirming && <Typography.Paragraph>{t('wallet.refund.left', { amount: y(entry.refundable) })}</Typography.Paragraph>}
-      {s.confirming && (
-        <Alert type="warning" showIcon message={t('wallet.refund.confirmTitle')} description={t('wallet.refund.confirmText', { amount: y(yuanToFen(s.confirming.amount)) })} />
-      )}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={entry ? { amount: entry.refundable / 100 } : undefined}
-        onFinish={s.setConfirming}
-        style={s.confirming ? { display: 'none' } : undefined}
-      >
-        <Form.Item name="amount" label={t('wallet.refund.amount')} rules={[{ required: true, message: t('wallet.topUp.amountRequired') }]}>
-          <InputNumber min={0.01} max={entry ? entry.refundable / 100 : undefined} precision={2} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="reason" label={t('wallet.refund.reason')} rules={[{ required: true, whitespace: true, message: t('wallet.refund.reasonRequired') }]}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="amount" label={t('wallet.refund.amount')} rules={[{ required: true, message: t('wallet.topUp.amountRequired') }]}>
+        <InputNumber min={0.01} max={entry ? entry.refundable / 100 : undefined} precision={2} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('wallet.refund.reason')} rules={[{ required: true, whitespace: true, message: t('wallet.refund.reasonRequired') }]}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </TwoStepDialog>
   );
 }
 
@@ -268,63 +264,36 @@ interface CashOutForm {
 export function CashOutDialog({ open, path, wallet, settings, onClose, onDone }: { open: boolean; path: string; wallet?: WalletView; settings?: WalletSettingsView; onClose: () => void; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CashOutForm>();
-  const s = useTwoSteps<CashOutForm>(open);
   const y = (fen: number) => formatFen(fen, i18n.language);
-
-  const post = async (v: CashOutForm) => {
-    s.setSaving(true);
-    s.setError(undefined);
-    try {
-      const made = await api.post<WalletCashOutView>(`${path}/cash-outs`, { amount: yuanToFen(v.amount), method: v.method, reason: v.reason.trim() }, s.key);
-      message.success(made.status === 'PAID' ? t('wallet.cashOut.paid', { amount: y(made.amount) }) : t('wallet.cashOut.pending'));
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      s.setConfirming(undefined);
-      if (!applyProblem(form, e)) s.setError(e);
-    } finally {
-      s.setSaving(false);
-    }
-  };
-
   return (
-    <Modal
+    <TwoStepDialog<CashOutForm>
       open={open}
       title={t('wallet.cashOut.title')}
-      okText={t(s.confirming ? 'wallet.cashOut.confirmOk' : 'wallet.spend.submit')}
-      okButtonProps={{ danger: s.confirming !== undefined }}
-      cancelText={t(s.confirming ? 'wallet.spend.back' : 'common.cancel')}
-      confirmLoading={s.saving}
-      onOk={() => (s.confirming ? void post(s.confirming) : form.submit())}
-      onCancel={() => (s.confirming ? s.setConfirming(undefined) : onClose())}
-      destroyOnHidden
+      confirmOkText={t('wallet.cashOut.confirmOk')}
+      danger
+      form={form}
+      initialValues={{ method: 'CASH' }}
+      hint={wallet && settings && <Typography.Paragraph>{t('wallet.cashOut.hint', { principal: y(wallet.principal), limit: y(settings.cashOutApprovalAbove) })}</Typography.Paragraph>}
+      confirmTitle={t('wallet.cashOut.confirmTitle')}
+      confirmText={(v) => t('wallet.cashOut.confirmText', { amount: y(yuanToFen(v.amount)), method: t(`wallet.methods.${v.method}`) })}
+      send={async (v, key) => {
+        const made = await api.post<WalletCashOutView>(`${path}/cash-outs`, { amount: yuanToFen(v.amount), method: v.method, reason: v.reason.trim() }, key);
+        return made.status === 'PAID' ? t('wallet.cashOut.paid', { amount: y(made.amount) }) : t('wallet.cashOut.pending');
+      }}
+      onClose={onClose}
+      onDone={onDone}
     >
-      <ProblemAlert error={s.error} fieldsInForm />
-      {!s.confirming && wallet && settings && (
-        <Typography.Paragraph>{t('wallet.cashOut.hint', { principal: y(wallet.principal), limit: y(settings.cashOutApprovalAbove) })}</Typography.Paragraph>
-      )}
-      {s.confirming && (
-        <Alert
-          type="warning"
-          showIcon
-          message={t('wallet.cashOut.confirmTitle')}
-          description={t('wallet.cashOut.confirmText', { amount: y(yuanToFen(s.confirming.amount)), method: t(`wallet.methods.${s.confirming.method}`) })}
-        />
-      )}
-      <Form form={form} layout="vertical" initialValues={{ method: 'CASH' }} onFinish={s.setConfirming} style={s.confirming ? { display: 'none' } : undefined}>
-        <Form.Item name="amount" label={t('wallet.cashOut.amount')} rules={[{ required: true, message: t('wallet.topUp.amountRequired') }]}>
-          <InputNumber min={0.01} max={1_000_000} precision={2} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="method" label={t('wallet.cashOut.method')}>
-          <Radio.Group options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`wallet.methods.${m}`) }))} />
-        </Form.Item>
-        <Form.Item name="reason" label={t('wallet.cashOut.reason')} rules={[{ required: true, whitespace: true, message: t('wallet.cashOut.reasonRequired') }]}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="amount" label={t('wallet.cashOut.amount')} rules={[{ required: true, message: t('wallet.topUp.amountRequired') }]}>
+        <InputNumber min={0.01} max={1_000_000} precision={2} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="method" label={t('wallet.cashOut.method')}>
+        <Radio.Group options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`wallet.methods.${m}`) }))} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('wallet.cashOut.reason')} rules={[{ required: true, whitespace: true, message: t('wallet.cashOut.reasonRequired') }]}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </TwoStepDialog>
   );
 }
 
