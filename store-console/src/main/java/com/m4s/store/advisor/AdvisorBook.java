@@ -5,10 +5,11 @@ import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.SqlPage;
 import com.m4s.store.export.ExcelColumn;
 import com.m4s.store.export.ExcelTable;
+import com.m4s.store.member.MemberSearch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -32,13 +33,6 @@ class AdvisorBook {
     static final String COLUMNS = "m.id, m.name, m.phone, c.bound_at,"
             + " array(select v.plate from vehicle v where v.member_id = m.id order by v.created_at) as plates";
     static final String ALL = "from advisor_customer c join member m on m.id = c.id where c.advisor = :advisor";
-    static final String MATCHING_IDS = """
-            with hits as materialized (
-              select id from member where search_grams @> string_to_array(:grams, ' ')
-                and (lower(name) like :text escape '\\' or phone like :text escape '\\')
-              union
-              select member_id from vehicle where search_grams @> string_to_array(:plateGrams, ' ')
-                and plate like :plate escape '\\')""";
     static final String MATCHING = ALL + " and c.id in (select id from hits)";
 
     /** The book as an Excel file: the columns the page shows. */
@@ -62,11 +56,10 @@ class AdvisorBook {
                 return new Filter("", ALL, "select count(*) from advisor_customer c where c.advisor = :advisor",
                         Map.of("advisor", advisor));
             }
-            String plate = plate(query);
-            return new Filter(MATCHING_IDS, MATCHING, "select count(*) from advisor_customer c"
-                    + " where c.advisor = :advisor and c.id in (select id from hits)", Map.of("advisor", advisor,
-                    "grams", Like.grams(query), "text", Like.contains(query), "plateGrams", Like.grams(plate),
-                    "plate", Like.contains(plate).toUpperCase(Locale.ROOT)));
+            Map<String, Object> parameters = new HashMap<>(MemberSearch.parameters(query));
+            parameters.put("advisor", advisor);
+            return new Filter(MemberSearch.HITS, MATCHING, "select count(*) from advisor_customer c"
+                    + " where c.advisor = :advisor and c.id in (select id from hits)", parameters);
         }
     }
 
@@ -88,10 +81,6 @@ class AdvisorBook {
     }
 
     /** A plate as vehicles keep it: upper case, without spaces (as the member list searches). */
-    private static String plate(String query) {
-        return query.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
-    }
-
     private static AdvisorViews.AdvisorCustomer row(ResultSet rs, int n) throws SQLException {
         return new AdvisorViews.AdvisorCustomer(rs.getObject("id", UUID.class), rs.getString("name"),
                 rs.getString("phone"), SqlPage.strings(rs, "plates"),

@@ -5,7 +5,6 @@ import com.m4s.store.export.ExcelColumn;
 import com.m4s.store.export.ExcelTable;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.SqlPage;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -28,17 +27,6 @@ class MemberList {
     static final String COLUMNS = "m.id, m.name, m.phone, m.created_at,"
             + " array(select v.plate from vehicle v where v.member_id = m.id order by v.created_at) as plates";
     static final String ALL = "from member m";
-    /**
-     * The ids of the members whose name contains the text (any case), whose phone contains the digits, or one of
-     * whose plates contains it: each part from its own GIN index, found once for the page and the count.
-     */
-    static final String MATCHING_IDS = """
-            with hits as materialized (
-              select id from member where search_grams @> string_to_array(:grams, ' ')
-                and (lower(name) like :text escape '\\' or phone like :text escape '\\')
-              union
-              select member_id from vehicle where search_grams @> string_to_array(:plateGrams, ' ')
-                and plate like :plate escape '\\')""";
     static final String MATCHING = "from member m where m.id in (select id from hits)";
     static final String MATCHING_COUNT = "select count(*) from hits";
 
@@ -65,10 +53,7 @@ class MemberList {
             if (Like.isBlank(query)) {
                 return new Filter("", ALL, "select count(*) " + ALL, Map.of());
             }
-            String plate = VehicleDetails.normalize(query);
-            return new Filter(MATCHING_IDS, MATCHING, MATCHING_COUNT, Map.of("grams", Like.grams(query),
-                    "text", Like.contains(query), "plateGrams", Like.grams(plate),
-                    "plate", Like.contains(plate).toUpperCase(Locale.ROOT)));
+            return new Filter(MemberSearch.HITS, MATCHING, MATCHING_COUNT, MemberSearch.parameters(query));
         }
     }
 
