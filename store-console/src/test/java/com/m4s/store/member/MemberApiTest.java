@@ -91,7 +91,7 @@ class MemberApiTest extends StoreConsoleTest {
 
     @Test
     void searchIsServedByTheGramIndexesNotByReadingEveryMember() throws Exception {
-        String sql = ("explain " + MemberList.MATCHING_IDS + " select m.id " + MemberList.MATCHING)
+        String sql = ("explain " + MemberSearch.HITS + " select m.id " + MemberList.MATCHING)
                 .replaceAll(":[a-zA-Z]+", "?");
         try (var c = database.connect(); var s = c.createStatement()) {
             s.execute("set search_path to store_gz01; set enable_seqscan = off");
