@@ -68,10 +68,20 @@ export function unanswered(page) {
  * Fills Keycloak's login form (the page the app sent the browser to) and waits until the app is back. A sign-in that
  * has not come back within a minute is reported (where the page is, what it says) and tried once more from a fresh
  * load of the sign-in page: on a loaded machine the page once sat blank after the click until the step timed out.
+ * When the first click did sign in meanwhile, the fresh load goes straight back to the app, which ends the sign-in.
  */
 export async function keycloakLogin(page, username, password = PASSWORD) {
   const back = (url) => url.href.startsWith(BASE_URL);
   for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) {
+      // the first click may have signed in after all: Keycloak then sends the reloaded sign-in page straight back
+      const where = await Promise.race([
+        page.waitForSelector('#username').then(() => 'form', () => 'neither'),
+        page.waitForURL(back).then(() => 'back', () => 'neither'),
+      ]);
+      if (where === 'back') return;
+      if (where === 'neither') throw new Error(`sign-in of ${username}: neither the sign-in form nor the app at ${page.url()}`);
+    }
     await page.waitForSelector('#username');
     await page.fill('#username', username);
     await page.fill('#password', password);
