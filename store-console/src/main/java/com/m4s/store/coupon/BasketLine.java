@@ -15,7 +15,9 @@ public record BasketLine(String id, Kind kind, @Nullable String itemCode, @Nulla
 
     /** What the line is. */
     public enum Kind {
-        LABOUR, PART, MALL_ITEM
+        LABOUR, PART, MALL_ITEM,
+        /** A desk charge: only order-level coupons apply to it. */
+        OTHER
     }
 
     public BasketLine {

@@ -23,7 +23,9 @@ public enum EntryKind {
     /** Available points given to another member of the store (decision 0040): spent oldest lots first. */
     TRANSFER_OUT(false),
     /** Points received from another member (decision 0040): a new lot under the store's expiry policy. */
-    TRANSFER_IN(false);
+    TRANSFER_IN(false),
+    /** Points a refunded payment had spent, given back (decision 0045): a new lot under the store's expiry policy. */
+    REDEEM_RETURN(false);
 
     private final boolean earning;
 

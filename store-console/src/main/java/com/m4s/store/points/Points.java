@@ -231,6 +231,33 @@ public class Points {
     }
 
     /**
+     * Spends available points on what {@code source} names (a payment); 409 insufficient-points when there are not
+     * enough. In the caller's transaction, with the payment's other parts.
+     */
+    @Transactional
+    public Posted redeem(UUID member, long points, Source source, String key, String actor) {
+        requirePositive(points);
+        return post(member, key, hash(member, EntryKind.REDEEM, source, points, null), balance -> {
+            if (balance.available() < points) {
+                throw new ApiException.Conflict("insufficient-points", points, balance.available());
+            }
+            return new Entry(EntryKind.REDEEM, new Deltas(-points, 0, 0, 0), source, null, null, null);
+        }, actor);
+    }
+
+    /**
+     * Gives back points a refunded payment had spent: a {@code REDEEM_RETURN} entry that pays debt first and makes a
+     * lot for the rest under the store's expiry policy; not earning. A repeat of the key answers the first.
+     */
+    @Transactional
+    public Posted returnRedeemed(UUID member, long points, Source source, String key, String actor) {
+        requirePositive(points);
+        return post(member, key, hash(member, EntryKind.REDEEM_RETURN, source, points, null),
+                balance -> new Entry(EntryKind.REDEEM_RETURN, available(balance, points, 0), source, null, null,
+                        null), actor);
+    }
+
+    /**
      * A manual adjustment by staff with the reason: an addition pays debt first; a deduction may not exceed the
      * available points (409 insufficient-points).
      */

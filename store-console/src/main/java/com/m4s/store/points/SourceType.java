@@ -19,5 +19,10 @@ public enum SourceType {
     /** A transfer between two members (source id: the transfer; reference: the other member, masked). */
     TRANSFER,
     /** A transfer reversed by staff (source id: the transfer; reference: the other member, masked). */
-    TRANSFER_REVERSAL
+    TRANSFER_REVERSAL,
+    /**
+     * A payment (decision 0045): points spent on it, given back by its refund, or a multiplier coupon's extra points
+     * (source id: the payment; reference: what it paid for).
+     */
+    PAYMENT
 }

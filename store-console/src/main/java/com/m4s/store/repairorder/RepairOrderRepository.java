@@ -14,4 +14,7 @@ interface RepairOrderRepository extends JpaRepository<RepairOrder, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from RepairOrder o where o.dmsNumber = :number")
     Optional<RepairOrder> lockByDmsNumber(@Param("number") String number);
+
+    /** A member's orders in one status, newest settlement first. */
+    java.util.List<RepairOrder> findByMemberIdAndStatusOrderBySettledAtDesc(UUID memberId, RepairOrderStatus status);
 }

@@ -7,6 +7,7 @@ import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.Problems;
 import com.m4s.store.member.Members;
 import com.m4s.store.member.MileageSource;
+import com.m4s.store.points.AccountType;
 import com.m4s.store.points.EntryKind;
 import com.m4s.store.points.Points;
 import com.m4s.store.points.PointsRules;
@@ -163,6 +164,86 @@ public class RepairOrderService {
     @Transactional(readOnly = true)
     public java.util.Optional<OrderRef> ref(UUID id) {
         return orders.findById(id).map(o -> new OrderRef(o.id(), o.dmsNumber(), o.memberId()));
+    }
+
+    /** A customer-paid (客户帐) line still owed: what a payment's basket is made of (decision 0045). */
+    public record PayableLine(UUID id, LineKind kind, @Nullable String partNumber, String description,
+            long amountFen) {
+    }
+
+    /**
+     * A repair order as a payment sees it: its customer-paid lines not refunded, and whether it can be paid (settled
+     * in the DMS, so its bill is final, not refunded or reversed, something to pay); its points' rule version and
+     * activation time, for a multiplier coupon's extra points.
+     */
+    public record Payable(UUID id, String dmsNumber, UUID memberId, RepairOrderStatus status,
+            @Nullable String advisor, @Nullable Instant settledAt, List<PayableLine> lines,
+            @Nullable Integer ruleVersion, @Nullable Instant pointsActivateAt) {
+
+        public long totalFen() {
+            return lines.stream().mapToLong(PayableLine::amountFen).sum();
+        }
+
+        public boolean payable() {
+            return status == RepairOrderStatus.SETTLED && totalFen() > 0;
+        }
+    }
+
+    /** The order as a payment sees it, if the store has it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Payable> payable(UUID id) {
+        return orders.findById(id).map(o -> new Payable(o.id(), o.dmsNumber(), o.memberId(), o.status(),
+                o.advisor(), o.settledAt(), lines.findByOrderIdOrderByLineNo(id).stream()
+                        .filter(l -> l.accountType() == AccountType.CUSTOMER && !l.refunded())
+                        .map(l -> new PayableLine(l.id(), l.kind(), l.partNumber(), l.description(),
+                                l.amount().toFen()))
+                        .toList(), o.ruleVersion(), o.pointsActivateAt()));
+    }
+
+    /** The member's settled orders with something to pay, newest first (what a payment may be for). */
+    @Transactional(readOnly = true)
+    public List<Payable> payables(UUID member) {
+        return orders.findByMemberIdAndStatusOrderBySettledAtDesc(member, RepairOrderStatus.SETTLED).stream()
+                .map(o -> payable(o.id()).orElseThrow()).filter(Payable::payable).toList();
+    }
+
+    /** The points the order's customer-paid lines produced so far (net of corrections and take-backs). */
+    @Transactional(readOnly = true)
+    public long earnedPoints(UUID id) {
+        List<UUID> ids = lines.findByOrderIdOrderByLineNo(id).stream()
+                .filter(l -> l.accountType() == AccountType.CUSTOMER).map(RepairOrderLine::id).toList();
+        return points.earnedBySource(ids).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Takes back {@code part}/{@code whole} of what each customer-paid line of the order produced so far, rounded down per line
+     * (all of it when {@code part == whole}): a refunded share of a payment (decision 0045). From pending points
+     * while pending, else available (a shortfall is debt). Keys {@code <keyPrefix>:<line>}: a repeat takes nothing
+     * more. Answers the points taken back.
+     */
+    @Transactional
+    public long takeBackShare(UUID id, long part, long whole, String keyPrefix, String actor) {
+        if (part <= 0 || part > whole) {
+            throw new IllegalArgumentException("share " + part + "/" + whole);
+        }
+        RepairOrder order = orders.findById(id).orElseThrow(() -> new ApiException.NotFound("repair-order", id));
+        List<RepairOrderLine> all = lines.findByOrderIdOrderByLineNo(id).stream()
+                .filter(l -> l.accountType() == AccountType.CUSTOMER).toList();
+        Map<UUID, Long> earned = points.earnedBySource(all.stream().map(RepairOrderLine::id).toList());
+        long taken = 0;
+        for (RepairOrderLine line : all) {
+            long has = earned.getOrDefault(line.id(), 0L);
+            long share = java.math.BigInteger.valueOf(has).multiply(java.math.BigInteger.valueOf(part))
+                    .divide(java.math.BigInteger.valueOf(whole)).longValueExact();
+            if (share > 0) {
+                var posted = points.changeSource(order.memberId(), EntryKind.REFUND, source(order, line), -share,
+                        order.ruleVersion(), keyPrefix + ":" + line.id(), actor);
+                if (posted.entryId() != null) {
+                    taken += share;
+                }
+            }
+        }
+        return taken;
     }
 
     @Transactional(readOnly = true)

@@ -128,6 +128,20 @@ public enum Permission {
     MEMBER_TAG(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.CUSTOMER_CARE),
     /** An owner turns their reminders on or off (points about to expire): their consent to be told. */
     OWN_REMINDERS_SET(Scope.STORE, roles(OWNER)),
+    /** Read the store's payments (consumption records), the day's reconciliation and the payment settings. */
+    PAYMENT_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /**
+     * Take a payment at the desk (cash, card, QR, the member's wallet, points, coupons) and confirm one seen in
+     * person: managers, service and customer care.
+     */
+    PAYMENT_TAKE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.SERVICE,
+            Departments.CUSTOMER_CARE),
+    /** Refund (part of) a payment, with a reason: managers. */
+    PAYMENT_REFUND(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
+    /** Change the store's payment settings (whether points pay, and how much): managers. */
+    PAYMENT_SETTINGS_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
+    /** An owner pays their repair orders in the app, confirms desk payments and reads their consumption records. */
+    OWN_PAYMENT(Scope.STORE, roles(OWNER)),
     /** Read members' wallets (balance, history), the cash-out requests and the store's wallet settings. */
     WALLET_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
     /** Take a top-up of a member's wallet at the desk (cash, card, QR code): managers, service and customer care. */

@@ -1,0 +1,37 @@
+package com.m4s.store.payment;
+
+import com.m4s.store.wallet.PaymentMethod;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Payments' domain events, all on topic {@value #TOPIC}: one per payment and one per refund, with the split, the feed
+ * for analytics (WAL-4); ids and fen only, no names or phones.
+ */
+public final class PaymentEvents {
+
+    public static final String TOPIC = "m4s.payment";
+
+    /** Event types, past tense. */
+    public enum Type {
+        PaymentMade, PaymentConfirmed, PaymentRefunded
+    }
+
+    /** A payment as made or confirmed: what it paid for and how much of each means. */
+    public record PaymentRecorded(UUID paymentId, String store, @Nullable String group, UUID memberId,
+            PaymentSubjectType subjectType, @Nullable UUID subjectId, PaymentChannel channel, PaymentStatus status,
+            long grossFen, long couponFen, long walletFen, long pointsUsed, long cashFen,
+            @Nullable PaymentMethod cashMethod, List<UUID> memberCoupons, int pointsMultiplier, long bonusPoints,
+            String takenBy) {
+    }
+
+    /** A refund and exactly what it gave back to each part. */
+    public record PaymentRefundRecorded(UUID refundId, UUID paymentId, String store, @Nullable String group,
+            UUID memberId, long amountFen, long cashFen, long walletFen, long pointsReturned,
+            long earnedPointsReversed, int couponsRestored, long refundedFen, PaymentStatus status) {
+    }
+
+    private PaymentEvents() {
+    }
+}

@@ -1,0 +1,9 @@
+package com.m4s.store.payment;
+
+/** What a payment paid for. */
+public enum PaymentSubjectType {
+    /** A repair order settled in the DMS (subject id: the order; reference: its DMS number). */
+    REPAIR_ORDER,
+    /** A charge at the desk (reference: what for). */
+    DESK_CHARGE
+}
