@@ -7,6 +7,9 @@ public record Basket(List<BasketLine> lines) {
 
     public Basket {
         lines = List.copyOf(lines);
+        if (lines.stream().map(BasketLine::id).distinct().count() != lines.size()) {
+            throw new IllegalArgumentException("two basket lines with one id");
+        }
     }
 
     public long totalFen() {
