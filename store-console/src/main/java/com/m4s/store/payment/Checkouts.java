@@ -57,7 +57,7 @@ public class Checkouts {
     }
 
     /** A basket line as the checkout sheet shows it. */
-    public record LineView(String id, BasketLine.Kind kind, String description, long amountFen) {
+    public record CheckoutLineView(String id, BasketLine.Kind kind, String description, long amountFen) {
     }
 
     /** One coupon of a combination and what it takes off. */
@@ -78,7 +78,7 @@ public class Checkouts {
      * was asked about, every coupon held, the wallet and the points that may pay.
      */
     public record Quote(PaymentSubjectType subjectType, @Nullable UUID subjectId, String subjectRef,
-            List<LineView> lines, long grossFen, CombinationView recommended, String explanation,
+            List<CheckoutLineView> lines, long grossFen, CombinationView recommended, String explanation,
             @Nullable CombinationView chosen, List<HeldView> held, long walletFen, long pointsAvailable,
             boolean pointsAccepted, long pointsMax) {
     }
@@ -146,7 +146,7 @@ public class Checkouts {
         var pts = points.balance(member);
         var setting = settings.view();
         return new Quote(target.type(), target.id(), target.ref(), target.basket().lines().stream()
-                .map(l -> new LineView(l.id(), l.kind(), l.description(), l.amountFen())).toList(),
+                .map(l -> new CheckoutLineView(l.id(), l.kind(), l.description(), l.amountFen())).toList(),
                 target.basket().totalFen(), best, explanations.explain(recommendation.explanation(), locale), choice,
                 heldViews, wallet.total(), pts.available(), setting.pointsAccepted(),
                 Math.min(pts.available(), settings.maxPoints(due)));

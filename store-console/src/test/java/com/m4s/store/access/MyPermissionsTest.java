@@ -32,7 +32,7 @@ class MyPermissionsTest extends StoreConsoleTest {
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "MEMBER_EDIT", "USED_CAR_VIEW",
                         "USED_CAR_MANAGE", "PHOTO_UPLOAD", "USED_CAR_MARKET_VIEW", "POINTS_VIEW", "POINTS_RULES_VIEW",
                         "REPAIR_ORDER_VIEW", "CARD_VIEW", "CARD_MANAGE", "POINT_TASK_VIEW", "POINT_CAMPAIGN_VIEW",
-                        "POINT_TRANSFER_VIEW", "ADVISOR_VIEW", "SEGMENT_VIEW", "WALLET_VIEW");
+                        "POINT_TRANSFER_VIEW", "ADVISOR_VIEW", "SEGMENT_VIEW", "PAYMENT_VIEW", "WALLET_VIEW");
     }
 
     @Test
@@ -41,7 +41,8 @@ class MyPermissionsTest extends StoreConsoleTest {
                 .valueStream().map(n -> n.asString()).toList())
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "USED_CAR_VIEW", "USED_CAR_MARKET_VIEW",
                         "POINTS_VIEW", "POINTS_RULES_VIEW", "REPAIR_ORDER_VIEW", "CARD_VIEW", "POINT_TASK_VIEW",
-                        "POINT_CAMPAIGN_VIEW", "POINT_TRANSFER_VIEW", "ADVISOR_VIEW", "SEGMENT_VIEW", "WALLET_VIEW");
+                        "POINT_CAMPAIGN_VIEW", "POINT_TRANSFER_VIEW", "ADVISOR_VIEW", "SEGMENT_VIEW", "PAYMENT_VIEW",
+                        "WALLET_VIEW");
     }
 
     @Test
