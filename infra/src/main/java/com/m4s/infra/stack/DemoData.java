@@ -125,6 +125,8 @@ public final class DemoData {
         int segmentsCreated = 0;
         DemoWallets wallets = new DemoWallets(api);
         int walletsFilled = 0;
+        DemoPayments payments = new DemoPayments(api);
+        int paymentsMade = 0;
         int bound = 0;
         int announced = 0;
         Api advisorReader = anonymous.withToken(stack.keycloak().passwordToken(ADVISOR, DEMO_PASSWORD));
@@ -168,6 +170,9 @@ public final class DemoData {
                     customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
             // wallets after the orders: the first member pays one of their orders from the wallet (decision 0043)
             walletsFilled += wallets.ensure(store.code(), customers);
+            // payments after the wallets: the owner's oldest order paid partly from the wallet (decision 0045)
+            paymentsMade += payments.ensure(store.code(), customers,
+                    store.code().equals(OWNER_STORE) ? advisorReader : api);
         }
         // the first store's DMS gets its credential, kept in the stack's data directory for a developer to use
         java.nio.file.Path dms = new DemoDms(api, stack.dataDir()).ensure(BELL_STORE);
@@ -183,6 +188,7 @@ public final class DemoData {
                 "Demo advisors: {} members bound, {} ratings, {} announcements", bound, rated, announced);
         org.slf4j.LoggerFactory.getLogger(DemoSegments.class).info("Demo segments: {} created", segmentsCreated);
         org.slf4j.LoggerFactory.getLogger(DemoWallets.class).info("Demo wallets: {} filled", walletsFilled);
+        org.slf4j.LoggerFactory.getLogger(DemoPayments.class).info("Demo payments: {} made", paymentsMade);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"
                 + " created, in {} ms", created, issued, tasks, campaignsCreated,

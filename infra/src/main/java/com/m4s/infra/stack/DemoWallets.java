@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Stored-value wallets in every demo store (decision 0043), through the API as the desk uses it: the store's bonus
- * tiers (充500送50, 充1000送120, 充2000送300), then top-ups (two with a bonus), payments of a repair order and of desk
- * charges, and a refund of part of the order's payment, for the store's first three members (the demo owner
+ * tiers (充500送50, 充1000送120, 充2000送300), then top-ups (two with a bonus), payments of desk charges and a refund
+ * of part of one (the repair orders are paid through the checkout: DemoPayments), for the store's first three members (the demo owner
  * 13800138001 first in gz_tianhe). Every post carries an Idempotency-Key of its own, and a member whose wallet has
  * entries already is left as it is, so a second run posts nothing.
  */
@@ -44,13 +44,11 @@ final class DemoWallets {
                 case 0 -> {
                     post(wallet + "/top-ups", Map.of("amount", 100_000, "method", "WECHAT_QR", "note", "充1000送120"),
                             key + "top-up");
-                    String order = latestOrder(base, customer);
-                    if (order != null) {
-                        String spend = post(wallet + "/spends", Map.of("amount", 48_000, "repairOrderId", order),
-                                key + "order").path("entryId").asString();
-                        post(wallet + "/entries/" + spend + "/refunds", Map.of("amount", 8_000, "reason",
-                                "工时费多收，退回钱包"), key + "refund");
-                    }
+                    // the owner's repair orders are paid through the checkout (DemoPayments), one of them from here
+                    String charge = post(wallet + "/spends", Map.of("amount", 12_800, "description", "更换雨刮片"),
+                            key + "wipers").path("entryId").asString();
+                    post(wallet + "/entries/" + charge + "/refunds", Map.of("amount", 2_800, "reason",
+                            "雨刮片按会员价重算，退回差价"), key + "refund");
                     post(wallet + "/spends", Map.of("amount", 6_000, "description", "精致洗车"), key + "wash");
                 }
                 case 1 -> {
@@ -62,21 +60,6 @@ final class DemoWallets {
             filled++;
         }
         return filled;
-    }
-
-    /** The member's most recent repair order found by their plate, or none. */
-    private String latestOrder(String base, DemoRepairOrders.Customer customer) {
-        if (customer.plate() == null) {
-            return null;
-        }
-        Api.Response orders = api.get(base + "/repair-orders?size=20&q=" + customer.plate());
-        check(orders, "repair orders of " + customer.plate());
-        for (var order : orders.json().path("content")) {
-            if (order.path("memberId").asString().equals(customer.memberId())) {
-                return order.path("id").asString();
-            }
-        }
-        return null;
     }
 
     private tools.jackson.databind.JsonNode post(String path, Map<String, Object> body, String key) {
