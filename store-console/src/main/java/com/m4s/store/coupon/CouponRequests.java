@@ -19,7 +19,7 @@ public final class CouponRequests {
      * days from the day a coupon is handed out (that day included). Unused numbers of a kind are 0 (or null for the
      * cap); {@link Coupons} answers 422 coupon-template-invalid naming the field otherwise.
      */
-    public record TemplateChange(@NotBlank @Size(max = 100) String name, @Size(max = 500) @Nullable String description,
+    public record CouponTemplateChange(@NotBlank @Size(max = 100) String name, @Size(max = 500) @Nullable String description,
             @NotNull CouponKind kind, @NotNull CouponScope scope,
             @Nullable @Size(max = 50) List<@NotBlank @Size(max = 60) String> scopeCodes,
             @Nullable @Min(0) @Max(100_000_000) Long valueFen, @Nullable @Min(0) @Max(100_000_000) Long thresholdFen,
@@ -31,7 +31,7 @@ public final class CouponRequests {
             @Nullable Boolean claimable) {
 
         /** Numbers not given are 0 (the multiplier 1, the per-member limit 1); not claimable unless said. */
-        public TemplateChange {
+        public CouponTemplateChange {
             valueFen = valueFen == null ? 0L : valueFen;
             thresholdFen = thresholdFen == null ? 0L : thresholdFen;
             percentOff = percentOff == null ? 0 : percentOff;
@@ -46,7 +46,7 @@ public final class CouponRequests {
     }
 
     /** Coupons to hand out: to one member or to the members a segment matches now, one of the two. */
-    public record Issue(@Nullable UUID memberId, @Nullable UUID segmentId) {
+    public record CouponIssue(@Nullable UUID memberId, @Nullable UUID segmentId) {
     }
 
     private CouponRequests() {

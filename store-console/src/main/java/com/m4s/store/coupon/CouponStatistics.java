@@ -25,7 +25,7 @@ class CouponStatistics {
     }
 
     /** The totals, and the series of the {@code days} store days up to {@code today} (every day, zero or not). */
-    CouponViews.Statistics of(UUID template, ZoneId zone, LocalDate today, int days) {
+    CouponViews.CouponStatisticsView of(UUID template, ZoneId zone, LocalDate today, int days) {
         long[] totals = jdbc.sql("""
                 select count(*) filter (where obtained = 'ISSUED'), count(*) filter (where obtained = 'CLAIMED'),
                        count(*) filter (where state = 'USED'), count(*) filter (where state = 'EXPIRED'),
@@ -51,12 +51,12 @@ class CouponStatistics {
                     byDay.put(rs.getObject(1, LocalDate.class), new long[] {rs.getLong(2), rs.getLong(3),
                             rs.getLong(4)});
                 });
-        List<CouponViews.Day> series = new ArrayList<>();
+        List<CouponViews.CouponDay> series = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
             long[] v = byDay.getOrDefault(d, new long[3]);
-            series.add(new CouponViews.Day(d, v[0], v[1], v[2]));
+            series.add(new CouponViews.CouponDay(d, v[0], v[1], v[2]));
         }
-        return new CouponViews.Statistics(template, totals[0], totals[1], totals[2], totals[3], totals[4], totals[5],
+        return new CouponViews.CouponStatisticsView(template, totals[0], totals[1], totals[2], totals[3], totals[4], totals[5],
                 totals[6], series);
     }
 }

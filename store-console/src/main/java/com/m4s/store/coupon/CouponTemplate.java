@@ -70,7 +70,7 @@ class CouponTemplate extends BaseEntity {
         this.createdBy = "";
     }
 
-    CouponTemplate(CouponRequests.TemplateChange change, String createdBy, Instant now) {
+    CouponTemplate(CouponRequests.CouponTemplateChange change, String createdBy, Instant now) {
         super(now);
         this.status = CouponTemplateStatus.DRAFT;
         this.createdBy = createdBy;
@@ -81,7 +81,7 @@ class CouponTemplate extends BaseEntity {
     }
 
     /** A draft's new rules. */
-    void change(CouponRequests.TemplateChange change, Instant now) {
+    void change(CouponRequests.CouponTemplateChange change, Instant now) {
         rules(change);
         touch(now);
     }
@@ -94,7 +94,7 @@ class CouponTemplate extends BaseEntity {
         touch(now);
     }
 
-    private void rules(CouponRequests.TemplateChange c) {
+    private void rules(CouponRequests.CouponTemplateChange c) {
         this.name = c.name().strip();
         this.description = c.description() == null || c.description().isBlank() ? null : c.description().strip();
         this.kind = c.kind();

@@ -54,7 +54,7 @@ class CouponTemplateController {
 
     @GetMapping
     @Operation(summary = "The store's coupon templates, newest first: statuses, kinds, a name (part)")
-    PageResult<CouponViews.TemplateView> couponTemplates(@PathVariable String store,
+    PageResult<CouponViews.CouponTemplateView> couponTemplates(@PathVariable String store,
             @RequestParam(required = false) @Nullable List<CouponTemplateStatus> status,
             @RequestParam(required = false) @Nullable List<CouponKind> kind,
             @RequestParam(required = false) @Size(max = 40) @Nullable String search,
@@ -85,16 +85,16 @@ class CouponTemplateController {
     @PostMapping
     @Operation(summary = "A new template, a draft", description = "422 coupon-template-invalid (a rule its kind"
             + " cannot have, e.g. PERCENT outside 1–99, a threshold not above the value, FREE_ITEM not on ITEMS).")
-    ResponseEntity<CouponViews.TemplateView> createCouponTemplate(@PathVariable String store,
-            @Valid @RequestBody CouponRequests.TemplateChange change) {
-        CouponViews.TemplateView created = coupons.create(change, Caller.currentUsername());
+    ResponseEntity<CouponViews.CouponTemplateView> createCouponTemplate(@PathVariable String store,
+            @Valid @RequestBody CouponRequests.CouponTemplateChange change) {
+        CouponViews.CouponTemplateView created = coupons.create(change, Caller.currentUsername());
         return ResponseEntity.created(URI.create("/api/stores/" + store + "/coupon-templates/" + created.id()))
                 .body(created);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One template with its stock and the moves allowed now")
-    CouponViews.TemplateView couponTemplate(@PathVariable String store, @PathVariable UUID id) {
+    CouponViews.CouponTemplateView couponTemplate(@PathVariable String store, @PathVariable UUID id) {
         return coupons.get(id);
     }
 
@@ -103,16 +103,16 @@ class CouponTemplateController {
     @Operation(summary = "Change a template; send If-Match with the version read", description = "A draft: every"
             + " rule; an active one: name, description and a larger stock (409 coupon-template-rules-locked, 422"
             + " coupon-template-stock-down); an ended one: nothing (409 coupon-template-illegal-move).")
-    CouponViews.TemplateView changeCouponTemplate(@PathVariable String store, @PathVariable UUID id,
+    CouponViews.CouponTemplateView changeCouponTemplate(@PathVariable String store, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @Valid @RequestBody CouponRequests.TemplateChange change) {
+            @Valid @RequestBody CouponRequests.CouponTemplateChange change) {
         return coupons.update(id, change, Versions.ifMatch(ifMatch));
     }
 
     @Allow(Permission.COUPON_MANAGE)
     @PostMapping("/{id}/activation")
     @Operation(summary = "Activate a draft: its coupons may be issued and claimed; send If-Match")
-    CouponViews.TemplateView activateCouponTemplate(@PathVariable String store, @PathVariable UUID id,
+    CouponViews.CouponTemplateView activateCouponTemplate(@PathVariable String store, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
         return coupons.activate(id, Versions.ifMatch(ifMatch));
     }
@@ -120,7 +120,7 @@ class CouponTemplateController {
     @Allow(Permission.COUPON_MANAGE)
     @PostMapping("/{id}/ending")
     @Operation(summary = "End an active template: no more hand-outs, coupons held stay usable; send If-Match")
-    CouponViews.TemplateView endCouponTemplate(@PathVariable String store, @PathVariable UUID id,
+    CouponViews.CouponTemplateView endCouponTemplate(@PathVariable String store, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
         return coupons.end(id, Versions.ifMatch(ifMatch));
     }
@@ -132,9 +132,9 @@ class CouponTemplateController {
                     + " the per-member limit or after the stock ran out are skipped and counted. 422"
                     + " coupon-issue-target, coupon-member-unknown; 409 coupon-template-illegal-move (not active),"
                     + " coupon-template-over.")
-    CouponViews.IssueResult issueCoupons(@PathVariable String store, @PathVariable UUID id,
+    CouponViews.CouponIssueResult issueCoupons(@PathVariable String store, @PathVariable UUID id,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-            @Valid @RequestBody CouponRequests.Issue issue) {
+            @Valid @RequestBody CouponRequests.CouponIssue issue) {
         Caller caller = Caller.current().orElseThrow();
         return coupons.issue(id, issue, Coupons.batchId(id, caller.subject(), key), caller.username());
     }
@@ -142,7 +142,7 @@ class CouponTemplateController {
     @GetMapping("/{id}/statistics")
     @Operation(summary = "A template's figures: issued, claimed, used, expired, available, discount given and"
             + " revenue of the orders that used them (fen), and per store day claimed/issued/used")
-    CouponViews.Statistics couponStatistics(@PathVariable String store, @PathVariable UUID id,
+    CouponViews.CouponStatisticsView couponStatistics(@PathVariable String store, @PathVariable UUID id,
             @RequestParam(defaultValue = "30") @Min(1) @Max(366) int days) {
         return coupons.statistics(id, days);
     }

@@ -35,22 +35,22 @@ public class CouponTemplateList {
     static final int EXPORT_FETCH_SIZE = 500;
 
     /** The list as an Excel file: what the list shows, amounts in yuan, kind and status in the caller's language. */
-    static final ExcelTable<CouponViews.TemplateView> EXPORT = ExcelTable.of("couponTemplates",
-            ExcelColumn.text("name", CouponViews.TemplateView::name),
+    static final ExcelTable<CouponViews.CouponTemplateView> EXPORT = ExcelTable.of("couponTemplates",
+            ExcelColumn.text("name", CouponViews.CouponTemplateView::name),
             ExcelColumn.text("kind", t -> Problems.message("export.couponTemplates.kind." + t.kind())),
             ExcelColumn.text("scope", t -> Problems.message("export.couponTemplates.scope." + t.scope())),
             ExcelColumn.money("valueFen", t -> t.valueFen() == 0 ? null : BigDecimal.valueOf(t.valueFen(), 2)),
             ExcelColumn.money("thresholdFen", t -> t.thresholdFen() == 0 ? null
                     : BigDecimal.valueOf(t.thresholdFen(), 2)),
             ExcelColumn.integer("percentOff", t -> t.percentOff() == 0 ? null : t.percentOff()),
-            ExcelColumn.text("stackGroup", CouponViews.TemplateView::stackGroup),
+            ExcelColumn.text("stackGroup", CouponViews.CouponTemplateView::stackGroup),
             ExcelColumn.text("validity", t -> t.validDays() != null ? t.validDays() + "d"
                     : t.validFrom() + " ~ " + t.validUntil()),
-            ExcelColumn.integer("totalLimit", CouponViews.TemplateView::totalLimit),
-            ExcelColumn.integer("handedOut", CouponViews.TemplateView::handedOut),
-            ExcelColumn.integer("used", CouponViews.TemplateView::used),
+            ExcelColumn.integer("totalLimit", CouponViews.CouponTemplateView::totalLimit),
+            ExcelColumn.integer("handedOut", CouponViews.CouponTemplateView::handedOut),
+            ExcelColumn.integer("used", CouponViews.CouponTemplateView::used),
             ExcelColumn.text("status", t -> Problems.message("export.couponTemplates.status." + t.status())),
-            ExcelColumn.dateTime("createdAt", CouponViews.TemplateView::createdAt));
+            ExcelColumn.dateTime("createdAt", CouponViews.CouponTemplateView::createdAt));
 
     private static final String COLUMNS = "t.id, t.name, t.description, t.kind, t.scope, t.scope_codes, t.value_fen,"
             + " t.threshold_fen, t.percent_off, t.cap_fen, t.points_multiplier, t.stack_group, t.valid_from,"
@@ -92,18 +92,18 @@ public class CouponTemplateList {
         return new Where(from.toString(), parameters);
     }
 
-    PageResult<CouponViews.TemplateView> page(Filter filter, SqlPage page) {
+    PageResult<CouponViews.CouponTemplateView> page(Filter filter, SqlPage page) {
         Where where = where(filter);
         return page.query(jdbc, COLUMNS, where.from(), where.parameters(), (rs, row) -> template(rs));
     }
 
-    long each(Filter filter, SqlPage order, Consumer<CouponViews.TemplateView> sink) {
+    long each(Filter filter, SqlPage order, Consumer<CouponViews.CouponTemplateView> sink) {
         Where where = where(filter);
         return order.each(jdbc, "", COLUMNS, where.from(), where.parameters(), EXPORT_FETCH_SIZE,
                 (rs, row) -> template(rs), sink);
     }
 
-    CouponViews.TemplateView one(UUID id) {
+    CouponViews.CouponTemplateView one(UUID id) {
         return jdbc.sql("select " + COLUMNS + " " + FROM + " where t.id = :id").param("id", id)
                 .query((rs, row) -> template(rs)).single();
     }
@@ -132,7 +132,7 @@ public class CouponTemplateList {
     }
 
     /** The claim centre: active claimable templates whose dates are not over, with what this member holds of each. */
-    List<CouponViews.CentreItem> centre(UUID member, LocalDate today) {
+    List<CouponViews.CouponCentreItem> centre(UUID member, LocalDate today) {
         return jdbc.sql("select t.*, (select count(*) from member_coupon c where c.template_id = t.id"
                 + " and c.member_id = :member) held from coupon_template t where t.status = 'ACTIVE' and t.claimable"
                 + " and (t.valid_until is null or t.valid_until >= :today) order by t.created_at desc, t.id")
@@ -142,7 +142,7 @@ public class CouponTemplateList {
                     Integer remaining = total == null ? null : Math.max(0, total - handedOut);
                     int held = rs.getInt("held");
                     int limit = rs.getInt("per_member_limit");
-                    return new CouponViews.CentreItem(rs.getObject("id", UUID.class), rs.getString("name"),
+                    return new CouponViews.CouponCentreItem(rs.getObject("id", UUID.class), rs.getString("name"),
                             rs.getString("description"), CouponKind.valueOf(rs.getString("kind")),
                             CouponScope.valueOf(rs.getString("scope")), codes(rs), rs.getLong("value_fen"),
                             rs.getLong("threshold_fen"), rs.getInt("percent_off"), longOrNull(rs, "cap_fen"),
@@ -153,11 +153,11 @@ public class CouponTemplateList {
                 }).list();
     }
 
-    private static CouponViews.TemplateView template(ResultSet rs) throws SQLException {
+    private static CouponViews.CouponTemplateView template(ResultSet rs) throws SQLException {
         CouponTemplateStatus status = CouponTemplateStatus.valueOf(rs.getString("status"));
         Integer total = integer(rs, "total_limit");
         int handedOut = rs.getInt("handed_out");
-        return new CouponViews.TemplateView(rs.getObject("id", UUID.class), rs.getString("name"),
+        return new CouponViews.CouponTemplateView(rs.getObject("id", UUID.class), rs.getString("name"),
                 rs.getString("description"), CouponKind.valueOf(rs.getString("kind")),
                 CouponScope.valueOf(rs.getString("scope")), codes(rs), rs.getLong("value_fen"),
                 rs.getLong("threshold_fen"), rs.getInt("percent_off"), longOrNull(rs, "cap_fen"),

@@ -14,7 +14,7 @@ public final class CouponViews {
      * A template with its stock: {@code handedOut} coupons issued or claimed, {@code remaining} of the stock (null:
      * unlimited), {@code used} of them used now; the moves its status allows.
      */
-    public record TemplateView(UUID id, String name, @Nullable String description, CouponKind kind, CouponScope scope,
+    public record CouponTemplateView(UUID id, String name, @Nullable String description, CouponKind kind, CouponScope scope,
             List<String> scopeCodes, long valueFen, long thresholdFen, int percentOff, @Nullable Long capFen,
             int pointsMultiplier, @Nullable String stackGroup, @Nullable LocalDate validFrom,
             @Nullable LocalDate validUntil, @Nullable Integer validDays, int perMemberLimit,
@@ -37,12 +37,12 @@ public final class CouponViews {
      * issued a coupon now, those who had one of this batch already, those over the per-member limit, those left
      * without because the stock ran out.
      */
-    public record IssueResult(UUID batchId, int targeted, int issued, int alreadyIssued, int overLimit,
-            int outOfStock, TemplateView template) {
+    public record CouponIssueResult(UUID batchId, int targeted, int issued, int alreadyIssued, int overLimit,
+            int outOfStock, CouponTemplateView template) {
     }
 
     /** A template in the owner's claim centre: what is left of its stock and whether this owner may claim one now. */
-    public record CentreItem(UUID templateId, String name, @Nullable String description, CouponKind kind,
+    public record CouponCentreItem(UUID templateId, String name, @Nullable String description, CouponKind kind,
             CouponScope scope, List<String> scopeCodes, long valueFen, long thresholdFen, int percentOff,
             @Nullable Long capFen, int pointsMultiplier, @Nullable String stackGroup, @Nullable LocalDate validFrom,
             @Nullable LocalDate validUntil, @Nullable Integer validDays, int perMemberLimit, @Nullable Integer remaining,
@@ -53,12 +53,12 @@ public final class CouponViews {
      * A template's figures: coupons issued and claimed, used, expired and available now; the discount they gave and
      * the total of the orders they were used on; and per store day the coupons claimed, issued and used.
      */
-    public record Statistics(UUID templateId, long issued, long claimed, long used, long expired, long available,
-            long discountFen, long orderFen, List<Day> days) {
+    public record CouponStatisticsView(UUID templateId, long issued, long claimed, long used, long expired, long available,
+            long discountFen, long orderFen, List<CouponDay> days) {
     }
 
     /** One store day of a template's series. */
-    public record Day(LocalDate day, long claimed, long issued, long used) {
+    public record CouponDay(LocalDate day, long claimed, long issued, long used) {
     }
 
     private CouponViews() {

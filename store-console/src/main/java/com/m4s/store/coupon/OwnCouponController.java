@@ -41,7 +41,7 @@ class OwnCouponController {
     @GetMapping("/coupon-centre")
     @Operation(summary = "The claim centre: claimable templates with what is left of their stock, how many I hold"
             + " and whether I may claim one now")
-    List<CouponViews.CentreItem> couponCentre(@PathVariable String store) {
+    List<CouponViews.CouponCentreItem> couponCentre(@PathVariable String store) {
         return coupons.centre(member());
     }
 

@@ -155,8 +155,8 @@ class CouponsTest extends StoreConsoleTest {
         assertThat(again.json().path("batchId").asString()).isEqualTo(one.json().path("batchId").asString());
         // the same batch reaching the service again (the kept answer gone) issues nobody twice
         UUID batch = UUID.fromString(one.json().path("batchId").asString());
-        CouponViews.IssueResult repeat = inStore(() -> coupons.issue(UUID.fromString(template),
-                new CouponRequests.Issue(UUID.fromString(a), null), batch, "staff"));
+        CouponViews.CouponIssueResult repeat = inStore(() -> coupons.issue(UUID.fromString(template),
+                new CouponRequests.CouponIssue(UUID.fromString(a), null), batch, "staff"));
         assertThat(repeat.alreadyIssued()).isEqualTo(1);
         assertThat(repeat.issued()).isZero();
 
