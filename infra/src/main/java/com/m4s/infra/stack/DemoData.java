@@ -125,6 +125,8 @@ public final class DemoData {
         int segmentsCreated = 0;
         DemoWallets wallets = new DemoWallets(api);
         int walletsFilled = 0;
+        DemoCoupons coupons = new DemoCoupons(api, stack);
+        int couponTemplates = 0;
         int bound = 0;
         int announced = 0;
         Api advisorReader = anonymous.withToken(stack.keycloak().passwordToken(ADVISOR, DEMO_PASSWORD));
@@ -168,6 +170,8 @@ public final class DemoData {
                     customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
             // wallets after the orders: the first member pays one of their orders from the wallet (decision 0043)
             walletsFilled += wallets.ensure(store.code(), customers);
+            // coupons last: the demo owner holds three usable ones, the centre has stock, the statistics some history
+            couponTemplates += coupons.ensure(store.code(), customers);
         }
         // the first store's DMS gets its credential, kept in the stack's data directory for a developer to use
         java.nio.file.Path dms = new DemoDms(api, stack.dataDir()).ensure(BELL_STORE);
@@ -183,6 +187,7 @@ public final class DemoData {
                 "Demo advisors: {} members bound, {} ratings, {} announcements", bound, rated, announced);
         org.slf4j.LoggerFactory.getLogger(DemoSegments.class).info("Demo segments: {} created", segmentsCreated);
         org.slf4j.LoggerFactory.getLogger(DemoWallets.class).info("Demo wallets: {} filled", walletsFilled);
+        org.slf4j.LoggerFactory.getLogger(DemoCoupons.class).info("Demo coupons: {} templates made", couponTemplates);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"
                 + " created, in {} ms", created, issued, tasks, campaignsCreated,
