@@ -52,7 +52,7 @@ describe('owner coupons', () => {
       { auth: fakeAuth({ api: fakeApi({ get, post }), claims: claims(['owner']) }), path: '/app/coupon-centre' },
     );
     const items = await screen.findAllByTestId('owner-centre-item');
-    expect(items[0].textContent).toContain('剩余 5 张');
+    expect(items[0]!.textContent).toContain('剩余 5 张');
     expect(screen.getByLabelText('已领完 秒杀券')).toBeDisabled();
     fireEvent.click(screen.getByLabelText('领取 新客立减20'));
     await waitFor(() => expect(post).toHaveBeenCalledWith('/api/stores/gz_tianhe/me/coupon-centre/t-2/claims', undefined, expect.any(String)));

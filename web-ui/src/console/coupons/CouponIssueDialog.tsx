@@ -60,7 +60,7 @@ export function CouponIssueDialog({ store, template, onClose, onIssued }: { stor
         <Alert
           type="success"
           showIcon
-          message={t('coupons.issue.resultText', {
+          title={t('coupons.issue.resultText', {
             targeted: result.targeted,
             issued: result.issued,
             already: result.alreadyIssued,
