@@ -215,3 +215,26 @@ export type WalletCashOutView = Nullable<ConsoleSchemas['CashOutView'], 'decided
 export type WalletCashOutStatus = WalletCashOutView['status'];
 export type WalletSettingsView = ConsoleSchemas['WalletSettingsView'];
 export type BonusTier = ConsoleSchemas['BonusTier'];
+
+export type CouponTemplateView = Nullable<
+  ConsoleSchemas['CouponTemplateView'],
+  'description' | 'capFen' | 'stackGroup' | 'validFrom' | 'validUntil' | 'validDays' | 'totalLimit' | 'remaining'
+>;
+export type CouponKind = CouponTemplateView['kind'];
+export type CouponScope = CouponTemplateView['scope'];
+export type CouponTemplateStatus = CouponTemplateView['status'];
+export type CouponTemplateChange = Nullable<
+  ConsoleSchemas['CouponTemplateChange'],
+  'description' | 'scopeCodes' | 'valueFen' | 'thresholdFen' | 'percentOff' | 'capFen' | 'pointsMultiplier' | 'stackGroup' | 'validFrom' | 'validUntil' | 'validDays' | 'perMemberLimit' | 'totalLimit' | 'claimable'
+>;
+export type MemberCouponView = Nullable<
+  ConsoleSchemas['MemberCouponView'],
+  'description' | 'capFen' | 'stackGroup' | 'usedAt' | 'paymentId' | 'discountFen' | 'orderFen' | 'expiredAt'
+>;
+export type MemberCouponState = MemberCouponView['state'];
+export type CouponCentreItem = Nullable<
+  ConsoleSchemas['CouponCentreItem'],
+  'description' | 'capFen' | 'stackGroup' | 'validFrom' | 'validUntil' | 'validDays' | 'remaining'
+>;
+export type CouponIssueResult = Omit<ConsoleSchemas['CouponIssueResult'], 'template'> & { template: CouponTemplateView };
+export type CouponStatisticsView = ConsoleSchemas['CouponStatisticsView'];

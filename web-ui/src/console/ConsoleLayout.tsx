@@ -57,6 +57,7 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   advisors: <ContactsOutlined />,
   pointTransfers: <SwapOutlined />,
   walletCashOuts: <WalletOutlined />,
+  coupons: <GiftOutlined />,
   advisorPerformance: <SolutionOutlined />,
   advisorMoves: <UserSwitchOutlined />,
   advisorNews: <NotificationOutlined />,

@@ -24,6 +24,11 @@ export const ENUM_LABELS: Record<string, string> = {
   CampaignMemberCampaignOutcome: 'pointCampaigns.outcomes',
   CampaignMemberCampaignSkipReason: 'pointCampaigns.skipReasons',
   PointTransferStatus: 'pointTransfers.statuses',
+  CouponKind: 'coupons.kinds',
+  CouponScope: 'coupons.scopes',
+  CouponTemplateStatus: 'coupons.statuses',
+  CouponObtained: 'coupons.obtained',
+  MemberCouponState: 'coupons.states',
 };
 
 /** Fields kept as text whose values are codes with labels of their own. */

@@ -125,6 +125,8 @@ public final class DemoData {
         int segmentsCreated = 0;
         DemoWallets wallets = new DemoWallets(api);
         int walletsFilled = 0;
+        DemoCoupons coupons = new DemoCoupons(api, stack);
+        int couponTemplates = 0;
         DemoPayments payments = new DemoPayments(api);
         int paymentsMade = 0;
         int bound = 0;
@@ -170,6 +172,8 @@ public final class DemoData {
                     customers.stream().map(DemoRepairOrders.Customer::memberId).toList());
             // wallets after the orders: the first member pays one of their orders from the wallet (decision 0043)
             walletsFilled += wallets.ensure(store.code(), customers);
+            // coupons after the wallets: the demo owner holds three usable ones, the centre has stock, the statistics some history
+            couponTemplates += coupons.ensure(store.code(), customers);
             // payments after the wallets: the owner's oldest order paid partly from the wallet (decision 0045)
             paymentsMade += payments.ensure(store.code(), customers,
                     store.code().equals(OWNER_STORE) ? advisorReader : api);
@@ -188,6 +192,7 @@ public final class DemoData {
                 "Demo advisors: {} members bound, {} ratings, {} announcements", bound, rated, announced);
         org.slf4j.LoggerFactory.getLogger(DemoSegments.class).info("Demo segments: {} created", segmentsCreated);
         org.slf4j.LoggerFactory.getLogger(DemoWallets.class).info("Demo wallets: {} filled", walletsFilled);
+        org.slf4j.LoggerFactory.getLogger(DemoCoupons.class).info("Demo coupons: {} templates made", couponTemplates);
         org.slf4j.LoggerFactory.getLogger(DemoPayments.class).info("Demo payments: {} made", paymentsMade);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"

@@ -160,6 +160,16 @@ public enum Permission {
     WALLET_SETTINGS_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
     /** An owner reads their own wallet: principal, bonus and history. */
     OWN_WALLET_VIEW(Scope.STORE, roles(OWNER)),
+    /** Read the store's coupon templates, their statistics and the coupons members hold. */
+    COUPON_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /** Create and change coupon templates, activate and end them: managers. */
+    COUPON_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER)),
+    /** Issue coupons of an active template to a member or a segment: managers and customer care (goodwill). */
+    COUPON_ISSUE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.CUSTOMER_CARE),
+    /** An owner reads their own coupons and the claim centre. */
+    OWN_COUPON_VIEW(Scope.STORE, roles(OWNER)),
+    /** An owner claims a coupon in the claim centre. */
+    OWN_COUPON_CLAIM(Scope.STORE, roles(OWNER)),
     /** Read the store's staff and their roles. */
     STAFF_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
     /** Invite staff, change their roles and departments, disable them. */

@@ -45,8 +45,8 @@ class PermissionTest {
                 Permission.PHOTO_UPLOAD, Permission.USED_CAR_MARKET_VIEW, Permission.POINTS_RULES_VIEW,
                 Permission.OWN_POINTS_VIEW, Permission.CARD_VIEW, Permission.OWN_CARD_VIEW, Permission.OWN_CHECK_IN,
                 Permission.OWN_POINTS_TRANSFER, Permission.OWN_SHARE, Permission.OWN_ADVISOR_RATE,
-                Permission.OWN_REMINDERS_SET, Permission.OWN_PAYMENT,
-                Permission.OWN_WALLET_VIEW);
+                Permission.OWN_REMINDERS_SET, Permission.OWN_PAYMENT, Permission.OWN_WALLET_VIEW,
+                Permission.OWN_COUPON_VIEW, Permission.OWN_COUPON_CLAIM);
     }
 
     @Test
