@@ -167,6 +167,71 @@ class PaymentsTest extends StoreConsoleTest {
     }
 
     @Test
+    void aPaymentWithCouponsWalletAndPointsIsRefundedHalfThenWholeAndTheCouponsComeBackOnlyWithTheWhole() {
+        String member = member("用券付款");
+        topUp(member, 20_000);
+        addPoints(member, 10_000);
+        String labour = issue(coupon("工时8折", "PERCENT", "LABOUR", "常规", Map.of("percentOff", 20, "capFen",
+                20_000)), member);
+        String over300 = issue(coupon("满300减50", "THRESHOLD", "ORDER", "常规", Map.of("valueFen", 5_000,
+                "thresholdFen", 30_000)), member);
+        String voucher = issue(coupon("100元代金券", "CASH", "ORDER", null, Map.of("valueFen", 10_000)), member);
+        String doubled = issue(coupon("双倍积分", "POINTS_MULTIPLIER", "ORDER", "常规", Map.of("pointsMultiplier", 2)),
+                member);
+        String order = settledOrder(member, "PAY-RO-7", line(1, "LABOUR", null, "400.00", "CUSTOMER"),
+                line(2, "PART", "PAD-R", "200.00", "CUSTOMER"));
+
+        // labour 400 × 20% = 80, then 满300 on the 600 list price = 50: 130 and double points, against 100 alone
+        String sheet = BASE + "/members/" + member + "/checkout?repairOrderId=" + order;
+        JsonNode quote = service().get(sheet).json();
+        assertThat(quote.path("recommended").path("coupons").valueStream().map(c -> c.path("name").asString()
+                + " " + c.path("discountFen").asLong()).toList())
+                .containsExactly("工时8折 8000", "满300减50 5000", "双倍积分 0");
+        assertThat(quote.path("recommended").path("dueFen").asLong()).isEqualTo(47_000);
+        assertThat(quote.path("recommended").path("pointsMultiplier").asInt()).isEqualTo(2);
+        assertThat(quote.path("explanation").asString()).contains("100元代金券").contains("多省 30.00 元");
+        // choosing the voucher instead is worked out; combining it with the others is refused
+        JsonNode other = service().get(sheet + "&choose=true&coupons=" + voucher).json();
+        assertThat(other.path("chosen").path("dueFen").asLong()).isEqualTo(50_000);
+        assertThat(service().get(sheet + "&choose=true&coupons=" + voucher + "," + labour).status()).isEqualTo(422);
+
+        Map<String, Object> pay = pay(member, order, 20_000, 10_000, 17_000, "WECHAT_QR", true);
+        pay.put("coupons", List.of(labour, over300, doubled));
+        Api.Response paid = service().post(BASE + "/payments", pay);
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(200);
+        JsonNode p = paid.json().path("payment");
+        assertThat(List.of(p.path("grossFen").asLong(), p.path("couponFen").asLong(), p.path("walletFen").asLong(),
+                p.path("pointsUsed").asLong(), p.path("cashFen").asLong(), p.path("bonusPoints").asLong()))
+                .containsExactly(60_000L, 13_000L, 20_000L, 10_000L, 17_000L, 600L);
+        assertThat(couponStates(member)).containsExactly("100元代金券 AVAILABLE", "双倍积分 USED", "工时8折 USED",
+                "满300减50 USED");
+        assertThat(pending(member)).as("600 for the lines and 600 more for the double points").isEqualTo(1_200);
+        String id = p.path("id").asString();
+
+        // half of what was paid: each part half, each line's points and the extra points half; coupons stay used
+        JsonNode half = refund(id, 23_500, "刹车片退货");
+        assertThat(split(half, 0)).containsExactly(23_500L, 8_500L, 10_000L, 5_000L, 600L);
+        assertThat(half.path("refunds").get(0).path("couponsRestored").asInt()).isZero();
+        assertThat(couponStates(member)).containsExactly("100元代金券 AVAILABLE", "双倍积分 USED", "工时8折 USED",
+                "满300减50 USED");
+        // the rest: every part whole, every earned point back, the coupons restored while still valid
+        JsonNode whole = refund(id, 23_500, "整单取消");
+        assertThat(split(whole, 1)).containsExactly(23_500L, 8_500L, 10_000L, 5_000L, 600L);
+        assertThat(whole.path("refunds").get(1).path("couponsRestored").asInt()).isEqualTo(3);
+        assertThat(couponStates(member)).containsExactly("100元代金券 AVAILABLE", "双倍积分 AVAILABLE",
+                "工时8折 AVAILABLE", "满300减50 AVAILABLE");
+        assertThat(pending(member)).isZero();
+        assertThat(available(member)).isEqualTo(10_000);
+        assertThat(wallet(member)).containsExactly("TOP_UP 20000 0", "SPEND -20000 0", "REFUND 10000 0",
+                "REFUND 10000 0");
+        assertThat(strings("select event_type from console.event_outbox where topic = 'm4s.coupon'"
+                + " and payload->>'memberId' = ? and event_type in ('CouponUsed', 'CouponRestored') order by id",
+                member)).containsExactly("CouponUsed", "CouponUsed", "CouponUsed", "CouponRestored", "CouponRestored",
+                        "CouponRestored");
+        assertLedgersConsistent();
+    }
+
+    @Test
     void anOwnerPaysAnOrderFromTheWalletInTheApp() throws SQLException {
         String member = member("App 付款");
         topUp(member, 50_000);
@@ -282,6 +347,38 @@ class PaymentsTest extends StoreConsoleTest {
         Api.Response r = manager().post(BASE + "/members/" + member + "/points/adjustments", Map.of("points", points,
                 "reason", "开卡赠送"));
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    }
+
+    private String coupon(String name, String kind, String scope, String group, Map<String, Object> rules) {
+        Map<String, Object> t = new LinkedHashMap<>(rules);
+        t.put("name", name);
+        t.put("kind", kind);
+        t.put("scope", scope);
+        if (group != null) {
+            t.put("stackGroup", group);
+        }
+        t.put("validDays", 30);
+        Api.Response made = manager().post(BASE + "/coupon-templates", t);
+        assertThat(made.status()).as(made.raw()).isEqualTo(201);
+        String id = made.json().path("id").asString();
+        Api.Response active = manager().post(BASE + "/coupon-templates/" + id + "/activation", Map.of());
+        assertThat(active.status()).as(active.raw()).isEqualTo(200);
+        return id;
+    }
+
+    /** Issues one coupon of the template to the member: the member's coupon's id. */
+    private String issue(String template, String member) {
+        Api.Response r = manager().post(BASE + "/coupon-templates/" + template + "/issues", Map.of("memberId",
+                member));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return strings("select id from store_" + STORE + ".member_coupon where template_id = ?::uuid and member_id"
+                + " = ?::uuid", template, member).getFirst();
+    }
+
+    /** The member's coupons by name: name and state. */
+    private static List<String> couponStates(String member) {
+        return strings("select t.name || ' ' || c.state from store_" + STORE + ".member_coupon c join store_" + STORE
+                + ".coupon_template t on t.id = c.template_id where c.member_id = ?::uuid order by t.name", member);
     }
 
     private static Map<String, Object> line(int no, String kind, String partNumber, String amount, String account) {
