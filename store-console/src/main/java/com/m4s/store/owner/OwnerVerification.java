@@ -2,15 +2,14 @@ package com.m4s.store.owner;
 
 import com.m4s.platform.audit.Redacted;
 import com.m4s.platform.entity.BaseEntity;
+import com.m4s.platform.idempotency.Sha256;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -83,11 +82,6 @@ class OwnerVerification extends BaseEntity {
     }
 
     private static String hash(UUID salt, String code) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest((salt + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(salt + ":" + code);
     }
 }

@@ -1,6 +1,7 @@
 package com.m4s.store.payment;
 
 import com.m4s.platform.events.EventOutbox;
+import com.m4s.platform.idempotency.Sha256;
 import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.time.StoreTime;
@@ -19,13 +20,9 @@ import com.m4s.store.repairorder.RepairOrderService;
 import com.m4s.store.wallet.PaymentMethod;
 import com.m4s.store.wallet.WalletSourceType;
 import com.m4s.store.wallet.Wallets;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -335,12 +332,7 @@ public class Checkouts {
         String text = pay.member() + "|" + pay.subject() + "|" + pay.coupons().stream().sorted().toList() + "|"
                 + pay.walletFen() + "|" + pay.points() + "|" + pay.cashFen() + "|" + pay.cashMethod() + "|"
                 + pay.channel() + "|" + pay.confirmed();
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text);
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

@@ -1,6 +1,7 @@
 package com.m4s.store.payment;
 
 import com.m4s.platform.events.EventOutbox;
+import com.m4s.platform.idempotency.Sha256;
 import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.time.StoreTime;
@@ -16,12 +17,8 @@ import com.m4s.store.points.SourceType;
 import com.m4s.store.repairorder.RepairOrderService;
 import com.m4s.store.wallet.Wallets;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -226,11 +223,6 @@ public class Payments {
     }
 
     private static String sha(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -1,5 +1,6 @@
 package com.m4s.store.points;
 
+import com.m4s.platform.idempotency.Sha256;
 import com.m4s.platform.jobs.JobWork;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.PageResult;
@@ -8,14 +9,10 @@ import com.m4s.store.member.Members;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.LockMode;
@@ -621,11 +618,6 @@ public class Points {
     }
 
     private static String sha(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -1,6 +1,7 @@
 package com.m4s.store.repairorder;
 
 import com.m4s.platform.events.EventOutbox;
+import com.m4s.platform.idempotency.Sha256;
 import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.web.ApiException;
@@ -12,13 +13,9 @@ import com.m4s.store.points.EntryKind;
 import com.m4s.store.points.Points;
 import com.m4s.store.points.PointsRules;
 import com.m4s.store.points.SourceType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -482,11 +479,6 @@ public class RepairOrderService {
 
     /** The hash of the order as sent: equal for a re-sent unchanged order. */
     private String hash(RepairOrderRequests.DmsOrder sent) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(sent).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(json.writeValueAsString(sent));
     }
 }
