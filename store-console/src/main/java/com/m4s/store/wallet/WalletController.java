@@ -100,6 +100,16 @@ class WalletController {
                 Caller.currentUsername());
     }
 
+    @Allow(Permission.WALLET_CASH_OUT_APPROVE)
+    @PostMapping("/entries/{entryId}/reversal")
+    @Operation(summary = "Undo a top-up taken by mistake, with the reason (managers): exactly its principal and bonus"
+            + " out, once", description = "409 wallet-top-up-reversed, wallet-top-up-spent (refund the payments made"
+                    + " from it first).")
+    Wallets.WalletPosting walletTopUpReversal(@PathVariable String store, @PathVariable UUID memberId,
+            @PathVariable UUID entryId, @Valid @RequestBody WalletRequests.TopUpReversal reversal) {
+        return wallets.reverseTopUp(memberId, entryId, reversal.reason(), Caller.currentUsername());
+    }
+
     @Allow(Permission.WALLET_CASH_OUT)
     @PostMapping("/cash-outs")
     @Operation(summary = "Ask to pay principal back (never bonus) with the reason: paid at once at or under the"

@@ -83,6 +83,7 @@ class WalletEntry extends BaseEntity {
     WalletEntryKind kind() { return kind; }
     long principalDelta() { return principalDelta; }
     long bonusDelta() { return bonusDelta; }
+    @Nullable PaymentMethod method() { return method; }
     WalletSourceType sourceType() { return sourceType; }
     @Nullable UUID sourceId() { return sourceId; }
     @Nullable String sourceRef() { return sourceRef; }

@@ -9,5 +9,7 @@ public enum WalletEntryKind {
     /** A spend (or part of one) back to the wallet: its bonus first, then its principal, never more than it took. */
     REFUND,
     /** Principal paid back in cash; bonus never. */
-    CASH_OUT
+    CASH_OUT,
+    /** A top-up taken by mistake, undone by a manager: exactly its principal and bonus out, once (refund_of: it). */
+    TOP_UP_REVERSAL
 }

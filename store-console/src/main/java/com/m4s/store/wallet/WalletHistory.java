@@ -32,7 +32,9 @@ public class WalletHistory {
     private static final String COLUMNS = "e.id, e.kind, e.principal_delta, e.bonus_delta, e.method, e.source_type,"
             + " e.source_id, e.source_ref, e.refund_of, e.reason, e.created_by, e.created_at, case when e.kind ="
             + " 'SPEND' then -(e.principal_delta + e.bonus_delta) - coalesce((select sum(r.principal_delta"
-            + " + r.bonus_delta) from wallet_entry r where r.refund_of = e.id), 0) else 0 end refundable";
+            + " + r.bonus_delta) from wallet_entry r where r.refund_of = e.id), 0) when e.kind = 'TOP_UP' and not"
+            + " exists (select 1 from wallet_entry r where r.refund_of = e.id) then e.principal_delta + e.bonus_delta"
+            + " else 0 end refundable";
     private static final String FROM = "from wallet_entry e where e.member_id = :member";
 
     private final JdbcClient jdbc;

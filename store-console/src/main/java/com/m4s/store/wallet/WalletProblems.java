@@ -13,6 +13,7 @@ class WalletProblems {
     ConstraintProblems walletConstraints() {
         return ConstraintProblems.of(
                 ConstraintProblem.taken("wallet_entry_key_uk", "wallet-key-reused", null),
+                ConstraintProblem.taken("wallet_entry_top_up_reversal_uk", "wallet-top-up-reversed", null),
                 ConstraintProblem.taken("wallet_cash_out_key_uk", "wallet-key-reused", null),
                 ConstraintProblem.taken("wallet_balance_principal_ck", "insufficient-wallet-balance", "amount",
                         "race"),

@@ -27,6 +27,10 @@ final class WalletRequests {
     record WalletRefund(@NotNull @Min(1) @Max(100_000_000) Long amount, @NotBlank @Size(max = 500) String reason) {
     }
 
+    /** Why a top-up is undone. */
+    record TopUpReversal(@NotBlank @Size(max = 500) String reason) {
+    }
+
     /** Principal paid back, how, and why. */
     record WalletCashOutRequest(@NotNull @Min(1) @Max(100_000_000) Long amount, @Nullable PaymentMethod method,
             @NotBlank @Size(max = 500) String reason) {

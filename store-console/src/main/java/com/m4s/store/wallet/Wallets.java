@@ -157,6 +157,32 @@ public class Wallets {
     }
 
     /**
+     * Undoes a top-up taken by mistake (a manager, with the reason): one TOP_UP_REVERSAL entry of exactly its principal
+     * and bonus, key {@code top-up-reversal:<entry>}, so it is undone once. 404 for an entry that is not a top-up of
+     * the member; 409 {@code wallet-top-up-reversed} when it was undone before, {@code wallet-top-up-spent} when the
+     * wallet no longer holds its principal and bonus (refund the payments made from it first).
+     */
+    @Transactional
+    public WalletPosting reverseTopUp(UUID member, UUID topUpEntry, String reason, String actor) {
+        WalletEntry topUp = entries.findById(topUpEntry).filter(e -> e.kind() == WalletEntryKind.TOP_UP)
+                .filter(e -> e.memberId().equals(member))
+                .orElseThrow(() -> new ApiException.NotFound("wallet-top-up", topUpEntry));
+        String why = reason.strip();
+        String hash = sha(member + "|TOP_UP_REVERSAL|" + topUpEntry);
+        return post(member, "top-up-reversal:" + topUpEntry, hash, balance -> {
+            if (entries.existsByRefundOf(topUpEntry)) {
+                throw new ApiException.Conflict("wallet-top-up-reversed");
+            }
+            if (balance.principal() < topUp.principalDelta() || balance.bonus() < topUp.bonusDelta()) {
+                throw new ApiException.Conflict("wallet-top-up-spent", Wallets.yuan(topUp.principalDelta()
+                        + topUp.bonusDelta()), Wallets.yuan(balance.principal() + balance.bonus()));
+            }
+            return new Entry(WalletEntryKind.TOP_UP_REVERSAL, -topUp.principalDelta(), -topUp.bonusDelta(),
+                    topUp.method(), new Source(WalletSourceType.DESK_TOP_UP, null, null), topUpEntry, why, null);
+        }, actor);
+    }
+
+    /**
      * Pays principal back (never bonus): one CASH_OUT entry, key {@code cash-out:<request>}. 409
      * {@code insufficient-wallet-principal} when the principal is short.
      */
@@ -229,6 +255,7 @@ public class Wallets {
             case SPEND -> WalletEvents.Type.WalletSpent;
             case REFUND -> WalletEvents.Type.WalletRefunded;
             case CASH_OUT -> WalletEvents.Type.WalletCashedOut;
+            case TOP_UP_REVERSAL -> WalletEvents.Type.WalletTopUpReversed;
         };
     }
 

@@ -222,6 +222,39 @@ class WalletsTest extends StoreConsoleTest {
     }
 
     @Test
+    void aTopUpTakenByMistakeIsUndoneOnceByAManagerWhileTheWalletStillHoldsIt() {
+        String member = member("充错会员");
+        Api.Response wrong = service().post(wallet(member) + "/top-ups", Map.of("amount", 50_000, "method", "CARD"));
+        String entry = wrong.json().path("entryId").asString();
+        assertThat(manager().get(wallet(member) + "/entries").json().path("content").get(0).path("refundable")
+                .asLong()).as("what may be undone: principal and bonus").isEqualTo(55_000);
+        String reversal = wallet(member) + "/entries/" + entry + "/reversal";
+        assertThat(care().post(reversal, Map.of("reason", "金额输错")).status()).as("managers only").isEqualTo(403);
+        Api.Response undone = manager().post(reversal, Map.of("reason", "金额输错，应为 5000 元"));
+        assertThat(undone.status()).as(undone.raw()).isEqualTo(200);
+        assertThat(undone.json().path("principalDelta").asLong()).isEqualTo(-50_000);
+        assertThat(undone.json().path("bonusDelta").asLong()).isEqualTo(-5_000);
+        assertThat(undone.json().path("balance").path("total").asLong()).isZero();
+        assertProblem(manager().post(reversal, Map.of("reason", "再撤")), 409, "wallet-top-up-reversed",
+                "这笔充值已经撤销过了。");
+        // a top-up partly spent cannot be undone until the payment is refunded
+        String spentEntry = service().post(wallet(member) + "/top-ups", Map.of("amount", 20_000, "method", "CASH"))
+                .json().path("entryId").asString();
+        assertThat(service().post(wallet(member) + "/spends", Map.of("amount", 100, "description", "洗车")).status())
+                .isEqualTo(200);
+        assertProblem(manager().post(wallet(member) + "/entries/" + spentEntry + "/reversal", Map.of("reason",
+                "充错")), 409, "wallet-top-up-spent", null);
+        assertThat(manager().post(wallet(member) + "/entries/" + entry + "/refunds", Map.of("amount", 1, "reason",
+                "x")).status()).as("a top-up is not a spend").isEqualTo(404);
+        assertThat(entries(member)).containsExactly("TOP_UP 50000 5000 CARD DESK_TOP_UP",
+                "TOP_UP_REVERSAL -50000 -5000 CARD DESK_TOP_UP", "TOP_UP 20000 1000 CASH DESK_TOP_UP",
+                "SPEND -100 0 null DESK_CHARGE");
+        assertThat(events(member)).containsExactly("WalletToppedUp 50000 5000", "WalletTopUpReversed -50000 -5000",
+                "WalletToppedUp 20000 1000", "WalletSpent -100 0");
+        assertLedgerConsistent();
+    }
+
+    @Test
     void staffDoWhatTheirDepartmentMayAndOwnersOnlyReadTheirOwnWallet() throws SQLException {
         String member = member("权限会员");
         String login = TestUsers.owner("wal-owner", STORE);
