@@ -81,6 +81,13 @@ class CouponsTest extends StoreConsoleTest {
         Map<String, Object> noCodes = template("免费机油", "FREE_ITEM", "ITEMS");
         assertProblem(manager().post(TEMPLATES, noCodes), 422, "coupon-template-invalid",
                 "请列出适用的商城品类或项目编码。");
+        noCodes.put("scopeCodes", List.of("OIL-5W30-1L", " OIL-5W30-1L", "FLT-OIL-01"));
+        noCodes.put("capFen", 60_000);
+        Api.Response freeItem = manager().post(TEMPLATES, noCodes);
+        assertThat(freeItem.status()).as(freeItem.raw()).isEqualTo(201);
+        assertThat(strings(freeItem.json().path("scopeCodes"))).as("stripped, once each")
+                .containsExactly("OIL-5W30-1L", "FLT-OIL-01");
+        assertThat(freeItem.json().path("capFen").asLong()).isEqualTo(60_000);
         Map<String, Object> percent = template("工时8折", "PERCENT", "LABOUR");
         percent.put("percentOff", 0);
         assertProblem(manager().post(TEMPLATES, percent), 422, "coupon-template-invalid", null);
