@@ -254,6 +254,41 @@ export function RefundDialog({ entry, path, onClose, onDone }: { entry?: WalletE
   );
 }
 
+interface ReversalForm {
+  reason: string;
+}
+
+/** 撤销充值: a top-up taken by mistake undone (principal and bonus out), with the reason, after a confirmation. */
+export function ReversalDialog({ entry, path, onClose, onDone }: { entry?: WalletEntryView; path: string; onClose: () => void; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const [form] = Form.useForm<ReversalForm>();
+  const y = (fen: number) => formatFen(fen, i18n.language);
+  const amount = entry ? y(entry.principalDelta + entry.bonusDelta) : '';
+  return (
+    <TwoStepDialog<ReversalForm>
+      open={entry !== undefined}
+      title={t('wallet.reverse.title')}
+      confirmOkText={t('wallet.reverse.confirmOk')}
+      danger
+      form={form}
+      hint={entry && <Typography.Paragraph>{t('wallet.reverse.hint', { amount, principal: y(entry.principalDelta), bonus: y(entry.bonusDelta) })}</Typography.Paragraph>}
+      confirmTitle={t('wallet.reverse.confirmTitle')}
+      confirmText={() => t('wallet.reverse.confirmText', { amount })}
+      send={async (v) => {
+        await api.post<WalletPosting>(`${path}/entries/${entry?.id}/reversal`, { reason: v.reason.trim() });
+        return t('wallet.reverse.done', { amount });
+      }}
+      onClose={onClose}
+      onDone={onDone}
+    >
+      <Form.Item name="reason" label={t('wallet.reverse.reason')} rules={[{ required: true, whitespace: true, message: t('wallet.reverse.reasonRequired') }]}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </TwoStepDialog>
+  );
+}
+
 interface CashOutForm {
   amount: number;
   method: PaymentMethod;
@@ -311,12 +346,14 @@ export function MemberWallet({ store, memberId, memberPhone }: { store: string; 
   const canSpend = useCan('WALLET_SPEND');
   const canRefund = useCan('WALLET_REFUND');
   const canCashOut = useCan('WALLET_CASH_OUT');
+  const canReverse = useCan('WALLET_CASH_OUT_APPROVE');
   const canSeeOrders = useCan('REPAIR_ORDER_VIEW');
   const path = `/api/stores/${store}/members/${memberId}/wallet`;
   const [page, setPage] = useState(0);
   const [changes, setChanges] = useState(0);
   const [dialog, setDialog] = useState<'topUp' | 'spend' | 'cashOut'>();
   const [refunding, setRefunding] = useState<WalletEntryView>();
+  const [reversing, setReversing] = useState<WalletEntryView>();
   const wallet = useLoad<WalletView>((signal) => api.get<WalletView>(path, undefined, signal), [path, changes]);
   const entries = useLoad<Page<WalletEntryView>>(
     (signal) => api.get<Page<WalletEntryView>>(`${path}/entries`, { page, size: PAGE_SIZE, sort: 'createdAt,desc' }, signal),
@@ -336,6 +373,7 @@ export function MemberWallet({ store, memberId, memberPhone }: { store: string; 
   const done = () => {
     setDialog(undefined);
     setRefunding(undefined);
+    setReversing(undefined);
     setPage(0);
     setChanges((c) => c + 1);
   };
@@ -370,6 +408,10 @@ export function MemberWallet({ store, memberId, memberPhone }: { store: string; 
         canRefund && e.kind === 'SPEND' && e.refundable > 0 ? (
           <Button size="small" onClick={() => setRefunding(e)}>
             {t('wallet.refund.open')}
+          </Button>
+        ) : canReverse && e.kind === 'TOP_UP' && e.refundable > 0 ? (
+          <Button size="small" danger onClick={() => setReversing(e)}>
+            {t('wallet.reverse.open')}
           </Button>
         ) : null,
     },
@@ -419,6 +461,7 @@ export function MemberWallet({ store, memberId, memberPhone }: { store: string; 
       <SpendDialog open={dialog === 'spend'} path={path} orders={orders.data ?? []} onClose={() => setDialog(undefined)} onDone={done} />
       <CashOutDialog open={dialog === 'cashOut'} path={path} wallet={wallet.data} settings={settings.data} onClose={() => setDialog(undefined)} onDone={done} />
       <RefundDialog entry={refunding} path={path} onClose={() => setRefunding(undefined)} onDone={done} />
+      <ReversalDialog entry={reversing} path={path} onClose={() => setReversing(undefined)} onDone={done} />
     </Card>
   );
 }
