@@ -6,7 +6,7 @@ import i18n from '../../i18n';
 import { button, findButton } from '../../testing/buttons';
 import { fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
 import { formatFen, yuanToFen } from '../../ui/wallet';
-import { bonusFor, MemberWallet, RefundDialog, TopUpDialog } from './MemberWallet';
+import { bonusFor, MemberWallet, RefundDialog, ReversalDialog, TopUpDialog } from './MemberWallet';
 import { WalletCashOutList } from './WalletCashOutList';
 import { WalletSettingsCard } from './WalletSettingsCard';
 
@@ -98,6 +98,27 @@ describe('MemberWallet', () => {
     fireEvent.click(button('确认退回'));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(post).toHaveBeenCalledWith(`${BASE}/entries/w2/refunds`, { amount: 3000, reason: '退一项工时' }, expect.stringMatching(/^[0-9a-f-]{36}$/));
+  });
+});
+
+describe('undoing a top-up', () => {
+  it('undoes a top-up taken by mistake with the reason, after a confirmation naming what leaves the wallet', async () => {
+    const topUp: WalletEntryView = { ...spend, id: 'w1', kind: 'TOP_UP', principalDelta: 50000, bonusDelta: 5000, method: 'CARD', sourceType: 'DESK_TOP_UP', sourceRef: null, refundable: 55000 };
+    const post = vi.fn().mockResolvedValue({ entryId: 'w11', kind: 'TOP_UP_REVERSAL', principalDelta: -50000, bonusDelta: -5000, balance: {} });
+    const onDone = vi.fn();
+    renderWithAuth(
+      <App>
+        <ReversalDialog entry={topUp} path={BASE} onClose={vi.fn()} onDone={onDone} />
+      </App>,
+      { auth: fakeAuth({ api: fakeApi({ post }) }) },
+    );
+    expect(await screen.findByText(/本金 500.00 元和赠送 50.00 元（共 550.00 元）将从钱包扣回/)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('撤销原因'), { target: { value: '金额输错' } });
+    fireEvent.click(button('下一步'));
+    expect(await screen.findByText('将从该会员钱包扣回 550.00 元，且只能撤销一次。')).toBeInTheDocument();
+    fireEvent.click(button('确认撤销'));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(post).toHaveBeenCalledWith(`${BASE}/entries/w1/reversal`, { reason: '金额输错' });
   });
 });
 
