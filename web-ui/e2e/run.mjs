@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Runs one browser suite against a running M4S: node e2e/run.mjs campaign|console|group|owner|owner-signup
+// Runs one browser suite against a running M4S: node e2e/run.mjs campaign|checkout|console|group|owner|owner-signup
 // M4S_BASE_URL (default http://localhost:8080), M4S_CHROMIUM (default /usr/bin/chromium), M4S_E2E_ARTIFACTS
 // (screenshots; default target/e2e).
 import * as campaignSuite from './campaign.mjs';
+import * as checkoutSuite from './checkout.mjs';
 import * as consoleSuite from './console.mjs';
 import * as groupSuite from './group.mjs';
 import { BASE_URL, launch } from './lib.mjs';
@@ -10,6 +11,7 @@ import * as ownerSuite from './owner.mjs';
 
 const SUITES = {
   campaign: (browser) => campaignSuite.run(browser),
+  checkout: (browser) => checkoutSuite.run(browser),
   console: (browser) => consoleSuite.run(browser),
   group: (browser) => groupSuite.run(browser),
   owner: (browser) => ownerSuite.run(browser),

@@ -56,6 +56,39 @@ class BrowserEndToEndTest {
         runSuite("campaign", Map.of());
     }
 
+    /**
+     * WAL-2 with WAL-3: a repair order settled in the DMS a moment ago for the demo owner (a number of its own, so the
+     * suite can run again on the same stack); the owner sees the recommended coupons at checkout, picks another, pays
+     * from the wallet, and the store's manager finds the payment in the day's reconciliation.
+     */
+    @Test
+    void anOwnerPaysARepairOrderWithAnotherCouponThanRecommendedAndTheDaysReconciliationShowsIt() throws Exception {
+        Api manager = new Api(stack.gatewayUrl()).withToken(stack.keycloak().passwordToken("manager.gz_tianhe",
+                DemoData.DEMO_PASSWORD));
+        String base = "/api/stores/gz_tianhe";
+        String owner = manager.get(base + "/members?q=13800138001").json().path("content").path(0).path("id")
+                .asString();
+        String number = "E2E-PAY-" + java.time.LocalTime.now().toSecondOfDay();
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, Object> order = new java.util.LinkedHashMap<>();
+        order.put("dmsNumber", number);
+        order.put("memberId", owner);
+        order.put("plate", "粤A88S88");
+        order.put("openedAt", now.minusSeconds(3 * 3600).toString());
+        order.put("settledAt", now.minusSeconds(600).toString());
+        order.put("status", "SETTLED");
+        order.put("lines", java.util.List.of(
+                Map.of("lineNo", 1, "kind", "LABOUR", "description", "更换前刹车片工时", "quantity", "1",
+                        "amount", Map.of("amount", "400.00", "currency", "CNY"), "accountType", "CUSTOMER",
+                        "refunded", false),
+                Map.of("lineNo", 2, "kind", "PART", "description", "前刹车片", "partNumber", "PAD-F-E2E",
+                        "quantity", "1", "amount", Map.of("amount", "200.00", "currency", "CNY"),
+                        "accountType", "CUSTOMER", "refunded", false)));
+        Api.Response sent = manager.post(base + "/repair-orders/batch", Map.of("orders", java.util.List.of(order)));
+        assertThat(sent.status()).as(sent.raw()).isEqualTo(200);
+        runSuite("checkout", Map.of("M4S_E2E_ORDER", number));
+    }
+
     /** The new store goes into a group of its own, so the demo group keeps exactly its three stores. */
     @Test
     void groupExecutivesSeeTheirStoresAndOperatorsWatchANewStoreBeingProvisioned() throws Exception {
