@@ -18,7 +18,4 @@ interface WalletEntryRepository extends JpaRepository<WalletEntry, UUID> {
     /** The bonus the refunds of a spend returned so far. */
     @Query("select coalesce(sum(e.bonusDelta), 0) from WalletEntry e where e.refundOf = :spend")
     long bonusRefunded(@Param("spend") UUID spend);
-
-    /** Whether a top-up was reversed. */
-    boolean existsByRefundOf(UUID entry);
 }

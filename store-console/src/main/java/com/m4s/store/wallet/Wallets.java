@@ -158,9 +158,9 @@ public class Wallets {
 
     /**
      * Undoes a top-up taken by mistake (a manager, with the reason): one TOP_UP_REVERSAL entry of exactly its principal
-     * and bonus, key {@code top-up-reversal:<entry>}, so it is undone once. 404 for an entry that is not a top-up of
-     * the member; 409 {@code wallet-top-up-reversed} when it was undone before, {@code wallet-top-up-spent} when the
-     * wallet no longer holds its principal and bonus (refund the payments made from it first).
+     * and bonus, key {@code top-up-reversal:<entry>}: it is undone once, and asking again answers that reversal. 404
+     * for an entry that is not a top-up of the member; 409 {@code wallet-top-up-spent} when the wallet no longer holds
+     * its principal and bonus (refund the payments made from it first).
      */
     @Transactional
     public WalletPosting reverseTopUp(UUID member, UUID topUpEntry, String reason, String actor) {
@@ -170,9 +170,6 @@ public class Wallets {
         String why = reason.strip();
         String hash = sha(member + "|TOP_UP_REVERSAL|" + topUpEntry);
         return post(member, "top-up-reversal:" + topUpEntry, hash, balance -> {
-            if (entries.existsByRefundOf(topUpEntry)) {
-                throw new ApiException.Conflict("wallet-top-up-reversed");
-            }
             if (balance.principal() < topUp.principalDelta() || balance.bonus() < topUp.bonusDelta()) {
                 throw new ApiException.Conflict("wallet-top-up-spent", Wallets.yuan(topUp.principalDelta()
                         + topUp.bonusDelta()), Wallets.yuan(balance.principal() + balance.bonus()));
