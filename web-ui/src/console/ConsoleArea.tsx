@@ -21,6 +21,7 @@ import { PointTaskList } from './pointtasks/PointTaskList';
 import { PointCampaignList } from './pointcampaigns/PointCampaignList';
 import { PointTransferList } from './pointtransfers/PointTransferList';
 import { WalletCashOutList } from './wallet/WalletCashOutList';
+import { PaymentList } from './payments/PaymentList';
 import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
 import { AdvisorAnnouncementList } from './advisors/AdvisorAnnouncementList';
@@ -87,6 +88,7 @@ export default function ConsoleArea() {
               <Route path="point-campaigns" element={<PointCampaignList />} />
               <Route path="point-transfers" element={<PointTransferList />} />
               <Route path="wallet-cash-outs" element={<WalletCashOutList />} />
+              <Route path="payments" element={<PaymentList />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="messages" element={<MessageLog />} />

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApiOutlined,
   ContactsOutlined,
   NotificationOutlined,
@@ -57,6 +58,7 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   advisors: <ContactsOutlined />,
   pointTransfers: <SwapOutlined />,
   walletCashOuts: <WalletOutlined />,
+  payments: <AccountBookOutlined />,
   advisorPerformance: <SolutionOutlined />,
   advisorMoves: <UserSwitchOutlined />,
   advisorNews: <NotificationOutlined />,

@@ -24,6 +24,7 @@ export const CONSOLE_PAGES = [
   { key: 'advisors', path: 'advisors', permission: 'ADVISOR_VIEW' },
   { key: 'pointTransfers', path: 'point-transfers', permission: 'POINT_TRANSFER_VIEW', group: 'aftersales' },
   { key: 'walletCashOuts', path: 'wallet-cash-outs', permission: 'WALLET_VIEW', group: 'aftersales' },
+  { key: 'payments', path: 'payments', permission: 'PAYMENT_VIEW', group: 'aftersales' },
   { key: 'advisorPerformance', path: 'advisor-performance', permission: 'ADVISOR_VIEW' },
   { key: 'advisorMoves', path: 'advisor-moves', permission: 'ADVISOR_MANAGE' },
   { key: 'advisorNews', path: 'advisor-announcements', permission: 'ANNOUNCEMENT_POST' },
