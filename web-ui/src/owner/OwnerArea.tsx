@@ -11,6 +11,8 @@ import { MyAdvisor } from './MyAdvisor';
 import { MyCard } from './MyCard';
 import { MyCars } from './MyCars';
 import { MyPoints } from './MyPoints';
+import { MyPayables } from './MyPayables';
+import { MyPayments } from './MyPayments';
 import { MyWallet } from './MyWallet';
 import { MySubmissions } from './MySubmissions';
 import { PointsRulesInfo } from './PointsRulesInfo';
@@ -26,7 +28,7 @@ function Welcome() {
   const { signIn } = useAuth();
   const { pathname } = useLocation();
   // back to the page that asked for the sign-in (e.g. a link to one of the owner's cars), else the start
-  const returnTo = /^\/app\/(sell|used-cars|market|points|wallet|card)(\/|$)/.test(pathname) ? pathname : '/app';
+  const returnTo = /^\/app\/(sell|used-cars|market|points|wallet|pay|payments|card)(\/|$)/.test(pathname) ? pathname : '/app';
   return (
     <section className="owner-card owner-welcome">
       <h1>{t('owner.welcomeTitle')}</h1>
@@ -69,6 +71,8 @@ function OwnerOnly({ children }: { children: ReactNode }) {
         <NavLink to="/app/market">{t('owner.market.nav')}</NavLink>
         <NavLink to="/app/points">{t('owner.points.nav')}</NavLink>
         <NavLink to="/app/wallet">{t('owner.wallet.nav')}</NavLink>
+        <NavLink to="/app/pay">{t('owner.pay.nav')}</NavLink>
+        <NavLink to="/app/payments">{t('owner.payments.nav')}</NavLink>
         <NavLink to="/app/card">{t('ownerCard.nav')}</NavLink>
         <NavLink to="/app/advisor">{t('ownerAdvisor.nav')}</NavLink>
       </nav>
@@ -125,6 +129,8 @@ export default function OwnerArea() {
               <Route path="points" element={<OwnerOnly><MyPoints /></OwnerOnly>} />
               <Route path="points/rules" element={<OwnerOnly><PointsRulesInfo /></OwnerOnly>} />
               <Route path="wallet" element={<OwnerOnly><MyWallet /></OwnerOnly>} />
+              <Route path="pay" element={<OwnerOnly><MyPayables /></OwnerOnly>} />
+              <Route path="payments" element={<OwnerOnly><MyPayments /></OwnerOnly>} />
               <Route path="card" element={<OwnerOnly><MyCard /></OwnerOnly>} />
               <Route path="advisor" element={<OwnerOnly><MyAdvisor /></OwnerOnly>} />
               <Route path="callback" element={<Home />} />
