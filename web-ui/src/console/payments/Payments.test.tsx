@@ -1,12 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PaymentDayTotal, PaymentRow, PaymentView } from '../../api/types';
+import type { CheckoutQuote, MemberSummary, PaymentDayTotal, PaymentRow, PaymentView } from '../../api/types';
 import i18n from '../../i18n';
 import { button } from '../../testing/buttons';
 import { fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
 import { PaymentRefundDialog } from './PaymentDrawer';
 import { PaymentList, PaymentTotals } from './PaymentList';
+import { TakePaymentDialog } from './TakePaymentDialog';
 
 // the chart is not under test here; ECharts would only slow the test down
 vi.mock('../../antd/LazyChart', () => ({ LazyChart: () => null }));
@@ -100,5 +101,58 @@ describe('收款对账', () => {
     expect(
       await screen.findByText('已退款 300.00 元。 退现金 160.00 元，退回钱包 133.33 元，退回积分 667，扣回所得积分 300，恢复优惠券 0 张'),
     ).toBeInTheDocument();
+  });
+});
+
+describe('登记收款', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('zh-CN');
+  });
+
+  it('works out a desk charge from the checkout sheet, re-asks when the coupons change, and posts the split once confirmed', async () => {
+    const member = { id: 'm-1', name: '张三', phone: '13800138001' } as MemberSummary;
+    const sheet: CheckoutQuote = {
+      subjectType: 'DESK_CHARGE', subjectId: null, subjectRef: '洗车', lines: [{ id: 'd', kind: 'OTHER', description: '洗车', amountFen: 30000 }], grossFen: 30000,
+      recommended: { coupons: [{ memberCouponId: 'c1', name: '满200减50', discountFen: 5000 }], savingFen: 5000, pointsMultiplier: 1, dueFen: 25000 },
+      explanation: '用 满200减50 省 50.00 元', chosen: null,
+      held: [{ memberCouponId: 'c1', name: '满200减50', kind: 'THRESHOLD', validUntil: '2026-12-31', recommended: true, notUsedReason: null, notUsedText: null }],
+      walletFen: 0, pointsAvailable: 0, pointsAccepted: false, pointsMax: 0,
+    };
+    const get = vi.fn((_path: string, query?: Record<string, unknown>) =>
+      Promise.resolve((query?.choose ? { ...sheet, chosen: { coupons: [], savingFen: 0, pointsMultiplier: 1, dueFen: 30000 } } : sheet) as never),
+    );
+    const post = vi.fn().mockResolvedValue({ payment: { ...row, status: 'CONFIRMED', grossFen: 30000, couponFen: 0 }, coupons: [], refunds: [], refundableFen: 30000 });
+    const onDone = vi.fn();
+    renderWithAuth(
+      <App>
+        <TakePaymentDialog open store="gz_tianhe" member={member} onClose={vi.fn()} onDone={onDone} />
+      </App>,
+      { auth: fakeAuth({ api: fakeApi({ get, post }) }), permissions: ['PAYMENT_VIEW', 'PAYMENT_TAKE'] },
+    );
+    fireEvent.click(await screen.findByLabelText('前台收费'));
+    fireEvent.change(await screen.findByLabelText('收费项目'), { target: { value: '洗车' } });
+    fireEvent.change(screen.getByLabelText('金额（元）'), { target: { value: '300' } });
+    expect((await screen.findByTestId('checkout-explanation')).textContent).toBe('用 满200减50 省 50.00 元');
+    expect(get).toHaveBeenCalledWith(`${BASE}/members/m-1/checkout`, { description: '洗车', amountFen: 30000 }, expect.anything());
+    expect(screen.getByLabelText(/^满200减50/)).toBeChecked();
+    await waitFor(() => expect(screen.getByTestId('checkout-rest').textContent).toBe('还需支付 0.00 元'));
+
+    fireEvent.click(screen.getByLabelText(/^满200减50/));
+    await waitFor(() => expect(get).toHaveBeenLastCalledWith(`${BASE}/members/m-1/checkout`, { description: '洗车', amountFen: 30000, coupons: [], choose: true }));
+    await waitFor(() => expect(screen.getByTestId('checkout-rest').textContent).toMatch(/^还需支付 50.00 元/));
+    fireEvent.click(button('剩余用现金'));
+    await waitFor(() => expect(screen.getByTestId('checkout-rest').textContent).toBe('还需支付 0.00 元'));
+    fireEvent.click(screen.getByLabelText('微信收款码'));
+    fireEvent.click(screen.getByLabelText('当面确认'));
+    fireEvent.click(button('下一步'));
+    expect(await screen.findByText('向 张三 13800138001 收取「洗车」：应付 300.00 元（优惠券已抵扣 0.00 元），钱包 0.00 元，积分 0，现金 300.00 元（微信收款码）。')).toBeInTheDocument();
+    expect(post).not.toHaveBeenCalled();
+    fireEvent.click(button('确认收款', document.querySelector<HTMLElement>('.ant-modal-footer')!));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(post).toHaveBeenCalledWith(
+      `${BASE}/payments`,
+      { memberId: 'm-1', description: '洗车', amountFen: 30000, coupons: [], walletFen: 0, points: 0, cashFen: 30000, cashMethod: 'WECHAT_QR', confirmedInPerson: true, note: undefined },
+      expect.stringMatching(/^[0-9a-f-]{36}$/),
+    );
   });
 });

@@ -52,12 +52,26 @@ interface Choice {
  * changed choice asked of the server again), wallet, points, cash and how it was paid, 当面确认, a note; 还需支付 as
  * the split is typed; confirmed in a second step and posted once with the dialog's Idempotency-Key.
  */
-export function TakePaymentDialog({ open, store, onClose, onDone }: { open: boolean; store: string; onClose: () => void; onDone: () => void }) {
+export function TakePaymentDialog({
+  open,
+  store,
+  member: given,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  store: string;
+  /** the member already chosen (e.g. from the member's page); otherwise picked in the dialog */
+  member?: MemberSummary;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
   const canSeeOrders = useCan('REPAIR_ORDER_VIEW');
   const [form] = Form.useForm<TakeForm>();
-  const [member, setMember] = useState<MemberSummary>();
+  const [picked, setMember] = useState<MemberSummary>();
+  const member = given ?? picked;
   const [choice, setChoice] = useState<Choice>();
   const memberId = Form.useWatch('memberId', form);
   const what = Form.useWatch('what', form) ?? 'order';
@@ -125,7 +139,7 @@ export function TakePaymentDialog({ open, store, onClose, onDone }: { open: bool
       title={t('payments.take.title')}
       confirmOkText={t('payments.take.confirmOk')}
       form={form}
-      initialValues={{ what: 'order', coupons: [], wallet: 0, points: 0, cash: 0, confirmedInPerson: true }}
+      initialValues={{ memberId: given?.id, what: 'order', coupons: [], wallet: 0, points: 0, cash: 0, confirmedInPerson: false }}
       confirmTitle={t('payments.take.confirmTitle')}
       confirmText={(v) =>
         t('payments.take.confirmText', {
@@ -157,9 +171,18 @@ export function TakePaymentDialog({ open, store, onClose, onDone }: { open: bool
       onClose={onClose}
       onDone={onDone}
     >
-      <Form.Item name="memberId" label={t('payments.take.member')} rules={[{ required: true, message: t('payments.take.memberRequired') }]}>
-        <MemberPicker onPick={setMember} />
-      </Form.Item>
+      {given ? (
+        <>
+          <Form.Item name="memberId" hidden>
+            <Input />
+          </Form.Item>
+          <Typography.Paragraph strong>{`${given.name} ${given.phone}`}</Typography.Paragraph>
+        </>
+      ) : (
+        <Form.Item name="memberId" label={t('payments.take.member')} rules={[{ required: true, message: t('payments.take.memberRequired') }]}>
+          <MemberPicker onPick={setMember} />
+        </Form.Item>
+      )}
       <Form.Item name="what" label={t('payments.take.what')}>
         <Radio.Group
           options={[
@@ -248,7 +271,7 @@ export function TakePaymentDialog({ open, store, onClose, onDone }: { open: bool
               label={t('payments.take.cashMethod')}
               rules={[{ validator: (_, v) => (cash > 0 && !v ? Promise.reject(new Error(t('payments.take.methodRequired'))) : Promise.resolve()) }]}
             >
-              <Select allowClear style={{ width: 160 }} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`wallet.methods.${m}`) }))} />
+              <Radio.Group options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`wallet.methods.${m}`) }))} />
             </Form.Item>
           </Space>
           <Typography.Paragraph strong data-testid="checkout-rest">
