@@ -12,6 +12,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { useCan } from '../permissions';
 import { MemberPoints } from '../points/MemberPoints';
 import { MemberWallet } from '../wallet/MemberWallet';
+import { MemberPayments } from '../payments/MemberPayments';
 import { MemberCardPanel } from '../cards/MemberCardPanel';
 import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
@@ -98,6 +99,7 @@ export function MemberEdit() {
   const editable = useCan('MEMBER_EDIT');
   const canViewPoints = useCan('POINTS_VIEW');
   const canViewWallet = useCan('WALLET_VIEW');
+  const canViewPayments = useCan('PAYMENT_VIEW');
   const path = `/api/stores/${store}/members/${memberId}`;
   const member = useLoad((signal) => api.get<MemberView>(path, undefined, signal), [path]);
   const [form] = Form.useForm<{ profile: MemberProfile }>();
@@ -272,6 +274,7 @@ export function MemberEdit() {
                 </Card>
                 {canViewPoints && <MemberPoints store={store} memberId={memberId} />}
                 {canViewWallet && <MemberWallet store={store} memberId={memberId} memberPhone={member.data.profile.phone} />}
+                {canViewPayments && <MemberPayments store={store} member={{ id: memberId, name: member.data.profile.name, phone: member.data.profile.phone }} />}
               </>
             ),
           },

@@ -5,6 +5,7 @@ import type { CheckoutQuote, MemberSummary, PaymentDayTotal, PaymentRow, Payment
 import i18n from '../../i18n';
 import { button } from '../../testing/buttons';
 import { fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
+import { MemberPayments } from './MemberPayments';
 import { PaymentRefundDialog } from './PaymentDrawer';
 import { PaymentList, PaymentTotals } from './PaymentList';
 import { TakePaymentDialog } from './TakePaymentDialog';
@@ -70,6 +71,19 @@ describe('收款对账', () => {
     // who may only read sees neither the desk's entry nor a settings form
     expect(screen.queryByText('登记收款')).toBeNull();
     expect(screen.queryByText('保存收款设置')).toBeNull();
+  });
+
+  it('shows a member’s consumption records on their page, asked with the member', async () => {
+    const get = vi.fn().mockResolvedValue({ content: [row], page: 0, size: 10, totalElements: 1, totalPages: 1 });
+    renderWithAuth(<MemberPayments store="gz_tianhe" member={{ id: 'm-1', name: '张三', phone: '13800138001' }} />, {
+      auth: fakeAuth({ api: fakeApi({ get }) }),
+      permissions: ['PAYMENT_VIEW'],
+    });
+    const listRow = (await screen.findByText('工单 WX-TH-00001')).closest('tr')!;
+    expect(within(listRow).getByText('240.00（微信收款码）')).toBeInTheDocument();
+    expect(within(listRow).getByText('已确认')).toBeInTheDocument();
+    expect(get).toHaveBeenCalledWith(`${BASE}/payments`, { member: 'm-1', page: 0, size: 10, sort: 'createdAt,desc' }, expect.anything());
+    expect(screen.queryByText('登记收款')).toBeNull();
   });
 
   it('refunds an amount with the reason only after the second step, with the dialog’s Idempotency-Key', async () => {

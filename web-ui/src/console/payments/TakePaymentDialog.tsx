@@ -62,7 +62,7 @@ export function TakePaymentDialog({
   open: boolean;
   store: string;
   /** the member already chosen (e.g. from the member's page); otherwise picked in the dialog */
-  member?: MemberSummary;
+  member?: Pick<MemberSummary, 'id' | 'name' | 'phone'>;
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -71,7 +71,7 @@ export function TakePaymentDialog({
   const canSeeOrders = useCan('REPAIR_ORDER_VIEW');
   const [form] = Form.useForm<TakeForm>();
   const [picked, setMember] = useState<MemberSummary>();
-  const member = given ?? picked;
+  const member: Pick<MemberSummary, 'id' | 'name' | 'phone'> | undefined = given ?? picked;
   const [choice, setChoice] = useState<Choice>();
   const memberId = Form.useWatch('memberId', form);
   const what = Form.useWatch('what', form) ?? 'order';
