@@ -143,7 +143,7 @@ export function PaymentDrawer({ store, id, onClose, onChanged }: { store: string
       }
     >
       <ProblemAlert error={loaded.error ?? error} onRetry={loaded.reload} />
-      {lastRefund && <Alert type="success" showIcon style={{ marginBottom: 16 }} message={t('payments.refund.doneTitle', { amount: y(lastRefund.amountFen) })} description={split(lastRefund)} data-testid="refund-split" />}
+      {lastRefund && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('payments.refund.doneTitle', { amount: y(lastRefund.amountFen) })} description={split(lastRefund)} data-testid="refund-split" />}
       {p && view && (
         <>
           <Descriptions column={2} size="small" bordered>

@@ -6,7 +6,7 @@ import i18n from '../../i18n';
 import { button } from '../../testing/buttons';
 import { fakeApi, fakeAuth, renderWithAuth } from '../../testing/renderWithAuth';
 import { MemberPayments } from './MemberPayments';
-import { PaymentRefundDialog } from './PaymentDrawer';
+import { PaymentDrawer, PaymentRefundDialog } from './PaymentDrawer';
 import { PaymentList, PaymentTotals } from './PaymentList';
 import { TakePaymentDialog } from './TakePaymentDialog';
 
@@ -84,6 +84,31 @@ describe('收款对账', () => {
     expect(within(listRow).getByText('已确认')).toBeInTheDocument();
     expect(get).toHaveBeenCalledWith(`${BASE}/payments`, { member: 'm-1', page: 0, size: 10, sort: 'createdAt,desc' }, expect.anything());
     expect(screen.queryByText('登记收款')).toBeNull();
+  });
+
+  it('opens a payment waiting for confirmation; 确认收款 sends the version read, and 退款 is not offered yet', async () => {
+    const pending: PaymentView = {
+      payment: { ...row, status: 'PENDING_CONFIRMATION', allowed: ['CONFIRM'], confirmedBy: null, confirmedAt: null, version: 4 },
+      coupons: [{ memberCouponId: 'c1', name: '满300减50', discountFen: 5000 }],
+      refunds: [],
+      refundableFen: 0,
+    };
+    const get = vi.fn().mockResolvedValue(pending);
+    const post = vi.fn().mockResolvedValue({ ...pending, payment: { ...pending.payment, status: 'CONFIRMED' } });
+    const onChanged = vi.fn();
+    renderWithAuth(
+      <App>
+        <PaymentDrawer store="gz_tianhe" id="p1" onClose={vi.fn()} onChanged={onChanged} />
+      </App>,
+      { auth: fakeAuth({ api: fakeApi({ get, post }) }), permissions: ['PAYMENT_VIEW', 'PAYMENT_TAKE', 'PAYMENT_REFUND'] },
+    );
+    expect(await screen.findByText('满300减50：抵扣 50.00 元')).toBeInTheDocument();
+    expect(screen.getByText('待确认')).toBeInTheDocument();
+    expect(screen.queryByText('退款')).toBeNull();
+    fireEvent.click(button('确认收款'));
+    fireEvent.click(button('确认收款', await waitFor(() => document.querySelector<HTMLElement>('.ant-popover')!)));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(post).toHaveBeenCalledWith(`${BASE}/payments/p1/confirmation`, undefined, undefined, 4);
   });
 
   it('refunds an amount with the reason only after the second step, with the dialog’s Idempotency-Key', async () => {
