@@ -4,6 +4,7 @@ import { ApiError } from '../api/problem';
 import type { CheckoutQuote, PaymentRow } from '../api/types';
 import i18n from '../i18n';
 import { claims, fakeApi, fakeAuth, renderWithAuth } from '../testing/renderWithAuth';
+import { MyPayables } from './MyPayables';
 import { MyPayments } from './MyPayments';
 import { OwnerCheckout } from './OwnerCheckout';
 
@@ -77,6 +78,26 @@ describe('the owner’s checkout sheet', () => {
     fireEvent.click(screen.getByLabelText('工时8折'));
     expect((await screen.findByTestId('checkout-choice-problem')).textContent).toBe('工时8折 不能与 满300减50 同时使用');
     expect(screen.getByText('确认支付')).toBeDisabled();
+  });
+});
+
+describe('待支付', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('zh-CN');
+  });
+
+  it('lists the orders waiting to be paid; 去支付 opens the order’s checkout sheet', async () => {
+    const get = vi.fn((path: string) =>
+      Promise.resolve(
+        (path.endsWith('/me/payables') ? [{ id: 'o1', dmsNumber: 'WX-TH-00001', advisor: '李顾问', settledAt: null, totalFen: 40000 }] : quote) as never,
+      ),
+    );
+    renderWithAuth(<MyPayables />, { auth: fakeAuth({ api: fakeApi({ get }), claims: claims(['owner']) }) });
+    expect(await screen.findByText('工单 WX-TH-00001')).toBeInTheDocument();
+    expect(screen.getByText('400.00')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('去支付'));
+    expect((await screen.findByTestId('checkout-explanation')).textContent).toBe('用 满300减50 比 单用 工时8折 多省 10.00 元');
+    expect(get).toHaveBeenCalledWith(`${ORDER}/checkout`, undefined, expect.anything());
   });
 });
 
