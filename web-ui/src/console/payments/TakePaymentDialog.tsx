@@ -98,11 +98,13 @@ export function TakePaymentDialog({
         : Promise.resolve([]),
     [open, base, member?.id, canSeeOrders],
   );
-  const quote = useLoad<CheckoutQuote | undefined>(
-    (signal) => (subjectKey ? api.get<CheckoutQuote>(`${base}/members/${memberId}/checkout`, subject, signal) : Promise.resolve(undefined)),
+  const quote = useLoad<{ key: string; sheet: CheckoutQuote } | undefined>(
+    (signal) =>
+      subjectKey ? api.get<CheckoutQuote>(`${base}/members/${memberId}/checkout`, subject, signal).then((sheet) => ({ key: subjectKey, sheet })) : Promise.resolve(undefined),
     [subjectKey],
   );
-  const sheet = subjectKey ? quote.data : undefined;
+  // only the sheet of what is chosen now, not the last one while the next loads
+  const sheet = subjectKey && quote.data?.key === subjectKey ? quote.data.sheet : undefined;
 
   // a new sheet starts from its recommendation and asks for the whole amount in cash
   useEffect(() => {
@@ -180,7 +182,12 @@ export function TakePaymentDialog({
         </>
       ) : (
         <Form.Item name="memberId" label={t('payments.take.member')} rules={[{ required: true, message: t('payments.take.memberRequired') }]}>
-          <MemberPicker onPick={setMember} />
+          <MemberPicker
+            onPick={(m) => {
+              setMember(m);
+              form.setFieldValue('repairOrderId', undefined);
+            }}
+          />
         </Form.Item>
       )}
       <Form.Item name="what" label={t('payments.take.what')}>
