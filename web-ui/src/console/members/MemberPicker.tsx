@@ -10,7 +10,10 @@ function memberLabel(m: MemberSummary): string {
   return [m.name, m.phone, ...(m.plates ?? [])].filter(Boolean).join(' · ');
 }
 
-/** Searches the store's members by name, phone or plate as the user types. */
+/**
+ * Searches the store's members by name, phone or plate as the user types; a form field (`value`/`onChange`: the
+ * member's id), `onPick` also gets the member chosen (e.g. for their phone).
+ */
 export function MemberPicker({ value, onChange, onPick, id }: { value?: string; onChange?: (id: string) => void; onPick?: (member: MemberSummary | undefined) => void; id?: string }) {
   const { t } = useTranslation();
   const { store = '' } = useParams();
