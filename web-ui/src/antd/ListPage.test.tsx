@@ -73,6 +73,22 @@ describe('ListPage', () => {
     );
   });
 
+  it('sends a day range of business days as the days themselves, to the list and its export alike, and opens a clicked row', async () => {
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    const onRowClick = vi.fn();
+    const api = renderList(
+      { exportable: true, onRowClick, filters: [{ name: 'from', end: 'to', kind: 'dayRange', days: true, label: '营业日' }] },
+      '/list?from=2026-12-01&to=2026-12-04',
+    );
+    fireEvent.click(await screen.findByText('李四'));
+    expect(onRowClick).toHaveBeenCalledWith(ROWS[1]);
+    expect(api.get).toHaveBeenCalledWith('/api/rows', { from: '2026-12-01', to: '2026-12-04', page: 0, size: 20, sort: 'name,asc' }, expect.anything());
+    fireEvent.click(screen.getByText('导出 Excel'));
+    await waitFor(() => expect(api.download).toHaveBeenCalledWith('/api/rows/export', { from: '2026-12-01', to: '2026-12-04', sort: 'name,asc' }, expect.stringContaining('spreadsheetml')));
+  });
+
   it('offers no export unless the page allows it', async () => {
     renderList();
     await screen.findByText('张三');

@@ -36,6 +36,8 @@ export interface ListFilter {
   end?: string;
   /** a dayRange's placeholders of the first and the last day */
   placeholders?: [string, string];
+  /** a dayRange sent as the days themselves (`2026-03-01`), for an API that takes the store's business days */
+  days?: boolean;
 }
 
 const DAY = 'YYYY-MM-DD';
@@ -73,6 +75,8 @@ export interface ListPageProps<T> {
    * feature the store has not got); undefined keeps the list with the problem above it
    */
   unavailable?: (error: unknown) => ReactNode | undefined;
+  /** opens a row (e.g. a drawer with its details) when it is clicked */
+  onRowClick?: (row: T) => void;
 }
 
 /** The names a filter keeps in the address: its own, and a day range's last day. */
@@ -119,6 +123,7 @@ export function ListPage<T extends object>({
   pageSizeOptions,
   refresh,
   unavailable,
+  onRowClick,
 }: ListPageProps<T>) {
   const { t } = useTranslation();
   const { api } = useAuth();
@@ -129,6 +134,7 @@ export function ListPage<T extends object>({
   const filterQuery: Query = Object.fromEntries(
     filters.flatMap((f): [string, string][] => {
       if (f.kind !== 'dayRange' || !f.end) return [[f.name, values[f.name] ?? '']];
+      if (f.days) return [[f.name, values[f.name] ?? ''], [f.end, values[f.end] ?? '']];
       // whole days of the store, as the times in its lists read
       const first = values[f.name];
       const last = values[f.end];
@@ -336,6 +342,7 @@ export function ListPage<T extends object>({
         columns={shown}
         scroll={{ x: 'max-content' }}
         expandable={expandable}
+        onRow={onRowClick ? (row) => ({ onClick: () => onRowClick(row), style: { cursor: 'pointer' } }) : undefined}
         rowSelection={
           batchActions ? { selectedRowKeys: selected.keys, onChange: (keys, chosen) => setSelected({ keys, rows: chosen }) } : undefined
         }

@@ -238,3 +238,15 @@ export type CouponCentreItem = Nullable<
 >;
 export type CouponIssueResult = Omit<ConsoleSchemas['CouponIssueResult'], 'template'> & { template: CouponTemplateView };
 export type CouponStatisticsView = ConsoleSchemas['CouponStatisticsView'];
+// payments and the checkout sheet (WAL-3, WAL-4; decision 0045); amounts in fen, 100 points = 1 yuan
+export type PaymentRow = Nullable<ConsoleSchemas['PaymentRow'], 'subjectId' | 'cashMethod' | 'confirmedBy' | 'confirmedAt' | 'note'>;
+export type PaymentView = Omit<ConsoleSchemas['PaymentView'], 'payment'> & { payment: PaymentRow };
+export type PaymentRefundView = ConsoleSchemas['RefundView'];
+export type PaymentStatus = PaymentRow['status'];
+export type PaymentChannel = PaymentRow['channel'];
+export type PaymentDayTotal = ConsoleSchemas['DayTotal'];
+export type CheckoutCombination = ConsoleSchemas['CombinationView'];
+export type CheckoutHeldCoupon = Nullable<ConsoleSchemas['HeldView'], 'notUsedReason' | 'notUsedText'>;
+export type CheckoutQuote = Nullable<Omit<ConsoleSchemas['Quote'], 'held'> & { held: CheckoutHeldCoupon[] }, 'subjectId' | 'chosen'>;
+export type PayableOrder = Nullable<ConsoleSchemas['PayableView'], 'advisor' | 'settledAt'>;
+export type PaymentSettingsView = ConsoleSchemas['PaymentSettingsView'];

@@ -22,6 +22,7 @@ import { PointCampaignList } from './pointcampaigns/PointCampaignList';
 import { PointTransferList } from './pointtransfers/PointTransferList';
 import { WalletCashOutList } from './wallet/WalletCashOutList';
 import { CouponTemplateList } from './coupons/CouponTemplateList';
+import { PaymentList } from './payments/PaymentList';
 import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
 import { AdvisorAnnouncementList } from './advisors/AdvisorAnnouncementList';
@@ -89,6 +90,7 @@ export default function ConsoleArea() {
               <Route path="point-transfers" element={<PointTransferList />} />
               <Route path="wallet-cash-outs" element={<WalletCashOutList />} />
               <Route path="coupons" element={<CouponTemplateList />} />
+              <Route path="payments" element={<PaymentList />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="messages" element={<MessageLog />} />

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApiOutlined,
   ContactsOutlined,
   NotificationOutlined,
@@ -58,6 +59,7 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   pointTransfers: <SwapOutlined />,
   walletCashOuts: <WalletOutlined />,
   coupons: <GiftOutlined />,
+  payments: <AccountBookOutlined />,
   advisorPerformance: <SolutionOutlined />,
   advisorMoves: <UserSwitchOutlined />,
   advisorNews: <NotificationOutlined />,

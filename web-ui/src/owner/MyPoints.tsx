@@ -23,6 +23,7 @@ function ownerSource(t: TFunction, entry: PointsEntry): string {
   if (entry.sourceType === 'EXPIRY_REVERSAL') return t('pointsExpiry.sourceReversal', { date: entry.sourceRef ?? '', reason: entry.reason ?? '' });
   if (entry.sourceType === 'TRANSFER' || entry.sourceType === 'TRANSFER_REVERSAL') return transferSource(t, entry);
   if (entry.sourceType === 'REDEMPTION') return t('owner.points.fromRedemption', { what: entry.sourceRef ?? '' });
+  if (entry.sourceType === 'PAYMENT') return t('owner.points.fromPayment', { what: entry.sourceRef ?? '' });
   return entry.reason ? t('owner.points.fromStore', { reason: entry.reason }) : t('owner.points.fromStoreOnly');
 }
 

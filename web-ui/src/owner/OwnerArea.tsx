@@ -11,6 +11,8 @@ import { MyAdvisor } from './MyAdvisor';
 import { MyCard } from './MyCard';
 import { MyCars } from './MyCars';
 import { MyPoints } from './MyPoints';
+import { MyPayables } from './MyPayables';
+import { MyPayments } from './MyPayments';
 import { MyWallet } from './MyWallet';
 import { MyCoupons } from './MyCoupons';
 import { CouponCentre } from './CouponCentre';
@@ -28,7 +30,7 @@ function Welcome() {
   const { signIn } = useAuth();
   const { pathname } = useLocation();
   // back to the page that asked for the sign-in (e.g. a link to one of the owner's cars), else the start
-  const returnTo = /^\/app\/(sell|used-cars|market|points|wallet|card|coupons|coupon-centre)(\/|$)/.test(pathname) ? pathname : '/app';
+  const returnTo = /^\/app\/(sell|used-cars|market|points|wallet|pay|payments|card|coupons|coupon-centre)(\/|$)/.test(pathname) ? pathname : '/app';
   return (
     <section className="owner-card owner-welcome">
       <h1>{t('owner.welcomeTitle')}</h1>
@@ -72,6 +74,8 @@ function OwnerOnly({ children }: { children: ReactNode }) {
         <NavLink to="/app/points">{t('owner.points.nav')}</NavLink>
         <NavLink to="/app/wallet">{t('owner.wallet.nav')}</NavLink>
         <NavLink to="/app/coupons">{t('owner.coupons.nav')}</NavLink>
+        <NavLink to="/app/pay">{t('owner.pay.nav')}</NavLink>
+        <NavLink to="/app/payments">{t('owner.payments.nav')}</NavLink>
         <NavLink to="/app/card">{t('ownerCard.nav')}</NavLink>
         <NavLink to="/app/advisor">{t('ownerAdvisor.nav')}</NavLink>
       </nav>
@@ -130,6 +134,8 @@ export default function OwnerArea() {
               <Route path="wallet" element={<OwnerOnly><MyWallet /></OwnerOnly>} />
               <Route path="coupons" element={<OwnerOnly><MyCoupons /></OwnerOnly>} />
               <Route path="coupon-centre" element={<OwnerOnly><CouponCentre /></OwnerOnly>} />
+              <Route path="pay" element={<OwnerOnly><MyPayables /></OwnerOnly>} />
+              <Route path="payments" element={<OwnerOnly><MyPayments /></OwnerOnly>} />
               <Route path="card" element={<OwnerOnly><MyCard /></OwnerOnly>} />
               <Route path="advisor" element={<OwnerOnly><MyAdvisor /></OwnerOnly>} />
               <Route path="callback" element={<Home />} />

@@ -112,6 +112,8 @@ export function entrySource(t: TFunction, entry: LedgerEntry): string {
     case 'TRANSFER':
     case 'TRANSFER_REVERSAL':
       return transferSource(t, entry);
+    case 'PAYMENT':
+      return t('points.sources.payment', { what: entry.sourceRef ?? '' });
     default:
       return entry.sourceType;
   }

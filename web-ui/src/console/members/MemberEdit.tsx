@@ -13,6 +13,7 @@ import { useCan } from '../permissions';
 import { MemberPoints } from '../points/MemberPoints';
 import { MemberWallet } from '../wallet/MemberWallet';
 import { MemberCoupons } from '../coupons/MemberCoupons';
+import { MemberPayments } from '../payments/MemberPayments';
 import { MemberCardPanel } from '../cards/MemberCardPanel';
 import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
@@ -100,6 +101,7 @@ export function MemberEdit() {
   const canViewPoints = useCan('POINTS_VIEW');
   const canViewWallet = useCan('WALLET_VIEW');
   const canViewCoupons = useCan('COUPON_VIEW');
+  const canViewPayments = useCan('PAYMENT_VIEW');
   const path = `/api/stores/${store}/members/${memberId}`;
   const member = useLoad((signal) => api.get<MemberView>(path, undefined, signal), [path]);
   const [form] = Form.useForm<{ profile: MemberProfile }>();
@@ -275,6 +277,7 @@ export function MemberEdit() {
                 {canViewPoints && <MemberPoints store={store} memberId={memberId} />}
                 {canViewWallet && <MemberWallet store={store} memberId={memberId} memberPhone={member.data.profile.phone} />}
                 {canViewCoupons && <MemberCoupons store={store} memberId={memberId} />}
+                {canViewPayments && <MemberPayments store={store} member={{ id: memberId, name: member.data.profile.name, phone: member.data.profile.phone }} />}
               </>
             ),
           },

@@ -33,7 +33,7 @@ export function bonusFor(settings: WalletSettingsView | undefined, fen: number):
  * Idempotency-Key per opening, so a repeated click or a retry after a lost answer posts once (decision 0017); a
  * refusal goes back to the form, beside its field when the problem names one.
  */
-function TwoStepDialog<T extends object>({
+export function TwoStepDialog<T extends object>({
   open,
   title,
   confirmOkText,
@@ -47,6 +47,7 @@ function TwoStepDialog<T extends object>({
   onClose,
   onDone,
   children,
+  width,
 }: {
   open: boolean;
   title: string;
@@ -63,6 +64,8 @@ function TwoStepDialog<T extends object>({
   onClose: () => void;
   onDone: () => void;
   children: ReactNode;
+  /** a wider dialog for a long form (e.g. the checkout sheet) */
+  width?: number;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -97,6 +100,7 @@ function TwoStepDialog<T extends object>({
     <Modal
       open={open}
       title={title}
+      width={width}
       okText={confirming ? confirmOkText : t('wallet.spend.submit')}
       okButtonProps={{ danger: danger && confirming !== undefined }}
       cancelText={t(confirming ? 'wallet.spend.back' : 'common.cancel')}

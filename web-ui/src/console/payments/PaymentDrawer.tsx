@@ -1,0 +1,212 @@
+import { Alert, App, Button, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PaymentRefundView, PaymentView } from '../../api/types';
+import { ProblemAlert } from '../../antd/ProblemAlert';
+import { useAuth } from '../../auth/AuthContext';
+import { PAYMENT_STATUS_COLOURS } from '../../ui/payments';
+import { formatPoints } from '../../ui/points';
+import { useFormatTime } from '../../ui/storeZone';
+import { useLoad } from '../../ui/useLoad';
+import { formatFen, yuanToFen } from '../../ui/wallet';
+import { useCan } from '../permissions';
+import { TwoStepDialog } from '../wallet/MemberWallet';
+
+interface RefundForm {
+  amount: number;
+  reason: string;
+}
+
+/** A refund's split in words: cash, wallet, points given back, earned points taken back, coupons restored. */
+export function useRefundSplit() {
+  const { t, i18n } = useTranslation();
+  return (r: PaymentRefundView) =>
+    t('payments.refund.split', {
+      cash: formatFen(r.cashFen, i18n.language),
+      wallet: formatFen(r.walletFen, i18n.language),
+      points: formatPoints(r.pointsReturned, i18n.language),
+      earned: formatPoints(r.earnedPointsReversed, i18n.language),
+      coupons: r.couponsRestored,
+    });
+}
+
+/**
+ * 退款: an amount up to what may still be refunded and the reason, confirmed in a second step; the post carries the
+ * dialog's Idempotency-Key. The server shares the amount among cash, wallet and points and answers with the payment,
+ * whose last refund says exactly what went back.
+ */
+export function PaymentRefundDialog({ view, path, onClose, onRefunded }: { view?: PaymentView; path: string; onClose: () => void; onRefunded: (after: PaymentView) => void }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const [form] = Form.useForm<RefundForm>();
+  const split = useRefundSplit();
+  const y = (fen: number) => formatFen(fen, i18n.language);
+  const refundable = view?.refundableFen ?? 0;
+  return (
+    <TwoStepDialog<RefundForm>
+      open={view !== undefined}
+      title={t('payments.refund.title')}
+      confirmOkText={t('payments.refund.confirmOk')}
+      danger
+      form={form}
+      initialValues={view ? { amount: refundable / 100 } : undefined}
+      hint={view && <Typography.Paragraph>{t('payments.refund.left', { amount: y(refundable) })}</Typography.Paragraph>}
+      confirmTitle={t('payments.refund.confirmTitle')}
+      confirmText={(v) => t('payments.refund.confirmText', { amount: y(yuanToFen(v.amount)), member: view ? `${view.payment.memberName} ${view.payment.memberPhone}` : '' })}
+      send={async (v, key) => {
+        const after = await api.post<PaymentView>(`${path}/refunds`, { amountFen: yuanToFen(v.amount), reason: v.reason.trim() }, key);
+        onRefunded(after);
+        const last = after.refunds[after.refunds.length - 1];
+        return t('payments.refund.done', { amount: y(yuanToFen(v.amount)) }) + (last ? ' ' + split(last) : '');
+      }}
+      onClose={onClose}
+      onDone={onClose}
+    >
+      <Form.Item name="amount" label={t('payments.refund.amount')} rules={[{ required: true, message: t('payments.refund.amountRequired') }]}>
+        <InputNumber min={0.01} max={refundable / 100} precision={2} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('payments.refund.reason')} rules={[{ required: true, whitespace: true, message: t('payments.refund.reasonRequired') }]}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </TwoStepDialog>
+  );
+}
+
+/**
+ * One payment in a drawer (GET /payments/{id}): what it paid for, the split, the coupons used, the refunds with what
+ * each gave back; 确认收款 (with the version read) while it waits for confirmation, 退款 while something is left.
+ */
+export function PaymentDrawer({ store, id, onClose, onChanged }: { store: string; id?: string; onClose: () => void; onChanged: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const { message } = App.useApp();
+  const formatTime = useFormatTime();
+  const canTake = useCan('PAYMENT_TAKE');
+  const canRefund = useCan('PAYMENT_REFUND');
+  const path = `/api/stores/${store}/payments/${id ?? ''}`;
+  const [changes, setChanges] = useState(0);
+  const [refunding, setRefunding] = useState(false);
+  const [lastRefund, setLastRefund] = useState<PaymentRefundView>();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const split = useRefundSplit();
+  const loaded = useLoad<PaymentView | undefined>((signal) => (id ? api.get<PaymentView>(path, undefined, signal) : Promise.resolve(undefined)), [path, id, changes]);
+  const view = id ? loaded.data : undefined;
+  const y = (fen: number) => formatFen(fen, i18n.language);
+  const n = (points: number) => formatPoints(points, i18n.language);
+  const p = view?.payment;
+
+  const confirm = async () => {
+    if (!p) return;
+    setConfirming(true);
+    setError(undefined);
+    try {
+      await api.post<PaymentView>(`${path}/confirmation`, undefined, undefined, p.version);
+      message.success(t('payments.confirm.done'));
+      setChanges((c) => c + 1);
+      onChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open={id !== undefined}
+      size={640}
+      title={p ? t('payments.drawer.title', { what: p.subjectRef }) : t('payments.drawer.loading')}
+      onClose={() => {
+        setLastRefund(undefined);
+        setError(undefined);
+        onClose();
+      }}
+      destroyOnHidden
+      extra={
+        p && (
+          <Space>
+            {canTake && p.allowed.includes('CONFIRM') && (
+              <Popconfirm title={t('payments.confirm.title')} description={t('payments.confirm.text', { amount: y(p.cashFen) })} okText={t('payments.confirm.open')} cancelText={t('common.cancel')} onConfirm={() => void confirm()}>
+                <Button type="primary" loading={confirming}>
+                  {t('payments.confirm.open')}
+                </Button>
+              </Popconfirm>
+            )}
+            {canRefund && view.refundableFen > 0 && (
+              <Button danger onClick={() => setRefunding(true)}>
+                {t('payments.refund.open')}
+              </Button>
+            )}
+          </Space>
+        )
+      }
+    >
+      <ProblemAlert error={loaded.error ?? error} onRetry={loaded.reload} />
+      {lastRefund && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('payments.refund.doneTitle', { amount: y(lastRefund.amountFen) })} description={split(lastRefund)} data-testid="refund-split" />}
+      {p && view && (
+        <>
+          <Descriptions column={2} size="small" bordered>
+            <Descriptions.Item label={t('payments.fields.member')}>{`${p.memberName} ${p.memberPhone}`}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.subject')}>{`${t(`payments.subjects.${p.subjectType}`)} ${p.subjectRef}`}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.status')}>
+              <Tag color={PAYMENT_STATUS_COLOURS[p.status]}>{t(`payments.statuses.${p.status}`)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.channel')}>{t(`payments.channels.${p.channel}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.grossFen')}>{y(p.grossFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.couponFen')}>{y(p.couponFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.walletFen')}>{y(p.walletFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.pointsUsed')}>{t('payments.pointsWorth', { points: n(p.pointsUsed), amount: y(p.pointsUsed) })}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.cashFen')}>{p.cashMethod ? t('payments.cashWithMethod', { amount: y(p.cashFen), method: t(`wallet.methods.${p.cashMethod}`) }) : y(p.cashFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.refundedFen')}>{y(p.refundedFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.bonusPoints')}>{p.pointsMultiplier > 1 ? t('payments.multiplied', { points: n(p.bonusPoints), times: p.pointsMultiplier }) : n(p.bonusPoints)}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.refundable')}>{y(view.refundableFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.takenBy')}>{p.takenBy}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.createdAt')}>{formatTime(p.createdAt, 'short')}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.confirmedBy')}>{p.confirmedBy ? `${p.confirmedBy} ${formatTime(p.confirmedAt, 'short')}` : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.note')}>{p.note ?? '—'}</Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('payments.drawer.coupons')}
+          </Typography.Title>
+          {view.coupons.length === 0 ? (
+            <Typography.Text type="secondary">{t('payments.drawer.noCoupons')}</Typography.Text>
+          ) : (
+            <ul>
+              {view.coupons.map((c) => (
+                <li key={c.memberCouponId}>{t('payments.drawer.coupon', { name: c.name, amount: y(c.discountFen) })}</li>
+              ))}
+            </ul>
+          )}
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('payments.drawer.refunds')}
+          </Typography.Title>
+          <Table<PaymentRefundView>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={view.refunds}
+            locale={{ emptyText: t('payments.drawer.noRefunds') }}
+            columns={[
+              { key: 'createdAt', title: t('payments.fields.createdAt'), render: (_, r) => formatTime(r.createdAt, 'short') },
+              { key: 'amount', title: t('payments.refund.amount'), align: 'right', render: (_, r) => y(r.amountFen) },
+              { key: 'split', title: t('payments.drawer.refundSplit'), render: (_, r) => split(r) },
+              { key: 'reason', title: t('payments.refund.reason'), dataIndex: 'reason' },
+              { key: 'by', title: t('payments.drawer.by'), dataIndex: 'createdBy' },
+            ]}
+          />
+        </>
+      )}
+      <PaymentRefundDialog
+        view={refunding ? view : undefined}
+        path={path}
+        onClose={() => setRefunding(false)}
+        onRefunded={(after) => {
+          setLastRefund(after.refunds[after.refunds.length - 1]);
+          setChanges((c) => c + 1);
+          onChanged();
+        }}
+      />
+    </Drawer>
+  );
+}
