@@ -34,7 +34,8 @@ export function couponValue(t: TFunction, rule: CouponRule, language: string): s
     case 'THRESHOLD':
       return t('coupons.value.thresholdOff', { threshold: y(rule.thresholdFen), value: y(rule.valueFen) });
     case 'PERCENT':
-      return threshold + t('coupons.value.percent', { zhe: zhe(rule.percentOff), percent: rule.percentOff }) + cap;
+      // Chinese reads what is paid (8折), English what is taken off (20% off): one placeholder, worked out per language
+      return threshold + t('coupons.value.percent', { rate: language === 'en' ? String(rule.percentOff) : zhe(rule.percentOff) }) + cap;
     case 'FREE_ITEM':
       return threshold + t('coupons.value.freeItem') + cap;
     case 'POINTS_MULTIPLIER':
