@@ -68,6 +68,33 @@ export function PaymentTotals({ rows, loading }: { rows: PaymentDayTotal[]; load
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('payments.totals.empty') }}
         data-testid="payment-totals"
+        summary={(shown) => {
+          if (shown.length < 2) return null;
+          const sum = (of: (r: PaymentDayTotal) => number) => shown.reduce((total, r) => total + of(r), 0);
+          const cells = [
+            String(sum((r) => r.payments)),
+            y(sum((r) => r.grossFen)),
+            y(sum((r) => r.couponFen)),
+            y(sum((r) => r.walletFen)),
+            formatPoints(sum((r) => r.pointsUsed), i18n.language),
+            ...PAYMENT_METHODS.map((m) => y(sum((r) => byMethod(r, m)))),
+            y(sum((r) => r.cashFen)),
+            y(sum((r) => r.refundedFen)),
+            String(sum((r) => r.pending)),
+          ];
+          return (
+            <Table.Summary.Row data-testid="payment-totals-sum">
+              <Table.Summary.Cell index={0} colSpan={2}>
+                <Typography.Text strong>{t('payments.totals.sum')}</Typography.Text>
+              </Table.Summary.Cell>
+              {cells.map((text, i) => (
+                <Table.Summary.Cell key={i} index={i + 2} align="right">
+                  <Typography.Text strong>{text}</Typography.Text>
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          );
+        }}
       />
       {sums.some((fen) => fen > 0) && (
         <div style={{ marginTop: 16, maxWidth: 560 }}>

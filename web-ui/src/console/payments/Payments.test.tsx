@@ -31,10 +31,14 @@ describe('收款对账', () => {
   });
 
   it('shows each day and advisor’s totals: payments, gross, coupons, wallet, points, cash by method, refunded, pending', async () => {
-    renderWithAuth(<PaymentTotals rows={[total]} loading={false} />);
+    const other: PaymentDayTotal = { ...total, takenBy: 'advisor.wang', payments: 1, grossFen: 10000, couponFen: 0, walletFen: 0, pointsUsed: 0, cashFen: 10000, cashByMethod: { CASH: 0, CARD: 10000, WECHAT_QR: 0, ALIPAY_QR: 0 }, refundedFen: 0, pending: 0 };
+    renderWithAuth(<PaymentTotals rows={[total, other]} loading={false} />);
     const totalRow = (await screen.findByText('advisor.li')).closest('tr')!;
     expect([...totalRow.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
       '2026-12-04', 'advisor.li', '3', '1,500.00', '50.00', '200.00', '1,000', '1,000.00', '0.00', '240.00', '0.00', '1,240.00', '30.00', '1',
+    ]);
+    expect([...screen.getByTestId('payment-totals-sum').querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+      '合计', '4', '1,600.00', '50.00', '200.00', '1,000', '1,000.00', '100.00', '240.00', '0.00', '1,340.00', '30.00', '1',
     ]);
   });
 
