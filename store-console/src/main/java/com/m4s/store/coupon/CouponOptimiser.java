@@ -264,11 +264,33 @@ public final class CouponOptimiser {
             if (best < 0) {
                 return;
             }
+            // the runner-up uses a template the best does not: another coupon of the same templates is no alternative
+            long[] templates = new long[n];
+            List<java.util.UUID> distinct = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                java.util.UUID template = coupons.get(i).templateId();
+                if (!distinct.contains(template)) {
+                    distinct.add(template);
+                }
+                templates[i] = 1L << distinct.indexOf(template);
+            }
+            long bestTemplates = templatesOf(best, templates);
             for (int mask = 1; mask < (1 << n); mask++) {
-                if (valid[mask] && (mask & ~best) != 0 && (runnerUp < 0 || better(mask, runnerUp))) {
+                if (valid[mask] && (templatesOf(mask, templates) & ~bestTemplates) != 0
+                        && (runnerUp < 0 || better(mask, runnerUp))) {
                     runnerUp = mask;
                 }
             }
+        }
+
+        private static long templatesOf(int mask, long[] templates) {
+            long of = 0;
+            for (int i = 0; i < templates.length; i++) {
+                if ((mask & (1 << i)) != 0) {
+                    of |= templates[i];
+                }
+            }
+            return of;
         }
 
         Combination combination(int mask) {

@@ -160,13 +160,23 @@ class CouponOptimiserTest {
                         List.of(cash("C80", "80元代金券", "80").from(TODAY.plusDays(1)),
                                 cash("C30", "30元代金券", "30")),
                         List.of("C30"), "30.00", 1, null, Code.ONLY, "0.00", "C80 NOT_YET_VALID"),
-                // one 满300减50 per order: 50, the one expiring 12-10 first; the other is the runner-up, same 50
+                // one 满300减50 per order: 50, the one expiring 12-10 first; the other copy is no alternative to it
                 row("two coupons of one template: one is used, the sooner to expire",
                         basket(labour("L1", "LAB-SVC", "300"), part("P1", "P-OIL", "200")),
                         List.of(threshold("T300a", "满300减50", "300", "50").group(G),
                                 threshold("T300b", "满300减50", "300", "50").group(G).until(DEC_10)),
-                        List.of("T300b"), "50.00", 1, List.of("T300a"), Code.TIE_SOONER_EXPIRY, "0.00",
+                        List.of("T300b"), "50.00", 1, null, Code.ONLY, "0.00",
                         "T300a NOT_COMBINABLE ⟂ 满300减50"),
+                // 工时8折 400 × 20% = 80 + 满300减50 50 = 130; the runner-up is 100元代金券 (100, 30 less), not the
+                // same pair with the other 满300减50
+                row("a second coupon of a template in the best is not the runner-up",
+                        basket(labour("L1", "LAB-SVC", "400"), part("P1", "P-PAD", "200")),
+                        List.of(threshold("T300a", "满300减50", "300", "50").group(G),
+                                threshold("T300b", "满300减50", "300", "50").group(G).until(DEC_10),
+                                percent("L80", "工时8折", 20, CouponScope.LABOUR).group(G),
+                                cash("C100", "100元代金券", "100")),
+                        List.of("L80", "T300b"), "130.00", 1, List.of("C100"), Code.BETTER_THAN, "30.00",
+                        "T300a NOT_COMBINABLE ⟂ 满300减50", "C100 NOT_COMBINABLE ⟂ 工时8折 + 满300减50"),
                 // 50 off, and the multiplier joins (same group): 50, ×3
                 row("a stackable multiplier joins the best combination",
                         basket(labour("L1", "LAB-SVC", "250"), part("P1", "P-OIL", "150")),
