@@ -1,10 +1,11 @@
-import { Alert, App, Form, Modal, Radio, Select, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Form, Modal, Radio, Select } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../api/client';
-import type { CouponIssueResult, CouponTemplateView, MemberSummary, SegmentView } from '../../api/types';
+import type { CouponIssueResult, CouponTemplateView, SegmentView } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
+import { MemberPicker } from '../members/MemberPicker';
 import { useLoad } from '../../ui/useLoad';
 
 /**
@@ -80,7 +81,7 @@ export function CouponIssueDialog({ store, template, onClose, onIssued }: { stor
           </Form.Item>
           {target === 'member' ? (
             <Form.Item label={t('coupons.issue.member')}>
-              <MemberPick store={store} value={memberId} onChange={setMemberId} />
+              <MemberPicker value={memberId} onChange={setMemberId} />
             </Form.Item>
           ) : (
             <Form.Item label={t('coupons.issue.segment')}>
@@ -91,54 +92,6 @@ export function CouponIssueDialog({ store, template, onClose, onIssued }: { stor
         </Form>
       )}
     </Modal>
-  );
-}
-
-/** One member by name, phone or plate, searching the store's member list as the user types. */
-export function MemberPick({ store, value, onChange }: { store: string; value?: string; onChange: (id?: string) => void }) {
-  const { t } = useTranslation();
-  const { api } = useAuth();
-  const [options, setOptions] = useState<MemberSummary[]>([]);
-  const [searching, setSearching] = useState(false);
-  const latest = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
-  const search = (q: string) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const call = ++latest.current;
-      setSearching(true);
-      api
-        .get<Page<MemberSummary>>(`/api/stores/${store}/members`, { q: q.trim(), size: 10, sort: 'name,asc' })
-        .then(
-          (page) => {
-            if (call === latest.current) setOptions(page.content);
-          },
-          () => {
-            if (call === latest.current) setOptions([]);
-          },
-        )
-        .finally(() => {
-          if (call === latest.current) setSearching(false);
-        });
-    }, 250);
-  };
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const label = (m: MemberSummary) => [m.name, m.phone, ...(m.plates ?? [])].filter(Boolean).join(' · ');
-  return (
-    <Select
-      allowClear
-      aria-label={t('coupons.issue.memberSearch')}
-      showSearch={{ filterOption: false, onSearch: search }}
-      onFocus={() => options.length === 0 && search('')}
-      value={value}
-      onChange={(id?: string) => onChange(id)}
-      placeholder={t('coupons.issue.memberSearch')}
-      notFoundContent={searching ? <Spin size="small" /> : t('coupons.issue.memberNotFound')}
-      options={options.map((m) => ({ value: m.id, label: label(m) }))}
-      style={{ minWidth: 320 }}
-    />
   );
 }
 
