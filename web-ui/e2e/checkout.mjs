@@ -26,15 +26,20 @@ export async function run(browser) {
       await explanation.waitFor();
       const why = await explanation.innerText();
       expectTrue(why.includes('100元代金券') && why.includes('多省 30.00 元'), `the sheet explains: ${why}`);
-      for (const name of ['工时8折', '满300减50']) {
-        expectTrue(await phone.getByLabel(name, { exact: true }).isChecked(), `${name} is not recommended`);
+      // the demo owner may hold two 满300减50: the recommended one is ticked, the other says why it is not used
+      const recommended = phone.getByTestId('checkout-coupon').filter({ hasText: '· 推荐' });
+      const names = (await recommended.allInnerTexts()).map((text) => text.split(' · ')[0].trim()).sort();
+      expectTrue(names.join('+') === '工时8折+满300减50', `recommended: ${names.join(', ')}`);
+      for (const item of await recommended.all()) {
+        expectTrue(await item.getByRole('checkbox').isChecked(), `a recommended coupon is not ticked: ${await item.innerText()}`);
       }
       expectTrue((await phone.getByTestId('checkout-due').innerText()).includes('470.00'), 'the recommended due is not 470.00');
       await screenshot(phone, 'owner-checkout-recommended');
     }],
     ['the owner picks 100元代金券 instead and pays the rest from the wallet', async () => {
-      await phone.getByLabel('工时8折', { exact: true }).uncheck();
-      await phone.getByLabel('满300减50', { exact: true }).uncheck();
+      for (const item of await phone.getByTestId('checkout-coupon').filter({ hasText: '· 推荐' }).all()) {
+        await item.getByRole('checkbox').uncheck();
+      }
       await phone.getByLabel('100元代金券', { exact: true }).check();
       await phone.getByTestId('checkout-due').filter({ hasText: '500.00' }).waitFor();
       await phone.getByLabel('钱包支付').fill('500');
