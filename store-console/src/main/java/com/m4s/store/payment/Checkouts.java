@@ -115,11 +115,15 @@ public class Checkouts {
 
     /**
      * The checkout sheet for the member and what they pay for; with {@code chosen} (possibly empty) also that choice
-     * worked out (422 when it cannot be used, as paying it would be).
+     * worked out (422 when it cannot be used, as paying it would be); 409 {@code repair-order-paid} for a paid order.
      */
     @Transactional(readOnly = true)
     public Quote quote(UUID member, Subject subject, @Nullable List<UUID> chosen) {
         Target target = target(member, subject);
+        if (target.type() == PaymentSubjectType.REPAIR_ORDER
+                && payments.findBySubjectTypeAndSubjectId(target.type(), target.id()).isPresent()) {
+            throw new ApiException.Conflict("repair-order-paid", target.ref());
+        }
         LocalDate today = today();
         List<CouponOffer> held = coupons.offers(member);
         var recommendation = CouponOptimiser.recommend(target.basket(), held, today);

@@ -251,6 +251,8 @@ class PaymentsTest extends StoreConsoleTest {
         assertThat(paid.json().path("payment").path("channel").asString()).isEqualTo("APP");
         assertThat(paid.json().path("payment").path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(owner.get(BASE + "/me/payables").json().size()).as("nothing left to pay").isZero();
+        assertProblem(owner.get(BASE + "/me/repair-orders/" + order + "/checkout"), 409, "repair-order-paid",
+                "工单 PAY-RO-3 已经付过款。");
         assertThat(owner.get(BASE + "/me/wallet").json().path("total").asLong()).isEqualTo(24_000);
         assertThat(events(member)).containsExactly("PaymentMade CONFIRMED 26000 0 26000 0 0");
         // another member's payment is not the owner's
