@@ -120,10 +120,6 @@ public class Checkouts {
     @Transactional(readOnly = true)
     public Quote quote(UUID member, Subject subject, @Nullable List<UUID> chosen) {
         Target target = target(member, subject);
-        if (target.type() == PaymentSubjectType.REPAIR_ORDER
-                && payments.findBySubjectTypeAndSubjectId(target.type(), target.id()).isPresent()) {
-            throw new ApiException.Conflict("repair-order-paid", target.ref());
-        }
         LocalDate today = today();
         List<CouponOffer> held = coupons.offers(member);
         var recommendation = CouponOptimiser.recommend(target.basket(), held, today);
@@ -171,10 +167,6 @@ public class Checkouts {
             return views.view(earlier.get().id());
         }
         Target target = target(pay.member(), pay.subject());
-        if (target.type() == PaymentSubjectType.REPAIR_ORDER
-                && payments.findBySubjectTypeAndSubjectId(target.type(), target.id()).isPresent()) {
-            throw new ApiException.Conflict("repair-order-paid", target.ref());
-        }
         LocalDate today = today();
         var combination = CouponOptimiser.evaluate(target.basket(), offers(coupons.offers(pay.member()),
                 pay.coupons()), today);
@@ -293,6 +285,9 @@ public class Checkouts {
             }
             if (!order.payable()) {
                 throw new ApiException.Conflict("repair-order-not-payable", order.dmsNumber(), order.status().name());
+            }
+            if (payments.findBySubjectTypeAndSubjectId(PaymentSubjectType.REPAIR_ORDER, orderId).isPresent()) {
+                throw new ApiException.Conflict("repair-order-paid", order.dmsNumber());
             }
             Basket basket = new Basket(order.lines().stream().map(l -> new BasketLine(l.id().toString(),
                     l.kind() == LineKind.LABOUR ? BasketLine.Kind.LABOUR : BasketLine.Kind.PART, l.partNumber(),
