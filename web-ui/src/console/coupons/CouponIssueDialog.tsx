@@ -1,12 +1,11 @@
-import { Alert, App, Form, Modal, Radio, Select } from 'antd';
+import { Alert, App, Form, Modal, Radio } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '../../api/client';
-import type { CouponIssueResult, CouponTemplateView, SegmentView } from '../../api/types';
+import type { CouponIssueResult, CouponTemplateView } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
 import { MemberPicker } from '../members/MemberPicker';
-import { useLoad } from '../../ui/useLoad';
+import { SegmentPicker } from '../segments/SegmentPicker';
 
 /**
  * Issue coupons of an active template (发放): to one member found by name, phone or plate, or to the members a
@@ -85,7 +84,7 @@ export function CouponIssueDialog({ store, template, onClose, onIssued }: { stor
             </Form.Item>
           ) : (
             <Form.Item label={t('coupons.issue.segment')}>
-              <SegmentPick store={store} value={segmentId} onChange={setSegmentId} />
+              <SegmentPicker store={store} value={segmentId} onChange={setSegmentId} label={t('coupons.issue.segment')} width={320} />
             </Form.Item>
           )}
           <p>{t('coupons.issue.stockLeft', { remaining: template.remaining ?? t('coupons.unlimited'), limit: template.perMemberLimit })}</p>
@@ -95,22 +94,3 @@ export function CouponIssueDialog({ store, template, onClose, onIssued }: { stor
   );
 }
 
-/** One of the store's saved segments, with how many members it matches now. */
-function SegmentPick({ store, value, onChange }: { store: string; value?: string; onChange: (id?: string) => void }) {
-  const { t } = useTranslation();
-  const { api } = useAuth();
-  const segments = useLoad<Page<SegmentView>>((signal) => api.get(`/api/stores/${store}/segments`, { size: 100, sort: 'name,asc' }, signal), [store]);
-  return (
-    <Select
-      allowClear
-      showSearch={{ optionFilterProp: 'label' }}
-      aria-label={t('coupons.issue.segment')}
-      placeholder={t('coupons.issue.segment')}
-      style={{ minWidth: 320 }}
-      value={value}
-      onChange={(id?: string) => onChange(id)}
-      loading={segments.loading}
-      options={(segments.data?.content ?? []).map((s) => ({ value: s.id, label: t('coupons.issue.segmentOption', { name: s.name, count: s.members }) }))}
-    />
-  );
-}

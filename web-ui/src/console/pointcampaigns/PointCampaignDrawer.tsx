@@ -3,10 +3,11 @@ import { Alert, Button, Descriptions, Drawer, Form, Input, InputNumber, Popconfi
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../api/client';
-import type { CampaignFileResult, CampaignSegmentResult, MemberSummary, SegmentView, PointCampaignChange, PointCampaignMemberView, PointCampaignView } from '../../api/types';
+import type { CampaignFileResult, CampaignSegmentResult, MemberSummary, PointCampaignChange, PointCampaignMemberView, PointCampaignView } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
+import { SegmentPicker } from '../segments/SegmentPicker';
 import { formatPoints } from '../../ui/points';
 import { useLoad } from '../../ui/useLoad';
 import { useCan } from '../permissions';
@@ -216,7 +217,7 @@ function CampaignMembers({ store, campaign, editable, refresh, onChanged }: { st
       )}
       {editable && (
         <Space wrap style={{ marginBottom: 12 }}>
-          <SegmentPicker store={store} value={segment} onChange={setSegment} />
+          <SegmentPicker store={store} value={segment} onChange={setSegment} label={t('pointCampaigns.segmentPick')} />
           <Button
             disabled={!segment}
             onClick={() =>
@@ -299,26 +300,6 @@ function CampaignMembers({ store, campaign, editable, refresh, onChanged }: { st
         ]}
       />
     </section>
-  );
-}
-
-/** Picks one of the store's saved segments (with how many members it matches now), searching by name. */
-function SegmentPicker({ store, value, onChange }: { store: string; value?: string; onChange: (id?: string) => void }) {
-  const { t } = useTranslation();
-  const { api } = useAuth();
-  const segments = useLoad<Page<SegmentView>>((signal) => api.get(`/api/stores/${store}/segments`, { size: 100, sort: 'name,asc' }, signal), [store]);
-  return (
-    <Select
-      allowClear
-      showSearch={{ optionFilterProp: 'label' }}
-      aria-label={t('pointCampaigns.segmentPick')}
-      placeholder={t('pointCampaigns.segmentPick')}
-      style={{ minWidth: 260 }}
-      value={value}
-      onChange={onChange}
-      loading={segments.loading}
-      options={(segments.data?.content ?? []).map((s) => ({ value: s.id, label: t('pointCampaigns.segmentOption', { name: s.name, count: s.members }) }))}
-    />
   );
 }
 
