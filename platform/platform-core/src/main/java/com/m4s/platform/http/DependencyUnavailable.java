@@ -40,7 +40,13 @@ public class DependencyUnavailable extends ApiException {
         return new DependencyUnavailable(dependency, "unreachable", e, dependency, rootMessage(e));
     }
 
-    static DependencyUnavailable answered(String dependency, int status, String body, @Nullable Exception e) {
+    /** The dependency could not be reached, for a client not made by {@link OutboundHttp} (Stripe's own). */
+    public static DependencyUnavailable unreachable(String dependency, Exception e) {
+        return new DependencyUnavailable(dependency, "unreachable", e, dependency, rootMessage(e));
+    }
+
+    /** The dependency answered with a failure, for a client not made by {@link OutboundHttp}. */
+    public static DependencyUnavailable answered(String dependency, int status, String body, @Nullable Exception e) {
         return body.isBlank() ? new DependencyUnavailable(dependency, "answered", e, dependency, String.valueOf(status))
                 : new DependencyUnavailable(dependency, "answered-with", e, dependency, String.valueOf(status), body);
     }
