@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { Page } from '../api/client';
 import type { PaymentRow, PaymentView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -8,13 +9,30 @@ import { formatPoints } from '../ui/points';
 import { useFormatTime } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
 import { formatFen } from '../ui/wallet';
+import { OnlinePaymentFlow, PaymentReceipt } from './OnlinePayment';
 import { problemText } from './problemText';
 
+/** A payment's receipt, read when the owner opens it. */
+function Receipt({ store, id }: { store: string; id: string }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const view = useLoad<PaymentView>((signal) => api.get<PaymentView>(`/api/stores/${store}/me/payments/${id}`, undefined, signal), [store, id]);
+  if (view.error !== undefined) {
+    return (
+      <p className="owner-field__error" role="alert">
+        {problemText(t, view.error)}
+      </p>
+    );
+  }
+  return view.data ? <PaymentReceipt view={view.data} /> : <p className="owner-muted">{t('common.loading')}</p>;
+}
+
 /**
- * 消费记录 (WAL-4): my payments newest first, each with what it paid for, the split (coupons, wallet, points, cash) and
- * where it is; a desk payment waiting for me has 确认 (asked once more before it is sent).
+ * 消费记录 (WAL-4): my payments newest first, each with what it paid for, the split (coupons, wallet, points, cash, the
+ * online part with its method) and where it is (等待支付, 未成功 among them); 查看凭证 opens the receipt; a desk payment
+ * waiting for me has 确认 (asked once more before it is sent); one waiting for its online part has 继续支付.
  */
-export function MyPayments() {
+export function MyPayments({ intervalMs }: { intervalMs?: number } = {}) {
   const { t, i18n } = useTranslation();
   const formatTime = useFormatTime();
   const { api, claims } = useAuth();
@@ -22,6 +40,8 @@ export function MyPayments() {
   const [asking, setAsking] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [opened, setOpened] = useState<{ id: string; continuing: boolean }>();
+  const navigate = useNavigate();
   const payments = useLoad<Page<PaymentRow> | undefined>(
     (signal) => (store ? api.get<Page<PaymentRow>>(`/api/stores/${store}/me/payments`, { size: 50 }, signal) : Promise.resolve(undefined)),
     [store],
@@ -69,6 +89,7 @@ export function MyPayments() {
               <strong>{y(p.grossFen)}</strong>
             </span>
             <span className="owner-muted">{t('owner.payments.split', { coupon: y(p.couponFen), wallet: y(p.walletFen), points: n(p.pointsUsed), cash: y(p.cashFen) })}</span>
+            {p.onlineFen > 0 && p.onlineMethod && <span className="owner-muted">{t('owner.payments.online', { amount: y(p.onlineFen), method: t(`payments.onlineMethods.${p.onlineMethod}`) })}</span>}
             {p.refundedFen > 0 && <span className="owner-muted">{t('owner.payments.refunded', { amount: y(p.refundedFen) })}</span>}
             <span className="owner-points-entry__head">
               <span className="owner-muted">{formatTime(p.createdAt, 'short')}</span>
@@ -78,6 +99,34 @@ export function MyPayments() {
               <button type="button" className="owner-button" onClick={() => setAsking(p.id)}>
                 {t('owner.payments.confirm')}
               </button>
+            )}
+            {opened?.id !== p.id && p.status === 'AWAITING_ONLINE' && (
+              <button type="button" className="owner-button" onClick={() => setOpened({ id: p.id, continuing: true })}>
+                {t('owner.payments.continue')}
+              </button>
+            )}
+            {opened?.id !== p.id && p.status !== 'AWAITING_ONLINE' && (
+              <button type="button" className="owner-link" onClick={() => setOpened({ id: p.id, continuing: false })}>
+                {t('owner.payments.receipt')}
+              </button>
+            )}
+            {opened?.id === p.id && store && (
+              <>
+                {opened.continuing ? (
+                  <OnlinePaymentFlow
+                    store={store}
+                    paymentId={p.id}
+                    intervalMs={intervalMs}
+                    onSettled={() => payments.reload()}
+                    onRetry={p.subjectType === 'REPAIR_ORDER' && p.subjectId ? () => navigate(`/app/pay?order=${encodeURIComponent(p.subjectId ?? '')}`) : undefined}
+                  />
+                ) : (
+                  <Receipt store={store} id={p.id} />
+                )}
+                <button type="button" className="owner-link" onClick={() => setOpened(undefined)}>
+                  {t('owner.payments.hide')}
+                </button>
+              </>
             )}
             {asking === p.id && (
               <>

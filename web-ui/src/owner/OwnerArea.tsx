@@ -13,6 +13,7 @@ import { MyCars } from './MyCars';
 import { MyPoints } from './MyPoints';
 import { MyPayables } from './MyPayables';
 import { MyPayments } from './MyPayments';
+import { PaymentReturn } from './PaymentReturn';
 import { MyWallet } from './MyWallet';
 import { MyCoupons } from './MyCoupons';
 import { CouponCentre } from './CouponCentre';
@@ -135,6 +136,7 @@ export default function OwnerArea() {
               <Route path="coupons" element={<OwnerOnly><MyCoupons /></OwnerOnly>} />
               <Route path="coupon-centre" element={<OwnerOnly><CouponCentre /></OwnerOnly>} />
               <Route path="pay" element={<OwnerOnly><MyPayables /></OwnerOnly>} />
+              <Route path="pay/return/:orderId" element={<OwnerOnly><PaymentReturn /></OwnerOnly>} />
               <Route path="payments" element={<OwnerOnly><MyPayments /></OwnerOnly>} />
               <Route path="card" element={<OwnerOnly><MyCard /></OwnerOnly>} />
               <Route path="advisor" element={<OwnerOnly><MyAdvisor /></OwnerOnly>} />

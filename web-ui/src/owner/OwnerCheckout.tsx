@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckoutQuote, PayableOrder, PaymentView } from '../api/types';
+import { isApiError } from '../api/problem';
+import type { CheckoutQuote, OnlineMethod, OnlinePaymentOptions, PayableOrder, PaymentRow, PaymentView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { couponUsable, recommendedCoupons, remainingFen, sameCoupons } from '../ui/payments';
 import { formatPoints } from '../ui/points';
 import { useLoad } from '../ui/useLoad';
 import { formatFen, yuanToFen } from '../ui/wallet';
+import { browser, OnlineMethodChoice, OnlinePaymentFlow, rememberPayment, returnUrlFor, waiting } from './OnlinePayment';
+import { findWaitingPayment } from './paymentLookup';
 import { problemText } from './problemText';
 
-function newKey(): string {
+export function newKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `p-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
@@ -27,21 +30,33 @@ function typedPoints(text: string): number {
  * The checkout sheet of one of the owner's repair orders (WAL-3): the lines, the recommended coupons and the sentence
  * that says why, every coupon held (a checkbox each; those that cannot be used greyed with the reason), another choice
  * asked of the server again (its total, or why not), the wallet (at most what is due) and points (up to what the store
- * lets pay), and what remains; 确认支付 pays once (one Idempotency-Key per sheet) when nothing remains, else says the
- * rest is paid at the desk.
+ * lets pay), and what remains; 确认支付 pays once (one Idempotency-Key per sheet) when nothing remains. When the store
+ * offers online payment (`GET /me/online-payment`) the rest is paid by the chosen 微信支付 / 支付宝: the WeChat QR panel
+ * follows, or the owner goes to Alipay and comes back to the return page; otherwise the rest is paid at the desk. A
+ * payment of the order still in progress (409 repair-order-payment-pending) can be opened or cancelled from here.
  */
-export function OwnerCheckout({ store, order, onPaid, onClose }: { store: string; order: PayableOrder; onPaid: (paid: PaymentView) => void; onClose: () => void }) {
+export function OwnerCheckout({ store, order, onPaid, onClose, intervalMs }: { store: string; order: PayableOrder; onPaid: (paid: PaymentView) => void; onClose: () => void; intervalMs?: number }) {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
   const base = `/api/stores/${store}/me/repair-orders/${order.id}`;
   const sheet = useLoad<CheckoutQuote>((signal) => api.get<CheckoutQuote>(`${base}/checkout`, undefined, signal), [base]);
+  // online payment here: the methods offered (none, or not known: the rest is paid at the desk as before)
+  const onlineOptions = useLoad<OnlinePaymentOptions | undefined>(
+    (signal) => api.get<OnlinePaymentOptions>(`/api/stores/${store}/me/online-payment`, undefined, signal).catch(() => undefined),
+    [store],
+  );
+  const methods = Array.isArray(onlineOptions.data?.methods) ? onlineOptions.data.methods : [];
+  const [method, setMethod] = useState<OnlineMethod>();
+  // another payment of the order waits: the owner may open it or give it up
+  const [pending, setPending] = useState<{ payment?: PaymentRow; missing?: boolean; open?: boolean; asking?: boolean; busy?: boolean; error?: string }>();
+  const [redirecting, setRedirecting] = useState(false);
   // the owner's coupons: the recommendation until they change it
   const [picked, setPicked] = useState<string[]>();
   // another choice than the recommendation: the server's sheet for it, or why it cannot be used
   const [choice, setChoice] = useState<{ coupons: string[]; quote?: CheckoutQuote; error?: string; loading: boolean }>();
   // what the owner typed, for the amount due when they typed it: a new amount due starts again from the defaults
   const [typed, setTyped] = useState<{ due: number; wallet?: string; points?: string }>();
-  const [key] = useState(newKey);
+  const [key, setKey] = useState(newKey);
   const [paying, setPaying] = useState(false);
   const [error, setError] = useState<string>();
   const [paid, setPaid] = useState<PaymentView>();
@@ -85,20 +100,85 @@ export function OwnerCheckout({ store, order, onPaid, onClose }: { store: string
   const pointsUsed = typedPoints(points);
   const rest = due === undefined ? undefined : remainingFen(due, walletFen, pointsUsed, 0);
   const tooMuch = quote !== undefined && (walletFen > quote.walletFen || pointsUsed > pointsMax);
+  const online = methods.length > 0 && rest !== undefined && rest > 0;
+  const chosen = online && method !== undefined && methods.includes(method) ? method : undefined;
 
   const pay = async () => {
     setPaying(true);
     setError(undefined);
+    setPending(undefined);
     try {
-      const made = await api.post<PaymentView>(`${base}/payments`, { coupons: selected, walletFen, points: pointsUsed }, key);
+      const body = chosen && rest
+        ? { coupons: selected, walletFen, points: pointsUsed, onlineFen: rest, onlineMethod: chosen, returnUrl: returnUrlFor(order.id) }
+        : { coupons: selected, walletFen, points: pointsUsed };
+      const made = await api.post<PaymentView>(`${base}/payments`, body, key);
+      if (waiting(made) && made.online?.method === 'ALIPAY' && made.online.redirectUrl) {
+        // to Alipay; the return page finds this payment again and asks Stripe where it is
+        rememberPayment(order.id, made.payment.id);
+        setRedirecting(true);
+        browser.assign(made.online.redirectUrl);
+        return;
+      }
       setPaid(made);
-      onPaid(made);
+      if (!waiting(made)) onPaid(made);
     } catch (e) {
-      setError(problemText(t, e));
+      if (isApiError(e) && e.slug === 'repair-order-payment-pending') {
+        setPending({ busy: true });
+        try {
+          const payment = await findWaitingPayment(api, store, order.id);
+          setPending({ payment, missing: payment === undefined });
+        } catch {
+          setPending({ missing: true });
+        }
+      } else {
+        setError(problemText(t, e));
+      }
     } finally {
       setPaying(false);
     }
   };
+
+  /** After a failed or cancelled attempt: a fresh sheet (what it held is back) and a new key for the next attempt. */
+  const again = () => {
+    setPaid(undefined);
+    setPending(undefined);
+    setError(undefined);
+    setKey(newKey());
+    setPicked(undefined);
+    setChoice(undefined);
+    setTyped(undefined);
+    sheet.reload();
+  };
+
+  const cancelPending = async (payment: PaymentRow) => {
+    setPending((p) => ({ ...p, busy: true, error: undefined }));
+    try {
+      await api.post<PaymentView>(`/api/stores/${store}/me/payments/${payment.id}/cancel`);
+      again();
+    } catch (e) {
+      setPending((p) => ({ ...p, busy: false, error: problemText(t, e) }));
+    }
+  };
+
+  if (redirecting) {
+    return (
+      <section className="owner-card" aria-label={t('owner.pay.sheetTitle', { order: order.dmsNumber })}>
+        <p role="status">{t('owner.pay.redirecting')}</p>
+      </section>
+    );
+  }
+
+  if (pending?.open && pending.payment) {
+    return <OnlinePaymentFlow store={store} paymentId={pending.payment.id} intervalMs={intervalMs} onRetry={again} onDone={onClose} onSettled={onPaid} />;
+  }
+
+  if (paid && waiting(paid)) {
+    return <OnlinePaymentFlow store={store} paymentId={paid.payment.id} initial={paid} intervalMs={intervalMs} onRetry={again} onDone={onClose} onSettled={onPaid} />;
+  }
+
+  if (paid && paid.payment.onlineFen > 0) {
+    return <OnlinePaymentFlow store={store} paymentId={paid.payment.id} initial={paid} intervalMs={intervalMs} onRetry={again} onDone={onClose} />;
+  }
 
   if (paid) {
     const p = paid.payment;
@@ -202,13 +282,46 @@ export function OwnerCheckout({ store, order, onPaid, onClose }: { store: string
               {t('owner.pay.overpaid')}
             </p>
           )}
-          {rest !== undefined && rest > 0 && <p className="owner-muted">{t('owner.pay.restAtDesk', { amount: y(rest) })}</p>}
+          {rest !== undefined && rest > 0 && !online && <p className="owner-muted">{t('owner.pay.restAtDesk', { amount: y(rest) })}</p>}
+          {online && (
+            <>
+              <OnlineMethodChoice methods={methods} value={chosen} onChange={setMethod} disabled={paying} />
+              <p className="owner-muted">{chosen ? t('owner.pay.restOnline', { amount: y(rest) }) : t('owner.pay.methodRequired')}</p>
+            </>
+          )}
+          {pending && (
+            <div className="owner-alert" role="alert" data-testid="checkout-pending">
+              <p>{pending.missing ? t('owner.pay.pendingMissing') : t('owner.pay.pending')}</p>
+              {pending.payment && !pending.asking && (
+                <>
+                  <button type="button" className="owner-button" onClick={() => setPending((p) => ({ ...p, open: true }))}>
+                    {t('owner.pay.openPending')}
+                  </button>
+                  <button type="button" className="owner-button owner-button--secondary owner-button--spaced" onClick={() => setPending((p) => ({ ...p, asking: true }))}>
+                    {t('owner.pay.cancelPending')}
+                  </button>
+                </>
+              )}
+              {pending.payment && pending.asking && (
+                <>
+                  <p>{t('owner.online.cancelConfirm')}</p>
+                  <button type="button" className="owner-button owner-button--danger" disabled={pending.busy} onClick={() => pending.payment && void cancelPending(pending.payment)}>
+                    {t('owner.online.cancelOk')}
+                  </button>
+                  <button type="button" className="owner-button owner-button--secondary owner-button--spaced" disabled={pending.busy} onClick={() => setPending((p) => ({ ...p, asking: false }))}>
+                    {t('owner.online.keep')}
+                  </button>
+                </>
+              )}
+              {pending.error && <p className="owner-field__error">{pending.error}</p>}
+            </div>
+          )}
           {error && (
             <p className="owner-field__error" role="alert">
               {error}
             </p>
           )}
-          <button type="button" className="owner-button" disabled={paying || rest !== 0 || tooMuch || choice?.loading === true || choice?.error !== undefined} onClick={() => void pay()}>
+          <button type="button" className="owner-button" disabled={paying || rest === undefined || rest < 0 || (rest > 0 && !chosen) || tooMuch || choice?.loading === true || choice?.error !== undefined} onClick={() => void pay()}>
             {t('owner.pay.pay')}
           </button>
         </>

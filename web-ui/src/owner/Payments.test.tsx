@@ -110,6 +110,7 @@ describe('the owner’s consumption records', () => {
     const row: PaymentRow = {
       id: 'p1', memberId: 'm-1', memberName: '张三', memberPhone: '13800138001', subjectType: 'DESK_CHARGE', subjectId: null, subjectRef: '洗车',
       channel: 'DESK', status: 'PENDING_CONFIRMATION', grossFen: 5000, couponFen: 0, walletFen: 0, pointsUsed: 0, cashFen: 5000, cashMethod: 'CASH',
+      onlineFen: 0, onlineMethod: null, disputed: false,
       pointsMultiplier: 1, bonusPoints: 0, refundedFen: 0, takenBy: 'advisor.li', confirmedBy: null, confirmedAt: null, businessDate: '2026-12-04',
       createdAt: '2026-12-04T02:00:00Z', note: null, allowed: ['CONFIRM'], version: 0,
     };

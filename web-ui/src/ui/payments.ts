@@ -1,4 +1,4 @@
-import type { CheckoutHeldCoupon, CheckoutQuote, PaymentStatus } from '../api/types';
+import type { CheckoutHeldCoupon, CheckoutQuote, OnlineMethod, OnlinePaymentStatus, PaymentStatus } from '../api/types';
 
 /** Why a coupon held cannot pay at all (greyed out); the other reasons (not combinable, saves less) still let it be chosen. */
 const UNUSABLE = ['EXPIRED', 'NOT_YET_VALID', 'NOT_APPLICABLE', 'THRESHOLD_NOT_MET'];
@@ -22,11 +22,31 @@ export function remainingFen(dueFen: number, walletFen: number, points: number, 
   return dueFen - walletFen - points - cashFen;
 }
 
-export const PAYMENT_STATUSES = ['PENDING_CONFIRMATION', 'CONFIRMED', 'PARTLY_REFUNDED', 'REFUNDED'] as const satisfies readonly PaymentStatus[];
+export const PAYMENT_STATUSES = ['AWAITING_ONLINE', 'PENDING_CONFIRMATION', 'CONFIRMED', 'PARTLY_REFUNDED', 'REFUNDED', 'FAILED'] as const satisfies readonly PaymentStatus[];
 
 export const PAYMENT_STATUS_COLOURS: Record<PaymentStatus, string> = {
+  AWAITING_ONLINE: 'orange',
   PENDING_CONFIRMATION: 'orange',
   CONFIRMED: 'green',
   PARTLY_REFUNDED: 'blue',
   REFUNDED: 'default',
+  FAILED: 'red',
+};
+
+/** The online methods in the order the owner app offers them. */
+export const ONLINE_METHODS = ['WECHAT_PAY', 'ALIPAY'] as const satisfies readonly OnlineMethod[];
+
+export const ONLINE_STATUS_COLOURS: Record<OnlinePaymentStatus, string> = {
+  CREATED: 'default',
+  REQUIRES_ACTION: 'orange',
+  PROCESSING: 'blue',
+  SUCCEEDED: 'green',
+  FAILED: 'red',
+  CANCELED: 'default',
+};
+
+export const REFUND_ONLINE_COLOURS: Record<'PENDING' | 'SUCCEEDED' | 'FAILED', string> = {
+  PENDING: 'blue',
+  SUCCEEDED: 'green',
+  FAILED: 'red',
 };

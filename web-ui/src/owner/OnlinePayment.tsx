@@ -1,0 +1,359 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OnlineMethod, PaymentView } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { formatPoints } from '../ui/points';
+import { useFormatTime } from '../ui/storeZone';
+import { formatFen } from '../ui/wallet';
+import { problemText } from './problemText';
+
+/** How often a waiting payment is asked about (decision 0046: the owner app polls every 2 s while it waits). */
+export const POLL_MS = 2000;
+
+/**
+ * The page Alipay sends the owner back to for a payment of `orderId` (Stripe appends `?payment_intent=…&redirect_status=…`).
+ * The payment's id is not known when the URL is sent (it is part of the request that creates the payment), so the
+ * page finds it by the order: remembered in this tab before leaving, else the order's newest payment.
+ */
+export function returnUrlFor(orderId: string): string {
+  return `${window.location.origin}/app/pay/return/${orderId}`;
+}
+
+const REMEMBERED = 'm4s.pay.online.';
+
+/** Leaving the app for the payment provider's page (an object, so that tests can watch it). */
+export const browser = {
+  assign(url: string): void {
+    window.location.assign(url);
+  },
+};
+
+/** Remembers, for the return page, which payment of the order went to Alipay. */
+export function rememberPayment(orderId: string, paymentId: string): void {
+  try {
+    sessionStorage.setItem(REMEMBERED + orderId, paymentId);
+  } catch {
+    // private mode: the return page finds the payment by the order instead
+  }
+}
+
+export function rememberedPayment(orderId: string): string | undefined {
+  try {
+    return sessionStorage.getItem(REMEMBERED + orderId) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the payment still waits for its online part. */
+export function waiting(view: PaymentView): boolean {
+  return view.payment.status === 'AWAITING_ONLINE';
+}
+
+/** 微信支付 / 支付宝 as radio cards: the rest of the checkout is paid online with the chosen one. */
+export function OnlineMethodChoice({ methods, value, onChange, disabled }: { methods: readonly OnlineMethod[]; value?: OnlineMethod; onChange: (method: OnlineMethod) => void; disabled?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="owner-methods" data-testid="online-methods">
+      <legend className="owner-field__label">{t('owner.pay.method')}</legend>
+      {methods.map((m) => (
+        <label key={m} className={`owner-method${value === m ? ' is-selected' : ''}`}>
+          <input type="radio" name="online-method" value={m} checked={value === m} disabled={disabled} onChange={() => onChange(m)} />
+          <span className={`owner-method__mark owner-method__mark--${m.toLowerCase()}`} aria-hidden="true" />
+          <span>{t(`payments.onlineMethods.${m}`)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * A payment while it waits, kept up to date: asks `GET /me/payments/{id}` every `intervalMs` while the payment is
+ * AWAITING_ONLINE and the page is visible (a hidden page asks again when it is shown); with `check` it first asks the
+ * server to ask Stripe (`POST …/check`: back from Alipay). Stops once the payment is settled.
+ */
+export function usePaymentWatch(store: string, paymentId: string, initial: PaymentView | undefined, { check = false, intervalMs = POLL_MS } = {}) {
+  const { api } = useAuth();
+  const path = `/api/stores/${store}/me/payments/${paymentId}`;
+  const [view, setView] = useState<PaymentView | undefined>(initial);
+  const [error, setError] = useState<unknown>();
+  const [hidden, setHidden] = useState(() => typeof document !== 'undefined' && document.hidden);
+  // bumped after a failed poll, so that the next one is armed again
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const seen = () => setHidden(document.hidden);
+    document.addEventListener('visibilitychange', seen);
+    return () => document.removeEventListener('visibilitychange', seen);
+  }, []);
+
+  // first: the check (back from Alipay), or the payment itself when the caller had none
+  useEffect(() => {
+    let gone = false;
+    if (check) {
+      api.post<PaymentView>(`${path}/check`).then(
+        (v) => !gone && setView(v),
+        // Stripe out of reach: read what we have and keep polling; the webhook or the janitor settles it
+        (e: unknown) => {
+          if (gone) return;
+          setError(e);
+          api.get<PaymentView>(path).then((v) => !gone && setView(v), (again: unknown) => !gone && setError(again));
+        },
+      );
+    } else if (!initial) {
+      api.get<PaymentView>(path).then((v) => !gone && setView(v), (e: unknown) => !gone && setError(e));
+    }
+    return () => {
+      gone = true;
+    };
+    // once per payment
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path]);
+
+  const polling = view !== undefined && waiting(view) && !hidden;
+  useEffect(() => {
+    if (!polling) return;
+    let gone = false;
+    const timer = setTimeout(() => {
+      api.get<PaymentView>(path).then(
+        (v) => {
+          if (gone) return;
+          setError(undefined);
+          setView(v);
+          setAttempt((a) => a + 1);
+        },
+        (e: unknown) => {
+          if (gone) return;
+          setError(e);
+          setAttempt((a) => a + 1);
+        },
+      );
+    }, intervalMs);
+    return () => {
+      gone = true;
+      clearTimeout(timer);
+    };
+  }, [polling, attempt, path, intervalMs, api]);
+
+  return { view, setView, error, setError, hidden };
+}
+
+/** The receipt of a payment: what it paid for, the total and each part that paid it, with the time. */
+export function PaymentReceipt({ view }: { view: PaymentView }) {
+  const { t, i18n } = useTranslation();
+  const formatTime = useFormatTime();
+  const p = view.payment;
+  const y = (fen: number) => formatFen(fen, i18n.language);
+  const method = p.onlineMethod ?? view.online?.method;
+  const coupons = view.coupons.length > 0 ? t('owner.online.couponsUsed', { amount: y(p.couponFen), names: view.coupons.map((c) => c.name).join(t('owner.online.listSeparator')) }) : y(p.couponFen);
+  return (
+    <dl className="owner-facts owner-receipt" aria-label={t('owner.online.receipt')}>
+      <dt>{p.subjectType === 'REPAIR_ORDER' ? t('owner.online.order') : t('owner.online.subject')}</dt>
+      <dd>{p.subjectRef}</dd>
+      <dt>{t('owner.online.total')}</dt>
+      <dd>{y(p.grossFen)}</dd>
+      <dt>{t('owner.online.coupons')}</dt>
+      <dd>{coupons}</dd>
+      <dt>{t('owner.online.wallet')}</dt>
+      <dd>{y(p.walletFen)}</dd>
+      <dt>{t('owner.online.points')}</dt>
+      <dd>{t('owner.online.pointsWorth', { points: formatPoints(p.pointsUsed, i18n.language), amount: y(p.pointsUsed) })}</dd>
+      {p.cashFen > 0 && (
+        <>
+          <dt>{t('owner.online.cash')}</dt>
+          <dd>{y(p.cashFen)}</dd>
+        </>
+      )}
+      {p.onlineFen > 0 && (
+        <>
+          <dt>{t('owner.online.online')}</dt>
+          <dd>{method ? t('payments.onlineWithMethod', { amount: y(p.onlineFen), method: t(`payments.onlineMethods.${method}`) }) : y(p.onlineFen)}</dd>
+        </>
+      )}
+      {p.refundedFen > 0 && (
+        <>
+          <dt>{t('owner.online.refunded')}</dt>
+          <dd>{y(p.refundedFen)}</dd>
+        </>
+      )}
+      <dt>{t('owner.online.time')}</dt>
+      <dd>{formatTime(p.confirmedAt ?? view.online?.settledAt ?? p.createdAt, 'short')}</dd>
+    </dl>
+  );
+}
+
+/**
+ * Where a settled payment ended: 支付成功 with its receipt, or 支付未成功 with the reason, the word that what it held was
+ * given back, and 重新支付.
+ */
+export function PaymentOutcome({ view, onRetry, onDone }: { view: PaymentView; onRetry?: () => void; onDone?: () => void }) {
+  const { t } = useTranslation();
+  const failed = view.payment.status === 'FAILED';
+  const online = view.online;
+  const reason = online?.failureMessage ?? online?.failureCode;
+  return (
+    <section className="owner-card" aria-label={failed ? t('owner.online.failure') : t('owner.online.success')} data-testid="payment-outcome">
+      {failed ? (
+        <>
+          <h2 className="owner-section-title owner-result owner-result--failed" role="alert">
+            {t('owner.online.failure')}
+          </h2>
+          <p>{online?.status === 'CANCELED' ? t('owner.online.reasonCanceled') : t('owner.online.reasonFailed')}</p>
+          {reason && <p className="owner-muted">{t('owner.online.reason', { reason })}</p>}
+          <p>{t('owner.online.returned')}</p>
+          {onRetry && (
+            <button type="button" className="owner-button" onClick={onRetry}>
+              {t('owner.online.retry')}
+            </button>
+          )}
+        </>
+      ) : (
+        <>
+          <h2 className="owner-section-title owner-result owner-result--ok" role="status">
+            {t('owner.online.success')}
+          </h2>
+          <PaymentReceipt view={view} />
+        </>
+      )}
+      {onDone && (
+        <button type="button" className="owner-button owner-button--secondary owner-button--spaced" onClick={onDone}>
+          {t('owner.online.done')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** 微信支付: the QR code to scan with WeChat, the amount, and for a phone (and the test fixture) a link to open it. */
+export function WeChatQrPanel({ view }: { view: PaymentView }) {
+  const { t, i18n } = useTranslation();
+  const online = view.online;
+  if (!online) return null;
+  const amount = formatFen(online.amountFen, i18n.language);
+  return (
+    <div className="owner-qr" data-testid="wechat-qr">
+      <h2 className="owner-section-title">{t('owner.online.wechatTitle')}</h2>
+      {online.qrImage && <img className="owner-qr__image" src={online.qrImage} alt={t('owner.online.qrAlt', { amount })} width={220} height={220} />}
+      <p className="owner-qr__amount">{t('owner.online.amount', { amount })}</p>
+      <p>{t('owner.online.scan')}</p>
+      {online.qrData && (
+        <a className="owner-link" href={online.qrData} target="_blank" rel="noreferrer">
+          {t('owner.online.openOnPhone')}
+        </a>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A payment with an online part from start to end: while it waits, the WeChat QR panel (or the way to Alipay), kept
+ * up to date (see {@link usePaymentWatch}), with 取消支付 asked once more ("取消后优惠券、钱包和积分将退回"); then
+ * {@link PaymentOutcome}. `onSettled` hears the payment once it no longer waits.
+ */
+export function OnlinePaymentFlow({
+  store,
+  paymentId,
+  initial,
+  check,
+  intervalMs,
+  onRetry,
+  onDone,
+  onSettled,
+}: {
+  store: string;
+  paymentId: string;
+  initial?: PaymentView;
+  check?: boolean;
+  intervalMs?: number;
+  onRetry?: () => void;
+  onDone?: () => void;
+  onSettled?: (view: PaymentView) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const { view, setView, error, setError, hidden } = usePaymentWatch(store, paymentId, initial, { check, intervalMs });
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const path = `/api/stores/${store}/me/payments/${paymentId}`;
+  const settled = view !== undefined && !waiting(view);
+
+  useEffect(() => {
+    if (settled && view) onSettled?.(view);
+    // once, when it settles
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settled]);
+
+  const act = async (what: 'cancel' | 'check') => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setView(await api.post<PaymentView>(`${path}/${what}`));
+      setAsking(false);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!view) {
+    return (
+      <section className="owner-card">
+        {error !== undefined ? (
+          <p className="owner-field__error" role="alert">
+            {problemText(t, error)}
+          </p>
+        ) : (
+          <p className="owner-muted">{t('owner.online.processing')}</p>
+        )}
+      </section>
+    );
+  }
+  if (settled) return <PaymentOutcome view={view} onRetry={onRetry} onDone={onDone} />;
+
+  const online = view.online;
+  const amount = formatFen(online?.amountFen ?? view.payment.onlineFen, i18n.language);
+  const hasQr = online?.method === 'WECHAT_PAY' && (online.qrImage || online.qrData);
+  const alipay = online?.method === 'ALIPAY' && online.redirectUrl;
+  return (
+    <section className="owner-card" aria-label={t('owner.online.returnTitle')} data-testid="online-flow">
+      {hasQr && <WeChatQrPanel view={view} />}
+      {alipay && (
+        <>
+          <h2 className="owner-section-title">{t('owner.online.alipayTitle')}</h2>
+          <p>{t('owner.online.alipayText', { amount })}</p>
+          <a className="owner-button" href={online.redirectUrl ?? undefined}>
+            {t('owner.online.goAlipay')}
+          </a>
+          <button type="button" className="owner-button owner-button--secondary owner-button--spaced" disabled={busy} onClick={() => void act('check')}>
+            {t('owner.online.checkNow')}
+          </button>
+        </>
+      )}
+      {!hasQr && !alipay && <p>{t('owner.online.processing')}</p>}
+      <p className="owner-muted" role="status">
+        {hidden ? t('owner.online.paused') : t('owner.online.waiting')}
+      </p>
+      {error !== undefined && (
+        <p className="owner-field__error" role="alert">
+          {problemText(t, error)}
+        </p>
+      )}
+      {!asking ? (
+        <button type="button" className="owner-button owner-button--secondary owner-button--danger-text owner-button--spaced" disabled={busy} onClick={() => setAsking(true)}>
+          {t('owner.online.cancel')}
+        </button>
+      ) : (
+        <div className="owner-confirm" role="group" aria-label={t('owner.online.cancel')}>
+          <p>{t('owner.online.cancelConfirm')}</p>
+          <button type="button" className="owner-button owner-button--danger" disabled={busy} onClick={() => void act('cancel')}>
+            {t('owner.online.cancelOk')}
+          </button>
+          <button type="button" className="owner-button owner-button--secondary owner-button--spaced" disabled={busy} onClick={() => setAsking(false)}>
+            {t('owner.online.keep')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

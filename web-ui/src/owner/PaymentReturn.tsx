@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+import { useLoad } from '../ui/useLoad';
+import { OnlinePaymentFlow, rememberedPayment } from './OnlinePayment';
+import { findPayment } from './paymentLookup';
+import { problemText } from './problemText';
+
+/**
+ * 支付结果 after Alipay (`/app/pay/return/:orderId`, the return URL given to Stripe, which appends
+ * `?payment_intent=…&redirect_status=…`): finds the order's payment (remembered in this tab, else the order's newest
+ * payment), asks the server to ask Stripe now (`POST …/check`), then follows it until it settles; 重新支付 opens the
+ * order's checkout sheet again.
+ */
+export function PaymentReturn({ intervalMs }: { intervalMs?: number } = {}) {
+  const { t } = useTranslation();
+  const { api, claims } = useAuth();
+  const { orderId = '' } = useParams();
+  const navigate = useNavigate();
+  const store = claims?.stores[0];
+  const found = useLoad<string | undefined>(
+    async (signal) => {
+      if (!store) return undefined;
+      return rememberedPayment(orderId) ?? (await findPayment(api, store, orderId, signal))?.id;
+    },
+    [store, orderId],
+  );
+
+  if (!store) return <p role="alert">{t('owner.noStore')}</p>;
+  return (
+    <>
+      <h1 className="owner-page-title">{t('owner.online.returnTitle')}</h1>
+      {found.loading && <p className="owner-muted">{t('common.loading')}</p>}
+      {found.error !== undefined && (
+        <section className="owner-card" role="alert">
+          <p>{problemText(t, found.error)}</p>
+          <button type="button" className="owner-button owner-button--secondary" onClick={found.reload}>
+            {t('common.retry')}
+          </button>
+        </section>
+      )}
+      {!found.loading && found.error === undefined && !found.data && (
+        <section className="owner-card" role="alert">
+          <p>{t('owner.online.returnMissing')}</p>
+        </section>
+      )}
+      {!found.loading && found.data && (
+        <OnlinePaymentFlow
+          store={store}
+          paymentId={found.data}
+          check
+          intervalMs={intervalMs}
+          onRetry={() => navigate(`/app/pay?order=${encodeURIComponent(orderId)}`)}
+          onDone={() => navigate('/app/payments')}
+        />
+      )}
+    </>
+  );
+}
