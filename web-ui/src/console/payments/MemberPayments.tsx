@@ -50,6 +50,12 @@ export function MemberPayments({ store, member }: { store: string; member: { id:
       align: 'right',
       render: (_, r) => (r.cashMethod ? t('payments.cashWithMethod', { amount: y(r.cashFen), method: t(`wallet.methods.${r.cashMethod}`) }) : y(r.cashFen)),
     },
+    {
+      key: 'onlineFen',
+      title: t('payments.fields.onlineFen'),
+      align: 'right',
+      render: (_, r) => (r.onlineMethod ? t('payments.onlineWithMethod', { amount: y(r.onlineFen), method: t(`payments.onlineMethods.${r.onlineMethod}`) }) : y(r.onlineFen ?? 0)),
+    },
     { key: 'status', title: t('payments.fields.status'), render: (_, r) => <Tag color={PAYMENT_STATUS_COLOURS[r.status]}>{t(`payments.statuses.${r.status}`)}</Tag> },
   ];
 

@@ -1,10 +1,10 @@
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Collapse, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PaymentRefundView, PaymentView } from '../../api/types';
+import type { OnlineView, PaymentRefundView, PaymentView, PaymentWebhookView } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
-import { PAYMENT_STATUS_COLOURS } from '../../ui/payments';
+import { ONLINE_STATUS_COLOURS, PAYMENT_STATUS_COLOURS, REFUND_ONLINE_COLOURS } from '../../ui/payments';
 import { formatPoints } from '../../ui/points';
 import { useFormatTime } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
@@ -17,7 +17,7 @@ interface RefundForm {
   reason: string;
 }
 
-/** A refund's split in words: cash, wallet, points given back, earned points taken back, coupons restored. */
+/** A refund's split in words: cash, wallet, points given back, the online part, earned points taken back, coupons restored. */
 export function useRefundSplit() {
   const { t, i18n } = useTranslation();
   return (r: PaymentRefundView) =>
@@ -25,6 +25,7 @@ export function useRefundSplit() {
       cash: formatFen(r.cashFen, i18n.language),
       wallet: formatFen(r.walletFen, i18n.language),
       points: formatPoints(r.pointsReturned, i18n.language),
+      online: formatFen(r.onlineFen ?? 0, i18n.language),
       earned: formatPoints(r.earnedPointsReversed, i18n.language),
       coupons: r.couponsRestored,
     });
@@ -50,7 +51,25 @@ export function PaymentRefundDialog({ view, path, onClose, onRefunded }: { view?
       danger
       form={form}
       initialValues={view ? { amount: refundable / 100 } : undefined}
-      hint={view && <Typography.Paragraph>{t('payments.refund.left', { amount: y(refundable) })}</Typography.Paragraph>}
+      hint={
+        view && (
+          <>
+            <Typography.Paragraph>{t('payments.refund.left', { amount: y(refundable) })}</Typography.Paragraph>
+            {view.payment.onlineFen > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                data-testid="refund-online-hint"
+                title={t('payments.refund.onlineHint', {
+                  amount: y(view.payment.onlineFen),
+                  method: view.payment.onlineMethod ? t(`payments.onlineMethods.${view.payment.onlineMethod}`) : '—',
+                })}
+              />
+            )}
+          </>
+        )
+      }
       confirmTitle={t('payments.refund.confirmTitle')}
       confirmText={(v) => t('payments.refund.confirmText', { amount: y(yuanToFen(v.amount)), member: view ? `${view.payment.memberName} ${view.payment.memberPhone}` : '' })}
       send={async (v, key) => {
@@ -73,8 +92,121 @@ export function PaymentRefundDialog({ view, path, onClose, onRefunded }: { view?
 }
 
 /**
+ * A payment's online part (decision 0046): method, amount, where it is at Stripe, the intent's id, why it failed, when
+ * it settled.
+ */
+export function OnlinePart({ online }: { online: OnlineView }) {
+  const { t, i18n } = useTranslation();
+  const formatTime = useFormatTime();
+  return (
+    <Descriptions column={2} size="small" bordered data-testid="payment-online">
+      <Descriptions.Item label={t('payments.online.method')}>{t(`payments.onlineMethods.${online.method}`)}</Descriptions.Item>
+      <Descriptions.Item label={t('payments.online.amount')}>{formatFen(online.amountFen, i18n.language)}</Descriptions.Item>
+      <Descriptions.Item label={t('payments.online.status')}>
+        <Tag color={ONLINE_STATUS_COLOURS[online.status]}>{t(`payments.onlineStatuses.${online.status}`)}</Tag>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('payments.online.intent')}>{online.intentId ? <Typography.Text copyable>{online.intentId}</Typography.Text> : '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('payments.online.failure')}>{[online.failureMessage, online.failureCode && `(${online.failureCode})`].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('payments.online.settledAt')}>{online.settledAt ? formatTime(online.settledAt, 'short') : '—'}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/** A payment's status as a tag, with 争议 beside it when the owner disputed it at Stripe. */
+export function PaymentStatusTags({ payment }: { payment: PaymentView['payment'] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Tag color={PAYMENT_STATUS_COLOURS[payment.status]}>{t(`payments.statuses.${payment.status}`)}</Tag>
+      {payment.disputed && (
+        <Tag color="red" title={t('payments.disputedHint')}>
+          {t('payments.disputed')}
+        </Tag>
+      )}
+    </>
+  );
+}
+
+/** A refund's online part and where it is at Stripe: 退款中, 已退, 失败. */
+export function RefundOnline({ refund }: { refund: PaymentRefundView }) {
+  const { t, i18n } = useTranslation();
+  if (!refund.onlineFen) return <>—</>;
+  return (
+    <Space size={4}>
+      {formatFen(refund.onlineFen, i18n.language)}
+      {refund.onlineStatus && <Tag color={REFUND_ONLINE_COLOURS[refund.onlineStatus]}>{t(`payments.refundOnlineStatuses.${refund.onlineStatus}`)}</Tag>}
+    </Space>
+  );
+}
+
+/** 向 Stripe 查询 (PAYMENT_TAKE) while a payment waits for its online part: the server asks Stripe and takes in the answer. */
+export function StripeCheckButton({ path, view, onChecked, onError }: { path: string; view: PaymentView; onChecked: (after: PaymentView) => void; onError: (error: unknown) => void }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const { message } = App.useApp();
+  const canTake = useCan('PAYMENT_TAKE');
+  const [checking, setChecking] = useState(false);
+  if (!canTake || view.payment.status !== 'AWAITING_ONLINE') return null;
+  const check = async () => {
+    setChecking(true);
+    try {
+      const after = await api.post<PaymentView>(`${path}/check`);
+      message.info(t('payments.online.checked', { status: after.online ? t(`payments.onlineStatuses.${after.online.status}`) : t(`payments.statuses.${after.payment.status}`) }));
+      onChecked(after);
+    } catch (e) {
+      onError(e);
+    } finally {
+      setChecking(false);
+    }
+  };
+  return (
+    <Button loading={checking} onClick={() => void check()}>
+      {t('payments.online.check')}
+    </Button>
+  );
+}
+
+/** The Stripe events received about a payment, oldest first, each with what it changed, in words. */
+export function StripeNotifications({ webhooks }: { webhooks: PaymentWebhookView[] }) {
+  const { t, i18n } = useTranslation();
+  const formatTime = useFormatTime();
+  const effect = (code: string) => {
+    const key = `payments.webhooks.effects.${code}`;
+    return i18n.exists(key) ? t(key as 'payments.webhooks.effects.NONE') : code;
+  };
+  return (
+    <Collapse
+      size="small"
+      style={{ marginTop: 16 }}
+      items={[
+        {
+          key: 'webhooks',
+          label: t('payments.webhooks.title', { count: webhooks.length }),
+          children: (
+            <Table<PaymentWebhookView>
+              rowKey="eventId"
+              size="small"
+              pagination={false}
+              dataSource={webhooks}
+              columns={[
+                { key: 'receivedAt', title: t('payments.webhooks.receivedAt'), render: (_, w) => formatTime(w.receivedAt, 'short') },
+                { key: 'type', title: t('payments.webhooks.type'), dataIndex: 'type' },
+                { key: 'effect', title: t('payments.webhooks.effect'), render: (_, w) => effect(w.effect) },
+                { key: 'eventId', title: t('payments.webhooks.eventId'), dataIndex: 'eventId' },
+              ]}
+            />
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/**
  * One payment in a drawer (GET /payments/{id}): what it paid for, the split, the coupons used, the refunds with what
- * each gave back; 确认收款 (with the version read) while it waits for confirmation, 退款 while something is left.
+ * each gave back (the online part with where its refund is at Stripe); the online part and the Stripe notifications;
+ * 确认收款 (with the version read) while it waits for confirmation, 向 Stripe 查询 while it waits for its online part,
+ * 退款 while something is left.
  */
 export function PaymentDrawer({ store, id, onClose, onChanged }: { store: string; id?: string; onClose: () => void; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
@@ -133,6 +265,16 @@ export function PaymentDrawer({ store, id, onClose, onChanged }: { store: string
                 </Button>
               </Popconfirm>
             )}
+            <StripeCheckButton
+              path={path}
+              view={view}
+              onChecked={() => {
+                setError(undefined);
+                setChanges((c) => c + 1);
+                onChanged();
+              }}
+              onError={setError}
+            />
             {canRefund && view.refundableFen > 0 && (
               <Button danger onClick={() => setRefunding(true)}>
                 {t('payments.refund.open')}
@@ -150,7 +292,7 @@ export function PaymentDrawer({ store, id, onClose, onChanged }: { store: string
             <Descriptions.Item label={t('payments.fields.member')}>{`${p.memberName} ${p.memberPhone}`}</Descriptions.Item>
             <Descriptions.Item label={t('payments.fields.subject')}>{`${t(`payments.subjects.${p.subjectType}`)} ${p.subjectRef}`}</Descriptions.Item>
             <Descriptions.Item label={t('payments.fields.status')}>
-              <Tag color={PAYMENT_STATUS_COLOURS[p.status]}>{t(`payments.statuses.${p.status}`)}</Tag>
+              <PaymentStatusTags payment={p} />
             </Descriptions.Item>
             <Descriptions.Item label={t('payments.fields.channel')}>{t(`payments.channels.${p.channel}`)}</Descriptions.Item>
             <Descriptions.Item label={t('payments.fields.grossFen')}>{y(p.grossFen)}</Descriptions.Item>
@@ -158,6 +300,9 @@ export function PaymentDrawer({ store, id, onClose, onChanged }: { store: string
             <Descriptions.Item label={t('payments.fields.walletFen')}>{y(p.walletFen)}</Descriptions.Item>
             <Descriptions.Item label={t('payments.fields.pointsUsed')}>{t('payments.pointsWorth', { points: n(p.pointsUsed), amount: y(p.pointsUsed) })}</Descriptions.Item>
             <Descriptions.Item label={t('payments.fields.cashFen')}>{p.cashMethod ? t('payments.cashWithMethod', { amount: y(p.cashFen), method: t(`wallet.methods.${p.cashMethod}`) }) : y(p.cashFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.fields.onlineFen')}>
+              {p.onlineMethod ? t('payments.onlineWithMethod', { amount: y(p.onlineFen), method: t(`payments.onlineMethods.${p.onlineMethod}`) }) : y(p.onlineFen)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('payments.fields.refundedFen')}>{y(p.refundedFen)}</Descriptions.Item>
             <Descriptions.Item label={t('payments.fields.bonusPoints')}>{p.pointsMultiplier > 1 ? t('payments.multiplied', { points: n(p.bonusPoints), times: p.pointsMultiplier }) : n(p.bonusPoints)}</Descriptions.Item>
             <Descriptions.Item label={t('payments.fields.refundable')}>{y(view.refundableFen)}</Descriptions.Item>
@@ -166,6 +311,15 @@ export function PaymentDrawer({ store, id, onClose, onChanged }: { store: string
             <Descriptions.Item label={t('payments.fields.confirmedBy')}>{p.confirmedBy ? `${p.confirmedBy} ${formatTime(p.confirmedAt, 'short')}` : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('payments.fields.note')}>{p.note ?? '—'}</Descriptions.Item>
           </Descriptions>
+          {p.disputed && <Alert type="error" showIcon style={{ marginTop: 16 }} title={t('payments.disputedHint')} />}
+          {view.online && (
+            <>
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                {t('payments.online.title')}
+              </Typography.Title>
+              <OnlinePart online={view.online} />
+            </>
+          )}
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('payments.drawer.coupons')}
           </Typography.Title>
@@ -191,10 +345,20 @@ export function PaymentDrawer({ store, id, onClose, onChanged }: { store: string
               { key: 'createdAt', title: t('payments.fields.createdAt'), render: (_, r) => formatTime(r.createdAt, 'short') },
               { key: 'amount', title: t('payments.refund.amount'), align: 'right', render: (_, r) => y(r.amountFen) },
               { key: 'split', title: t('payments.drawer.refundSplit'), render: (_, r) => split(r) },
+              ...(p.onlineFen > 0
+                ? [
+                    {
+                      key: 'online',
+                      title: t('payments.drawer.refundOnline'),
+                      render: (_: unknown, r: PaymentRefundView) => <RefundOnline refund={r} />,
+                    },
+                  ]
+                : []),
               { key: 'reason', title: t('payments.refund.reason'), dataIndex: 'reason' },
               { key: 'by', title: t('payments.drawer.by'), dataIndex: 'createdBy' },
             ]}
           />
+          {view.online && <StripeNotifications webhooks={view.webhooks ?? []} />}
         </>
       )}
       <PaymentRefundDialog

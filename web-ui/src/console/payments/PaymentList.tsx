@@ -1,4 +1,4 @@
-import { Button, Card, Table, Tag, Typography } from 'antd';
+import { Button, Card, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,14 +10,14 @@ import { PageHeader } from '../../antd/PageHeader';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
 import { dayIn } from '../../ui/format';
-import { PAYMENT_STATUS_COLOURS, PAYMENT_STATUSES } from '../../ui/payments';
+import { PAYMENT_STATUSES } from '../../ui/payments';
 import { formatPoints } from '../../ui/points';
 import { useFormatTime, useStoreZone } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { formatFen } from '../../ui/wallet';
 import { useCan } from '../permissions';
 import { PAYMENT_METHODS } from '../wallet/MemberWallet';
-import { PaymentDrawer } from './PaymentDrawer';
+import { PaymentDrawer, PaymentStatusTags } from './PaymentDrawer';
 import { PaymentSettingsCard } from './PaymentSettingsCard';
 import { TakePaymentDialog } from './TakePaymentDialog';
 
@@ -53,6 +53,7 @@ export function PaymentTotals({ rows, loading }: { rows: PaymentDayTotal[]; load
     { key: 'pointsUsed', title: t('payments.totals.pointsUsed'), align: 'right', render: (_, r) => formatPoints(r.pointsUsed, i18n.language) },
     ...PAYMENT_METHODS.map((m) => ({ key: m, title: t(`wallet.methods.${m}`), align: 'right' as const, render: (_: unknown, r: PaymentDayTotal) => y(byMethod(r, m)) })),
     { key: 'cashFen', title: t('payments.totals.cashFen'), align: 'right', render: (_, r) => y(r.cashFen) },
+    { key: 'onlineFen', title: t('payments.totals.onlineFen'), align: 'right', render: (_, r) => y(r.onlineFen ?? 0) },
     { key: 'refundedFen', title: t('payments.totals.refundedFen'), align: 'right', render: (_, r) => y(r.refundedFen) },
     { key: 'pending', title: t('payments.totals.pending'), align: 'right', render: (_, r) => (r.pending > 0 ? <Typography.Text type="warning">{r.pending}</Typography.Text> : 0) },
   ];
@@ -79,6 +80,7 @@ export function PaymentTotals({ rows, loading }: { rows: PaymentDayTotal[]; load
             formatPoints(sum((r) => r.pointsUsed), i18n.language),
             ...PAYMENT_METHODS.map((m) => y(sum((r) => byMethod(r, m)))),
             y(sum((r) => r.cashFen)),
+            y(sum((r) => r.onlineFen ?? 0)),
             y(sum((r) => r.refundedFen)),
             String(sum((r) => r.pending)),
           ];
@@ -167,8 +169,18 @@ export function PaymentList() {
       align: 'right',
       render: (_, r) => (r.cashMethod ? t('payments.cashWithMethod', { amount: y(r.cashFen), method: t(`wallet.methods.${r.cashMethod}`) }) : y(r.cashFen)),
     },
+    {
+      key: 'onlineFen',
+      title: t('payments.fields.onlineFen'),
+      align: 'right',
+      render: (_, r) => (r.onlineMethod ? t('payments.onlineWithMethod', { amount: y(r.onlineFen), method: t(`payments.onlineMethods.${r.onlineMethod}`) }) : y(r.onlineFen ?? 0)),
+    },
     { key: 'refundedFen', title: t('payments.fields.refundedFen'), align: 'right', render: (_, r) => y(r.refundedFen) },
-    { ...sortable('status'), title: t('payments.fields.status'), render: (_, r) => <Tag color={PAYMENT_STATUS_COLOURS[r.status]}>{t(`payments.statuses.${r.status}`)}</Tag> },
+    {
+      ...sortable('status'),
+      title: t('payments.fields.status'),
+      render: (_, r) => <PaymentStatusTags payment={r} />,
+    },
     { ...sortable('takenBy'), title: t('payments.fields.takenBy'), dataIndex: 'takenBy' },
   ];
 

@@ -17,12 +17,13 @@ const BASE = '/api/stores/gz_tianhe';
 const row: PaymentRow = {
   id: 'p1', memberId: 'm-1', memberName: '张三', memberPhone: '13800138001', subjectType: 'REPAIR_ORDER', subjectId: 'o1', subjectRef: 'WX-TH-00001',
   channel: 'DESK', status: 'CONFIRMED', grossFen: 50000, couponFen: 5000, walletFen: 20000, pointsUsed: 1000, cashFen: 24000, cashMethod: 'WECHAT_QR',
+  onlineFen: 0, onlineMethod: null, disputed: false,
   pointsMultiplier: 1, bonusPoints: 0, refundedFen: 0, takenBy: 'advisor.li', confirmedBy: 'advisor.li', confirmedAt: '2026-12-04T02:00:00Z',
   businessDate: '2026-12-04', createdAt: '2026-12-04T02:00:00Z', note: null, allowed: ['REFUND'], version: 1,
 };
 const total: PaymentDayTotal = {
   businessDate: '2026-12-04', takenBy: 'advisor.li', payments: 3, grossFen: 150000, couponFen: 5000, walletFen: 20000, pointsUsed: 1000, cashFen: 124000,
-  cashByMethod: { CASH: 100000, CARD: 0, WECHAT_QR: 24000, ALIPAY_QR: 0 }, refundedFen: 3000, pending: 1,
+  cashByMethod: { CASH: 100000, CARD: 0, WECHAT_QR: 24000, ALIPAY_QR: 0 }, onlineFen: 6000, refundedFen: 3000, pending: 1,
 };
 
 describe('收款对账', () => {
@@ -30,15 +31,15 @@ describe('收款对账', () => {
     await i18n.changeLanguage('zh-CN');
   });
 
-  it('shows each day and advisor’s totals: payments, gross, coupons, wallet, points, cash by method, refunded, pending', async () => {
-    const other: PaymentDayTotal = { ...total, takenBy: 'advisor.wang', payments: 1, grossFen: 10000, couponFen: 0, walletFen: 0, pointsUsed: 0, cashFen: 10000, cashByMethod: { CASH: 0, CARD: 10000, WECHAT_QR: 0, ALIPAY_QR: 0 }, refundedFen: 0, pending: 0 };
+  it('shows each day and advisor’s totals: payments, gross, coupons, wallet, points, cash by method, online, refunded, pending', async () => {
+    const other: PaymentDayTotal = { ...total, takenBy: 'advisor.wang', payments: 1, grossFen: 10000, couponFen: 0, walletFen: 0, pointsUsed: 0, cashFen: 10000, cashByMethod: { CASH: 0, CARD: 10000, WECHAT_QR: 0, ALIPAY_QR: 0 }, onlineFen: 0, refundedFen: 0, pending: 0 };
     renderWithAuth(<PaymentTotals rows={[total, other]} loading={false} />);
     const totalRow = (await screen.findByText('advisor.li')).closest('tr')!;
     expect([...totalRow.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
-      '2026-12-04', 'advisor.li', '3', '1,500.00', '50.00', '200.00', '1,000', '1,000.00', '0.00', '240.00', '0.00', '1,240.00', '30.00', '1',
+      '2026-12-04', 'advisor.li', '3', '1,500.00', '50.00', '200.00', '1,000', '1,000.00', '0.00', '240.00', '0.00', '1,240.00', '60.00', '30.00', '1',
     ]);
     expect([...screen.getByTestId('payment-totals-sum').querySelectorAll('td')].map((td) => td.textContent)).toEqual([
-      '合计', '4', '1,600.00', '50.00', '200.00', '1,000', '1,000.00', '100.00', '240.00', '0.00', '1,340.00', '30.00', '1',
+      '合计', '4', '1,600.00', '50.00', '200.00', '1,000', '1,000.00', '100.00', '240.00', '0.00', '1,340.00', '60.00', '30.00', '1',
     ]);
   });
 
@@ -96,6 +97,7 @@ describe('收款对账', () => {
       coupons: [{ memberCouponId: 'c1', name: '满300减50', discountFen: 5000 }],
       refunds: [],
       refundableFen: 0,
+      webhooks: [],
     };
     const get = vi.fn().mockResolvedValue(pending);
     const post = vi.fn().mockResolvedValue({ ...pending, payment: { ...pending.payment, status: 'CONFIRMED' } });
@@ -116,11 +118,11 @@ describe('收款对账', () => {
   });
 
   it('refunds an amount with the reason only after the second step, with the dialog’s Idempotency-Key', async () => {
-    const view: PaymentView = { payment: row, coupons: [], refunds: [], refundableFen: 45000 };
+    const view: PaymentView = { payment: row, coupons: [], refunds: [], refundableFen: 45000, webhooks: [] };
     const after: PaymentView = {
       ...view,
       refundableFen: 15000,
-      refunds: [{ id: 'r1', amountFen: 30000, cashFen: 16000, walletFen: 13333, pointsReturned: 667, earnedPointsReversed: 300, couponsRestored: 0, reason: '退一项工时', createdBy: 'manager', createdAt: '2026-12-04T03:00:00Z' }],
+      refunds: [{ id: 'r1', amountFen: 30000, cashFen: 16000, walletFen: 13333, pointsReturned: 667, onlineFen: 0, onlineStatus: null, earnedPointsReversed: 300, couponsRestored: 0, reason: '退一项工时', createdBy: 'manager', createdAt: '2026-12-04T03:00:00Z' }],
     };
     const post = vi.fn().mockResolvedValue(after);
     const onRefunded = vi.fn();
@@ -142,7 +144,7 @@ describe('收款对账', () => {
     expect(post).toHaveBeenCalledWith(`${BASE}/payments/p1/refunds`, { amountFen: 30000, reason: '退一项工时' }, expect.stringMatching(/^[0-9a-f-]{36}$/));
     expect(onRefunded).toHaveBeenCalledWith(after);
     expect(
-      await screen.findByText('已退款 300.00 元。 退现金 160.00 元，退回钱包 133.33 元，退回积分 667，扣回所得积分 300，恢复优惠券 0 张'),
+      await screen.findByText('已退款 300.00 元。 退现金 160.00 元，退回钱包 133.33 元，退回积分 667，在线退回 0.00 元，扣回所得积分 300，恢复优惠券 0 张'),
     ).toBeInTheDocument();
   });
 });
