@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
-import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
+import { Link, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { AuthProvider } from '../auth/AuthProvider';
 import { hasAnyRole } from '../auth/claims';
@@ -19,6 +19,7 @@ import { MyCoupons } from './MyCoupons';
 import { CouponCentre } from './CouponCentre';
 import { MySubmissions } from './MySubmissions';
 import { PointsRulesInfo } from './PointsRulesInfo';
+import { OwnerNav } from './OwnerNav';
 import { OwnerStoreProvider } from './ownerStore';
 import { SellCar } from './SellCar';
 import { SignUp } from './SignUp';
@@ -65,21 +66,7 @@ function OwnerOnly({ children }: { children: ReactNode }) {
   }
   return (
     <>
-      <nav className="owner-nav" aria-label={t('owner.usedCars.nav')}>
-        <NavLink to="/app" end>
-          {t('owner.usedCars.home')}
-        </NavLink>
-        <NavLink to="/app/sell">{t('owner.usedCars.sell')}</NavLink>
-        <NavLink to="/app/used-cars">{t('owner.usedCars.mine')}</NavLink>
-        <NavLink to="/app/market">{t('owner.market.nav')}</NavLink>
-        <NavLink to="/app/points">{t('owner.points.nav')}</NavLink>
-        <NavLink to="/app/wallet">{t('owner.wallet.nav')}</NavLink>
-        <NavLink to="/app/coupons">{t('owner.coupons.nav')}</NavLink>
-        <NavLink to="/app/pay">{t('owner.pay.nav')}</NavLink>
-        <NavLink to="/app/payments">{t('owner.payments.nav')}</NavLink>
-        <NavLink to="/app/card">{t('ownerCard.nav')}</NavLink>
-        <NavLink to="/app/advisor">{t('ownerAdvisor.nav')}</NavLink>
-      </nav>
+      <OwnerNav />
       {children}
     </>
   );

@@ -131,6 +131,8 @@ export function OwnerCheckout({ store, order, onPaid, onClose, intervalMs }: { s
           setPending({ missing: true });
         }
       } else {
+        // Stripe refused: that attempt failed and gave back what it held, so the next one is a new payment
+        if (isApiError(e) && e.slug === 'stripe-refused') setKey(newKey());
         setError(problemText(t, e));
       }
     } finally {
