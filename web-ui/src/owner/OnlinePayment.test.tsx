@@ -5,6 +5,8 @@ import type { CheckoutQuote, PaymentRow, PaymentView } from '../api/types';
 import i18n from '../i18n';
 import { claims, fakeApi, fakeAuth, renderWithAuth } from '../testing/renderWithAuth';
 import { browser, OnlinePaymentFlow, PaymentOutcome } from './OnlinePayment';
+import { MyPayables } from './MyPayables';
+import { MyPayments } from './MyPayments';
 import { OwnerCheckout } from './OwnerCheckout';
 import { PaymentReturn } from './PaymentReturn';
 
@@ -205,5 +207,47 @@ describe('the payment result', () => {
     renderWithAuth(<PaymentReturn />, { ...owner({ get, post }), path: '/app/pay/return/o1?payment_intent=pi_1&redirect_status=succeeded', route: '/app/pay/return/:orderId' });
     expect(await screen.findByText('支付成功')).toBeInTheDocument();
     expect(post).toHaveBeenCalledWith(`${ME}/payments/p9/check`);
+  });
+});
+
+describe('payments in progress in 待支付 and 消费记录', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('zh-CN');
+  });
+
+  it('待支付 marks an order whose online payment waits and opens that payment instead of a new sheet', async () => {
+    const get = vi.fn((path: string) =>
+      Promise.resolve(
+        (path.endsWith('/me/payables')
+          ? [ORDER, { ...ORDER, id: 'o2', dmsNumber: 'WX-TH-00002' }]
+          : path.endsWith('/me/payments')
+            ? { content: [row], page: 0, size: 50, totalElements: 1, totalPages: 1 }
+            : waitingView) as never,
+      ),
+    );
+    renderWithAuth(<MyPayables intervalMs={60_000} />, owner({ get }));
+    expect(await screen.findByText('支付进行中')).toBeInTheDocument();
+    expect(screen.getAllByText('去支付')).toHaveLength(1);
+    fireEvent.click(screen.getByText('查看支付'));
+    expect(await screen.findByText('请使用微信扫一扫')).toBeInTheDocument();
+    expect(get).toHaveBeenCalledWith(`${ME}/payments/p9`);
+  });
+
+  it('消费记录 shows the online part with its method, 等待支付 and 未成功, and opens a receipt', async () => {
+    const get = vi.fn((path: string) =>
+      Promise.resolve(
+        (path.endsWith('/me/payments')
+          ? { content: [row, { ...row, id: 'p8', status: 'FAILED' }, { ...row, id: 'p7', status: 'CONFIRMED' }], page: 0, size: 50, totalElements: 3, totalPages: 1 }
+          : paidView) as never,
+      ),
+    );
+    renderWithAuth(<MyPayments />, owner({ get }));
+    expect(await screen.findByText('等待支付')).toBeInTheDocument();
+    expect(screen.getByText('未成功')).toBeInTheDocument();
+    expect(screen.getAllByText('在线支付 50.00（微信支付）')).toHaveLength(3);
+    expect(screen.getByText('继续支付')).toBeInTheDocument();
+    fireEvent.click(screen.getAllByText('查看凭证')[1]!);
+    expect(await screen.findByLabelText('支付凭证')).toBeInTheDocument();
+    expect(get).toHaveBeenCalledWith(`${ME}/payments/p7`, undefined, expect.anything());
   });
 });
