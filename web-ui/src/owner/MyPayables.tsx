@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Page } from '../api/client';
@@ -22,7 +22,7 @@ export function MyPayables({ intervalMs }: { intervalMs?: number } = {}) {
   const { api, claims } = useAuth();
   const store = claims?.stores[0];
   const [params, setParams] = useSearchParams();
-  const [chosen, setPaying] = useState<PayableOrder>();
+  const [paying, setPaying] = useState<PayableOrder>();
   const [watching, setWatching] = useState<string>();
   const payables = useLoad<PayableOrder[] | undefined>(
     (signal) => (store ? api.get<PayableOrder[]>(`/api/stores/${store}/me/payables`, undefined, signal) : Promise.resolve(undefined)),
@@ -36,7 +36,11 @@ export function MyPayables({ intervalMs }: { intervalMs?: number } = {}) {
   const waitingFor = (orderId: string) => (Array.isArray(mine.data?.content) ? mine.data.content : []).find((p) => p.status === 'AWAITING_ONLINE' && p.subjectId === orderId);
   const y = (fen: number) => formatFen(fen, i18n.language);
   const asked = params.get('order');
-  const paying = chosen ?? (asked ? payables.data?.find((o) => o.id === asked) : undefined);
+  // ?order=<id> opens that order's sheet (kept once open: paying it takes it off the list)
+  useEffect(() => {
+    const order = asked ? payables.data?.find((o) => o.id === asked) : undefined;
+    if (order) setPaying((current) => current ?? order);
+  }, [asked, payables.data]);
   const close = () => {
     setPaying(undefined);
     setWatching(undefined);

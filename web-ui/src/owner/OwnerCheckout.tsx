@@ -11,7 +11,7 @@ import { browser, OnlineMethodChoice, OnlinePaymentFlow, rememberPayment, return
 import { findWaitingPayment } from './paymentLookup';
 import { problemText } from './problemText';
 
-export function newKey(): string {
+function newKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `p-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
