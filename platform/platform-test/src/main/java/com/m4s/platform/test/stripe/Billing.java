@@ -20,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Customers, Products, Prices, Subscriptions, invoice items and Invoices, and what the clock does to them. Callers
@@ -28,6 +27,7 @@ import java.util.Objects;
  */
 final class Billing {
 
+    private static final long TRIAL_WARNING = 3 * 86_400;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final StripeTestServer server;
@@ -433,6 +433,7 @@ final class Billing {
         sub.addProperty("latest_invoice", str(invoice, "id"));
         boolean attempt = !"default_incomplete".equals(p.string("payment_behavior"));
         server.emit("customer.subscription.created", account, sub, null, call);
+        warnOfTrialEnd(sub, call);
         JsonObject before = sub.deepCopy();
         boolean paid = finalise(invoice, attempt, call);
         if (trialEnd == null && paid) {
@@ -461,40 +462,17 @@ final class Billing {
                 putNull(sub, "cancel_at");
             }
         }
-        if (p.size("items") > 0) {
-            String itemId = p.string("items.0.id");
-            if (itemId == null || !itemId.equals(str(item, "id"))) {
-                throw ApiError.invalid("The fixture supports one item per subscription: pass items[0][id]="
-                        + str(item, "id") + ".", "items[0][id]");
-            }
-            JsonObject oldPrice = item.getAsJsonObject("price");
-            long oldQuantity = quantity(item);
-            JsonObject newPrice = p.string("items.0.price") == null ? oldPrice
-                    : ObjectStore.strip(store.require(p.string("items.0.price"), account, "price", "items[0][price]"));
-            Long q = p.number("items.0.quantity");
-            long newQuantity = q == null ? oldQuantity : q;
-            if (newQuantity < 0) {
-                throw ApiError.invalid("Invalid quantity", "items[0][quantity]");
-            }
-            boolean changed = newQuantity != oldQuantity || !str(newPrice, "id").equals(str(oldPrice, "id"));
-            String behaviour = p.string("proration_behavior") == null ? "create_prorations"
-                    : p.string("proration_behavior");
-            if (changed && !"trialing".equals(str(sub, "status")) && !behaviour.equals("none")) {
-                Long date = p.number("proration_date");
-                long at = date == null ? server.clock() : date;
-                long start = num(item, "current_period_start");
-                long end = num(item, "current_period_end");
-                String after = DAY.format(Instant.ofEpochSecond(at).atZone(ZoneOffset.UTC));
-                prorate(sub, item, oldPrice, oldQuantity, -1, "Unused time on " + oldQuantity + " × "
-                        + productName(oldPrice) + " after " + after, at, start, end, call);
-                prorate(sub, item, newPrice, newQuantity, 1, "Remaining time on " + newQuantity + " × "
-                        + productName(newPrice) + " after " + after, at, start, end, call);
+        Change change = change(sub, p, "", account);
+        if (change != null) {
+            for (JsonObject ii : prorations(sub, change)) {
+                store.put(account, ii);
+                server.emit("invoiceitem.created", account, ii, null, call);
             }
             JsonObject newItem = item.deepCopy();
-            newItem.add("price", newPrice.deepCopy());
-            newItem.addProperty("quantity", newQuantity);
+            newItem.add("price", change.newPrice.deepCopy());
+            newItem.addProperty("quantity", change.newQuantity);
             setItem(sub, newItem);
-            if (changed && behaviour.equals("always_invoice") && !"trialing".equals(str(sub, "status"))) {
+            if (change.prorates() && change.behaviour.equals("always_invoice")) {
                 JsonObject invoice = newInvoice(sub, "subscription_update", server.clock(), server.clock());
                 addPendingItems(invoice, sub);
                 sub.addProperty("latest_invoice", str(invoice, "id"));
@@ -505,15 +483,78 @@ final class Billing {
         return sub;
     }
 
-    private void prorate(JsonObject sub, JsonObject item, JsonObject price, long quantity, int sign,
-            String description, long at, long start, long end, Call call) {
+    /** A change of the subscription's item asked for by {@code items[0][...]} under a prefix. */
+    private record Change(JsonObject oldPrice, long oldQuantity, JsonObject newPrice, long newQuantity,
+            String behaviour, long at, boolean trialing) {
+
+        boolean changed() {
+            return newQuantity != oldQuantity || !str(newPrice, "id").equals(str(oldPrice, "id"));
+        }
+
+        boolean prorates() {
+            return changed() && !trialing && !behaviour.equals("none");
+        }
+    }
+
+    private Change change(JsonObject sub, FormParams p, String prefix, String account) {
+        if (p.size(prefix + "items") == 0) {
+            return null;
+        }
+        JsonObject item = item(sub);
+        String param = prefix.isEmpty() ? "items[0]" : "subscription_details[items][0]";
+        String itemId = p.string(prefix + "items.0.id");
+        if (itemId == null || !itemId.equals(str(item, "id"))) {
+            throw ApiError.invalid("The fixture supports one item per subscription: pass " + param + "[id]="
+                    + str(item, "id") + ".", param + "[id]");
+        }
+        JsonObject oldPrice = item.getAsJsonObject("price");
+        long oldQuantity = quantity(item);
+        String priceId = p.string(prefix + "items.0.price");
+        JsonObject newPrice = priceId == null ? oldPrice
+                : ObjectStore.strip(store.require(priceId, account, "price", param + "[price]"));
+        Long q = p.number(prefix + "items.0.quantity");
+        long newQuantity = q == null ? oldQuantity : q;
+        if (newQuantity < 0) {
+            throw ApiError.invalid("Invalid quantity", param + "[quantity]");
+        }
+        String behaviour = p.string(prefix + "proration_behavior") == null ? "create_prorations"
+                : p.string(prefix + "proration_behavior");
+        Long date = p.number(prefix + "proration_date");
+        return new Change(oldPrice, oldQuantity, newPrice, newQuantity, behaviour,
+                date == null ? server.clock() : date, "trialing".equals(str(sub, "status")));
+    }
+
+    /**
+     * The proration items a change makes, not stored: a credit for the unused time of the old quantity and price, a
+     * charge for the remaining time of the new, each {@code round(unit_amount × quantity × remaining / period)}.
+     */
+    private List<JsonObject> prorations(JsonObject sub, Change change) {
+        if (!change.prorates()) {
+            return List.of();
+        }
+        JsonObject item = item(sub);
+        long start = num(item, "current_period_start");
+        long end = num(item, "current_period_end");
+        String after = DAY.format(Instant.ofEpochSecond(change.at).atZone(ZoneOffset.UTC));
+        return List.of(
+                prorationItem(sub, item, change.oldPrice, change.oldQuantity, -1, "Unused time on "
+                        + change.oldQuantity + " × " + productName(change.oldPrice) + " after " + after,
+                        change.at, start, end),
+                prorationItem(sub, item, change.newPrice, change.newQuantity, 1, "Remaining time on "
+                        + change.newQuantity + " × " + productName(change.newPrice) + " after " + after,
+                        change.at, start, end));
+    }
+
+    private JsonObject prorationItem(JsonObject sub, JsonObject item, JsonObject price, long quantity, int sign,
+            String description, long at, long start, long end) {
         long remaining = Math.max(0, end - at);
         BigDecimal exact = BigDecimal.valueOf(num(price, "unit_amount")).multiply(BigDecimal.valueOf(quantity))
                 .multiply(BigDecimal.valueOf(remaining))
                 .divide(BigDecimal.valueOf(end - start), 0, RoundingMode.HALF_UP);
-        long amount = sign * exact.longValueExact();
-        JsonObject ii = store.create(call.account(), "ii", "invoiceitem", server.clock());
-        ii.addProperty("amount", amount);
+        JsonObject ii = new JsonObject();
+        ii.addProperty("id", ObjectStore.newId("ii"));
+        ii.addProperty("object", "invoiceitem");
+        ii.addProperty("amount", sign * exact.longValueExact());
         ii.addProperty("currency", str(price, "currency"));
         ii.addProperty("customer", str(sub, "customer"));
         ii.addProperty("date", server.clock());
@@ -521,6 +562,7 @@ final class Billing {
         ii.addProperty("discountable", false);
         ii.add("discounts", new JsonArray());
         putNull(ii, "invoice", "test_clock");
+        ii.addProperty("livemode", false);
         ii.add("metadata", new JsonObject());
         JsonObject parent = new JsonObject();
         parent.addProperty("type", "subscription_details");
@@ -537,8 +579,7 @@ final class Billing {
         ii.addProperty("proration", true);
         ii.addProperty("quantity", quantity);
         ii.add("tax_rates", new JsonArray());
-        ii.addProperty("_unit_amount", num(price, "unit_amount"));
-        server.emit("invoiceitem.created", call.account(), ii, null, call);
+        return ii;
     }
 
     private JsonObject cancel(JsonObject sub, Call call) {
@@ -571,6 +612,10 @@ final class Billing {
                     long end = num(item(sub), "current_period_end");
                     next = next == null ? end : Math.min(next, end);
                 }
+                if (status.equals("trialing") && !sub.has("_trial_will_end_sent")) {
+                    long warning = num(sub, "trial_end") - TRIAL_WARNING;
+                    next = next == null ? warning : Math.min(next, warning);
+                }
             }
             for (JsonObject invoice : store.list("invoice", account, i -> "open".equals(str(i, "status")))) {
                 if (invoice.has("next_payment_attempt") && !invoice.get("next_payment_attempt").isJsonNull()) {
@@ -588,6 +633,7 @@ final class Billing {
         for (String account : server.accounts()) {
             Call call = Call.internal(account);
             for (JsonObject sub : store.list("subscription", account, s -> true).reversed()) {
+                warnOfTrialEnd(sub, call);
                 String status = str(sub, "status");
                 if ((status.equals("trialing") || status.equals("active") || status.equals("past_due"))
                         && num(item(sub), "current_period_end") <= now) {
@@ -601,6 +647,15 @@ final class Billing {
                     pay(invoice, call);
                 }
             }
+        }
+    }
+
+    /** Stripe's customer.subscription.trial_will_end, three days before a trial ends (at once for shorter ones). */
+    private void warnOfTrialEnd(JsonObject sub, Call call) {
+        if ("trialing".equals(str(sub, "status")) && !sub.has("_trial_will_end_sent")
+                && num(sub, "trial_end") - TRIAL_WARNING <= server.clock()) {
+            sub.addProperty("_trial_will_end_sent", true);
+            server.emit("customer.subscription.trial_will_end", call.account(), sub, null, call);
         }
     }
 
@@ -700,33 +755,43 @@ final class Billing {
 
     private void addSubscriptionLine(JsonObject invoice, JsonObject sub, long start, long end) {
         JsonObject item = item(sub);
-        JsonObject price = item.getAsJsonObject("price");
-        long quantity = quantity(item);
+        addSubscriptionLine(invoice, sub, item.getAsJsonObject("price"), quantity(item), start, end);
+    }
+
+    private void addSubscriptionLine(JsonObject invoice, JsonObject sub, JsonObject price, long quantity, long start,
+            long end) {
         String description = quantity + " × " + productName(price) + " (at " + money(num(price, "unit_amount"),
                 str(price, "currency")) + " / " + price.getAsJsonObject("recurring").get("interval").getAsString()
                 + ")";
-        addLine(invoice, line(invoice, num(price, "unit_amount") * quantity, description, quantity, start, end, false,
-                null, sub, item));
+        JsonObject line = line(invoice, num(price, "unit_amount") * quantity, description, quantity, start, end, false,
+                null, sub, item(sub));
+        line.add("pricing", pricing(price));
+        addLine(invoice, line);
     }
 
-    private void addPendingItems(JsonObject invoice, JsonObject sub) {
+    /** The subscription's invoice items not yet on an invoice, oldest first. */
+    private List<JsonObject> pendingItems(JsonObject sub) {
         String account = store.accountOf(str(sub, "id"));
-        boolean preview = !"invoice".equals(str(invoice, "object")) || store.find(str(invoice, "id")) == null;
-        for (JsonObject ii : store.list("invoiceitem", account,
-                i -> str(i, "invoice") == null && str(sub, "customer").equals(str(i, "customer"))).reversed()) {
-            String subscription = str(obj(ii, "parent").getAsJsonObject("subscription_details"), "subscription");
-            if (!Objects.equals(subscription, str(sub, "id"))) {
-                continue;
-            }
-            JsonObject period = ii.getAsJsonObject("period");
-            JsonObject line = line(invoice, num(ii, "amount"), str(ii, "description"), num(ii, "quantity"),
-                    num(period, "start"), num(period, "end"), true, str(ii, "id"), sub, item(sub));
-            line.add("pricing", ii.get("pricing").deepCopy());
-            addLine(invoice, line);
-            if (!preview) {
-                ii.addProperty("invoice", str(invoice, "id"));
-            }
+        return store.list("invoiceitem", account, ii -> str(ii, "invoice") == null
+                && str(sub, "id").equals(str(obj(ii, "parent").getAsJsonObject("subscription_details"),
+                        "subscription"))).reversed();
+    }
+
+    /** Puts the pending items on a stored invoice. */
+    private void addPendingItems(JsonObject invoice, JsonObject sub) {
+        for (JsonObject ii : pendingItems(sub)) {
+            addItemLine(invoice, sub, ii);
+            ii.addProperty("invoice", str(invoice, "id"));
         }
+    }
+
+    private void addItemLine(JsonObject invoice, JsonObject sub, JsonObject ii) {
+        JsonObject period = ii.getAsJsonObject("period");
+        JsonObject line = line(invoice, num(ii, "amount"), str(ii, "description"), num(ii, "quantity"),
+                num(period, "start"), num(period, "end"), ii.get("proration").getAsBoolean(), str(ii, "id"), sub,
+                item(sub));
+        line.add("pricing", ii.get("pricing").deepCopy());
+        addLine(invoice, line);
     }
 
     private JsonObject line(JsonObject invoice, long amount, String description, long quantity, long start, long end,
@@ -885,8 +950,19 @@ final class Billing {
         int period = sub.get("_period").getAsInt() + 1;
         long end = periodEnd(num(sub, "_anchor"), period, item.getAsJsonObject("price"));
         fillInvoice(invoice, sub, customer, "subscription_cycle", num(item, "current_period_start"), start);
-        addPendingItems(invoice, sub);
-        addSubscriptionLine(invoice, sub, start, end);
+        for (JsonObject ii : pendingItems(sub)) {
+            addItemLine(invoice, sub, ii);
+        }
+        // subscription_details[items][0][...]: the next invoice as it would be after that change
+        Change change = change(sub, p, "subscription_details.", account);
+        if (change != null) {
+            for (JsonObject ii : prorations(sub, change)) {
+                addItemLine(invoice, sub, ii);
+            }
+            addSubscriptionLine(invoice, sub, change.newPrice, change.newQuantity, start, end);
+        } else {
+            addSubscriptionLine(invoice, sub, start, end);
+        }
         invoice.addProperty("next_payment_attempt", start);
         return invoice;
     }

@@ -288,12 +288,14 @@ final class EventLog implements AutoCloseable {
         return event;
     }
 
-    List<Stored> list(String account, String type) {
+    /** An account's events of the given types (all when empty), newest first. */
+    List<Stored> list(String account, List<String> types) {
         lock.lock();
         try {
             List<Stored> out = new ArrayList<>();
             for (Stored event : events.values()) {
-                if (Objects.equals(event.account, account) && (type == null || type.equals(event.type))) {
+                if (Objects.equals(event.account, account) && (types.isEmpty() || types.stream().anyMatch(t -> t.equals(event.type)
+                        || t.endsWith(".*") && event.type.startsWith(t.substring(0, t.length() - 1))))) {
                     out.add(event);
                 }
             }

@@ -505,7 +505,11 @@ public final class StripeTestServer implements AutoCloseable {
         if ("events".equals(call.segment(0)) && call.method().equals("GET")) {
             if (call.path().size() == 1) {
                 List<JsonObject> list = new ArrayList<>();
-                for (EventLog.Stored event : events.list(call.account(), call.params().string("type"))) {
+                List<String> types = new ArrayList<>(call.params().strings("types"));
+                if (call.params().string("type") != null) {
+                    types.add(call.params().string("type"));
+                }
+                for (EventLog.Stored event : events.list(call.account(), types)) {
                     list.add(JsonParser.parseString(event.payload()).getAsJsonObject());
                 }
                 return Lists.page(list, call.params(), "/v1/events");
@@ -672,12 +676,7 @@ public final class StripeTestServer implements AutoCloseable {
                         case "resume" -> holdWebhooks(false);
                         case "release" -> {
                             holdWebhooks(false);
-                            lock.unlock();
-                            try {
-                                releaseHeldWebhooks();
-                            } finally {
-                                lock.lock();
-                            }
+                            releaseHeldWebhooks();
                         }
                         default -> throw ApiError.invalid("use hold, resume or release", "action");
                     }

@@ -418,7 +418,15 @@ class StripeTestServerTest {
         assertThat(item.getPrice().getUnitAmount()).isEqualTo(19_900L);
         assertThat(server.eventsOfType("customer.subscription.created")).hasSize(1);
 
+        // no proration while trialing
+        stripe.v1().subscriptions().update(trial.getId(), SubscriptionUpdateParams.builder()
+                .addItem(SubscriptionUpdateParams.Item.builder().setId(item.getId()).setQuantity(4L).build()).build());
+        assertThat(server.eventsOfType("invoiceitem.created")).isEmpty();
+
         server.advance(Duration.ofDays(15));
+
+        assertThat(server.eventsOfType("customer.subscription.trial_will_end")).singleElement()
+                .satisfies(e -> assertThat(e.getCreated()).isEqualTo(trialEnd - 3 * 86_400));
 
         Subscription active = stripe.v1().subscriptions().retrieve(trial.getId());
         assertThat(active.getStatus()).isEqualTo("active");
@@ -429,13 +437,13 @@ class StripeTestServerTest {
         Invoice invoice = stripe.v1().invoices().retrieve(active.getLatestInvoice());
         assertThat(invoice.getId()).startsWith("in_");
         assertThat(invoice.getStatus()).isEqualTo("paid");
-        assertThat(invoice.getAmountDue()).isEqualTo(3 * 19_900L);
-        assertThat(invoice.getAmountPaid()).isEqualTo(3 * 19_900L);
+        assertThat(invoice.getAmountDue()).isEqualTo(4 * 19_900L);
+        assertThat(invoice.getAmountPaid()).isEqualTo(4 * 19_900L);
         assertThat(invoice.getAmountRemaining()).isZero();
         assertThat(invoice.getParent().getSubscriptionDetails().getSubscription()).isEqualTo(trial.getId());
         assertThat(invoice.getLines().getData()).singleElement().satisfies(line -> {
-            assertThat(line.getAmount()).isEqualTo(3 * 19_900L);
-            assertThat(line.getQuantity()).isEqualTo(3L);
+            assertThat(line.getAmount()).isEqualTo(4 * 19_900L);
+            assertThat(line.getQuantity()).isEqualTo(4L);
             assertThat(line.getPeriod().getStart()).isEqualTo(trialEnd);
             assertThat(line.getParent().getSubscriptionItemDetails().getProration()).isFalse();
         });
@@ -446,7 +454,7 @@ class StripeTestServerTest {
 
         var invoices = stripe.v1().invoices().list(InvoiceListParams.builder().setSubscription(trial.getId())
                 .build()).getData();
-        assertThat(invoices).extracting(Invoice::getAmountDue).containsExactly(3 * 19_900L, 0L);
+        assertThat(invoices).extracting(Invoice::getAmountDue).containsExactly(4 * 19_900L, 0L);
         assertThat(invoices.get(1).getStatus()).isEqualTo("paid");
 
         Event updated = server.eventsOfType("customer.subscription.updated").getLast();
@@ -473,17 +481,29 @@ class StripeTestServerTest {
 
         server.advance(Duration.ofDays(10).plusHours(7));
         long now = server.now().getEpochSecond();
+        long credit = -BigDecimal.valueOf(10_000L * 2 * (end - now))
+                .divide(BigDecimal.valueOf(end - start), 0, RoundingMode.HALF_UP).longValueExact();
+        long charge = BigDecimal.valueOf(10_000L * 5 * (end - now))
+                .divide(BigDecimal.valueOf(end - start), 0, RoundingMode.HALF_UP).longValueExact();
+
+        // what the change would cost, asked before making it
+        Invoice whatIf = stripe.v1().invoices().createPreview(InvoiceCreatePreviewParams.builder()
+                .setSubscription(sub.getId())
+                .setSubscriptionDetails(InvoiceCreatePreviewParams.SubscriptionDetails.builder()
+                        .addItem(InvoiceCreatePreviewParams.SubscriptionDetails.Item.builder().setId(item.getId())
+                                .setQuantity(5L).build())
+                        .setProrationDate(now).build())
+                .build());
+        assertThat(whatIf.getLines().getData()).extracting(InvoiceLineItem::getAmount)
+                .containsExactly(credit, charge, 50_000L);
+        assertThat(server.eventsOfType("invoiceitem.created")).isEmpty();
         Subscription changed = stripe.v1().subscriptions().update(sub.getId(), SubscriptionUpdateParams.builder()
                 .addItem(SubscriptionUpdateParams.Item.builder().setId(item.getId()).setQuantity(5L).build())
                 .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.CREATE_PRORATIONS).build());
         assertThat(changed.getItems().getData().getFirst().getQuantity()).isEqualTo(5L);
         Event updated = server.eventsOfType("customer.subscription.updated").getLast();
         assertThat(updated.getData().getPreviousAttributes()).containsKey("items");
-
-        long credit = -BigDecimal.valueOf(10_000L * 2 * (end - now))
-                .divide(BigDecimal.valueOf(end - start), 0, RoundingMode.HALF_UP).longValueExact();
-        long charge = BigDecimal.valueOf(10_000L * 5 * (end - now))
-                .divide(BigDecimal.valueOf(end - start), 0, RoundingMode.HALF_UP).longValueExact();
+        assertThat(server.eventsOfType("invoiceitem.created")).hasSize(2);
         Invoice preview = stripe.v1().invoices().createPreview(InvoiceCreatePreviewParams.builder()
                 .setCustomer(customer.getId()).setSubscription(sub.getId()).build());
         List<InvoiceLineItem> lines = preview.getLines().getData();
@@ -534,6 +554,22 @@ class StripeTestServerTest {
         Invoice preview = stripe.v1().invoices().createPreview(InvoiceCreatePreviewParams.builder()
                 .setSubscription(sub.getId()).build());
         assertThat(preview.getLines().getData()).extracting(InvoiceLineItem::getAmount).containsExactly(60_000L);
+
+        Subscription ending = stripe.v1().subscriptions().update(sub.getId(), SubscriptionUpdateParams.builder()
+                .setCancelAtPeriodEnd(true).build());
+        long end = ending.getItems().getData().getFirst().getCurrentPeriodEnd();
+        assertThat(ending.getCancelAt()).isEqualTo(end);
+        assertThatThrownBy(() -> stripe.v1().invoices().createPreview(InvoiceCreatePreviewParams.builder()
+                .setSubscription(sub.getId()).build()))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.getCode()).isEqualTo("invoice_upcoming_none"));
+        server.advance(Duration.ofDays(40));
+        Subscription ended = stripe.v1().subscriptions().retrieve(sub.getId());
+        assertThat(ended.getStatus()).isEqualTo("canceled");
+        assertThat(ended.getEndedAt()).isEqualTo(end);
+        assertThat(server.eventsOfType("customer.subscription.deleted")).hasSize(1);
+        assertThat(stripe.v1().invoices().list(InvoiceListParams.builder().setSubscription(sub.getId()).build())
+                .getData()).hasSize(2);
     }
 
     @Test
@@ -553,6 +589,11 @@ class StripeTestServerTest {
         assertThat(server.eventsOfType("invoice.payment_failed")).hasSize(1);
         assertThat(server.eventsOfType("customer.subscription.updated").getLast().getData().getPreviousAttributes())
                 .containsEntry("status", "trialing");
+
+        // Stripe retries on its schedule; the card still fails
+        server.advanceTo(Instant.ofEpochSecond(open.getNextPaymentAttempt()));
+        assertThat(stripe.v1().invoices().retrieve(open.getId()).getAttemptCount()).isEqualTo(2L);
+        assertThat(server.eventsOfType("invoice.payment_failed")).hasSize(2);
 
         var session = stripe.v1().billingPortal().sessions().create(
                 com.stripe.param.billingportal.SessionCreateParams.builder().setCustomer(customer.getId())
@@ -577,6 +618,34 @@ class StripeTestServerTest {
         Subscription canceled = stripe.v1().subscriptions().cancel(sub.getId());
         assertThat(canceled.getStatus()).isEqualTo("canceled");
         assertThat(server.eventsOfType("customer.subscription.deleted")).hasSize(1);
+    }
+
+    @Test
+    void registersTheSharedServerForSpringTests() {
+        java.util.Map<String, Object> properties = new java.util.HashMap<>();
+        StripeTestServer.register((name, value) -> properties.put(name, value.get()));
+        assertThat(properties).containsEntry("m4s.stripe.api-base", StripeTestServer.shared().url())
+                .containsEntry("m4s.stripe.secret-key", "sk_test_fixture")
+                .containsEntry("m4s.stripe.publishable-key", "pk_test_fixture");
+        assertThat(StripeTestServer.shared()).isSameAs(StripeTestServer.shared());
+    }
+
+    @Test
+    void eventsCarryTheRequestThatCausedThem() throws Exception {
+        PaymentIntent paid = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
+                .setAmount(700L).setCurrency("cny").addPaymentMethodType("card").setPaymentMethod("pm_card_visa")
+                .setConfirm(true).build(),
+                RequestOptions.builder().setStripeAccount(DEALER).setIdempotencyKey("pay-700").build());
+        var listed = stripe.v1().events().list(EventListParams.builder().setType("payment_intent.*").build(),
+                on(DEALER)).getData();
+        assertThat(listed).extracting(Event::getType).containsExactly("payment_intent.succeeded",
+                "payment_intent.created");
+        assertThat(listed.getFirst().getRequest().getId()).isEqualTo(paid.getLastResponse().requestId());
+        assertThat(listed.getFirst().getRequest().getIdempotencyKey()).isEqualTo("pay-700");
+        Event one = stripe.v1().events().retrieve(listed.getFirst().getId(), on(DEALER));
+        assertThat(one.getPendingWebhooks()).isEqualTo(1L);
+        assertThatThrownBy(() -> stripe.v1().events().retrieve(listed.getFirst().getId()))
+                .isInstanceOf(InvalidRequestException.class);
     }
 
     // ---- webhooks
