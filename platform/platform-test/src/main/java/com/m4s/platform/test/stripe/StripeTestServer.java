@@ -426,12 +426,12 @@ public final class StripeTestServer implements AutoCloseable {
 
     private Response api(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
-        String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        if (auth == null || !auth.startsWith("Bearer sk_test_")) {
-            ApiError error = new ApiError(401, "invalid_request_error", null, auth == null
+        String apiKey = apiKey(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (apiKey == null || !apiKey.startsWith("sk_test_")) {
+            ApiError error = new ApiError(401, "invalid_request_error", null, apiKey == null
                     ? "You did not provide an API key. You need to provide your API key in the Authorization header, "
                             + "using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')."
-                    : "Invalid API Key provided: " + auth.replaceFirst("^Bearer ", ""), null);
+                    : "Invalid API Key provided: " + apiKey, null);
             return Response.json(401, error.body());
         }
         String account = exchange.getRequestHeaders().getFirst("Stripe-Account");
@@ -450,7 +450,7 @@ public final class StripeTestServer implements AutoCloseable {
         try {
             if (account != null && !connected.contains(account)) {
                 throw new ApiError(403, "invalid_request_error", "account_invalid", "The provided key '"
-                        + auth.substring(7, Math.min(auth.length(), 19)) + "****' does not have access to account '"
+                        + apiKey.substring(0, Math.min(apiKey.length(), 12)) + "****' does not have access to account '"
                         + account + "' (or that account does not exist). Application access may have been revoked.",
                         null);
             }
@@ -496,6 +496,26 @@ public final class StripeTestServer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The key of {@code Bearer sk_test_...} or of Basic auth with the key as user name, as Stripe accepts. */
+    private static String apiKey(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        if (authorization.startsWith("Bearer ")) {
+            return authorization.substring(7).trim();
+        }
+        if (authorization.startsWith("Basic ")) {
+            try {
+                String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+                        StandardCharsets.UTF_8);
+                return decoded.contains(":") ? decoded.substring(0, decoded.indexOf(':')) : decoded;
+            } catch (IllegalArgumentException e) {
+                return "";
+            }
+        }
+        return "";
     }
 
     private JsonObject route(Call call) {
