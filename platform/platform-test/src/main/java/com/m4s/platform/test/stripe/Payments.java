@@ -167,6 +167,15 @@ final class Payments {
         if (types.isEmpty()) {
             types = List.of("card");
         }
+        Long fee = p.number("application_fee_amount");
+        if (fee != null && call.account() == null) {
+            throw ApiError.invalid("Can only apply an application_fee_amount when the PaymentIntent is attempting a "
+                    + "direct payment (using an OAuth key or Stripe-Account header) or destination payment (using "
+                    + "`transfer_data[destination]`).", "application_fee_amount");
+        }
+        if (fee != null && (fee < 0 || fee > amount)) {
+            throw ApiError.invalid("The application fee must be between 0 and the amount.", "application_fee_amount");
+        }
         JsonObject pi = store.create(call.account(), "pi", "payment_intent", server.clock());
         String id = str(pi, "id");
         pi.addProperty("amount", amount);
@@ -175,6 +184,7 @@ final class Payments {
         putNull(pi, "application", "application_fee_amount", "canceled_at", "cancellation_reason", "last_payment_error",
                 "latest_charge", "next_action", "payment_method", "receipt_email", "processing", "on_behalf_of",
                 "setup_future_usage", "statement_descriptor", "transfer_data", "transfer_group");
+        pi.addProperty("application_fee_amount", fee);
         pi.addProperty("capture_method", "automatic");
         pi.addProperty("client_secret", id + "_secret_" + ObjectStore.newId("s").substring(4));
         pi.addProperty("confirmation_method", "automatic");
@@ -259,19 +269,7 @@ final class Payments {
         String id = str(pi, "id");
         String base = server.url();
         switch (type) {
-            case "wechat_pay" -> {
-                String page = base + "/_test/authorize/" + id;
-                JsonObject qr = new JsonObject();
-                qr.addProperty("data", page);
-                qr.addProperty("hosted_instructions_url", page);
-                qr.addProperty("image_data_url", "data:image/png;base64," + Pages.qrPngBase64(page));
-                qr.addProperty("image_url_png", base + "/_test/qr/" + id + ".png");
-                qr.addProperty("image_url_svg", base + "/_test/qr/" + id + ".svg");
-                JsonObject next = new JsonObject();
-                next.addProperty("type", "wechat_pay_display_qr_code");
-                next.add("wechat_pay_display_qr_code", qr);
-                requireAction(pi, next, call);
-            }
+            case "wechat_pay" -> requireAction(pi, wechatAction(pi, base), call);
             case "alipay" -> {
                 String returnUrl = str(pi, "_return_url");
                 if (returnUrl == null) {
@@ -307,6 +305,51 @@ final class Payments {
             default -> throw ApiError.invalid("The fixture does not support payment method type " + type, "type");
         }
         return pi;
+    }
+
+    /**
+     * WeChat Pay's next action: a QR code for {@code client=web} (the default), an app hand-over for android and ios
+     * (these need {@code app_id}). The code and the hand-over all lead to the fixture's authorize page.
+     */
+    private JsonObject wechatAction(JsonObject pi, String base) {
+        String id = str(pi, "id");
+        String page = base + "/_test/authorize/" + id;
+        JsonObject options = obj(obj(pi, "payment_method_options"), "wechat_pay");
+        String client = options == null ? null : str(options, "client");
+        String appId = options == null ? null : str(options, "app_id");
+        JsonObject next = new JsonObject();
+        if ("android".equals(client) || "ios".equals(client)) {
+            if (appId == null) {
+                throw ApiError.invalid("payment_method_options[wechat_pay][app_id] is required when client is "
+                        + client + ".", "payment_method_options[wechat_pay][app_id]");
+            }
+            JsonObject app = new JsonObject();
+            if (client.equals("ios")) {
+                app.addProperty("native_url", page);
+                next.addProperty("type", "wechat_pay_redirect_to_ios_app");
+                next.add("wechat_pay_redirect_to_ios_app", app);
+            } else {
+                app.addProperty("app_id", appId);
+                app.addProperty("nonce_str", ObjectStore.newId("nonce").substring(8));
+                app.addProperty("package", "Sign=WXPay");
+                app.addProperty("partner_id", "fixture");
+                app.addProperty("prepay_id", "wx_" + id);
+                app.addProperty("sign", "fixture");
+                app.addProperty("timestamp", String.valueOf(server.clock()));
+                next.addProperty("type", "wechat_pay_redirect_to_android_app");
+                next.add("wechat_pay_redirect_to_android_app", app);
+            }
+            return next;
+        }
+        JsonObject qr = new JsonObject();
+        qr.addProperty("data", page);
+        qr.addProperty("hosted_instructions_url", page);
+        qr.addProperty("image_data_url", "data:image/png;base64," + Pages.qrPngBase64(page));
+        qr.addProperty("image_url_png", base + "/_test/qr/" + id + ".png");
+        qr.addProperty("image_url_svg", base + "/_test/qr/" + id + ".svg");
+        next.addProperty("type", "wechat_pay_display_qr_code");
+        next.add("wechat_pay_display_qr_code", qr);
+        return next;
     }
 
     private static JsonObject declined(JsonObject pm) {
@@ -347,6 +390,9 @@ final class Payments {
         charge.addProperty("amount", amount);
         charge.addProperty("amount_captured", amount);
         charge.addProperty("amount_refunded", 0);
+        charge.add("application_fee_amount", pi.get("application_fee_amount"));
+        charge.addProperty("application_fee", pi.get("application_fee_amount").isJsonNull() ? null
+                : ObjectStore.newId("fee"));
         charge.addProperty("captured", true);
         charge.addProperty("currency", str(pi, "currency"));
         charge.add("customer", pi.get("customer"));

@@ -269,6 +269,50 @@ class StripeTestServerTest {
     }
 
     @Test
+    void wechatInAnAppIsHandedToTheWechatApp() throws Exception {
+        PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder().setAmount(1_000L)
+                .setCurrency("cny").addPaymentMethodType("wechat_pay")
+                .setPaymentMethodData(PaymentIntentCreateParams.PaymentMethodData.builder()
+                        .setType(PaymentIntentCreateParams.PaymentMethodData.Type.WECHAT_PAY).build())
+                .setConfirm(true);
+        PaymentIntent android = stripe.v1().paymentIntents().create(params.setPaymentMethodOptions(
+                PaymentIntentCreateParams.PaymentMethodOptions.builder().setWechatPay(
+                        PaymentIntentCreateParams.PaymentMethodOptions.WechatPay.builder().setAppId("wx_m4s_app")
+                                .setClient(PaymentIntentCreateParams.PaymentMethodOptions.WechatPay.Client.ANDROID)
+                                .build()).build()).build(), on(DEALER));
+        assertThat(android.getNextAction().getType()).isEqualTo("wechat_pay_redirect_to_android_app");
+        assertThat(android.getNextAction().getWechatPayRedirectToAndroidApp().getAppId()).isEqualTo("wx_m4s_app");
+        PaymentIntent ios = stripe.v1().paymentIntents().create(params.setPaymentMethodOptions(
+                PaymentIntentCreateParams.PaymentMethodOptions.builder().setWechatPay(
+                        PaymentIntentCreateParams.PaymentMethodOptions.WechatPay.builder().setAppId("wx_m4s_app")
+                                .setClient(PaymentIntentCreateParams.PaymentMethodOptions.WechatPay.Client.IOS)
+                                .build()).build()).build(), on(DEALER));
+        assertThat(ios.getNextAction().getWechatPayRedirectToIosApp().getNativeUrl())
+                .isEqualTo(server.url() + "/_test/authorize/" + ios.getId());
+        assertThatThrownBy(() -> stripe.v1().paymentIntents().create(params.setPaymentMethodOptions(
+                PaymentIntentCreateParams.PaymentMethodOptions.builder().setWechatPay(
+                        PaymentIntentCreateParams.PaymentMethodOptions.WechatPay.builder()
+                                .setClient(PaymentIntentCreateParams.PaymentMethodOptions.WechatPay.Client.IOS)
+                                .build()).build()).build(), on(DEALER)))
+                .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void theDealerPaysThePlatformAnApplicationFeeOnlyOnDirectCharges() throws Exception {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder().setAmount(10_000L).setCurrency("cny")
+                .addPaymentMethodType("card").setPaymentMethod("pm_card_visa").setConfirm(true)
+                .setApplicationFeeAmount(300L).build();
+        PaymentIntent paid = stripe.v1().paymentIntents().create(params, on(DEALER));
+        assertThat(paid.getApplicationFeeAmount()).isEqualTo(300L);
+        Charge charge = stripe.v1().charges().retrieve(paid.getLatestCharge(), on(DEALER));
+        assertThat(charge.getApplicationFeeAmount()).isEqualTo(300L);
+        assertThat(charge.getApplicationFee()).startsWith("fee_");
+        assertThatThrownBy(() -> stripe.v1().paymentIntents().create(params))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.getStripeError().getParam()).isEqualTo("application_fee_amount"));
+    }
+
+    @Test
     void cardsSucceedOrAreDeclined() throws Exception {
         PaymentIntent visa = card("pm_card_visa", 2_000, DEALER);
         assertThat(visa.getStatus()).isEqualTo("succeeded");
