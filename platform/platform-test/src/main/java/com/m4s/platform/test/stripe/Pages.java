@@ -78,7 +78,7 @@ final class Pages {
                 .append("<p>测试环境，不会扣款 / Test mode: no money moves</p>")
                 .append("<dl><dt>付款 / Payment</dt><dd id=\"payment-intent\">").append(escape(id)).append("</dd>")
                 .append("<dt>金额 / Amount</dt><dd id=\"amount\">")
-                .append(Billing.money(ObjectStore.num(pi, "amount"), ObjectStore.str(pi, "currency")))
+                .append(Invoices.money(ObjectStore.num(pi, "amount"), ObjectStore.str(pi, "currency")))
                 .append("</dd><dt>状态 / Status</dt><dd id=\"status\">").append(escape(status)).append("</dd></dl>");
         if ("requires_action".equals(status) || "processing".equals(status)) {
             String action = "/_test/authorize/" + escape(id);
@@ -109,7 +109,7 @@ final class Pages {
             JsonObject line = element.getAsJsonObject();
             rows.append("<tr><td>").append(escape(ObjectStore.str(line, "description"))).append("</td><td>")
                     .append(ObjectStore.num(line, "quantity")).append("</td><td>")
-                    .append(Billing.money(ObjectStore.num(line, "amount"), ObjectStore.str(invoice, "currency")))
+                    .append(Invoices.money(ObjectStore.num(line, "amount"), ObjectStore.str(invoice, "currency")))
                     .append("</td></tr>");
         }
         String body = "<h1>账单 / Invoice " + escape(String.valueOf(ObjectStore.str(invoice, "number"))) + "</h1>"
@@ -117,7 +117,7 @@ final class Pages {
                 + "<p>状态 / Status: <span id=\"status\">" + escape(ObjectStore.str(invoice, "status")) + "</span></p>"
                 + "<table><tr><th>项目 / Item</th><th>数量 / Qty</th><th>金额 / Amount</th></tr>" + rows + "</table>"
                 + "<p>应付 / Amount due: <span id=\"amount-due\">"
-                + Billing.money(ObjectStore.num(invoice, "amount_due"), ObjectStore.str(invoice, "currency"))
+                + Invoices.money(ObjectStore.num(invoice, "amount_due"), ObjectStore.str(invoice, "currency"))
                 + "</span></p><p><a href=\"/_test/invoices/" + escape(ObjectStore.str(invoice, "id"))
                 + ".pdf\">PDF</a></p>";
         return html("账单 / Invoice", body);
@@ -161,9 +161,9 @@ final class Pages {
         for (JsonElement element : invoice.getAsJsonObject("lines").getAsJsonArray("data")) {
             JsonObject line = element.getAsJsonObject();
             lines.add(ObjectStore.str(line, "description").replaceAll("[^\\x20-\\x7E]", "x") + "  "
-                    + Billing.money(ObjectStore.num(line, "amount"), ObjectStore.str(invoice, "currency")));
+                    + Invoices.money(ObjectStore.num(line, "amount"), ObjectStore.str(invoice, "currency")));
         }
-        lines.add("Amount due: " + Billing.money(ObjectStore.num(invoice, "amount_due"),
+        lines.add("Amount due: " + Invoices.money(ObjectStore.num(invoice, "amount_due"),
                 ObjectStore.str(invoice, "currency")));
         StringBuilder text = new StringBuilder("BT /F1 11 Tf 50 780 Td 16 TL\n");
         for (String line : lines) {

@@ -71,7 +71,9 @@ public final class StripeTestServer implements AutoCloseable {
     private final ObjectStore store = new ObjectStore();
     private final EventLog events = new EventLog(lock);
     private final Payments payments = new Payments(this, store);
-    private final Billing billing = new Billing(this, store, payments);
+    private final Customers customers = new Customers(this, store, payments);
+    private final Invoices invoices = new Invoices(this, store);
+    private final Subscriptions subscriptions = new Subscriptions(this, store, invoices);
     private final Set<String> connected = new LinkedHashSet<>();
     private final Map<String, Idempotent> idempotency = new HashMap<>();
     private final String url;
@@ -209,12 +211,12 @@ public final class StripeTestServer implements AutoCloseable {
                 throw new IllegalArgumentException("the clock only moves forward: " + now + " → " + to);
             }
             while (true) {
-                Long next = billing.nextBoundary();
+                Long next = subscriptions.nextBoundary();
                 if (next == null || next > to.getEpochSecond()) {
                     break;
                 }
                 now = Instant.ofEpochSecond(Math.max(next, now.getEpochSecond()));
-                billing.runDue();
+                subscriptions.runDue();
             }
             now = to;
         } finally {
@@ -284,7 +286,7 @@ public final class StripeTestServer implements AutoCloseable {
             if (!"open".equals(ObjectStore.str(invoice.json(), "status"))) {
                 throw new IllegalStateException(invoiceId + " is " + ObjectStore.str(invoice.json(), "status"));
             }
-            return billing.pay(invoice.json(), Call.internal(invoice.account()));
+            return invoices.pay(invoice.json(), Call.internal(invoice.account()));
         } finally {
             lock.unlock();
         }
@@ -541,7 +543,13 @@ public final class StripeTestServer implements AutoCloseable {
             return JsonParser.parseString(event.payload()).getAsJsonObject();
         }
         JsonObject result = payments.route(call);
-        return result != null ? result : billing.route(call);
+        if (result == null) {
+            result = customers.route(call);
+        }
+        if (result == null) {
+            result = subscriptions.route(call);
+        }
+        return result != null ? result : invoices.route(call);
     }
 
     private Response testRoute(HttpExchange exchange) throws IOException {
@@ -641,7 +649,7 @@ public final class StripeTestServer implements AutoCloseable {
                             throw ApiError.state("invoice_not_open",
                                     "Invoice is already " + ObjectStore.str(invoice.json(), "status") + ".");
                         }
-                        billing.pay(invoice.json(), Call.internal(invoice.account()));
+                        invoices.pay(invoice.json(), Call.internal(invoice.account()));
                         return Response.json(200, ObjectStore.strip(invoice.json()));
                     }
                     if (pdf) {
@@ -654,7 +662,7 @@ public final class StripeTestServer implements AutoCloseable {
                     ObjectStore.Stored customer = stored(path, 1, "customer");
                     String back = form.string("return") != null ? form.string("return") : query.string("return");
                     if (method.equals("POST")) {
-                        billing.fixPaymentMethod(customer.json(), customer.account());
+                        customers.fixPaymentMethod(customer.json(), customer.account());
                         if (back != null && !back.isEmpty()) {
                             return Response.redirect(back);
                         }
