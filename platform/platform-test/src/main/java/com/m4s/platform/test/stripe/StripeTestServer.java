@@ -44,24 +44,6 @@ public final class StripeTestServer implements AutoCloseable {
 
     private static StripeTestServer shared;
 
-    private record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
-        static Response json(int status, JsonObject json) {
-            return new Response(status, "application/json", json.toString().getBytes(StandardCharsets.UTF_8),
-                    new LinkedHashMap<>());
-        }
-
-        static Response html(int status, String html) {
-            return new Response(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8),
-                    new LinkedHashMap<>());
-        }
-
-        static Response redirect(String location) {
-            Response response = new Response(303, "text/plain", new byte[0], new LinkedHashMap<>());
-            response.headers.put("Location", location);
-            return response;
-        }
-    }
-
     private record Idempotent(String fingerprint, Response response) {
     }
 
@@ -74,6 +56,7 @@ public final class StripeTestServer implements AutoCloseable {
     private final Customers customers = new Customers(this, store, payments);
     private final Invoices invoices = new Invoices(this, store);
     private final Subscriptions subscriptions = new Subscriptions(this, store, invoices);
+    private final TestControls controls = new TestControls(this, store, payments, customers, invoices);
     private final Set<String> connected = new LinkedHashSet<>();
     private final Map<String, Idempotent> idempotency = new HashMap<>();
     private final String url;
@@ -417,11 +400,11 @@ public final class StripeTestServer implements AutoCloseable {
                 ApiError error = new ApiError(500, "api_error", null, "Fixture failure: " + e, null);
                 response = Response.json(500, error.body());
             }
-            response.headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-            exchange.getResponseHeaders().set("Content-Type", response.contentType);
-            exchange.sendResponseHeaders(response.status, response.body.length == 0 ? -1 : response.body.length);
-            if (response.body.length > 0) {
-                exchange.getResponseBody().write(response.body);
+            response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+            if (response.body().length > 0) {
+                exchange.getResponseBody().write(response.body());
             }
         }
     }
@@ -467,9 +450,9 @@ public final class StripeTestServer implements AutoCloseable {
                                         + "first used with. Try using a key other than '" + idempotencyKey
                                         + "' if you meant to execute a different request.", null);
                     }
-                    Response replay = new Response(prior.response.status, prior.response.contentType,
-                            prior.response.body, new LinkedHashMap<>(prior.response.headers));
-                    replay.headers.put("Idempotent-Replayed", "true");
+                    Response replay = new Response(prior.response.status(), prior.response.contentType(),
+                            prior.response.body(), new LinkedHashMap<>(prior.response.headers()));
+                    replay.headers().put("Idempotent-Replayed", "true");
                     return replay;
                 }
             }
@@ -485,13 +468,13 @@ public final class StripeTestServer implements AutoCloseable {
             } catch (ApiError e) {
                 response = Response.json(e.status, e.body());
             }
-            response.headers.put("Request-Id", requestId);
-            response.headers.put("Stripe-Version", API_VERSION);
+            response.headers().put("Request-Id", requestId);
+            response.headers().put("Stripe-Version", API_VERSION);
             if (account != null) {
-                response.headers.put("Stripe-Account", account);
+                response.headers().put("Stripe-Account", account);
             }
             if (idempotencyKey != null) {
-                response.headers.put("Idempotency-Key", idempotencyKey);
+                response.headers().put("Idempotency-Key", idempotencyKey);
                 idempotency.put(key, new Idempotent(fingerprint, response));
             }
             return response;
@@ -559,181 +542,19 @@ public final class StripeTestServer implements AutoCloseable {
         FormParams query = FormParams.parse(exchange.getRequestURI().getRawQuery());
         FormParams form = FormParams.parse(new String(exchange.getRequestBody().readAllBytes(),
                 StandardCharsets.UTF_8));
-        String first = path.isEmpty() ? "" : path.getFirst();
         lock.lock();
         try {
-            switch (first) {
-                case "authorize" -> {
-                    ObjectStore.Stored pi = stored(path, 1, "payment_intent");
-                    if (method.equals("GET")) {
-                        return Response.html(200, Pages.authorize(pi.json()));
-                    }
-                    String outcome = form.string("outcome") != null ? form.string("outcome") : query.string("outcome");
-                    String returnUrl = ObjectStore.str(pi.json(), "_return_url");
-                    JsonObject next = ObjectStore.obj(pi.json(), "next_action");
-                    boolean redirect = returnUrl != null && next != null
-                            && "alipay_handle_redirect".equals(ObjectStore.str(next, "type"));
-                    Call call = Call.internal(pi.account());
-                    if ("fail".equals(outcome)) {
-                        payments.fail(pi.json(), null, call);
-                    } else if ("succeed".equals(outcome) || outcome == null) {
-                        payments.succeed(pi.json(), call);
-                    } else {
-                        throw ApiError.invalid("outcome is succeed or fail", "outcome");
-                    }
-                    if (redirect) {
-                        String id = ObjectStore.str(pi.json(), "id");
-                        return Response.redirect(returnUrl + (returnUrl.contains("?") ? "&" : "?")
-                                + "payment_intent=" + id + "&payment_intent_client_secret="
-                                + ObjectStore.str(pi.json(), "client_secret") + "&redirect_status="
-                                + ("succeeded".equals(ObjectStore.str(pi.json(), "status")) ? "succeeded" : "failed"));
-                    }
-                    return Response.html(200, Pages.done(pi.json()));
-                }
-                case "qr" -> {
-                    String file = path.size() > 1 ? path.get(1) : "";
-                    String id = file.replaceFirst("\\.(png|svg)$", "");
-                    stored(List.of("qr", id), 1, "payment_intent");
-                    String data = url() + "/_test/authorize/" + id;
-                    if (file.endsWith(".svg")) {
-                        return new Response(200, "image/svg+xml", Pages.qrSvg(data).getBytes(StandardCharsets.UTF_8),
-                                new LinkedHashMap<>());
-                    }
-                    return new Response(200, "image/png", Pages.qrPng(data), new LinkedHashMap<>());
-                }
-                case "payment_intents" -> {
-                    requirePost(method);
-                    String outcome = path.size() > 2 ? path.get(2) : "";
-                    ObjectStore.Stored pi = stored(path, 1, "payment_intent");
-                    Call call = Call.internal(pi.account());
-                    switch (outcome) {
-                        case "succeed" -> payments.succeed(pi.json(), call);
-                        case "fail" -> payments.fail(pi.json(), null, call);
-                        case "processing" -> payments.processing(pi.json(), call);
-                        default -> throw ApiError.invalid("use succeed, fail or processing", "outcome");
-                    }
-                    return Response.json(200, ObjectStore.strip(pi.json()));
-                }
-                case "charges" -> {
-                    requirePost(method);
-                    ObjectStore.Stored charge = stored(path, 1, "charge");
-                    return Response.json(200, ObjectStore.strip(payments.dispute(charge.json(), charge.account())));
-                }
-                case "clock" -> {
-                    if (method.equals("POST")) {
-                        Long seconds = query.number("seconds") != null ? query.number("seconds")
-                                : form.number("seconds");
-                        Long to = query.number("to") != null ? query.number("to") : form.number("to");
-                        if (seconds == null && to == null) {
-                            throw ApiError.missingParam("seconds");
-                        }
-                        Instant target = to != null ? Instant.ofEpochSecond(to) : now.plusSeconds(seconds);
-                        if (target.isBefore(now)) {
-                            throw ApiError.invalid("the clock only moves forward", "seconds");
-                        }
-                        advanceTo(target);
-                    }
-                    JsonObject clock = new JsonObject();
-                    clock.addProperty("now", clock());
-                    clock.addProperty("iso", now.toString());
-                    return Response.json(200, clock);
-                }
-                case "invoices" -> {
-                    String file = path.size() > 1 ? path.get(1) : "";
-                    boolean pdf = file.endsWith(".pdf");
-                    ObjectStore.Stored invoice = stored(List.of("invoices", file.replaceFirst("\\.pdf$", "")), 1,
-                            "invoice");
-                    if (path.size() > 2 && "pay".equals(path.get(2))) {
-                        requirePost(method);
-                        if (!"open".equals(ObjectStore.str(invoice.json(), "status"))) {
-                            throw ApiError.state("invoice_not_open",
-                                    "Invoice is already " + ObjectStore.str(invoice.json(), "status") + ".");
-                        }
-                        invoices.pay(invoice.json(), Call.internal(invoice.account()));
-                        return Response.json(200, ObjectStore.strip(invoice.json()));
-                    }
-                    if (pdf) {
-                        return new Response(200, "application/pdf", Pages.invoicePdf(invoice.json()),
-                                new LinkedHashMap<>());
-                    }
-                    return Response.html(200, Pages.invoice(invoice.json()));
-                }
-                case "portal" -> {
-                    ObjectStore.Stored customer = stored(path, 1, "customer");
-                    String back = form.string("return") != null ? form.string("return") : query.string("return");
-                    if (method.equals("POST")) {
-                        customers.fixPaymentMethod(customer.json(), customer.account());
-                        if (back != null && !back.isEmpty()) {
-                            return Response.redirect(back);
-                        }
-                    }
-                    return Response.html(200, Pages.portal(customer.json(), back == null || back.isEmpty()
-                            ? null : back));
-                }
-                case "accounts" -> {
-                    requirePost(method);
-                    String id = form.string("id") != null ? form.string("id") : query.string("id");
-                    if (id == null || !id.startsWith("acct_")) {
-                        throw ApiError.invalid("id must start with acct_", "id");
-                    }
-                    connected.add(id);
-                    JsonObject account = new JsonObject();
-                    account.addProperty("id", id);
-                    account.addProperty("object", "account");
-                    return Response.json(200, account);
-                }
-                case "webhook_endpoints" -> {
-                    requirePost(method);
-                    FormParams p = form.has("url") ? form : query;
-                    if (p.string("url") == null || p.string("secret") == null) {
-                        throw ApiError.missingParam(p.string("url") == null ? "url" : "secret");
-                    }
-                    WebhookEndpoint endpoint = webhookEndpoint(p.string("url"), p.string("secret"), p.flag("connect"));
-                    JsonObject json = new JsonObject();
-                    json.addProperty("id", endpoint.id());
-                    json.addProperty("object", "webhook_endpoint");
-                    json.addProperty("url", endpoint.url());
-                    json.addProperty("connect", endpoint.connect());
-                    return Response.json(200, json);
-                }
-                case "webhooks" -> {
-                    requirePost(method);
-                    String action = path.size() > 1 ? path.get(1) : "";
-                    switch (action) {
-                        case "hold" -> holdWebhooks(true);
-                        case "resume" -> holdWebhooks(false);
-                        case "release" -> {
-                            holdWebhooks(false);
-                            releaseHeldWebhooks();
-                        }
-                        default -> throw ApiError.invalid("use hold, resume or release", "action");
-                    }
-                    JsonObject json = new JsonObject();
-                    json.addProperty("webhooks", action);
-                    return Response.json(200, json);
-                }
-                default -> throw new ApiError(404, "invalid_request_error", null,
-                        "Unrecognized test URL (" + method + ": /_test/" + String.join("/", path) + ").", null);
-            }
+            return controls.handle(method, path, query, form);
         } finally {
             lock.unlock();
         }
     }
 
-    private ObjectStore.Stored stored(List<String> path, int index, String type) {
-        String id = path.size() > index ? path.get(index) : null;
-        ObjectStore.Stored stored = store.find(id);
-        if (stored == null || !stored.type().equals(type)) {
-            throw ApiError.noSuch(type, id, "id");
-        }
-        return stored;
+    /** Registers a connected account (the caller holds the lock). */
+    void addConnected(String accountId) {
+        connected.add(accountId);
     }
 
-    private static void requirePost(String method) {
-        if (!method.equals("POST")) {
-            throw new ApiError(405, "invalid_request_error", null, "Use POST", null);
-        }
-    }
 
     // ---- as a process
 
