@@ -299,6 +299,13 @@ public final class StripeTestServer implements AutoCloseable {
                 .toList();
     }
 
+    /** The events whose {@code data.object} is the object with this id (a payment intent, invoice...), oldest first. */
+    public List<Event> eventsAbout(String objectId) {
+        return events.events().stream().filter(e -> objectId.equals(JsonParser.parseString(e.payload())
+                .getAsJsonObject().getAsJsonObject("data").getAsJsonObject("object").get("id").getAsString()))
+                .map(e -> parseEvent(e.payload())).toList();
+    }
+
     /** The exact JSON the fixture sends for an event. */
     public String eventPayload(String eventId) {
         EventLog.Stored event = events.event(eventId);
