@@ -239,41 +239,27 @@ export type CouponCentreItem = Nullable<
 export type CouponIssueResult = Omit<ConsoleSchemas['CouponIssueResult'], 'template'> & { template: CouponTemplateView };
 export type CouponStatisticsView = ConsoleSchemas['CouponStatisticsView'];
 // payments and the checkout sheet (WAL-3, WAL-4; decision 0045); amounts in fen, 100 points = 1 yuan
-// online payments on Stripe (decision 0046): INTERIM shapes until the OpenAPI snapshot carries them
-export type OnlineMethod = 'WECHAT_PAY' | 'ALIPAY';
-export type OnlinePaymentStatus = 'CREATED' | 'REQUIRES_ACTION' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'CANCELED';
-type PaymentRowBase = Nullable<ConsoleSchemas['PaymentRow'], 'subjectId' | 'cashMethod' | 'confirmedBy' | 'confirmedAt' | 'note'>;
-export type PaymentRow = Omit<PaymentRowBase, 'status'> & {
-  status: PaymentRowBase['status'] | 'AWAITING_ONLINE' | 'FAILED';
-  onlineFen: number;
-  onlineMethod?: OnlineMethod | null;
-  disputed: boolean;
-};
-export type PaymentRefundView = ConsoleSchemas['RefundView'] & { onlineFen: number; onlineStatus?: 'PENDING' | 'SUCCEEDED' | 'FAILED' | null };
-export type OnlineView = {
-  method: OnlineMethod;
-  amountFen: number;
-  status: OnlinePaymentStatus;
-  intentId?: string | null;
-  actionType?: string | null;
-  qrData?: string | null;
-  qrImage?: string | null;
-  redirectUrl?: string | null;
-  failureCode?: string | null;
-  failureMessage?: string | null;
-  settledAt?: string | null;
-};
-export type PaymentWebhookView = { eventId: string; type: string; effect: string; receivedAt: string };
-export type PaymentView = Omit<ConsoleSchemas['PaymentView'], 'payment' | 'refunds'> & {
+export type PaymentRow = Nullable<ConsoleSchemas['PaymentRow'], 'subjectId' | 'cashMethod' | 'onlineMethod' | 'confirmedBy' | 'confirmedAt' | 'note'>;
+// online payments on Stripe (decision 0046)
+export type OnlineView = Nullable<
+  ConsoleSchemas['OnlineView'],
+  'intentId' | 'actionType' | 'qrData' | 'qrImage' | 'redirectUrl' | 'failureCode' | 'failureMessage' | 'settledAt'
+>;
+export type OnlineMethod = OnlineView['method'];
+export type OnlinePaymentStatus = OnlineView['status'];
+export type OnlinePaymentOptions = ConsoleSchemas['OnlinePaymentOptions'];
+/** A refund; `onlineStatus`: where its online part is at Stripe (null without one). */
+export type PaymentRefundView = Omit<ConsoleSchemas['RefundView'], 'onlineStatus'> & { onlineStatus?: 'PENDING' | 'SUCCEEDED' | 'FAILED' | null };
+export type PaymentWebhookView = ConsoleSchemas['WebhookView'];
+export type PaymentView = Omit<ConsoleSchemas['PaymentView'], 'payment' | 'refunds' | 'online'> & {
   payment: PaymentRow;
   refunds: PaymentRefundView[];
+  /** the online part (null without one) */
   online?: OnlineView | null;
-  webhooks: PaymentWebhookView[];
 };
-export type OnlinePaymentOptions = { methods: OnlineMethod[] };
 export type PaymentStatus = PaymentRow['status'];
 export type PaymentChannel = PaymentRow['channel'];
-export type PaymentDayTotal = ConsoleSchemas['DayTotal'] & { onlineFen: number };
+export type PaymentDayTotal = ConsoleSchemas['DayTotal'];
 export type CheckoutCombination = ConsoleSchemas['CombinationView'];
 export type CheckoutHeldCoupon = Nullable<ConsoleSchemas['HeldView'], 'notUsedReason' | 'notUsedText'>;
 export type CheckoutQuote = Nullable<Omit<ConsoleSchemas['Quote'], 'held'> & { held: CheckoutHeldCoupon[] }, 'subjectId' | 'chosen'>;
