@@ -38,7 +38,7 @@ export function OwnerNav() {
   useEffect(() => setOpen(false), [pathname]);
 
   return (
-    <nav className="owner-nav" aria-label={t('owner.usedCars.nav')}>
+    <nav className="owner-nav owner-nav--app" aria-label={t('owner.usedCars.nav')}>
       <div className="owner-nav__main">
         {main.map((e) => (
           <NavLink key={e.to} to={e.to} end={e.end}>
