@@ -149,6 +149,13 @@ describe('the WeChat QR panel', () => {
     expect(onSettled).toHaveBeenCalledWith(paidView);
   });
 
+  it('opens no link Stripe did not hand out as a web page or WeChat’s scheme', () => {
+    const odd: PaymentView = { ...waitingView, online: { ...online, qrData: 'javascript:alert(1)' } };
+    renderWithAuth(<OnlinePaymentFlow store="gz_tianhe" paymentId="p9" initial={odd} intervalMs={60_000} />, owner({}));
+    expect(screen.getByText('请使用微信扫一扫')).toBeInTheDocument();
+    expect(screen.queryByText('在手机上打开')).toBeNull();
+  });
+
   it('cancels only after the owner read that coupons, wallet and points come back', async () => {
     const post = vi.fn().mockResolvedValue({ ...failedView, online: { ...online, status: 'CANCELED' } });
     renderWithAuth(<OnlinePaymentFlow store="gz_tianhe" paymentId="p9" initial={waitingView} intervalMs={60_000} />, owner({ post }));

@@ -45,6 +45,16 @@ export function rememberedPayment(orderId: string): string | undefined {
   }
 }
 
+/** A link handed out by Stripe, if it is one a page may open: a web page, or WeChat's own scheme for a QR code's data. */
+export function safeLink(url: string | null | undefined, schemes: readonly string[] = ['https:', 'http:']): string | undefined {
+  if (!url) return undefined;
+  try {
+    return schemes.includes(new URL(url).protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether the payment still waits for its online part. */
 export function waiting(view: PaymentView): boolean {
   return view.payment.status === 'AWAITING_ONLINE';
@@ -230,14 +240,16 @@ export function WeChatQrPanel({ view }: { view: PaymentView }) {
   const online = view.online;
   if (!online) return null;
   const amount = formatFen(online.amountFen, i18n.language);
+  const image = online.qrImage?.startsWith('data:image/') ? online.qrImage : undefined;
+  const link = safeLink(online.qrData, ['https:', 'http:', 'weixin:']);
   return (
     <div className="owner-qr" data-testid="wechat-qr">
       <h2 className="owner-section-title">{t('owner.online.wechatTitle')}</h2>
-      {online.qrImage && <img className="owner-qr__image" src={online.qrImage} alt={t('owner.online.qrAlt', { amount })} width={220} height={220} />}
+      {image && <img className="owner-qr__image" src={image} alt={t('owner.online.qrAlt', { amount })} width={220} height={220} />}
       <p className="owner-qr__amount">{t('owner.online.amount', { amount })}</p>
       <p>{t('owner.online.scan')}</p>
-      {online.qrData && (
-        <a className="owner-link" href={online.qrData} target="_blank" rel="noreferrer">
+      {link && (
+        <a className="owner-link" href={link} target="_blank" rel="noreferrer">
           {t('owner.online.openOnPhone')}
         </a>
       )}
@@ -314,7 +326,7 @@ export function OnlinePaymentFlow({
   const online = view.online;
   const amount = formatFen(online?.amountFen ?? view.payment.onlineFen, i18n.language);
   const hasQr = online?.method === 'WECHAT_PAY' && (online.qrImage || online.qrData);
-  const alipay = online?.method === 'ALIPAY' && online.redirectUrl;
+  const alipay = online?.method === 'ALIPAY' ? safeLink(online.redirectUrl) : undefined;
   return (
     <section className="owner-card" aria-label={t('owner.online.returnTitle')} data-testid="online-flow">
       {hasQr && <WeChatQrPanel view={view} />}
@@ -322,7 +334,7 @@ export function OnlinePaymentFlow({
         <>
           <h2 className="owner-section-title">{t('owner.online.alipayTitle')}</h2>
           <p>{t('owner.online.alipayText', { amount })}</p>
-          <a className="owner-button" href={online.redirectUrl ?? undefined}>
+          <a className="owner-button" href={alipay}>
             {t('owner.online.goAlipay')}
           </a>
           <button type="button" className="owner-button owner-button--secondary owner-button--spaced" disabled={busy} onClick={() => void act('check')}>

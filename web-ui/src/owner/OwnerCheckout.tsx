@@ -7,7 +7,7 @@ import { couponUsable, recommendedCoupons, remainingFen, sameCoupons } from '../
 import { formatPoints } from '../ui/points';
 import { useLoad } from '../ui/useLoad';
 import { formatFen, yuanToFen } from '../ui/wallet';
-import { browser, OnlineMethodChoice, OnlinePaymentFlow, rememberPayment, returnUrlFor, waiting } from './OnlinePayment';
+import { browser, OnlineMethodChoice, OnlinePaymentFlow, rememberPayment, returnUrlFor, safeLink, waiting } from './OnlinePayment';
 import { findWaitingPayment } from './paymentLookup';
 import { problemText } from './problemText';
 
@@ -112,11 +112,12 @@ export function OwnerCheckout({ store, order, onPaid, onClose, intervalMs }: { s
         ? { coupons: selected, walletFen, points: pointsUsed, onlineFen: rest, onlineMethod: chosen, returnUrl: returnUrlFor(order.id) }
         : { coupons: selected, walletFen, points: pointsUsed };
       const made = await api.post<PaymentView>(`${base}/payments`, body, key);
-      if (waiting(made) && made.online?.method === 'ALIPAY' && made.online.redirectUrl) {
+      const alipay = waiting(made) && made.online?.method === 'ALIPAY' ? safeLink(made.online.redirectUrl) : undefined;
+      if (alipay) {
         // to Alipay; the return page finds this payment again and asks Stripe where it is
         rememberPayment(order.id, made.payment.id);
         setRedirecting(true);
-        browser.assign(made.online.redirectUrl);
+        browser.assign(alipay);
         return;
       }
       setPaid(made);
