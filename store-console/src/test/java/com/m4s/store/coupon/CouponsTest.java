@@ -11,7 +11,7 @@ import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.test.TestClock;
 import com.m4s.platform.test.TestUsers;
 import com.m4s.platform.web.ApiException;
-import com.m4s.store.support.StoreConsoleTest;
+import com.m4s.store.support.LoyaltyScenarioTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  * Each scenario asserts the exact events published on {@value CouponEvents#TOPIC}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CouponsTest extends StoreConsoleTest {
+class CouponsTest extends LoyaltyScenarioTest {
 
     private static final String STORE = "cpn_x";
     private static final String BASE = "/api/stores/" + STORE;
@@ -57,7 +57,9 @@ class CouponsTest extends StoreConsoleTest {
     @Autowired
     TransactionTemplate tx;
 
-    private int phones;
+    CouponsTest() {
+        super(STORE, "1360000");
+    }
 
     @BeforeAll
     void store() {
@@ -219,7 +221,7 @@ class CouponsTest extends StoreConsoleTest {
     @Test
     void anOwnerClaimsFromTheCentreWithinTheLimitAndTheStockAndCannotManage() throws SQLException {
         String member = member("领券车主");
-        Api owner = owner("cpn-owner", member);
+        Api owner = owner(member, "cpn-owner");
         String claimable = active(claimable(cash("新客立减20", 2_000, 5, 1)));
         String empty = active(claimable(cash("秒杀券", 5_000, 0, 1)));
         active(cash("不可领取", 1_000, null, 1));
@@ -373,37 +375,6 @@ class CouponsTest extends StoreConsoleTest {
 
     // --- helpers
 
-    private Api manager() {
-        return as(TestUsers.manager(GROUP, STORE));
-    }
-
-    private Api care() {
-        return as(TestUsers.staff(GROUP, STORE, Departments.CUSTOMER_CARE));
-    }
-
-    private Api service() {
-        return as(TestUsers.staff(GROUP, STORE, Departments.SERVICE));
-    }
-
-    private Api owner(String login, String member) throws SQLException {
-        String username = TestUsers.owner(login, STORE);
-        try (Connection c = database.connect(); PreparedStatement u = c.prepareStatement("update store_" + STORE
-                + ".member set owner_subject = ?, owner_username = ? where id = ?::uuid")) {
-            u.setString(1, TestUsers.describe(username).path("id").asString());
-            u.setString(2, username);
-            u.setString(3, member);
-            assertThat(u.executeUpdate()).isEqualTo(1);
-        }
-        return as(username);
-    }
-
-    private String member(String name) {
-        String phone = "1360000" + String.format("%04d", ++phones);
-        Api.Response r = manager().post(BASE + "/members", Map.of("profile", Map.of("name", name, "phone", phone)));
-        assertThat(r.status()).as(r.raw()).isEqualTo(201);
-        return r.json().path("id").asString();
-    }
-
     private static Map<String, Object> template(String name, String kind, String scope) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("name", name);
@@ -456,14 +427,6 @@ class CouponsTest extends StoreConsoleTest {
         List<String> values = new ArrayList<>();
         array.forEach(n -> values.add(n.asString()));
         return values;
-    }
-
-    private static void assertProblem(Api.Response r, int status, String type, String detail) {
-        assertThat(r.status()).as(r.raw()).isEqualTo(status);
-        assertThat(r.json().path("type").asString()).endsWith(type);
-        if (detail != null) {
-            assertThat(r.json().path("detail").asString()).isEqualTo(detail);
-        }
     }
 
     /** The template's own events, in order: type and status. */

@@ -8,6 +8,7 @@ import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.test.Eventually;
 import com.m4s.platform.test.stripe.StripeTestServer;
 import com.m4s.platform.test.stripe.WebhookEndpoint;
+import com.m4s.store.support.LoyaltyScenarioTest;
 import com.m4s.store.support.StoreConsoleTest;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
@@ -38,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  * Stripe's dashboard, a chargeback; bad and stale signatures refused with nothing written.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OnlinePaymentsTest extends PaymentScenarioTest {
+class OnlinePaymentsTest extends LoyaltyScenarioTest {
 
     private static final String STORE = "pay_online";
     private static final String ACCOUNT = "acct_m4stestgroup";
@@ -53,7 +54,7 @@ class OnlinePaymentsTest extends PaymentScenarioTest {
     private TenantRegistry tenants;
 
     OnlinePaymentsTest() {
-        super(STORE);
+        super(STORE, "1350000");
     }
 
     @BeforeAll
@@ -103,7 +104,7 @@ class OnlinePaymentsTest extends PaymentScenarioTest {
         assertThat(atStripe.getAmount()).isEqualTo(20_000L);
         assertThat(atStripe.getCurrency()).isEqualTo("cny");
         assertThat(atStripe.getMetadata()).containsEntry("m4s_store", STORE).containsEntry("m4s_payment", id);
-        assertThat(wallet(member)).as("the wallet part is held").containsExactly("TOP_UP 10000 0", "SPEND -10000 0");
+        assertThat(walletEntries(member)).as("the wallet part is held").containsExactly("TOP_UP 10000 0", "SPEND -10000 0");
         assertThat(onlineEvents(member)).as("nothing announced while it waits").isEmpty();
         // the same request again answers the same payment and makes no second intent
         Api.Response again = owner.post(base + "/me/repair-orders/" + order + "/payments",
@@ -135,7 +136,7 @@ class OnlinePaymentsTest extends PaymentScenarioTest {
         assertThat(webhooks(id)).isEqualTo(before);
         assertThat(webhooks(id)).contains("payment_intent.succeeded CONFIRMED");
         assertThat(onlineEvents(member)).hasSize(1);
-        assertThat(wallet(member)).containsExactly("TOP_UP 10000 0", "SPEND -10000 0");
+        assertThat(walletEntries(member)).containsExactly("TOP_UP 10000 0", "SPEND -10000 0");
         JsonNode staffView = manager().get(base + "/payments/" + id).json();
         assertThat(staffView.path("webhooks").valueStream().map(w -> w.path("type").asString()).toList())
                 .contains("payment_intent.succeeded");
@@ -168,7 +169,7 @@ class OnlinePaymentsTest extends PaymentScenarioTest {
                 v -> v.path("payment").path("status").asString().equals("FAILED"));
         assertThat(failed.path("online").path("status").asString()).isEqualTo("FAILED");
         assertThat(failed.path("online").path("failureMessage").asString()).isNotBlank();
-        assertThat(wallet(member)).containsExactly("TOP_UP 5000 0", "SPEND -5000 0", "REFUND 5000 0");
+        assertThat(walletEntries(member)).containsExactly("TOP_UP 5000 0", "SPEND -5000 0", "REFUND 5000 0");
         assertThat(points(member)).containsExactly("ADJUST 2000 STAFF_ADJUSTMENT", "GRANT_PENDING 0 REPAIR_ORDER_LINE",
                 "REDEEM -2000 PAYMENT", "REDEEM_RETURN 2000 PAYMENT");
         assertThat(couponStates(member)).containsExactly("满100减20 AVAILABLE");
@@ -214,7 +215,7 @@ class OnlinePaymentsTest extends PaymentScenarioTest {
         PaymentIntent cancelled = stripe.client().v1().paymentIntents().retrieve(
                 unpaid.path("online").path("intentId").asString(), onAccount());
         assertThat(cancelled.getStatus()).isEqualTo("canceled");
-        assertThat(wallet(member)).containsExactly("TOP_UP 8000 0", "SPEND -8000 0", "REFUND 8000 0");
+        assertThat(walletEntries(member)).containsExactly("TOP_UP 8000 0", "SPEND -8000 0", "REFUND 8000 0");
         assertThat(sweep()).as("nothing left to look at").isZero();
 
         // the held webhooks arrive late: old news, no second effect

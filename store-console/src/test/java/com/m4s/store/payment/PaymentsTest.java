@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.m4s.platform.security.Departments;
 import com.m4s.platform.servers.Api;
 import com.m4s.platform.test.TestUsers;
+import com.m4s.store.support.LoyaltyScenarioTest;
 import com.m4s.store.support.StoreConsoleTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,13 +35,13 @@ import tools.jackson.databind.JsonNode;
  * entries and events.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PaymentsTest extends PaymentScenarioTest {
+class PaymentsTest extends LoyaltyScenarioTest {
 
     private static final String STORE = "pay_x";
     private static final String BASE = "/api/stores/" + STORE;
 
     PaymentsTest() {
-        super(STORE);
+        super(STORE, "1380000");
     }
 
     @BeforeAll
@@ -79,7 +80,7 @@ class PaymentsTest extends PaymentScenarioTest {
         Api.Response again = service().post(BASE + "/payments", pay(member, order, 20_000, 8_000, 17_000, "CASH",
                 false), Map.of("Idempotency-Key", "desk-1"));
         assertThat(again.json().path("payment").path("id").asString()).isEqualTo(id);
-        assertThat(wallet(member)).containsExactly("TOP_UP 20000 0", "SPEND -20000 0");
+        assertThat(walletEntries(member)).containsExactly("TOP_UP 20000 0", "SPEND -20000 0");
         assertThat(points(member)).containsExactly("ADJUST 8000 STAFF_ADJUSTMENT", "GRANT_PENDING 0 REPAIR_ORDER_LINE",
                 "GRANT_PENDING 0 REPAIR_ORDER_LINE", "GRANT_PENDING 0 REPAIR_ORDER_LINE", "REDEEM -8000 PAYMENT");
 
@@ -91,7 +92,7 @@ class PaymentsTest extends PaymentScenarioTest {
         assertThat(confirmed.status()).as(confirmed.raw()).isEqualTo(200);
         assertThat(confirmed.json().path("payment").path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(confirmed.json().path("refundableFen").asLong()).isEqualTo(45_000);
-        assertThat(events(member)).containsExactly("PaymentMade PENDING_CONFIRMATION 45000 0 20000 8000 17000",
+        assertThat(paymentEvents(member)).containsExactly("PaymentMade PENDING_CONFIRMATION 45000 0 20000 8000 17000",
                 "PaymentConfirmed CONFIRMED 45000 0 20000 8000 17000");
 
         // the day's reconciliation for the advisor who took it
@@ -145,7 +146,7 @@ class PaymentsTest extends PaymentScenarioTest {
         assertProblem(manager().post(BASE + "/payments/" + id + "/refunds", Map.of("amountFen", 1, "reason", "再退")),
                 409, "payment-move-not-allowed", null);
 
-        assertThat(wallet(member)).containsExactly("TOP_UP 30000 0", "SPEND -30000 0", "REFUND 7500 0",
+        assertThat(walletEntries(member)).containsExactly("TOP_UP 30000 0", "SPEND -30000 0", "REFUND 7500 0",
                 "REFUND 5000 0", "REFUND 17500 0");
         assertThat(points(member)).containsExactly("ADJUST 10000 STAFF_ADJUSTMENT", "GRANT_PENDING 0 REPAIR_ORDER_LINE",
                 "GRANT_PENDING 0 REPAIR_ORDER_LINE", "REDEEM -10000 PAYMENT", "REDEEM_RETURN 2500 PAYMENT",
@@ -154,7 +155,7 @@ class PaymentsTest extends PaymentScenarioTest {
                 "REFUND 0 REPAIR_ORDER_LINE", "REFUND 0 REPAIR_ORDER_LINE");
         assertThat(pending(member)).as("every earned point taken back").isZero();
         assertThat(available(member)).as("every point paid given back").isEqualTo(10_000);
-        assertThat(events(member)).containsExactly("PaymentMade CONFIRMED 60000 0 30000 10000 20000",
+        assertThat(paymentEvents(member)).containsExactly("PaymentMade CONFIRMED 60000 0 30000 10000 20000",
                 "PaymentRefunded 15000 5000 7500 2500 150", "PaymentRefunded 10001 3334 5000 1667 99",
                 "PaymentRefunded 34999 11666 17500 5833 351");
         // a replay of a refund answers as the first did, and nothing is posted again
@@ -224,7 +225,7 @@ class PaymentsTest extends PaymentScenarioTest {
                 "工时8折 AVAILABLE", "满300减50 AVAILABLE");
         assertThat(pending(member)).isZero();
         assertThat(available(member)).isEqualTo(10_000);
-        assertThat(wallet(member)).containsExactly("TOP_UP 20000 0", "SPEND -20000 0", "REFUND 10000 0",
+        assertThat(walletEntries(member)).containsExactly("TOP_UP 20000 0", "SPEND -20000 0", "REFUND 10000 0",
                 "REFUND 10000 0");
         assertThat(strings("select event_type from console.event_outbox where topic = 'm4s.coupon'"
                 + " and payload->>'memberId' = ? and event_type in ('CouponUsed', 'CouponRestored') order by id",
@@ -256,7 +257,7 @@ class PaymentsTest extends PaymentScenarioTest {
         assertProblem(owner.get(BASE + "/me/repair-orders/" + order + "/checkout"), 409, "repair-order-paid",
                 "工单 PAY-RO-3 已经付过款。");
         assertThat(owner.get(BASE + "/me/wallet").json().path("total").asLong()).isEqualTo(24_000);
-        assertThat(events(member)).containsExactly("PaymentMade CONFIRMED 26000 0 26000 0 0");
+        assertThat(paymentEvents(member)).containsExactly("PaymentMade CONFIRMED 26000 0 26000 0 0");
         // another member's payment is not the owner's
         String other = member("别人");
         topUp(other, 10_000);
@@ -290,8 +291,8 @@ class PaymentsTest extends PaymentScenarioTest {
                 "repair-order-not-payable", null);
         assertThat(as(TestUsers.staff(GROUP, STORE, Departments.FINANCE)).post(BASE + "/payments",
                 pay(member, order, 0, 0, 10_000, "CASH", true)).status()).as("finance only reads").isEqualTo(403);
-        assertThat(wallet(member)).containsExactly("TOP_UP 10000 0");
-        assertThat(events(member)).isEmpty();
+        assertThat(walletEntries(member)).containsExactly("TOP_UP 10000 0");
+        assertThat(paymentEvents(member)).isEmpty();
 
         // two advisors take the same order at once: one payment, the other told it is paid
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -308,7 +309,7 @@ class PaymentsTest extends PaymentScenarioTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(wallet(member)).as("debited once").containsExactly("TOP_UP 10000 0", "SPEND -10000 0");
+        assertThat(walletEntries(member)).as("debited once").containsExactly("TOP_UP 10000 0", "SPEND -10000 0");
         assertLedgersConsistent();
     }
 }

@@ -6,7 +6,7 @@ import com.m4s.platform.security.Departments;
 import com.m4s.platform.security.Role;
 import com.m4s.platform.servers.Api;
 import com.m4s.platform.test.TestUsers;
-import com.m4s.store.support.StoreConsoleTest;
+import com.m4s.store.support.LoyaltyScenarioTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,12 +26,14 @@ import tools.jackson.databind.JsonNode;
  * wallet is the sum of its entries.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WalletsTest extends StoreConsoleTest {
+class WalletsTest extends LoyaltyScenarioTest {
 
     private static final String STORE = "wal_x";
     private static final String BASE = "/api/stores/" + STORE;
 
-    private int phones;
+    WalletsTest() {
+        super(STORE, "1370000");
+    }
 
     @BeforeAll
     void store() {
@@ -295,20 +297,8 @@ class WalletsTest extends StoreConsoleTest {
 
     private static final String SECOND_MANAGER = "mgr2." + STORE;
 
-    private Api manager() {
-        return as(TestUsers.manager(GROUP, STORE));
-    }
-
     private Api secondManager() {
         return as(TestUsers.ensure(SECOND_MANAGER, Role.STORE_MANAGER, GROUP, List.of(STORE), null));
-    }
-
-    private Api service() {
-        return as(TestUsers.staff(GROUP, STORE, Departments.SERVICE));
-    }
-
-    private Api care() {
-        return as(TestUsers.staff(GROUP, STORE, Departments.CUSTOMER_CARE));
     }
 
     private static String wallet(String member) {
@@ -325,20 +315,8 @@ class WalletsTest extends StoreConsoleTest {
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
     }
 
-    private String member(String name) {
-        String phone = "1370000" + String.format("%04d", ++phones);
-        Api.Response r = manager().post(BASE + "/members", Map.of("profile", Map.of("name", name, "phone", phone)));
-        assertThat(r.status()).as(r.raw()).isEqualTo(201);
-        return r.json().path("id").asString();
-    }
-
     private String phone(String member) {
         return strings("select phone from store_" + STORE + ".member where id = ?::uuid", member).getFirst();
-    }
-
-    private void topUp(String member, long amount) {
-        Api.Response r = service().post(wallet(member) + "/top-ups", Map.of("amount", amount, "method", "CASH"));
-        assertThat(r.status()).as(r.raw()).isEqualTo(200);
     }
 
     private String repairOrder(String member, String number) {
@@ -354,14 +332,6 @@ class WalletsTest extends StoreConsoleTest {
         Api.Response r = manager().post(BASE + "/repair-orders/batch", Map.of("orders", List.of(order)));
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r.json().path("orders").get(0).path("repairOrderId").asString();
-    }
-
-    private static void assertProblem(Api.Response r, int status, String type, String detail) {
-        assertThat(r.status()).as(r.raw()).isEqualTo(status);
-        assertThat(r.problemType()).isEqualTo(type);
-        if (detail != null) {
-            assertThat(r.json().path("detail").asString()).isEqualTo(detail);
-        }
     }
 
     /** The member's entries, oldest first: kind, principal, bonus, method, source type. */

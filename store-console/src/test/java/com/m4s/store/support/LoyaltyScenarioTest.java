@@ -1,9 +1,8 @@
-package com.m4s.store.payment;
+package com.m4s.store.support;
 
 import com.m4s.platform.security.Departments;
 import com.m4s.platform.servers.Api;
 import com.m4s.platform.test.TestUsers;
-import com.m4s.store.support.StoreConsoleTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,23 +25,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the payment scenarios share: members, wallets, points, coupons and repair orders made through the API in one
- * store, owners signed in, payments and refunds, and readings of the ledgers and events to assert exactly.
+ * What the loyalty and money scenarios share (points, wallet, coupons, payments): members, wallets, points, coupons
+ * and repair orders made through the API in one store, staff and owners signed in, payments and refunds, and
+ * readings of the ledgers and events to assert exactly.
  */
-abstract class PaymentScenarioTest extends StoreConsoleTest {
+public abstract class LoyaltyScenarioTest extends StoreConsoleTest {
 
     protected final String store;
     protected final String base;
+    private final String phonePrefix;
     private int phones;
 
-    PaymentScenarioTest(String store) {
+    /** @param phonePrefix the first seven digits of the members' phones, one per test class */
+    protected LoyaltyScenarioTest(String store, String phonePrefix) {
         this.store = store;
         this.base = "/api/stores/" + store;
+        this.phonePrefix = phonePrefix;
     }
 
 
     protected Api manager() {
         return as(TestUsers.manager(GROUP, store));
+    }
+
+    protected Api care() {
+        return as(TestUsers.staff(GROUP, store, Departments.CUSTOMER_CARE));
     }
 
     protected Api service() {
@@ -62,7 +69,7 @@ abstract class PaymentScenarioTest extends StoreConsoleTest {
     }
 
     protected String member(String name) {
-        String phone = "1380000" + String.format("%04d", ++phones);
+        String phone = phonePrefix + String.format("%04d", ++phones);
         Api.Response r = manager().post(base + "/members", Map.of("profile", Map.of("name", name, "phone", phone)));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         return r.json().path("id").asString();
@@ -193,7 +200,7 @@ abstract class PaymentScenarioTest extends StoreConsoleTest {
         }
     }
 
-    protected List<String> wallet(String member) {
+    protected List<String> walletEntries(String member) {
         return strings("select kind || ' ' || principal_delta || ' ' || bonus_delta from store_" + store
                 + ".wallet_entry where member_id = ?::uuid order by created_at, id", member);
     }
@@ -215,7 +222,7 @@ abstract class PaymentScenarioTest extends StoreConsoleTest {
     }
 
     /** The member's payment events, in order: type and the split (or a refund's split and earned points). */
-    protected List<String> events(String member) {
+    protected List<String> paymentEvents(String member) {
         return strings("select event_type || ' ' || case when event_type = 'PaymentRefunded' then"
                 + " (payload->>'amountFen') || ' ' || (payload->>'cashFen') || ' ' || (payload->>'walletFen') || ' '"
                 + " || (payload->>'pointsReturned') || ' ' || (payload->>'earnedPointsReversed') else"
