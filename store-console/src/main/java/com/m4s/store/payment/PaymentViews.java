@@ -80,7 +80,8 @@ public class PaymentViews {
         this.jdbc = jdbc;
     }
 
-    @Transactional(readOnly = true)
+    /** One payment with its parts as of one moment (its queries share a snapshot: a refund lands in all or none). */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public PaymentView view(UUID id) {
         PaymentRow row = jdbc.sql("select " + COLUMNS + " " + FROM + " where p.id = :id").param("id", id)
                 .query((rs, n) -> row(rs)).optional()

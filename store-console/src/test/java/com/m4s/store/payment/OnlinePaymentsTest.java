@@ -263,14 +263,29 @@ class OnlinePaymentsTest extends LoyaltyScenarioTest {
         assertThat(webhooks(id)).contains("charge.refunded REFUND_KNOWN", "charge.refunded REFUNDED_AT_STRIPE");
 
         // a chargeback is marked and announced once
-        stripe.dispute(intent.getLatestCharge());
+        String dispute = stripe.dispute(intent.getLatestCharge());
         JsonNode disputed = Eventually.await(WEBHOOKS, "the dispute taken in",
                 () -> manager().get(base + "/payments/" + id).json(),
                 v -> v.path("payment").path("disputed").asBoolean());
         assertThat(disputed.path("payment").path("status").asString()).isEqualTo("PARTLY_REFUNDED");
-        assertThat(strings("select event_type from console.event_outbox where topic = 'm4s.payment'"
-                + " and payload->>'paymentId' = ? order by id", id)).containsExactly("PaymentMade", "PaymentRefunded",
-                        "PaymentRefunded", "PaymentDisputed");
+        List<String> published = List.of("PaymentMade", "PaymentRefunded", "PaymentRefunded", "PaymentDisputed");
+        assertThat(paymentEventTypes(id)).containsExactlyElementsOf(published);
+
+        // every event of the charge and its intent (payment, refunds, dispute) three times more, concurrently and
+        // shuffled: each had its one effect already
+        List<String> all = new java.util.ArrayList<>();
+        stripe.eventsAbout(intentId).forEach(e -> all.add(e.getId()));
+        stripe.eventsAbout(intent.getLatestCharge()).forEach(e -> all.add(e.getId()));
+        stripe.eventsAbout(dispute).forEach(e -> all.add(e.getId()));
+        assertThat(all.stream().map(e -> stripe.events().stream().filter(x -> x.getId().equals(e)).findFirst()
+                .orElseThrow().getType())).contains("payment_intent.succeeded", "charge.refunded",
+                        "charge.dispute.created");
+        List<String> received = webhooks(id);
+        assertThat(stripe.deliverConcurrently(endpoint, all.stream().distinct().toList(), 3, true))
+                .allMatch(status -> status == 200);
+        assertThat(webhooks(id)).isEqualTo(received);
+        assertThat(paymentEventTypes(id)).containsExactlyElementsOf(published);
+        assertThat(manager().get(base + "/payments/" + id).json().path("refunds").size()).isEqualTo(2);
         assertLedgersConsistent();
     }
 
@@ -355,6 +370,11 @@ class OnlinePaymentsTest extends LoyaltyScenarioTest {
 
     private int sweep() {
         return TenantContext.supplyAs(tenants.find(STORE).orElseThrow().tenant(), online::sweep);
+    }
+
+    private List<String> paymentEventTypes(String payment) {
+        return strings("select event_type from console.event_outbox where topic = 'm4s.payment'"
+                + " and payload->>'paymentId' = ? order by id", payment);
     }
 
     /** The Stripe events taken in for the payment: type and effect, in the order received. */
