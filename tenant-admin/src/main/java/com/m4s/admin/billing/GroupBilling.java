@@ -188,7 +188,8 @@ public class GroupBilling {
         stripeConfigured();
         String customer = accounts.findById(groupCode).map(BillingAccount::stripeCustomerId)
                 .orElseThrow(() -> noSubscription(groupCode));
-        return new PortalSession(stripe.portal(customer, properties.portalReturn().toString()));
+        return new PortalSession(stripe.portal(customer,
+                properties.portalReturn().toString().replaceAll("/+$", "") + "/" + groupCode + "/billing"));
     }
 
     /** Records the group's connected account and tells store-console, where owners' payments read it. */

@@ -31,7 +31,7 @@ class StoreConsoleGroups {
     }
 
     void billing(String groupCode, BillingStatus status, @Nullable Instant readOnlyFrom) {
-        Map<String, @Nullable Object> body = new HashMap<>();
+        Map<String, @Nullable Object> body = new java.util.LinkedHashMap<>();
         body.put("state", status.name());
         body.put("readOnlyFrom", readOnlyFrom == null ? null : readOnlyFrom.toString());
         call(() -> client.put().uri("/internal/groups/{group}/billing", groupCode).body(body).retrieve()
