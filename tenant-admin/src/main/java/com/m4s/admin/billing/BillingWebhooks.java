@@ -69,8 +69,8 @@ class BillingWebhooks {
                 : object instanceof Invoice i ? i.getCustomer() : null;
         Optional<BillingAccount> found = customer == null ? Optional.empty() : accounts.lockByCustomer(customer);
         String effect;
-        if (object == null) {
-            effect = "ignored";
+        if (!(object instanceof Subscription) && !(object instanceof Invoice)) {
+            effect = "ignored"; // not a billing event (the endpoint may be sent more than it asks for)
         } else if (found.isEmpty()) {
             effect = "unknown-customer";
         } else {
