@@ -48,9 +48,19 @@ public class Checkouts {
         }
     }
 
-    /** A payment to make: the coupons chosen, how much from the wallet, how many points, and the cash taken. */
+    /**
+     * A payment to make: the coupons chosen, how much from the wallet, how many points, the cash taken at the desk,
+     * and the part the owner pays online (with its method; the app only).
+     */
     public record Pay(UUID member, Subject subject, List<UUID> coupons, long walletFen, long points, long cashFen,
-            @Nullable PaymentMethod cashMethod, PaymentChannel channel, boolean confirmed, @Nullable String note) {
+            @Nullable PaymentMethod cashMethod, long onlineFen, @Nullable OnlineMethod onlineMethod,
+            PaymentChannel channel, boolean confirmed, @Nullable String note) {
+
+        /** A payment without an online part. */
+        public Pay(UUID member, Subject subject, List<UUID> coupons, long walletFen, long points, long cashFen,
+                @Nullable PaymentMethod cashMethod, PaymentChannel channel, boolean confirmed, @Nullable String note) {
+            this(member, subject, coupons, walletFen, points, cashFen, cashMethod, 0, null, channel, confirmed, note);
+        }
     }
 
     /** A basket line as the checkout sheet shows it. */
@@ -151,7 +161,9 @@ public class Checkouts {
 
     /**
      * Pays: one transaction, in the documented order. A repeat of the key answers the first payment (409
-     * {@code payment-key-reused} for another request). 422 when the parts do not add up to what is due after the
+     * {@code payment-key-reused} for another request). With an online part the payment waits (AWAITING_ONLINE)
+     * holding its coupons, wallet and points, and is announced only once Stripe says it is paid ({@link
+     * OnlinePayments}). 422 when the parts do not add up to what is due after the
      * coupons ({@code payment-split-mismatch}), the app is asked to take cash ({@code payment-cash-in-app}: online
      * payment comes later), cash has no method, points are not accepted or over the store's share; 409 when the
      * repair order is paid already or not payable, or the wallet or points are short.
@@ -179,8 +191,8 @@ public class Checkouts {
         boolean confirmed = pay.channel() == PaymentChannel.APP || pay.confirmed() || pay.cashFen() == 0;
         Payment payment = new Payment(new Payment.Made(pay.member(), target.type(), target.id(), target.ref(),
                 pay.channel(), gross, combination.savingFen(), pay.walletFen(), pay.points(), pay.cashFen(),
-                pay.cashFen() > 0 ? pay.cashMethod() : null, combination.pointsMultiplier(), confirmed, actor, today,
-                blankToNull(pay.note())), key, hash, now);
+                pay.cashFen() > 0 ? pay.cashMethod() : null, pay.onlineFen(), pay.onlineMethod(),
+                combination.pointsMultiplier(), confirmed, actor, today, blankToNull(pay.note())), key, hash, now);
         UUID id = payment.id();
         // coupons, then the wallet, then points: each ledger posts in this transaction
         for (var applied : combination.applied()) {
@@ -202,8 +214,10 @@ public class Checkouts {
                     applied.offer().name(), applied.discountFen(), now));
         }
         paymentCoupons.flush();
-        events.publish(PaymentEvents.TOPIC, PaymentEvents.Type.PaymentMade.name(), recorded(payment, store, group,
-                combination.applied().stream().map(a -> a.offer().memberCouponId()).toList()));
+        if (payment.status() != PaymentStatus.AWAITING_ONLINE) {
+            events.publish(PaymentEvents.TOPIC, PaymentEvents.Type.PaymentMade.name(), recorded(payment, store, group,
+                    combination.applied().stream().map(a -> a.offer().memberCouponId()).toList()));
+        }
         return views.view(id);
     }
 
@@ -211,7 +225,8 @@ public class Checkouts {
             List<UUID> memberCoupons) {
         return new PaymentEvents.PaymentRecorded(p.id(), store, group, p.memberId(), p.subjectType(), p.subjectId(),
                 p.channel(), p.status(), p.grossFen(), p.couponFen(), p.walletFen(), p.pointsUsed(), p.cashFen(),
-                p.cashMethod(), memberCoupons, p.pointsMultiplier(), p.bonusPoints(), p.takenBy());
+                p.cashMethod(), p.onlineFen(), p.onlineMethod(), memberCoupons, p.pointsMultiplier(), p.bonusPoints(),
+                p.takenBy());
     }
 
     /** A multiplier coupon's extra points: (factor − 1) × what the order's lines earned, pending with them. */
@@ -236,12 +251,15 @@ public class Checkouts {
     }
 
     private void requireSplit(Pay pay, long due) {
-        if (pay.walletFen() < 0 || pay.points() < 0 || pay.cashFen() < 0) {
+        if (pay.walletFen() < 0 || pay.points() < 0 || pay.cashFen() < 0 || pay.onlineFen() < 0) {
             throw new ApiException.Unprocessable("payment-amount-invalid").field("walletFen");
         }
-        if (pay.walletFen() + pay.points() + pay.cashFen() != due) {
-            throw new ApiException.Unprocessable("payment-split-mismatch", yuan(due),
-                    yuan(pay.walletFen() + pay.points() + pay.cashFen())).field("walletFen");
+        long parts = pay.walletFen() + pay.points() + pay.cashFen() + pay.onlineFen();
+        if (parts != due) {
+            throw new ApiException.Unprocessable("payment-split-mismatch", yuan(due), yuan(parts)).field("walletFen");
+        }
+        if (pay.onlineFen() > 0 && (pay.channel() != PaymentChannel.APP || pay.onlineMethod() == null)) {
+            throw new ApiException.Unprocessable("payment-online-method-required").field("onlineMethod");
         }
         if (pay.channel() == PaymentChannel.APP && pay.cashFen() > 0) {
             throw new ApiException.Unprocessable("payment-cash-in-app", yuan(pay.cashFen())).field("cashFen");
@@ -286,8 +304,11 @@ public class Checkouts {
             if (!order.payable()) {
                 throw new ApiException.Conflict("repair-order-not-payable", order.dmsNumber(), order.status().name());
             }
-            if (payments.findBySubjectTypeAndSubjectId(PaymentSubjectType.REPAIR_ORDER, orderId).isPresent()) {
-                throw new ApiException.Conflict("repair-order-paid", order.dmsNumber());
+            var live = payments.findLive(PaymentSubjectType.REPAIR_ORDER, orderId);
+            if (live.isPresent()) {
+                throw live.get().status() == PaymentStatus.AWAITING_ONLINE
+                        ? new ApiException.Conflict("repair-order-payment-pending", order.dmsNumber())
+                        : new ApiException.Conflict("repair-order-paid", order.dmsNumber());
             }
             Basket basket = new Basket(order.lines().stream().map(l -> new BasketLine(l.id().toString(),
                     l.kind() == LineKind.LABOUR ? BasketLine.Kind.LABOUR : BasketLine.Kind.PART, l.partNumber(),
@@ -330,7 +351,8 @@ public class Checkouts {
     private static String hash(Pay pay) {
         String text = pay.member() + "|" + pay.subject() + "|" + pay.coupons().stream().sorted().toList() + "|"
                 + pay.walletFen() + "|" + pay.points() + "|" + pay.cashFen() + "|" + pay.cashMethod() + "|"
-                + pay.channel() + "|" + pay.confirmed();
+                + pay.channel() + "|" + pay.confirmed() + (pay.onlineFen() == 0 ? ""
+                        : "|" + pay.onlineFen() + "|" + pay.onlineMethod());
         return Sha256.hex(text);
     }
 

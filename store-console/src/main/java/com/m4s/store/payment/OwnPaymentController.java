@@ -45,14 +45,26 @@ class OwnPaymentController {
             long totalFen) {
     }
 
+    /** Whether online payment is open here, with which methods (none without Stripe or the group's account). */
+    record OnlinePaymentOptions(List<OnlineMethod> methods) {
+    }
+
     private final Checkouts checkouts;
     private final Payments payments;
+    private final OnlinePayments online;
     private final RepairOrderService orders;
 
-    OwnPaymentController(Checkouts checkouts, Payments payments, RepairOrderService orders) {
+    OwnPaymentController(Checkouts checkouts, Payments payments, OnlinePayments online, RepairOrderService orders) {
         this.checkouts = checkouts;
         this.payments = payments;
+        this.online = online;
         this.orders = orders;
+    }
+
+    @GetMapping("/online-payment")
+    @Operation(summary = "The online payment methods I may use in this store (none when online payment is off)")
+    OnlinePaymentOptions myOnlinePayment(@PathVariable String store) {
+        return new OnlinePaymentOptions(online.methods());
     }
 
     @GetMapping("/payables")
@@ -74,16 +86,39 @@ class OwnPaymentController {
     }
 
     @PostMapping("/repair-orders/{orderId}/payments")
-    @Operation(summary = "Pay one of my repair orders with coupons, wallet and points adding up to what is due;"
-            + " send an Idempotency-Key", description = "422 payment-split-mismatch, payment-cash-in-app (online"
-                    + " payment comes later), coupon-*; 409 repair-order-paid, insufficient-wallet-balance.")
+    @Operation(summary = "Pay one of my repair orders with coupons, wallet and points, and the rest online (WeChat"
+            + " Pay, Alipay), adding up to what is due; send an Idempotency-Key", description = "With an online part"
+                    + " the payment waits (AWAITING_ONLINE) and `online` says what to do: scan the QR code or go to"
+                    + " the redirect URL. 422 payment-split-mismatch, payment-cash-in-app, coupon-*,"
+                    + " stripe-refused; 409 repair-order-paid, repair-order-payment-pending,"
+                    + " insufficient-wallet-balance, stripe-not-configured, online-payment-no-account; 503 when"
+                    + " Stripe is out of reach (repeat with the same key).")
     PaymentViews.PaymentView payMyOrder(@PathVariable String store, @PathVariable UUID orderId,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @Valid @RequestBody PaymentRequests.AppPayment pay) {
         Caller caller = Caller.current().orElseThrow();
-        return checkouts.pay(new Checkouts.Pay(member(), Checkouts.Subject.order(orderId),
+        Checkouts.Pay made = new Checkouts.Pay(member(), Checkouts.Subject.order(orderId),
                 pay.coupons() == null ? List.of() : pay.coupons(), pay.walletFen(), pay.points(), 0, null,
-                PaymentChannel.APP, true, null), PaymentController.ledgerKey("pay", key), caller.username());
+                pay.online(), pay.onlineMethod(), PaymentChannel.APP, true, null);
+        String ledgerKey = PaymentController.ledgerKey("pay", key);
+        if (pay.online() > 0) {
+            return online.start(made, pay.returnUrl(), ledgerKey, caller.username()).forOwner();
+        }
+        return checkouts.pay(made, ledgerKey, caller.username());
+    }
+
+    @PostMapping("/payments/{id}/check")
+    @Operation(summary = "Ask Stripe now where my payment's online part is (back from Alipay, or tired of waiting)")
+    PaymentViews.PaymentView checkMyPayment(@PathVariable String store, @PathVariable UUID id) {
+        payments.getOwn(id, member());
+        return online.check(id).forOwner();
+    }
+
+    @PostMapping("/payments/{id}/cancel")
+    @Operation(summary = "Give up my payment waiting for its online part: cancelled at Stripe, coupons, wallet and"
+            + " points given back")
+    PaymentViews.PaymentView cancelMyPayment(@PathVariable String store, @PathVariable UUID id) {
+        return online.cancel(id, member()).forOwner();
     }
 
     @GetMapping("/payments")

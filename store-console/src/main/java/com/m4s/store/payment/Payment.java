@@ -52,6 +52,12 @@ class Payment extends BaseEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "cash_method")
     private @Nullable PaymentMethod cashMethod;
+    @Column(name = "online_fen")
+    private long onlineFen;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "online_method")
+    private @Nullable OnlineMethod onlineMethod;
+    private boolean disputed;
     @Column(name = "points_multiplier")
     private int pointsMultiplier;
     @Column(name = "bonus_points")
@@ -88,8 +94,8 @@ class Payment extends BaseEntity {
     /** What the checkout worked out, before the ledgers are debited (their entries are set after). */
     record Made(UUID memberId, PaymentSubjectType subjectType, @Nullable UUID subjectId, String subjectRef,
             PaymentChannel channel, long grossFen, long couponFen, long walletFen, long pointsUsed, long cashFen,
-            @Nullable PaymentMethod cashMethod, int pointsMultiplier, boolean confirmed, String takenBy,
-            LocalDate businessDate, @Nullable String note) {
+            @Nullable PaymentMethod cashMethod, long onlineFen, @Nullable OnlineMethod onlineMethod,
+            int pointsMultiplier, boolean confirmed, String takenBy, LocalDate businessDate, @Nullable String note) {
     }
 
     Payment(Made made, String idempotencyKey, String requestHash, Instant now) {
@@ -99,20 +105,24 @@ class Payment extends BaseEntity {
         this.subjectId = made.subjectId();
         this.subjectRef = made.subjectRef();
         this.channel = made.channel();
-        this.status = made.confirmed() ? PaymentStatus.CONFIRMED : PaymentStatus.PENDING_CONFIRMATION;
+        boolean online = made.onlineFen() > 0;
+        this.status = online ? PaymentStatus.AWAITING_ONLINE
+                : made.confirmed() ? PaymentStatus.CONFIRMED : PaymentStatus.PENDING_CONFIRMATION;
         this.grossFen = made.grossFen();
         this.couponFen = made.couponFen();
         this.walletFen = made.walletFen();
         this.pointsUsed = made.pointsUsed();
         this.cashFen = made.cashFen();
         this.cashMethod = made.cashMethod();
+        this.onlineFen = made.onlineFen();
+        this.onlineMethod = online ? made.onlineMethod() : null;
         this.pointsMultiplier = made.pointsMultiplier();
         this.takenBy = made.takenBy();
         this.businessDate = made.businessDate();
         this.note = made.note();
         this.idempotencyKey = idempotencyKey;
         this.requestHash = requestHash;
-        if (made.confirmed()) {
+        if (made.confirmed() && !online) {
             this.confirmedBy = made.takenBy();
             this.confirmedAt = now;
         }
@@ -132,6 +142,32 @@ class Payment extends BaseEntity {
         touch(now);
     }
 
+    /** Stripe says the online part was paid: the payment is made. */
+    void succeeded(Instant now) {
+        require(PaymentStatus.Move.SUCCEED);
+        status = PaymentStatus.CONFIRMED;
+        confirmedBy = takenBy;
+        confirmedAt = now;
+        touch(now);
+    }
+
+    /** The online part failed, was cancelled or timed out; the caller gives back what was held. */
+    void failed(Instant now) {
+        require(PaymentStatus.Move.FAIL);
+        status = PaymentStatus.FAILED;
+        touch(now);
+    }
+
+    /** A chargeback was opened on the online part; true the first time. */
+    boolean disputed(Instant now) {
+        if (disputed) {
+            return false;
+        }
+        disputed = true;
+        touch(now);
+        return true;
+    }
+
     void refunded(long amount, Instant now) {
         require(PaymentStatus.Move.REFUND);
         refundedFen += amount;
@@ -147,7 +183,7 @@ class Payment extends BaseEntity {
 
     /** What the member paid with money and points (coupons are not money paid): what refunds may return. */
     long paidFen() {
-        return walletFen + pointsUsed + cashFen;
+        return walletFen + pointsUsed + cashFen + onlineFen;
     }
 
     UUID memberId() { return memberId; }
@@ -163,6 +199,9 @@ class Payment extends BaseEntity {
     long pointsUsed() { return pointsUsed; }
     long cashFen() { return cashFen; }
     @Nullable PaymentMethod cashMethod() { return cashMethod; }
+    long onlineFen() { return onlineFen; }
+    @Nullable OnlineMethod onlineMethod() { return onlineMethod; }
+    boolean isDisputed() { return disputed; }
     int pointsMultiplier() { return pointsMultiplier; }
     long bonusPoints() { return bonusPoints; }
     long refundedFen() { return refundedFen; }

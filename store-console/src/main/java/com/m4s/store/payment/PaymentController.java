@@ -51,8 +51,11 @@ class PaymentController {
     private final Payments payments;
     private final PaymentSettings settings;
     private final ExcelExports exports;
+    private final OnlinePayments online;
 
-    PaymentController(Checkouts checkouts, Payments payments, PaymentSettings settings, ExcelExports exports) {
+    PaymentController(Checkouts checkouts, Payments payments, PaymentSettings settings, ExcelExports exports,
+            OnlinePayments online) {
+        this.online = online;
         this.checkouts = checkouts;
         this.payments = payments;
         this.settings = settings;
@@ -157,15 +160,25 @@ class PaymentController {
 
     @Allow(Permission.PAYMENT_REFUND)
     @PostMapping("/payments/{id}/refunds")
-    @Operation(summary = "Refund (part of) what was paid with the reason: shared among cash, wallet and points in"
-            + " proportion, the order's earned points taken back alike, coupons restored by the refund of"
-            + " everything; send an Idempotency-Key", description = "422 payment-refund-exceeds; 409"
-                    + " payment-move-not-allowed.")
+    @Operation(summary = "Refund (part of) what was paid with the reason: shared among cash, wallet, points and"
+            + " the online part in proportion, the order's earned points taken back alike, coupons restored by the"
+            + " refund of everything; the online part goes back through Stripe; send an Idempotency-Key",
+            description = "422 payment-refund-exceeds; 409 payment-move-not-allowed. The refund is recorded even"
+                    + " when Stripe is out of reach: its online part then stays PENDING and is sent again.")
     PaymentViews.PaymentView refundPayment(@PathVariable String store, @PathVariable UUID id,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @Valid @RequestBody PaymentRequests.Refund refund) {
-        return payments.refund(id, refund.amountFen(), refund.reason(), ledgerKey("refund", key),
-                Caller.currentUsername());
+        payments.refund(id, refund.amountFen(), refund.reason(), ledgerKey("refund", key), Caller.currentUsername());
+        online.sendRefunds(id);
+        return payments.get(id);
+    }
+
+    @Allow(Permission.PAYMENT_TAKE)
+    @PostMapping("/payments/{id}/check")
+    @Operation(summary = "Ask Stripe now where a payment's online part is, and take in the answer")
+    PaymentViews.PaymentView checkPayment(@PathVariable String store, @PathVariable UUID id) {
+        payments.get(id);
+        return online.check(id);
     }
 
     @GetMapping("/payment-settings")

@@ -15,21 +15,31 @@ public final class PaymentEvents {
 
     /** Event types, past tense. */
     public enum Type {
-        PaymentMade, PaymentConfirmed, PaymentRefunded
+        PaymentMade, PaymentConfirmed, PaymentRefunded,
+        /** An online attempt failed, was cancelled or timed out; what it held was given back. */
+        PaymentFailed,
+        /** A chargeback was opened on a payment's online part. */
+        PaymentDisputed
     }
 
     /** A payment as made or confirmed: what it paid for and how much of each means. */
     public record PaymentRecorded(UUID paymentId, String store, @Nullable String group, UUID memberId,
             PaymentSubjectType subjectType, @Nullable UUID subjectId, PaymentChannel channel, PaymentStatus status,
             long grossFen, long couponFen, long walletFen, long pointsUsed, long cashFen,
-            @Nullable PaymentMethod cashMethod, List<UUID> memberCoupons, int pointsMultiplier, long bonusPoints,
+            @Nullable PaymentMethod cashMethod, long onlineFen, @Nullable OnlineMethod onlineMethod,
+            List<UUID> memberCoupons, int pointsMultiplier, long bonusPoints,
             String takenBy) {
     }
 
     /** A refund and exactly what it gave back to each part. */
     public record PaymentRefundRecorded(UUID refundId, UUID paymentId, String store, @Nullable String group,
-            UUID memberId, long amountFen, long cashFen, long walletFen, long pointsReturned,
+            UUID memberId, long amountFen, long cashFen, long walletFen, long pointsReturned, long onlineFen,
             long earnedPointsReversed, int couponsRestored, long refundedFen, PaymentStatus status) {
+    }
+
+    /** A chargeback opened on the online part of a payment. */
+    public record PaymentDisputeOpened(UUID paymentId, String store, @Nullable String group, UUID memberId,
+            String disputeId, long amountFen, @Nullable String reason) {
     }
 
     private PaymentEvents() {

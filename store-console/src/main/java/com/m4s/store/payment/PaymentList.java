@@ -46,6 +46,9 @@ public class PaymentList {
             ExcelColumn.money("cashFen", p -> yuan(p.cashFen())),
             ExcelColumn.text("cashMethod", p -> p.cashMethod() == null ? null
                     : Problems.message("export.payments.method." + p.cashMethod())),
+            ExcelColumn.money("onlineFen", p -> yuan(p.onlineFen())),
+            ExcelColumn.text("onlineMethod", p -> p.onlineMethod() == null ? null
+                    : Problems.message("export.payments.online." + p.onlineMethod())),
             ExcelColumn.money("refundedFen", p -> yuan(p.refundedFen())),
             ExcelColumn.text("status", p -> Problems.message("export.payments.status." + p.status())),
             ExcelColumn.text("confirmedBy", PaymentViews.PaymentRow::confirmedBy));
@@ -58,8 +61,8 @@ public class PaymentList {
 
     /** One day and advisor's totals: what reconciliation checks against the till. */
     public record DayTotal(LocalDate businessDate, String takenBy, long payments, long grossFen, long couponFen,
-            long walletFen, long pointsUsed, long cashFen, Map<PaymentMethod, Long> cashByMethod, long refundedFen,
-            long pending) {
+            long walletFen, long pointsUsed, long cashFen, Map<PaymentMethod, Long> cashByMethod, long onlineFen,
+            long refundedFen, long pending) {
     }
 
     private final JdbcClient jdbc;
@@ -117,7 +120,10 @@ public class PaymentList {
                 (rs, row) -> PaymentViews.row(rs), sink);
     }
 
-    /** The totals of each day and advisor the filter matches, newest day first. */
+    /**
+     * The totals of each day and advisor the filter matches, newest day first: payments made only (an online attempt
+     * still waiting or failed took no money).
+     */
     List<DayTotal> totals(Filter filter) {
         Where where = where(filter);
         return jdbc.sql("select p.business_date, p.taken_by, count(*), sum(p.gross_fen), sum(p.coupon_fen),"
@@ -126,8 +132,9 @@ public class PaymentList {
                 + " sum(p.cash_fen) filter (where p.cash_method = 'CARD'),"
                 + " sum(p.cash_fen) filter (where p.cash_method = 'WECHAT_QR'),"
                 + " sum(p.cash_fen) filter (where p.cash_method = 'ALIPAY_QR'),"
-                + " sum(p.refunded_fen), count(*) filter (where p.status = 'PENDING_CONFIRMATION') "
-                + where.from() + " group by p.business_date, p.taken_by order by p.business_date desc, p.taken_by")
+                + " sum(p.refunded_fen), count(*) filter (where p.status = 'PENDING_CONFIRMATION'),"
+                + " sum(p.online_fen) " + where.from() + " and p.status not in ('AWAITING_ONLINE', 'FAILED')"
+                + " group by p.business_date, p.taken_by order by p.business_date desc, p.taken_by")
                 .params(where.parameters())
                 .query((rs, n) -> {
                     Map<PaymentMethod, Long> byMethod = new java.util.EnumMap<>(PaymentMethod.class);
@@ -137,7 +144,7 @@ public class PaymentList {
                     byMethod.put(PaymentMethod.ALIPAY_QR, rs.getLong(12));
                     return new DayTotal(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
                             rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), byMethod,
-                            rs.getLong(13), rs.getLong(14));
+                            rs.getLong(15), rs.getLong(13), rs.getLong(14));
                 }).list();
     }
 

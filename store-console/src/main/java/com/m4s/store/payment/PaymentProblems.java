@@ -14,7 +14,6 @@ class PaymentProblems {
         return ConstraintProblems.of(
                 ConstraintProblem.taken("payment_key_uk", "payment-key-reused", null),
                 ConstraintProblem.taken("payment_refund_key_uk", "payment-key-reused", null),
-                ConstraintProblem.taken("payment_repair_order_uk", "repair-order-paid", "repairOrderId"),
-                ConstraintProblem.taken("payment_coupon_once_uk", "coupon-not-available", "coupons"));
+                ConstraintProblem.taken("payment_repair_order_uk", "repair-order-paid", "repairOrderId"));
     }
 }

@@ -30,6 +30,8 @@ class PaymentRefund extends BaseEntity {
     private long pointsReturned;
     @Column(name = "points_entry_id")
     private @Nullable UUID pointsEntryId;
+    @Column(name = "online_fen")
+    private long onlineFen;
     @Column(name = "earned_points_reversed")
     private long earnedPointsReversed;
     @Column(name = "coupons_restored")
@@ -56,7 +58,7 @@ class PaymentRefund extends BaseEntity {
 
     /** What a refund gave back. */
     record Given(long amountFen, long cashFen, long walletFen, @Nullable UUID walletEntryId, long pointsReturned,
-            @Nullable UUID pointsEntryId, long earnedPointsReversed, int couponsRestored) {
+            @Nullable UUID pointsEntryId, long onlineFen, long earnedPointsReversed, int couponsRestored) {
     }
 
     PaymentRefund(UUID paymentId, Given given, String reason, String createdBy, LocalDate businessDate,
@@ -69,6 +71,7 @@ class PaymentRefund extends BaseEntity {
         this.walletEntryId = given.walletEntryId();
         this.pointsReturned = given.pointsReturned();
         this.pointsEntryId = given.pointsEntryId();
+        this.onlineFen = given.onlineFen();
         this.earnedPointsReversed = given.earnedPointsReversed();
         this.couponsRestored = given.couponsRestored();
         this.reason = reason;
@@ -81,6 +84,7 @@ class PaymentRefund extends BaseEntity {
     UUID paymentId() { return paymentId; }
     long amountFen() { return amountFen; }
     long cashFen() { return cashFen; }
+    long onlineFen() { return onlineFen; }
     long walletFen() { return walletFen; }
     long pointsReturned() { return pointsReturned; }
     String requestHash() { return requestHash; }

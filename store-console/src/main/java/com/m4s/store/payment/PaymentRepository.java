@@ -12,7 +12,10 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
 
     Optional<Payment> findByIdempotencyKey(String idempotencyKey);
 
-    Optional<Payment> findBySubjectTypeAndSubjectId(PaymentSubjectType subjectType, UUID subjectId);
+    /** The payment of a subject that has not failed (a failed online attempt leaves the subject payable). */
+    @Query("select p from Payment p where p.subjectType = :type and p.subjectId = :id"
+            + " and p.status <> com.m4s.store.payment.PaymentStatus.FAILED")
+    Optional<Payment> findLive(@Param("type") PaymentSubjectType type, @Param("id") UUID subjectId);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Payment p where p.id = :id")

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -24,9 +25,18 @@ final class PaymentRequests {
             @Nullable PaymentMethod cashMethod, boolean confirmedInPerson, @Size(max = 500) @Nullable String note) {
     }
 
-    /** An owner's payment in the app: the coupons chosen, how much from the wallet, how many points. */
+    /**
+     * An owner's payment in the app: the coupons chosen, how much from the wallet, how many points, and the rest
+     * paid online ({@code onlineFen} with {@code onlineMethod}; {@code returnUrl}: where Alipay sends the owner back).
+     */
     record AppPayment(@Size(max = 10) @Nullable List<@NotNull UUID> coupons,
-            @NotNull @Min(0) @Max(100_000_000) Long walletFen, @NotNull @Min(0) @Max(100_000_000) Long points) {
+            @NotNull @Min(0) @Max(100_000_000) Long walletFen, @NotNull @Min(0) @Max(100_000_000) Long points,
+            @Min(0) @Max(100_000_000) @Nullable Long onlineFen, @Nullable OnlineMethod onlineMethod,
+            @Size(max = 500) @Pattern(regexp = "https?://\\S+") @Nullable String returnUrl) {
+
+        long online() {
+            return onlineFen == null ? 0 : onlineFen;
+        }
     }
 
     /** A refund of (part of) what was paid, and why. */

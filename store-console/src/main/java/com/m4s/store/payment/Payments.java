@@ -37,6 +37,7 @@ public class Payments {
     private final PaymentRepository payments;
     private final PaymentCouponRepository paymentCoupons;
     private final PaymentRefundRepository refunds;
+    private final OnlineRefundRepository onlineRefunds;
     private final PaymentList list;
     private final PaymentViews views;
     private final Coupons coupons;
@@ -49,12 +50,13 @@ public class Payments {
     private final StoreTime storeTime;
 
     Payments(PaymentRepository payments, PaymentCouponRepository paymentCoupons, PaymentRefundRepository refunds,
-            PaymentList list, PaymentViews views, Coupons coupons, Wallets wallets, Points points,
+            OnlineRefundRepository onlineRefunds, PaymentList list, PaymentViews views, Coupons coupons, Wallets wallets, Points points,
             RepairOrderService orders, Members members, EventOutbox events, TenantRegistry tenants,
             StoreTime storeTime) {
         this.payments = payments;
         this.paymentCoupons = paymentCoupons;
         this.refunds = refunds;
+        this.onlineRefunds = onlineRefunds;
         this.list = list;
         this.views = views;
         this.coupons = coupons;
@@ -79,13 +81,14 @@ public class Payments {
         if (!view.payment().memberId().equals(member)) {
             throw new ApiException.NotFound("payment", id);
         }
-        return view;
+        return view.forOwner();
     }
 
     /** Whether the repair order has a payment. */
     @Transactional(readOnly = true)
     public boolean paid(UUID repairOrder) {
-        return payments.findBySubjectTypeAndSubjectId(PaymentSubjectType.REPAIR_ORDER, repairOrder).isPresent();
+        return payments.findLive(PaymentSubjectType.REPAIR_ORDER, repairOrder)
+                .filter(p -> p.status() != PaymentStatus.AWAITING_ONLINE).isPresent();
     }
 
     @Transactional(readOnly = true)
@@ -166,7 +169,21 @@ public class Payments {
         long cashLeft = payment.cashFen() - before.stream().mapToLong(PaymentRefund::cashFen).sum();
         long walletLeft = payment.walletFen() - before.stream().mapToLong(PaymentRefund::walletFen).sum();
         long pointsLeft = payment.pointsUsed() - before.stream().mapToLong(PaymentRefund::pointsReturned).sum();
-        long[] share = PaymentSplit.share(amount, new long[] {cashLeft, walletLeft, pointsLeft});
+        long onlineLeft = payment.onlineFen() - before.stream().mapToLong(PaymentRefund::onlineFen).sum();
+        long[] share = PaymentSplit.share(amount, new long[] {cashLeft, walletLeft, pointsLeft, onlineLeft});
+        giveBack(payment, amount, left, share, why, key, hash, null, actor);
+        return views.view(id);
+    }
+
+    /**
+     * Gives back {@code amount} of what is {@code left} of the payment, shared as {@code share} (cash, wallet,
+     * points, online): each part to its ledger, the earned and extra points taken back in proportion, the coupons
+     * restored by the refund of everything, the refund recorded with its online part (to send to Stripe, or already
+     * done there: {@code stripeRefundId}) and announced.
+     */
+    private PaymentRefund giveBack(Payment payment, long amount, long left, long[] share, String why, String key,
+            String hash, @Nullable String stripeRefundId, String actor) {
+        UUID id = payment.id();
         String base = "payment-refund:" + id + ":" + key;
         UUID member = payment.memberId();
         UUID walletEntry = null;
@@ -203,14 +220,69 @@ public class Payments {
         Instant now = storeTime.clock().instant();
         LocalDate today = now.atZone(storeTime.zone()).toLocalDate();
         PaymentRefund refund = refunds.save(new PaymentRefund(id, new PaymentRefund.Given(amount, share[0], share[1],
-                walletEntry, share[2], pointsEntry, reversed, restored), why, actor, today, key, hash, now));
+                walletEntry, share[2], pointsEntry, share[3], reversed, restored), why, actor, today, key, hash, now));
+        if (share[3] > 0) {
+            // the online part goes back through Stripe once this is committed (OnlinePayments.sendRefunds)
+            OnlineRefund online = new OnlineRefund(refund.id(), id, share[3], "m4s-refund-" + refund.id(), now);
+            if (stripeRefundId != null) {
+                online.sent(stripeRefundId, now);
+            }
+            onlineRefunds.save(online);
+        }
         payment.refunded(amount, now);
         payments.saveAndFlush(payment);
         String store = TenantContext.require().storeCode();
         events.publish(PaymentEvents.TOPIC, PaymentEvents.Type.PaymentRefunded.name(),
                 new PaymentEvents.PaymentRefundRecorded(refund.id(), id, store, group(store), member, amount,
-                        share[0], share[1], share[2], reversed, restored, payment.refundedFen(), payment.status()));
-        return views.view(id);
+                        share[0], share[1], share[2], share[3], reversed, restored, payment.refundedFen(),
+                        payment.status()));
+        return refund;
+    }
+
+    /**
+     * Takes in a refund made at Stripe (in its dashboard) that we did not ask for: what the charge says was
+     * refunded beyond the online refunds we know is recorded as a refund of the online part alone, with the earned
+     * points taken back in proportion. Answers the effect for the webhook record.
+     */
+    @Transactional
+    public String refundedAtStripe(UUID id, com.stripe.model.Charge charge) {
+        Payment payment = payments.lock(id).orElseThrow(() -> new ApiException.NotFound("payment", id));
+        long atStripe = charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded();
+        long known = onlineRefunds.findByPaymentIdOrderByCreatedAt(id).stream()
+                .filter(r -> r.status() != OnlineRefund.Status.FAILED).mapToLong(OnlineRefund::amountFen).sum();
+        if (atStripe <= known || !payment.status().allows(PaymentStatus.Move.REFUND)) {
+            return "REFUND_KNOWN";
+        }
+        List<PaymentRefund> before = refunds.findByPaymentIdOrderByCreatedAt(id);
+        long onlineLeft = payment.onlineFen() - before.stream().mapToLong(PaymentRefund::onlineFen).sum();
+        long amount = Math.min(atStripe - known, onlineLeft);
+        if (amount <= 0) {
+            return "REFUND_KNOWN";
+        }
+        long left = payment.paidFen() - payment.refundedFen();
+        String key = "stripe-refund:" + charge.getId() + ":" + atStripe;
+        String why = "在 Stripe 退款 / refunded at Stripe";
+        var stripeRefunds = charge.getRefunds() == null ? null : charge.getRefunds().getData();
+        String stripeRefundId = stripeRefunds == null || stripeRefunds.isEmpty() ? charge.getId()
+                : stripeRefunds.get(0).getId();
+        giveBack(payment, amount, left, new long[] {0, 0, 0, amount}, why, key, sha(id + "|" + key), stripeRefundId,
+                "stripe");
+        return "REFUNDED_AT_STRIPE";
+    }
+
+    /** A chargeback opened on the payment's online part: marked and announced once. */
+    @Transactional
+    public String disputed(UUID id, com.stripe.model.Dispute dispute) {
+        Payment payment = payments.lock(id).orElseThrow(() -> new ApiException.NotFound("payment", id));
+        if (!payment.disputed(storeTime.clock().instant())) {
+            return "NONE";
+        }
+        payments.saveAndFlush(payment);
+        String store = TenantContext.require().storeCode();
+        events.publish(PaymentEvents.TOPIC, PaymentEvents.Type.PaymentDisputed.name(),
+                new PaymentEvents.PaymentDisputeOpened(id, store, group(store), payment.memberId(), dispute.getId(),
+                        dispute.getAmount() == null ? 0 : dispute.getAmount(), dispute.getReason()));
+        return "DISPUTED";
     }
 
     private List<UUID> couponIds(UUID payment) {

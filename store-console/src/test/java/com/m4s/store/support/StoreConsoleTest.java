@@ -7,6 +7,7 @@ import com.m4s.platform.test.ServiceTest;
 import com.m4s.platform.test.StoreWriteLog;
 import com.m4s.platform.test.TestElasticsearch;
 import com.m4s.platform.test.TestKafka;
+import com.m4s.platform.test.stripe.StripeTestServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import java.util.Map;
@@ -17,6 +18,8 @@ public abstract class StoreConsoleTest extends ServiceTest {
 
     /** The dealer group test stores belong to. */
     protected static final String GROUP = "test_group";
+    /** The signing secret of the Stripe connect webhook endpoint the service checks ({@code m4s.stripe.*}). */
+    protected static final String STRIPE_CONNECT_SECRET = "whsec_test_connect";
 
     /**
      * The first column of each row a query gives, as text, in the rows' order: read on the database itself (its
@@ -52,6 +55,8 @@ public abstract class StoreConsoleTest extends ServiceTest {
     static void kafka(DynamicPropertyRegistry registry) {
         TestKafka.register(registry);
         TestElasticsearch.register(registry);
+        StripeTestServer.register(registry);
+        registry.add("m4s.stripe.connect-webhook-secret", () -> STRIPE_CONNECT_SECRET);
     }
 
     /**

@@ -65,6 +65,13 @@ public class StripeAccess {
         return client != null;
     }
 
+    /** {@link StripeNotConfigured} when this deployment has no Stripe keys. */
+    public void requireConfigured() {
+        if (client == null) {
+            throw new StripeNotConfigured();
+        }
+    }
+
     /** The key the browser may see, when configured. */
     public @Nullable String publishableKey() {
         return client == null ? null : properties.publishableKey();

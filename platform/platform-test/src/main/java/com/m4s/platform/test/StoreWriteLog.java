@@ -29,10 +29,11 @@ public final class StoreWriteLog {
 
     /**
      * The trail itself, Liquibase's books, kept answers to Idempotency-Key requests (the change they made is audited),
-     * and the progress records of DMS file imports (the orders and members an import makes are audited; decision 0030).
+     * the progress records of DMS file imports (the orders and members an import makes are audited; decision 0030),
+     * and the record of Stripe events received (the payments they move are audited; decision 0046).
      */
     private static final Set<String> NOT_AUDITED = Set.of("audit_event", "databasechangelog", "databasechangeloglock",
-            "idempotency_record", "repair_order_import", "repair_order_import_rejection");
+            "idempotency_record", "repair_order_import", "repair_order_import_rejection", "payment_webhook");
     private static final List<TestPostgres.Database> DATABASES = new CopyOnWriteArrayList<>();
 
     private StoreWriteLog() {

@@ -1,0 +1,20 @@
+package com.m4s.store.payment;
+
+/** How an owner pays a payment's online part, through Stripe on the dealer group's account. */
+public enum OnlineMethod {
+    /** WeChat Pay: a QR code to scan (Stripe type {@code wechat_pay}). */
+    WECHAT_PAY("wechat_pay"),
+    /** Alipay: a redirect to Alipay and back (Stripe type {@code alipay}). */
+    ALIPAY("alipay");
+
+    private final String stripeType;
+
+    OnlineMethod(String stripeType) {
+        this.stripeType = stripeType;
+    }
+
+    /** Stripe's payment method type. */
+    public String stripeType() {
+        return stripeType;
+    }
+}

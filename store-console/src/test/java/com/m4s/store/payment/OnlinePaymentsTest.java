@@ -1,0 +1,372 @@
+package com.m4s.store.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.m4s.platform.servers.Api;
+import com.m4s.platform.tenancy.TenantContext;
+import com.m4s.platform.tenancy.TenantRegistry;
+import com.m4s.platform.test.Eventually;
+import com.m4s.platform.test.stripe.StripeTestServer;
+import com.m4s.platform.test.stripe.WebhookEndpoint;
+import com.m4s.store.support.StoreConsoleTest;
+import com.stripe.model.PaymentIntent;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.RefundCreateParams;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Owners' online payments (issue 18, decision 0046) as scenarios against the Stripe test fixture: the rest of an
+ * order paid by WeChat Pay and confirmed by the webhook, every event delivered three times concurrently and shuffled
+ * with exactly one effect; a failed Alipay payment giving back the coupons, wallet and points it held; the janitor
+ * completing a payment whose webhook never came and releasing one never paid; refunds through Stripe, one made in
+ * Stripe's dashboard, a chargeback; bad and stale signatures refused with nothing written.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OnlinePaymentsTest extends PaymentScenarioTest {
+
+    private static final String STORE = "pay_online";
+    private static final String ACCOUNT = "acct_m4stestgroup";
+    private static final Duration WEBHOOKS = Duration.ofSeconds(20);
+
+    private final StripeTestServer stripe = StripeTestServer.shared();
+    private WebhookEndpoint endpoint;
+
+    @Autowired
+    private OnlinePayments online;
+    @Autowired
+    private TenantRegistry tenants;
+
+    OnlinePaymentsTest() {
+        super(STORE);
+    }
+
+    @BeforeAll
+    void storeWithOnlinePayment() {
+        provision(STORE);
+        stripe.connectedAccount(ACCOUNT);
+        Api.Response account = asService().put("/internal/groups/" + GROUP + "/payment-account",
+                Map.of("stripeAccountId", ACCOUNT));
+        assertThat(account.status()).as(account.raw()).isEqualTo(200);
+        endpoint = stripe.webhookEndpoint("http://127.0.0.1:" + port + "/api/payments/stripe/webhook",
+                StoreConsoleTest.STRIPE_CONNECT_SECRET, true);
+    }
+
+    @AfterEach
+    void webhooksFlowAgain() {
+        stripe.holdWebhooks(false);
+    }
+
+    @AfterAll
+    void endpointGone() {
+        stripe.removeWebhookEndpoint(endpoint);
+    }
+
+    @Test
+    void anOwnerPaysTheRestOfAnOrderByWeChatPayAndTheWebhookConfirmsItOnceWhateverComesAgain() throws Exception {
+        String member = member("微信支付");
+        topUp(member, 10_000);
+        String order = settledOrder(member, "ONL-RO-1", line(1, "LABOUR", null, "300.00", "CUSTOMER"));
+        Api owner = owner(member, "online-owner-1");
+        assertThat(owner.get(base + "/me/online-payment").json().path("methods").valueStream()
+                .map(JsonNode::asString).toList()).containsExactly("WECHAT_PAY", "ALIPAY");
+
+        Api.Response started = owner.post(base + "/me/repair-orders/" + order + "/payments",
+                appPay(10_000, 0, 20_000, "WECHAT_PAY", null, List.of()), Map.of("Idempotency-Key", "wx-1"));
+        assertThat(started.status()).as(started.raw()).isEqualTo(200);
+        JsonNode p = started.json().path("payment");
+        String id = p.path("id").asString();
+        assertThat(p.path("status").asString()).as("held until Stripe says it is paid").isEqualTo("AWAITING_ONLINE");
+        assertThat(List.of(p.path("walletFen").asLong(), p.path("onlineFen").asLong())).containsExactly(10_000L,
+                20_000L);
+        JsonNode part = started.json().path("online");
+        assertThat(part.path("status").asString()).isEqualTo("REQUIRES_ACTION");
+        assertThat(part.path("actionType").asString()).isEqualTo("wechat_pay_display_qr_code");
+        assertThat(part.path("qrImage").asString()).startsWith("data:image/png;base64,");
+        String intentId = part.path("intentId").asString();
+        PaymentIntent atStripe = stripe.client().v1().paymentIntents().retrieve(intentId, onAccount());
+        assertThat(atStripe.getAmount()).isEqualTo(20_000L);
+        assertThat(atStripe.getCurrency()).isEqualTo("cny");
+        assertThat(atStripe.getMetadata()).containsEntry("m4s_store", STORE).containsEntry("m4s_payment", id);
+        assertThat(wallet(member)).as("the wallet part is held").containsExactly("TOP_UP 10000 0", "SPEND -10000 0");
+        assertThat(onlineEvents(member)).as("nothing announced while it waits").isEmpty();
+        // the same request again answers the same payment and makes no second intent
+        Api.Response again = owner.post(base + "/me/repair-orders/" + order + "/payments",
+                appPay(10_000, 0, 20_000, "WECHAT_PAY", null, List.of()), Map.of("Idempotency-Key", "wx-1"));
+        assertThat(again.json().path("online").path("intentId").asString()).isEqualTo(intentId);
+        // while it waits, the order cannot be paid another way
+        Api.Response second = owner.get(base + "/me/repair-orders/" + order + "/checkout");
+        assertThat(second.status()).as(second.raw()).isEqualTo(409);
+        assertThat(second.problemType()).isEqualTo("repair-order-payment-pending");
+
+        // the owner scans the code and authorises: Stripe's webhook confirms the payment
+        authorize(part.path("qrData").asString(), "succeed");
+        JsonNode paid = Eventually.await(WEBHOOKS, "the payment confirmed by the webhook",
+                () -> owner.get(base + "/me/payments/" + id).json(),
+                v -> v.path("payment").path("status").asString().equals("CONFIRMED"));
+        assertThat(paid.path("online").path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(paid.path("refundableFen").asLong()).isEqualTo(30_000);
+        assertThat(paid.path("webhooks").size()).as("the owner does not see Stripe's events").isZero();
+        assertThat(onlineEvents(member)).containsExactly("PaymentMade CONFIRMED 30000 10000 20000 WECHAT_PAY");
+        assertThat(owner.get(base + "/me/payables").json().size()).isZero();
+
+        // every event of the intent delivered again, three times each, concurrently and shuffled: nothing changes
+        List<String> ids = stripe.events().stream().filter(e -> intentId.equals(objectId(e))).map(e -> e.getId())
+                .toList();
+        assertThat(ids).isNotEmpty();
+        List<String> before = webhooks(id);
+        List<Integer> statuses = stripe.deliverConcurrently(endpoint, ids, 3, true);
+        assertThat(statuses).hasSize(ids.size() * 3).allMatch(s -> s == 200);
+        assertThat(webhooks(id)).isEqualTo(before);
+        assertThat(webhooks(id)).contains("payment_intent.succeeded CONFIRMED");
+        assertThat(onlineEvents(member)).hasSize(1);
+        assertThat(wallet(member)).containsExactly("TOP_UP 10000 0", "SPEND -10000 0");
+        JsonNode staffView = manager().get(base + "/payments/" + id).json();
+        assertThat(staffView.path("webhooks").valueStream().map(w -> w.path("type").asString()).toList())
+                .contains("payment_intent.succeeded");
+        assertLedgersConsistent();
+    }
+
+    @Test
+    void aFailedAlipayPaymentGivesBackTheCouponWalletAndPointsItHeldAndTheOrderCanBePaidAgain() throws Exception {
+        String member = member("支付宝失败");
+        topUp(member, 5_000);
+        addPoints(member, 2_000);
+        String over100 = issue(coupon("满100减20", "THRESHOLD", "ORDER", null, Map.of("valueFen", 2_000,
+                "thresholdFen", 10_000)), member);
+        String order = settledOrder(member, "ONL-RO-2", line(1, "LABOUR", null, "200.00", "CUSTOMER"));
+        Api owner = owner(member, "online-owner-2");
+
+        Api.Response started = owner.post(base + "/me/repair-orders/" + order + "/payments",
+                appPay(5_000, 2_000, 11_000, "ALIPAY", "https://owner.example/pay/back", List.of(over100)),
+                Map.of("Idempotency-Key", "ali-1"));
+        assertThat(started.status()).as(started.raw()).isEqualTo(200);
+        String id = started.json().path("payment").path("id").asString();
+        JsonNode part = started.json().path("online");
+        assertThat(part.path("actionType").asString()).isEqualTo("alipay_handle_redirect");
+        assertThat(couponStates(member)).containsExactly("满100减20 USED");
+
+        // Alipay declines: the webhook fails the payment and everything held comes back
+        authorize(part.path("redirectUrl").asString(), "fail");
+        JsonNode failed = Eventually.await(WEBHOOKS, "the payment failed by the webhook",
+                () -> owner.get(base + "/me/payments/" + id).json(),
+                v -> v.path("payment").path("status").asString().equals("FAILED"));
+        assertThat(failed.path("online").path("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("online").path("failureMessage").asString()).isNotBlank();
+        assertThat(wallet(member)).containsExactly("TOP_UP 5000 0", "SPEND -5000 0", "REFUND 5000 0");
+        assertThat(points(member)).containsExactly("ADJUST 2000 STAFF_ADJUSTMENT", "GRANT_PENDING 0 REPAIR_ORDER_LINE",
+                "REDEEM -2000 PAYMENT", "REDEEM_RETURN 2000 PAYMENT");
+        assertThat(couponStates(member)).containsExactly("满100减20 AVAILABLE");
+        assertThat(onlineEvents(member)).containsExactly("PaymentFailed FAILED 20000 5000 11000 ALIPAY");
+
+        // the order is payable again: from the wallet, topped up, with the same coupon
+        topUp(member, 20_000);
+        Api.Response retry = owner.post(base + "/me/repair-orders/" + order + "/payments",
+                appPay(18_000, 0, 0, null, null, List.of(over100)), Map.of("Idempotency-Key", "ali-2"));
+        assertThat(retry.status()).as(retry.raw()).isEqualTo(200);
+        assertThat(retry.json().path("payment").path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(couponStates(member)).containsExactly("满100减20 USED");
+        assertLedgersConsistent();
+    }
+
+    @Test
+    void theJanitorCompletesAPaymentWhoseWebhookNeverCameAndReleasesOneNeverPaid() throws Exception {
+        String member = member("补单");
+        topUp(member, 8_000);
+        String paidOrder = settledOrder(member, "ONL-RO-3", line(1, "LABOUR", null, "180.00", "CUSTOMER"));
+        String unpaidOrder = settledOrder(member, "ONL-RO-4", line(1, "LABOUR", null, "120.00", "CUSTOMER"));
+        Api owner = owner(member, "online-owner-3");
+        stripe.holdWebhooks(true);
+
+        JsonNode paid = owner.post(base + "/me/repair-orders/" + paidOrder + "/payments",
+                appPay(0, 0, 18_000, "WECHAT_PAY", null, List.of()), Map.of("Idempotency-Key", "jan-1")).json();
+        JsonNode unpaid = owner.post(base + "/me/repair-orders/" + unpaidOrder + "/payments",
+                appPay(8_000, 0, 4_000, "WECHAT_PAY", null, List.of()), Map.of("Idempotency-Key", "jan-2")).json();
+        String paidId = paid.path("payment").path("id").asString();
+        String unpaidId = unpaid.path("payment").path("id").asString();
+        stripe.succeed(paid.path("online").path("intentId").asString());
+        assertThat(status(owner, paidId)).as("no webhook came").isEqualTo("AWAITING_ONLINE");
+
+        // ten minutes on, the janitor asks Stripe: the paid one is completed, the other is not yet due to end
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(sweep()).isEqualTo(2);
+        assertThat(status(owner, paidId)).isEqualTo("CONFIRMED");
+        assertThat(status(owner, unpaidId)).isEqualTo("AWAITING_ONLINE");
+        // half an hour after it began, the unpaid one is cancelled at Stripe and released
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(sweep()).isEqualTo(1);
+        assertThat(status(owner, unpaidId)).isEqualTo("FAILED");
+        PaymentIntent cancelled = stripe.client().v1().paymentIntents().retrieve(
+                unpaid.path("online").path("intentId").asString(), onAccount());
+        assertThat(cancelled.getStatus()).isEqualTo("canceled");
+        assertThat(wallet(member)).containsExactly("TOP_UP 8000 0", "SPEND -8000 0", "REFUND 8000 0");
+        assertThat(sweep()).as("nothing left to look at").isZero();
+
+        // the held webhooks arrive late: old news, no second effect
+        stripe.holdWebhooks(false);
+        stripe.releaseHeldWebhooks();
+        assertThat(stripe.awaitWebhooks(WEBHOOKS)).isTrue();
+        assertThat(onlineEvents(member)).containsExactly("PaymentMade CONFIRMED 18000 0 18000 WECHAT_PAY",
+                "PaymentFailed FAILED 12000 8000 4000 WECHAT_PAY");
+        assertThat(webhooks(paidId)).allMatch(w -> w.endsWith(" NONE"));
+        assertLedgersConsistent();
+    }
+
+    @Test
+    void refundsGoBackThroughStripeInProportionAndARefundOrADisputeMadeAtStripeIsTakenIn() throws Exception {
+        String member = member("在线退款");
+        topUp(member, 10_000);
+        String order = settledOrder(member, "ONL-RO-5", line(1, "LABOUR", null, "400.00", "CUSTOMER"));
+        Api owner = owner(member, "online-owner-4");
+        JsonNode started = owner.post(base + "/me/repair-orders/" + order + "/payments",
+                appPay(10_000, 0, 30_000, "WECHAT_PAY", null, List.of()), Map.of("Idempotency-Key", "rf-1")).json();
+        String id = started.path("payment").path("id").asString();
+        String intentId = started.path("online").path("intentId").asString();
+        authorize(started.path("online").path("qrData").asString(), "succeed");
+        Eventually.await(WEBHOOKS, "paid", () -> status(owner, id), "CONFIRMED"::equals);
+
+        // a quarter: wallet 10000 and online 30000 each give a quarter back; the online part through Stripe
+        JsonNode quarter = refund(id, 10_000, "工时打折");
+        JsonNode r = quarter.path("refunds").get(0);
+        assertThat(List.of(r.path("walletFen").asLong(), r.path("onlineFen").asLong())).containsExactly(2_500L,
+                7_500L);
+        assertThat(r.path("onlineStatus").asString()).isEqualTo("SUCCEEDED");
+        PaymentIntent intent = stripe.client().v1().paymentIntents().retrieve(intentId, onAccount());
+        var charge = stripe.client().v1().charges().retrieve(intent.getLatestCharge(), onAccount());
+        assertThat(charge.getAmountRefunded()).isEqualTo(7_500L);
+
+        // 20 yuan refunded in Stripe's dashboard: recorded as a refund of the online part alone
+        stripe.client().v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(intentId)
+                .setAmount(2_000L).build(), onAccount());
+        JsonNode outside = Eventually.await(WEBHOOKS, "the dashboard refund taken in",
+                () -> manager().get(base + "/payments/" + id).json(), v -> v.path("refunds").size() == 2);
+        JsonNode r2 = outside.path("refunds").get(1);
+        assertThat(List.of(r2.path("amountFen").asLong(), r2.path("walletFen").asLong(),
+                r2.path("onlineFen").asLong())).containsExactly(2_000L, 0L, 2_000L);
+        assertThat(outside.path("payment").path("refundedFen").asLong()).isEqualTo(12_000);
+        assertThat(webhooks(id)).contains("charge.refunded REFUND_KNOWN", "charge.refunded REFUNDED_AT_STRIPE");
+
+        // a chargeback is marked and announced once
+        stripe.dispute(intent.getLatestCharge());
+        JsonNode disputed = Eventually.await(WEBHOOKS, "the dispute taken in",
+                () -> manager().get(base + "/payments/" + id).json(),
+                v -> v.path("payment").path("disputed").asBoolean());
+        assertThat(disputed.path("payment").path("status").asString()).isEqualTo("PARTLY_REFUNDED");
+        assertThat(strings("select event_type from console.event_outbox where topic = 'm4s.payment'"
+                + " and payload->>'paymentId' = ? order by id", id)).containsExactly("PaymentMade", "PaymentRefunded",
+                        "PaymentRefunded", "PaymentDisputed");
+        assertLedgersConsistent();
+    }
+
+    @Test
+    void aWebhookWithABadOrStaleSignatureIsRefusedAndWritesNothing() throws Exception {
+        String payload = "{\"id\":\"evt_forged\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\","
+                + "\"api_version\":\"" + StripeTestServer.API_VERSION + "\",\"created\":1764800000,\"account\":\""
+                + ACCOUNT + "\",\"data\":{\"object\":{\"id\":\"pi_forged\",\"object\":\"payment_intent\","
+                + "\"status\":\"succeeded\",\"metadata\":{\"m4s_store\":\"" + STORE + "\"}}}}";
+        String wrongSecret = stripe.signedRequest(payload, "whsec_someone_else", Instant.now());
+        String stale = stripe.signedRequest(payload, StoreConsoleTest.STRIPE_CONNECT_SECRET,
+                Instant.now().minus(Duration.ofMinutes(6)));
+        for (String signature : new String[] {wrongSecret, stale, "t=1,v1=00"}) {
+            HttpResponse<String> r = post(payload, signature);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("webhook-signature-invalid");
+        }
+        assertThat(post(payload, null).statusCode()).isEqualTo(400);
+        assertThat(strings("select count(*) from store_" + STORE + ".payment_webhook where event_id = 'evt_forged'"))
+                .containsExactly("0");
+        // rightly signed, but about no payment of ours: acknowledged, nothing written
+        HttpResponse<String> signed = post(payload, stripe.signedRequest(payload,
+                StoreConsoleTest.STRIPE_CONNECT_SECRET, Instant.now()));
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        assertThat(signed.body()).contains("NOT_OURS");
+        assertThat(strings("select count(*) from store_" + STORE + ".payment_webhook where event_id = 'evt_forged'"))
+                .as("not ours: not recorded").containsExactly("0");
+    }
+
+    // --- helpers
+
+    private static Map<String, Object> appPay(long wallet, long points, long online, String method, String returnUrl,
+            List<String> coupons) {
+        Map<String, Object> pay = new LinkedHashMap<>();
+        pay.put("walletFen", wallet);
+        pay.put("points", points);
+        pay.put("coupons", coupons);
+        if (online > 0) {
+            pay.put("onlineFen", online);
+            pay.put("onlineMethod", method);
+        }
+        if (returnUrl != null) {
+            pay.put("returnUrl", returnUrl);
+        }
+        return pay;
+    }
+
+    /** What the owner does on the fixture's WeChat Pay or Alipay page: authorise, or fail. */
+    private static void authorize(String pageUrl, String outcome) throws Exception {
+        String page = pageUrl.contains("?") ? pageUrl.substring(0, pageUrl.indexOf('?')) : pageUrl;
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("outcome=" + outcome)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isIn(200, 303);
+    }
+
+    private HttpResponse<String> post(String payload, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/payments/stripe/webhook")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(payload));
+        if (signature != null) {
+            request.header("Stripe-Signature", signature);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static RequestOptions onAccount() {
+        return RequestOptions.builder().setStripeAccount(ACCOUNT).build();
+    }
+
+    private static String objectId(com.stripe.model.Event event) {
+        var object = event.getDataObjectDeserializer().getObject();
+        return object.isPresent() && object.get() instanceof com.stripe.model.HasId has ? has.getId() : null;
+    }
+
+    /** The payment's status as stored (the owner's token would not outlive a clock moved by half an hour). */
+    private String status(Api owner, String payment) {
+        return strings("select status from store_" + STORE + ".payment where id = ?::uuid", UUID.fromString(payment))
+                .getFirst();
+    }
+
+    private int sweep() {
+        return TenantContext.supplyAs(tenants.find(STORE).orElseThrow().tenant(), online::sweep);
+    }
+
+    /** The Stripe events taken in for the payment: type and effect, in the order received. */
+    private List<String> webhooks(String payment) {
+        return strings("select type || ' ' || effect from store_" + STORE + ".payment_webhook where payment_id ="
+                + " ?::uuid order by received_at, event_id", UUID.fromString(payment));
+    }
+
+    /** The member's payment events: type, status, total, wallet, online part and its method. */
+    private List<String> onlineEvents(String member) {
+        return strings("select event_type || ' ' || (payload->>'status') || ' ' || (payload->>'grossFen') || ' '"
+                + " || (payload->>'walletFen') || ' ' || (payload->>'onlineFen') || ' ' || (payload->>'onlineMethod')"
+                + " from console.event_outbox where topic = 'm4s.payment' and payload->>'memberId' = ?"
+                + " and event_type in ('PaymentMade', 'PaymentFailed') order by id", member);
+    }
+}
