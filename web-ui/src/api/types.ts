@@ -16,6 +16,24 @@ type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] | null };
 
 export type GroupView = AdminSchemas['GroupView'];
 export type StoreView = Nullable<AdminSchemas['StoreView'], 'failureReason' | 'provisionedAt' | 'address' | 'phone'>;
+/* A dealer group's subscription as the group console shows it (decision 0047). */
+export type BillingView = Nullable<
+  AdminSchemas['BillingView'],
+  'plan' | 'trialEnd' | 'currentPeriodStart' | 'currentPeriodEnd' | 'pastDueSince' | 'readOnlyFrom' | 'stripeAccountId'
+>;
+export type BillingStatus = AdminSchemas['BillingView']['status'];
+export type BillingPlan = AdminSchemas['PlanView'];
+export type InvoiceView = Nullable<
+  AdminSchemas['InvoiceView'],
+  'number' | 'status' | 'created' | 'periodStart' | 'periodEnd' | 'hostedInvoiceUrl' | 'invoicePdf' | 'subscription'
+>;
+export type InvoicePage = { items: InvoiceView[]; hasMore: boolean };
+export type InvoiceLine = Nullable<AdminSchemas['LineView'], 'description' | 'periodStart' | 'periodEnd'>;
+export type UpcomingInvoice = Omit<Nullable<AdminSchemas['UpcomingInvoice'], 'periodStart' | 'periodEnd' | 'nextPaymentAttempt'>, 'lines'> & {
+  lines: InvoiceLine[];
+};
+/* The store console's banner about the group's subscription (GET /api/stores/{store}/billing-notice). */
+export type BillingNotice = Nullable<ConsoleSchemas['BillingNotice'], 'readOnlyFrom'>;
 export type NewStore = Nullable<AdminSchemas['NewStore'], 'address' | 'phone'>;
 export type StoreDetails = Nullable<AdminSchemas['StoreDetails'], 'address' | 'phone'>;
 /* A store as customers read it (GET /api/stores/{store}/card, GET /api/stores, the market's stores): no code shown. */

@@ -36,6 +36,7 @@ import { hasAnyRole, type Claims } from '../auth/claims';
 import { UserMenu } from '../antd/UserMenu';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { GROUP_ROLES } from '../group/roles';
+import { BillingNoticeBanner } from './BillingNoticeBanner';
 import { InboxBell } from './inbox/InboxBell';
 import { AnnouncementBadge } from './advisors/MyAnnouncements';
 import { StoreZoneProvider } from '../ui/storeZone';
@@ -192,6 +193,7 @@ export function ConsoleLayout() {
             <Spin />
           ) : allowed ? (
             <PermissionsContext.Provider value={granted}>
+              <BillingNoticeBanner store={store} />
               {/* a store tenant-admin did not describe (it did not answer a manager) reads in the default zone */}
               <StoreZoneProvider zone={current?.timeZone}>
                 <Outlet />

@@ -33,8 +33,17 @@ export function useConsoleStores() {
           ),
         );
       }
-      const page = await api.get<Page<StoreView>>('/api/admin/stores', { status: 'ACTIVE', size: 100, sort: 'code,asc' }, signal);
-      return page.content.map((store) => ({ code: store.code, name: store.name, groupCode: store.groupCode, timeZone: store.timeZone }));
+      // stores in service: active ones, and read-only ones (their group's subscription is unpaid; they still read)
+      const pages = await Promise.all(
+        (['ACTIVE', 'READ_ONLY'] as const).map((status) =>
+          api.get<Page<StoreView>>('/api/admin/stores', { status, size: 100, sort: 'code,asc' }, signal),
+        ),
+      );
+      return pages
+        .flatMap((page) => page.content)
+        .filter((store, index, all) => all.findIndex((other) => other.code === store.code) === index)
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .map((store) => ({ code: store.code, name: store.name, groupCode: store.groupCode, timeZone: store.timeZone }));
     },
     [listsStores, claims?.username],
   );

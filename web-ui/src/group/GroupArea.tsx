@@ -1,7 +1,7 @@
 import { LogoutOutlined } from '@ant-design/icons';
-import { Button, Layout, Result, Select, Space, Spin, Typography } from 'antd';
+import { Button, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import type { Page } from '../api/client';
 import type { GroupView } from '../api/types';
 import { AntdRoot } from '../antd/AntdRoot';
@@ -12,6 +12,8 @@ import { hasAnyRole } from '../auth/claims';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AreaGate } from '../ui/AreaGate';
 import { useLoad } from '../ui/useLoad';
+import { GroupBillingPage } from './billing/GroupBillingPage';
+import { billingPath } from './billing/billing';
 import { GroupOverview } from './GroupOverview';
 import { GROUP_ROLES } from './roles';
 
@@ -47,6 +49,7 @@ function GroupLayout() {
   const { claims, signOut } = useAuth();
   const navigate = useNavigate();
   const groups = useGroups();
+  const onBilling = useLocation().pathname.endsWith('/billing');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="console-header">
@@ -60,7 +63,7 @@ function GroupLayout() {
             value={groupCode}
             loading={groups.loading}
             style={{ minWidth: 200 }}
-            onChange={(code) => navigate(`/group/${code}`)}
+            onChange={(code) => navigate(onBilling ? billingPath(code) : `/group/${code}`)}
             options={(groups.data ?? []).map((g) => ({ value: g.code, label: g.name }))}
           />
         </Space>
@@ -73,7 +76,20 @@ function GroupLayout() {
         </Space>
       </Layout.Header>
       <Layout.Content className="console-content">
-        <GroupOverview groupCode={groupCode} group={groups.data?.find((g) => g.code === groupCode)} />
+        <Menu
+          mode="horizontal"
+          selectedKeys={[onBilling ? 'billing' : 'overview']}
+          style={{ marginBottom: 16, background: 'transparent' }}
+          items={[
+            { key: 'overview', label: <Link to={`/group/${groupCode}`}>{t('group.nav.overview')}</Link> },
+            { key: 'billing', label: <Link to={billingPath(groupCode)}>{t('group.nav.billing')}</Link> },
+          ]}
+        />
+        {onBilling ? (
+          <GroupBillingPage groupCode={groupCode} />
+        ) : (
+          <GroupOverview groupCode={groupCode} group={groups.data?.find((g) => g.code === groupCode)} />
+        )}
       </Layout.Content>
     </Layout>
   );
@@ -91,6 +107,7 @@ export default function GroupArea() {
             <Route path="callback" element={<Spin />} />
             <Route path="popup-callback" element={<Spin />} />
             <Route path=":groupCode" element={<GroupLayout />} />
+            <Route path=":groupCode/billing" element={<GroupLayout />} />
             <Route path="*" element={<Result status="404" title={t('notFound.title')} />} />
           </Routes>
         </AreaGate>

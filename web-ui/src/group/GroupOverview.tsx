@@ -12,9 +12,9 @@ import { CreateStore } from './CreateStore';
 import { EditStore } from './EditStore';
 import { GroupOverviewDashboard } from './GroupOverviewDashboard';
 
-export const STORE_STATUSES = ['PROVISIONING', 'ACTIVE', 'FAILED', 'SUSPENDED'] as const;
+export const STORE_STATUSES = ['PROVISIONING', 'ACTIVE', 'READ_ONLY', 'FAILED', 'SUSPENDED'] as const;
 const DEFAULTS = { size: 20, sort: 'code,asc' };
-const STATUS_COLOURS = { PROVISIONING: 'blue', ACTIVE: 'green', FAILED: 'red', SUSPENDED: 'orange' } as const;
+const STATUS_COLOURS = { PROVISIONING: 'blue', ACTIVE: 'green', READ_ONLY: 'volcano', FAILED: 'red', SUSPENDED: 'orange' } as const;
 
 /** The group's business numbers for a period and its stores ranked; the stores with status; create a store and watch it come up. */
 export function GroupOverview({ groupCode, group }: { groupCode: string; group?: GroupView }) {
@@ -37,7 +37,7 @@ export function GroupOverview({ groupCode, group }: { groupCode: string; group?:
       ...sortable('name'),
       dataIndex: 'name',
       title: t('group.fields.name'),
-      render: (name: string, s) => (s.status === 'ACTIVE' ? <Link to={`/console/${s.code}`}>{name}</Link> : name),
+      render: (name: string, s) => (s.status === 'ACTIVE' || s.status === 'READ_ONLY' ? <Link to={`/console/${s.code}`}>{name}</Link> : name),
     },
     { ...sortable('city'), dataIndex: 'city', title: t('group.fields.city') },
     { key: 'brand', dataIndex: 'brand', title: t('group.fields.brand') },

@@ -76,7 +76,7 @@ class ProvisioningController {
     }
 
     @PutMapping("/{storeCode}/status")
-    @Operation(summary = "Suspend or reactivate a provisioned store")
+    @Operation(summary = "Suspend, reactivate or make read-only a provisioned store")
     TenantDirectory.Row status(@PathVariable String storeCode, @Valid @RequestBody StatusChange change) {
         return provisioning.changeStatus(storeCode, change.status());
     }

@@ -50,7 +50,8 @@ class StoreProvisioning {
     }
 
     TenantDirectory.Row changeStatus(String storeCode, TenantRegistry.Status status) {
-        if (status != TenantRegistry.Status.ACTIVE && status != TenantRegistry.Status.SUSPENDED) {
+        if (status != TenantRegistry.Status.ACTIVE && status != TenantRegistry.Status.READ_ONLY
+                && status != TenantRegistry.Status.SUSPENDED) {
             throw new ApiException.Unprocessable("invalid-status").variant("store");
         }
         tenant(storeCode);

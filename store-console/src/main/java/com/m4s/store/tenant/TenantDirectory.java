@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy.ActiveTenants {
 
     static final Duration TTL = Duration.ofSeconds(2);
+    /** The statuses whose stores serve requests (read-only ones reads only). */
+    private static final Set<String> IN_SERVICE = Set.of("ACTIVE", "READ_ONLY");
     private static final String COLUMNS =
             "store_code, schema_name, group_code, status, time_zone, updated_at, name, address, phone";
 
@@ -162,9 +164,12 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
         return updated == 1;
     }
 
-    /** The card of a store that serves requests (active), read on a connection of its own like {@link #row}. */
+    /**
+     * The card of a store that serves requests (active, or read-only: its card is a read), read on a connection of its
+     * own like {@link #row}.
+     */
     public Optional<StoreCard> card(String storeCode) {
-        return row(storeCode).filter(r -> "ACTIVE".equals(r.status())).map(Row::card);
+        return row(storeCode).filter(r -> IN_SERVICE.contains(r.status())).map(Row::card);
     }
 
     /**
@@ -231,7 +236,9 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
         forget(storeCode);
     }
 
-    /** Sets ACTIVE or SUSPENDED on a provisioned store; false when the store is unknown or not provisioned. */
+    /**
+     * Sets ACTIVE, READ_ONLY or SUSPENDED on a provisioned store; false when the store is unknown or not provisioned.
+     */
     boolean setStatus(String storeCode, Status status) {
         int updated = jdbc.update("""
                 update console.tenant set status = ?, updated_at = ? where store_code = ? and status <> 'PROVISIONING'""",
@@ -265,10 +272,15 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
                 fingerprint, Timestamp.from(clock.instant()), storeCode);
     }
 
-    /** Stores serving requests now (active and migrated): background work runs in these. */
+    /**
+     * Stores serving requests now (active or read-only, and migrated): background work runs in these. A read-only
+     * store's jobs go on (decision 0047): read-only stops people's writes, not what the store owes its members (expiry,
+     * care messages), so nothing is missing when it is writable again.
+     */
     @Override
     public List<Tenant> activeTenants() {
-        return jdbc.queryForList("select store_code from console.tenant where status = 'ACTIVE' order by store_code",
+        return jdbc.queryForList("select store_code from console.tenant where status in ('ACTIVE', 'READ_ONLY')"
+                + " order by store_code",
                 String.class).stream().filter(code -> !unavailable.contains(code) && !migrating.contains(code))
                 .map(tenancy::tenant).toList();
     }
@@ -300,6 +312,9 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
         return row(storeCode).flatMap(row -> switch (row.status()) {
             case "ACTIVE" -> Optional.of(new Entry(tenancy.tenant(storeCode), unavailable.contains(storeCode)
                     ? Status.UNAVAILABLE : migrating.contains(storeCode) ? Status.MIGRATING : Status.ACTIVE,
+                    row.groupCode(), ZoneId.of(row.timeZone())));
+            case "READ_ONLY" -> Optional.of(new Entry(tenancy.tenant(storeCode), unavailable.contains(storeCode)
+                    ? Status.UNAVAILABLE : migrating.contains(storeCode) ? Status.MIGRATING : Status.READ_ONLY,
                     row.groupCode(), ZoneId.of(row.timeZone())));
             case "SUSPENDED" -> Optional.of(new Entry(tenancy.tenant(storeCode), Status.SUSPENDED, row.groupCode(),
                     ZoneId.of(row.timeZone())));

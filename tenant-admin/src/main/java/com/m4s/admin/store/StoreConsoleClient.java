@@ -13,8 +13,8 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * Calls store-console's internal provisioning API with tenant-admin's client-credentials token. Two named clients
  * ({@code m4s.http.clients.*}): {@value #PROVISIONING} for provisioning, which runs in the background and may take as
- * long as migrating a new schema, and {@value #STATUS} for suspend and reactivate, which run on a request path and
- * must fail fast.
+ * long as migrating a new schema, and {@value #STATUS} for suspend, reactivate and read-only, which run on a request
+ * path (or a webhook's) and must fail fast.
  */
 @Component
 class StoreConsoleClient implements StoreRuntime {
@@ -53,9 +53,12 @@ class StoreConsoleClient implements StoreRuntime {
     }
 
     @Override
-    public void setActive(String storeCode, boolean active) {
+    public void setStatus(String storeCode, StoreStatus target) {
+        if (target != StoreStatus.ACTIVE && target != StoreStatus.READ_ONLY && target != StoreStatus.SUSPENDED) {
+            throw new IllegalArgumentException("store-console knows no status " + target);
+        }
         call(() -> status.put().uri("/internal/stores/{code}/status", storeCode)
-                .body(Map.of("status", active ? "ACTIVE" : "SUSPENDED")).retrieve().toBodilessEntity());
+                .body(Map.of("status", target.name())).retrieve().toBodilessEntity());
     }
 
     private static void call(Runnable request) {

@@ -31,9 +31,10 @@ public final class StoreEvents {
     }
 
     /**
-     * A store can be used: its tenant was provisioned, or a suspended store was reactivated.
+     * A store can be used: its tenant was provisioned, a suspended store was reactivated, or a read-only store is
+     * writable again (its group paid).
      *
-     * @param reactivated false the first time (after provisioning), true after a suspension
+     * @param reactivated false the first time (after provisioning), true after a suspension or read-only time
      */
     public record StoreActivated(UUID eventId, String storeCode, String groupCode, boolean reactivated,
             Instant occurredAt) implements DomainEvent {
@@ -56,6 +57,20 @@ public final class StoreEvents {
 
     /** A store was suspended: its data can no longer be used until it is reactivated. */
     public record StoreSuspended(UUID eventId, String storeCode, String groupCode, Instant occurredAt)
+            implements DomainEvent {
+
+        @Override
+        public String key() {
+            return storeCode;
+        }
+    }
+
+    /**
+     * A store serves reads only: its dealer group's subscription is unpaid past the grace period (decision 0047), or
+     * it was reactivated while its group is read-only. {@link StoreActivated} (reactivated) follows once the group
+     * has paid.
+     */
+    public record StoreReadOnly(UUID eventId, String storeCode, String groupCode, Instant occurredAt)
             implements DomainEvent {
 
         @Override

@@ -22,4 +22,11 @@ interface StoreRepository extends JpaRepository<Store, String> {
 
     @Query("select s.code from Store s where s.status = com.m4s.admin.store.StoreStatus.PROVISIONING")
     List<String> provisioning();
+
+    @Query("select s from Store s where s.groupCode = :group and s.status = :status order by s.code")
+    List<Store> ofGroup(@Param("group") String group, @Param("status") StoreStatus status);
+
+    @Query("select count(s) from Store s where s.groupCode = :group and s.status in"
+            + " (com.m4s.admin.store.StoreStatus.ACTIVE, com.m4s.admin.store.StoreStatus.READ_ONLY)")
+    long countBillable(@Param("group") String group);
 }

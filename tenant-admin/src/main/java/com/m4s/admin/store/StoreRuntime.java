@@ -14,8 +14,8 @@ interface StoreRuntime {
     /** Tells a provisioned store's name, address and phone (null when it has none); idempotent. */
     void describe(String storeCode, String name, @Nullable String address, @Nullable String phone);
 
-    /** Suspends ({@code active=false}) or reactivates a provisioned store; idempotent. */
-    void setActive(String storeCode, boolean active);
+    /** Sets a provisioned store ACTIVE, READ_ONLY or SUSPENDED; idempotent. */
+    void setStatus(String storeCode, StoreStatus status);
 
     /** The store runtime refused or could not be reached; the message says why, for people. */
     class Unavailable extends RuntimeException {

@@ -75,6 +75,15 @@ public class Stores {
     record ProvisioningRequested(String storeCode) {
     }
 
+    /**
+     * Published (as an application event, inside the transaction) when the number of stores the group pays for may
+     * have changed: a store became usable or was suspended. Billing updates the subscription's quantity after commit.
+     *
+     * @param changeId one per change, so the subscription update it causes is sent to Stripe once
+     */
+    public record BillableStoresChanged(String groupCode, UUID changeId) {
+    }
+
     private static final String STORE_CODE_TAKEN = "store-code-taken";
 
     private final StoreRepository stores;
@@ -83,15 +92,17 @@ public class Stores {
     private final ApplicationEventPublisher events;
     private final EventOutbox outbox;
     private final Clock clock;
+    private final WriteHold hold;
 
     Stores(StoreRepository stores, DealerGroups groups, StoreRuntime runtime, ApplicationEventPublisher events,
-            EventOutbox outbox, Clock clock) {
+            EventOutbox outbox, Clock clock, org.springframework.beans.factory.ObjectProvider<WriteHold> hold) {
         this.stores = stores;
         this.groups = groups;
         this.runtime = runtime;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
+        this.hold = hold.getIfAvailable(() -> group -> false);
     }
 
     @Transactional
@@ -157,26 +168,72 @@ public class Stores {
      * Suspends or reactivates. store-console is told first: if it cannot be told, nothing changes here and the
      * caller gets a 503 to retry; repeating a call that half-succeeded completes it. A change of status publishes
      * {@link StoreEvents.StoreSuspended} or {@link StoreEvents.StoreActivated}; a repeated call publishes nothing.
+     * Suspension comes before billing: a READ_ONLY store may be suspended, and a store reactivated while its group
+     * is read-only ({@link WriteHold}) becomes READ_ONLY ({@link StoreEvents.StoreReadOnly}), not ACTIVE.
      */
     @Transactional
     public StoreView setActive(String code, boolean active) {
         Store store = find(code);
-        StoreStatus target = active ? StoreStatus.ACTIVE : StoreStatus.SUSPENDED;
-        if (store.status() != StoreStatus.ACTIVE && store.status() != StoreStatus.SUSPENDED) {
+        if (store.status() != StoreStatus.ACTIVE && store.status() != StoreStatus.SUSPENDED
+                && store.status() != StoreStatus.READ_ONLY) {
             throw invalidState(store, active ? "reactivate" : "suspend");
         }
+        StoreStatus target = !active ? StoreStatus.SUSPENDED
+                : store.status() != StoreStatus.SUSPENDED ? store.status()
+                : hold.readOnly(store.groupCode()) ? StoreStatus.READ_ONLY : StoreStatus.ACTIVE;
         try {
-            runtime.setActive(code, active);
+            runtime.setStatus(code, target);
         } catch (StoreRuntime.Unavailable e) {
             throw new RuntimeUnavailable(DependencyUnavailable.reasonOf(e));
         }
         Instant now = clock.instant();
         if (store.changeStatus(target, now)) {
-            outbox.publish(StoreEvents.TOPIC, active
-                    ? new StoreEvents.StoreActivated(UUID.randomUUID(), code, store.groupCode(), true, now)
-                    : new StoreEvents.StoreSuspended(UUID.randomUUID(), code, store.groupCode(), now));
+            outbox.publish(StoreEvents.TOPIC, switch (target) {
+                case SUSPENDED -> new StoreEvents.StoreSuspended(UUID.randomUUID(), code, store.groupCode(), now);
+                case READ_ONLY -> new StoreEvents.StoreReadOnly(UUID.randomUUID(), code, store.groupCode(), now);
+                default -> new StoreEvents.StoreActivated(UUID.randomUUID(), code, store.groupCode(), true, now);
+            });
+            events.publishEvent(new BillableStoresChanged(store.groupCode(), UUID.randomUUID()));
         }
         return stores.saveAndFlush(store).view();
+    }
+
+    /**
+     * Makes every ACTIVE store of the group READ_ONLY ({@code readOnly}), or every READ_ONLY one ACTIVE again, telling
+     * store-console first, store by store; SUSPENDED, FAILED and PROVISIONING stores are left as they are. Joins the
+     * caller's transaction: if store-console cannot be told about one store, {@link RuntimeUnavailable} rolls the
+     * caller's change back, and calling again completes it (each call sets a status, so repeating is harmless).
+     * Publishes {@link StoreEvents.StoreReadOnly} or {@link StoreEvents.StoreActivated} (reactivated) per store
+     * changed.
+     *
+     * @return the codes of the stores changed
+     */
+    @Transactional
+    public java.util.List<String> setGroupReadOnly(String groupCode, boolean readOnly) {
+        StoreStatus from = readOnly ? StoreStatus.ACTIVE : StoreStatus.READ_ONLY;
+        StoreStatus to = readOnly ? StoreStatus.READ_ONLY : StoreStatus.ACTIVE;
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        for (Store store : stores.ofGroup(groupCode, from)) {
+            try {
+                runtime.setStatus(store.code(), to);
+            } catch (StoreRuntime.Unavailable e) {
+                throw new RuntimeUnavailable(DependencyUnavailable.reasonOf(e));
+            }
+            Instant now = clock.instant();
+            store.changeStatus(to, now);
+            stores.saveAndFlush(store);
+            outbox.publish(StoreEvents.TOPIC, readOnly
+                    ? new StoreEvents.StoreReadOnly(UUID.randomUUID(), store.code(), groupCode, now)
+                    : new StoreEvents.StoreActivated(UUID.randomUUID(), store.code(), groupCode, true, now));
+            changed.add(store.code());
+        }
+        return changed;
+    }
+
+    /** How many stores the group pays for: those in service, ACTIVE or READ_ONLY (decision 0047). */
+    @Transactional(readOnly = true)
+    public long billableStores(String groupCode) {
+        return stores.countBillable(groupCode);
     }
 
     /**

@@ -44,8 +44,8 @@ public abstract class StoreEventHandler implements EventHandler {
                 throw new IllegalStateException("store " + event.storeCode() + " is being migrated; event "
                         + event.eventId() + " waits for it");
             }
-            if (store.isEmpty() || store.get().status() != TenantRegistry.Status.ACTIVE) {
-                log.warn("{} passes over event {} of store {}: the store is not active", getClass().getSimpleName(),
+            if (store.isEmpty() || !store.get().status().inService()) {
+                log.warn("{} passes over event {} of store {}: the store is not in service", getClass().getSimpleName(),
                         event.eventId(), event.storeCode());
                 continue;
             }

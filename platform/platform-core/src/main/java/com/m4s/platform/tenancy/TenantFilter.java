@@ -19,13 +19,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Takes the store from {@code /api/stores/{store}/...}, checks that the authenticated caller may act in it and that
  * it exists and is usable, and holds it for the request. Runs after authentication and before any controller; the
  * tenant is cleared in {@code finally} whatever happens. Callers learn only about stores they may see: a store
- * outside their reach is a 403 whether it exists or not.
+ * outside their reach is a 403 whether it exists or not. A READ_ONLY store (its group's subscription unpaid past the
+ * grace period, decision 0047) serves GET, HEAD and OPTIONS and answers every other method 403 {@code store-read-only},
+ * before anything runs, so no write of any feature gets through and nothing already stored is touched.
  */
 public class TenantFilter extends OncePerRequestFilter {
 
     static final String PREFIX = "/api/stores/";
     /** What a store being migrated tells callers to wait before trying again. */
     static final Duration MIGRATING_RETRY_AFTER = Duration.ofSeconds(5);
+    /** What a READ_ONLY store still serves: the methods that change nothing. */
+    static final java.util.Set<String> READS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
     private final TenantRegistry registry;
     private final ProblemWriter problems;
@@ -89,14 +93,24 @@ public class TenantFilter extends OncePerRequestFilter {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(MIGRATING_RETRY_AFTER.toSeconds()));
                 problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "store-migrating", code);
             }
-            case ACTIVE -> {
-                TenantContext.set(entry.tenant());
-                try {
-                    chain.doFilter(request, response);
-                } finally {
-                    TenantContext.clear();
+            case READ_ONLY -> {
+                if (READS.contains(request.getMethod())) {
+                    serve(entry, request, response, chain);
+                } else {
+                    problems.write(request, response, HttpStatus.FORBIDDEN, "store-read-only", code);
                 }
             }
+            case ACTIVE -> serve(entry, request, response, chain);
+        }
+    }
+
+    private static void serve(TenantRegistry.Entry entry, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
+        TenantContext.set(entry.tenant());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            TenantContext.clear();
         }
     }
 

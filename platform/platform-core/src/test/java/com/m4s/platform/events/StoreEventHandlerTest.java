@@ -20,7 +20,7 @@ class StoreEventHandlerTest {
 
     private final Map<String, TenantRegistry.Status> statuses = new java.util.HashMap<>(Map.of(
             "tianhe", TenantRegistry.Status.ACTIVE, "panyu", TenantRegistry.Status.SUSPENDED,
-            "baiyun", TenantRegistry.Status.MIGRATING));
+            "baiyun", TenantRegistry.Status.MIGRATING, "huadu", TenantRegistry.Status.READ_ONLY));
     private final TenantRegistry registry = code -> Optional.ofNullable(statuses.get(code))
             .map(status -> new TenantRegistry.Entry(Tenant.of(code, "m4s_store_"), status, null,
                     ZoneId.of("Asia/Shanghai")));
@@ -44,6 +44,13 @@ class StoreEventHandlerTest {
 
         assertThat(handled).containsExactly("WantedA@tianhe", "WantedD@tianhe");
         assertThat(TenantContext.current()).isEmpty();
+    }
+
+    @Test
+    void aReadOnlyStoresEventsStillRunSoNothingIsMissingWhenItIsWritableAgain() throws Exception {
+        handler.handle(List.of(event("WantedA", "huadu"), event("WantedB", "panyu")));
+
+        assertThat(handled).containsExactly("WantedA@huadu");
     }
 
     @Test
