@@ -39,7 +39,7 @@ describe('points expiry policy', () => {
       { auth: fakeAuth({ api }) },
     );
     expect((await screen.findByTestId('expiry-policy-text')).textContent).toMatch(/^积分自到账当月起，于 24 个月后的月底到期/);
-    fireEvent.change(screen.getByLabelText('月数 N'), { target: { value: '12' } });
+    fireEvent.change(await screen.findByLabelText('月数 N'), { target: { value: '12' } });
     fireEvent.click(button('保存有效期'));
     await screen.findByText('新的有效期只适用于今后到账的积分；已到账积分的到期日不变。');
     fireEvent.click(button('保存有效期', document.querySelector<HTMLElement>('.ant-popover')!));

@@ -28,10 +28,12 @@ export function ExpiryPolicyCard({ path, manages }: { path: string; manages: boo
   const formatTime = useFormatTime();
   const policy = useLoad<ExpiryPolicy>((signal) => api.get<ExpiryPolicy>(`${path}/expiry-policy`, undefined, signal), [path]);
   const [form] = Form.useForm<PolicyForm>();
-  const kind = Form.useWatch('kind', form);
+  const watched = Form.useWatch('kind', form);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
   const p = policy.data;
+  // useWatch answers only after the form has mounted; until then the kind shown is the one read.
+  const kind = watched ?? p?.kind;
 
   const save = async (values: PolicyForm) => {
     if (!p) return;
