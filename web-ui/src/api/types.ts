@@ -259,15 +259,21 @@ export type CouponStatisticsView = ConsoleSchemas['CouponStatisticsView'];
 // payments and the checkout sheet (WAL-3, WAL-4; decision 0045); amounts in fen, 100 points = 1 yuan
 export type PaymentRow = Nullable<ConsoleSchemas['PaymentRow'], 'subjectId' | 'cashMethod' | 'onlineMethod' | 'confirmedBy' | 'confirmedAt' | 'note'>;
 // online payments on Stripe (decision 0046)
-export type OnlineView = Nullable<
-  ConsoleSchemas['OnlineView'],
-  'intentId' | 'actionType' | 'qrData' | 'qrImage' | 'redirectUrl' | 'failureCode' | 'failureMessage' | 'settledAt'
->;
+/** Where money Stripe takes in for the store goes back: a refund's online part, or a payment made too late. */
+export type OnlineRefundStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED';
+/** A payment's online part; `lateReturn`: money paid at Stripe after the payment had failed, on its way back. */
+export type OnlineView = Omit<
+  Nullable<
+    ConsoleSchemas['OnlineView'],
+    'intentId' | 'actionType' | 'qrData' | 'qrImage' | 'redirectUrl' | 'failureCode' | 'failureMessage' | 'settledAt'
+  >,
+  'lateReturn'
+> & { lateReturn?: OnlineRefundStatus | null };
 export type OnlineMethod = OnlineView['method'];
 export type OnlinePaymentStatus = OnlineView['status'];
 export type OnlinePaymentOptions = ConsoleSchemas['OnlinePaymentOptions'];
 /** A refund; `onlineStatus`: where its online part is at Stripe (null without one). */
-export type PaymentRefundView = Omit<ConsoleSchemas['RefundView'], 'onlineStatus'> & { onlineStatus?: 'PENDING' | 'SUCCEEDED' | 'FAILED' | null };
+export type PaymentRefundView = Omit<ConsoleSchemas['RefundView'], 'onlineStatus'> & { onlineStatus?: OnlineRefundStatus | null };
 export type PaymentWebhookView = ConsoleSchemas['WebhookView'];
 export type PaymentView = Omit<ConsoleSchemas['PaymentView'], 'payment' | 'refunds' | 'online'> & {
   payment: PaymentRow;

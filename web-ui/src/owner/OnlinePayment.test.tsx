@@ -207,6 +207,11 @@ describe('the payment result', () => {
     expect(onRetry).toHaveBeenCalled();
   });
 
+  it('tells the owner that money paid after the payment had closed goes back', () => {
+    renderWithAuth(<PaymentOutcome view={{ ...failedView, online: { ...failedView.online!, lateReturn: 'PENDING' } }} />);
+    expect(screen.getByTestId('late-return')).toHaveTextContent(/^您在支付关闭后完成的 .+ 元付款将原路退回，不会扣款。$/);
+  });
+
   it('back from Alipay: finds the order’s payment, asks Stripe through the server, then shows the result', async () => {
     sessionStorage.removeItem('m4s.pay.online.o1');
     const get = vi.fn().mockResolvedValue({ content: [{ ...row, id: 'p-old', status: 'FAILED' }, { ...row, onlineMethod: 'ALIPAY' }], page: 0, size: 50, totalElements: 2, totalPages: 1 });

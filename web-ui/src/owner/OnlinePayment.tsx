@@ -197,7 +197,7 @@ export function PaymentReceipt({ view }: { view: PaymentView }) {
  * given back, and 重新支付.
  */
 export function PaymentOutcome({ view, onRetry, onDone }: { view: PaymentView; onRetry?: () => void; onDone?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const failed = view.payment.status === 'FAILED';
   const online = view.online;
   const reason = online?.failureMessage ?? online?.failureCode;
@@ -211,6 +211,7 @@ export function PaymentOutcome({ view, onRetry, onDone }: { view: PaymentView; o
           <p>{online?.status === 'CANCELED' ? t('owner.online.reasonCanceled') : t('owner.online.reasonFailed')}</p>
           {reason && <p className="owner-muted">{t('owner.online.reason', { reason })}</p>}
           <p>{t('owner.online.returned')}</p>
+          {online?.lateReturn && <p data-testid="late-return">{t('owner.online.lateReturn', { amount: formatFen(online.amountFen, i18n.language) })}</p>}
           {onRetry && (
             <button type="button" className="owner-button" onClick={onRetry}>
               {t('owner.online.retry')}

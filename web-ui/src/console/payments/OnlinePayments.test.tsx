@@ -34,6 +34,13 @@ describe('a payment’s online part in the console', () => {
     expect(screen.getByText('The payment was declined (payment_declined)')).toBeInTheDocument();
   });
 
+  it('says when the owner paid after the payment had failed and the money went back', () => {
+    renderWithAuth(<OnlinePart online={{ ...online, status: 'FAILED', lateReturn: 'SUCCEEDED' }} />);
+    expect(screen.getByText('超时后到账')).toBeInTheDocument();
+    expect(screen.getByText('已退')).toBeInTheDocument();
+    expect(screen.getByText('支付关闭后车主仍完成了付款，200.00 元已原路退回，本次收款仍为失败。')).toBeInTheDocument();
+  });
+
   it('lists the Stripe notifications with their effect in words, folded until opened', async () => {
     renderWithAuth(
       <StripeNotifications

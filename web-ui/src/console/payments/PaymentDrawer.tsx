@@ -93,7 +93,7 @@ export function PaymentRefundDialog({ view, path, onClose, onRefunded }: { view?
 
 /**
  * A payment's online part (decision 0046): method, amount, where it is at Stripe, the intent's id, why it failed, when
- * it settled.
+ * it settled, and money paid at Stripe after the payment had failed on its way back.
  */
 export function OnlinePart({ online }: { online: OnlineView }) {
   const { t, i18n } = useTranslation();
@@ -108,6 +108,12 @@ export function OnlinePart({ online }: { online: OnlineView }) {
       <Descriptions.Item label={t('payments.online.intent')}>{online.intentId ? <Typography.Text copyable>{online.intentId}</Typography.Text> : '—'}</Descriptions.Item>
       <Descriptions.Item label={t('payments.online.failure')}>{[online.failureMessage, online.failureCode && `(${online.failureCode})`].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
       <Descriptions.Item label={t('payments.online.settledAt')}>{online.settledAt ? formatTime(online.settledAt, 'short') : '—'}</Descriptions.Item>
+      {online.lateReturn && (
+        <Descriptions.Item label={t('payments.online.lateReturn')} span={2}>
+          <Tag color={REFUND_ONLINE_COLOURS[online.lateReturn]}>{t(`payments.refundOnlineStatuses.${online.lateReturn}`)}</Tag>
+          {t('payments.online.lateReturnText', { amount: formatFen(online.amountFen, i18n.language) })}
+        </Descriptions.Item>
+      )}
     </Descriptions>
   );
 }

@@ -185,6 +185,10 @@ public class OnlinePayments {
         Payment payment = payments.lock(paymentId).orElseThrow(() -> new ApiException.NotFound("payment", paymentId));
         OnlinePayment part = onlines.lockByPayment(paymentId).orElseThrow();
         Instant now = storeTime.clock().instant();
+        if (intent.status() == OnlinePaymentStatus.SUCCEEDED && part.status().isFinal()
+                && part.status() != OnlinePaymentStatus.SUCCEEDED) {
+            return returnLatePayment(payment, part, intent, now, source);
+        }
         boolean moved = part.learn(intent, now);
         if (!moved) {
             onlines.saveAndFlush(part);
@@ -208,12 +212,31 @@ public class OnlinePayments {
                     part.status(), source);
             return "RELEASED";
         }
-        if (part.status() == OnlinePaymentStatus.SUCCEEDED) {
-            // paid at Stripe after we gave up on it: the janitor returns the money (never keep it unaccounted)
-            log.warn("online payment {} of store {} succeeded after it was released ({})", paymentId, store, source);
-            return "SUCCEEDED_AFTER_RELEASE";
-        }
         return "MOVED";
+    }
+
+    /**
+     * The owner paid at Stripe after the payment had failed (a failed intent can still be paid on the same page) and
+     * given back what it held: the money must not stay with the dealer unaccounted, so all of it goes back, once
+     * (the database allows one late return per payment), sent by the janitor like a refund's online part. The
+     * payment stays failed; the owner pays the order again if they wish.
+     */
+    private String returnLatePayment(Payment payment, OnlinePayment part, OnlinePayment.Intent intent, Instant now,
+            String source) {
+        if (onlineRefunds.existsByPaymentIdAndReason(payment.id(), OnlineRefund.Reason.LATE_PAYMENT)) {
+            return "NONE";
+        }
+        onlineRefunds.saveAndFlush(OnlineRefund.lateReturn(payment.id(), part.amountFen(), now));
+        work.mark(JOB, now);
+        String store = TenantContext.require().storeCode();
+        events.publish(PaymentEvents.TOPIC, PaymentEvents.Type.PaymentPaidLate.name(),
+                new PaymentEvents.PaymentPaidLateReturned(payment.id(), store,
+                        tenants.find(store).map(TenantRegistry.Entry::groupCode).orElse(null), payment.memberId(),
+                        intent.id().isBlank() ? String.valueOf(part.intentId()) : intent.id(), part.amountFen(),
+                        part.method()));
+        log.warn("online payment {} of store {} was paid after it had {} ({}): {} fen go back", payment.id(), store,
+                part.status(), source, part.amountFen());
+        return "RETURNED_LATE_PAYMENT";
     }
 
     /** Gives back everything a failed payment held: coupons, the wallet spend, points, a multiplier's extra points. */
@@ -349,24 +372,29 @@ public class OnlinePayments {
                     RefundCreateParams.builder().setPaymentIntent(part.intentId()).setAmount(refund.amountFen())
                             .putMetadata(STORE_KEY, TenantContext.require().storeCode())
                             .putMetadata(PAYMENT_KEY, refund.paymentId().toString())
-                            .putMetadata("m4s_refund", refund.refundId().toString()).build(),
+                            .putMetadata("m4s_refund", refund.refundId() == null ? refund.reason().name()
+                                    : refund.refundId().toString()).build(),
                     StripeAccess.onAccount(part.account(), refund.idempotencyKey())));
-            tx.executeWithoutResult(status -> onlineRefunds.findById(onlineRefund).ifPresent(r -> {
-                r.sent(made.getId(), now);
-                onlineRefunds.saveAndFlush(r);
-            }));
+            // under the row's lock: a janitor round and a refund sending the same (one key, one refund at Stripe) agree
+            tx.executeWithoutResult(status -> onlineRefunds.lock(onlineRefund)
+                    .filter(r -> r.status() == OnlineRefund.Status.PENDING).ifPresent(r -> {
+                        r.sent(made.getId(), now);
+                        onlineRefunds.saveAndFlush(r);
+                    }));
         } catch (StripeRefused refused) {
             log.error("online refund {} refused by Stripe: {}", onlineRefund, refused.getMessage());
-            tx.executeWithoutResult(status -> onlineRefunds.findById(onlineRefund).ifPresent(r -> {
-                r.triedAndFailed(refused.getMessage(), true, now);
-                onlineRefunds.saveAndFlush(r);
-            }));
+            tx.executeWithoutResult(status -> onlineRefunds.lock(onlineRefund)
+                    .filter(r -> r.status() == OnlineRefund.Status.PENDING).ifPresent(r -> {
+                        r.triedAndFailed(refused.getMessage(), true, now);
+                        onlineRefunds.saveAndFlush(r);
+                    }));
         } catch (DependencyUnavailable unavailable) {
-            tx.executeWithoutResult(status -> onlineRefunds.findById(onlineRefund).ifPresent(r -> {
-                r.triedAndFailed(unavailable.getMessage(), false, now);
-                onlineRefunds.saveAndFlush(r);
-                work.mark(JOB, now.plus(CHECK_AFTER));
-            }));
+            tx.executeWithoutResult(status -> onlineRefunds.lock(onlineRefund)
+                    .filter(r -> r.status() == OnlineRefund.Status.PENDING).ifPresent(r -> {
+                        r.triedAndFailed(unavailable.getMessage(), false, now);
+                        onlineRefunds.saveAndFlush(r);
+                        work.mark(JOB, now.plus(CHECK_AFTER));
+                    }));
         }
     }
 

@@ -9,8 +9,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The online part of a refund on its way back through Stripe: recorded with the refund (whose split is final), sent
- * once that is committed, and retried with the same idempotency key until Stripe has it.
+ * Money on its way back through Stripe, sent once recorded and retried with the same idempotency key until Stripe has
+ * it: the online part of a refund (recorded with the refund, whose split is final), or all of a payment's online part
+ * that was paid after the payment had failed and given back what it held ({@link Reason#LATE_PAYMENT}, no refund of
+ * ours behind it, once per payment).
  */
 @Entity
 @Table(name = "online_refund")
@@ -19,8 +21,13 @@ class OnlineRefund extends BaseEntity {
     /** PENDING until Stripe accepted it; SUCCEEDED; FAILED when Stripe refused it (people must look). */
     enum Status { PENDING, SUCCEEDED, FAILED }
 
+    /** Why the money goes back: a refund of ours, or a payment made at Stripe after ours had failed. */
+    enum Reason { REFUND, LATE_PAYMENT }
+
     @Column(name = "refund_id")
-    private UUID refundId;
+    private @Nullable UUID refundId;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Reason reason;
     @Column(name = "payment_id")
     private UUID paymentId;
     @Column(name = "amount_fen")
@@ -37,15 +44,26 @@ class OnlineRefund extends BaseEntity {
 
     protected OnlineRefund() {
         // for JPA, which sets every field right after
-        this.refundId = new UUID(0, 0);
+        this.reason = Reason.REFUND;
         this.paymentId = new UUID(0, 0);
         this.idempotencyKey = "";
         this.status = Status.PENDING;
     }
 
     OnlineRefund(UUID refundId, UUID paymentId, long amountFen, String idempotencyKey, Instant now) {
+        this(refundId, Reason.REFUND, paymentId, amountFen, idempotencyKey, now);
+    }
+
+    /** All of a payment's online part, paid at Stripe after the payment had failed: it goes back whole. */
+    static OnlineRefund lateReturn(UUID paymentId, long amountFen, Instant now) {
+        return new OnlineRefund(null, Reason.LATE_PAYMENT, paymentId, amountFen, "m4s-late-return-" + paymentId, now);
+    }
+
+    private OnlineRefund(@Nullable UUID refundId, Reason reason, UUID paymentId, long amountFen, String idempotencyKey,
+            Instant now) {
         super(now);
         this.refundId = refundId;
+        this.reason = reason;
         this.paymentId = paymentId;
         this.amountFen = amountFen;
         this.idempotencyKey = idempotencyKey;
@@ -68,7 +86,8 @@ class OnlineRefund extends BaseEntity {
         touch(now);
     }
 
-    UUID refundId() { return refundId; }
+    @Nullable UUID refundId() { return refundId; }
+    Reason reason() { return reason; }
     UUID paymentId() { return paymentId; }
     long amountFen() { return amountFen; }
     String idempotencyKey() { return idempotencyKey; }

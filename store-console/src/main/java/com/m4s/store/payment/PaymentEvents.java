@@ -19,7 +19,9 @@ public final class PaymentEvents {
         /** An online attempt failed, was cancelled or timed out; what it held was given back. */
         PaymentFailed,
         /** A chargeback was opened on a payment's online part. */
-        PaymentDisputed
+        PaymentDisputed,
+        /** A failed payment's online part was paid at Stripe after all; the money is on its way back whole. */
+        PaymentPaidLate
     }
 
     /** A payment as made or confirmed: what it paid for and how much of each means. */
@@ -40,6 +42,11 @@ public final class PaymentEvents {
     /** A chargeback opened on the online part of a payment. */
     public record PaymentDisputeOpened(UUID paymentId, String store, @Nullable String group, UUID memberId,
             String disputeId, long amountFen, @Nullable String reason) {
+    }
+
+    /** Money paid at Stripe for a payment that had failed (and given back what it held): it goes back whole. */
+    public record PaymentPaidLateReturned(UUID paymentId, String store, @Nullable String group, UUID memberId,
+            String intentId, long amountFen, OnlineMethod onlineMethod) {
     }
 
     private PaymentEvents() {

@@ -42,12 +42,14 @@ public class PaymentViews {
 
     /**
      * A payment's online part: the method, where it is, what the owner must do (a QR code to scan: {@code qrImage}
-     * is a data URL, {@code qrData} what it encodes; or a page to go to: {@code redirectUrl}), why it failed.
+     * is a data URL, {@code qrData} what it encodes; or a page to go to: {@code redirectUrl}), why it failed;
+     * {@code lateReturn}: where the money paid at Stripe after the payment had failed is on its way back (PENDING,
+     * SUCCEEDED, FAILED; null when nothing came late).
      */
     public record OnlineView(OnlineMethod method, long amountFen, OnlinePaymentStatus status,
             @Nullable String intentId, @Nullable String actionType, @Nullable String qrData, @Nullable String qrImage,
             @Nullable String redirectUrl, @Nullable String failureCode, @Nullable String failureMessage,
-            @Nullable Instant settledAt) {
+            @Nullable Instant settledAt, @Nullable String lateReturn) {
     }
 
     /** A Stripe event received about the payment and what it changed. */
@@ -100,13 +102,15 @@ public class PaymentViews {
                 .list();
         long refundable = row.status().allows(PaymentStatus.Move.REFUND)
                 ? row.walletFen() + row.pointsUsed() + row.cashFen() + row.onlineFen() - row.refundedFen() : 0;
-        OnlineView online = jdbc.sql("select method, amount_fen, status, intent_id, action_type, qr_data, qr_image,"
-                + " redirect_url, failure_code, failure_message, settled_at from online_payment where payment_id = :id")
+        OnlineView online = jdbc.sql("select o.method, o.amount_fen, o.status, o.intent_id, o.action_type, o.qr_data,"
+                + " o.qr_image, o.redirect_url, o.failure_code, o.failure_message, o.settled_at, l.status"
+                + " from online_payment o left join online_refund l on l.payment_id = o.payment_id"
+                + " and l.reason = 'LATE_PAYMENT' where o.payment_id = :id")
                 .param("id", id)
                 .query((rs, n) -> new OnlineView(OnlineMethod.valueOf(rs.getString(1)), rs.getLong(2),
                         OnlinePaymentStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        instant(rs.getObject(11, OffsetDateTime.class))))
+                        instant(rs.getObject(11, OffsetDateTime.class)), rs.getString(12)))
                 .optional().orElse(null);
         List<WebhookView> webhooks = online == null ? List.of() : jdbc.sql("select event_id, type, effect,"
                 + " received_at from payment_webhook where payment_id = :id order by received_at, event_id")

@@ -12,6 +12,7 @@ import com.m4s.store.support.LoyaltyScenarioTest;
 import com.m4s.store.support.StoreConsoleTest;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.RefundCreateParams;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,8 +36,9 @@ import tools.jackson.databind.JsonNode;
  * Owners' online payments (issue 18, decision 0046) as scenarios against the Stripe test fixture: the rest of an
  * order paid by WeChat Pay and confirmed by the webhook, every event delivered three times concurrently and shuffled
  * with exactly one effect; a failed Alipay payment giving back the coupons, wallet and points it held; the janitor
- * completing a payment whose webhook never came and releasing one never paid; refunds through Stripe, one made in
- * Stripe's dashboard, a chargeback; bad and stale signatures refused with nothing written.
+ * completing a payment whose webhook never came and releasing one never paid; money paid at Stripe after its payment
+ * had failed sent back whole; refunds through Stripe, one made in Stripe's dashboard, a chargeback; bad and stale
+ * signatures refused with nothing written.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OnlinePaymentsTest extends LoyaltyScenarioTest {
@@ -225,6 +227,67 @@ class OnlinePaymentsTest extends LoyaltyScenarioTest {
         assertThat(onlineEvents(member)).containsExactly("PaymentMade CONFIRMED 18000 0 18000 WECHAT_PAY",
                 "PaymentFailed FAILED 12000 8000 4000 WECHAT_PAY");
         assertThat(webhooks(paidId)).allMatch(w -> w.endsWith(" NONE"));
+        assertLedgersConsistent();
+    }
+
+    @Test
+    void moneyPaidAtStripeAfterThePaymentFailedGoesBackWholeOnceAndThePaymentStaysFailed() throws Exception {
+        String member = member("迟到付款");
+        topUp(member, 3_000);
+        String order = settledOrder(member, "ONL-RO-6", line(1, "LABOUR", null, "150.00", "CUSTOMER"));
+        Api owner = owner(member, "online-owner-6");
+        JsonNode started = owner.post(base + "/me/repair-orders/" + order + "/payments",
+                appPay(3_000, 0, 12_000, "ALIPAY", "https://owner.example/pay/back", List.of()),
+                Map.of("Idempotency-Key", "late-1")).json();
+        String id = started.path("payment").path("id").asString();
+        String intentId = started.path("online").path("intentId").asString();
+        authorize(started.path("online").path("redirectUrl").asString(), "fail");
+        Eventually.await(WEBHOOKS, "the payment failed", () -> status(owner, id), "FAILED"::equals);
+        List<String> released = List.of("TOP_UP 3000 0", "SPEND -3000 0", "REFUND 3000 0");
+        assertThat(walletEntries(member)).containsExactlyElementsOf(released);
+
+        // the owner tries again on the same Alipay page (the page confirms the intent anew) and this time pays: the
+        // money goes back whole, by the janitor
+        stripe.client().v1().paymentIntents().confirm(intentId, PaymentIntentConfirmParams.builder()
+                .setPaymentMethodData(PaymentIntentConfirmParams.PaymentMethodData.builder()
+                        .setType(PaymentIntentConfirmParams.PaymentMethodData.Type.ALIPAY).build())
+                .setReturnUrl("https://owner.example/pay/back").build(), onAccount());
+        stripe.succeed(intentId);
+        Eventually.await(WEBHOOKS, "the late payment taken in", () -> manager().get(base + "/payments/" + id).json(),
+                v -> "PENDING".equals(v.path("online").path("lateReturn").asString()));
+        sweep();
+        JsonNode returned = manager().get(base + "/payments/" + id).json();
+        assertThat(returned.path("online").path("lateReturn").asString()).isEqualTo("SUCCEEDED");
+        assertThat(returned.path("payment").path("status").asString()).isEqualTo("FAILED");
+        assertThat(returned.path("online").path("status").asString()).isEqualTo("FAILED");
+        assertThat(returned.path("refunds").size()).as("no refund of ours: nothing of ours was paid").isZero();
+        assertThat(returned.path("refundableFen").asLong()).isZero();
+        PaymentIntent intent = stripe.client().v1().paymentIntents().retrieve(intentId, onAccount());
+        var charge = stripe.client().v1().charges().retrieve(intent.getLatestCharge(), onAccount());
+        assertThat(charge.getAmountRefunded()).isEqualTo(12_000L);
+        assertThat(strings("select reason || ' ' || amount_fen || ' ' || status || ' ' || idempotency_key from store_"
+                + STORE + ".online_refund where payment_id = ?::uuid", UUID.fromString(id)))
+                .containsExactly("LATE_PAYMENT 12000 SUCCEEDED m4s-late-return-" + id);
+        Eventually.await(WEBHOOKS, "Stripe's refund event taken in", () -> webhooks(id),
+                w -> w.contains("charge.refunded REFUND_KNOWN"));
+        assertThat(webhooks(id)).contains("payment_intent.payment_failed RELEASED",
+                "payment_intent.succeeded RETURNED_LATE_PAYMENT");
+
+        // every event about the intent and its charge three more times, concurrently and shuffled: nothing more
+        List<String> all = new java.util.ArrayList<>();
+        stripe.eventsAbout(intentId).forEach(e -> all.add(e.getId()));
+        stripe.eventsAbout(intent.getLatestCharge()).forEach(e -> all.add(e.getId()));
+        List<String> received = webhooks(id);
+        assertThat(stripe.deliverConcurrently(endpoint, all.stream().distinct().toList(), 3, true))
+                .allMatch(code -> code == 200);
+        assertThat(webhooks(id)).isEqualTo(received);
+        assertThat(stripe.client().v1().charges().retrieve(intent.getLatestCharge(), onAccount())
+                .getAmountRefunded()).isEqualTo(12_000L);
+        assertThat(paymentEventTypes(id)).containsExactly("PaymentFailed", "PaymentPaidLate");
+        assertThat(strings("select (payload->>'amountFen') || ' ' || (payload->>'intentId') || ' '"
+                + " || (payload->>'onlineMethod') from console.event_outbox where event_type = 'PaymentPaidLate'"
+                + " and payload->>'paymentId' = ?", id)).containsExactly("12000 " + intentId + " ALIPAY");
+        assertThat(walletEntries(member)).containsExactlyElementsOf(released);
         assertLedgersConsistent();
     }
 
