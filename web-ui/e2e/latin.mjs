@@ -12,7 +12,9 @@ export const LATIN_ALLOWED = new Set([
   // car brands and model designations (the demo data's models are written as Chinese dealers write them)
   'BMW', 'Mercedes', 'Benz', 'Toyota', 'EQE', 'GLC', 'GLE', 'EV', 'SUV', 'MPV',
   // gearboxes, vehicle identity, files and sizes
-  'CVT', 'DCT', 'VIN', 'Excel', 'JPEG', 'PNG', 'MB', 'KB', 'IP',
+  'CVT', 'DCT', 'VIN', 'Excel', 'JPEG', 'PNG', 'PDF', 'MB', 'KB', 'IP', 'ID',
+  // the payment service the platform bills through and dealer groups receive owners' payments on (Stripe 关联账户)
+  'Stripe',
   // the dealer management system, as 4S stores name it (DMS 导入, DMS 对接)
   'DMS',
   // file types as the import page names them (支持 .csv 和 .xlsx)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayBounds, dayIn, DEFAULT_TIME_ZONE, formatTime, knownZone } from './format';
+import { dayBounds, dayIn, DEFAULT_TIME_ZONE, formatDate, formatTime, knownZone } from './format';
 import { thisYear } from './usedCar';
 
 // ICU writes some spaces as narrow no-break spaces ("1:30 AM"), depending on its version
@@ -12,6 +12,8 @@ describe('formatTime', () => {
   it("reads a point in time on the store's wall clock, not the browser's", () => {
     expect(formatTime(NEW_YEAR, 'zh-CN', 'Asia/Shanghai')).toBe('2027年1月1日 01:30');
     expect(formatTime(NEW_YEAR, 'zh-CN', 'Asia/Urumqi')).toBe('2026年12月31日 23:30');
+    expect(formatDate(NEW_YEAR, 'zh-CN', 'Asia/Shanghai')).toBe('2027年1月1日');
+    expect(formatDate(NEW_YEAR, 'zh-CN', 'Asia/Urumqi')).toBe('2026年12月31日');
     expect(plain(formatTime(NEW_YEAR, 'en', 'Asia/Shanghai'))).toBe('Jan 1, 2027, 1:30 AM');
     expect(plain(formatTime(NEW_YEAR, 'en', 'Asia/Urumqi'))).toBe('Dec 31, 2026, 11:30 PM');
   });

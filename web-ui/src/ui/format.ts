@@ -38,6 +38,14 @@ export function formatTime(
   return new Intl.DateTimeFormat(language, { dateStyle, timeStyle: seconds ? 'medium' : 'short', timeZone }).format(date);
 }
 
+/** The calendar day of a point in time in the user's language and `timeZone`: 2027年1月1日 / Jan 1, 2027. */
+export function formatDate(iso: string | undefined | null, language: string, timeZone: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone }).format(date);
+}
+
 /** The wall clock in `timeZone` at `at`, as numbers (hour 0–23). */
 function wallClock(at: Date | number, timeZone: string) {
   const parts = new Intl.DateTimeFormat('en-US', {

@@ -105,9 +105,10 @@ describe('billing pieces', () => {
       periodEnd: '2027-01-31T16:00:00Z',
       nextPaymentAttempt: '2027-01-31T17:00:00Z',
       lines: [
-        { description: 'Unused time on 1 × M4S Standard after 10 Jan 2027', amount: -19_933, quantity: 1, proration: true },
-        { description: 'Remaining time on 2 × M4S Standard after 10 Jan 2027', amount: 39_867, quantity: 2, proration: true },
-        { description: '2 × M4S Standard', amount: 59_800, quantity: 2, proration: false },
+        { description: 'Unused time on 1 × M4S Standard after 10 Jan 2027', amount: -19_933, quantity: 1, proration: true, periodStart: '2027-01-10T00:00:00Z', periodEnd: '2027-01-31T16:00:00Z' },
+        { description: 'Remaining time on 2 × M4S Standard after 10 Jan 2027', amount: 39_867, quantity: 2, proration: true, periodStart: '2027-01-10T00:00:00Z', periodEnd: '2027-01-31T16:00:00Z' },
+        { description: '2 × M4S Standard', amount: 59_800, quantity: 2, proration: false,
+          periodStart: '2027-01-31T16:00:00Z', periodEnd: '2027-02-28T16:00:00Z' },
       ],
     };
     render(<UpcomingInvoiceLines invoice={upcoming} />);
@@ -115,6 +116,9 @@ describe('billing pieces', () => {
     expect(screen.getByText('-199.33')).toBeInTheDocument();
     expect(screen.getByText('398.67')).toBeInTheDocument();
     expect(screen.getAllByText('按天折算')).toHaveLength(2);
+    expect(screen.getByText('退回未用时间：1 家门店，2027年1月10日 起')).toHaveAttribute('title', 'Unused time on 1 × M4S Standard after 10 Jan 2027');
+    expect(screen.getByText('补收剩余时间：2 家门店，2027年1月10日 起')).toBeInTheDocument();
+    expect(screen.getByText('2 家门店的月费（2027年2月1日 – 2027年3月1日）')).toBeInTheDocument();
     expect(screen.getByTestId('upcoming-due')).toHaveTextContent('应付 ¥797.34');
   });
 });

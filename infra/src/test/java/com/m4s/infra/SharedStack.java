@@ -2,11 +2,13 @@ package com.m4s.infra;
 
 import com.m4s.infra.stack.DemoData;
 import com.m4s.infra.stack.Stack;
+import com.m4s.platform.test.stripe.StripeTestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -16,7 +18,12 @@ import java.util.stream.Stream;
  */
 final class SharedStack {
 
+    /** The signing secrets of the fixture's webhook endpoints, as the services are told them. */
+    static final String CONNECT_WEBHOOK_SECRET = "whsec_e2e_connect";
+    static final String PLATFORM_WEBHOOK_SECRET = "whsec_e2e_platform";
+
     private static Stack stack;
+    private static StripeTestServer stripe;
     private static boolean demoData;
 
     private SharedStack() {
@@ -26,15 +33,35 @@ final class SharedStack {
         if (stack == null) {
             Path home = Path.of(System.getProperty("m4s.home", "..")).toAbsolutePath().normalize();
             Path data = temporaryFolder();
-            stack = Stack.start(Stack.Config.ephemeral(home, data));
+            // Stripe cannot be reached from here: the stack talks to the Stripe test fixture, whose webhooks come in
+            // through the gateway as Stripe's would
+            stripe = StripeTestServer.start();
+            stack = Stack.start(Stack.Config.ephemeral(home, data).withStripe(Map.of(
+                    "M4S_STRIPE_SECRET_KEY", StripeTestServer.SECRET_KEY,
+                    "M4S_STRIPE_PUBLISHABLE_KEY", StripeTestServer.PUBLISHABLE_KEY,
+                    "M4S_STRIPE_API_BASE", stripe.url(),
+                    "M4S_STRIPE_WEBHOOK_SECRET", PLATFORM_WEBHOOK_SECRET,
+                    "M4S_STRIPE_CONNECT_WEBHOOK_SECRET", CONNECT_WEBHOOK_SECRET)));
+            stripe.connectedAccount(DemoData.DEMO_STRIPE_ACCOUNT);
+            stripe.webhookEndpoint(stack.gatewayUrl() + "/api/payments/stripe/webhook", CONNECT_WEBHOOK_SECRET, true);
+            stripe.webhookEndpoint(stack.gatewayUrl() + "/api/admin/billing/stripe-webhook", PLATFORM_WEBHOOK_SECRET,
+                    false);
             Stack started = stack;
+            StripeTestServer fixture = stripe;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
+                fixture.close();
                 keepLogs(data.resolve("logs"), Path.of("target", "stack-logs", data.getFileName().toString()));
                 delete(data);
             }, "m4s-test-stack-stop"));
         }
         return stack;
+    }
+
+    /** The Stripe test fixture the shared stack talks to. */
+    static synchronized StripeTestServer stripe() {
+        get();
+        return stripe;
     }
 
     /** The shared stack with the demo dealer group, stores, members and users' data loaded (once). */

@@ -47,6 +47,11 @@ public final class DemoData {
     /** The demo operator of the realm; all demo users share {@link #DEMO_PASSWORD}. */
     public static final String OPERATOR = "operator";
     public static final String DEMO_PASSWORD = "demo1234";
+    /**
+     * The demo group's Stripe connected account, where owners' online payments go: a test account id, used only
+     * when the stack is given Stripe keys (the browser suite's Stripe test fixture knows it).
+     */
+    public static final String DEMO_STRIPE_ACCOUNT = "acct_m4sdemohuanan";
     /** The demo store's service advisor (a realm user of gz_tianhe, department service). */
     static final String ADVISOR = "staff.gz_tianhe";
 
@@ -92,6 +97,8 @@ public final class DemoData {
             awaitActive(store.code());
             addMembers(store);
         }
+        require(api.put("/api/admin/groups/" + GROUP + "/payment-account", Map.of("stripeAccountId",
+                DEMO_STRIPE_ACCOUNT)), 200);
         signUpOwner();
         DemoVolume volume = new DemoVolume(stack, api, Instant.now());
         Set<String> demoPhones = Set.copyOf(demoPhones());

@@ -30,18 +30,38 @@ import java.util.Set;
  */
 public final class Stack implements AutoCloseable {
 
-    /** Where the stack lives and listens. Port 0 picks a free port. */
+    /**
+     * Where the stack lives and listens. Port 0 picks a free port. {@code stripe}: the services' Stripe settings
+     * ({@code M4S_STRIPE_*}), by default those of this process's environment (none: online payment off).
+     */
     public record Config(Path home, Path dataDir, int postgresPort, int keycloakPort, int tenantAdminPort,
-            int storeConsolePort, int gatewayPort, int kafkaPort, int elasticsearchPort) {
+            int storeConsolePort, int gatewayPort, int kafkaPort, int elasticsearchPort, Map<String, String> stripe) {
 
         /** The ports a person runs on by default. */
         public static Config standard(Path home, Path dataDir) {
-            return new Config(home, dataDir, 15432, 8180, 8081, 8082, 8080, 19092, 19200);
+            return new Config(home, dataDir, 15432, 8180, 8081, 8082, 8080, 19092, 19200, stripeFromEnvironment());
         }
 
         /** Free ports everywhere: for tests and benchmarks that must not clash with a running stack. */
         public static Config ephemeral(Path home, Path dataDir) {
-            return new Config(home, dataDir, free(), free(), free(), free(), free(), free(), free());
+            return new Config(home, dataDir, free(), free(), free(), free(), free(), free(), free(),
+                    stripeFromEnvironment());
+        }
+
+        /** The same stack talking to Stripe (or the Stripe test fixture) with these {@code M4S_STRIPE_*} settings. */
+        public Config withStripe(Map<String, String> settings) {
+            return new Config(home, dataDir, postgresPort, keycloakPort, tenantAdminPort, storeConsolePort,
+                    gatewayPort, kafkaPort, elasticsearchPort, Map.copyOf(settings));
+        }
+
+        private static Map<String, String> stripeFromEnvironment() {
+            Map<String, String> settings = new java.util.TreeMap<>();
+            System.getenv().forEach((name, value) -> {
+                if (name.startsWith("M4S_STRIPE_") && !value.isBlank()) {
+                    settings.put(name, value);
+                }
+            });
+            return Map.copyOf(settings);
         }
     }
 
@@ -249,6 +269,7 @@ public final class Stack implements AutoCloseable {
         // no SMS provider here: texts to the demo members' phones can be read in store-console's development inbox
         env.put("M4S_NOTIFICATION_DEVELOPMENTINBOX_ENABLED", "true");
         env.put("M4S_NOTIFICATION_DEVELOPMENTINBOX_PHONES", String.join(",", DemoData.demoPhones()));
+        env.putAll(config.stripe());
         return env;
     }
 
