@@ -3,6 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { BillingStatus } from '../../api/types';
 import { DEFAULT_TIME_ZONE, formatTime } from '../../ui/format';
 
+/** The statuses that need a word, with its weight and its texts' key; any other status shows nothing. */
+const BANNERS: Partial<Record<BillingStatus, { type: 'warning' | 'error'; key: 'pastDue' | 'readOnly' | 'canceled' }>> = {
+  PAST_DUE: { type: 'warning', key: 'pastDue' },
+  READ_ONLY: { type: 'error', key: 'readOnly' },
+  CANCELED: { type: 'error', key: 'canceled' },
+};
+
 /**
  * What an executive (or, in the store console, the store's staff) must know about the group's subscription: past due
  * (and when the stores become read-only), read-only since, ended. Nothing while all is well.
@@ -18,42 +25,17 @@ export function BillingStatusBanner({
   audience?: 'group' | 'store';
 }) {
   const { t, i18n } = useTranslation();
+  const banner = BANNERS[status];
+  if (!banner) return null;
   const when = formatTime(readOnlyFrom, i18n.language, DEFAULT_TIME_ZONE);
-  switch (status) {
-    case 'PAST_DUE':
-      return (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={t(`billing.${audience}Banner.pastDue.title`)}
-          description={t(`billing.${audience}Banner.pastDue.text`, { when })}
-        />
-      );
-    case 'READ_ONLY':
-      return (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={t(`billing.${audience}Banner.readOnly.title`)}
-          description={t(`billing.${audience}Banner.readOnly.text`, { when })}
-        />
-      );
-    case 'CANCELED':
-      return (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={t(`billing.${audience}Banner.canceled.title`)}
-          description={t(`billing.${audience}Banner.canceled.text`, { when })}
-        />
-      );
-    default:
-      return null;
-  }
+  return (
+    <Alert
+      type={banner.type}
+      showIcon
+      role="alert"
+      style={{ marginBottom: 16 }}
+      title={t(`billing.${audience}Banner.${banner.key}.title`)}
+      description={t(`billing.${audience}Banner.${banner.key}.text`, { when })}
+    />
+  );
 }
