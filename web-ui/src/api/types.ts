@@ -275,6 +275,8 @@ export type OnlinePaymentOptions = ConsoleSchemas['OnlinePaymentOptions'];
 /** A refund; `onlineStatus`: where its online part is at Stripe (null without one). */
 export type PaymentRefundView = Omit<ConsoleSchemas['RefundView'], 'onlineStatus'> & { onlineStatus?: OnlineRefundStatus | null };
 export type PaymentWebhookView = ConsoleSchemas['WebhookView'];
+/** How a refund of an amount would be shared now, before it is made. */
+export type RefundPreview = Nullable<ConsoleSchemas['RefundPreview'], 'onlineMethod'>;
 export type PaymentView = Omit<ConsoleSchemas['PaymentView'], 'payment' | 'refunds' | 'online'> & {
   payment: PaymentRow;
   refunds: PaymentRefundView[];

@@ -110,4 +110,28 @@ describe('a payment’s online part in the console', () => {
     );
     expect((await screen.findByTestId('refund-online-hint')).textContent).toBe('本单有在线支付 200.00 元（支付宝）：其中按比例的部分将经 Stripe 原路退回，到账可能需要几天。');
   });
+
+  it('shows how the amount typed would be shared, as the server works it out, and repeats it in the confirmation', async () => {
+    const paid: PaymentView = { ...waiting, payment: { ...row, status: 'CONFIRMED', allowed: ['REFUND'] }, refundableFen: 45000 };
+    const get = vi.fn((_path: string, query?: Record<string, unknown>) =>
+      Promise.resolve(
+        query?.amountFen === 45000
+          ? { amountFen: 45000, cashFen: 0, walletFen: 25000, pointsReturned: 0, onlineFen: 20000, onlineMethod: 'ALIPAY', restoresCoupons: true }
+          : { amountFen: 10000, cashFen: 0, walletFen: 5556, pointsReturned: 0, onlineFen: 4444, onlineMethod: 'ALIPAY', restoresCoupons: false },
+      ),
+    );
+    renderWithAuth(
+      <App>
+        <PaymentRefundDialog view={paid} path={PATH} onClose={vi.fn()} onRefunded={vi.fn()} />
+      </App>,
+      { auth: fakeAuth({ api: fakeApi({ get: get as never }) }) },
+    );
+    expect((await screen.findByTestId('refund-preview')).textContent).toBe('将退回：钱包 250.00 元，支付宝原路退回 200.00 元；全额退款，优惠券将恢复（仍在有效期内的）');
+    expect(get).toHaveBeenCalledWith(`${PATH}/refund-preview`, { amountFen: 45000 }, expect.any(AbortSignal));
+    fireEvent.change(screen.getByLabelText('退款金额'), { target: { value: '100' } });
+    await waitFor(() => expect(screen.getByTestId('refund-preview').textContent).toBe('将退回：钱包 55.56 元，支付宝原路退回 44.44 元'));
+    fireEvent.change(screen.getByLabelText('退款原因'), { target: { value: '退一项' } });
+    fireEvent.click(screen.getByText('下一步'));
+    expect(await screen.findByText(/将向 张三 13800138001 退款 100.00 元，退款后不可撤销。 将退回：钱包 55.56 元，支付宝原路退回 44.44 元$/)).toBeInTheDocument();
+  });
 });

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Collapse, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OnlineView, PaymentRefundView, PaymentView, PaymentWebhookView } from '../../api/types';
+import type { OnlineView, PaymentRefundView, PaymentView, PaymentWebhookView, RefundPreview } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
 import { ONLINE_STATUS_COLOURS, PAYMENT_STATUS_COLOURS, REFUND_ONLINE_COLOURS } from '../../ui/payments';
@@ -31,10 +31,60 @@ export function useRefundSplit() {
     });
 }
 
+/** What a refund would give back, in words: only the parts it touches, and the coupons when it returns them. */
+export function useRefundPreviewText() {
+  const { t, i18n } = useTranslation();
+  return (p: RefundPreview) => {
+    const y = (fen: number) => formatFen(fen, i18n.language);
+    const parts = [
+      p.cashFen > 0 && t('payments.refund.preview.cash', { amount: y(p.cashFen) }),
+      p.walletFen > 0 && t('payments.refund.preview.wallet', { amount: y(p.walletFen) }),
+      p.pointsReturned > 0 && t('payments.refund.preview.points', { points: formatPoints(p.pointsReturned, i18n.language) }),
+      p.onlineFen > 0 &&
+        t('payments.refund.preview.online', { amount: y(p.onlineFen), method: p.onlineMethod ? t(`payments.onlineMethods.${p.onlineMethod}`) : '—' }),
+    ].filter(Boolean);
+    return t('payments.refund.preview.text', { parts: parts.join(t('payments.refund.preview.separator')) }) + (p.restoresCoupons ? t('payments.refund.preview.coupons') : '');
+  };
+}
+
+/** Asks the server, a moment after the amount settles, how a refund of it would be shared, and shows the answer. */
+export function RefundSplitPreview({ path, amount, onPreview }: { path: string; amount: unknown; onPreview: (p: RefundPreview | undefined) => void }) {
+  const { api } = useAuth();
+  const text = useRefundPreviewText();
+  const [preview, setPreview] = useState<RefundPreview>();
+  const fen = typeof amount === 'number' && amount > 0 ? yuanToFen(amount) : undefined;
+  useEffect(() => {
+    const show = (p: RefundPreview | undefined) => {
+      setPreview(p);
+      onPreview(p);
+    };
+    if (fen === undefined) {
+      show(undefined);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      api.get<RefundPreview>(`${path}/refund-preview`, { amountFen: fen }, controller.signal).then(show, () => {
+        if (!controller.signal.aborted) show(undefined);
+      });
+    }, 300);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [api, path, fen, onPreview]);
+  if (!preview) return null;
+  return (
+    <Typography.Paragraph type="secondary" data-testid="refund-preview">
+      {text(preview)}
+    </Typography.Paragraph>
+  );
+}
+
 /**
  * 退款: an amount up to what may still be refunded and the reason, confirmed in a second step; the post carries the
- * dialog's Idempotency-Key. The server shares the amount among cash, wallet and points and answers with the payment,
- * whose last refund says exactly what went back.
+ * dialog's Idempotency-Key. While the amount is typed, the server says how it would be shared (shown under the
+ * amount and in the confirmation); it answers the refund with the payment, whose last refund says what went back.
  */
 export function PaymentRefundDialog({ view, path, onClose, onRefunded }: { view?: PaymentView; path: string; onClose: () => void; onRefunded: (after: PaymentView) => void }) {
   const { t, i18n } = useTranslation();
@@ -43,6 +93,9 @@ export function PaymentRefundDialog({ view, path, onClose, onRefunded }: { view?
   const split = useRefundSplit();
   const y = (fen: number) => formatFen(fen, i18n.language);
   const refundable = view?.refundableFen ?? 0;
+  const amount = Form.useWatch('amount', form);
+  const [preview, setPreview] = useState<RefundPreview>();
+  const previewText = useRefundPreviewText();
   return (
     <TwoStepDialog<RefundForm>
       open={view !== undefined}
@@ -71,7 +124,10 @@ export function PaymentRefundDialog({ view, path, onClose, onRefunded }: { view?
         )
       }
       confirmTitle={t('payments.refund.confirmTitle')}
-      confirmText={(v) => t('payments.refund.confirmText', { amount: y(yuanToFen(v.amount)), member: view ? `${view.payment.memberName} ${view.payment.memberPhone}` : '' })}
+      confirmText={(v) =>
+        t('payments.refund.confirmText', { amount: y(yuanToFen(v.amount)), member: view ? `${view.payment.memberName} ${view.payment.memberPhone}` : '' }) +
+        (preview && preview.amountFen === yuanToFen(v.amount) ? ' ' + previewText(preview) : '')
+      }
       send={async (v, key) => {
         const after = await api.post<PaymentView>(`${path}/refunds`, { amountFen: yuanToFen(v.amount), reason: v.reason.trim() }, key);
         onRefunded(after);
@@ -84,6 +140,7 @@ export function PaymentRefundDialog({ view, path, onClose, onRefunded }: { view?
       <Form.Item name="amount" label={t('payments.refund.amount')} rules={[{ required: true, message: t('payments.refund.amountRequired') }]}>
         <InputNumber min={0.01} max={refundable / 100} precision={2} style={{ width: 200 }} />
       </Form.Item>
+      {view && <RefundSplitPreview path={path} amount={amount} onPreview={setPreview} />}
       <Form.Item name="reason" label={t('payments.refund.reason')} rules={[{ required: true, whitespace: true, message: t('payments.refund.reasonRequired') }]}>
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>

@@ -173,6 +173,16 @@ class PaymentController {
         return payments.get(id);
     }
 
+    @Allow(Permission.PAYMENT_REFUND)
+    @GetMapping("/payments/{id}/refund-preview")
+    @Operation(summary = "What a refund of amountFen would give back now to cash, wallet, points and the online part,"
+            + " shared exactly as the refund would be, and whether the coupons come back; nothing is refunded",
+            description = "422 payment-refund-exceeds or payment-amount-invalid; 409 payment-move-not-allowed.")
+    Payments.RefundPreview refundPreview(@PathVariable String store, @PathVariable UUID id,
+            @RequestParam long amountFen) {
+        return payments.preview(id, amountFen);
+    }
+
     @Allow(Permission.PAYMENT_TAKE)
     @PostMapping("/payments/{id}/check")
     @Operation(summary = "Ask Stripe now where a payment's online part is, and take in the answer")

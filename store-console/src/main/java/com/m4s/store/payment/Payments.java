@@ -156,6 +156,37 @@ public class Payments {
             }
             return views.view(id);
         }
+        long[] share = shareOf(payment, amount);
+        giveBack(payment, amount, payment.paidFen() - payment.refundedFen(), share, why, key, hash, null, actor);
+        return views.view(id);
+    }
+
+    /**
+     * What a refund of {@code amount} fen would give back now, checked and shared exactly as {@link #refund} would,
+     * without refunding: for the refund dialog to show before staff confirm. The same problems as the refund.
+     */
+    @Transactional(readOnly = true)
+    public RefundPreview preview(UUID id, long amount) {
+        if (amount <= 0) {
+            throw new ApiException.Unprocessable("payment-amount-invalid").field("amountFen");
+        }
+        Payment payment = payments.findById(id).orElseThrow(() -> new ApiException.NotFound("payment", id));
+        long[] share = shareOf(payment, amount);
+        boolean everything = amount == payment.paidFen() - payment.refundedFen();
+        return new RefundPreview(amount, share[0], share[1], share[2], share[3], payment.onlineMethod(),
+                everything && !paymentCoupons.findByPaymentIdOrderByCreatedAt(id).isEmpty());
+    }
+
+    /** A refund as it would be: what each part gives back, and whether the coupons come back (a refund of all). */
+    public record RefundPreview(long amountFen, long cashFen, long walletFen, long pointsReturned, long onlineFen,
+            @Nullable OnlineMethod onlineMethod, boolean restoresCoupons) {
+    }
+
+    /**
+     * {@code amount} shared among what is left of the cash, wallet, points and online parts ({@link PaymentSplit});
+     * 409 when the payment may not be refunded, 422 beyond what is left.
+     */
+    private long[] shareOf(Payment payment, long amount) {
         if (!payment.status().allows(PaymentStatus.Move.REFUND)) {
             throw new ApiException.Conflict("payment-move-not-allowed", PaymentStatus.Move.REFUND.name(),
                     payment.status().name());
@@ -165,14 +196,12 @@ public class Payments {
             throw new ApiException.Unprocessable("payment-refund-exceeds", Checkouts.yuan(amount),
                     Checkouts.yuan(left)).field("amountFen");
         }
-        List<PaymentRefund> before = refunds.findByPaymentIdOrderByCreatedAt(id);
+        List<PaymentRefund> before = refunds.findByPaymentIdOrderByCreatedAt(payment.id());
         long cashLeft = payment.cashFen() - before.stream().mapToLong(PaymentRefund::cashFen).sum();
         long walletLeft = payment.walletFen() - before.stream().mapToLong(PaymentRefund::walletFen).sum();
         long pointsLeft = payment.pointsUsed() - before.stream().mapToLong(PaymentRefund::pointsReturned).sum();
         long onlineLeft = payment.onlineFen() - before.stream().mapToLong(PaymentRefund::onlineFen).sum();
-        long[] share = PaymentSplit.share(amount, new long[] {cashLeft, walletLeft, pointsLeft, onlineLeft});
-        giveBack(payment, amount, left, share, why, key, hash, null, actor);
-        return views.view(id);
+        return PaymentSplit.share(amount, new long[] {cashLeft, walletLeft, pointsLeft, onlineLeft});
     }
 
     /**

@@ -138,6 +138,8 @@ class PaymentsTest extends LoyaltyScenarioTest {
         assertThat(r2.path("payment").path("status").asString()).isEqualTo("PARTLY_REFUNDED");
         assertProblem(manager().post(BASE + "/payments/" + id + "/refunds", Map.of("amountFen", 35_000,
                 "reason", "多退")), 422, "payment-refund-exceeds", "不能退 350.00 元：这笔收款只剩 349.99 元未退。");
+        assertProblem(manager().get(BASE + "/payments/" + id + "/refund-preview?amountFen=35000"), 422,
+                "payment-refund-exceeds", "不能退 350.00 元：这笔收款只剩 349.99 元未退。");
         // the rest returns every part whole
         JsonNode r3 = refund(id, 34_999, "整单退");
         assertThat(split(r3, 2)).containsExactly(34_999L, 11_666L, 17_500L, 5_833L, 351L);
@@ -145,6 +147,8 @@ class PaymentsTest extends LoyaltyScenarioTest {
         assertThat(r3.path("refundableFen").asLong()).isZero();
         assertProblem(manager().post(BASE + "/payments/" + id + "/refunds", Map.of("amountFen", 1, "reason", "再退")),
                 409, "payment-move-not-allowed", null);
+        assertProblem(manager().get(BASE + "/payments/" + id + "/refund-preview?amountFen=1"), 409,
+                "payment-move-not-allowed", null);
 
         assertThat(walletEntries(member)).containsExactly("TOP_UP 30000 0", "SPEND -30000 0", "REFUND 7500 0",
                 "REFUND 5000 0", "REFUND 17500 0");
@@ -212,12 +216,15 @@ class PaymentsTest extends LoyaltyScenarioTest {
         String id = p.path("id").asString();
 
         // half of what was paid: each part half, each line's points and the extra points half; coupons stay used
+        assertThat(refundPreview(id, 23_500).path("restoresCoupons").asBoolean()).isFalse();
+        assertThat(refundPreview(id, 47_000).path("restoresCoupons").asBoolean()).as("a refund of all").isTrue();
         JsonNode half = refund(id, 23_500, "刹车片退货");
         assertThat(split(half, 0)).containsExactly(23_500L, 8_500L, 10_000L, 5_000L, 600L);
         assertThat(half.path("refunds").get(0).path("couponsRestored").asInt()).isZero();
         assertThat(couponStates(member)).containsExactly("100元代金券 AVAILABLE", "双倍积分 USED", "工时8折 USED",
                 "满300减50 USED");
         // the rest: every part whole, every earned point back, the coupons restored while still valid
+        assertThat(refundPreview(id, 23_500).path("restoresCoupons").asBoolean()).isTrue();
         JsonNode whole = refund(id, 23_500, "整单取消");
         assertThat(split(whole, 1)).containsExactly(23_500L, 8_500L, 10_000L, 5_000L, 600L);
         assertThat(whole.path("refunds").get(1).path("couponsRestored").asInt()).isEqualTo(3);

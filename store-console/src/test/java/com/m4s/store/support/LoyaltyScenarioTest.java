@@ -179,10 +179,26 @@ public abstract class LoyaltyScenarioTest extends StoreConsoleTest {
     private int refunds;
 
     protected JsonNode refund(String payment, long amount, String reason) {
+        JsonNode preview = refundPreview(payment, amount);
         Api.Response r = manager().post(base + "/payments/" + payment + "/refunds", Map.of("amountFen", amount,
                 "reason", reason), Map.of("Idempotency-Key", "refund-" + refunds++));
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        JsonNode made = r.json().path("refunds").get(r.json().path("refunds").size() - 1);
+        assertThat(parts(preview)).as("the preview said what the refund gave back").isEqualTo(parts(made));
         return r.json();
+    }
+
+    /** What the refund dialog shows before a refund of {@code amount}: the share of each part. */
+    protected JsonNode refundPreview(String payment, long amount) {
+        Api.Response r = manager().get(base + "/payments/" + payment + "/refund-preview?amountFen=" + amount);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static List<Long> parts(JsonNode refund) {
+        return List.of(refund.path("amountFen").asLong(), refund.path("cashFen").asLong(),
+                refund.path("walletFen").asLong(), refund.path("pointsReturned").asLong(),
+                refund.path("onlineFen").asLong());
     }
 
     /** A refund's amount, cash, wallet, points given back and earned points taken back. */
