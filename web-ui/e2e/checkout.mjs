@@ -2,9 +2,8 @@
 // the test as the DMS would) under 待支付; the sheet recommends 工时8折 + 满300减50 and says why; the owner picks
 // 100元代金券 instead, pays the rest from the wallet, and manager.gz_tianhe finds the payment in 收款对账 for the day.
 import { BASE_URL, expectTrue, keycloakLogin, newPage, screenshot, steps } from './lib.mjs';
+import { OWNER_NAME, openPayable } from './payables.mjs';
 
-const OWNER_NAME = '王建国';
-const OWNER_PHONE = '13800138001';
 const ORDER = process.env.M4S_E2E_ORDER;
 
 export async function run(browser) {
@@ -15,13 +14,7 @@ export async function run(browser) {
 
   await steps(() => current, 'checkout', [
     ['the owner opens the order under 待支付 and sees the recommended coupons and why', async () => {
-      await phone.goto(`${BASE_URL}/app`);
-      await phone.getByRole('button', { name: '登录' }).click();
-      await keycloakLogin(phone, OWNER_PHONE);
-      await phone.getByText(`您好，${OWNER_NAME}`).waitFor();
-      await phone.getByRole('navigation').getByRole('link', { name: '待支付' }).click();
-      const order = phone.getByTestId('owner-payable').filter({ hasText: ORDER });
-      await order.getByRole('button', { name: '去支付' }).click();
+      await openPayable(phone, ORDER);
       const explanation = phone.getByTestId('checkout-explanation');
       await explanation.waitFor();
       const why = await explanation.innerText();

@@ -5,9 +5,8 @@
 // (the fixture's), authorised, and back on the app's return page, which asks Stripe and shows 支付成功. Then
 // exec.huanan opens 订阅与账单 and sees the group's trial and its end date.
 import { BASE_URL, expectTrue, keycloakLogin, newPage, screenshot, steps } from './lib.mjs';
+import { openPayable } from './payables.mjs';
 
-const OWNER_NAME = '王建国';
-const OWNER_PHONE = '13800138001';
 const ORDER = process.env.M4S_E2E_ORDER;
 const ORDER2 = process.env.M4S_E2E_ORDER2;
 const TRIAL_END = process.env.M4S_E2E_TRIAL_END; // the trial's last day as the page writes it, e.g. 2027年1月3日
@@ -21,13 +20,7 @@ export async function run(browser) {
 
   await steps(() => current, 'online-pay', [
     ['the owner chooses WeChat Pay for what the wallet does not pay and sees the QR code', async () => {
-      await phone.goto(`${BASE_URL}/app`);
-      await phone.getByRole('button', { name: '登录' }).click();
-      await keycloakLogin(phone, OWNER_PHONE);
-      await phone.getByText(`您好，${OWNER_NAME}`).waitFor();
-      await phone.getByRole('navigation').getByRole('link', { name: '待支付' }).click();
-      const order = phone.getByTestId('owner-payable').filter({ hasText: ORDER });
-      await order.getByRole('button', { name: '去支付' }).click();
+      await openPayable(phone, ORDER);
       await phone.getByTestId('checkout-due').waitFor();
       await phone.getByLabel('钱包支付').fill('100');
       await phone.getByLabel('微信支付').check();
@@ -53,11 +46,7 @@ export async function run(browser) {
     }],
     ["the owner pays another order whole by Alipay: to Alipay's page, authorised, back to 支付成功", async () => {
       current = phone;
-      await phone.goto(`${BASE_URL}/app`);
-      await phone.getByText(`您好，${OWNER_NAME}`).waitFor();
-      await phone.getByRole('navigation').getByRole('link', { name: '待支付' }).click();
-      const order = phone.getByTestId('owner-payable').filter({ hasText: ORDER2 });
-      await order.getByRole('button', { name: '去支付' }).click();
+      await openPayable(phone, ORDER2, { signedIn: true });
       await phone.getByTestId('checkout-due').waitFor();
       await phone.getByLabel('钱包支付').fill('0');
       await phone.getByLabel('支付宝').check();

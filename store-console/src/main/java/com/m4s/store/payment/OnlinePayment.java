@@ -108,11 +108,23 @@ class OnlinePayment extends BaseEntity {
             }
             if (status.isFinal()) {
                 settledAt = now;
-                checkAt = null;
+                // a failed intent stays payable at Stripe: the janitor closes it there at once (checkAt now)
+                checkAt = status == OnlinePaymentStatus.FAILED && intentId != null ? now : null;
             }
         }
         touch(now);
         return moved;
+    }
+
+    /** Whether the part failed and its intent is still to be cancelled at Stripe, so nobody can pay it later. */
+    boolean awaitsClosing() {
+        return status == OnlinePaymentStatus.FAILED && checkAt != null && intentId != null;
+    }
+
+    /** The failed part's intent is cancelled at Stripe (or was paid and goes back): nothing more to ask. */
+    void closedAtStripe(Instant now) {
+        checkAt = null;
+        touch(now);
     }
 
     /** Ends a part that never reached Stripe, or timed out and was cancelled there. */

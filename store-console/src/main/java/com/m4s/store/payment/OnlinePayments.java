@@ -208,6 +208,9 @@ public class OnlinePayments {
         if (part.status().isFinal() && part.status() != OnlinePaymentStatus.SUCCEEDED
                 && payment.status().allows(PaymentStatus.Move.FAIL)) {
             release(payment, now);
+            if (part.awaitsClosing()) {
+                work.mark(JOB, now);
+            }
             log.info("online payment {} of store {} {} ({}): held parts given back", paymentId, store,
                     part.status(), source);
             return "RELEASED";
@@ -277,6 +280,10 @@ public class OnlinePayments {
     public PaymentViews.PaymentView check(UUID payment) {
         OnlinePayment part = onlines.findByPaymentId(payment)
                 .orElseThrow(() -> new ApiException.NotFound("payment", payment));
+        if (part.awaitsClosing()) {
+            close(part);
+            return views.view(payment);
+        }
         if (part.status().isFinal()) {
             return views.view(payment);
         }
@@ -313,6 +320,24 @@ public class OnlinePayments {
         return views.view(payment);
     }
 
+    /**
+     * Cancels a failed part's intent at Stripe, which would otherwise stay payable (the owner could try again on the
+     * same Alipay page after the payment had given back what it held). If it was paid meanwhile, the news goes
+     * through {@link #settle} like a webhook's: the money goes back whole.
+     */
+    private void close(OnlinePayment part) {
+        OnlinePayment.Intent news = cancelAtStripe(part);
+        if (news.status() == OnlinePaymentStatus.SUCCEEDED) {
+            settle(part.paymentId(), news, "close");
+        }
+        tx.executeWithoutResult(status -> onlines.lockByPayment(part.paymentId()).ifPresent(p -> {
+            p.closedAtStripe(storeTime.clock().instant());
+            onlines.saveAndFlush(p);
+        }));
+        log.info("online payment {}: failed intent {} closed at Stripe ({})", part.paymentId(), part.intentId(),
+                news.status());
+    }
+
     private OnlinePayment.Intent cancelAtStripe(OnlinePayment part) {
         String intentId = Objects.requireNonNull(part.intentId());
         try {
@@ -328,8 +353,9 @@ public class OnlinePayments {
     }
 
     /**
-     * The janitor's round in the current store: parts due a check are asked about (reached, settled, timed out);
-     * refunds' online parts still pending are sent. Stripe out of reach leaves them for the next round.
+     * The janitor's round in the current store: parts due a check are asked about (reached, settled, timed out),
+     * failed parts' intents are cancelled at Stripe; refunds' online parts and late payments' returns still pending
+     * are sent. Stripe out of reach leaves them for the next round.
      *
      * @return how many parts and refunds were looked at
      */
@@ -345,7 +371,7 @@ public class OnlinePayments {
                 log.warn("online payment {}: Stripe check failed, again later: {}", payment, e.getMessage());
             }
             tx.executeWithoutResult(status -> onlines.lockByPayment(payment).ifPresent(part -> {
-                if (!part.status().isFinal()) {
+                if (!part.status().isFinal() || part.awaitsClosing()) {
                     Instant next = now.plus(CHECK_AFTER);
                     part.checkAgainAt(next, now);
                     work.mark(JOB, next);
