@@ -2,7 +2,7 @@
 // the test as the DMS would) under 待支付; the sheet recommends 工时8折 + 满300减50 and says why; the owner picks
 // 100元代金券 instead, pays the rest from the wallet, and manager.gz_tianhe finds the payment in 收款对账 for the day.
 import { BASE_URL, expectTrue, keycloakLogin, newPage, screenshot, steps } from './lib.mjs';
-import { OWNER_NAME, openPayable } from './payables.mjs';
+import { OWNER_NAME, openPayable } from './owner-app.mjs';
 
 const ORDER = process.env.M4S_E2E_ORDER;
 

@@ -5,7 +5,7 @@
 // (the fixture's), authorised, and back on the app's return page, which asks Stripe and shows 支付成功. Then
 // exec.huanan opens 订阅与账单 and sees the group's trial and its end date.
 import { BASE_URL, expectTrue, keycloakLogin, newPage, screenshot, steps } from './lib.mjs';
-import { openPayable } from './payables.mjs';
+import { openPayable } from './owner-app.mjs';
 
 const ORDER = process.env.M4S_E2E_ORDER;
 const ORDER2 = process.env.M4S_E2E_ORDER2;

@@ -7,6 +7,7 @@
 // logs in.
 import { join } from 'node:path';
 import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, pickFormOption, pickOption, screenshot, steps, unanswered, unique } from './lib.mjs';
+import { openOwnerPage } from './owner-app.mjs';
 
 /** The demo store gz_tianhe as customers read it (infra's DemoData). */
 const DEMO_STORE_NAME = '广州宝悦天河宝马4S店';
@@ -143,7 +144,7 @@ function usedCarSteps(browser, phone) {
     })],
     ["the owner sees the store's note on the phone, edits and resubmits", async () => {
       await phone.setViewportSize({ width: 390, height: 844 });
-      await phone.getByRole('link', { name: '我的寄售' }).click();
+      await openOwnerPage(phone, '我的寄售');
       const card = phone.locator('[data-testid="owner-used-car"]', { hasText: model });
       await card.waitFor();
       await card.getByText(note).waitFor();
@@ -199,7 +200,7 @@ function usedCarSteps(browser, phone) {
       await screenshot(phone, 'owner-used-car-listed');
     })],
     ['the owner finds the car in the used-car market by searching for it', async () => {
-      await phone.getByRole('link', { name: '二手车市场' }).click();
+      await openOwnerPage(phone, '二手车市场');
       await phone.getByRole('heading', { name: '二手车市场' }).waitFor();
       const card = phone.locator('[data-testid="owner-market-car"]', { hasText: model });
       await searchMarketUntilShown(phone, car, card);
@@ -244,7 +245,7 @@ function usedCarSteps(browser, phone) {
       await desk.context().close();
     })],
     ['the owner opens the sell form on the phone', async () => {
-      await phone.getByRole('link', { name: '我要卖车' }).click();
+      await openOwnerPage(phone, '我要卖车');
       await phone.getByRole('heading', { name: '我要卖车' }).waitFor();
       await phone.getByRole('button', { name: '提交审核' }).click();
       await phone.locator('#car-make[aria-invalid="true"]').waitFor();
