@@ -26,12 +26,14 @@ describe('owner wallet', () => {
     await i18n.changeLanguage('zh-CN');
   });
 
-  it('shows the total with principal and bonus apart, and each movement in plain words, newest first', async () => {
+  it('shows the total with principal and bonus apart, each movement in plain words, newest first, and where to top up', async () => {
     const get = vi.fn((path: string) =>
       Promise.resolve(
         (path.endsWith('/me/wallet')
           ? { memberId: 'm-1', principal: 1000, bonus: 5000, total: 6000 }
-          : { content: entries, page: 0, size: 50, totalElements: 3, totalPages: 1 }) as never,
+          : path.endsWith('/me/online-payment')
+            ? { methods: [] }
+            : { content: entries, page: 0, size: 50, totalElements: 3, totalPages: 1 }) as never,
       ),
     );
     renderWithAuth(
@@ -47,5 +49,8 @@ describe('owner wallet', () => {
     expect(screen.getAllByTestId('owner-wallet-entry').map((e) => e.querySelector('strong')!.textContent)).toEqual(['+30.00', '-520.00', '+550.00']);
     expect(screen.getByText('退回钱包：工单 WX-TH-00001 · 含赠送 20.00')).toBeInTheDocument();
     expect(get).toHaveBeenCalledWith('/api/stores/gz_tianhe/me/wallet/entries', { size: 50 }, expect.anything());
+    // no online payment here: the word to top up at the desk, and no top-up sheet
+    expect(await screen.findByText('本店暂未开通在线充值，充值请到门店前台。')).toBeInTheDocument();
+    expect(screen.queryByTestId('wallet-top-up')).toBeNull();
   });
 });

@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../api/client';
-import type { WalletEntryView, WalletView } from '../api/types';
+import type { BonusTier, OnlinePaymentOptions, WalletEntryView, WalletView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useFormatTime } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
 import { entryTotal, formatFen, walletSource } from '../ui/wallet';
 import { problemText } from './problemText';
+import { WalletTopUp } from './WalletTopUp';
 
-/** 我的钱包 (WAL-1): the wallet's total with principal and bonus apart, and every movement, newest first. */
-export function MyWallet() {
+/**
+ * 我的钱包 (WAL-1): the wallet's total with principal and bonus apart, 在线充值 when the store takes online payment
+ * (else the word to top up at the desk), and every movement, newest first.
+ */
+export function MyWallet({ intervalMs }: { intervalMs?: number } = {}) {
   const { t, i18n } = useTranslation();
   const formatTime = useFormatTime();
   const { api, claims } = useAuth();
@@ -20,6 +24,17 @@ export function MyWallet() {
   const entries = useLoad<Page<WalletEntryView> | undefined>(
     (signal) =>
       store ? api.get<Page<WalletEntryView>>(`/api/stores/${store}/me/wallet/entries`, { size: 50 }, signal) : Promise.resolve(undefined),
+    [store],
+  );
+  const online = useLoad<{ methods: OnlinePaymentOptions['methods']; tiers: BonusTier[] } | undefined>(
+    async (signal) => {
+      if (!store) return undefined;
+      // online top-up is an extra: without it (or when it cannot be read) the page is the wallet as before
+      const methods = await api.get<OnlinePaymentOptions>(`/api/stores/${store}/me/online-payment`, undefined, signal).then((o) => (Array.isArray(o?.methods) ? o.methods : []), () => []);
+      if (methods.length === 0) return { methods, tiers: [] };
+      const tiers = await api.get<BonusTier[]>(`/api/stores/${store}/me/wallet/bonus-tiers`, undefined, signal).catch(() => []);
+      return { methods, tiers: Array.isArray(tiers) ? tiers : [] };
+    },
     [store],
   );
   const y = (fen: number) => formatFen(fen, i18n.language);
@@ -60,7 +75,20 @@ export function MyWallet() {
             <strong data-testid="owner-wallet-bonus">{y(wallet.data.bonus)}</strong>
           </div>
           <p className="owner-muted owner-points__hint">{t('owner.wallet.hint')}</p>
+          {online.data && online.data.methods.length === 0 && <p className="owner-muted owner-points__hint">{t('owner.wallet.topUpAtDesk')}</p>}
         </section>
+      )}
+      {online.data && online.data.methods.length > 0 && (
+        <WalletTopUp
+          store={store}
+          methods={online.data.methods}
+          tiers={online.data.tiers}
+          intervalMs={intervalMs}
+          onSettled={() => {
+            wallet.reload();
+            entries.reload();
+          }}
+        />
       )}
       <h2 className="owner-section-title">{t('owner.wallet.history')}</h2>
       {entries.data && entries.data.content.length === 0 && (

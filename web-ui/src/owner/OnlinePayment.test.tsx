@@ -220,6 +220,16 @@ describe('the payment result', () => {
     expect(await screen.findByText('支付成功')).toBeInTheDocument();
     expect(post).toHaveBeenCalledWith(`${ME}/payments/p9/check`);
   });
+
+  it('back from Alipay after a wallet top-up: finds the newest top-up, not an order’s payment', async () => {
+    sessionStorage.removeItem('m4s.pay.online.top-up');
+    const topUp = { ...row, id: 'p-top', subjectType: 'WALLET_TOP_UP' as const, subjectId: null, subjectRef: '钱包充值', onlineMethod: 'ALIPAY' as const };
+    const get = vi.fn().mockResolvedValue({ content: [row, topUp], page: 0, size: 50, totalElements: 2, totalPages: 1 });
+    const post = vi.fn().mockResolvedValue({ ...paidView, payment: { ...paidView.payment, ...topUp, status: 'CONFIRMED' } });
+    renderWithAuth(<PaymentReturn />, { ...owner({ get, post }), path: '/app/pay/return/top-up?payment_intent=pi_2&redirect_status=succeeded', route: '/app/pay/return/:orderId' });
+    expect(await screen.findByText('支付成功')).toBeInTheDocument();
+    expect(post).toHaveBeenCalledWith(`${ME}/payments/p-top/check`);
+  });
 });
 
 describe('payments in progress in 待支付 and 消费记录', () => {

@@ -10,8 +10,16 @@ import { problemText } from './problemText';
 /** How often a waiting payment is asked about (decision 0046: the owner app polls every 2 s while it waits). */
 export const POLL_MS = 2000;
 
+/** A fresh Idempotency-Key for one payment attempt. */
+export function newKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `p-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** What a wallet top-up's return page is keyed by, where a repair order's is keyed by the order's id. */
+export const TOP_UP = 'top-up';
+
 /**
- * The page Alipay sends the owner back to for a payment of `orderId` (Stripe appends `?payment_intent=…&redirect_status=…`).
+ * The page Alipay sends the owner back to for a payment of `orderId` (or {@link TOP_UP}) (Stripe appends `?payment_intent=…&redirect_status=…`).
  * The payment's id is not known when the URL is sent (it is part of the request that creates the payment), so the
  * page finds it by the order: remembered in this tab before leaving, else the order's newest payment.
  */

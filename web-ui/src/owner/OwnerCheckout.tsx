@@ -6,20 +6,10 @@ import { useAuth } from '../auth/AuthContext';
 import { couponUsable, recommendedCoupons, remainingFen, sameCoupons } from '../ui/payments';
 import { formatPoints } from '../ui/points';
 import { useLoad } from '../ui/useLoad';
-import { formatFen, yuanToFen } from '../ui/wallet';
-import { browser, OnlineMethodChoice, OnlinePaymentFlow, rememberPayment, returnUrlFor, safeLink, waiting } from './OnlinePayment';
+import { formatFen, typedFen } from '../ui/wallet';
+import { browser, newKey, OnlineMethodChoice, OnlinePaymentFlow, rememberPayment, returnUrlFor, safeLink, waiting } from './OnlinePayment';
 import { findWaitingPayment } from './paymentLookup';
 import { problemText } from './problemText';
-
-function newKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `p-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
-
-/** Yuan typed by the owner as whole fen; anything else (empty, letters, negative) as 0. */
-function typedFen(text: string): number {
-  const value = Number(text);
-  return Number.isFinite(value) && value > 0 ? yuanToFen(value) : 0;
-}
 
 function typedPoints(text: string): number {
   const value = Number(text);

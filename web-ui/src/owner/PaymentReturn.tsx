@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { useLoad } from '../ui/useLoad';
-import { OnlinePaymentFlow, rememberedPayment } from './OnlinePayment';
+import { OnlinePaymentFlow, rememberedPayment, TOP_UP } from './OnlinePayment';
 import { findPayment } from './paymentLookup';
 import { problemText } from './problemText';
 
@@ -10,7 +10,7 @@ import { problemText } from './problemText';
  * 支付结果 after Alipay (`/app/pay/return/:orderId`, the return URL given to Stripe, which appends
  * `?payment_intent=…&redirect_status=…`): finds the order's payment (remembered in this tab, else the order's newest
  * payment), asks the server to ask Stripe now (`POST …/check`), then follows it until it settles; 重新支付 opens the
- * order's checkout sheet again.
+ * order's checkout sheet again. A wallet top-up comes back to `/app/pay/return/top-up` and goes on to 我的钱包.
  */
 export function PaymentReturn({ intervalMs }: { intervalMs?: number } = {}) {
   const { t } = useTranslation();
@@ -50,8 +50,8 @@ export function PaymentReturn({ intervalMs }: { intervalMs?: number } = {}) {
           paymentId={found.data}
           check
           intervalMs={intervalMs}
-          onRetry={() => navigate(`/app/pay?order=${encodeURIComponent(orderId)}`)}
-          onDone={() => navigate('/app/payments')}
+          onRetry={() => navigate(orderId === TOP_UP ? '/app/wallet' : `/app/pay?order=${encodeURIComponent(orderId)}`)}
+          onDone={() => navigate(orderId === TOP_UP ? '/app/wallet' : '/app/payments')}
         />
       )}
     </>

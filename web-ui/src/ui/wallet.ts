@@ -11,6 +11,12 @@ export function yuanToFen(yuan: number): number {
   return Math.round(yuan * 100);
 }
 
+/** Yuan typed by someone as whole fen; anything else (empty, letters, negative) as 0. */
+export function typedFen(text: string): number {
+  const value = Number(text);
+  return Number.isFinite(value) && value > 0 ? yuanToFen(value) : 0;
+}
+
 /** The whole change of an entry, principal and bonus together. */
 export function entryTotal(entry: Pick<WalletEntryView, 'principalDelta' | 'bonusDelta'>): number {
   return entry.principalDelta + entry.bonusDelta;
@@ -27,5 +33,7 @@ export function walletSource(t: TFunction, entry: WalletEntryView): string {
       return t('owner.wallet.fromTopUp', { method: entry.method ? t(`wallet.methods.${entry.method}`) : '' });
     case 'CASH_OUT':
       return t('owner.wallet.cashOut', { method: entry.method ? t(`wallet.methods.${entry.method}`) : '' });
+    case 'ONLINE_TOP_UP':
+      return t('owner.wallet.fromOnlineTopUp', { method: t(`payments.onlineMethods.${entry.method === 'ALIPAY_QR' ? 'ALIPAY' : 'WECHAT_PAY'}`) });
   }
 }

@@ -111,6 +111,28 @@ describe('a payment’s online part in the console', () => {
     expect((await screen.findByTestId('refund-online-hint')).textContent).toBe('本单有在线支付 200.00 元（支付宝）：其中按比例的部分将经 Stripe 原路退回，到账可能需要几天。');
   });
 
+  it('warns in the refund dialog of a wallet top-up that the money comes out of the wallet, and not for an order', async () => {
+    const topUp: PaymentView = {
+      ...waiting,
+      payment: { ...row, subjectType: 'WALLET_TOP_UP', subjectId: null, subjectRef: '钱包充值', grossFen: 20000, couponFen: 0, walletFen: 0, status: 'CONFIRMED', allowed: ['REFUND'] },
+      refundableFen: 20000,
+    };
+    const { unmount } = renderWithAuth(
+      <App>
+        <PaymentRefundDialog view={topUp} path={PATH} onClose={vi.fn()} onRefunded={vi.fn()} />
+      </App>,
+    );
+    expect((await screen.findByTestId('refund-top-up-hint')).textContent).toBe('这是车主在 App 中的钱包充值：退款金额连同相应比例的赠送金额将从其钱包扣回；钱包余额不足时不能退款。');
+    unmount();
+    renderWithAuth(
+      <App>
+        <PaymentRefundDialog view={{ ...waiting, payment: { ...row, status: 'CONFIRMED', allowed: ['REFUND'] }, refundableFen: 45000 }} path={PATH} onClose={vi.fn()} onRefunded={vi.fn()} />
+      </App>,
+    );
+    await screen.findByTestId('refund-online-hint');
+    expect(screen.queryByTestId('refund-top-up-hint')).toBeNull();
+  });
+
   it('shows how the amount typed would be shared, as the server works it out, and repeats it in the confirmation', async () => {
     const paid: PaymentView = { ...waiting, payment: { ...row, status: 'CONFIRMED', allowed: ['REFUND'] }, refundableFen: 45000 };
     const get = vi.fn((_path: string, query?: Record<string, unknown>) =>

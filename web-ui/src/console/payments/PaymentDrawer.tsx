@@ -120,6 +120,7 @@ export function PaymentRefundDialog({ view, path, onClose, onRefunded }: { view?
                 })}
               />
             )}
+            {view.payment.subjectType === 'WALLET_TOP_UP' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="refund-top-up-hint" title={t('payments.refund.topUpHint')} />}
           </>
         )
       }

@@ -40,13 +40,38 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Checkouts {
 
-    /** What is paid for: a repair order, or a desk charge of an amount for a description. */
-    public record Subject(@Nullable UUID repairOrderId, @Nullable String description, @Nullable Long amountFen) {
+    /**
+     * What is paid for: a repair order, a desk charge of an amount for a description, or an amount put into the
+     * owner's wallet ({@code walletTopUp}, paid whole online in the app).
+     */
+    public record Subject(@Nullable UUID repairOrderId, @Nullable String description, @Nullable Long amountFen,
+            boolean walletTopUp) {
+
+        public Subject(@Nullable UUID repairOrderId, @Nullable String description, @Nullable Long amountFen) {
+            this(repairOrderId, description, amountFen, false);
+        }
 
         static Subject order(UUID id) {
             return new Subject(id, null, null);
         }
+
+        static Subject topUp(long amountFen) {
+            return new Subject(null, null, amountFen, true);
+        }
+
+        /** Stable text for the request hash (not the record's toString, which would change with the record). */
+        String hashText() {
+            return walletTopUp ? "WalletTopUp[amountFen=" + amountFen + "]"
+                    : "Subject[repairOrderId=" + repairOrderId + ", description=" + description + ", amountFen="
+                            + amountFen + "]";
+        }
     }
+
+    /** The least and most an owner may top up online at once, in fen (1 yuan, 50,000 yuan). */
+    static final long TOP_UP_MIN_FEN = 100;
+    static final long TOP_UP_MAX_FEN = 5_000_000;
+    /** The reference a top-up payment is listed with. */
+    static final String TOP_UP_REF = "钱包充值";
 
     /**
      * A payment to make: the coupons chosen, how much from the wallet, how many points, the cash taken at the desk,
@@ -267,6 +292,11 @@ public class Checkouts {
         if (pay.cashFen() > 0 && pay.cashMethod() == null) {
             throw new ApiException.Unprocessable("payment-cash-method-required").field("cashMethod");
         }
+        if (pay.subject().walletTopUp() && (!pay.coupons().isEmpty() || pay.walletFen() > 0 || pay.points() > 0
+                || pay.cashFen() > 0 || pay.channel() != PaymentChannel.APP)) {
+            // money put into the wallet is paid with money: not with coupons, the wallet itself, points or at the desk
+            throw new ApiException.Unprocessable("payment-top-up-online-only").field("onlineFen");
+        }
         if (pay.points() > 0) {
             var setting = settings.view();
             if (!setting.pointsAccepted()) {
@@ -288,6 +318,16 @@ public class Checkouts {
     private Target target(UUID member, Subject subject) {
         if (members.contact(member).isEmpty()) {
             throw new ApiException.NotFound("member", member);
+        }
+        if (subject.walletTopUp()) {
+            Long amount = subject.amountFen();
+            if (amount == null || amount < TOP_UP_MIN_FEN || amount > TOP_UP_MAX_FEN) {
+                throw new ApiException.Unprocessable("wallet-top-up-amount", yuan(TOP_UP_MIN_FEN), yuan(TOP_UP_MAX_FEN))
+                        .field("amountFen");
+            }
+            Basket basket = new Basket(List.of(new BasketLine("top-up", BasketLine.Kind.OTHER, null, null, TOP_UP_REF,
+                    amount)));
+            return new Target(member, PaymentSubjectType.WALLET_TOP_UP, null, TOP_UP_REF, basket, null);
         }
         boolean charge = subject.description() != null && !subject.description().isBlank();
         if ((subject.repairOrderId() == null) == !charge) {
@@ -349,7 +389,7 @@ public class Checkouts {
     }
 
     private static String hash(Pay pay) {
-        String text = pay.member() + "|" + pay.subject() + "|" + pay.coupons().stream().sorted().toList() + "|"
+        String text = pay.member() + "|" + pay.subject().hashText() + "|" + pay.coupons().stream().sorted().toList() + "|"
                 + pay.walletFen() + "|" + pay.points() + "|" + pay.cashFen() + "|" + pay.cashMethod() + "|"
                 + pay.channel() + "|" + pay.confirmed() + (pay.onlineFen() == 0 ? ""
                         : "|" + pay.onlineFen() + "|" + pay.onlineMethod());

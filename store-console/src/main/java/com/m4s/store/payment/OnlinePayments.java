@@ -200,6 +200,11 @@ public class OnlinePayments {
         if (part.status() == OnlinePaymentStatus.SUCCEEDED && payment.status().allows(PaymentStatus.Move.SUCCEED)) {
             payment.succeeded(now);
             payments.saveAndFlush(payment);
+            if (payment.subjectType() == PaymentSubjectType.WALLET_TOP_UP) {
+                // the money arrived: into the wallet, with its tier's bonus, in this transaction
+                wallets.topUpOnline(payment.memberId(), payment.onlineFen(), walletMethod(part.method()), paymentId,
+                        payment.takenBy());
+            }
             events.publish(PaymentEvents.TOPIC, PaymentEvents.Type.PaymentMade.name(),
                     Checkouts.recorded(payment, store, group, couponIds(paymentId)));
             log.info("online payment {} of store {} succeeded ({})", paymentId, store, source);
@@ -422,6 +427,14 @@ public class OnlinePayments {
                         work.mark(JOB, now.plus(CHECK_AFTER));
                     }));
         }
+    }
+
+    /** How a top-up paid online is named in the wallet's ledger. */
+    private static com.m4s.store.wallet.PaymentMethod walletMethod(OnlineMethod method) {
+        return switch (method) {
+            case WECHAT_PAY -> com.m4s.store.wallet.PaymentMethod.WECHAT_QR;
+            case ALIPAY -> com.m4s.store.wallet.PaymentMethod.ALIPAY_QR;
+        };
     }
 
     /** The connected account of the current store's dealer group. */

@@ -107,6 +107,22 @@ class OwnPaymentController {
         return checkouts.pay(made, ledgerKey, caller.username());
     }
 
+    @PostMapping("/wallet/top-ups")
+    @Operation(summary = "Top up my wallet, paid online (WeChat Pay, Alipay); send an Idempotency-Key",
+            description = "A payment of subject WALLET_TOP_UP waits for its online part like a repair order's; once"
+                    + " Stripe says it is paid the amount and its tier's bonus are in the wallet. 422"
+                    + " wallet-top-up-amount (1 to 50,000 yuan), stripe-refused; 409 stripe-not-configured,"
+                    + " online-payment-no-account; 503 when Stripe is out of reach (repeat with the same key).")
+    PaymentViews.PaymentView topUpMyWallet(@PathVariable String store,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @Valid @RequestBody PaymentRequests.AppTopUp topUp) {
+        Caller caller = Caller.current().orElseThrow();
+        Checkouts.Pay made = new Checkouts.Pay(member(), Checkouts.Subject.topUp(topUp.amountFen()), List.of(), 0, 0,
+                0, null, topUp.amountFen(), topUp.onlineMethod(), PaymentChannel.APP, true, null);
+        return online.start(made, topUp.returnUrl(), PaymentController.ledgerKey("top-up", key), caller.username())
+                .forOwner();
+    }
+
     @PostMapping("/payments/{id}/check")
     @Operation(summary = "Ask Stripe now where my payment's online part is (back from Alipay, or tired of waiting)")
     PaymentViews.PaymentView checkMyPayment(@PathVariable String store, @PathVariable UUID id) {

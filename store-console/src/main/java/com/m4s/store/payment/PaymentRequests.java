@@ -39,6 +39,14 @@ final class PaymentRequests {
         }
     }
 
+    /**
+     * An owner's wallet top-up in the app: the amount, paid whole online with {@code onlineMethod}; {@code returnUrl}:
+     * where Alipay sends the owner back.
+     */
+    record AppTopUp(@NotNull @Min(1) @Max(100_000_000) Long amountFen, @NotNull OnlineMethod onlineMethod,
+            @Size(max = 500) @Pattern(regexp = "https?://\\S+") @Nullable String returnUrl) {
+    }
+
     /** A refund of (part of) what was paid, and why. */
     record Refund(@NotNull @Min(1) @Max(100_000_000) Long amountFen, @NotBlank @Size(max = 500) String reason) {
     }

@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Payments {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Payments.class);
+
     private final PaymentRepository payments;
     private final PaymentCouponRepository paymentCoupons;
     private final PaymentRefundRepository refunds;
@@ -225,6 +227,19 @@ public class Payments {
         if (share[2] > 0) {
             pointsEntry = points.returnRedeemed(member, share[2], source, base + ":points", actor).entryId();
         }
+        String said = why;
+        if (payment.subjectType() == PaymentSubjectType.WALLET_TOP_UP) {
+            // what the top-up put in comes out with the money: refused when spent if staff ask, taken as far as the
+            // wallet holds if the money has already gone back at Stripe
+            var taken = wallets.refundTopUp(member, id, amount, why, base + ":top-up", stripeRefundId == null, actor);
+            long shortFen = taken.principalShort() + taken.bonusShort();
+            if (shortFen > 0) {
+                said = why + "（钱包余额不足，" + Checkouts.yuan(shortFen) + " 元未能扣回 / " + Checkouts.yuan(shortFen)
+                        + " yuan could not be taken back from the wallet）";
+                log.warn("payment {}: refund at Stripe of a top-up whose money was spent; {} fen not taken back", id,
+                        shortFen);
+            }
+        }
         long reversed = 0;
         if (payment.subjectType() == PaymentSubjectType.REPAIR_ORDER && payment.subjectId() != null) {
             reversed += orders.takeBackShare(payment.subjectId(), amount, left, base + ":earned", actor);
@@ -249,7 +264,7 @@ public class Payments {
         Instant now = storeTime.clock().instant();
         LocalDate today = now.atZone(storeTime.zone()).toLocalDate();
         PaymentRefund refund = refunds.save(new PaymentRefund(id, new PaymentRefund.Given(amount, share[0], share[1],
-                walletEntry, share[2], pointsEntry, share[3], reversed, restored), why, actor, today, key, hash, now));
+                walletEntry, share[2], pointsEntry, share[3], reversed, restored), said, actor, today, key, hash, now));
         if (share[3] > 0) {
             // the online part goes back through Stripe once this is committed (OnlinePayments.sendRefunds)
             OnlineRefund online = new OnlineRefund(refund.id(), id, share[3], "m4s-refund-" + refund.id(), now);

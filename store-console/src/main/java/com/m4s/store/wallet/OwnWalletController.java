@@ -25,9 +25,18 @@ import org.springframework.web.bind.annotation.RestController;
 class OwnWalletController {
 
     private final Wallets wallets;
+    private final WalletSettings settings;
 
-    OwnWalletController(Wallets wallets) {
+    OwnWalletController(Wallets wallets, WalletSettings settings) {
         this.wallets = wallets;
+        this.settings = settings;
+    }
+
+    @GetMapping("/bonus-tiers")
+    @Operation(summary = "The store's top-up bonus tiers (top up at least minTopUp fen, get bonus fen), lowest first")
+    java.util.List<WalletSettings.BonusTier> myBonusTiers(@PathVariable String store) {
+        return settings.view().bonusTiers().stream()
+                .sorted(java.util.Comparator.comparingLong(WalletSettings.BonusTier::minTopUp)).toList();
     }
 
     @GetMapping

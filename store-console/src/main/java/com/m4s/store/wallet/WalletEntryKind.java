@@ -11,5 +11,10 @@ public enum WalletEntryKind {
     /** Principal paid back in cash; bonus never. */
     CASH_OUT,
     /** A top-up taken by mistake, undone by a manager: exactly its principal and bonus out, once (refund_of: it). */
-    TOP_UP_REVERSAL
+    TOP_UP_REVERSAL,
+    /**
+     * (Part of) an online top-up's payment refunded: its principal out and the same share of its bonus (refund_of: the
+     * top-up); several partial refunds never take out more than it put in.
+     */
+    TOP_UP_REFUND
 }

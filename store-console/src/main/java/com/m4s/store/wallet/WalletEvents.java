@@ -10,7 +10,7 @@ public final class WalletEvents {
 
     /** Event types, past tense: a ledger movement, or a cash-out request's step. */
     public enum Type {
-        WalletToppedUp, WalletSpent, WalletRefunded, WalletCashedOut, WalletTopUpReversed, WalletCashOutRequested, WalletCashOutRejected
+        WalletToppedUp, WalletSpent, WalletRefunded, WalletCashedOut, WalletTopUpReversed, WalletTopUpRefunded, WalletCashOutRequested, WalletCashOutRejected
     }
 
     /** A ledger movement: the entry, its signed changes and the wallet after it. */

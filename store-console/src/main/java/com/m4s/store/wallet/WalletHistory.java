@@ -18,7 +18,8 @@ public class WalletHistory {
 
     /**
      * An entry as staff and the owner see it, in fen: what moved, how, what for; {@code refundable}: what is left to
-     * refund of a spend (0 for other kinds).
+     * refund of a spend, or what a desk top-up still holds to undo (0 for other kinds, and for a top-up paid online,
+     * which is refunded through its payment).
      */
     public record WalletEntryView(UUID id, WalletEntryKind kind, long principalDelta, long bonusDelta,
             @Nullable PaymentMethod method, WalletSourceType sourceType, @Nullable UUID sourceId,
@@ -32,8 +33,8 @@ public class WalletHistory {
     private static final String COLUMNS = "e.id, e.kind, e.principal_delta, e.bonus_delta, e.method, e.source_type,"
             + " e.source_id, e.source_ref, e.refund_of, e.reason, e.created_by, e.created_at, case when e.kind ="
             + " 'SPEND' then -(e.principal_delta + e.bonus_delta) - coalesce((select sum(r.principal_delta"
-            + " + r.bonus_delta) from wallet_entry r where r.refund_of = e.id), 0) when e.kind = 'TOP_UP' and not"
-            + " exists (select 1 from wallet_entry r where r.refund_of = e.id) then e.principal_delta + e.bonus_delta"
+            + " + r.bonus_delta) from wallet_entry r where r.refund_of = e.id), 0) when e.kind = 'TOP_UP' and"
+            + " e.source_type <> 'ONLINE_TOP_UP' and not exists (select 1 from wallet_entry r where r.refund_of = e.id) then e.principal_delta + e.bonus_delta"
             + " else 0 end refundable";
     private static final String FROM = "from wallet_entry e where e.member_id = :member";
 

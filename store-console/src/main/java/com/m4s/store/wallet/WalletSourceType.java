@@ -9,5 +9,7 @@ public enum WalletSourceType {
     /** A charge at the desk with its description (reference). */
     DESK_CHARGE,
     /** A cash-out (source id: the request). */
-    CASH_OUT
+    CASH_OUT,
+    /** A top-up the owner paid online in the app, and its refunds (source id: the payment). */
+    ONLINE_TOP_UP
 }

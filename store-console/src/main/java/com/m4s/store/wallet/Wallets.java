@@ -12,6 +12,7 @@ import com.m4s.store.repairorder.RepairOrderService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -99,6 +100,73 @@ public class Wallets {
     }
 
     /**
+     * Money in that the owner paid online ({@code payment}'s online part succeeded at Stripe): a TOP_UP entry of
+     * source ONLINE_TOP_UP with the bonus of the tier it meets, key {@code online-top-up:<payment>}, once per payment
+     * (the database allows one). In the caller's transaction, which holds the payment's row lock.
+     */
+    @Transactional
+    public WalletPosting topUpOnline(UUID member, long amount, PaymentMethod method, UUID payment, String actor) {
+        requirePositive(amount);
+        String hash = sha(member + "|ONLINE_TOP_UP|" + amount + "|" + method + "|" + payment);
+        return post(member, "online-top-up:" + payment, hash, balance -> {
+            WalletSettings.Bonus bonus = settings.bonusFor(amount);
+            return new Entry(WalletEntryKind.TOP_UP, amount, bonus.bonus(), method,
+                    new Source(WalletSourceType.ONLINE_TOP_UP, payment, null), null, null, bonus.settingVersion());
+        }, actor);
+    }
+
+    /** What a refund of an online top-up took out of the wallet, and what it could not (see {@link #refundTopUp}). */
+    public record TopUpTaken(@Nullable UUID entryId, long principal, long bonus, long principalShort, long bonusShort) {
+    }
+
+    /**
+     * Takes out of the wallet what {@code principal} fen of an online top-up's payment, refunded, had put in: that
+     * principal and the same share of the top-up's bonus (the last refund takes what is left of it, so refunds
+     * together take exactly what the top-up gave). {@code strict}: 409 {@code wallet-top-up-spent} when the wallet no
+     * longer holds it (a refund staff ask for); otherwise what the wallet holds is taken and the rest answered as
+     * short (a refund already made at Stripe cannot be refused). Key-idempotent like every posting.
+     */
+    @Transactional
+    public TopUpTaken refundTopUp(UUID member, UUID payment, long principal, String reason, String key,
+            boolean strict, String actor) {
+        requirePositive(principal);
+        WalletEntry topUp = entries.findByIdempotencyKey("online-top-up:" + payment)
+                .filter(e -> e.memberId().equals(member))
+                .orElseThrow(() -> new ApiException.NotFound("wallet-top-up", payment));
+        String why = reason.strip();
+        String hash = sha(member + "|TOP_UP_REFUND|" + payment + "|" + principal + "|" + strict);
+        WalletBalance current = lock(member);
+        var earlier = entries.findByIdempotencyKey(key);
+        if (earlier.isPresent() && earlier.get().requestHash().equals(hash)) {
+            WalletEntry first = earlier.get();
+            return new TopUpTaken(first.id(), -first.principalDelta(), -first.bonusDelta(), 0, 0);
+        }
+        // under the member's lock: refunds of one top-up are serial, so what is left of it is exact
+        long principalBefore = -entries.principalRefunded(topUp.id());
+        long bonusBefore = -entries.bonusRefunded(topUp.id());
+        if (principalBefore + principal > topUp.principalDelta()) {
+            throw new ApiException.Unprocessable("payment-refund-exceeds", Wallets.yuan(principal),
+                    Wallets.yuan(topUp.principalDelta() - principalBefore)).field("amount");
+        }
+        long bonusDue = BigInteger.valueOf(topUp.bonusDelta()).multiply(BigInteger.valueOf(principalBefore + principal))
+                .divide(BigInteger.valueOf(topUp.principalDelta())).longValueExact() - bonusBefore;
+        if (strict && (current.principal() < principal || current.bonus() < bonusDue)) {
+            throw new ApiException.Conflict("wallet-top-up-spent", Wallets.yuan(principal + bonusDue),
+                    Wallets.yuan(current.principal() + current.bonus()));
+        }
+        long principalTaken = Math.min(principal, current.principal());
+        long bonusTaken = Math.min(bonusDue, current.bonus());
+        if (principalTaken + bonusTaken == 0) {
+            return new TopUpTaken(null, 0, 0, principal, bonusDue);
+        }
+        WalletPosting posted = post(member, key, hash, balance -> new Entry(WalletEntryKind.TOP_UP_REFUND,
+                -principalTaken, -bonusTaken, topUp.method(), new Source(WalletSourceType.ONLINE_TOP_UP, payment, null),
+                topUp.id(), why, null), actor);
+        return new TopUpTaken(posted.entryId(), principalTaken, bonusTaken, principal - principalTaken,
+                bonusDue - bonusTaken);
+    }
+
+    /**
      * Pays {@code amount} fen from the wallet: principal first, then bonus; 409 {@code insufficient-wallet-balance}
      * when the two together are short. For a checkout that debits other means in the same transaction.
      */
@@ -167,6 +235,10 @@ public class Wallets {
         WalletEntry topUp = entries.findById(topUpEntry).filter(e -> e.kind() == WalletEntryKind.TOP_UP)
                 .filter(e -> e.memberId().equals(member))
                 .orElseThrow(() -> new ApiException.NotFound("wallet-top-up", topUpEntry));
+        if (topUp.sourceType() == WalletSourceType.ONLINE_TOP_UP) {
+            // paid online: refunding its payment sends the money back to the owner too
+            throw new ApiException.Conflict("wallet-top-up-online");
+        }
         String why = reason.strip();
         String hash = sha(member + "|TOP_UP_REVERSAL|" + topUpEntry);
         return post(member, "top-up-reversal:" + topUpEntry, hash, balance -> {
@@ -253,6 +325,7 @@ public class Wallets {
             case REFUND -> WalletEvents.Type.WalletRefunded;
             case CASH_OUT -> WalletEvents.Type.WalletCashedOut;
             case TOP_UP_REVERSAL -> WalletEvents.Type.WalletTopUpReversed;
+            case TOP_UP_REFUND -> WalletEvents.Type.WalletTopUpRefunded;
         };
     }
 

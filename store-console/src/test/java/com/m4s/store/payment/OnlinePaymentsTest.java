@@ -347,6 +347,89 @@ class OnlinePaymentsTest extends LoyaltyScenarioTest {
     }
 
     @Test
+    void anOwnerTopsUpTheWalletByWeChatPayWithItsTierBonusAndRefundsTakeExactlyTheirShareBackOut() throws Exception {
+        String member = member("在线充值");
+        long approval = manager().get(base + "/wallet/settings").json().path("cashOutApprovalAbove").asLong();
+        // tiers above the other scenarios' 100-yuan desk top-ups, which stay without bonus
+        Api.Response tiers = manager().put(base + "/wallet/settings", Map.of("bonusTiers", List.of(
+                Map.of("minTopUp", 100_000, "bonus", 15_000), Map.of("minTopUp", 50_000, "bonus", 5_000)),
+                "cashOutApprovalAbove", approval));
+        assertThat(tiers.status()).as(tiers.raw()).isEqualTo(200);
+        Api owner = owner(member, "online-owner-topup");
+        assertThat(owner.get(base + "/me/wallet/bonus-tiers").json().valueStream()
+                .map(t -> t.path("minTopUp").asLong() + "/" + t.path("bonus").asLong()).toList())
+                .as("lowest first, for the top-up sheet").containsExactly("50000/5000", "100000/15000");
+        assertProblem(owner.post(base + "/me/wallet/top-ups", topUp(50, "WECHAT_PAY"), Map.of("Idempotency-Key",
+                "tu-small")), 422, "wallet-top-up-amount", null);
+
+        Api.Response started = owner.post(base + "/me/wallet/top-ups", topUp(100_000, "WECHAT_PAY"),
+                Map.of("Idempotency-Key", "tu-1"));
+        assertThat(started.status()).as(started.raw()).isEqualTo(200);
+        JsonNode p = started.json().path("payment");
+        String id = p.path("id").asString();
+        assertThat(List.of(p.path("subjectType").asString(), p.path("status").asString(), p.path("subjectRef")
+                .asString())).containsExactly("WALLET_TOP_UP", "AWAITING_ONLINE", "钱包充值");
+        assertThat(p.path("onlineFen").asLong()).isEqualTo(100_000);
+        assertThat(walletEntries(member)).as("nothing in the wallet before the money arrives").isEmpty();
+        String intentId = started.json().path("online").path("intentId").asString();
+
+        authorize(started.json().path("online").path("qrData").asString(), "succeed");
+        Eventually.await(WEBHOOKS, "the top-up confirmed by the webhook", () -> status(owner, id), "CONFIRMED"::equals);
+        assertThat(walletEntries(member)).as("1,000 yuan and the 150-yuan bonus of its tier")
+                .containsExactly("TOP_UP 100000 15000");
+        assertThat(strings("select source_type || ' ' || source_id || ' ' || method from store_" + STORE
+                + ".wallet_entry where member_id = ?::uuid", member)).containsExactly("ONLINE_TOP_UP " + id
+                        + " WECHAT_QR");
+        assertThat(onlineEvents(member)).containsExactly("PaymentMade CONFIRMED 100000 0 100000 WECHAT_PAY");
+        assertThat(replayedThrice(id, intentId)).contains("payment_intent.succeeded");
+        assertThat(walletEntries(member)).as("credited once whatever comes again").hasSize(1);
+
+        // a top-up paid online is not undone at the desk: its payment is refunded, which sends the money back
+        String entry = strings("select id from store_" + STORE + ".wallet_entry where member_id = ?::uuid", member)
+                .getFirst();
+        assertProblem(manager().post(base + "/members/" + member + "/wallet/entries/" + entry + "/reversal",
+                Map.of("reason", "充错了")), 409, "wallet-top-up-online", null);
+        assertThat(manager().get(base + "/members/" + member + "/wallet/entries").json().path("content").get(0)
+                .path("refundable").asLong()).as("so the wallet page offers no undo").isZero();
+
+        // 400 yuan refunded by staff: through Stripe, and 400 yuan with the same share of the bonus out of the wallet
+        JsonNode quarter = refund(id, 40_000, "车主要求部分退款");
+        assertThat(quarter.path("refunds").get(0).path("onlineFen").asLong()).isEqualTo(40_000);
+        assertThat(walletEntries(member)).containsExactly("TOP_UP 100000 15000", "TOP_UP_REFUND -40000 -6000");
+        PaymentIntent intent = stripe.client().v1().paymentIntents().retrieve(intentId, onAccount());
+        String chargeId = intent.getLatestCharge();
+        assertThat(stripe.client().v1().charges().retrieve(chargeId, onAccount()).getAmountRefunded())
+                .isEqualTo(40_000L);
+
+        // the owner spends 500 yuan of it; the rest of the top-up can no longer be refunded whole by staff
+        String order = settledOrder(member, "ONL-RO-TU", line(1, "LABOUR", null, "500.00", "CUSTOMER"));
+        Api.Response spent = manager().post(base + "/payments", pay(member, order, 50_000, 0, 0, null, true),
+                Map.of("Idempotency-Key", "tu-spend"));
+        assertThat(spent.status()).as(spent.raw()).isEqualTo(200);
+        assertProblem(manager().post(base + "/payments/" + id + "/refunds", Map.of("amountFen", 60_000, "reason",
+                "全部退款"), Map.of("Idempotency-Key", "tu-rest")), 409, "wallet-top-up-spent", null);
+        assertThat(stripe.client().v1().charges().retrieve(chargeId, onAccount()).getAmountRefunded())
+                .as("nothing sent to Stripe").isEqualTo(40_000L);
+
+        // 300 yuan refunded in Stripe's dashboard: the money is gone, so the wallet gives what it holds of it
+        stripe.client().v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(intentId)
+                .setAmount(30_000L).build(), onAccount());
+        JsonNode outside = Eventually.await(WEBHOOKS, "the dashboard refund taken in",
+                () -> manager().get(base + "/payments/" + id).json(), v -> v.path("refunds").size() == 2);
+        assertThat(outside.path("payment").path("refundedFen").asLong()).isEqualTo(70_000);
+        // principal 100 of the 300 yuan left; bonus 105 (150 × 700/1000) less the 60 taken = 45
+        assertThat(walletEntries(member)).containsExactly("TOP_UP 100000 15000", "TOP_UP_REFUND -40000 -6000",
+                "SPEND -50000 0", "TOP_UP_REFUND -10000 -4500");
+        assertThat(outside.path("refunds").get(1).path("reason").asString()).contains("200.00 元未能扣回");
+        assertThat(owner.get(base + "/me/wallet").json().path("total").asLong()).isEqualTo(4_500);
+        assertThat(paymentEventTypes(id)).containsExactly("PaymentMade", "PaymentRefunded", "PaymentRefunded");
+        assertThat(strings("select event_type from console.event_outbox where topic = 'm4s.wallet'"
+                + " and payload->>'memberId' = ? order by id", member)).containsExactly("WalletToppedUp",
+                        "WalletTopUpRefunded", "WalletSpent", "WalletTopUpRefunded");
+        assertLedgersConsistent();
+    }
+
+    @Test
     void aWebhookWithABadOrStaleSignatureIsRefusedAndWritesNothing() throws Exception {
         String payload = "{\"id\":\"evt_forged\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\","
                 + "\"api_version\":\"" + StripeTestServer.API_VERSION + "\",\"created\":1764800000,\"account\":\""
@@ -388,6 +471,10 @@ class OnlinePaymentsTest extends LoyaltyScenarioTest {
             pay.put("returnUrl", returnUrl);
         }
         return pay;
+    }
+
+    private static Map<String, Object> topUp(long amount, String method) {
+        return Map.of("amountFen", amount, "onlineMethod", method);
     }
 
     /** What the owner does on the fixture's WeChat Pay or Alipay page: authorise, or fail. */
