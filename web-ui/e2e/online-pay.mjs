@@ -2,10 +2,12 @@
 // a moment ago (M4S_E2E_ORDER), pays 100 元 from the wallet and the rest by WeChat Pay: the QR code shows, the "phone"
 // opens the code's page on the fixture and authorises, and the app shows 支付成功 with the receipt once Stripe's
 // webhook has come through the gateway. A second order (M4S_E2E_ORDER2) is paid whole by Alipay: off to Alipay's page
-// (the fixture's), authorised, and back on the app's return page, which asks Stripe and shows 支付成功. Then
-// exec.huanan opens 订阅与账单 and sees the group's trial and its end date.
+// (the fixture's), authorised, and back on the app's return page, which asks Stripe and shows 支付成功. The owner then
+// tops up the wallet by card: the card field of Stripe.js (the fixture's stand-in, loaded from its address as the
+// real one is from js.stripe.com), 支付成功, and the money in 我的钱包. Then exec.huanan opens 订阅与账单 and sees the
+// group's trial and its end date.
 import { BASE_URL, expectTrue, keycloakLogin, newPage, screenshot, steps } from './lib.mjs';
-import { openPayable } from './owner-app.mjs';
+import { openOwnerPage, openPayable } from './owner-app.mjs';
 
 const ORDER = process.env.M4S_E2E_ORDER;
 const ORDER2 = process.env.M4S_E2E_ORDER2;
@@ -58,6 +60,25 @@ export async function run(browser) {
       const receipt = await phone.locator('body').innerText();
       expectTrue(receipt.includes(ORDER2) && receipt.includes('支付宝'), `the receipt reads: ${receipt}`);
       await screenshot(phone, 'owner-alipay-paid');
+    }],
+    ['the owner tops up the wallet by card in the card field of Stripe.js, and the money shows in 我的钱包', async () => {
+      current = phone;
+      await openOwnerPage(phone, '我的钱包');
+      const total = phone.getByTestId('owner-wallet-total');
+      const before = await total.innerText();
+      await phone.getByLabel('充值金额（元）').fill('500');
+      await phone.getByLabel('银行卡').check();
+      await phone.getByRole('button', { name: '去支付 500.00 元' }).click();
+      await phone.getByTestId('fixture-card-number').fill('4242 4242 4242 4242');
+      await phone.getByRole('button', { name: '支付 500.00 元' }).click();
+      await phone.getByText('支付成功').waitFor({ timeout: 30_000 });
+      await screenshot(phone, 'owner-card-top-up-paid');
+      await phone.getByRole('button', { name: '完成' }).click();
+      await phone.getByText(/^在线充值（银行卡）/).first().waitFor({ timeout: 15_000 });
+      const after = await total.innerText();
+      const yuan = (text) => Number(text.replace(/,/g, ''));
+      expectTrue(yuan(after) >= yuan(before) + 500, `the wallet went from ${before} to ${after}`);
+      await screenshot(phone, 'owner-card-top-up-wallet');
     }],
     ["the group executive sees the group's trial and when it ends on 订阅与账单", async () => {
       group = await newPage(browser, { name: 'online-billing' });

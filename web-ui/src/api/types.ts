@@ -272,6 +272,7 @@ export type OnlineView = Omit<
 export type OnlineMethod = OnlineView['method'];
 export type OnlinePaymentStatus = OnlineView['status'];
 export type OnlinePaymentOptions = ConsoleSchemas['OnlinePaymentOptions'];
+export type CardConfirmation = ConsoleSchemas['CardConfirmation'];
 /** A refund; `onlineStatus`: where its online part is at Stripe (null without one). */
 export type PaymentRefundView = Omit<ConsoleSchemas['RefundView'], 'onlineStatus'> & { onlineStatus?: OnlineRefundStatus | null };
 export type PaymentWebhookView = ConsoleSchemas['WebhookView'];

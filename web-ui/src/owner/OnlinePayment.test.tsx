@@ -273,3 +273,52 @@ describe('payments in progress in 待支付 and 消费记录', () => {
     expect(get).toHaveBeenCalledWith(`${ME}/payments/p7`, undefined, expect.anything());
   });
 });
+
+describe('paying by card through Stripe.js', () => {
+  const cardView: PaymentView = {
+    ...waitingView,
+    payment: { ...row, onlineMethod: 'CARD', onlineFen: 10000 },
+    online: { ...online, method: 'CARD', amountFen: 10000, actionType: null, qrData: null, qrImage: null },
+  };
+  const config = { clientSecret: 'pi_1_secret_abc', publishableKey: 'pk_test_fixture', account: 'acct_demo', jsUrl: 'https://js.stripe.test/v3/', amountFen: 10000 };
+
+  beforeEach(async () => {
+    await i18n.changeLanguage('zh-CN');
+  });
+  afterEach(() => {
+    delete window.Stripe;
+  });
+
+  function fakeStripe(answer: { error?: { message?: string } }) {
+    const confirmCardPayment = vi.fn().mockResolvedValue(answer);
+    const mount = vi.fn((el: HTMLElement) => el.appendChild(document.createElement('input')));
+    const Stripe = vi.fn(() => ({ elements: () => ({ create: () => ({ mount, destroy: vi.fn() }) }), confirmCardPayment }));
+    window.Stripe = Stripe;
+    return { Stripe, confirmCardPayment, mount };
+  }
+
+  it('mounts the card field on the dealer group’s account, pays with the intent’s secret, then asks the server', async () => {
+    const { Stripe, confirmCardPayment, mount } = fakeStripe({});
+    const get = vi.fn((path: string) => Promise.resolve((path.endsWith('/card') ? config : cardView) as never));
+    const post = vi.fn().mockResolvedValue({ ...cardView, payment: { ...cardView.payment, status: 'CONFIRMED', confirmedAt: '2026-12-04T02:01:00Z' }, online: { ...cardView.online!, status: 'SUCCEEDED' } });
+    renderWithAuth(<OnlinePaymentFlow store="gz_tianhe" paymentId="p9" initial={cardView} intervalMs={60_000} />, owner({ get, post }));
+    await waitFor(() => expect(screen.getByText('支付 100.00 元')).toBeEnabled());
+    fireEvent.click(screen.getByText('支付 100.00 元'));
+    expect(Stripe).toHaveBeenCalledWith('pk_test_fixture', { stripeAccount: 'acct_demo' });
+    expect(mount).toHaveBeenCalled();
+    await waitFor(() => expect(confirmCardPayment).toHaveBeenCalledWith('pi_1_secret_abc', { payment_method: { card: expect.anything() } }));
+    await waitFor(() => expect(post).toHaveBeenCalledWith(`${ME}/payments/p9/check`));
+    expect(await screen.findByText('支付成功')).toBeInTheDocument();
+  });
+
+  it('says why a card was declined and still asks the server, which learns the payment failed', async () => {
+    fakeStripe({ error: { message: 'Your card was declined.' } });
+    const get = vi.fn((path: string) => Promise.resolve((path.endsWith('/card') ? config : cardView) as never));
+    const post = vi.fn().mockResolvedValue(cardView);
+    renderWithAuth(<OnlinePaymentFlow store="gz_tianhe" paymentId="p9" initial={cardView} intervalMs={60_000} />, owner({ get, post }));
+    await waitFor(() => expect(screen.getByText('支付 100.00 元')).toBeEnabled());
+    fireEvent.click(screen.getByText('支付 100.00 元'));
+    expect(await screen.findByText('银行卡未能支付：Your card was declined.')).toBeInTheDocument();
+    expect(post).toHaveBeenCalledWith(`${ME}/payments/p9/check`);
+  });
+});

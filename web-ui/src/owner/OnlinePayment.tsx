@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OnlineMethod, PaymentView } from '../api/types';
+import type { CardConfirmation, OnlineMethod, PaymentView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { formatPoints } from '../ui/points';
 import { useFormatTime } from '../ui/storeZone';
@@ -243,6 +243,129 @@ export function PaymentOutcome({ view, onRetry, onDone }: { view: PaymentView; o
   );
 }
 
+/** The part of Stripe.js the card panel uses. */
+export type CardElementLike = { mount(el: HTMLElement): void; destroy?(): void; unmount?(): void };
+export type StripeLike = {
+  elements(): { create(type: 'card', options?: Record<string, unknown>): CardElementLike };
+  confirmCardPayment(clientSecret: string, data: { payment_method: { card: CardElementLike } }): Promise<{ error?: { message?: string; code?: string }; paymentIntent?: { status: string } }>;
+};
+type StripeConstructor = (key: string, options?: { stripeAccount?: string }) => StripeLike;
+
+declare global {
+  interface Window {
+    Stripe?: StripeConstructor;
+  }
+}
+
+const stripeJs = new Map<string, Promise<void>>();
+
+/** Stripe.js from `url`, loaded once per page (a card number is typed into it and never reaches our servers). */
+export function loadStripeJs(url: string): Promise<StripeConstructor> {
+  if (window.Stripe) return Promise.resolve(window.Stripe);
+  let loading = stripeJs.get(url);
+  if (!loading) {
+    loading = new Promise<void>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = url;
+      script.async = true;
+      script.onload = () => resolve();
+      script.onerror = () => {
+        stripeJs.delete(url);
+        reject(new Error(`Stripe.js did not load from ${url}`));
+      };
+      document.head.appendChild(script);
+    });
+    stripeJs.set(url, loading);
+  }
+  return loading.then(() => {
+    if (!window.Stripe) throw new Error(`Stripe.js did not load from ${url}`);
+    return window.Stripe;
+  });
+}
+
+/**
+ * 银行卡支付: the card field of Stripe.js (on the dealer group's account) and 支付 X 元, which confirms the payment with
+ * Stripe from the browser; then `onConfirmed` (the flow asks the server where the payment is). A declined card says
+ * why here; Stripe's webhook fails the payment and the flow shows 支付未成功 with 重新支付.
+ */
+export function CardPanel({ store, paymentId, onConfirmed }: { store: string; paymentId: string; onConfirmed: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const host = useRef<HTMLDivElement>(null);
+  const [config, setConfig] = useState<CardConfirmation>();
+  const [stripe, setStripe] = useState<{ stripe: StripeLike; card: CardElementLike }>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let gone = false;
+    api.get<CardConfirmation>(`/api/stores/${store}/me/payments/${paymentId}/card`).then(
+      (c) => !gone && setConfig(c),
+      (e: unknown) => !gone && setError(problemText(t, e)),
+    );
+    return () => {
+      gone = true;
+    };
+    // once per payment
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, paymentId]);
+
+  useEffect(() => {
+    if (!config) return;
+    let gone = false;
+    let mounted: CardElementLike | undefined;
+    loadStripeJs(config.jsUrl).then(
+      (Stripe) => {
+        if (gone || !host.current) return;
+        const made = Stripe(config.publishableKey, { stripeAccount: config.account });
+        mounted = made.elements().create('card', { hidePostalCode: true });
+        mounted.mount(host.current);
+        setStripe({ stripe: made, card: mounted });
+      },
+      () => !gone && setError(t('owner.card.unavailable')),
+    );
+    return () => {
+      gone = true;
+      if (mounted) (mounted.destroy ?? mounted.unmount)?.call(mounted);
+    };
+  }, [config, t]);
+
+  const pay = async () => {
+    if (!stripe || !config) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await stripe.stripe.confirmCardPayment(config.clientSecret, { payment_method: { card: stripe.card } });
+      if (result.error) {
+        setError(t('owner.card.declined', { reason: result.error.message ?? result.error.code ?? '' }));
+      }
+      onConfirmed();
+    } catch {
+      setError(t('owner.card.unavailable'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const amount = config ? formatFen(config.amountFen, i18n.language) : '';
+  return (
+    <div data-testid="card-panel">
+      <h2 className="owner-section-title">{t('owner.card.title')}</h2>
+      {config && <p>{t('owner.card.text', { amount })}</p>}
+      <div className="owner-card-field" ref={host} aria-label={t('owner.card.field')} />
+      {!stripe && !error && <p className="owner-muted">{t('owner.card.loading')}</p>}
+      {error && (
+        <p className="owner-field__error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" className="owner-button" disabled={!stripe || busy} onClick={() => void pay()}>
+        {config ? t('owner.card.pay', { amount }) : t('owner.card.payNothing')}
+      </button>
+    </div>
+  );
+}
+
 /** 微信支付: the QR code to scan with WeChat, the amount, and for a phone (and the test fixture) a link to open it. */
 export function WeChatQrPanel({ view }: { view: PaymentView }) {
   const { t, i18n } = useTranslation();
@@ -336,9 +459,11 @@ export function OnlinePaymentFlow({
   const amount = formatFen(online?.amountFen ?? view.payment.onlineFen, i18n.language);
   const hasQr = online?.method === 'WECHAT_PAY' && (online.qrImage || online.qrData);
   const alipay = online?.method === 'ALIPAY' ? safeLink(online.redirectUrl) : undefined;
+  const card = online?.method === 'CARD' && online.status === 'REQUIRES_ACTION';
   return (
     <section className="owner-card" aria-label={t('owner.online.returnTitle')} data-testid="online-flow">
       {hasQr && <WeChatQrPanel view={view} />}
+      {card && <CardPanel store={store} paymentId={paymentId} onConfirmed={() => void act('check')} />}
       {alipay && (
         <>
           <h2 className="owner-section-title">{t('owner.online.alipayTitle')}</h2>
@@ -351,7 +476,7 @@ export function OnlinePaymentFlow({
           </button>
         </>
       )}
-      {!hasQr && !alipay && <p>{t('owner.online.processing')}</p>}
+      {!hasQr && !alipay && !card && <p>{t('owner.online.processing')}</p>}
       <p className="owner-muted" role="status">
         {hidden ? t('owner.online.paused') : t('owner.online.waiting')}
       </p>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { WalletEntryView } from '../api/types';
+import type { OnlineMethod, WalletEntryView } from '../api/types';
 
 /** Fen as yuan with two decimals and grouping: 1234567 → "12,345.67" (a leading minus for negative amounts). */
 export function formatFen(fen: number, language: string): string {
@@ -22,6 +22,9 @@ export function entryTotal(entry: Pick<WalletEntryView, 'principalDelta' | 'bonu
   return entry.principalDelta + entry.bonusDelta;
 }
 
+/** The online method a top-up paid in the app was recorded with (the wallet names methods as the desk does). */
+const ONLINE_METHOD_OF: Record<NonNullable<WalletEntryView['method']>, OnlineMethod> = { WECHAT_QR: 'WECHAT_PAY', ALIPAY_QR: 'ALIPAY', CARD: 'CARD', CASH: 'CARD' };
+
 /** What an entry was for, as staff and owners read it. */
 export function walletSource(t: TFunction, entry: WalletEntryView): string {
   switch (entry.sourceType) {
@@ -34,6 +37,6 @@ export function walletSource(t: TFunction, entry: WalletEntryView): string {
     case 'CASH_OUT':
       return t('owner.wallet.cashOut', { method: entry.method ? t(`wallet.methods.${entry.method}`) : '' });
     case 'ONLINE_TOP_UP':
-      return t('owner.wallet.fromOnlineTopUp', { method: t(`payments.onlineMethods.${entry.method === 'ALIPAY_QR' ? 'ALIPAY' : 'WECHAT_PAY'}`) });
+      return t('owner.wallet.fromOnlineTopUp', { method: t(`payments.onlineMethods.${ONLINE_METHOD_OF[entry.method ?? 'CARD']}`) });
   }
 }

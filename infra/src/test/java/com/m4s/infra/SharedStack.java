@@ -40,6 +40,7 @@ final class SharedStack {
                     "M4S_STRIPE_SECRET_KEY", StripeTestServer.SECRET_KEY,
                     "M4S_STRIPE_PUBLISHABLE_KEY", StripeTestServer.PUBLISHABLE_KEY,
                     "M4S_STRIPE_API_BASE", stripe.url(),
+                    "M4S_STRIPE_JS_URL", stripe.jsUrl(),
                     "M4S_STRIPE_WEBHOOK_SECRET", PLATFORM_WEBHOOK_SECRET,
                     "M4S_STRIPE_CONNECT_WEBHOOK_SECRET", CONNECT_WEBHOOK_SECRET)));
             stripe.connectedAccount(DemoData.DEMO_STRIPE_ACCOUNT);

@@ -45,6 +45,8 @@ class OnlinePayment extends BaseEntity {
     private @Nullable String failureCode;
     @Column(name = "failure_message")
     private @Nullable String failureMessage;
+    @Column(name = "client_secret")
+    private @Nullable String clientSecret;
     @Column(name = "charge_id")
     private @Nullable String chargeId;
     @Column(name = "check_at")
@@ -77,7 +79,7 @@ class OnlinePayment extends BaseEntity {
     /** What Stripe answered about the intent: its id, where it is, what the owner must do. */
     record Intent(String id, OnlinePaymentStatus status, @Nullable String actionType, @Nullable String qrData,
             @Nullable String qrImage, @Nullable String redirectUrl, @Nullable String chargeId,
-            @Nullable String failureCode, @Nullable String failureMessage) {
+            @Nullable String failureCode, @Nullable String failureMessage, @Nullable String clientSecret) {
     }
 
     /**
@@ -87,6 +89,9 @@ class OnlinePayment extends BaseEntity {
     boolean learn(Intent intent, Instant now) {
         if (intentId == null && !intent.id().isBlank()) {
             intentId = intent.id();
+        }
+        if (clientSecret == null && intent.clientSecret() != null) {
+            clientSecret = intent.clientSecret();
         }
         if (intent.actionType() != null && actionType == null) {
             actionType = intent.actionType();
@@ -152,4 +157,5 @@ class OnlinePayment extends BaseEntity {
     OnlinePaymentStatus status() { return status; }
     @Nullable String returnUrl() { return returnUrl; }
     @Nullable String chargeId() { return chargeId; }
+    @Nullable String clientSecret() { return clientSecret; }
 }

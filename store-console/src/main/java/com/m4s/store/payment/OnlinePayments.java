@@ -95,9 +95,39 @@ public class OnlinePayments {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    /** The online methods an owner of the current store may pay with now: none without Stripe or an account. */
+    /**
+     * The online methods an owner of the current store may pay with now: none without Stripe or an account; cards
+     * only where browsers can be given the publishable key for Stripe.js.
+     */
     public List<OnlineMethod> methods() {
-        return stripe.configured() && account().isPresent() ? List.of(OnlineMethod.values()) : List.of();
+        if (!stripe.configured() || account().isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(OnlineMethod.values())
+                .filter(m -> m != OnlineMethod.CARD || stripe.publishableKey() != null).toList();
+    }
+
+    /** What the owner's browser needs to confirm a card payment with Stripe.js. */
+    public record CardConfirmation(String clientSecret, String publishableKey, String account, String jsUrl,
+            long amountFen) {
+    }
+
+    /**
+     * For the owner's card payment waiting for the card: the intent's client secret, the publishable key, the
+     * dealer group's account (direct charges) and where Stripe.js is. 404 for another member's payment; 409
+     * {@code online-payment-not-card} for one that does not wait for a card.
+     */
+    public CardConfirmation card(UUID payment, UUID member) {
+        OnlinePayment part = onlines.findByPaymentId(payment)
+                .filter(p -> views.view(payment).payment().memberId().equals(member))
+                .orElseThrow(() -> new ApiException.NotFound("payment", payment));
+        String key = stripe.publishableKey();
+        if (part.method() != OnlineMethod.CARD || part.status() != OnlinePaymentStatus.REQUIRES_ACTION
+                || part.clientSecret() == null || key == null) {
+            throw new ApiException.Conflict("online-payment-not-card");
+        }
+        return new CardConfirmation(part.clientSecret(), key, part.account(), stripe.jsUrl().toString(),
+                part.amountFen());
     }
 
     /**
@@ -143,10 +173,12 @@ public class OnlinePayments {
         PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
                 .setAmount(part.amountFen()).setCurrency(CURRENCY)
                 .addPaymentMethodType(part.method().stripeType())
-                .setConfirm(true)
                 .putMetadata(STORE_KEY, store).putMetadata(PAYMENT_KEY, payment.toString())
                 .setDescription(store + " " + payment);
-        if (part.method() == OnlineMethod.WECHAT_PAY) {
+        if (part.method() == OnlineMethod.CARD) {
+            // not confirmed here: the owner's browser confirms it with the card through Stripe.js
+        } else if (part.method() == OnlineMethod.WECHAT_PAY) {
+            params.setConfirm(true);
             params.setPaymentMethodData(PaymentIntentCreateParams.PaymentMethodData.builder()
                     .setType(PaymentIntentCreateParams.PaymentMethodData.Type.WECHAT_PAY).build())
                     .setPaymentMethodOptions(PaymentIntentCreateParams.PaymentMethodOptions.builder()
@@ -154,7 +186,7 @@ public class OnlinePayments {
                                     .setClient(PaymentIntentCreateParams.PaymentMethodOptions.WechatPay.Client.WEB)
                                     .build()).build());
         } else {
-            params.setPaymentMethodData(PaymentIntentCreateParams.PaymentMethodData.builder()
+            params.setConfirm(true).setPaymentMethodData(PaymentIntentCreateParams.PaymentMethodData.builder()
                     .setType(PaymentIntentCreateParams.PaymentMethodData.Type.ALIPAY).build());
         }
         if (part.returnUrl() != null) {
@@ -166,7 +198,7 @@ public class OnlinePayments {
                     StripeAccess.onAccount(part.account(), part.idempotencyKey())));
         } catch (StripeRefused refused) {
             settle(payment, new OnlinePayment.Intent("", OnlinePaymentStatus.FAILED, null, null, null, null, null,
-                    refused.stripeCode(), String.valueOf(refused.getMessage())), "api");
+                    refused.stripeCode(), String.valueOf(refused.getMessage()), null), "api");
             throw refused;
         }
         settle(payment, intentOf(intent), "api");
@@ -319,7 +351,7 @@ public class OnlinePayments {
         }
         OnlinePayment.Intent news = part.intentId() == null
                 ? new OnlinePayment.Intent("", OnlinePaymentStatus.CANCELED, null, null, null, null, null, null,
-                        "cancelled by the owner")
+                        "cancelled by the owner", null)
                 : cancelAtStripe(part);
         settle(payment, news, "owner");
         return views.view(payment);
@@ -434,6 +466,7 @@ public class OnlinePayments {
         return switch (method) {
             case WECHAT_PAY -> com.m4s.store.wallet.PaymentMethod.WECHAT_QR;
             case ALIPAY -> com.m4s.store.wallet.PaymentMethod.ALIPAY_QR;
+            case CARD -> com.m4s.store.wallet.PaymentMethod.CARD;
         };
     }
 
@@ -466,6 +499,6 @@ public class OnlinePayments {
         }
         return new OnlinePayment.Intent(intent.getId(), status, type, qrData, qrImage, redirect,
                 intent.getLatestCharge(), error == null ? null : error.getCode(),
-                error == null ? null : error.getMessage());
+                error == null ? null : error.getMessage(), intent.getClientSecret());
     }
 }

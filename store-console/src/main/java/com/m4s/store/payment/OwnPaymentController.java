@@ -130,6 +130,14 @@ class OwnPaymentController {
         return online.check(id).forOwner();
     }
 
+    @GetMapping("/payments/{id}/card")
+    @Operation(summary = "What my browser needs to pay my card payment with Stripe.js: the intent's client secret,"
+            + " the publishable key, the dealer group's account and where Stripe.js is", description = "409"
+                    + " online-payment-not-card when the payment does not wait for a card.")
+    OnlinePayments.CardConfirmation myCardPayment(@PathVariable String store, @PathVariable UUID id) {
+        return online.card(id, member());
+    }
+
     @PostMapping("/payments/{id}/cancel")
     @Operation(summary = "Give up my payment waiting for its online part: cancelled at Stripe, coupons, wallet and"
             + " points given back")

@@ -87,7 +87,7 @@ class OnlinePaymentsTest extends LoyaltyScenarioTest {
         String order = settledOrder(member, "ONL-RO-1", line(1, "LABOUR", null, "300.00", "CUSTOMER"));
         Api owner = owner(member, "online-owner-1");
         assertThat(owner.get(base + "/me/online-payment").json().path("methods").valueStream()
-                .map(JsonNode::asString).toList()).containsExactly("WECHAT_PAY", "ALIPAY");
+                .map(JsonNode::asString).toList()).containsExactly("WECHAT_PAY", "ALIPAY", "CARD");
 
         Api.Response started = owner.post(base + "/me/repair-orders/" + order + "/payments",
                 appPay(10_000, 0, 20_000, "WECHAT_PAY", null, List.of()), Map.of("Idempotency-Key", "wx-1"));
@@ -189,6 +189,65 @@ class OnlinePaymentsTest extends LoyaltyScenarioTest {
         assertThat(retry.json().path("payment").path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(couponStates(member)).containsExactly("满100减20 USED");
         assertLedgersConsistent();
+    }
+
+    @Test
+    void anOwnerPaysByCardThroughStripeJsAfterADeclinedCardGaveBackWhatTheFirstAttemptHeld() throws Exception {
+        String member = member("银行卡");
+        topUp(member, 10_000);
+        String order = settledOrder(member, "ONL-RO-C1", line(1, "LABOUR", null, "200.00", "CUSTOMER"));
+        Api owner = owner(member, "online-owner-card");
+        JsonNode started = owner.post(base + "/me/repair-orders/" + order + "/payments",
+                appPay(10_000, 0, 10_000, "CARD", null, List.of()), Map.of("Idempotency-Key", "card-1")).json();
+        String id = started.path("payment").path("id").asString();
+        assertThat(List.of(started.path("payment").path("status").asString(), started.path("online").path("status")
+                .asString())).as("the intent waits for the card typed in the browser")
+                .containsExactly("AWAITING_ONLINE", "REQUIRES_ACTION");
+        String intentId = started.path("online").path("intentId").asString();
+        assertThat(stripe.client().v1().paymentIntents().retrieve(intentId, onAccount()).getStatus())
+                .isEqualTo("requires_payment_method");
+
+        JsonNode card = owner.get(base + "/me/payments/" + id + "/card").json();
+        String secret = card.path("clientSecret").asString();
+        assertThat(secret).startsWith(intentId + "_secret_");
+        assertThat(List.of(card.path("publishableKey").asString(), card.path("account").asString(),
+                card.path("jsUrl").asString(), String.valueOf(card.path("amountFen").asLong()))).containsExactly(
+                        StripeTestServer.PUBLISHABLE_KEY, ACCOUNT, stripe.jsUrl(), "10000");
+        assertThat(manager().get(base + "/payments/" + id).raw()).as("staff never see the secret")
+                .doesNotContain(secret);
+        Api stranger = owner(member("别人"), "online-owner-stranger");
+        assertThat(stranger.get(base + "/me/payments/" + id + "/card").status()).isEqualTo(404);
+
+        // the card is declined at Stripe (through Stripe.js): the webhook fails the payment and the wallet comes back
+        assertThat(typeCard(secret, "4000 0000 0000 0002")).contains("card_declined");
+        Eventually.await(WEBHOOKS, "the payment failed by the webhook", () -> status(owner, id), "FAILED"::equals);
+        assertThat(walletEntries(member)).containsExactly("TOP_UP 10000 0", "SPEND -10000 0", "REFUND 10000 0");
+        assertProblem(owner.get(base + "/me/payments/" + id + "/card"), 409, "online-payment-not-card", null);
+
+        // again, with a card that pays
+        JsonNode second = owner.post(base + "/me/repair-orders/" + order + "/payments",
+                appPay(10_000, 0, 10_000, "CARD", null, List.of()), Map.of("Idempotency-Key", "card-2")).json();
+        String id2 = second.path("payment").path("id").asString();
+        assertThat(typeCard(owner.get(base + "/me/payments/" + id2 + "/card").json().path("clientSecret").asString(),
+                "4242 4242 4242 4242")).contains("\"succeeded\"");
+        Eventually.await(WEBHOOKS, "the payment confirmed by the webhook", () -> status(owner, id2),
+                "CONFIRMED"::equals);
+        assertThat(onlineEvents(member)).containsExactly("PaymentFailed FAILED 20000 10000 10000 CARD",
+                "PaymentMade CONFIRMED 20000 10000 10000 CARD");
+        assertThat(walletEntries(member)).containsExactly("TOP_UP 10000 0", "SPEND -10000 0", "REFUND 10000 0",
+                "SPEND -10000 0");
+        assertLedgersConsistent();
+    }
+
+    /** What Stripe.js does when the owner types a card and pays: the fixture's stand-in confirms the intent. */
+    private String typeCard(String clientSecret, String number) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stripe.url()
+                + "/_test/js/confirm_card")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("client_secret=" + clientSecret + "&account=" + ACCOUNT
+                        + "&number=" + java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
     }
 
     @Test

@@ -77,6 +77,11 @@ public class StripeAccess {
         return client == null ? null : properties.publishableKey();
     }
 
+    /** Where browsers load Stripe.js from. */
+    public java.net.URI jsUrl() {
+        return java.util.Objects.requireNonNull(properties.jsUrl());
+    }
+
     /** Runs one request; {@link StripeNotConfigured} when there are no keys. */
     public <T> T call(Call<T> call) {
         if (client == null) {

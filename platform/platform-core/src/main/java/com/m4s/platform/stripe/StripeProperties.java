@@ -17,11 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectWebhookSecret the signing secret of the endpoint receiving connected accounts' events (payments)
  * @param signatureTolerance how old a webhook's signature may be (default 5 minutes, Stripe's own)
  * @param networkRetries how often the client retries a failed connection with the same idempotency key (default 1)
+ * @param jsUrl where browsers load Stripe.js from to take card details (default {@code https://js.stripe.com/v3/};
+ *     the test fixture serves a stand-in)
  */
 @ConfigurationProperties("m4s.stripe")
 public record StripeProperties(@Nullable String secretKey, @Nullable String publishableKey, @Nullable URI apiBase,
         @Nullable String webhookSecret, @Nullable String connectWebhookSecret, @Nullable Duration signatureTolerance,
-        @Nullable Integer networkRetries) {
+        @Nullable Integer networkRetries, @Nullable URI jsUrl) {
 
     public StripeProperties {
         secretKey = blankToNull(secretKey);
@@ -31,6 +33,7 @@ public record StripeProperties(@Nullable String secretKey, @Nullable String publ
         apiBase = apiBase == null ? URI.create("https://api.stripe.com") : apiBase;
         signatureTolerance = signatureTolerance == null ? Duration.ofMinutes(5) : signatureTolerance;
         networkRetries = networkRetries == null ? 1 : networkRetries;
+        jsUrl = jsUrl == null ? URI.create("https://js.stripe.com/v3/") : jsUrl;
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -21,11 +21,12 @@ class StripeAccessTest {
              "data":{"object":{"id":"pi_1","object":"payment_intent","amount":1000,"currency":"cny"}}}""";
 
     private final StripeAccess configured = new StripeAccess(new StripeProperties("sk_test_x", "pk_test_x",
-            URI.create("http://127.0.0.1:1"), "whsec_test_platform", SECRET, Duration.ofMinutes(5), 0),
+            URI.create("http://127.0.0.1:1"), "whsec_test_platform", SECRET, Duration.ofMinutes(5), 0,
+            URI.create("http://127.0.0.1:1/_test/js/v3")),
             new OutboundHttpProperties(Map.of("stripe", new OutboundHttpProperties.Client(
                     Duration.ofMillis(300), Duration.ofMillis(300), null))));
     private final StripeAccess unconfigured = new StripeAccess(new StripeProperties(" ", null, null, null, null,
-            null, null), new OutboundHttpProperties(Map.of()));
+            null, null, null), new OutboundHttpProperties(Map.of()));
 
     @Test
     void aWebhookSignedWithTheEndpointsSecretGivesItsEvent() throws Exception {
@@ -62,6 +63,8 @@ class StripeAccessTest {
     void withoutKeysNothingIsCalledAndTheProblemSaysNotConfigured() {
         assertThat(unconfigured.configured()).isFalse();
         assertThat(unconfigured.publishableKey()).isNull();
+        assertThat(unconfigured.jsUrl()).as("Stripe's own Stripe.js unless told otherwise")
+                .hasToString("https://js.stripe.com/v3/");
         assertThatThrownBy(() -> unconfigured.call(client -> client.v1().paymentIntents().retrieve("pi_1")))
                 .isInstanceOf(StripeNotConfigured.class)
                 .satisfies(e -> assertThat(((StripeNotConfigured) e).type()).isEqualTo("stripe-not-configured"));
@@ -75,5 +78,6 @@ class StripeAccessTest {
                 .isInstanceOf(DependencyUnavailable.class)
                 .satisfies(e -> assertThat(((DependencyUnavailable) e).dependency()).isEqualTo("stripe"));
         assertThat(configured.publishableKey()).isEqualTo("pk_test_x");
+        assertThat(configured.jsUrl()).hasToString("http://127.0.0.1:1/_test/js/v3");
     }
 }

@@ -66,6 +66,51 @@ final class Pages {
 
     // ---- pages
 
+    /**
+     * The fixture's stand-in for Stripe.js: the calls the owner app makes, with one plain card-number field, sending
+     * the number to the fixture (never to our servers, as with Stripe.js).
+     */
+    static String stripeJs(String base) {
+        return """
+                (function () {
+                  var BASE = %s;
+                  function CardElement() { this.input = null; }
+                  CardElement.prototype.mount = function (target) {
+                    var host = typeof target === 'string' ? document.querySelector(target) : target;
+                    var input = document.createElement('input');
+                    input.name = 'cardnumber';
+                    input.autocomplete = 'cc-number';
+                    input.inputMode = 'numeric';
+                    input.placeholder = '4242 4242 4242 4242';
+                    input.setAttribute('aria-label', '卡号');
+                    input.setAttribute('data-testid', 'fixture-card-number');
+                    host.appendChild(input);
+                    this.input = input;
+                  };
+                  CardElement.prototype.unmount = function () {
+                    if (this.input && this.input.parentNode) this.input.parentNode.removeChild(this.input);
+                    this.input = null;
+                  };
+                  CardElement.prototype.destroy = CardElement.prototype.unmount;
+                  CardElement.prototype.on = function () { return this; };
+                  window.Stripe = function (key, options) {
+                    var account = (options && options.stripeAccount) || '';
+                    return {
+                      elements: function () {
+                        return { create: function () { return new CardElement(); } };
+                      },
+                      confirmCardPayment: function (clientSecret, data) {
+                        var card = data && data.payment_method && data.payment_method.card;
+                        var number = card && card.input ? card.input.value : '';
+                        var body = new URLSearchParams({ client_secret: clientSecret, account: account, key: key, number: number });
+                        return fetch(BASE + '/_test/js/confirm_card', { method: 'POST', body: body }).then(function (r) { return r.json(); });
+                      }
+                    };
+                  };
+                })();
+                """.formatted(com.google.gson.JsonParser.parseString("\"" + base + "\"").toString());
+    }
+
     static String authorize(JsonObject pi) {
         String id = ObjectStore.str(pi, "id");
         String status = ObjectStore.str(pi, "status");

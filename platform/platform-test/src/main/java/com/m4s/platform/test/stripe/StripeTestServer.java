@@ -113,6 +113,12 @@ public final class StripeTestServer implements AutoCloseable {
         registry.add("m4s.stripe.api-base", server::url);
         registry.add("m4s.stripe.secret-key", () -> SECRET_KEY);
         registry.add("m4s.stripe.publishable-key", () -> PUBLISHABLE_KEY);
+        registry.add("m4s.stripe.js-url", server::jsUrl);
+    }
+
+    /** Where the fixture's stand-in for Stripe.js is (card details typed in the browser go to the fixture). */
+    public String jsUrl() {
+        return publicUrl + "/_test/js/v3";
     }
 
     /** The API base, e.g. {@code http://127.0.0.1:PORT}. */

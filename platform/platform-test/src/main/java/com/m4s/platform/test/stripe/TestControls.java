@@ -24,6 +24,11 @@ import java.util.List;
  * JSON (status paid, or still open when the payment failed).</li>
  * <li>{@code GET /_test/portal/{cus}?return=URL}; {@code POST /_test/portal/{cus}} with {@code return=URL}: attaches
  * a working Visa as the default payment method and answers 303 to the return URL.</li>
+ * <li>{@code GET /_test/js/v3}: a stand-in for Stripe.js ({@code Stripe(key, {stripeAccount})}, {@code
+ * elements().create('card').mount(el)}: one card-number field, {@code confirmCardPayment(clientSecret, {payment_method:
+ * {card}})}); {@code POST /_test/js/confirm_card} with {@code client_secret}, {@code account}, {@code number}: what it
+ * calls — 4242 4242 4242 4242 (Visa) and 5555 5555 5555 4444 (Mastercard) pay, any other number is declined; answers
+ * {@code {"paymentIntent": ...}} or {@code {"error": ...}} as Stripe.js does, readable from any origin.</li>
  * <li>{@code POST /_test/accounts?id=acct_...}: registers a connected account.</li>
  * <li>{@code POST /_test/webhook_endpoints} with {@code url}, {@code secret}, {@code connect=true|false}.</li>
  * <li>{@code POST /_test/webhooks/hold|resume|release}: hold new events back, send new ones again, or send the
@@ -51,6 +56,16 @@ final class TestControls {
     Response handle(String method, List<String> path, FormParams query, FormParams form) {
         String first = path.isEmpty() ? "" : path.getFirst();
         switch (first) {
+            case "js" -> {
+                if (method.equals("GET") && path.size() == 2 && "v3".equals(path.get(1))) {
+                    return new Response(200, "application/javascript; charset=utf-8",
+                            Pages.stripeJs(server.url()).getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
+                }
+                requirePost(method);
+                Response answer = Response.json(200, confirmCard(form));
+                answer.headers().put("Access-Control-Allow-Origin", "*");
+                return answer;
+            }
             case "authorize" -> {
                 ObjectStore.Stored pi = stored(path, 1, "payment_intent");
                 if (method.equals("GET")) {
@@ -203,6 +218,45 @@ final class TestControls {
             default -> throw new ApiError(404, "invalid_request_error", null,
                     "Unrecognized test URL (" + method + ": /_test/" + String.join("/", path) + ").", null);
         }
+    }
+
+    /**
+     * What Stripe.js's confirmCardPayment does: the intent named by its client secret confirmed with the card typed
+     * (a test card number standing for Stripe's test tokens).
+     */
+    private JsonObject confirmCard(FormParams form) {
+        String secret = form.string("client_secret");
+        String id = secret == null || !secret.contains("_secret_") ? null : secret.substring(0, secret.indexOf("_secret_"));
+        ObjectStore.Stored pi = store.find(id);
+        JsonObject answer = new JsonObject();
+        if (pi == null || !"payment_intent".equals(pi.type()) || !secret.equals(ObjectStore.str(pi.json(), "client_secret"))
+                || !java.util.Objects.equals(pi.account(), blankToNull(form.string("account")))) {
+            JsonObject error = new JsonObject();
+            error.addProperty("type", "invalid_request_error");
+            error.addProperty("code", "resource_missing");
+            error.addProperty("message", "No such payment_intent: '" + id + "'");
+            answer.add("error", error);
+            return answer;
+        }
+        String number = form.string("number") == null ? "" : form.string("number").replaceAll("\\s", "");
+        String token = switch (number) {
+            case "4242424242424242" -> "pm_card_visa";
+            case "5555555555554444" -> "pm_card_mastercard";
+            default -> "pm_card_chargeDeclined";
+        };
+        Call call = new Call("POST", List.of("payment_intents", id, "confirm"),
+                FormParams.parse("payment_method=" + token), pi.account(), ObjectStore.newId("req"), null);
+        try {
+            payments.route(call);
+            answer.add("paymentIntent", ObjectStore.strip(pi.json()));
+        } catch (ApiError e) {
+            answer.add("error", e.body().getAsJsonObject("error"));
+        }
+        return answer;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private ObjectStore.Stored stored(List<String> path, int index, String type) {

@@ -326,6 +326,39 @@ class StripeTestServerTest {
     }
 
     @Test
+    void theStripeJsStandInConfirmsACardIntentByItsClientSecretFromAnyOrigin() throws Exception {
+        HttpResponse<String> js = get(server.url() + "/_test/js/v3");
+        assertThat(js.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/javascript"));
+        assertThat(js.body()).contains("window.Stripe", "confirmCardPayment", "\"" + server.url() + "\"",
+                "/_test/js/confirm_card");
+
+        PaymentIntent waiting = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
+                .setAmount(3_000L).setCurrency("cny").addPaymentMethodType("card").build(), on(DEALER));
+        assertThat(waiting.getStatus()).isEqualTo("requires_payment_method");
+        String confirm = server.url() + "/_test/js/confirm_card";
+        HttpResponse<String> otherAccount = post(confirm, "client_secret=" + waiting.getClientSecret()
+                + "&account=acct_other&number=4242424242424242");
+        assertThat(com.google.gson.JsonParser.parseString(otherAccount.body()).getAsJsonObject().getAsJsonObject("error")
+                .get("code").getAsString()).isEqualTo("resource_missing");
+
+        HttpResponse<String> declined = post(confirm, "client_secret=" + waiting.getClientSecret() + "&account="
+                + DEALER + "&number=4000000000000002");
+        assertThat(declined.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(com.google.gson.JsonParser.parseString(declined.body()).getAsJsonObject().getAsJsonObject("error")
+                .get("code").getAsString()).isEqualTo("card_declined");
+        assertThat(stripe.v1().paymentIntents().retrieve(waiting.getId(), on(DEALER)).getLastPaymentError())
+                .isNotNull();
+
+        HttpResponse<String> paid = post(confirm, "client_secret=" + waiting.getClientSecret() + "&account=" + DEALER
+                + "&number=4242+4242+4242+4242");
+        assertThat(com.google.gson.JsonParser.parseString(paid.body()).getAsJsonObject().getAsJsonObject("paymentIntent")
+                .get("status").getAsString()).isEqualTo("succeeded");
+        assertThat(server.eventsOfType("payment_intent.payment_failed")).hasSize(1);
+        assertThat(server.eventsOfType("payment_intent.succeeded")).hasSize(1);
+    }
+
+    @Test
     void theSameIdempotencyKeyReplaysTheAnswerAndRefusesOtherParameters() throws Exception {
         PaymentIntentCreateParams params = PaymentIntentCreateParams.builder().setAmount(9_900L).setCurrency("cny")
                 .addPaymentMethodType("wechat_pay").build();
@@ -670,7 +703,8 @@ class StripeTestServerTest {
         StripeTestServer.register((name, value) -> properties.put(name, value.get()));
         assertThat(properties).containsEntry("m4s.stripe.api-base", StripeTestServer.shared().url())
                 .containsEntry("m4s.stripe.secret-key", "sk_test_fixture")
-                .containsEntry("m4s.stripe.publishable-key", "pk_test_fixture");
+                .containsEntry("m4s.stripe.publishable-key", "pk_test_fixture")
+                .containsEntry("m4s.stripe.js-url", StripeTestServer.shared().url() + "/_test/js/v3");
         assertThat(StripeTestServer.shared()).isSameAs(StripeTestServer.shared());
     }
 
