@@ -193,13 +193,12 @@ class OnlinePaymentsTest extends LoyaltyScenarioTest {
 
     @Test
     void anOwnerPaysByCardThroughStripeJsAfterADeclinedCardGaveBackWhatTheFirstAttemptHeld() throws Exception {
-        String member = member("银行卡");
-        topUp(member, 10_000);
-        String order = settledOrder(member, "ONL-RO-C1", line(1, "LABOUR", null, "200.00", "CUSTOMER"));
-        Api owner = owner(member, "online-owner-card");
-        JsonNode started = owner.post(base + "/me/repair-orders/" + order + "/payments",
-                appPay(10_000, 0, 10_000, "CARD", null, List.of()), Map.of("Idempotency-Key", "card-1")).json();
-        String id = started.path("payment").path("id").asString();
+        Started first = ownerStartsPaying("银行卡", "ONL-RO-C1", "200.00", 10_000, 10_000, "CARD", null, "card-1");
+        String member = first.member();
+        String order = first.order();
+        Api owner = first.owner();
+        JsonNode started = first.view();
+        String id = first.paymentId();
         assertThat(List.of(started.path("payment").path("status").asString(), started.path("online").path("status")
                 .asString())).as("the intent waits for the card typed in the browser")
                 .containsExactly("AWAITING_ONLINE", "REQUIRES_ACTION");
@@ -296,14 +295,13 @@ class OnlinePaymentsTest extends LoyaltyScenarioTest {
 
     @Test
     void moneyPaidAtStripeAfterThePaymentFailedGoesBackWholeOnceAndThePaymentStaysFailed() throws Exception {
-        String member = member("迟到付款");
-        topUp(member, 3_000);
-        String order = settledOrder(member, "ONL-RO-6", line(1, "LABOUR", null, "150.00", "CUSTOMER"));
-        Api owner = owner(member, "online-owner-6");
-        JsonNode started = owner.post(base + "/me/repair-orders/" + order + "/payments",
-                appPay(3_000, 0, 12_000, "ALIPAY", "https://owner.example/pay/back", List.of()),
-                Map.of("Idempotency-Key", "late-1")).json();
-        String id = started.path("payment").path("id").asString();
+        Started late = ownerStartsPaying("迟到付款", "ONL-RO-6", "150.00", 3_000, 12_000, "ALIPAY",
+                "https://owner.example/pay/back", "late-1");
+        String member = late.member();
+        String order = late.order();
+        Api owner = late.owner();
+        JsonNode started = late.view();
+        String id = late.paymentId();
         String intentId = started.path("online").path("intentId").asString();
         // Alipay declines, and before the news reaches us (and the janitor could cancel the intent at Stripe) the owner
         // tries again on the same page (which confirms the intent anew) and pays
@@ -355,13 +353,10 @@ class OnlinePaymentsTest extends LoyaltyScenarioTest {
 
     @Test
     void refundsGoBackThroughStripeInProportionAndARefundOrADisputeMadeAtStripeIsTakenIn() throws Exception {
-        String member = member("在线退款");
-        topUp(member, 10_000);
-        String order = settledOrder(member, "ONL-RO-5", line(1, "LABOUR", null, "400.00", "CUSTOMER"));
-        Api owner = owner(member, "online-owner-4");
-        JsonNode started = owner.post(base + "/me/repair-orders/" + order + "/payments",
-                appPay(10_000, 0, 30_000, "WECHAT_PAY", null, List.of()), Map.of("Idempotency-Key", "rf-1")).json();
-        String id = started.path("payment").path("id").asString();
+        Started paying = ownerStartsPaying("在线退款", "ONL-RO-5", "400.00", 10_000, 30_000, "WECHAT_PAY", null, "rf-1");
+        Api owner = paying.owner();
+        JsonNode started = paying.view();
+        String id = paying.paymentId();
         String intentId = started.path("online").path("intentId").asString();
         authorize(started.path("online").path("qrData").asString(), "succeed");
         Eventually.await(WEBHOOKS, "paid", () -> status(owner, id), "CONFIRMED"::equals);
@@ -530,6 +525,26 @@ class OnlinePaymentsTest extends LoyaltyScenarioTest {
             pay.put("returnUrl", returnUrl);
         }
         return pay;
+    }
+
+    /** An owner who starts paying a repair order: the member, their login, the order, the payment and its view. */
+    private record Started(String member, Api owner, String order, String paymentId, JsonNode view) {
+    }
+
+    /**
+     * A member with {@code wallet} fen in the wallet and a settled order of one labour line of {@code amount} yuan,
+     * who pays {@code wallet} from the wallet and {@code online} fen by {@code method} (key {@code key}).
+     */
+    private Started ownerStartsPaying(String name, String orderNo, String amount, long wallet, long online,
+            String method, String returnUrl, String key) throws Exception {
+        String member = member(name);
+        topUp(member, wallet);
+        String order = settledOrder(member, orderNo, line(1, "LABOUR", null, amount, "CUSTOMER"));
+        Api owner = owner(member, "online-owner-" + key);
+        Api.Response r = owner.post(base + "/me/repair-orders/" + order + "/payments",
+                appPay(wallet, 0, online, method, returnUrl, List.of()), Map.of("Idempotency-Key", key));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return new Started(member, owner, order, r.json().path("payment").path("id").asString(), r.json());
     }
 
     private static Map<String, Object> topUp(long amount, String method) {
