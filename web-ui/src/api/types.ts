@@ -283,22 +283,15 @@ export type GiftRedemptionView = Nullable<
 export type GiftView = Nullable<ConsoleSchemas['GiftView'], 'description' | 'memberLimit'>;
 export type GiftStatus = GiftView['status'];
 export type GiftForm = Nullable<ConsoleSchemas['GiftForm'], 'description' | 'memberLimit' | 'lowStockAt' | 'initialStock' | 'listed'>;
-export type GiftStockReceipt = Nullable<ConsoleSchemas['Receipt'], 'reason'>;
-/**
- * A correction of a gift's stock after a count. Written out: the OpenAPI document names this body and the points
- * adjustment both `Adjustment`, and its schema is the points one ({points, reason}).
- */
-export interface GiftStockAdjustment {
-  /** non-zero; negative takes stock out */
-  delta: number;
-  reason: string;
-}
+export type GiftStockReceipt = Nullable<ConsoleSchemas['StockReceipt'], 'reason'>;
+/** A correction of a gift's stock after a count: `delta` non-zero, negative takes stock out. */
+export type GiftStockAdjustment = ConsoleSchemas['StockAdjustment'];
 export type GiftStockEntry = Nullable<ConsoleSchemas['StockEntryView'], 'redemptionId' | 'reason'>;
 export type GiftStockKind = GiftStockEntry['kind'];
 export type GiftRedemptionStatus = GiftRedemptionView['status'];
 export type GiftRedemptionMove = GiftRedemptionView['allowed'][number];
 export type GiftDeskRedemption = ConsoleSchemas['DeskRedemption'];
-export type GiftCancellation = ConsoleSchemas['Cancellation'];
+export type GiftCancellation = ConsoleSchemas['RedemptionCancellation'];
 /** A refund; `onlineStatus`: where its online part is at Stripe (null without one). */
 export type PaymentRefundView = Omit<ConsoleSchemas['RefundView'], 'onlineStatus'> & { onlineStatus?: OnlineRefundStatus | null };
 export type PaymentWebhookView = ConsoleSchemas['WebhookView'];

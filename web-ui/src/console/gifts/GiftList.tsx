@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Tag } from 'antd';
+import { App, Button, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +36,7 @@ export function GiftList() {
   const { t, i18n } = useTranslation();
   const { store = '' } = useParams();
   const { api } = useAuth();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const formatTime = useFormatTime();
   const manages = useCan('GIFT_MANAGE');
   const sortable = useSortable(DEFAULTS);
@@ -105,18 +105,22 @@ export function GiftList() {
                 {t('gifts.adjust.open')}
               </Button>
               {g.status === 'LISTED' ? (
-                <Popconfirm
-                  title={t('gifts.delistTitle')}
-                  description={t('gifts.delistText', { name: g.name })}
-                  okText={t('gifts.delist')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => move(g, 'delisting')}
+                <Button
+                  size="small"
+                  danger
+                  onClick={() =>
+                    modal.confirm({
+                      title: t('gifts.delistTitle'),
+                      content: t('gifts.delistText', { name: g.name }),
+                      okText: t('gifts.delist'),
+                      okButtonProps: { danger: true },
+                      cancelText: t('common.cancel'),
+                      onOk: () => move(g, 'delisting'),
+                    })
+                  }
                 >
-                  <Button size="small" danger>
-                    {t('gifts.delist')}
-                  </Button>
-                </Popconfirm>
+                  {t('gifts.delist')}
+                </Button>
               ) : (
                 <Button size="small" onClick={() => void move(g, 'listing')}>
                   {t('gifts.list')}
@@ -156,7 +160,7 @@ export function GiftList() {
     <>
       <PageHeader
         title={t('gifts.title')}
-        breadcrumb={[{ title: t('console.menu.dashboard'), to: `/console/${store}` }, { title: t('gifts.menu.gifts') }]}
+        breadcrumb={[{ title: t('console.menu.dashboard'), to: `/console/${store}` }, { title: t('console.menu.gifts') }]}
         extra={
           manages && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen({ kind: 'create' })}>

@@ -100,7 +100,7 @@ class GiftController {
     @Operation(summary = "Stock received (restock); send an Idempotency-Key")
     GiftViews.GiftView receiveGiftStock(@PathVariable String store, @PathVariable UUID giftId,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-            @Valid @RequestBody GiftRequests.Receipt receipt) {
+            @Valid @RequestBody GiftRequests.StockReceipt receipt) {
         return gifts.receive(giftId, receipt.quantity(), receipt.reason(), key("gift-receipt", key),
                 Caller.currentUsername());
     }
@@ -111,7 +111,7 @@ class GiftController {
             description = "409 gift-stock-short when it would take more than is in stock.")
     GiftViews.GiftView adjustGiftStock(@PathVariable String store, @PathVariable UUID giftId,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-            @Valid @RequestBody GiftRequests.Adjustment adjustment) {
+            @Valid @RequestBody GiftRequests.StockAdjustment adjustment) {
         return gifts.adjust(giftId, adjustment.delta(), adjustment.reason(), key("gift-adjustment", key),
                 Caller.currentUsername());
     }
@@ -147,7 +147,7 @@ class GiftController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @Valid @RequestBody GiftRequests.DeskRedemption redemption) {
         return gifts.redeem(redemption.memberId(), redemption.giftId(), redemption.quantity(),
-                GiftRedemption.Channel.DESK, key("gift-redeem", key), Caller.currentUsername());
+                GiftChannel.DESK, key("gift-redeem", key), Caller.currentUsername());
     }
 
     @Allow(Permission.GIFT_REDEEM)
@@ -162,7 +162,7 @@ class GiftController {
     @Operation(summary = "Cancel a redemption not handed over: the points back to the member, the gift back into"
             + " stock", description = "409 gift-redemption-move-not-allowed for one handed over.")
     GiftViews.RedemptionView cancelGiftRedemption(@PathVariable String store, @PathVariable UUID redemptionId,
-            @Valid @RequestBody GiftRequests.Cancellation cancellation) {
+            @Valid @RequestBody GiftRequests.RedemptionCancellation cancellation) {
         return gifts.cancel(redemptionId, null, cancellation.reason(), Caller.currentUsername());
     }
 

@@ -1,6 +1,6 @@
 package com.m4s.store.gift;
 
-import com.m4s.platform.entity.BaseEntity;
+import com.m4s.platform.entity.KeyedEntity;
 import com.m4s.platform.web.ApiException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,10 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "gift_redemption")
-class GiftRedemption extends BaseEntity {
-
-    /** Where a redemption was made. */
-    enum Channel { APP, DESK }
+class GiftRedemption extends KeyedEntity {
 
     @Column(name = "gift_id")
     private UUID giftId;
@@ -33,7 +30,7 @@ class GiftRedemption extends BaseEntity {
     @Enumerated(EnumType.STRING)
     private GiftRedemptionStatus status;
     @Enumerated(EnumType.STRING)
-    private Channel channel;
+    private GiftChannel channel;
     @Column(name = "points_entry_id")
     private UUID pointsEntryId;
     @Column(name = "return_entry_id")
@@ -48,12 +45,6 @@ class GiftRedemption extends BaseEntity {
     private @Nullable Instant cancelledAt;
     @Column(name = "cancel_reason")
     private @Nullable String cancelReason;
-    @Column(name = "idempotency_key")
-    private String idempotencyKey;
-    @Column(name = "request_hash")
-    private String requestHash;
-    @Column(name = "created_by")
-    private String createdBy;
 
     protected GiftRedemption() {
         // for JPA, which sets every field right after
@@ -61,16 +52,13 @@ class GiftRedemption extends BaseEntity {
         this.giftName = "";
         this.memberId = new UUID(0, 0);
         this.status = GiftRedemptionStatus.REDEEMED;
-        this.channel = Channel.APP;
+        this.channel = GiftChannel.APP;
         this.pointsEntryId = new UUID(0, 0);
-        this.idempotencyKey = "";
-        this.requestHash = "";
-        this.createdBy = "";
     }
 
-    GiftRedemption(Gift gift, UUID memberId, int quantity, Channel channel, String idempotencyKey,
+    GiftRedemption(Gift gift, UUID memberId, int quantity, GiftChannel channel, String idempotencyKey,
             String requestHash, String createdBy, Instant now) {
-        super(now);
+        super(idempotencyKey, requestHash, createdBy, now);
         this.giftId = gift.id();
         this.giftName = gift.name();
         this.memberId = memberId;
@@ -79,9 +67,6 @@ class GiftRedemption extends BaseEntity {
         this.status = GiftRedemptionStatus.REDEEMED;
         this.channel = channel;
         this.pointsEntryId = new UUID(0, 0);
-        this.idempotencyKey = idempotencyKey;
-        this.requestHash = requestHash;
-        this.createdBy = createdBy;
     }
 
     /** The points entry that paid it (posted with the redemption's id as its source). */
@@ -119,6 +104,5 @@ class GiftRedemption extends BaseEntity {
     int quantity() { return quantity; }
     long points() { return points; }
     GiftRedemptionStatus status() { return status; }
-    Channel channel() { return channel; }
-    String requestHash() { return requestHash; }
+    GiftChannel channel() { return channel; }
 }

@@ -23,11 +23,11 @@ final class GiftRequests {
     }
 
     /** Stock received. */
-    record Receipt(@NotNull @Min(1) @Max(1_000_000) Long quantity, @Size(max = 500) @Nullable String reason) {
+    record StockReceipt(@NotNull @Min(1) @Max(1_000_000) Long quantity, @Size(max = 500) @Nullable String reason) {
     }
 
     /** A correction after a count (up or down) and why. */
-    record Adjustment(@NotNull @Min(-1_000_000) @Max(1_000_000) Long delta, @NotBlank @Size(max = 500) String reason) {
+    record StockAdjustment(@NotNull @Min(-1_000_000) @Max(1_000_000) Long delta, @NotBlank @Size(max = 500) String reason) {
     }
 
     /** A redemption at the desk for a member. */
@@ -39,7 +39,7 @@ final class GiftRequests {
     }
 
     /** Why a redemption is cancelled. */
-    record Cancellation(@NotBlank @Size(max = 500) String reason) {
+    record RedemptionCancellation(@NotBlank @Size(max = 500) String reason) {
     }
 
     private GiftRequests() {

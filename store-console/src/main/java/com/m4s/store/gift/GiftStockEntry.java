@@ -1,6 +1,6 @@
 package com.m4s.store.gift;
 
-import com.m4s.platform.entity.BaseEntity;
+import com.m4s.platform.entity.KeyedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Immutable
 @Table(name = "gift_stock_entry")
-class GiftStockEntry extends BaseEntity {
+class GiftStockEntry extends KeyedEntity {
 
     @Column(name = "gift_id")
     private UUID giftId;
@@ -30,39 +30,26 @@ class GiftStockEntry extends BaseEntity {
     @Column(name = "redemption_id")
     private @Nullable UUID redemptionId;
     private @Nullable String reason;
-    @Column(name = "idempotency_key")
-    private String idempotencyKey;
-    @Column(name = "request_hash")
-    private String requestHash;
-    @Column(name = "created_by")
-    private String createdBy;
 
     protected GiftStockEntry() {
         // for JPA, which sets every field right after
         this.giftId = new UUID(0, 0);
         this.kind = GiftStockKind.RECEIVE;
-        this.idempotencyKey = "";
-        this.requestHash = "";
-        this.createdBy = "";
     }
 
     GiftStockEntry(UUID giftId, GiftStockKind kind, long delta, long stockAfter, @Nullable UUID redemptionId,
             @Nullable String reason, String idempotencyKey, String requestHash, String createdBy, Instant now) {
-        super(now);
+        super(idempotencyKey, requestHash, createdBy, now);
         this.giftId = giftId;
         this.kind = kind;
         this.delta = delta;
         this.stockAfter = stockAfter;
         this.redemptionId = redemptionId;
         this.reason = reason;
-        this.idempotencyKey = idempotencyKey;
-        this.requestHash = requestHash;
-        this.createdBy = createdBy;
     }
 
     UUID giftId() { return giftId; }
     GiftStockKind kind() { return kind; }
     long delta() { return delta; }
     long stockAfter() { return stockAfter; }
-    String requestHash() { return requestHash; }
 }

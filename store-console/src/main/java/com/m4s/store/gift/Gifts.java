@@ -132,7 +132,7 @@ public class Gifts {
      * a repeat of the key answers the first redemption (409 {@code gift-key-reused} for another request).
      */
     @Transactional
-    public GiftViews.RedemptionView redeem(UUID member, UUID giftId, int quantity, GiftRedemption.Channel channel,
+    public GiftViews.RedemptionView redeem(UUID member, UUID giftId, int quantity, GiftChannel channel,
             String key, String actor) {
         if (quantity <= 0 || quantity > 99) {
             throw new ApiException.Unprocessable("gift-quantity-invalid").field("quantity");

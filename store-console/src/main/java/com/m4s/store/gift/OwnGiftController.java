@@ -49,7 +49,7 @@ class OwnGiftController {
     GiftViews.RedemptionView redeemMyGift(@PathVariable String store,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @Valid @RequestBody GiftRequests.AppRedemption redemption) {
-        return gifts.redeem(member(), redemption.giftId(), redemption.quantity(), GiftRedemption.Channel.APP,
+        return gifts.redeem(member(), redemption.giftId(), redemption.quantity(), GiftChannel.APP,
                 GiftController.key("gift-redeem", key), Caller.currentUsername());
     }
 
@@ -65,7 +65,7 @@ class OwnGiftController {
     @PostMapping("/gift-redemptions/{redemptionId}/cancellation")
     @Operation(summary = "Cancel my redemption before I collect the gift: my points come back")
     GiftViews.RedemptionView cancelMyGiftRedemption(@PathVariable String store, @PathVariable UUID redemptionId,
-            @Valid @RequestBody GiftRequests.Cancellation cancellation) {
+            @Valid @RequestBody GiftRequests.RedemptionCancellation cancellation) {
         return gifts.cancel(redemptionId, member(), cancellation.reason(), Caller.currentUsername());
     }
 
