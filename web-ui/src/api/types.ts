@@ -273,6 +273,25 @@ export type OnlineMethod = OnlineView['method'];
 export type OnlinePaymentStatus = OnlineView['status'];
 export type OnlinePaymentOptions = ConsoleSchemas['OnlinePaymentOptions'];
 export type CardConfirmation = ConsoleSchemas['CardConfirmation'];
+/* The gift warehouse (decision 0048): the owners' catalogue and a redemption as owners and staff read it. */
+export type CatalogueGift = Nullable<ConsoleSchemas['CatalogueGift'], 'description' | 'memberLimit' | 'mayRedeem'>;
+export type GiftRedemptionView = Nullable<
+  ConsoleSchemas['RedemptionView'],
+  'handedOverBy' | 'handedOverAt' | 'cancelledBy' | 'cancelledAt' | 'cancelReason'
+>;
+/* The gift warehouse in the console (GIFT-1..3): gifts, their stock movements, staff's redemptions; amounts in points. */
+export type GiftView = Nullable<ConsoleSchemas['GiftView'], 'description' | 'memberLimit'>;
+export type GiftStatus = GiftView['status'];
+export type GiftForm = Nullable<ConsoleSchemas['GiftForm'], 'description' | 'memberLimit' | 'lowStockAt' | 'initialStock' | 'listed'>;
+export type GiftStockReceipt = Nullable<ConsoleSchemas['StockReceipt'], 'reason'>;
+/** A correction of a gift's stock after a count: `delta` non-zero, negative takes stock out. */
+export type GiftStockAdjustment = ConsoleSchemas['StockAdjustment'];
+export type GiftStockEntry = Nullable<ConsoleSchemas['StockEntryView'], 'redemptionId' | 'reason'>;
+export type GiftStockKind = GiftStockEntry['kind'];
+export type GiftRedemptionStatus = GiftRedemptionView['status'];
+export type GiftRedemptionMove = GiftRedemptionView['allowed'][number];
+export type GiftDeskRedemption = ConsoleSchemas['DeskRedemption'];
+export type GiftCancellation = ConsoleSchemas['RedemptionCancellation'];
 /** A refund; `onlineStatus`: where its online part is at Stripe (null without one). */
 export type PaymentRefundView = Omit<ConsoleSchemas['RefundView'], 'onlineStatus'> & { onlineStatus?: OnlineRefundStatus | null };
 export type PaymentWebhookView = ConsoleSchemas['WebhookView'];

@@ -22,6 +22,8 @@ import { PointCampaignList } from './pointcampaigns/PointCampaignList';
 import { PointTransferList } from './pointtransfers/PointTransferList';
 import { WalletCashOutList } from './wallet/WalletCashOutList';
 import { CouponTemplateList } from './coupons/CouponTemplateList';
+import { GiftList } from './gifts/GiftList';
+import { GiftRedemptionList } from './gifts/GiftRedemptionList';
 import { PaymentList } from './payments/PaymentList';
 import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
@@ -90,6 +92,8 @@ export default function ConsoleArea() {
               <Route path="point-transfers" element={<PointTransferList />} />
               <Route path="wallet-cash-outs" element={<WalletCashOutList />} />
               <Route path="coupons" element={<CouponTemplateList />} />
+              <Route path="gifts" element={<GiftList />} />
+              <Route path="gift-redemptions" element={<GiftRedemptionList />} />
               <Route path="payments" element={<PaymentList />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />

@@ -76,6 +76,12 @@ describe('ConsoleLayout', () => {
     expect(screen.getByText('售后与积分')).toBeInTheDocument();
   });
 
+  it('shows the gift warehouse pages beside the coupons to who may read gifts, with their texts from the gifts namespace', async () => {
+    renderWith([...SERVICE_STAFF, 'COUPON_VIEW', 'GIFT_VIEW']);
+    await storesChecked();
+    expect(menuItems()).toEqual(['概览', '会员与车辆', '二手车', '二手车市场', '优惠券', '礼品管理', '礼品兑换', '我的公告']);
+  });
+
   it("builds the menu from the store's permissions, not from the role in the token", async () => {
     renderWith(SERVICE_STAFF);
     await storesChecked();

@@ -25,6 +25,8 @@ export const CONSOLE_PAGES = [
   { key: 'pointTransfers', path: 'point-transfers', permission: 'POINT_TRANSFER_VIEW', group: 'aftersales' },
   { key: 'walletCashOuts', path: 'wallet-cash-outs', permission: 'WALLET_VIEW', group: 'aftersales' },
   { key: 'coupons', path: 'coupons', permission: 'COUPON_VIEW', group: 'aftersales' },
+  { key: 'gifts', path: 'gifts', permission: 'GIFT_VIEW', group: 'aftersales' },
+  { key: 'giftRedemptions', path: 'gift-redemptions', permission: 'GIFT_VIEW', group: 'aftersales' },
   { key: 'payments', path: 'payments', permission: 'PAYMENT_VIEW', group: 'aftersales' },
   { key: 'advisorPerformance', path: 'advisor-performance', permission: 'ADVISOR_VIEW' },
   { key: 'advisorMoves', path: 'advisor-moves', permission: 'ADVISOR_MANAGE' },

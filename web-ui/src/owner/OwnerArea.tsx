@@ -16,6 +16,7 @@ import { MyPayments } from './MyPayments';
 import { PaymentReturn } from './PaymentReturn';
 import { MyWallet } from './MyWallet';
 import { MyCoupons } from './MyCoupons';
+import { MyGifts } from './MyGifts';
 import { CouponCentre } from './CouponCentre';
 import { MySubmissions } from './MySubmissions';
 import { PointsRulesInfo } from './PointsRulesInfo';
@@ -32,7 +33,7 @@ function Welcome() {
   const { signIn } = useAuth();
   const { pathname } = useLocation();
   // back to the page that asked for the sign-in (e.g. a link to one of the owner's cars), else the start
-  const returnTo = /^\/app\/(sell|used-cars|market|points|wallet|pay|payments|card|coupons|coupon-centre)(\/|$)/.test(pathname) ? pathname : '/app';
+  const returnTo = /^\/app\/(sell|used-cars|market|points|wallet|pay|payments|card|coupons|coupon-centre|gifts)(\/|$)/.test(pathname) ? pathname : '/app';
   return (
     <section className="owner-card owner-welcome">
       <h1>{t('owner.welcomeTitle')}</h1>
@@ -122,6 +123,7 @@ export default function OwnerArea() {
               <Route path="wallet" element={<OwnerOnly><MyWallet /></OwnerOnly>} />
               <Route path="coupons" element={<OwnerOnly><MyCoupons /></OwnerOnly>} />
               <Route path="coupon-centre" element={<OwnerOnly><CouponCentre /></OwnerOnly>} />
+              <Route path="gifts" element={<OwnerOnly><MyGifts /></OwnerOnly>} />
               <Route path="pay" element={<OwnerOnly><MyPayables /></OwnerOnly>} />
               <Route path="pay/return/:orderId" element={<OwnerOnly><PaymentReturn /></OwnerOnly>} />
               <Route path="payments" element={<OwnerOnly><MyPayments /></OwnerOnly>} />

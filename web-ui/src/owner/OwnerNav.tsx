@@ -26,6 +26,7 @@ export function OwnerNav() {
   const more: Entry[] = [
     { to: '/app/wallet', label: t('owner.wallet.nav') },
     { to: '/app/coupons', label: t('owner.coupons.nav') },
+    { to: '/app/gifts', label: t('owner.gifts.nav') },
     { to: '/app/payments', label: t('owner.payments.nav') },
     { to: '/app/sell', label: t('owner.usedCars.sell') },
     { to: '/app/used-cars', label: t('owner.usedCars.mine') },

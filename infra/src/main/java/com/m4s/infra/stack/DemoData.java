@@ -136,6 +136,8 @@ public final class DemoData {
         int couponTemplates = 0;
         DemoPayments payments = new DemoPayments(api);
         int paymentsMade = 0;
+        DemoGifts gifts = new DemoGifts(api);
+        int giftsMade = 0;
         int bound = 0;
         int announced = 0;
         Api advisorReader = anonymous.withToken(stack.keycloak().passwordToken(ADVISOR, DEMO_PASSWORD));
@@ -184,6 +186,8 @@ public final class DemoData {
             // payments after the wallets: the owner's oldest order paid partly from the wallet (decision 0045)
             paymentsMade += payments.ensure(store.code(), customers,
                     store.code().equals(OWNER_STORE) ? advisorReader : api);
+            // gifts last: members redeem with the points the orders, tasks and campaigns gave them (decision 0048)
+            giftsMade += gifts.ensure(store.code(), customers);
         }
         // the first store's DMS gets its credential, kept in the stack's data directory for a developer to use
         java.nio.file.Path dms = new DemoDms(api, stack.dataDir()).ensure(BELL_STORE);
@@ -195,12 +199,15 @@ public final class DemoData {
         int transfers = new DemoPointTransfers(api, owner).ensure(OWNER_STORE, ownerStoreMembers.get(1)[1],
                 ownerStoreMembers.get(2)[1]);
         org.slf4j.LoggerFactory.getLogger(DemoPointTransfers.class).info("Demo point transfers: {} made", transfers);
+        boolean ownerGift = new DemoGifts(api).ownerRedeems(OWNER_STORE, OWNER_PHONE);
         org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info(
                 "Demo advisors: {} members bound, {} ratings, {} announcements", bound, rated, announced);
         org.slf4j.LoggerFactory.getLogger(DemoSegments.class).info("Demo segments: {} created", segmentsCreated);
         org.slf4j.LoggerFactory.getLogger(DemoWallets.class).info("Demo wallets: {} filled", walletsFilled);
         org.slf4j.LoggerFactory.getLogger(DemoCoupons.class).info("Demo coupons: {} templates made", couponTemplates);
         org.slf4j.LoggerFactory.getLogger(DemoPayments.class).info("Demo payments: {} made", paymentsMade);
+        org.slf4j.LoggerFactory.getLogger(DemoGifts.class).info("Demo gifts: {} made, the owner's redemption: {}",
+                giftsMade, ownerGift);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"
                 + " created, in {} ms", created, issued, tasks, campaignsCreated,

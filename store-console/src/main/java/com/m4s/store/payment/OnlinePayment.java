@@ -1,5 +1,6 @@
 package com.m4s.store.payment;
 
+import com.m4s.platform.audit.Redacted;
 import com.m4s.platform.entity.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,6 +46,8 @@ class OnlinePayment extends BaseEntity {
     private @Nullable String failureCode;
     @Column(name = "failure_message")
     private @Nullable String failureMessage;
+    /** What lets a browser confirm the intent: the owner's alone, never shown in the audit trail. */
+    @Redacted
     @Column(name = "client_secret")
     private @Nullable String clientSecret;
     @Column(name = "charge_id")

@@ -1,6 +1,6 @@
 package com.m4s.store.points;
 
-import com.m4s.platform.entity.BaseEntity;
+import com.m4s.platform.entity.KeyedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Immutable
 @Table(name = "points_entry")
-class PointsEntry extends BaseEntity {
+class PointsEntry extends KeyedEntity {
 
     @Column(name = "member_id")
     private UUID memberId;
@@ -48,27 +48,18 @@ class PointsEntry extends BaseEntity {
     /** What a grant rewarded, for its take-backs to find it: the repair order a task's grant was for. */
     @Column(name = "cause_id")
     private @Nullable UUID causeId;
-    @Column(name = "idempotency_key")
-    private String idempotencyKey;
-    @Column(name = "request_hash")
-    private String requestHash;
-    @Column(name = "created_by")
-    private String createdBy;
 
     protected PointsEntry() {
         // for JPA, which sets every field right after
         this.memberId = new UUID(0, 0);
         this.kind = EntryKind.ADJUST;
         this.sourceType = SourceType.STAFF_ADJUSTMENT;
-        this.idempotencyKey = "";
-        this.requestHash = "";
-        this.createdBy = "";
     }
 
     PointsEntry(UUID memberId, EntryKind kind, Points.Deltas deltas, Points.Source source, @Nullable String reason,
             @Nullable Integer ruleVersion, @Nullable Instant activatesAt, @Nullable UUID causeId,
             String idempotencyKey, String requestHash, String createdBy, Instant now) {
-        super(now);
+        super(idempotencyKey, requestHash, createdBy, now);
         this.memberId = memberId;
         this.kind = kind;
         this.availableDelta = deltas.available();
@@ -82,9 +73,6 @@ class PointsEntry extends BaseEntity {
         this.ruleVersion = ruleVersion;
         this.activatesAt = activatesAt;
         this.causeId = causeId;
-        this.idempotencyKey = idempotencyKey;
-        this.requestHash = requestHash;
-        this.createdBy = createdBy;
     }
 
     UUID memberId() { return memberId; }
@@ -99,6 +87,4 @@ class PointsEntry extends BaseEntity {
     @Nullable String reason() { return reason; }
     @Nullable Integer ruleVersion() { return ruleVersion; }
     @Nullable UUID causeId() { return causeId; }
-    String idempotencyKey() { return idempotencyKey; }
-    String requestHash() { return requestHash; }
 }

@@ -24,5 +24,7 @@ public enum SourceType {
      * A payment (decision 0045): points spent on it, given back by its refund, or a multiplier coupon's extra points
      * (source id: the payment; reference: what it paid for).
      */
-    PAYMENT
+    PAYMENT,
+    /** A gift redeemed with points, or its cancellation (source id: the redemption; reference: the gift's name). */
+    GIFT_REDEMPTION
 }

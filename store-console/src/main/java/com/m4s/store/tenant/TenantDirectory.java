@@ -67,6 +67,8 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     /** Stores whose entry one request is reading again now. */
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    /** Counts this instance's own changes: a background read begun before one is not kept. */
+    private final java.util.concurrent.atomic.AtomicLong forgets = new java.util.concurrent.atomic.AtomicLong();
     private final Set<String> unavailable = ConcurrentHashMap.newKeySet();
     private final Set<String> migrating = ConcurrentHashMap.newKeySet();
 
@@ -81,35 +83,52 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
     }
 
     /**
-     * The store's entry, read again at most every {@link #TTL}. When the entry held has run out, one request reads the
-     * row again (on a connection of its own) while the others go on with the entry held: a request inside a
-     * transaction (a posting holding a balance lock asks for the store's zone) must not wait for a second connection
-     * together with every other such request, which emptied the pool under load (each waiting for a connection held
-     * by another waiter) until the pool's timeout failed them all.
+     * The store's entry, read again at most every {@link #TTL}. When the entry held has run out it is read again in
+     * the background (on a connection of its own, one read per store at a time) while every request goes on with the
+     * entry held: no request thread ever waits for a second connection to learn a store it knows. A request inside a
+     * transaction holding a row lock (a posting, a gift's stock) asks for the store's zone or group; had the lock
+     * holder to wait for the pool while the requests waiting for its lock held every connection, all of them would
+     * wait until the pool's timeout failed them (seen with 200 concurrent redemptions of one gift). Only a store not
+     * known yet is read on the request's thread.
      */
     @Override
     public Optional<Entry> find(String storeCode) {
         long now = System.nanoTime();
         Cached cached = cache.get(storeCode);
-        if (cached != null && cached.untilNanos() - now >= 0) {
-            return cached.entry();
-        }
-        if (cached != null && !refreshing.add(storeCode)) {
-            return cached.entry();
-        }
-        try {
-            Optional<Entry> entry = load(storeCode);
-            if (entry.isEmpty()) {
-                // codes of no store are not kept: anyone may name any code in an anonymous request (decision 0020)
-                cache.remove(storeCode);
-                return entry;
+        if (cached != null) {
+            if (cached.untilNanos() - now < 0 && refreshing.add(storeCode)) {
+                long seen = forgets.get();
+                Thread.ofVirtual().name("tenant-refresh-" + storeCode).start(() -> refresh(storeCode, seen));
             }
+            return cached.entry();
+        }
+        Optional<Entry> entry = load(storeCode);
+        if (entry.isPresent()) {
             cache.put(storeCode, new Cached(entry, now + TTL.toNanos()));
-            return entry;
-        } finally {
-            if (cached != null) {
-                refreshing.remove(storeCode);
+        }
+        // codes of no store are not kept: anyone may name any code in an anonymous request (decision 0020)
+        return entry;
+    }
+
+    /** Reads a known store's row again; a change this instance made meanwhile ({@link #forget}) wins over it. */
+    private void refresh(String storeCode, long seen) {
+        try {
+            long now = System.nanoTime();
+            Optional<Entry> entry = load(storeCode);
+            if (forgets.get() != seen) {
+                return;
             }
+            if (entry.isEmpty()) {
+                cache.remove(storeCode);
+            } else {
+                cache.put(storeCode, new Cached(entry, now + TTL.toNanos()));
+            }
+        } catch (RuntimeException e) {
+            // the database out of reach: the entry held serves until a read succeeds
+            org.slf4j.LoggerFactory.getLogger(TenantDirectory.class).warn("store {}: directory not read again: {}",
+                    storeCode, e.toString());
+        } finally {
+            refreshing.remove(storeCode);
         }
     }
 
@@ -305,6 +324,7 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
     }
 
     private void forget(String storeCode) {
+        forgets.incrementAndGet();
         cache.remove(storeCode);
     }
 

@@ -1,6 +1,6 @@
 package com.m4s.store.wallet;
 
-import com.m4s.platform.entity.BaseEntity;
+import com.m4s.platform.entity.KeyedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Immutable
 @Table(name = "wallet_entry")
-class WalletEntry extends BaseEntity {
+class WalletEntry extends KeyedEntity {
 
     @Column(name = "member_id")
     private UUID memberId;
@@ -43,26 +43,17 @@ class WalletEntry extends BaseEntity {
     private @Nullable String reason;
     @Column(name = "setting_version")
     private @Nullable Long settingVersion;
-    @Column(name = "idempotency_key")
-    private String idempotencyKey;
-    @Column(name = "request_hash")
-    private String requestHash;
-    @Column(name = "created_by")
-    private String createdBy;
 
     protected WalletEntry() {
         // for JPA, which sets every field right after
         this.memberId = new UUID(0, 0);
         this.kind = WalletEntryKind.TOP_UP;
         this.sourceType = WalletSourceType.DESK_TOP_UP;
-        this.idempotencyKey = "";
-        this.requestHash = "";
-        this.createdBy = "";
     }
 
     WalletEntry(UUID memberId, Wallets.Entry entry, String idempotencyKey, String requestHash, String createdBy,
             Instant now) {
-        super(now);
+        super(idempotencyKey, requestHash, createdBy, now);
         this.memberId = memberId;
         this.kind = entry.kind();
         this.principalDelta = entry.principal();
@@ -74,9 +65,6 @@ class WalletEntry extends BaseEntity {
         this.refundOf = entry.refundOf();
         this.reason = entry.reason();
         this.settingVersion = entry.settingVersion();
-        this.idempotencyKey = idempotencyKey;
-        this.requestHash = requestHash;
-        this.createdBy = createdBy;
     }
 
     UUID memberId() { return memberId; }
@@ -87,5 +75,4 @@ class WalletEntry extends BaseEntity {
     WalletSourceType sourceType() { return sourceType; }
     @Nullable UUID sourceId() { return sourceId; }
     @Nullable String sourceRef() { return sourceRef; }
-    String requestHash() { return requestHash; }
 }

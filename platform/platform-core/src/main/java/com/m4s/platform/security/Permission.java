@@ -170,6 +170,18 @@ public enum Permission {
     OWN_COUPON_VIEW(Scope.STORE, roles(OWNER)),
     /** An owner claims a coupon in the claim centre. */
     OWN_COUPON_CLAIM(Scope.STORE, roles(OWNER)),
+    /** Read the store's gift warehouse: gifts, stock movements, redemptions and their statistics. */
+    GIFT_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /** Create and change gifts, list and delist them, receive and adjust stock: managers and customer care. */
+    GIFT_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.CUSTOMER_CARE),
+    /**
+     * Redeem a gift with a member's points at the desk, hand a redeemed gift over, cancel a redemption not handed
+     * over: managers, service and customer care.
+     */
+    GIFT_REDEEM(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.SERVICE,
+            Departments.CUSTOMER_CARE),
+    /** An owner reads the gift catalogue, redeems gifts with their points and reads their redemptions. */
+    OWN_GIFT(Scope.STORE, roles(OWNER)),
     /** Read the store's staff and their roles. */
     STAFF_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
     /** Invite staff, change their roles and departments, disable them. */

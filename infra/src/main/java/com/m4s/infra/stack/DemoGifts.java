@@ -1,0 +1,108 @@
+package com.m4s.infra.stack;
+
+import com.m4s.platform.servers.Api;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gift warehouse of every demo store (decision 0048), made through the API as its staff would: six gifts a 4S
+ * store gives for points, one running low and one kept off the catalogue; some of the store's members redeem the
+ * cheaper ones at the desk (most handed over, one cancelled), and the demo owner has a 车载香薰 waiting to be
+ * collected ({@link #ownerRedeems}). A member without the points for a gift simply does not redeem
+ * it. A store that has the gifts already is left as it is.
+ */
+final class DemoGifts {
+
+    private final Api api;
+
+    DemoGifts(Api api) {
+        this.api = api;
+    }
+
+    /** Makes the store's gifts and redemptions when it has none; how many gifts were made now. */
+    int ensure(String store, List<DemoRepairOrders.Customer> customers) {
+        String base = "/api/stores/" + store;
+        Api.Response existing = api.get(base + "/gifts?search=" + java.net.URLEncoder.encode("车载香薰",
+                java.nio.charset.StandardCharsets.UTF_8));
+        check(existing, "gifts of " + store);
+        if (existing.json().path("totalElements").asLong() > 0 || customers.isEmpty()) {
+            return 0;
+        }
+        String aroma = gift(base, "车载香薰", "天然植物精油，出风口夹式，留香约60天", 500, 2, 5, 30, true);
+        String wash = gift(base, "精洗服务券（单次）", "到店精致洗车一次，含内饰吸尘", 800, null, 10, 100, true);
+        String cup = gift(base, "品牌定制保温杯", "304不锈钢，500ml，激光刻字", 1_200, 2, 5, 20, true);
+        gift(base, "汽车应急工具包", "含搭电线、拖车绳、三角警示牌、急救包", 3_000, 1, 10, 8, true);
+        gift(base, "原厂1:43车模", "原厂授权合金车模，附展示盒", 5_000, 1, 2, 3, true);
+        gift(base, "儿童安全座椅", "ISOFIX接口，适合9个月至12岁；年底补货后上架", 20_000, 1, 2, 2, false);
+        int n = 0;
+        for (DemoRepairOrders.Customer c : customers.subList(1, Math.min(customers.size(), 12))) {
+            String gift = List.of(wash, aroma, cup).get(n % 3);
+            String redemption = redeem(base, c.memberId(), gift, "demo-gift-" + store + "-" + n);
+            if (redemption != null) {
+                if (n % 4 == 3) {
+                    check(api.post(base + "/gift-redemptions/" + redemption + "/cancellation",
+                            Map.of("reason", "会员改兑其他礼品")), "demo gift cancellation");
+                } else if (n % 4 != 2) {
+                    check(api.post(base + "/gift-redemptions/" + redemption + "/hand-over", Map.of()),
+                            "demo gift hand-over");
+                }
+            }
+            n++;
+        }
+        return 6;
+    }
+
+    /**
+     * The member with this phone redeems a 车载香薰 to collect at the desk (after the demo's point transfers, which
+     * spend the demo owner's points first); whether one was made now.
+     */
+    boolean ownerRedeems(String store, String phone) {
+        String base = "/api/stores/" + store;
+        String member = api.get(base + "/members?q=" + phone).json().path("content").path(0).path("id").asString();
+        Api.Response aroma = api.get(base + "/gifts?search=" + java.net.URLEncoder.encode("车载香薰",
+                java.nio.charset.StandardCharsets.UTF_8));
+        check(aroma, "gifts of " + store);
+        String gift = aroma.json().path("content").path(0).path("id").asString();
+        Api.Response mine = api.get(base + "/gift-redemptions?member=" + member);
+        check(mine, "gift redemptions of " + store);
+        if (gift.isEmpty() || member.isEmpty() || mine.json().path("totalElements").asLong() > 0) {
+            return false;
+        }
+        return redeem(base, member, gift, "demo-gift-" + store + "-owner") != null;
+    }
+
+    private String gift(String base, String name, String description, long points, Integer limit, int lowAt,
+            long stock, boolean listed) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("name", name);
+        form.put("description", description);
+        form.put("pointsPrice", points);
+        if (limit != null) {
+            form.put("memberLimit", limit);
+        }
+        form.put("lowStockAt", lowAt);
+        form.put("initialStock", stock);
+        form.put("listed", listed);
+        Api.Response r = api.post(base + "/gifts", form);
+        check(r, "demo gift " + name);
+        return r.json().path("id").asString();
+    }
+
+    /** The member redeems one at the desk; null when they lack the points. */
+    private String redeem(String base, String member, String gift, String key) {
+        Api.Response r = api.post(base + "/gift-redemptions", Map.of("memberId", member, "giftId", gift,
+                "quantity", 1), Map.of("Idempotency-Key", key));
+        if (r.status() == 409) {
+            return null;
+        }
+        check(r, "demo gift redemption");
+        return r.json().path("id").asString();
+    }
+
+    private static void check(Api.Response r, String what) {
+        if (r.status() != 200) {
+            throw new IllegalStateException(what + ": " + r.status() + " " + r.raw());
+        }
+    }
+}

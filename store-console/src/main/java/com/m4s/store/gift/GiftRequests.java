@@ -1,0 +1,47 @@
+package com.m4s.store.gift;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** What the gift API takes; points in points. */
+final class GiftRequests {
+
+    /** A gift as staff describe it; on creation also its first stock and whether it is listed at once. */
+    record GiftForm(@NotBlank @Size(max = 100) String name, @Size(max = 1000) @Nullable String description,
+            @NotNull @Min(1) @Max(100_000_000) Long pointsPrice, @Min(1) @Max(10_000) @Nullable Integer memberLimit,
+            @Min(0) @Max(1_000_000) @Nullable Integer lowStockAt, @Min(0) @Max(1_000_000) @Nullable Long initialStock,
+            boolean listed) {
+
+        Gift.Details details() {
+            return new Gift.Details(name, description, pointsPrice, memberLimit, lowStockAt == null ? 0 : lowStockAt);
+        }
+    }
+
+    /** Stock received. */
+    record StockReceipt(@NotNull @Min(1) @Max(1_000_000) Long quantity, @Size(max = 500) @Nullable String reason) {
+    }
+
+    /** A correction after a count (up or down) and why. */
+    record StockAdjustment(@NotNull @Min(-1_000_000) @Max(1_000_000) Long delta, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** A redemption at the desk for a member. */
+    record DeskRedemption(@NotNull UUID memberId, @NotNull UUID giftId, @Min(1) @Max(99) int quantity) {
+    }
+
+    /** An owner's redemption in the app. */
+    record AppRedemption(@NotNull UUID giftId, @Min(1) @Max(99) int quantity) {
+    }
+
+    /** Why a redemption is cancelled. */
+    record RedemptionCancellation(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    private GiftRequests() {
+    }
+}
