@@ -63,3 +63,11 @@ export function useTableParams(defaults: { size: number; sort?: string }, filter
     },
   };
 }
+
+/**
+ * The pagination of a table whose rows come a page at a time from the API and whose page is kept in the component
+ * (`page` zero-based, as the API counts): a fixed page size, the total the API answered.
+ */
+export function pagesOf(page: number, setPage: (page: number) => void, pageSize: number, total: number | undefined) {
+  return { current: page + 1, pageSize, total: total ?? 0, showSizeChanger: false, onChange: (p: number) => setPage(p - 1) };
+}

@@ -1,3 +1,4 @@
+import { pagesOf } from '../../antd/tableParams';
 import { Drawer, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -54,13 +55,7 @@ export function GiftStockDrawer({ store, gift, onClose }: { store: string; gift:
         dataSource={entries.data?.content ?? []}
         loading={entries.loading}
         locale={{ emptyText: t('gifts.entries.empty') }}
-        pagination={{
-          current: page + 1,
-          pageSize: PAGE_SIZE,
-          total: entries.data?.totalElements ?? 0,
-          showSizeChanger: false,
-          onChange: (p) => setPage(p - 1),
-        }}
+        pagination={pagesOf(page, setPage, PAGE_SIZE, entries.data?.totalElements)}
       />
     </Drawer>
   );

@@ -1,3 +1,4 @@
+import { pagesOf } from '../../antd/tableParams';
 import { Button, Card, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -81,7 +82,7 @@ export function MemberPayments({ store, member }: { store: string; member: { id:
         onRow={(row) => ({ onClick: () => setOpen(row.id), style: { cursor: 'pointer' } })}
         locale={{ emptyText: t('payments.memberEmpty') }}
         scroll={{ x: 'max-content' }}
-        pagination={{ current: page + 1, pageSize: PAGE_SIZE, total: rows.data?.totalElements ?? 0, showSizeChanger: false, onChange: (p) => setPage(p - 1) }}
+        pagination={pagesOf(page, setPage, PAGE_SIZE, rows.data?.totalElements)}
       />
       <PaymentDrawer store={store} id={open} onClose={() => setOpen(undefined)} onChanged={changed} />
       <TakePaymentDialog

@@ -1,3 +1,4 @@
+import { pagesOf } from '../../antd/tableParams';
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -149,7 +150,7 @@ export function SegmentEditor() {
           rowKey="id"
           loading={counting}
           dataSource={previewError === undefined ? (preview?.content ?? []) : []}
-          pagination={{ current: page + 1, pageSize: PAGE_SIZE, total: preview?.totalElements ?? 0, onChange: (p) => setPage(p - 1), showSizeChanger: false }}
+          pagination={pagesOf(page, setPage, PAGE_SIZE, preview?.totalElements)}
           columns={[
             { key: 'name', title: t('segments.memberFields.name'), render: (_, m) => m.name },
             { key: 'phone', title: t('segments.memberFields.phone'), render: (_, m) => m.phone },

@@ -1,3 +1,4 @@
+import { pagesOf } from '../../antd/tableParams';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Table, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -453,13 +454,7 @@ export function MemberWallet({ store, memberId, memberPhone }: { store: string; 
         dataSource={entries.data?.content ?? []}
         loading={entries.loading}
         locale={{ emptyText: t('wallet.history.empty') }}
-        pagination={{
-          current: page + 1,
-          pageSize: PAGE_SIZE,
-          total: entries.data?.totalElements ?? 0,
-          showSizeChanger: false,
-          onChange: (p) => setPage(p - 1),
-        }}
+        pagination={pagesOf(page, setPage, PAGE_SIZE, entries.data?.totalElements)}
       />
       <TopUpDialog open={dialog === 'topUp'} path={path} settings={settings.data} onClose={() => setDialog(undefined)} onDone={done} />
       <SpendDialog open={dialog === 'spend'} path={path} orders={orders.data ?? []} onClose={() => setDialog(undefined)} onDone={done} />
