@@ -62,6 +62,8 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
     }
 
     private final JdbcTemplate jdbc;
+    /** Where entries that ran out are read again: the application's task executor, off every request's thread. */
+    private final org.springframework.core.task.TaskExecutor refresher;
     private final TenancyProperties tenancy;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -76,8 +78,11 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
     record FingerprintCheck(int upToDate, List<Tenant> stale) {
     }
 
-    TenantDirectory(JdbcTemplate jdbc, TenancyProperties tenancy, Clock clock) {
+    TenantDirectory(JdbcTemplate jdbc, TenancyProperties tenancy, Clock clock,
+            @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor")
+            org.springframework.core.task.TaskExecutor refresher) {
         this.jdbc = jdbc;
+        this.refresher = refresher;
         this.tenancy = tenancy;
         this.clock = clock;
     }
@@ -98,7 +103,7 @@ public class TenantDirectory implements TenantRegistry, com.m4s.platform.tenancy
         if (cached != null) {
             if (cached.untilNanos() - now < 0 && refreshing.add(storeCode)) {
                 long seen = forgets.get();
-                Thread.ofVirtual().name("tenant-refresh-" + storeCode).start(() -> refresh(storeCode, seen));
+                refresher.execute(() -> refresh(storeCode, seen));
             }
             return cached.entry();
         }

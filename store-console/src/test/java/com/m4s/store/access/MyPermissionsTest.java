@@ -33,7 +33,7 @@ class MyPermissionsTest extends StoreConsoleTest {
                         "USED_CAR_MANAGE", "PHOTO_UPLOAD", "USED_CAR_MARKET_VIEW", "POINTS_VIEW", "POINTS_RULES_VIEW",
                         "REPAIR_ORDER_VIEW", "CARD_VIEW", "CARD_MANAGE", "POINT_TASK_VIEW", "POINT_CAMPAIGN_VIEW",
                         "POINT_TRANSFER_VIEW", "ADVISOR_VIEW", "SEGMENT_VIEW", "PAYMENT_VIEW", "WALLET_VIEW",
-                        "COUPON_VIEW");
+                        "COUPON_VIEW", "GIFT_VIEW");
     }
 
     @Test
@@ -43,7 +43,7 @@ class MyPermissionsTest extends StoreConsoleTest {
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "USED_CAR_VIEW", "USED_CAR_MARKET_VIEW",
                         "POINTS_VIEW", "POINTS_RULES_VIEW", "REPAIR_ORDER_VIEW", "CARD_VIEW", "POINT_TASK_VIEW",
                         "POINT_CAMPAIGN_VIEW", "POINT_TRANSFER_VIEW", "ADVISOR_VIEW", "SEGMENT_VIEW", "PAYMENT_VIEW",
-                        "WALLET_VIEW", "COUPON_VIEW");
+                        "WALLET_VIEW", "COUPON_VIEW", "GIFT_VIEW");
     }
 
     @Test
@@ -55,7 +55,8 @@ class MyPermissionsTest extends StoreConsoleTest {
         assertThat(as(TestUsers.staff(GROUP, STORE, Departments.CUSTOMER_CARE)).get(MINE).json().path("permissions")
                 .valueStream().map(n -> n.asString()).toList())
                 .contains("POINTS_ADJUST", "POINTS_REDEEM", "POINT_TASK_MANAGE", "POINT_CAMPAIGN_MANAGE",
-                        "SEGMENT_VIEW", "SEGMENT_MANAGE", "MEMBER_TAG", "COUPON_VIEW", "COUPON_ISSUE")
+                        "SEGMENT_VIEW", "SEGMENT_MANAGE", "MEMBER_TAG", "COUPON_VIEW", "COUPON_ISSUE", "GIFT_MANAGE",
+                        "GIFT_REDEEM")
                 .doesNotContain("REPAIR_ORDER_IMPORT", "POINT_CAMPAIGN_REVIEW", "MEMBER_EXPORT", "COUPON_MANAGE");
         assertThat(as(TestUsers.manager(GROUP, STORE)).get(MINE).json().path("permissions").valueStream()
                 .map(n -> n.asString()).toList())
