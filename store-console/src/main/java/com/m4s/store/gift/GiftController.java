@@ -168,7 +168,6 @@ class GiftController {
 
     /** The caller's key for a keyed write (a request without one is its own). */
     static String key(String what, @Nullable String key) {
-        String subject = Caller.current().map(Caller::subject).orElse("unknown");
-        return key == null ? what + ":" + UUID.randomUUID() : what + ":" + subject + ":" + key;
+        return com.m4s.platform.idempotency.LedgerKeys.of(what, key);
     }
 }

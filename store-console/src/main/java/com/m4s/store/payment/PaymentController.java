@@ -208,8 +208,6 @@ class PaymentController {
 
     /** The key of a request: the caller's Idempotency-Key (kept beyond the HTTP layer's answer), or a fresh one. */
     static String ledgerKey(String what, @Nullable String key) {
-        String subject = Caller.current().map(Caller::subject).orElse("unknown");
-        return key == null ? "payment:" + what + ":" + UUID.randomUUID()
-                : "payment:" + what + ":" + subject + ":" + key;
+        return com.m4s.platform.idempotency.LedgerKeys.of("payment:" + what, key);
     }
 }

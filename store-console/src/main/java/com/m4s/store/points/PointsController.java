@@ -94,7 +94,6 @@ class PointsController {
      * the kept answer expired, still posts nothing twice), or a fresh one.
      */
     static String ledgerKey(String what, @Nullable String key) {
-        String subject = Caller.current().map(Caller::subject).orElse("unknown");
-        return key == null ? what + ":" + UUID.randomUUID() : what + ":" + subject + ":" + key;
+        return com.m4s.platform.idempotency.LedgerKeys.of(what, key);
     }
 }

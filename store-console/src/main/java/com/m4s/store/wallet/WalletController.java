@@ -128,7 +128,6 @@ class WalletController {
      * answer expired still posts nothing twice), or a fresh one.
      */
     static String ledgerKey(String what, @Nullable String key) {
-        String subject = Caller.current().map(Caller::subject).orElse("unknown");
-        return key == null ? "wallet:" + what + ":" + UUID.randomUUID() : "wallet:" + what + ":" + subject + ":" + key;
+        return com.m4s.platform.idempotency.LedgerKeys.of("wallet:" + what, key);
     }
 }
