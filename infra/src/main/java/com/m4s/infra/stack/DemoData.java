@@ -75,12 +75,12 @@ public final class DemoData {
 
     /** Creates whatever is missing and returns the store codes. */
     public List<String> ensure() {
-        if (api.get("/api/admin/groups/" + GROUP).status() == 404) {
+        if (lookup("/api/admin/groups/" + GROUP).status() == 404) {
             require(api.post("/api/admin/groups", Map.of("code", GROUP, "name", "华南汽车集团")), 201);
         }
         List<String> codes = new ArrayList<>();
         for (DemoStore store : STORES) {
-            Api.Response existing = api.get("/api/admin/stores/" + store.code());
+            Api.Response existing = lookup("/api/admin/stores/" + store.code());
             if (existing.status() == 404) {
                 require(api.post("/api/admin/groups/" + GROUP + "/stores", Map.of("code", store.code(),
                         "name", store.name(), "city", store.city(), "brand", store.brand(),
@@ -273,12 +273,7 @@ public final class DemoData {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("demo data: nothing in the development inbox of " + phone);
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause();
         }
     }
 
@@ -370,14 +365,39 @@ public final class DemoData {
             if (status.equals("FAILED")) {
                 throw new IllegalStateException("store " + code + " failed: " + store.json().path("failureReason"));
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause();
         }
         throw new IllegalStateException("store " + code + " was not provisioned within 2 minutes");
+    }
+
+    /**
+     * A GET whose answer decides what is created: only 200 (there) or 404 (missing) decide; anything else (a service
+     * still starting after a restart, a gateway hop that failed) is asked again for up to a minute, then fails with
+     * what was answered rather than going on as if the thing were there.
+     */
+    private Api.Response lookup(String path) {
+        Instant until = Instant.now().plus(Duration.ofMinutes(1));
+        while (true) {
+            Api.Response response = api.get(path);
+            if (response.status() == 200 || response.status() == 404) {
+                return response;
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new IllegalStateException("demo data: GET " + path + " answered " + response.status() + ": "
+                        + response.raw());
+            }
+            System.out.printf("demo data: GET %s answered %d, asking again%n", path, response.status());
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void require(Api.Response response, int status) {
