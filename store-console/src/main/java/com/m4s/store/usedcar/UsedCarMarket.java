@@ -1,19 +1,20 @@
 package com.m4s.store.usedcar;
 
+import static com.m4s.platform.search.FacetedSearch.addIfPresent;
+import static com.m4s.platform.search.FacetedSearch.all;
+import static com.m4s.platform.search.FacetedSearch.range;
+import static com.m4s.platform.search.FacetedSearch.terms;
+
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.aggregations.RangeBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
+import com.m4s.platform.search.FacetedSearch;
 import com.m4s.platform.search.SearchIndexes;
 import com.m4s.platform.search.SearchUnavailable;
 import com.m4s.platform.tenancy.TenantContext;
@@ -61,26 +62,18 @@ public class UsedCarMarket {
     }
 
     /**
-     * A facet value and how many cars have it: cars of the result, except that a facet's own filter is left out
-     * (with make=宝马 picked, the make facet still counts the other makes under the other filters).
-     */
-    public record FacetValue(String value, long count) {
-    }
-
-    /**
      * A page of the market with the facets of the whole result, and the name, address and phone of each store that
      * a listing of the page or a value of the store facet names, by code (read from the directory, not the index, so
      * a renamed store reads its new name at once).
      */
     public record MarketPage(List<Listing> content, long totalElements, int page, int size, int totalPages,
-            Scope scope, Map<String, List<FacetValue>> facets, Map<String, TenantDirectory.StoreCard> stores) {
+            Scope scope, Map<String, List<FacetedSearch.FacetValue>> facets,
+            Map<String, TenantDirectory.StoreCard> stores) {
     }
 
     /** Price bands of the price facet, in yuan: [from, to). */
     static final long[][] PRICE_BANDS = {{0, 50_000}, {50_000, 100_000}, {100_000, 150_000}, {150_000, 200_000},
         {200_000, 300_000}, {300_000, 500_000}, {500_000, Long.MAX_VALUE}};
-    /** The name of a facet's counts inside the filter that applies the other facets' filters. */
-    private static final String VALUES = "values";
     /** Elasticsearch answers at most this deep into a result. */
     static final int MAX_WINDOW = 10_000;
 
@@ -121,7 +114,7 @@ public class UsedCarMarket {
                     content.add(listing(hit.source(), photos));
                 }
             }
-            Map<String, List<FacetValue>> facets = facets(response.aggregations());
+            Map<String, List<FacetedSearch.FacetValue>> facets = FacetedSearch.facets(response.aggregations());
             return new MarketPage(content, total, c.page(), c.size(), (int) ((total + c.size() - 1) / c.size()),
                     effective, facets, directory.cards(storesNamed(content, facets)));
         } catch (ElasticsearchException e) {
@@ -135,7 +128,8 @@ public class UsedCarMarket {
         }
     }
 
-    private static java.util.Set<String> storesNamed(List<Listing> content, Map<String, List<FacetValue>> facets) {
+    private static java.util.Set<String> storesNamed(List<Listing> content,
+            Map<String, List<FacetedSearch.FacetValue>> facets) {
         java.util.Set<String> codes = new java.util.TreeSet<>();
         content.forEach(listing -> codes.add(listing.store()));
         facets.getOrDefault("store", List.of()).forEach(value -> codes.add(value.value()));
@@ -201,26 +195,9 @@ public class UsedCarMarket {
             if (!faceted.isEmpty()) {
                 s.postFilter(all(faceted.values()));
             }
-            s.aggregations(aggregations(faceted));
+            s.aggregations(FacetedSearch.aggregations(facetCounts(), faceted));
             return s;
         });
-    }
-
-    /** Each facet's counts under the filters of the other facets (its own would leave only the values picked). */
-    private static Map<String, Aggregation> aggregations(Map<String, Query> faceted) {
-        Map<String, Aggregation> counted = new LinkedHashMap<>();
-        facetCounts().forEach((name, counts) -> {
-            List<Query> others = faceted.entrySet().stream().filter(f -> !f.getKey().equals(name))
-                    .map(Map.Entry::getValue).toList();
-            counted.put(name, others.isEmpty() ? counts
-                    : Aggregation.of(x -> x.filter(all(others)).aggregations(VALUES, counts)));
-        });
-        return counted;
-    }
-
-    private static Query all(java.util.Collection<Query> filters) {
-        List<Query> list = List.copyOf(filters);
-        return Query.of(q -> q.bool(b -> b.filter(list)));
     }
 
     private static Map<String, Aggregation> facetCounts() {
@@ -230,70 +207,8 @@ public class UsedCarMarket {
         a.put("gearbox", Aggregation.of(x -> x.terms(t -> t.field("gearbox").size(10))));
         a.put("emissionStandard", Aggregation.of(x -> x.terms(t -> t.field("emissionStandard").size(10))));
         a.put("store", Aggregation.of(x -> x.terms(t -> t.field("store").size(100))));
-        a.put("price", Aggregation.of(x -> x.range(r -> {
-            r.field("askingPriceYuan");
-            for (long[] band : PRICE_BANDS) {
-                r.ranges(b -> {
-                    b.key(band[0] + "-" + (band[1] == Long.MAX_VALUE ? "" : band[1])).from((double) band[0]);
-                    if (band[1] != Long.MAX_VALUE) {
-                        b.to((double) band[1]);
-                    }
-                    return b;
-                });
-            }
-            return r;
-        })));
+        a.put("price", FacetedSearch.bands("askingPriceYuan", PRICE_BANDS));
         return a;
-    }
-
-    private static Map<String, List<FacetValue>> facets(Map<String, Aggregate> aggregations) {
-        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-        aggregations.forEach((name, outer) -> {
-            Aggregate aggregate = outer.isFilter() ? outer.filter().aggregations().get(VALUES) : outer;
-            List<FacetValue> values = new ArrayList<>();
-            if (aggregate == null) {
-                facets.put(name, values);
-                return;
-            }
-            if (aggregate.isSterms()) {
-                for (StringTermsBucket bucket : aggregate.sterms().buckets().array()) {
-                    values.add(new FacetValue(bucket.key().stringValue(), bucket.docCount()));
-                }
-            } else if (aggregate.isRange()) {
-                for (RangeBucket bucket : aggregate.range().buckets().array()) {
-                    values.add(new FacetValue(bucket.key() == null ? "" : bucket.key(), bucket.docCount()));
-                }
-            }
-            facets.put(name, values);
-        });
-        return facets;
-    }
-
-    private static Query terms(String field, List<String> values) {
-        List<FieldValue> v = values.stream().map(String::strip).map(FieldValue::of).toList();
-        return Query.of(q -> q.terms(t -> t.field(field).terms(tv -> tv.value(v))));
-    }
-
-    private static void addIfPresent(List<Query> filters, @Nullable Query filter) {
-        if (filter != null) {
-            filters.add(filter);
-        }
-    }
-
-    private static @Nullable Query range(String field, @Nullable Number min, @Nullable Number max) {
-        if (min == null && max == null) {
-            return null;
-        }
-        return Query.of(q -> q.range(r -> r.untyped(u -> {
-            u.field(field);
-            if (min != null) {
-                u.gte(JsonData.of(min));
-            }
-            if (max != null) {
-                u.lte(JsonData.of(max));
-            }
-            return u;
-        })));
     }
 
     private static Listing listing(Map<?, ?> s, Photos photos) {

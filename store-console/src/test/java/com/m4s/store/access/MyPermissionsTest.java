@@ -33,7 +33,7 @@ class MyPermissionsTest extends StoreConsoleTest {
                         "USED_CAR_MANAGE", "PHOTO_UPLOAD", "USED_CAR_MARKET_VIEW", "POINTS_VIEW", "POINTS_RULES_VIEW",
                         "REPAIR_ORDER_VIEW", "CARD_VIEW", "CARD_MANAGE", "POINT_TASK_VIEW", "POINT_CAMPAIGN_VIEW",
                         "POINT_TRANSFER_VIEW", "ADVISOR_VIEW", "SEGMENT_VIEW", "PAYMENT_VIEW", "WALLET_VIEW",
-                        "COUPON_VIEW", "GIFT_VIEW");
+                        "COUPON_VIEW", "GIFT_VIEW", "MALL_VIEW", "MALL_MANAGE");
     }
 
     @Test
@@ -43,7 +43,7 @@ class MyPermissionsTest extends StoreConsoleTest {
                 .containsExactly("STORE_ENTER", "CONSOLE_USE", "MEMBER_VIEW", "USED_CAR_VIEW", "USED_CAR_MARKET_VIEW",
                         "POINTS_VIEW", "POINTS_RULES_VIEW", "REPAIR_ORDER_VIEW", "CARD_VIEW", "POINT_TASK_VIEW",
                         "POINT_CAMPAIGN_VIEW", "POINT_TRANSFER_VIEW", "ADVISOR_VIEW", "SEGMENT_VIEW", "PAYMENT_VIEW",
-                        "WALLET_VIEW", "COUPON_VIEW", "GIFT_VIEW");
+                        "WALLET_VIEW", "COUPON_VIEW", "GIFT_VIEW", "MALL_VIEW");
     }
 
     @Test

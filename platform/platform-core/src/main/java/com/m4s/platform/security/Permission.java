@@ -182,6 +182,16 @@ public enum Permission {
             Departments.CUSTOMER_CARE),
     /** An owner reads the gift catalogue, redeems gifts with their points and reads their redemptions. */
     OWN_GIFT(Scope.STORE, roles(OWNER)),
+    /** Read the store's mall: categories, products, SKUs, their stock and its movements. */
+    MALL_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER, STORE_STAFF)),
+    /**
+     * Keep the mall's catalogue: categories, products, SKUs and prices, listing, stock received and counted: managers,
+     * sales (accessories, merchandise) and service (parts, maintenance packages).
+     */
+    MALL_MANAGE(Scope.STORE, roles(PLATFORM_OPERATOR, STORE_MANAGER, STORE_STAFF), Departments.SALES,
+            Departments.SERVICE),
+    /** An owner browses and searches the store's mall. */
+    OWN_MALL(Scope.STORE, roles(OWNER)),
     /** Read the store's staff and their roles. */
     STAFF_VIEW(Scope.STORE, roles(PLATFORM_OPERATOR, GROUP_EXECUTIVE, STORE_MANAGER)),
     /** Invite staff, change their roles and departments, disable them. */

@@ -46,7 +46,7 @@ class PermissionTest {
                 Permission.OWN_POINTS_VIEW, Permission.CARD_VIEW, Permission.OWN_CARD_VIEW, Permission.OWN_CHECK_IN,
                 Permission.OWN_POINTS_TRANSFER, Permission.OWN_SHARE, Permission.OWN_ADVISOR_RATE,
                 Permission.OWN_REMINDERS_SET, Permission.OWN_PAYMENT, Permission.OWN_WALLET_VIEW,
-                Permission.OWN_COUPON_VIEW, Permission.OWN_COUPON_CLAIM, Permission.OWN_GIFT);
+                Permission.OWN_COUPON_VIEW, Permission.OWN_COUPON_CLAIM, Permission.OWN_GIFT, Permission.OWN_MALL);
     }
 
     @Test

@@ -1,0 +1,147 @@
+package com.m4s.store.mall;
+
+import com.m4s.platform.events.ReceivedEvent;
+import com.m4s.platform.search.IndexChange;
+import com.m4s.platform.search.IndexedKind;
+import com.m4s.platform.tenancy.Tenant;
+import com.m4s.platform.tenancy.TenantRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Mall products as search documents (SAAS-6): every product, listed or not, is indexed (the status is a field), so a
+ * delisting is a versioned update that a late event can never undo; the mall shows listed ones only. Every product
+ * event carries the product as the mall shows it; a stock movement carries it too.
+ */
+@Component
+class ProductSearchKind implements IndexedKind {
+
+    static final String NAME = "products";
+
+    private final ProductRepository products;
+    private final Products catalogue;
+    private final TenantRegistry tenants;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final String definition;
+
+    ProductSearchKind(ProductRepository products, Products catalogue, TenantRegistry tenants, TransactionTemplate tx,
+            JsonMapper json) {
+        this.products = products;
+        this.catalogue = catalogue;
+        this.tenants = tenants;
+        this.tx = tx;
+        this.json = json;
+        try (InputStream in = ProductSearchKind.class.getResourceAsStream("/search/products.json")) {
+            if (in == null) {
+                throw new IllegalStateException("search/products.json missing from the class path");
+            }
+            this.definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String indexDefinition() {
+        return definition;
+    }
+
+    @Override
+    public Collection<String> topics() {
+        return Set.of(MallEvents.TOPIC);
+    }
+
+    @Override
+    public Optional<IndexChange> change(ReceivedEvent event) {
+        MallEvents.Type type = MallEvents.Type.valueOf(event.type());
+        return switch (type) {
+            case ProductCreated, ProductChanged, ProductListed, ProductDelisted -> Optional.of(changeOf(
+                    json.readValue(event.payload(), MallEvents.ProductChanged.class)));
+            case ProductStockMoved -> Optional.of(changeOf(
+                    json.readValue(event.payload(), MallEvents.ProductStockMoved.class).product()));
+            case CategoryChanged -> Optional.empty();
+        };
+    }
+
+    @Override
+    public void load(Tenant store, int pageSize, Consumer<List<IndexChange>> page) {
+        String group = tenants.find(store.storeCode()).map(TenantRegistry.Entry::groupCode).orElse(null);
+        UUID after = new UUID(0, 0);
+        while (true) {
+            UUID from = after;
+            List<IndexChange> changes = tx.execute(status -> {
+                status.setRollbackOnly();
+                List<IndexChange> list = new ArrayList<>();
+                for (Product product : products.after(from, PageRequest.of(0, pageSize))) {
+                    list.add(changeOf(MallEvents.ProductChanged.of(product, catalogue.path(product.categoryId()),
+                            store.storeCode(), group)));
+                }
+                return list;
+            });
+            if (changes == null || changes.isEmpty()) {
+                return;
+            }
+            page.accept(changes);
+            after = UUID.fromString(changes.getLast().id());
+            if (changes.size() < pageSize) {
+                return;
+            }
+        }
+    }
+
+    static IndexChange changeOf(MallEvents.ProductChanged product) {
+        return new IndexChange(product.productId().toString(), product.store(), product.group(), product.version(),
+                document(product));
+    }
+
+    static Map<String, Object> document(MallEvents.ProductChanged p) {
+        Map<String, @Nullable Object> d = new LinkedHashMap<>();
+        d.put("id", p.productId().toString());
+        d.put("store", p.store());
+        d.put("group", p.group());
+        d.put("status", p.status().name());
+        d.put("categoryPath", p.categoryPath().stream().map(UUID::toString).toList());
+        d.put("category", p.categoryPath().isEmpty() ? null : p.categoryPath().getLast().toString());
+        d.put("name", p.name());
+        d.put("subtitle", p.subtitle());
+        d.put("description", p.description());
+        d.put("fitment", p.fitment());
+        d.put("universal", p.fitment().isEmpty());
+        d.put("hot", p.hot());
+        d.put("recommended", p.recommended());
+        d.put("rank", p.rank());
+        d.put("priceFen", p.priceFen());
+        d.put("originalPriceFen", p.originalPriceFen());
+        d.put("stock", p.stock());
+        d.put("inStock", p.stock() > 0);
+        d.put("photos", p.photos());
+        d.put("listedAt", p.listedAt() == null ? null : p.listedAt().toString());
+        d.put("createdAt", p.createdAt().toString());
+        d.put("version", p.version());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = (Map<String, Object>) (Map<String, ?>) d;
+        return document;
+    }
+}

@@ -1,0 +1,20 @@
+package com.m4s.store.mall;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ProductSkuRepository extends JpaRepository<ProductSku, UUID> {
+
+    @Query("select s from ProductSku s where s.productId = :product order by s.sortOrder, s.id")
+    List<ProductSku> ofProduct(@Param("product") UUID product);
+
+    @Query("select s from ProductSku s where s.productId in :products order by s.sortOrder, s.id")
+    List<ProductSku> ofProducts(@Param("products") Collection<UUID> products);
+
+    @Query("select count(s) > 0 from ProductSku s where lower(s.code) = lower(:code) and s.id <> :except")
+    boolean codeTaken(@Param("code") String code, @Param("except") UUID except);
+}
