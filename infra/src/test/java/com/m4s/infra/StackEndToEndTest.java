@@ -158,11 +158,16 @@ class StackEndToEndTest {
         Map<String, Long> photosFirst = demoPhotoRows(stores);
         java.nio.file.Path dms = stack.dataDir().resolve("dms-" + stores.getFirst() + ".properties");
         String dmsFirst = Files.readString(dms);
+        long productsFirst = api.get("/api/stores/" + stores.getFirst() + "/products").json().path("totalElements")
+                .asLong();
         new DemoData(stack).ensure();
         long second = api.get("/api/stores/" + stores.getFirst() + "/members").json().path("totalElements").asLong();
+        long productsSecond = api.get("/api/stores/" + stores.getFirst() + "/products").json().path("totalElements")
+                .asLong();
 
         assertThat(stores).hasSize(3);
         assertThat(first).isPositive().isEqualTo(second);
+        assertThat(productsFirst).as("the mall's catalogue, made once").isEqualTo(13).isEqualTo(productsSecond);
         assertThat(photosFirst.values()).allMatch(n -> n > 0);
         assertThat(demoPhotoRows(stores)).as("pictures are uploaded once").isEqualTo(photosFirst);
         // the demo store's DMS credential is made once; the secret kept for developers still gets a token

@@ -138,6 +138,8 @@ public final class DemoData {
         int paymentsMade = 0;
         DemoGifts gifts = new DemoGifts(api);
         int giftsMade = 0;
+        DemoMall mall = new DemoMall(api);
+        int productsMade = 0;
         int bound = 0;
         int announced = 0;
         Api advisorReader = anonymous.withToken(stack.keycloak().passwordToken(ADVISOR, DEMO_PASSWORD));
@@ -188,6 +190,8 @@ public final class DemoData {
                     store.code().equals(OWNER_STORE) ? advisorReader : api);
             // gifts last: members redeem with the points the orders, tasks and campaigns gave them (decision 0048)
             giftsMade += gifts.ensure(store.code(), customers);
+            // the mall's catalogue, fitted to the models the store's members drive (decision 0050)
+            productsMade += mall.ensure(store.code(), store.brand(), DemoMall.models(store.members()));
         }
         // the first store's DMS gets its credential, kept in the stack's data directory for a developer to use
         java.nio.file.Path dms = new DemoDms(api, stack.dataDir()).ensure(BELL_STORE);
@@ -208,6 +212,7 @@ public final class DemoData {
         org.slf4j.LoggerFactory.getLogger(DemoPayments.class).info("Demo payments: {} made", paymentsMade);
         org.slf4j.LoggerFactory.getLogger(DemoGifts.class).info("Demo gifts: {} made, the owner's redemption: {}",
                 giftsMade, ownerGift);
+        org.slf4j.LoggerFactory.getLogger(DemoMall.class).info("Demo mall: {} products made", productsMade);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"
                 + " created, in {} ms", created, issued, tasks, campaignsCreated,
