@@ -15,7 +15,9 @@ public final class MallEvents {
 
     /** Event types, past tense. */
     public enum Type {
-        ProductCreated, ProductChanged, ProductListed, ProductDelisted, ProductStockMoved, CategoryChanged
+        ProductCreated, ProductChanged, ProductListed, ProductDelisted, ProductStockMoved, CategoryChanged,
+        MallOrderPlaced, MallOrderPaid, MallOrderReady, MallOrderScheduled, MallOrderCompleted, MallOrderCancelled,
+        MallOrderRefunded
     }
 
     /**
@@ -46,6 +48,12 @@ public final class MallEvents {
     /** A category made, renamed or moved. */
     public record CategoryChanged(UUID categoryId, @Nullable UUID parentId, String store, @Nullable String group,
             String name, long version) {
+    }
+
+    /** An order after a step: ids, counts and fen, no names or phones. */
+    public record MallOrderChanged(UUID orderId, String number, String store, @Nullable String group, UUID memberId,
+            MallOrderStatus status, Fulfilment fulfilment, long grossFen, long refundedFen, int items,
+            @Nullable UUID paymentId, long version) {
     }
 
     private MallEvents() {

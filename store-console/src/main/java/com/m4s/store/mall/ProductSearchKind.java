@@ -81,7 +81,7 @@ class ProductSearchKind implements IndexedKind {
                     json.readValue(event.payload(), MallEvents.ProductChanged.class)));
             case ProductStockMoved -> Optional.of(changeOf(
                     json.readValue(event.payload(), MallEvents.ProductStockMoved.class).product()));
-            case CategoryChanged -> Optional.empty();
+            default -> Optional.empty(); // categories and orders are not product documents
         };
     }
 

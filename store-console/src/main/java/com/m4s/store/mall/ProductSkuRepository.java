@@ -15,6 +15,10 @@ interface ProductSkuRepository extends JpaRepository<ProductSku, UUID> {
     @Query("select s from ProductSku s where s.productId in :products order by s.sortOrder, s.id")
     List<ProductSku> ofProducts(@Param("products") Collection<UUID> products);
 
+    /** Each SKU's id and its product's id, read as values (no SKU enters the persistence context). */
+    @Query("select s.id, s.productId from ProductSku s where s.id in :ids")
+    List<Object[]> productsOf(@Param("ids") Collection<UUID> ids);
+
     @Query("select count(s) > 0 from ProductSku s where lower(s.code) = lower(:code) and s.id <> :except")
     boolean codeTaken(@Param("code") String code, @Param("except") UUID except);
 }

@@ -12,8 +12,8 @@ import org.hibernate.annotations.Immutable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One immutable movement of a SKU's stock: its kind, the signed change, the stock after it, the reason, and its
- * idempotency key. Never updated or deleted (a trigger refuses it in the database).
+ * One immutable movement of a SKU's stock: its kind, the signed change, the stock after it, the reason, the order
+ * behind it, and its idempotency key. Never updated or deleted (a trigger refuses it in the database).
  */
 @Entity
 @Immutable
@@ -30,6 +30,8 @@ class ProductStockEntry extends KeyedEntity {
     @Column(name = "stock_after")
     private long stockAfter;
     private @Nullable String reason;
+    @Column(name = "order_id")
+    private @Nullable UUID orderId;
 
     protected ProductStockEntry() {
         // for JPA, which sets every field right after
@@ -39,7 +41,7 @@ class ProductStockEntry extends KeyedEntity {
     }
 
     ProductStockEntry(ProductSku sku, ProductStockKind kind, long delta, long stockAfter, @Nullable String reason,
-            String idempotencyKey, String requestHash, String createdBy, Instant now) {
+            @Nullable UUID orderId, String idempotencyKey, String requestHash, String createdBy, Instant now) {
         super(idempotencyKey, requestHash, createdBy, now);
         this.skuId = sku.id();
         this.productId = sku.productId();
@@ -47,6 +49,7 @@ class ProductStockEntry extends KeyedEntity {
         this.delta = delta;
         this.stockAfter = stockAfter;
         this.reason = reason;
+        this.orderId = orderId;
     }
 
     UUID skuId() { return skuId; }

@@ -5,5 +5,11 @@ public enum ProductStockKind {
     /** Stock received from a supplier (+). */
     RECEIVE,
     /** A correction after a count, up or down, with its reason. */
-    ADJUST
+    ADJUST,
+    /** Taken for an order when it is placed (−): the order's sale once it is paid. */
+    RESERVE,
+    /** Given back when an order is cancelled or its payment fails or times out (+). */
+    RELEASE,
+    /** Back on the shelf when an order is refunded whole (+). */
+    RETURN
 }

@@ -243,6 +243,75 @@ public class Products {
         return view(productId);
     }
 
+    // --- orders (decision 0051)
+
+    /** A SKU as an order takes it: its product locked, what one costs now. */
+    record Taken(UUID productId, String productName, UUID categoryId, UUID skuId, String spec, long unitPriceFen,
+            int quantity) {
+    }
+
+    /**
+     * Reserves the SKUs of an order being placed, in this transaction: products locked in id order (so two orders of
+     * the same products never wait on each other in a circle), each listed (409 {@code mall-product-not-listed}) and
+     * with the quantity in stock (409 {@code mall-out-of-stock}); one RESERVE movement per SKU, keyed by the order.
+     * Answers the lines with the prices they are sold at.
+     */
+    List<Taken> reserve(UUID order, Map<UUID, Integer> quantities, String actor) {
+        Map<UUID, Product> locked = lockProductsOf(quantities.keySet());
+        List<Taken> taken = new ArrayList<>();
+        for (Map.Entry<UUID, Integer> wanted : quantities.entrySet()) {
+            // read first under the product's lock: the stock another order took meanwhile counts
+            ProductSku sku = skus.findById(wanted.getKey()).orElseThrow();
+            Product product = locked.get(sku.productId());
+            if (product.status() != ProductStatus.LISTED) {
+                throw new ApiException.Conflict("mall-product-not-listed", product.name());
+            }
+            if (sku.stock() < wanted.getValue()) {
+                throw new ApiException.Conflict("mall-out-of-stock", product.name() + " " + sku.spec(), sku.stock());
+            }
+            move(product, sku, ProductStockKind.RESERVE, -wanted.getValue(), null, order,
+                    "mall-order:" + order + ":" + sku.id() + ":reserve", actor);
+            taken.add(new Taken(product.id(), product.name(), product.categoryId(), sku.id(), sku.spec(),
+                    sku.effectivePrice(), wanted.getValue()));
+        }
+        return taken;
+    }
+
+    /**
+     * Gives an order's SKUs back to stock, once per order and kind: RELEASE when it is cancelled or its payment
+     * failed, RETURN when it is refunded whole.
+     */
+    void giveBack(UUID order, Map<UUID, Integer> quantities, ProductStockKind kind, String reason, String actor) {
+        Map<UUID, Product> locked = lockProductsOf(quantities.keySet());
+        for (Map.Entry<UUID, Integer> back : quantities.entrySet()) {
+            ProductSku sku = skus.findById(back.getKey()).orElseThrow();
+            move(locked.get(sku.productId()), sku, kind, back.getValue(), reason, order,
+                    "mall-order:" + order + ":" + sku.id() + ":" + kind.name().toLowerCase(java.util.Locale.ROOT),
+                    actor);
+        }
+    }
+
+    /**
+     * Locks the products of these SKUs in id order, before any SKU is read in this transaction (a SKU read before
+     * its product's lock would carry a stock another transaction may have changed); 404 for an unknown SKU.
+     */
+    private Map<UUID, Product> lockProductsOf(java.util.Collection<UUID> skuIds) {
+        Map<UUID, UUID> productOf = new HashMap<>();
+        for (Object[] row : skus.productsOf(skuIds)) {
+            productOf.put((UUID) row[0], (UUID) row[1]);
+        }
+        for (UUID sku : skuIds) {
+            if (!productOf.containsKey(sku)) {
+                throw new ApiException.NotFound("product-sku", sku);
+            }
+        }
+        Map<UUID, Product> locked = new HashMap<>();
+        for (UUID id : productOf.values().stream().distinct().sorted().toList()) {
+            locked.put(id, products.lock(id).orElseThrow(() -> new ApiException.NotFound("product", id)));
+        }
+        return locked;
+    }
+
     // --- reads
 
     @Transactional(readOnly = true)
@@ -329,7 +398,12 @@ public class Products {
      */
     private void move(Product product, ProductSku sku, ProductStockKind kind, long delta, @Nullable String reason,
             String key, String actor) {
-        String hash = Sha256.hex(sku.id() + "|" + kind + "|" + delta + "|" + reason);
+        move(product, sku, kind, delta, reason, null, key, actor);
+    }
+
+    private void move(Product product, ProductSku sku, ProductStockKind kind, long delta, @Nullable String reason,
+            @Nullable UUID order, String key, String actor) {
+        String hash = Sha256.hex(sku.id() + "|" + kind + "|" + delta + "|" + reason + "|" + order);
         var earlier = entries.findByIdempotencyKey(key);
         if (earlier.isPresent()) {
             if (!earlier.get().requestHash().equals(hash)) {
@@ -345,8 +419,8 @@ public class Products {
         long after = sku.move(delta, now);
         skus.saveAndFlush(sku);
         summarise(product);
-        ProductStockEntry entry = entries.saveAndFlush(new ProductStockEntry(sku, kind, delta, after, reason, key,
-                hash, actor, now));
+        ProductStockEntry entry = entries.saveAndFlush(new ProductStockEntry(sku, kind, delta, after, reason, order,
+                key, hash, actor, now));
         String store = TenantContext.require().storeCode();
         events.publish(MallEvents.TOPIC, MallEvents.Type.ProductStockMoved.name(), new MallEvents.ProductStockMoved(
                 entry.id(), sku.id(), product.id(), store, group(store), kind, delta, after, after <= sku.lowStockAt(),

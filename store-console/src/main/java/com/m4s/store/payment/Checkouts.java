@@ -41,14 +41,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Checkouts {
 
     /**
-     * What is paid for: a repair order, a desk charge of an amount for a description, or an amount put into the
-     * owner's wallet ({@code walletTopUp}, paid whole online in the app).
+     * What is paid for: a repair order, a desk charge of an amount for a description, an amount put into the owner's
+     * wallet ({@code walletTopUp}, paid whole online in the app), or an order of the store's mall with its lines
+     * ({@code mallOrder}: the mall prices them; decision 0051).
      */
     public record Subject(@Nullable UUID repairOrderId, @Nullable String description, @Nullable Long amountFen,
-            boolean walletTopUp) {
+            boolean walletTopUp, @Nullable MallOrder mallOrder) {
 
         public Subject(@Nullable UUID repairOrderId, @Nullable String description, @Nullable Long amountFen) {
-            this(repairOrderId, description, amountFen, false);
+            this(repairOrderId, description, amountFen, false, null);
         }
 
         static Subject order(UUID id) {
@@ -56,15 +57,28 @@ public class Checkouts {
         }
 
         static Subject topUp(long amountFen) {
-            return new Subject(null, null, amountFen, true);
+            return new Subject(null, null, amountFen, true, null);
+        }
+
+        /** An order of the mall: its id, its number and its lines as the mall priced them. */
+        public static Subject mall(MallOrder order) {
+            return new Subject(null, null, null, false, order);
         }
 
         /** Stable text for the request hash (not the record's toString, which would change with the record). */
         String hashText() {
+            if (mallOrder != null) {
+                return "MallOrder[id=" + mallOrder.id() + ", lines=" + mallOrder.lines().stream()
+                        .map(l -> l.id() + "x" + l.amountFen()).toList() + "]";
+            }
             return walletTopUp ? "WalletTopUp[amountFen=" + amountFen + "]"
                     : "Subject[repairOrderId=" + repairOrderId + ", description=" + description + ", amountFen="
                             + amountFen + "]";
         }
+    }
+
+    /** An order of the store's mall as the checkout takes it: the mall keeps the order, the checkout its payment. */
+    public record MallOrder(UUID id, String ref, List<BasketLine> lines) {
     }
 
     /** The least and most an owner may top up online at once, in fen (1 yuan, 50,000 yuan). */
@@ -224,8 +238,7 @@ public class Checkouts {
             coupons.use(applied.offer().memberCouponId(), pay.member(), id, applied.discountFen(), gross, actor);
         }
         UUID walletEntry = pay.walletFen() == 0 ? null : wallets.spend(pay.member(), pay.walletFen(),
-                new Wallets.Source(target.type() == PaymentSubjectType.REPAIR_ORDER ? WalletSourceType.REPAIR_ORDER
-                        : WalletSourceType.DESK_CHARGE, target.id(), target.ref()), "payment:" + id + ":wallet",
+                new Wallets.Source(walletSource(target.type()), target.id(), target.ref()), "payment:" + id + ":wallet",
                 actor).entryId();
         Points.Source paymentSource = new Points.Source(SourceType.PAYMENT, id, target.ref());
         UUID pointsEntry = pay.points() == 0 ? null
@@ -252,6 +265,14 @@ public class Checkouts {
                 p.channel(), p.status(), p.grossFen(), p.couponFen(), p.walletFen(), p.pointsUsed(), p.cashFen(),
                 p.cashMethod(), p.onlineFen(), p.onlineMethod(), memberCoupons, p.pointsMultiplier(), p.bonusPoints(),
                 p.takenBy());
+    }
+
+    private static WalletSourceType walletSource(PaymentSubjectType type) {
+        return switch (type) {
+            case REPAIR_ORDER -> WalletSourceType.REPAIR_ORDER;
+            case MALL_ORDER -> WalletSourceType.MALL_ORDER;
+            case DESK_CHARGE, WALLET_TOP_UP -> WalletSourceType.DESK_CHARGE;
+        };
     }
 
     /** A multiplier coupon's extra points: (factor − 1) × what the order's lines earned, pending with them. */
@@ -292,6 +313,10 @@ public class Checkouts {
         if (pay.cashFen() > 0 && pay.cashMethod() == null) {
             throw new ApiException.Unprocessable("payment-cash-method-required").field("cashMethod");
         }
+        if (pay.subject().mallOrder() != null && pay.cashFen() > 0) {
+            // the mall is paid in the app: coupons, wallet, points and the rest online
+            throw new ApiException.Unprocessable("payment-cash-in-app", yuan(pay.cashFen())).field("cashFen");
+        }
         if (pay.subject().walletTopUp() && (!pay.coupons().isEmpty() || pay.walletFen() > 0 || pay.points() > 0
                 || pay.cashFen() > 0 || pay.channel() != PaymentChannel.APP)) {
             // money put into the wallet is paid with money: not with coupons, the wallet itself, points or at the desk
@@ -318,6 +343,15 @@ public class Checkouts {
     private Target target(UUID member, Subject subject) {
         if (members.contact(member).isEmpty()) {
             throw new ApiException.NotFound("member", member);
+        }
+        if (subject.mallOrder() != null) {
+            MallOrder order = subject.mallOrder();
+            var live = payments.findLive(PaymentSubjectType.MALL_ORDER, order.id());
+            if (live.isPresent()) {
+                throw new ApiException.Conflict("mall-order-paid", order.ref());
+            }
+            return new Target(member, PaymentSubjectType.MALL_ORDER, order.id(), order.ref(), new Basket(order.lines()),
+                    null);
         }
         if (subject.walletTopUp()) {
             Long amount = subject.amountFen();

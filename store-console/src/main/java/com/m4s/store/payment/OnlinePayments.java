@@ -140,12 +140,24 @@ public class OnlinePayments {
      * then the payment has failed and given back what it held.
      */
     public PaymentViews.PaymentView start(Checkouts.Pay pay, @Nullable String returnUrl, String key, String actor) {
+        UUID id = begin(pay, returnUrl, key, actor);
+        reach(id);
+        return views.view(id);
+    }
+
+    /**
+     * The first half of {@link #start}, in the caller's transaction (or one of its own): the payment made, holding its
+     * coupons, wallet and points, and its online part written; Stripe is not asked yet. The caller asks with {@link
+     * #reach} once its transaction has committed (the mall: the order, its reserved stock and its payment commit
+     * together; decision 0051). Answers the payment's id.
+     */
+    public UUID begin(Checkouts.Pay pay, @Nullable String returnUrl, String key, String actor) {
         if (pay.onlineFen() <= 0 || pay.onlineMethod() == null) {
             throw new ApiException.Unprocessable("payment-online-method-required").field("onlineMethod");
         }
         stripe.requireConfigured();
         String account = account().orElseThrow(() -> new ApiException.Conflict("online-payment-no-account"));
-        UUID id = Objects.requireNonNull(tx.execute(status -> {
+        return Objects.requireNonNull(tx.execute(status -> {
             PaymentViews.PaymentView made = checkouts.pay(pay, key, actor);
             UUID payment = made.payment().id();
             if (onlines.findByPaymentId(payment).isEmpty() && made.payment().status() == PaymentStatus.AWAITING_ONLINE) {
@@ -156,15 +168,15 @@ public class OnlinePayments {
             }
             return payment;
         }));
-        reach(id);
-        return views.view(id);
     }
 
     /**
      * Asks Stripe for the PaymentIntent of a part not yet there (CREATED), with the part's idempotency key: a first
-     * call creates and confirms it, a repeat after a lost answer gets the same intent back.
+     * call creates and confirms it, a repeat after a lost answer gets the same intent back. 422 {@code stripe-refused}
+     * when Stripe refuses (the payment has failed and given back what it held); 503 when Stripe is out of reach (the
+     * janitor asks again).
      */
-    void reach(UUID payment) {
+    public void reach(UUID payment) {
         OnlinePayment part = onlines.findByPaymentId(payment).orElseThrow();
         if (part.status() != OnlinePaymentStatus.CREATED) {
             return;

@@ -7,5 +7,7 @@ public enum PaymentSubjectType {
     /** A charge at the desk (reference: what for). */
     DESK_CHARGE,
     /** Money put into the owner's wallet, paid whole online in the app (no subject row; the wallet's top-up entry names the payment). */
-    WALLET_TOP_UP
+    WALLET_TOP_UP,
+    /** An order of the store's mall (subject id: the order; reference: its number; decision 0051). */
+    MALL_ORDER
 }

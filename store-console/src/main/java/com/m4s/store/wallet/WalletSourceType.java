@@ -11,5 +11,7 @@ public enum WalletSourceType {
     /** A cash-out (source id: the request). */
     CASH_OUT,
     /** A top-up the owner paid online in the app, and its refunds (source id: the payment). */
-    ONLINE_TOP_UP
+    ONLINE_TOP_UP,
+    /** An order of the store's mall (source id: the order; reference: its number). */
+    MALL_ORDER
 }

@@ -1,0 +1,95 @@
+package com.m4s.store.mall;
+
+import com.m4s.platform.security.Allow;
+import com.m4s.platform.security.Caller;
+import com.m4s.platform.security.Permission;
+import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.SqlPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The mall's orders in the console (MALL-2): the list, an order, and its fulfilment — put at the desk and handed over
+ * with the owner's code, or booked for fitting and fitted. Refunds go through the order's payment.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/stores/{store}")
+@Allow(Permission.MALL_VIEW)
+@Tag(name = "mall-orders", description = "The mall's orders: list, detail, fulfilment by pick-up or installation")
+class MallOrderController {
+
+    private final MallOrders orders;
+
+    MallOrderController(MallOrders orders) {
+        this.orders = orders;
+    }
+
+    @GetMapping("/mall-orders")
+    @Operation(summary = "The mall's orders, newest first: statuses, pick-up or installation, an order number or a"
+            + " member's phone or name (part)")
+    PageResult<MallOrderViews.OrderRow> mallOrders(@PathVariable String store,
+            @RequestParam(required = false) @Nullable List<MallOrderStatus> status,
+            @RequestParam(required = false) @Nullable Fulfilment fulfilment,
+            @RequestParam(required = false) @Size(max = 40) @Nullable String search,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "createdAt,desc") String sort) {
+        return orders.orders(new MallOrderList.Filter(status, fulfilment, search),
+                SqlPage.of(page, size, sort, MallOrderList.SORTABLE, MallOrderList.TIE_BREAKER));
+    }
+
+    @GetMapping("/mall-orders/{orderId}")
+    @Operation(summary = "One order with its lines, its payment's split and each step (the pick-up code is the"
+            + " owner's to show)")
+    MallOrderViews.OrderView mallOrder(@PathVariable String store, @PathVariable UUID orderId) {
+        return orders.view(orderId);
+    }
+
+    @Allow(Permission.MALL_MANAGE)
+    @PostMapping("/mall-orders/{orderId}/ready")
+    @Operation(summary = "A paid pick-up order is waiting at the desk", description = "409"
+            + " mall-order-move-not-allowed.")
+    MallOrderViews.OrderView readyMallOrder(@PathVariable String store, @PathVariable UUID orderId) {
+        return orders.ready(orderId);
+    }
+
+    @Allow(Permission.MALL_MANAGE)
+    @PostMapping("/mall-orders/{orderId}/schedule")
+    @Operation(summary = "Book (or move) the fitting of a paid installation order, with its repair order if known")
+    MallOrderViews.OrderView scheduleMallOrder(@PathVariable String store, @PathVariable UUID orderId,
+            @Valid @RequestBody MallOrderRequests.Schedule schedule) {
+        return orders.schedule(orderId, schedule.at(), schedule.repairOrderNumber());
+    }
+
+    @Allow(Permission.MALL_MANAGE)
+    @PostMapping("/mall-orders/{orderId}/pickup")
+    @Operation(summary = "Hand a pick-up order over: the code the owner shows", description = "409"
+            + " mall-order-code-wrong, mall-order-move-not-allowed.")
+    MallOrderViews.OrderView pickUpMallOrder(@PathVariable String store, @PathVariable UUID orderId,
+            @Valid @RequestBody MallOrderRequests.Pickup pickup) {
+        return orders.complete(orderId, pickup.code(), Caller.currentUsername());
+    }
+
+    @Allow(Permission.MALL_MANAGE)
+    @PostMapping("/mall-orders/{orderId}/installation")
+    @Operation(summary = "An installation order was fitted", description = "409 mall-order-move-not-allowed.")
+    MallOrderViews.OrderView installMallOrder(@PathVariable String store, @PathVariable UUID orderId) {
+        return orders.complete(orderId, null, Caller.currentUsername());
+    }
+}
