@@ -292,6 +292,22 @@ export type GiftRedemptionStatus = GiftRedemptionView['status'];
 export type GiftRedemptionMove = GiftRedemptionView['allowed'][number];
 export type GiftDeskRedemption = ConsoleSchemas['DeskRedemption'];
 export type GiftCancellation = ConsoleSchemas['RedemptionCancellation'];
+/* Batch distribution of a gift (GIFT-3, decision 0049): a draft, its members, the job's progress and report. */
+export type GiftDistributionView = Nullable<ConsoleSchemas['DistributionView'], 'startedBy' | 'startedAt' | 'finishedAt'>;
+export type GiftDistributionStatus = GiftDistributionView['status'];
+export type GiftDistributionForm = Nullable<ConsoleSchemas['DistributionForm'], 'memberIds' | 'segmentId'>;
+export type GiftDistributionMemberView = Omit<ConsoleSchemas['DistributionMemberView'], 'memberName' | 'memberPhone' | 'chosenBy' | 'outcome' | 'skipReason' | 'redemptionId'> & {
+  memberName?: string | null;
+  memberPhone?: string | null;
+  chosenBy: 'HAND' | 'FILE' | 'SEGMENT';
+  outcome?: 'GIVEN' | 'SKIPPED' | null;
+  skipReason?: 'OUT_OF_STOCK' | 'MEMBER_LIMIT' | 'MEMBER_GONE' | null;
+  redemptionId?: string | null;
+};
+export type GiftDistributionFileResult = Omit<ConsoleSchemas['DistributionFileResult'], 'distribution'> & { distribution: GiftDistributionView };
+export type GiftDistributionSegmentResult = Omit<ConsoleSchemas['DistributionSegmentResult'], 'distribution'> & { distribution: GiftDistributionView };
+/** A member's gifts (cancelled ones not counted): redemptions, pieces, points spent, pieces given by distributions. */
+export type GiftMemberStats = ConsoleSchemas['MemberStatsView'];
 /** A refund; `onlineStatus`: where its online part is at Stripe (null without one). */
 export type PaymentRefundView = Omit<ConsoleSchemas['RefundView'], 'onlineStatus'> & { onlineStatus?: OnlineRefundStatus | null };
 export type PaymentWebhookView = ConsoleSchemas['WebhookView'];

@@ -24,6 +24,8 @@ import { WalletCashOutList } from './wallet/WalletCashOutList';
 import { CouponTemplateList } from './coupons/CouponTemplateList';
 import { GiftList } from './gifts/GiftList';
 import { GiftRedemptionList } from './gifts/GiftRedemptionList';
+import { GiftDistributionList } from './gifts/GiftDistributionList';
+import { GiftStatistics } from './gifts/GiftStatistics';
 import { PaymentList } from './payments/PaymentList';
 import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
@@ -94,6 +96,8 @@ export default function ConsoleArea() {
               <Route path="coupons" element={<CouponTemplateList />} />
               <Route path="gifts" element={<GiftList />} />
               <Route path="gift-redemptions" element={<GiftRedemptionList />} />
+              <Route path="gift-distributions" element={<GiftDistributionList />} />
+              <Route path="gift-statistics" element={<GiftStatistics />} />
               <Route path="payments" element={<PaymentList />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />

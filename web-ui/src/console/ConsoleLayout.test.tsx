@@ -79,7 +79,7 @@ describe('ConsoleLayout', () => {
   it('shows the gift warehouse pages beside the coupons to who may read gifts, with their texts from the gifts namespace', async () => {
     renderWith([...SERVICE_STAFF, 'COUPON_VIEW', 'GIFT_VIEW']);
     await storesChecked();
-    expect(menuItems()).toEqual(['概览', '会员与车辆', '二手车', '二手车市场', '优惠券', '礼品管理', '礼品兑换', '我的公告']);
+    expect(menuItems()).toEqual(['概览', '会员与车辆', '二手车', '二手车市场', '优惠券', '礼品管理', '礼品兑换', '礼品发放', '礼品统计', '我的公告']);
   });
 
   it("builds the menu from the store's permissions, not from the role in the token", async () => {

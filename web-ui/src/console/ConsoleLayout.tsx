@@ -26,6 +26,8 @@ import {
   TrophyOutlined,
   UserOutlined,
   WalletOutlined,
+  SendOutlined,
+  BarChartOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Select, Space, Spin, Typography, type MenuProps } from 'antd';
 import { ProblemAlert } from '../antd/ProblemAlert';
@@ -63,6 +65,8 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   coupons: <GiftOutlined />,
   gifts: <GiftOutlined />,
   giftRedemptions: <CarryOutOutlined />,
+  giftDistributions: <SendOutlined />,
+  giftStatistics: <BarChartOutlined />,
   payments: <AccountBookOutlined />,
   advisorPerformance: <SolutionOutlined />,
   advisorMoves: <UserSwitchOutlined />,

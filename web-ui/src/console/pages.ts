@@ -27,6 +27,8 @@ export const CONSOLE_PAGES = [
   { key: 'coupons', path: 'coupons', permission: 'COUPON_VIEW', group: 'aftersales' },
   { key: 'gifts', path: 'gifts', permission: 'GIFT_VIEW', group: 'aftersales' },
   { key: 'giftRedemptions', path: 'gift-redemptions', permission: 'GIFT_VIEW', group: 'aftersales' },
+  { key: 'giftDistributions', path: 'gift-distributions', permission: 'GIFT_VIEW', group: 'aftersales' },
+  { key: 'giftStatistics', path: 'gift-statistics', permission: 'GIFT_VIEW', group: 'aftersales' },
   { key: 'payments', path: 'payments', permission: 'PAYMENT_VIEW', group: 'aftersales' },
   { key: 'advisorPerformance', path: 'advisor-performance', permission: 'ADVISOR_VIEW' },
   { key: 'advisorMoves', path: 'advisor-moves', permission: 'ADVISOR_MANAGE' },

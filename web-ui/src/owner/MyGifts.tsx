@@ -65,7 +65,7 @@ export function MyGifts() {
     setBusy(true);
     try {
       await api.post<GiftRedemptionView>(`${me}/gift-redemptions/${redemption.id}/cancellation`, { reason: t('owner.gifts.cancelReason') });
-      setSaid({ ok: true, text: t('owner.gifts.cancelled', { points: n(redemption.points) }) });
+      setSaid({ ok: true, text: redemption.channel === 'BATCH' ? t('owner.gifts.givenCancelled') : t('owner.gifts.cancelled', { points: n(redemption.points) }) });
       setCancelling(undefined);
       reload();
     } catch (e) {
@@ -159,13 +159,13 @@ export function MyGifts() {
               <strong>{t(`owner.gifts.status.${r.status}`)}</strong>
             </span>
             <span className="owner-muted">
-              {t('owner.gifts.paid', { points: n(r.points) })} · {formatTime(r.createdAt, 'short')}
+              {r.channel === 'BATCH' ? t('owner.gifts.given') : t('owner.gifts.paid', { points: n(r.points) })} · {formatTime(r.createdAt, 'short')}
             </span>
             {r.status === 'REDEEMED' && <span className="owner-muted">{t('owner.gifts.collect')}</span>}
             {r.allowed.includes('CANCEL') &&
               (cancelling === r.id ? (
                 <div className="owner-confirm" role="group" aria-label={t('owner.gifts.cancel')}>
-                  <p>{t('owner.gifts.cancelConfirm', { points: n(r.points) })}</p>
+                  <p>{r.channel === 'BATCH' ? t('owner.gifts.givenCancelConfirm') : t('owner.gifts.cancelConfirm', { points: n(r.points) })}</p>
                   <button type="button" className="owner-button owner-button--danger" disabled={busy} onClick={() => void cancel(r)}>
                     {t('owner.gifts.cancelOk')}
                   </button>

@@ -82,6 +82,7 @@ export function GiftList() {
     { ...sortable('redeemedQuantity'), title: t('gifts.fields.redeemedQuantity'), align: 'right', render: (_, g) => n(g.redeemedQuantity) },
     { key: 'redeemedPoints', title: t('gifts.fields.redeemedPoints'), align: 'right', render: (_, g) => n(g.redeemedPoints) },
     { key: 'redeemingMembers', title: t('gifts.fields.redeemingMembers'), align: 'right', render: (_, g) => n(g.redeemingMembers) },
+    { key: 'givenQuantity', title: t('gifts.fields.givenQuantity'), align: 'right', render: (_, g) => n(g.givenQuantity) },
     {
       key: 'status',
       title: t('gifts.fields.status'),
@@ -178,6 +179,7 @@ export function GiftList() {
         filters={filters}
         columns={columns}
         refresh={changes}
+        exportable
         empty={{
           description: t('gifts.empty'),
           action: manages && (

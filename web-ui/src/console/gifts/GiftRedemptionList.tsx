@@ -45,7 +45,8 @@ export function GiftRedemptionList() {
     [base],
   );
   const n = (value: number) => formatPoints(value, i18n.language);
-  const channel = (c: string) => (c === 'APP' ? t('gifts.redemptions.channels.APP') : c === 'DESK' ? t('gifts.redemptions.channels.DESK') : c);
+  const channel = (c: string) =>
+    c === 'APP' ? t('gifts.redemptions.channels.APP') : c === 'DESK' ? t('gifts.redemptions.channels.DESK') : c === 'BATCH' ? t('gifts.redemptions.channels.BATCH') : c;
   const done = () => {
     setRedeeming(false);
     setCancelling(undefined);
@@ -167,6 +168,7 @@ export function GiftRedemptionList() {
         filters={filters}
         columns={columns}
         refresh={changes}
+        exportable
         empty={{ description: t('gifts.redemptions.empty') }}
       />
       <RedeemGiftDialog open={redeeming} store={store} onClose={() => setRedeeming(false)} onDone={done} />

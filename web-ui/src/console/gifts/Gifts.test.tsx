@@ -18,7 +18,7 @@ const KEY = expect.stringMatching(/^[0-9a-f-]{36}$/);
 function gift(overrides: Partial<GiftView> = {}): GiftView {
   return {
     id: 'g-1', name: '保温杯', description: '500ml 不锈钢', pointsPrice: 500, memberLimit: 2, lowStockAt: 5, status: 'LISTED', stock: 3, low: true,
-    redeemedQuantity: 12, redeemedPoints: 6000, redeemingMembers: 9, createdAt: '2026-11-20T02:00:00Z', version: 3, ...overrides,
+    redeemedQuantity: 12, redeemedPoints: 6000, redeemingMembers: 9, givenQuantity: 4, createdAt: '2026-11-20T02:00:00Z', version: 3, ...overrides,
   };
 }
 
@@ -71,9 +71,9 @@ describe('礼品管理', () => {
     inApp(<GiftList />, fakeApi({ get }), MANAGER, '/console/gz_tianhe/gifts?low=true&status=LISTED,DELISTED&sort=stock,asc');
 
     const row = (await screen.findByText('保温杯')).closest('tr')!;
-    expect([...row.querySelectorAll('td')].slice(0, 9).map((td) => td.textContent)).toEqual(['保温杯', '500', '3库存不足', '5', '2', '12', '6,000', '9', '已上架']);
+    expect([...row.querySelectorAll('td')].slice(0, 10).map((td) => td.textContent)).toEqual(['保温杯', '500', '3库存不足', '5', '2', '12', '6,000', '9', '4', '已上架']);
     const second = screen.getByText('车载香薰').closest('tr')!;
-    expect([...second.querySelectorAll('td')].slice(0, 9).map((td) => td.textContent)).toEqual(['车载香薰', '1,200', '50', '5', '不限', '1,234', '1,480,800', '800', '已下架']);
+    expect([...second.querySelectorAll('td')].slice(0, 10).map((td) => td.textContent)).toEqual(['车载香薰', '1,200', '50', '5', '不限', '1,234', '1,480,800', '800', '4', '已下架']);
     expect(within(second).queryByText('库存不足')).toBeNull();
     // a listed gift is delisted, a delisted one listed
     expect(queryButton('下架', row)).not.toBeNull();

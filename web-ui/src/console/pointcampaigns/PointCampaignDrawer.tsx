@@ -304,7 +304,7 @@ function CampaignMembers({ store, campaign, editable, refresh, onChanged }: { st
 }
 
 /** Picks several members by name, phone or plate, searching the store's member list as the user types. */
-function MemberPicker({ store, value, onChange }: { store: string; value: string[]; onChange: (ids: string[]) => void }) {
+export function MemberPicker({ store, value, onChange }: { store: string; value: string[]; onChange: (ids: string[]) => void }) {
   const { t } = useTranslation();
   const { api } = useAuth();
   const [options, setOptions] = useState<MemberSummary[]>([]);

@@ -10,7 +10,8 @@ import java.util.Map;
  * store gives for points, one running low and one kept off the catalogue; some of the store's members redeem the
  * cheaper ones at the desk (most handed over, one cancelled), and the demo owner has a 车载香薰 waiting to be
  * collected ({@link #ownerRedeems}). A member without the points for a gift simply does not redeem
- * it. A store that has the gifts already is left as it is.
+ * it. One distribution gives a 精洗服务券 free to a segment ({@link #distribute}). A store that has the gifts already
+ * is left as it is.
  */
 final class DemoGifts {
 
@@ -50,7 +51,34 @@ final class DemoGifts {
             }
             n++;
         }
+        distribute(base, wash);
         return 6;
+    }
+
+    /**
+     * One distribution (decision 0049): a 精洗服务券 to each member of the segment 新能源意向客户 (made by
+     * {@link DemoSegments} before), started at once; the store's job gives it right after, so the page shows it done.
+     */
+    private void distribute(String base, String gift) {
+        Api.Response segments = api.get(base + "/segments?q=" + java.net.URLEncoder.encode("新能源意向客户",
+                java.nio.charset.StandardCharsets.UTF_8));
+        check(segments, "demo segments");
+        String segment = segments.json().path("content").path(0).path("id").asString();
+        if (segment.isEmpty()) {
+            return;
+        }
+        Api.Response created = api.post(base + "/gift-distributions", Map.of("giftId", gift, "title", "春节老客户回馈",
+                "quantity", 1, "segmentId", segment));
+        if (created.status() != 201) {
+            throw new IllegalStateException("demo gift distribution: " + created.status() + " " + created.raw());
+        }
+        if (created.json().path("members").asLong() == 0) {
+            return;
+        }
+        String id = created.json().path("id").asString();
+        String version = "\"" + created.json().path("version").asLong() + "\"";
+        check(api.post(base + "/gift-distributions/" + id + "/start", "", Map.of("If-Match", version)),
+                "demo gift distribution start");
     }
 
     /**

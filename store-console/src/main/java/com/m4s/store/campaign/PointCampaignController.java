@@ -8,6 +8,7 @@ import com.m4s.platform.web.ProblemMessages;
 import com.m4s.platform.web.SqlPage;
 import com.m4s.platform.web.Versions;
 import com.m4s.store.export.ExcelExports;
+import com.m4s.store.selection.MemberFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -159,12 +160,12 @@ class PointCampaignController {
     @PostMapping("/{campaignId}/members/file")
     @Operation(summary = "Add the members an uploaded .csv or .xlsx names by 手机号 and/or 车牌号 (phone first, then"
             + " plate, as the DMS import matches customers); lines that match nobody come back with their reasons",
-            description = "422 point-campaign-file-type, point-campaign-file-unreadable, point-campaign-file-columns,"
-            + " point-campaign-file-empty, point-campaign-file-too-long: nothing added.")
+            description = "422 member-file-type, member-file-unreadable, member-file-columns, member-file-empty,"
+            + " member-file-too-long: nothing added.")
     PointCampaignViews.CampaignFileResult addFromFile(@PathVariable String store, @PathVariable UUID campaignId,
             @RequestPart("file") MultipartFile file) throws IOException {
         String name = file.getOriginalFilename() == null ? "members" : file.getOriginalFilename();
-        List<CampaignMemberFile.Line> lines = CampaignMemberFile.read(name, file.getBytes());
+        List<MemberFile.Line> lines = MemberFile.read(name, file.getBytes(), PointCampaigns.MAX_MEMBERS);
         Locale locale = LocaleContextHolder.getLocale();
         return campaigns.addFromFile(campaignId, lines, subject(), e -> messages.text(e.detail(), locale));
     }

@@ -14,6 +14,8 @@ import com.m4s.store.member.Members;
 import com.m4s.store.points.Points;
 import com.m4s.store.points.SourceType;
 import com.m4s.store.segment.Segments;
+import com.m4s.store.selection.MemberFile;
+import com.m4s.store.selection.MemberSelection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -53,6 +55,7 @@ public class PointCampaigns {
     private final Points points;
     private final Members members;
     private final Segments segments;
+    private final MemberSelection selection;
     private final EventOutbox events;
     private final TenantRegistry tenants;
     private final JobWork work;
@@ -67,7 +70,8 @@ public class PointCampaigns {
     private volatile int crashAfter = -1;
 
     PointCampaigns(PointCampaignRepository campaigns, CampaignMemberRepository campaignMembers,
-            PointCampaignList list, Points points, Members members, Segments segments, EventOutbox events, TenantRegistry tenants,
+            PointCampaignList list, Points points, Members members, Segments segments, MemberSelection selection,
+            EventOutbox events, TenantRegistry tenants,
             JobWork work, @Lazy StoreJobRunner jobs, TransactionTemplate tx, Clock clock) {
         this.campaigns = campaigns;
         this.campaignMembers = campaignMembers;
@@ -75,6 +79,7 @@ public class PointCampaigns {
         this.points = points;
         this.members = members;
         this.segments = segments;
+        this.selection = selection;
         this.events = events;
         this.tenants = tenants;
         this.work = work;
@@ -171,36 +176,20 @@ public class PointCampaigns {
     }
 
     /**
-     * Adds the members an uploaded list names, matched as the DMS import matches customers (phone, then plate); the
-     * lines that match nobody are answered with their reasons, the rest added (in the caller's transaction).
+     * Adds the members an uploaded list names, matched as the DMS import matches customers (phone, then plate,
+     * {@link MemberSelection#match}); the lines that match nobody are answered with their reasons, the rest added (in
+     * the caller's transaction).
      */
     @Transactional
-    public PointCampaignViews.CampaignFileResult addFromFile(UUID id, List<CampaignMemberFile.Line> lines, String caller,
+    public PointCampaignViews.CampaignFileResult addFromFile(UUID id, List<MemberFile.Line> lines, String caller,
             java.util.function.Function<ApiException, String> reasonText) {
         PointCampaign campaign = lock(id);
         require(campaign, PointCampaignStatus.Move.EDIT);
+        MemberSelection.Matched matched = selection.match(lines, reasonText);
         int added = 0;
         int alreadyIn = 0;
-        List<PointCampaignViews.CampaignUnmatchedLine> unmatched = new java.util.ArrayList<>();
         long present = campaignMembers.countByCampaignId(id);
-        for (CampaignMemberFile.Line line : lines) {
-            ApiException refusal = null;
-            UUID member = null;
-            if (line.phone() == null && line.plate() == null) {
-                refusal = new ApiException.Unprocessable("point-campaign-line-empty");
-            } else {
-                member = members.matchDmsCustomer(new Members.DmsCustomer(null, line.phone(), line.plate(), null,
-                        null), false).map(Members.Matched::memberId).orElse(null);
-                if (member == null) {
-                    refusal = new ApiException.Unprocessable("point-campaign-line-unmatched", line.value());
-                }
-            }
-            if (refusal != null) {
-                unmatched.add(new PointCampaignViews.CampaignUnmatchedLine(line.rowNo(), line.value(), refusal.type(),
-                        reasonText.apply(refusal)));
-                continue;
-            }
-            UUID found = Objects.requireNonNull(member);
+        for (UUID found : matched.memberIds()) {
             if (campaignMembers.existsByCampaignIdAndMemberId(id, found)) {
                 alreadyIn++;
                 continue;
@@ -215,6 +204,9 @@ public class PointCampaigns {
         if (added > 0) {
             changed(campaign);
         }
+        List<PointCampaignViews.CampaignUnmatchedLine> unmatched = matched.unmatched().stream()
+                .map(u -> new PointCampaignViews.CampaignUnmatchedLine(u.rowNo(), u.value(), u.type(), u.reason()))
+                .toList();
         return new PointCampaignViews.CampaignFileResult(lines.size(), added, alreadyIn, unmatched, view(id, caller));
     }
 

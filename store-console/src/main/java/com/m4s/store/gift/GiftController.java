@@ -4,14 +4,23 @@ import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.Problems;
 import com.m4s.platform.web.SqlPage;
 import com.m4s.platform.web.Versions;
+import com.m4s.store.export.ExcelColumn;
+import com.m4s.store.export.ExcelExports;
+import com.m4s.store.export.ExcelTable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -36,10 +45,111 @@ import org.springframework.web.bind.annotation.RestController;
         + " redemptions with members' points (GIFT-1..3)")
 class GiftController {
 
-    private final Gifts gifts;
+    /** The gift list as an Excel file: what the list shows, with the per-gift figures. */
+    static final ExcelTable<GiftViews.GiftView> GIFTS_EXPORT = ExcelTable.of("gifts",
+            ExcelColumn.text("name", GiftViews.GiftView::name),
+            ExcelColumn.integer("pointsPrice", GiftViews.GiftView::pointsPrice),
+            ExcelColumn.text("status", g -> Problems.message("export.gifts.status." + g.status())),
+            ExcelColumn.integer("stock", GiftViews.GiftView::stock),
+            ExcelColumn.integer("memberLimit", GiftViews.GiftView::memberLimit),
+            ExcelColumn.integer("redeemedQuantity", GiftViews.GiftView::redeemedQuantity),
+            ExcelColumn.integer("redeemedPoints", GiftViews.GiftView::redeemedPoints),
+            ExcelColumn.integer("redeemingMembers", GiftViews.GiftView::redeemingMembers),
+            ExcelColumn.integer("givenQuantity", GiftViews.GiftView::givenQuantity),
+            ExcelColumn.dateTime("createdAt", GiftViews.GiftView::createdAt));
 
-    GiftController(Gifts gifts) {
+    /** The redemptions list as an Excel file. */
+    static final ExcelTable<GiftViews.RedemptionView> REDEMPTIONS_EXPORT = ExcelTable.of("giftRedemptions",
+            ExcelColumn.dateTime("createdAt", GiftViews.RedemptionView::createdAt),
+            ExcelColumn.text("giftName", GiftViews.RedemptionView::giftName),
+            ExcelColumn.text("memberName", GiftViews.RedemptionView::memberName),
+            ExcelColumn.text("memberPhone", GiftViews.RedemptionView::memberPhone),
+            ExcelColumn.integer("quantity", GiftViews.RedemptionView::quantity),
+            ExcelColumn.integer("points", GiftViews.RedemptionView::points),
+            ExcelColumn.text("channel", r -> Problems.message("export.giftRedemptions.channel." + r.channel())),
+            ExcelColumn.text("status", r -> Problems.message("export.giftRedemptions.status." + r.status())),
+            ExcelColumn.text("createdBy", GiftViews.RedemptionView::createdBy),
+            ExcelColumn.dateTime("handedOverAt", GiftViews.RedemptionView::handedOverAt),
+            ExcelColumn.text("cancelReason", GiftViews.RedemptionView::cancelReason));
+
+    /** The statistics per member as an Excel file. */
+    static final ExcelTable<GiftViews.MemberStatsView> MEMBER_STATS_EXPORT = ExcelTable.of("giftMemberStats",
+            ExcelColumn.text("memberName", GiftViews.MemberStatsView::memberName),
+            ExcelColumn.text("memberPhone", GiftViews.MemberStatsView::memberPhone),
+            ExcelColumn.integer("redemptions", GiftViews.MemberStatsView::redemptions),
+            ExcelColumn.integer("quantity", GiftViews.MemberStatsView::quantity),
+            ExcelColumn.integer("points", GiftViews.MemberStatsView::points),
+            ExcelColumn.integer("gifts", GiftViews.MemberStatsView::gifts),
+            ExcelColumn.integer("givenQuantity", GiftViews.MemberStatsView::givenQuantity),
+            ExcelColumn.dateTime("lastAt", GiftViews.MemberStatsView::lastAt));
+
+    private final Gifts gifts;
+    private final ExcelExports exports;
+
+    GiftController(Gifts gifts, ExcelExports exports) {
         this.gifts = gifts;
+        this.exports = exports;
+    }
+
+    @GetMapping(value = "/gifts/export", produces = ExcelExports.XLSX)
+    @Operation(summary = "The gift list as an Excel file: every gift the list's filters match, in its sort, with"
+            + " stock and redemption figures; texts in the caller's language")
+    @ApiResponse(responseCode = "200", description = "the .xlsx file, named 礼品_<date>.xlsx",
+            content = @Content(mediaType = ExcelExports.XLSX, schema = @Schema(type = "string", format = "binary")))
+    void exportGifts(@PathVariable String store,
+            @RequestParam(required = false) @Nullable List<GiftStatus> status,
+            @RequestParam(required = false) @Size(max = 40) @Nullable String search,
+            @RequestParam(defaultValue = "false") boolean low,
+            @RequestParam(defaultValue = "createdAt,desc") String sort,
+            HttpServletResponse response) throws IOException {
+        SqlPage order = SqlPage.everyRow(sort, GiftList.GIFT_SORTABLE, GiftList.GIFT_TIE_BREAKER);
+        exports.write(response, GIFTS_EXPORT, sink -> gifts.exportGifts(new GiftList.GiftFilter(status, search, low),
+                order, sink));
+    }
+
+    @GetMapping(value = "/gift-redemptions/export", produces = ExcelExports.XLSX)
+    @Operation(summary = "The redemptions list as an Excel file: every redemption the list's filters match, in its"
+            + " sort")
+    @ApiResponse(responseCode = "200", description = "the .xlsx file, named 礼品兑换_<date>.xlsx",
+            content = @Content(mediaType = ExcelExports.XLSX, schema = @Schema(type = "string", format = "binary")))
+    void exportGiftRedemptions(@PathVariable String store,
+            @RequestParam(required = false) @Nullable List<GiftRedemptionStatus> status,
+            @RequestParam(required = false) @Nullable UUID gift,
+            @RequestParam(required = false) @Nullable UUID member,
+            @RequestParam(required = false) @Nullable GiftChannel channel,
+            @RequestParam(required = false) @Size(max = 40) @Nullable String search,
+            @RequestParam(defaultValue = "createdAt,desc") String sort,
+            HttpServletResponse response) throws IOException {
+        SqlPage order = SqlPage.everyRow(sort, GiftList.REDEMPTION_SORTABLE, GiftList.REDEMPTION_TIE_BREAKER);
+        exports.write(response, REDEMPTIONS_EXPORT, sink -> gifts.exportRedemptions(new GiftList.RedemptionFilter(
+                status, gift, member, channel, search), order, sink));
+    }
+
+    @GetMapping("/gift-statistics/members")
+    @Operation(summary = "Statistics per member: who redeemed or was given gifts, how often, how many, the points"
+            + " spent (cancelled redemptions not counted); a gift, a phone or name (part); most points first")
+    PageResult<GiftViews.MemberStatsView> giftMemberStatistics(@PathVariable String store,
+            @RequestParam(required = false) @Nullable UUID gift,
+            @RequestParam(required = false) @Size(max = 40) @Nullable String search,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "points,desc") String sort) {
+        return gifts.memberStats(new GiftList.MemberStatsFilter(gift, search), SqlPage.of(page, size, sort,
+                GiftList.MEMBER_STATS_SORTABLE, GiftList.MEMBER_STATS_TIE_BREAKER));
+    }
+
+    @GetMapping(value = "/gift-statistics/members/export", produces = ExcelExports.XLSX)
+    @Operation(summary = "The statistics per member as an Excel file, as the list filters and sorts them")
+    @ApiResponse(responseCode = "200", description = "the .xlsx file, named 会员礼品统计_<date>.xlsx",
+            content = @Content(mediaType = ExcelExports.XLSX, schema = @Schema(type = "string", format = "binary")))
+    void exportGiftMemberStatistics(@PathVariable String store,
+            @RequestParam(required = false) @Nullable UUID gift,
+            @RequestParam(required = false) @Size(max = 40) @Nullable String search,
+            @RequestParam(defaultValue = "points,desc") String sort,
+            HttpServletResponse response) throws IOException {
+        SqlPage order = SqlPage.everyRow(sort, GiftList.MEMBER_STATS_SORTABLE, GiftList.MEMBER_STATS_TIE_BREAKER);
+        exports.write(response, MEMBER_STATS_EXPORT, sink -> gifts.exportMemberStats(new GiftList.MemberStatsFilter(
+                gift, search), order, sink));
     }
 
     @GetMapping("/gifts")
@@ -126,16 +236,18 @@ class GiftController {
     }
 
     @GetMapping("/gift-redemptions")
-    @Operation(summary = "Members' redemptions, newest first: statuses, a gift, a member, a phone or name (part)")
+    @Operation(summary = "Members' redemptions, newest first: statuses, a gift, a member, a channel (BATCH: given by"
+            + " a distribution), a phone or name (part)")
     PageResult<GiftViews.RedemptionView> giftRedemptions(@PathVariable String store,
             @RequestParam(required = false) @Nullable List<GiftRedemptionStatus> status,
             @RequestParam(required = false) @Nullable UUID gift,
             @RequestParam(required = false) @Nullable UUID member,
+            @RequestParam(required = false) @Nullable GiftChannel channel,
             @RequestParam(required = false) @Size(max = 40) @Nullable String search,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "createdAt,desc") String sort) {
-        return gifts.redemptions(new GiftList.RedemptionFilter(status, gift, member, search),
+        return gifts.redemptions(new GiftList.RedemptionFilter(status, gift, member, channel, search),
                 SqlPage.of(page, size, sort, GiftList.REDEMPTION_SORTABLE, GiftList.REDEMPTION_TIE_BREAKER));
     }
 

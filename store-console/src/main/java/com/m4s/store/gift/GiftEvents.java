@@ -11,7 +11,11 @@ public final class GiftEvents {
     /** Event types, past tense. */
     public enum Type {
         GiftCreated, GiftChanged, GiftListed, GiftDelisted, GiftStockMoved, GiftRedeemed, GiftHandedOver,
-        GiftRedemptionCancelled
+        GiftRedemptionCancelled,
+        /** A gift given free to a member by a distribution (a redemption of channel BATCH). */
+        GiftDistributed,
+        GiftDistributionCreated, GiftDistributionMembersChanged, GiftDistributionDiscarded, GiftDistributionStarted,
+        GiftDistributionFinished
     }
 
     /** A gift after a change of what it is or whether it is listed. */
@@ -27,6 +31,11 @@ public final class GiftEvents {
     /** A redemption after a step. */
     public record GiftRedemptionChanged(UUID redemptionId, UUID giftId, UUID memberId, String store,
             @Nullable String group, int quantity, long points, GiftRedemptionStatus status, String channel) {
+    }
+
+    /** A distribution after a step, with its counts so far. */
+    public record GiftDistributionChanged(UUID distributionId, UUID giftId, String store, @Nullable String group,
+            GiftDistributionStatus status, int quantity, long members, long given, long skipped, long version) {
     }
 
     private GiftEvents() {

@@ -31,8 +31,12 @@ class GiftRedemption extends KeyedEntity {
     private GiftRedemptionStatus status;
     @Enumerated(EnumType.STRING)
     private GiftChannel channel;
+    /** The points entry that paid it; none for a gift given by a distribution. */
     @Column(name = "points_entry_id")
-    private UUID pointsEntryId;
+    private @Nullable UUID pointsEntryId;
+    /** The distribution that gave it (channel BATCH), else null. */
+    @Column(name = "distribution_id")
+    private @Nullable UUID distributionId;
     @Column(name = "return_entry_id")
     private @Nullable UUID returnEntryId;
     @Column(name = "handed_over_by")
@@ -53,7 +57,6 @@ class GiftRedemption extends KeyedEntity {
         this.memberId = new UUID(0, 0);
         this.status = GiftRedemptionStatus.REDEEMED;
         this.channel = GiftChannel.APP;
-        this.pointsEntryId = new UUID(0, 0);
     }
 
     GiftRedemption(Gift gift, UUID memberId, int quantity, GiftChannel channel, String idempotencyKey,
@@ -66,7 +69,16 @@ class GiftRedemption extends KeyedEntity {
         this.points = gift.pointsPrice() * quantity;
         this.status = GiftRedemptionStatus.REDEEMED;
         this.channel = channel;
-        this.pointsEntryId = new UUID(0, 0);
+    }
+
+    /** A gift given free by a distribution: channel BATCH, no points. */
+    static GiftRedemption given(Gift gift, UUID memberId, int quantity, UUID distributionId, String idempotencyKey,
+            String requestHash, String createdBy, Instant now) {
+        GiftRedemption given = new GiftRedemption(gift, memberId, quantity, GiftChannel.BATCH, idempotencyKey,
+                requestHash, createdBy, now);
+        given.points = 0;
+        given.distributionId = distributionId;
+        return given;
     }
 
     /** The points entry that paid it (posted with the redemption's id as its source). */
@@ -82,7 +94,8 @@ class GiftRedemption extends KeyedEntity {
         touch(now);
     }
 
-    void cancel(UUID returnEntry, String reason, String by, Instant now) {
+    /** Cancels it; {@code returnEntry}: the points entry that gave the points back (none for a free gift). */
+    void cancel(@Nullable UUID returnEntry, String reason, String by, Instant now) {
         require(GiftRedemptionStatus.Move.CANCEL);
         status = GiftRedemptionStatus.CANCELLED;
         returnEntryId = returnEntry;
@@ -105,4 +118,5 @@ class GiftRedemption extends KeyedEntity {
     long points() { return points; }
     GiftRedemptionStatus status() { return status; }
     GiftChannel channel() { return channel; }
+    @Nullable UUID distributionId() { return distributionId; }
 }

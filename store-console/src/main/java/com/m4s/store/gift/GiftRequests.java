@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,20 @@ final class GiftRequests {
 
     /** Why a redemption is cancelled. */
     record RedemptionCancellation(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** A new distribution: the gift, how many each member gets, why; members picked and a segment, if given. */
+    record DistributionForm(@NotNull UUID giftId, @NotBlank @Size(max = 100) String title,
+            @Min(1) @Max(99) int quantity, @Size(max = 10_000) @Nullable List<UUID> memberIds,
+            @Nullable UUID segmentId) {
+    }
+
+    /** Members picked by hand for a distribution. */
+    record DistributionMembers(@NotNull @Size(min = 1, max = 10_000) List<UUID> memberIds) {
+    }
+
+    /** A segment whose members now join a distribution. */
+    record DistributionSegment(@NotNull UUID segmentId) {
     }
 
     private GiftRequests() {

@@ -8,6 +8,8 @@ public enum GiftStockKind {
     ADJUST,
     /** Taken by a redemption. */
     REDEEM,
+    /** Given free to a member by a batch distribution (its redemption of channel BATCH named). */
+    DISTRIBUTE,
     /** Put back by a cancelled redemption. */
     REDEMPTION_CANCEL
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -208,11 +209,15 @@ public class Gifts {
         }
         // the gift before the member's points, as a redemption takes them
         Gift gift = gifts.lock(redemption.giftId()).orElseThrow();
-        Points.Posted back = points.returnRedeemed(redemption.memberId(), redemption.points(), source(redemption),
-                "gift-redemption:" + id + ":points-return", actor);
+        UUID returned = null;
+        if (redemption.channel() != GiftChannel.BATCH) {
+            // a gift given by a distribution cost no points: only the stock comes back
+            returned = Objects.requireNonNull(points.returnRedeemed(redemption.memberId(), redemption.points(),
+                    source(redemption), "gift-redemption:" + id + ":points-return", actor).entryId());
+        }
         move(gift, GiftStockKind.REDEMPTION_CANCEL, redemption.quantity(), id, null,
                 "gift-redemption:" + id + ":stock-return", actor);
-        redemption.cancel(Objects.requireNonNull(back.entryId()), reason.strip(), actor, clock.instant());
+        redemption.cancel(returned, reason.strip(), actor, clock.instant());
         redemptions.saveAndFlush(redemption);
         publish(GiftEvents.Type.GiftRedemptionCancelled, redemption);
         return redemptionView(id);
@@ -239,6 +244,31 @@ public class Gifts {
     @Transactional(readOnly = true)
     public PageResult<GiftViews.RedemptionView> redemptions(GiftList.RedemptionFilter filter, SqlPage page) {
         return list.redemptions(filter, page);
+    }
+
+    /** Every gift the list shows for this filter, one at a time (an export); how many. */
+    @Transactional(readOnly = true)
+    public long exportGifts(GiftList.GiftFilter filter, SqlPage order, Consumer<GiftViews.GiftView> sink) {
+        return list.eachGift(filter, order, sink);
+    }
+
+    /** Every redemption the list shows for this filter, one at a time (an export); how many. */
+    @Transactional(readOnly = true)
+    public long exportRedemptions(GiftList.RedemptionFilter filter, SqlPage order,
+            Consumer<GiftViews.RedemptionView> sink) {
+        return list.eachRedemption(filter, order, sink);
+    }
+
+    /** Statistics per member: redemptions, quantity, points spent (cancelled ones not counted). */
+    @Transactional(readOnly = true)
+    public PageResult<GiftViews.MemberStatsView> memberStats(GiftList.MemberStatsFilter filter, SqlPage page) {
+        return list.memberStats(filter, page);
+    }
+
+    @Transactional(readOnly = true)
+    public long exportMemberStats(GiftList.MemberStatsFilter filter, SqlPage order,
+            Consumer<GiftViews.MemberStatsView> sink) {
+        return list.eachMemberStats(filter, order, sink);
     }
 
     @Transactional(readOnly = true)
@@ -270,7 +300,7 @@ public class Gifts {
     // --- the stock ledger
 
     /** Posts one movement of the locked gift: once per key, never below zero, published with the stock after it. */
-    private void move(Gift gift, GiftStockKind kind, long delta, @Nullable UUID redemption, @Nullable String reason,
+    void move(Gift gift, GiftStockKind kind, long delta, @Nullable UUID redemption, @Nullable String reason,
             String key, String actor) {
         String hash = Sha256.hex(gift.id() + "|" + kind + "|" + delta + "|" + redemption + "|" + reason);
         var earlier = entries.findByIdempotencyKey(key);
@@ -315,13 +345,13 @@ public class Gifts {
                 gift.status(), gift.pointsPrice(), gift.stock(), gift.version()));
     }
 
-    private void publish(GiftEvents.Type type, GiftRedemption r) {
+    void publish(GiftEvents.Type type, GiftRedemption r) {
         String store = TenantContext.require().storeCode();
         events.publish(GiftEvents.TOPIC, type.name(), new GiftEvents.GiftRedemptionChanged(r.id(), r.giftId(),
                 r.memberId(), store, group(store), r.quantity(), r.points(), r.status(), r.channel().name()));
     }
 
-    private @Nullable String group(String store) {
+    @Nullable String group(String store) {
         return tenants.find(store).map(TenantRegistry.Entry::groupCode).orElse(null);
     }
 

@@ -205,7 +205,7 @@ class PointCampaignsTest extends StoreConsoleTest {
         Api.Response noColumn = author().upload(BASE + "/point-campaigns/" + id + "/members/file", "file", "x.csv",
                 "text/csv", "姓名\n张三\n".getBytes(StandardCharsets.UTF_8));
         assertThat(noColumn.status()).isEqualTo(422);
-        assertThat(noColumn.json().path("type").asString()).endsWith("point-campaign-file-columns");
+        assertThat(noColumn.json().path("type").asString()).endsWith("member-file-columns");
     }
 
     @Test

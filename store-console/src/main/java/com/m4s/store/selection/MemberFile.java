@@ -1,4 +1,4 @@
-package com.m4s.store.campaign;
+package com.m4s.store.selection;
 
 import com.m4s.platform.web.ApiException;
 import com.m4s.store.export.SheetFile;
@@ -8,39 +8,38 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An uploaded list of a campaign's members: CSV or .xlsx with a header row naming 手机号 (phone) and/or 车牌号
- * (plate), a note in brackets after the name allowed; one member a line. Lines are matched as the DMS import matches
- * customers (decision 0030): phone first, then plate. A file that cannot be read, or names neither column, is refused
- * whole (422); a line that matches nobody is reported with its reason and the rest are added.
+ * An uploaded list of members (a point campaign's, a gift distribution's): CSV or .xlsx with a header row naming
+ * 手机号 (phone) and/or 车牌号 (plate), a note in brackets after the name allowed; one member a line. Lines are
+ * matched by {@link MemberSelection#match} as the DMS import matches customers (decision 0030): phone first, then
+ * plate. A file that cannot be read, or names neither column, is refused whole (422 {@code member-file-*}); a line
+ * that matches nobody is reported with its reason and the rest are taken.
  */
-final class CampaignMemberFile {
-
-    /** The most lines a file may hold: a campaign's member limit. */
-    static final int MAX_LINES = PointCampaigns.MAX_MEMBERS;
+public final class MemberFile {
 
     /** A data line: its row as Excel shows it (the header is row 1) and what it names. */
-    record Line(int rowNo, @Nullable String phone, @Nullable String plate) {
+    public record Line(int rowNo, @Nullable String phone, @Nullable String plate) {
 
         /** What the line said, for the report. */
-        String value() {
+        public String value() {
             return phone != null ? phone : plate != null ? plate : "";
         }
     }
 
-    private CampaignMemberFile() {
+    private MemberFile() {
     }
 
-    static List<Line> read(String fileName, byte[] content) {
+    /** The file's lines, at most {@code maxLines} (422 {@code member-file-too-long} for more). */
+    public static List<Line> read(String fileName, byte[] content, int maxLines) {
         SheetFile.Format format = SheetFile.Format.of(fileName)
-                .orElseThrow(() -> new ApiException.Unprocessable("point-campaign-file-type"));
+                .orElseThrow(() -> new ApiException.Unprocessable("member-file-type"));
         List<List<String>> table;
         try {
             table = SheetFile.read(content, format);
         } catch (SheetFile.Unreadable e) {
-            throw new ApiException.Unprocessable("point-campaign-file-unreadable");
+            throw new ApiException.Unprocessable("member-file-unreadable");
         }
         if (table.isEmpty()) {
-            throw new ApiException.Unprocessable("point-campaign-file-empty");
+            throw new ApiException.Unprocessable("member-file-empty");
         }
         int phone = -1;
         int plate = -1;
@@ -54,7 +53,7 @@ final class CampaignMemberFile {
             }
         }
         if (phone < 0 && plate < 0) {
-            throw new ApiException.Unprocessable("point-campaign-file-columns");
+            throw new ApiException.Unprocessable("member-file-columns");
         }
         List<Line> lines = new ArrayList<>();
         for (int r = 1; r < table.size(); r++) {
@@ -67,10 +66,10 @@ final class CampaignMemberFile {
             lines.add(new Line(r + 1, p, v == null ? null : v.replace(" ", "").toUpperCase(Locale.ROOT)));
         }
         if (lines.isEmpty()) {
-            throw new ApiException.Unprocessable("point-campaign-file-empty");
+            throw new ApiException.Unprocessable("member-file-empty");
         }
-        if (lines.size() > MAX_LINES) {
-            throw new ApiException.Unprocessable("point-campaign-file-too-long", MAX_LINES);
+        if (lines.size() > maxLines) {
+            throw new ApiException.Unprocessable("member-file-too-long", maxLines);
         }
         return lines;
     }
