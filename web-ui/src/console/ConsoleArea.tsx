@@ -24,6 +24,8 @@ import { WalletCashOutList } from './wallet/WalletCashOutList';
 import { CouponTemplateList } from './coupons/CouponTemplateList';
 import { GiftList } from './gifts/GiftList';
 import { GiftRedemptionList } from './gifts/GiftRedemptionList';
+import { ProductCategories } from './mall/ProductCategories';
+import { ProductList } from './mall/ProductList';
 import { PaymentList } from './payments/PaymentList';
 import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
@@ -94,6 +96,8 @@ export default function ConsoleArea() {
               <Route path="coupons" element={<CouponTemplateList />} />
               <Route path="gifts" element={<GiftList />} />
               <Route path="gift-redemptions" element={<GiftRedemptionList />} />
+              <Route path="products" element={<ProductList />} />
+              <Route path="product-categories" element={<ProductCategories />} />
               <Route path="payments" element={<PaymentList />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />
