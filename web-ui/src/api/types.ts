@@ -308,6 +308,39 @@ export type GiftDistributionFileResult = Omit<ConsoleSchemas['DistributionFileRe
 export type GiftDistributionSegmentResult = Omit<ConsoleSchemas['DistributionSegmentResult'], 'distribution'> & { distribution: GiftDistributionView };
 /** A member's gifts (cancelled ones not counted): redemptions, pieces, points spent, pieces given by distributions. */
 export type GiftMemberStats = ConsoleSchemas['MemberStatsView'];
+/* The store's mall catalogue (MALL-1, MALL-3): categories, products with SKUs and their stock ledger; money in fen. */
+export type ProductCategoryView = Nullable<ConsoleSchemas['CategoryView'], 'parentId'>;
+export type ProductCategoryForm = Nullable<ConsoleSchemas['CategoryForm'], 'parentId' | 'sortOrder'>;
+export type ProductStatus = ConsoleSchemas['ProductRow']['status'];
+export type ProductRow = Nullable<ConsoleSchemas['ProductRow'], 'thumbnailUrl'>;
+export type ProductSkuView = Nullable<ConsoleSchemas['SkuView'], 'code' | 'salePriceFen'>;
+export type ProductView = Omit<Nullable<ConsoleSchemas['ProductView'], 'subtitle' | 'description' | 'listedAt'>, 'photos' | 'skus'> & {
+  photos: PhotoView[];
+  skus: ProductSkuView[];
+};
+export type ProductSkuForm = Nullable<ConsoleSchemas['SkuForm'], 'code' | 'salePriceFen' | 'lowStockAt' | 'initialStock'>;
+export type ProductForm = Omit<
+  Nullable<ConsoleSchemas['ProductForm'], 'subtitle' | 'description' | 'fitment' | 'photos' | 'skus' | 'listed'>,
+  'skus'
+> & { skus?: ProductSkuForm[] | null };
+export type ProductStockReceipt = Nullable<ConsoleSchemas['ProductStockReceipt'], 'reason'>;
+export type ProductStockAdjustment = ConsoleSchemas['ProductStockAdjustment'];
+export type ProductStockEntry = Nullable<ConsoleSchemas['ProductStockEntryView'], 'reason'>;
+export type ProductStockKind = ProductStockEntry['kind'];
+/* The mall in the owner app: cards of a list (fitsMyCar null: fits every car), the home, a search page, a product. */
+export type MallCard = Omit<Nullable<ConsoleSchemas['MallCard'], 'subtitle' | 'originalPriceFen' | 'fitsMyCar'>, 'photo'> & { photo?: PhotoView | null };
+export type MallHome = Omit<ConsoleSchemas['MallHome'], 'hot' | 'recommended' | 'categories'> & {
+  hot: MallCard[];
+  recommended: MallCard[];
+  categories: ProductCategoryView[];
+};
+export type MallPage = Omit<ConsoleSchemas['MallPage'], 'content'> & { content: MallCard[] };
+export type MallSort = NonNullable<NonNullable<ConsoleOperations['searchMyMall']['parameters']['query']>['sort']>;
+export type MallSku = Nullable<ConsoleSchemas['MallSku'], 'salePriceFen'>;
+export type MallProduct = Omit<Nullable<ConsoleSchemas['MallProduct'], 'subtitle' | 'description' | 'fitsMyCar'>, 'skus' | 'photos'> & {
+  photos: PhotoView[];
+  skus: MallSku[];
+};
 /** A refund; `onlineStatus`: where its online part is at Stripe (null without one). */
 export type PaymentRefundView = Omit<ConsoleSchemas['RefundView'], 'onlineStatus'> & { onlineStatus?: OnlineRefundStatus | null };
 export type PaymentWebhookView = ConsoleSchemas['WebhookView'];

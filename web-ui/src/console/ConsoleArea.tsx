@@ -26,6 +26,8 @@ import { GiftList } from './gifts/GiftList';
 import { GiftRedemptionList } from './gifts/GiftRedemptionList';
 import { GiftDistributionList } from './gifts/GiftDistributionList';
 import { GiftStatistics } from './gifts/GiftStatistics';
+import { ProductCategories } from './mall/ProductCategories';
+import { ProductList } from './mall/ProductList';
 import { PaymentList } from './payments/PaymentList';
 import { RepairOrderDetail } from './repairorders/RepairOrderDetail';
 import { RepairOrderList } from './repairorders/RepairOrderList';
@@ -98,6 +100,8 @@ export default function ConsoleArea() {
               <Route path="gift-redemptions" element={<GiftRedemptionList />} />
               <Route path="gift-distributions" element={<GiftDistributionList />} />
               <Route path="gift-statistics" element={<GiftStatistics />} />
+              <Route path="products" element={<ProductList />} />
+              <Route path="product-categories" element={<ProductCategories />} />
               <Route path="payments" element={<PaymentList />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />

@@ -82,6 +82,13 @@ describe('ConsoleLayout', () => {
     expect(menuItems()).toEqual(['概览', '会员与车辆', '二手车', '二手车市场', '优惠券', '礼品管理', '礼品兑换', '礼品发放', '礼品统计', '我的公告']);
   });
 
+  it('shows the mall pages under their own group title to who may read the mall', async () => {
+    renderWith([...SERVICE_STAFF, 'MALL_VIEW']);
+    await storesChecked();
+    expect(menuItems()).toEqual(['概览', '会员与车辆', '二手车', '二手车市场', '商城商品', '商品分类', '我的公告']);
+    expect(screen.getByText('商城')).toBeInTheDocument();
+  });
+
   it("builds the menu from the store's permissions, not from the role in the token", async () => {
     renderWith(SERVICE_STAFF);
     await storesChecked();

@@ -5,7 +5,7 @@ import type { Role } from '../auth/claims';
  * Every console page: its path under /console/:store, the menu text key and the permission it needs (the user's
  * permissions in the store come from store-console, see permissions.tsx). A work list names the permission of the
  * work: the review queue is for those who review (USED_CAR_MANAGE); who may only read cars finds them under 二手车.
- * A page with a `group` is shown under the group's title (售后与积分), where the group's first visible page stands.
+ * A page with a `group` is shown under the group's title (售后与积分, 商城), where the group's first visible page stands.
  */
 export const CONSOLE_PAGES = [
   { key: 'dashboard', path: '', permission: 'CONSOLE_USE' },
@@ -29,6 +29,8 @@ export const CONSOLE_PAGES = [
   { key: 'giftRedemptions', path: 'gift-redemptions', permission: 'GIFT_VIEW', group: 'aftersales' },
   { key: 'giftDistributions', path: 'gift-distributions', permission: 'GIFT_VIEW', group: 'aftersales' },
   { key: 'giftStatistics', path: 'gift-statistics', permission: 'GIFT_VIEW', group: 'aftersales' },
+  { key: 'products', path: 'products', permission: 'MALL_VIEW', group: 'mall' },
+  { key: 'productCategories', path: 'product-categories', permission: 'MALL_VIEW', group: 'mall' },
   { key: 'payments', path: 'payments', permission: 'PAYMENT_VIEW', group: 'aftersales' },
   { key: 'advisorPerformance', path: 'advisor-performance', permission: 'ADVISOR_VIEW' },
   { key: 'advisorMoves', path: 'advisor-moves', permission: 'ADVISOR_MANAGE' },
@@ -40,7 +42,7 @@ export const CONSOLE_PAGES = [
 ] as const satisfies readonly { key: string; path: string; permission: Permission; group?: ConsoleMenuGroup }[];
 
 /** Menu groups: pages of one group are shown together under its title (console.menuGroups.<group>). */
-export type ConsoleMenuGroup = 'aftersales';
+export type ConsoleMenuGroup = 'aftersales' | 'mall';
 
 export type ConsolePageKey = (typeof CONSOLE_PAGES)[number]['key'];
 

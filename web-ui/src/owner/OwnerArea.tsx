@@ -6,6 +6,8 @@ import { AuthProvider } from '../auth/AuthProvider';
 import { hasAnyRole } from '../auth/claims';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SessionExpiredDialog } from '../ui/SessionExpiredDialog';
+import { Mall } from './Mall';
+import { MallProduct } from './MallProduct';
 import { Market } from './Market';
 import { MyAdvisor } from './MyAdvisor';
 import { MyCard } from './MyCard';
@@ -33,7 +35,7 @@ function Welcome() {
   const { signIn } = useAuth();
   const { pathname } = useLocation();
   // back to the page that asked for the sign-in (e.g. a link to one of the owner's cars), else the start
-  const returnTo = /^\/app\/(sell|used-cars|market|points|wallet|pay|payments|card|coupons|coupon-centre|gifts)(\/|$)/.test(pathname) ? pathname : '/app';
+  const returnTo = /^\/app\/(sell|used-cars|market|points|wallet|pay|payments|card|coupons|coupon-centre|gifts|mall)(\/|$)/.test(pathname) ? pathname : '/app';
   return (
     <section className="owner-card owner-welcome">
       <h1>{t('owner.welcomeTitle')}</h1>
@@ -124,6 +126,8 @@ export default function OwnerArea() {
               <Route path="coupons" element={<OwnerOnly><MyCoupons /></OwnerOnly>} />
               <Route path="coupon-centre" element={<OwnerOnly><CouponCentre /></OwnerOnly>} />
               <Route path="gifts" element={<OwnerOnly><MyGifts /></OwnerOnly>} />
+              <Route path="mall" element={<OwnerOnly><Mall /></OwnerOnly>} />
+              <Route path="mall/products/:productId" element={<OwnerOnly><MallProduct /></OwnerOnly>} />
               <Route path="pay" element={<OwnerOnly><MyPayables /></OwnerOnly>} />
               <Route path="pay/return/:orderId" element={<OwnerOnly><PaymentReturn /></OwnerOnly>} />
               <Route path="payments" element={<OwnerOnly><MyPayments /></OwnerOnly>} />

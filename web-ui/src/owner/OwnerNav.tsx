@@ -27,6 +27,7 @@ export function OwnerNav() {
     { to: '/app/wallet', label: t('owner.wallet.nav') },
     { to: '/app/coupons', label: t('owner.coupons.nav') },
     { to: '/app/gifts', label: t('owner.gifts.nav') },
+    { to: '/app/mall', label: t('owner.mall.nav') },
     { to: '/app/payments', label: t('owner.payments.nav') },
     { to: '/app/sell', label: t('owner.usedCars.sell') },
     { to: '/app/used-cars', label: t('owner.usedCars.mine') },
