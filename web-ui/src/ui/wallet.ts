@@ -38,5 +38,7 @@ export function walletSource(t: TFunction, entry: WalletEntryView): string {
       return t('owner.wallet.cashOut', { method: entry.method ? t(`wallet.methods.${entry.method}`) : '' });
     case 'ONLINE_TOP_UP':
       return t('owner.wallet.fromOnlineTopUp', { method: t(`payments.onlineMethods.${ONLINE_METHOD_OF[entry.method ?? 'CARD']}`) });
+    case 'MALL_ORDER':
+      return t('owner.wallet.fromMallOrder', { order: entry.sourceRef ?? '' });
   }
 }

@@ -43,7 +43,7 @@ class MallOrderController {
     @GetMapping("/mall-orders")
     @Operation(summary = "The mall's orders, newest first: statuses, pick-up or installation, an order number or a"
             + " member's phone or name (part)")
-    PageResult<MallOrderViews.OrderRow> mallOrders(@PathVariable String store,
+    PageResult<MallOrderViews.MallOrderRow> mallOrders(@PathVariable String store,
             @RequestParam(required = false) @Nullable List<MallOrderStatus> status,
             @RequestParam(required = false) @Nullable Fulfilment fulfilment,
             @RequestParam(required = false) @Size(max = 40) @Nullable String search,
@@ -57,7 +57,7 @@ class MallOrderController {
     @GetMapping("/mall-orders/{orderId}")
     @Operation(summary = "One order with its lines, its payment's split and each step (the pick-up code is the"
             + " owner's to show)")
-    MallOrderViews.OrderView mallOrder(@PathVariable String store, @PathVariable UUID orderId) {
+    MallOrderViews.MallOrderView mallOrder(@PathVariable String store, @PathVariable UUID orderId) {
         return orders.view(orderId);
     }
 
@@ -65,14 +65,14 @@ class MallOrderController {
     @PostMapping("/mall-orders/{orderId}/ready")
     @Operation(summary = "A paid pick-up order is waiting at the desk", description = "409"
             + " mall-order-move-not-allowed.")
-    MallOrderViews.OrderView readyMallOrder(@PathVariable String store, @PathVariable UUID orderId) {
+    MallOrderViews.MallOrderView readyMallOrder(@PathVariable String store, @PathVariable UUID orderId) {
         return orders.ready(orderId);
     }
 
     @Allow(Permission.MALL_MANAGE)
     @PostMapping("/mall-orders/{orderId}/schedule")
     @Operation(summary = "Book (or move) the fitting of a paid installation order, with its repair order if known")
-    MallOrderViews.OrderView scheduleMallOrder(@PathVariable String store, @PathVariable UUID orderId,
+    MallOrderViews.MallOrderView scheduleMallOrder(@PathVariable String store, @PathVariable UUID orderId,
             @Valid @RequestBody MallOrderRequests.Schedule schedule) {
         return orders.schedule(orderId, schedule.at(), schedule.repairOrderNumber());
     }
@@ -81,7 +81,7 @@ class MallOrderController {
     @PostMapping("/mall-orders/{orderId}/pickup")
     @Operation(summary = "Hand a pick-up order over: the code the owner shows", description = "409"
             + " mall-order-code-wrong, mall-order-move-not-allowed.")
-    MallOrderViews.OrderView pickUpMallOrder(@PathVariable String store, @PathVariable UUID orderId,
+    MallOrderViews.MallOrderView pickUpMallOrder(@PathVariable String store, @PathVariable UUID orderId,
             @Valid @RequestBody MallOrderRequests.Pickup pickup) {
         return orders.complete(orderId, pickup.code(), Caller.currentUsername());
     }
@@ -89,7 +89,7 @@ class MallOrderController {
     @Allow(Permission.MALL_MANAGE)
     @PostMapping("/mall-orders/{orderId}/installation")
     @Operation(summary = "An installation order was fitted", description = "409 mall-order-move-not-allowed.")
-    MallOrderViews.OrderView installMallOrder(@PathVariable String store, @PathVariable UUID orderId) {
+    MallOrderViews.MallOrderView installMallOrder(@PathVariable String store, @PathVariable UUID orderId) {
         return orders.complete(orderId, null, Caller.currentUsername());
     }
 }

@@ -81,20 +81,20 @@ class MallOrderList {
         return taken;
     }
 
-    Optional<MallOrderViews.OrderView> order(UUID id) {
-        List<MallOrderViews.OrderView> one = withLines(jdbc.sql("select " + COLUMNS + " " + FROM + " where o.id = :id")
+    Optional<MallOrderViews.MallOrderView> order(UUID id) {
+        List<MallOrderViews.MallOrderView> one = withLines(jdbc.sql("select " + COLUMNS + " " + FROM + " where o.id = :id")
                 .param("id", id).query((rs, row) -> view(rs)).list());
         return one.stream().findFirst();
     }
 
-    PageResult<MallOrderViews.OrderView> ofMember(UUID member, SqlPage page) {
-        PageResult<MallOrderViews.OrderView> found = page.query(jdbc, COLUMNS, FROM + " where o.member_id = :member",
+    PageResult<MallOrderViews.MallOrderView> ofMember(UUID member, SqlPage page) {
+        PageResult<MallOrderViews.MallOrderView> found = page.query(jdbc, COLUMNS, FROM + " where o.member_id = :member",
                 Map.of("member", member), (rs, row) -> view(rs));
         return new PageResult<>(withLines(found.content()), found.page(), found.size(), found.totalElements(),
                 found.totalPages());
     }
 
-    PageResult<MallOrderViews.OrderRow> orders(Filter filter, SqlPage page) {
+    PageResult<MallOrderViews.MallOrderRow> orders(Filter filter, SqlPage page) {
         StringBuilder from = new StringBuilder("from mall_order o join member m on m.id = o.member_id where true");
         Map<String, Object> parameters = new HashMap<>();
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
@@ -114,7 +114,7 @@ class MallOrderList {
                 + " (select sum(l.quantity) from mall_order_line l where l.order_id = o.id) items,"
                 + " (select string_agg(l.product_name, '、' order by l.line_no) from mall_order_line l"
                 + " where l.order_id = o.id) summary", from.toString(), parameters,
-                (rs, row) -> new MallOrderViews.OrderRow(rs.getObject("id", UUID.class), rs.getString("number"),
+                (rs, row) -> new MallOrderViews.MallOrderRow(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getObject("member_id", UUID.class), rs.getString("member_name"),
                         rs.getString("member_phone"), MallOrderStatus.valueOf(rs.getString("status")),
                         Fulfilment.valueOf(rs.getString("fulfilment")), rs.getLong("gross_fen"),
@@ -123,22 +123,22 @@ class MallOrderList {
     }
 
     /** The orders with their lines, read in one statement. */
-    private List<MallOrderViews.OrderView> withLines(List<MallOrderViews.OrderView> orders) {
+    private List<MallOrderViews.MallOrderView> withLines(List<MallOrderViews.MallOrderView> orders) {
         if (orders.isEmpty()) {
             return orders;
         }
-        Map<UUID, List<MallOrderViews.LineView>> byOrder = new HashMap<>();
+        Map<UUID, List<MallOrderViews.MallOrderLineView>> byOrder = new HashMap<>();
         jdbc.sql("select order_id, id, sku_id, product_name, spec, quantity, unit_price_fen, amount_fen"
                 + " from mall_order_line where order_id in (:ids) order by line_no")
-                .param("ids", orders.stream().map(MallOrderViews.OrderView::id).toList()).query((rs, row) -> {
+                .param("ids", orders.stream().map(MallOrderViews.MallOrderView::id).toList()).query((rs, row) -> {
                     byOrder.computeIfAbsent(rs.getObject("order_id", UUID.class), k -> new ArrayList<>())
-                            .add(new MallOrderViews.LineView(rs.getObject("id", UUID.class),
+                            .add(new MallOrderViews.MallOrderLineView(rs.getObject("id", UUID.class),
                                     rs.getObject("sku_id", UUID.class), rs.getString("product_name"),
                                     rs.getString("spec"), rs.getInt("quantity"), rs.getLong("unit_price_fen"),
                                     rs.getLong("amount_fen")));
                     return row;
                 }).list();
-        return orders.stream().map(o -> new MallOrderViews.OrderView(o.id(), o.number(), o.memberId(), o.memberName(),
+        return orders.stream().map(o -> new MallOrderViews.MallOrderView(o.id(), o.number(), o.memberId(), o.memberName(),
                 o.memberPhone(), o.status(), o.fulfilment(), o.grossFen(), o.refundedFen(), o.paymentId(),
                 o.paymentStatus(), o.couponFen(), o.walletFen(), o.pointsUsed(), o.onlineFen(), o.pickupCode(),
                 o.note(), o.installationAt(), o.repairOrderNumber(), o.paidAt(), o.readyAt(), o.completedAt(),
@@ -146,9 +146,9 @@ class MallOrderList {
                 byOrder.getOrDefault(o.id(), List.of()))).toList();
     }
 
-    private static MallOrderViews.OrderView view(ResultSet rs) throws SQLException {
+    private static MallOrderViews.MallOrderView view(ResultSet rs) throws SQLException {
         MallOrderStatus status = MallOrderStatus.valueOf(rs.getString("status"));
-        return new MallOrderViews.OrderView(rs.getObject("id", UUID.class), rs.getString("number"),
+        return new MallOrderViews.MallOrderView(rs.getObject("id", UUID.class), rs.getString("number"),
                 rs.getObject("member_id", UUID.class), rs.getString("member_name"), rs.getString("member_phone"),
                 status, Fulfilment.valueOf(rs.getString("fulfilment")), rs.getLong("gross_fen"),
                 rs.getLong("refunded_fen"), rs.getObject("payment_id", UUID.class), rs.getString("payment_status"),

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 public final class MallOrderViews {
 
     /** A line of an order as bought. */
-    public record LineView(UUID id, UUID skuId, String productName, String spec, int quantity, long unitPriceFen,
+    public record MallOrderLineView(UUID id, UUID skuId, String productName, String spec, int quantity, long unitPriceFen,
             long amountFen) {
     }
 
@@ -17,17 +17,17 @@ public final class MallOrderViews {
      * An order with its lines and each step; the pick-up code only in the owner's own view (staff are told it by
      * the owner at the desk), the moves allowed now for the pages' buttons.
      */
-    public record OrderView(UUID id, String number, UUID memberId, String memberName, String memberPhone,
+    public record MallOrderView(UUID id, String number, UUID memberId, String memberName, String memberPhone,
             MallOrderStatus status, Fulfilment fulfilment, long grossFen, long refundedFen, @Nullable UUID paymentId,
             @Nullable String paymentStatus, long couponFen, long walletFen, long pointsUsed, long onlineFen,
             @Nullable String pickupCode, @Nullable String note, @Nullable Instant installationAt,
             @Nullable String repairOrderNumber, @Nullable Instant paidAt, @Nullable Instant readyAt,
             @Nullable Instant completedAt, @Nullable String completedBy, @Nullable Instant cancelledAt,
             @Nullable String cancelReason, Instant createdAt, List<MallOrderStatus.Move> allowed, long version,
-            List<LineView> lines) {
+            List<MallOrderLineView> lines) {
 
-        OrderView withoutCode() {
-            return new OrderView(id, number, memberId, memberName, memberPhone, status, fulfilment, grossFen,
+        MallOrderView withoutCode() {
+            return new MallOrderView(id, number, memberId, memberName, memberPhone, status, fulfilment, grossFen,
                     refundedFen, paymentId, paymentStatus, couponFen, walletFen, pointsUsed, onlineFen, null, note,
                     installationAt, repairOrderNumber, paidAt, readyAt, completedAt, completedBy, cancelledAt,
                     cancelReason, createdAt, allowed, version, lines);
@@ -35,7 +35,7 @@ public final class MallOrderViews {
     }
 
     /** A row of the console's order list. */
-    public record OrderRow(UUID id, String number, UUID memberId, String memberName, String memberPhone,
+    public record MallOrderRow(UUID id, String number, UUID memberId, String memberName, String memberPhone,
             MallOrderStatus status, Fulfilment fulfilment, long grossFen, long refundedFen, int items,
             String summary, Instant createdAt) {
     }

@@ -171,8 +171,8 @@ public class MallOrders {
      * The owner gives up an order not paid yet: its online payment is cancelled at Stripe (what it held goes back)
      * and the order with its stock at once (the payment's event finds it cancelled). 409 for an order paid meanwhile.
      */
-    public MallOrderViews.OrderView cancelUnpaid(UUID id, UUID member) {
-        MallOrderViews.OrderView view = ownView(id, member);
+    public MallOrderViews.MallOrderView cancelUnpaid(UUID id, UUID member) {
+        MallOrderViews.MallOrderView view = ownView(id, member);
         UUID payment = view.paymentId();
         if (view.status() != MallOrderStatus.PENDING_PAYMENT || payment == null) {
             throw new ApiException.Conflict("mall-order-move-not-allowed", view.number(), "CANCEL",
@@ -185,7 +185,7 @@ public class MallOrders {
 
     /** Staff put a pick-up order at the desk. */
     @Transactional
-    public MallOrderViews.OrderView ready(UUID id) {
+    public MallOrderViews.MallOrderView ready(UUID id) {
         MallOrder order = lock(id);
         order.ready(storeTime.clock().instant());
         orders.saveAndFlush(order);
@@ -195,7 +195,7 @@ public class MallOrders {
 
     /** Staff book the fitting of an installation order (again, to move it). */
     @Transactional
-    public MallOrderViews.OrderView schedule(UUID id, Instant at, @Nullable String repairOrder) {
+    public MallOrderViews.MallOrderView schedule(UUID id, Instant at, @Nullable String repairOrder) {
         MallOrder order = lock(id);
         order.schedule(at, blankToNull(repairOrder), storeTime.clock().instant());
         orders.saveAndFlush(order);
@@ -208,7 +208,7 @@ public class MallOrders {
      * installation order fitted (no code: the car is in the workshop).
      */
     @Transactional
-    public MallOrderViews.OrderView complete(UUID id, @Nullable String code, String actor) {
+    public MallOrderViews.MallOrderView complete(UUID id, @Nullable String code, String actor) {
         MallOrder order = lock(id);
         if (!order.can(MallOrderStatus.Move.COMPLETE)) {
             throw new ApiException.Conflict("mall-order-move-not-allowed", order.number(), "COMPLETE",
@@ -229,24 +229,24 @@ public class MallOrders {
     // --- reads
 
     @Transactional(readOnly = true)
-    public MallOrderViews.OrderView view(UUID id) {
+    public MallOrderViews.MallOrderView view(UUID id) {
         return list.order(id).orElseThrow(() -> new ApiException.NotFound("mall-order", id)).withoutCode();
     }
 
     /** One of the owner's orders, with its pick-up code; 404 for another member's. */
     @Transactional(readOnly = true)
-    public MallOrderViews.OrderView ownView(UUID id, UUID member) {
+    public MallOrderViews.MallOrderView ownView(UUID id, UUID member) {
         return list.order(id).filter(o -> o.memberId().equals(member))
                 .orElseThrow(() -> new ApiException.NotFound("mall-order", id));
     }
 
     @Transactional(readOnly = true)
-    public PageResult<MallOrderViews.OrderView> own(UUID member, SqlPage page) {
+    public PageResult<MallOrderViews.MallOrderView> own(UUID member, SqlPage page) {
         return list.ofMember(member, page);
     }
 
     @Transactional(readOnly = true)
-    public PageResult<MallOrderViews.OrderRow> orders(MallOrderList.Filter filter, SqlPage page) {
+    public PageResult<MallOrderViews.MallOrderRow> orders(MallOrderList.Filter filter, SqlPage page) {
         return list.orders(filter, page);
     }
 

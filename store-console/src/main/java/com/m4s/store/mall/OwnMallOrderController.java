@@ -60,7 +60,7 @@ class OwnMallOrderController {
                     + " mall-out-of-stock, mall-product-not-listed, insufficient-points, wallet-insufficient; 422"
                     + " payment-split-mismatch. With an online part the order waits for it (PENDING_PAYMENT) and is"
                     + " cancelled, its stock released, if it is not paid within 30 minutes.")
-    MallOrderViews.OrderView placeMyMallOrder(@PathVariable String store,
+    MallOrderViews.MallOrderView placeMyMallOrder(@PathVariable String store,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @Valid @RequestBody MallOrderRequests.Place place) {
         UUID member = member();
@@ -80,7 +80,7 @@ class OwnMallOrderController {
 
     @GetMapping("/orders")
     @Operation(summary = "My mall orders, newest first, with their lines and pick-up codes")
-    PageResult<MallOrderViews.OrderView> myMallOrders(@PathVariable String store,
+    PageResult<MallOrderViews.MallOrderView> myMallOrders(@PathVariable String store,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return orders.own(member(), SqlPage.of(page, size, "createdAt,desc", MallOrderList.SORTABLE,
@@ -89,14 +89,14 @@ class OwnMallOrderController {
 
     @GetMapping("/orders/{orderId}")
     @Operation(summary = "One of my mall orders, with its pick-up code")
-    MallOrderViews.OrderView myMallOrder(@PathVariable String store, @PathVariable UUID orderId) {
+    MallOrderViews.MallOrderView myMallOrder(@PathVariable String store, @PathVariable UUID orderId) {
         return orders.ownView(orderId, member());
     }
 
     @PostMapping("/orders/{orderId}/cancellation")
     @Operation(summary = "Give up an order not paid yet: its online payment is cancelled, its coupons, wallet, points"
             + " and stock given back", description = "409 mall-order-move-not-allowed once it is paid.")
-    MallOrderViews.OrderView cancelMyMallOrder(@PathVariable String store, @PathVariable UUID orderId) {
+    MallOrderViews.MallOrderView cancelMyMallOrder(@PathVariable String store, @PathVariable UUID orderId) {
         return orders.cancelUnpaid(orderId, member());
     }
 
