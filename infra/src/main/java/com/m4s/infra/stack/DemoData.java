@@ -204,6 +204,7 @@ public final class DemoData {
                 ownerStoreMembers.get(2)[1]);
         org.slf4j.LoggerFactory.getLogger(DemoPointTransfers.class).info("Demo point transfers: {} made", transfers);
         boolean ownerGift = new DemoGifts(api).ownerRedeems(OWNER_STORE, OWNER_PHONE);
+        int ownerOrders = new DemoMall(api).ownerBuys(owner, OWNER_STORE);
         org.slf4j.LoggerFactory.getLogger(DemoAdvisors.class).info(
                 "Demo advisors: {} members bound, {} ratings, {} announcements", bound, rated, announced);
         org.slf4j.LoggerFactory.getLogger(DemoSegments.class).info("Demo segments: {} created", segmentsCreated);
@@ -212,7 +213,8 @@ public final class DemoData {
         org.slf4j.LoggerFactory.getLogger(DemoPayments.class).info("Demo payments: {} made", paymentsMade);
         org.slf4j.LoggerFactory.getLogger(DemoGifts.class).info("Demo gifts: {} made, the owner's redemption: {}",
                 giftsMade, ownerGift);
-        org.slf4j.LoggerFactory.getLogger(DemoMall.class).info("Demo mall: {} products made", productsMade);
+        org.slf4j.LoggerFactory.getLogger(DemoMall.class).info("Demo mall: {} products made, {} orders of the demo owner",
+                productsMade, ownerOrders);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"
                 + " created, in {} ms", created, issued, tasks, campaignsCreated,

@@ -119,6 +119,68 @@ final class DemoMall {
         return made;
     }
 
+    /**
+     * The demo owner buys in their store's mall, as an owner would in the app (decision 0051): an engine oil they
+     * collected already (handed over by staff against the code) and a phone holder waiting at the desk, each paid from
+     * the wallet and points as far as they reach. An owner with orders already, or without the money for them, buys
+     * nothing; how many orders were placed now.
+     */
+    int ownerBuys(Api owner, String store) {
+        String base = "/api/stores/" + store;
+        Api.Response mine = owner.get(base + "/me/mall/orders");
+        check(mine, "the demo owner's mall orders");
+        if (mine.json().path("totalElements").asLong() > 0) {
+            return 0;
+        }
+        int placed = 0;
+        String oil = firstSku(base, "原厂机油");
+        String holder = firstSku(base, "手机支架");
+        String collected = oil == null ? null : buy(owner, base, oil, "demo-mall-" + store + "-owner-1");
+        if (collected != null) {
+            placed++;
+            check(api.post(base + "/mall-orders/" + collected + "/ready", Map.of()), "demo order ready");
+            String code = owner.get(base + "/me/mall/orders/" + collected).json().path("pickupCode").asString();
+            check(api.post(base + "/mall-orders/" + collected + "/pickup", Map.of("code", code)), "demo pick-up");
+        }
+        String waiting = holder == null ? null : buy(owner, base, holder, "demo-mall-" + store + "-owner-2");
+        if (waiting != null) {
+            placed++;
+            check(api.post(base + "/mall-orders/" + waiting + "/ready", Map.of()), "demo order ready");
+        }
+        return placed;
+    }
+
+    /** One of the SKU, paid from the wallet first and points for the rest; null when they do not reach. */
+    private static String buy(Api owner, String base, String sku, String key) {
+        List<Map<String, Object>> lines = List.of(Map.of("skuId", sku, "quantity", 1));
+        Api.Response sheet = owner.post(base + "/me/mall/checkout", Map.of("lines", lines));
+        check(sheet, "the demo owner's checkout");
+        long due = sheet.json().path("grossFen").asLong();
+        long wallet = Math.min(due, sheet.json().path("walletFen").asLong());
+        long points = due - wallet;
+        if (points > (sheet.json().path("pointsAccepted").asBoolean() ? sheet.json().path("pointsMax").asLong() : 0)) {
+            return null;
+        }
+        Map<String, Object> place = new LinkedHashMap<>();
+        place.put("lines", lines);
+        place.put("fulfilment", "PICKUP");
+        place.put("walletFen", wallet);
+        place.put("points", points);
+        place.put("onlineFen", 0);
+        Api.Response order = owner.post(base + "/me/mall/orders", place, Map.of("Idempotency-Key", key));
+        check(order, "the demo owner's order");
+        return order.json().path("id").asString();
+    }
+
+    private String firstSku(String base, String name) {
+        Api.Response found = api.get(base + "/products?search=" + java.net.URLEncoder.encode(name,
+                java.nio.charset.StandardCharsets.UTF_8));
+        check(found, "products named " + name);
+        var product = found.json().path("content").path(0);
+        return product.isMissingNode() ? null : api.get(base + "/products/" + product.path("id").asString()).json()
+                .path("skus").path(0).path("id").asString();
+    }
+
     private String category(String base, String parent, String name, int order) {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("parentId", parent);

@@ -99,6 +99,11 @@ class MallOrdersTest extends LoyaltyScenarioTest {
                 ? "111111" : "000000")), 409, "mall-order-code-wrong", null);
         JsonNode handed = ok(sales().post(base + "/mall-orders/" + id + "/pickup", Map.of("code", code)));
         assertThat(handed.path("status").asString()).isEqualTo("COMPLETED");
+        List<String> told = Eventually.await(Duration.ofSeconds(20), "the owner told the order is ready",
+                () -> strings("select body from store_" + STORE + ".notification where member_id = ?::uuid and topic"
+                        + " = 'mall-order-ready-for-pickup'", UUID.fromString(member)), found -> !found.isEmpty());
+        assertThat(told).hasSize(1);
+        assertThat(told.getFirst()).contains(handed.path("number").asString()).doesNotContain(code);
         assertThat(orderEvents(id)).containsExactly("MallOrderPlaced PENDING_PAYMENT", "MallOrderPaid PAID",
                 "MallOrderReady READY_FOR_PICKUP", "MallOrderCompleted COMPLETED");
         assertThat(ok(service().get(base + "/mall-orders?search=" + handed.path("number").asString()))
