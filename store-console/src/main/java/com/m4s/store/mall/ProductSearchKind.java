@@ -2,14 +2,9 @@ package com.m4s.store.mall;
 
 import com.m4s.platform.events.ReceivedEvent;
 import com.m4s.platform.search.IndexChange;
-import com.m4s.platform.search.IndexedKind;
+import com.m4s.platform.search.StoreIndexedKind;
 import com.m4s.platform.tenancy.Tenant;
 import com.m4s.platform.tenancy.TenantRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -30,42 +24,22 @@ import tools.jackson.databind.json.JsonMapper;
  * event carries the product as the mall shows it; a stock movement carries it too.
  */
 @Component
-class ProductSearchKind implements IndexedKind {
+class ProductSearchKind extends StoreIndexedKind {
 
     static final String NAME = "products";
 
     private final ProductRepository products;
     private final Products catalogue;
     private final TenantRegistry tenants;
-    private final TransactionTemplate tx;
     private final JsonMapper json;
-    private final String definition;
 
     ProductSearchKind(ProductRepository products, Products catalogue, TenantRegistry tenants, TransactionTemplate tx,
             JsonMapper json) {
+        super(NAME, tx);
         this.products = products;
         this.catalogue = catalogue;
         this.tenants = tenants;
-        this.tx = tx;
         this.json = json;
-        try (InputStream in = ProductSearchKind.class.getResourceAsStream("/search/products.json")) {
-            if (in == null) {
-                throw new IllegalStateException("search/products.json missing from the class path");
-            }
-            this.definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String indexDefinition() {
-        return definition;
     }
 
     @Override
@@ -86,29 +60,11 @@ class ProductSearchKind implements IndexedKind {
     }
 
     @Override
-    public void load(Tenant store, int pageSize, Consumer<List<IndexChange>> page) {
+    protected List<IndexChange> page(Tenant store, UUID after, int size) {
         String group = tenants.find(store.storeCode()).map(TenantRegistry.Entry::groupCode).orElse(null);
-        UUID after = new UUID(0, 0);
-        while (true) {
-            UUID from = after;
-            List<IndexChange> changes = tx.execute(status -> {
-                status.setRollbackOnly();
-                List<IndexChange> list = new ArrayList<>();
-                for (Product product : products.after(from, PageRequest.of(0, pageSize))) {
-                    list.add(changeOf(MallEvents.ProductChanged.of(product, catalogue.path(product.categoryId()),
-                            store.storeCode(), group)));
-                }
-                return list;
-            });
-            if (changes == null || changes.isEmpty()) {
-                return;
-            }
-            page.accept(changes);
-            after = UUID.fromString(changes.getLast().id());
-            if (changes.size() < pageSize) {
-                return;
-            }
-        }
+        return products.after(after, PageRequest.of(0, size)).stream().map(product -> changeOf(
+                MallEvents.ProductChanged.of(product, catalogue.path(product.categoryId()), store.storeCode(), group)))
+                .toList();
     }
 
     static IndexChange changeOf(MallEvents.ProductChanged product) {
