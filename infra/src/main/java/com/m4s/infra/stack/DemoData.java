@@ -357,8 +357,22 @@ public final class DemoData {
                 // brought in by the store's service advisor: the advisors' performance page shows them as referrals
                 member.put("referredByAdvisor", ADVISOR);
             }
-            require(api.post(members, member), 201);
+            require(whenAvailable(() -> api.post(members, member)), 201);
         }
+    }
+
+    /**
+     * A request refused with 503 (an outside service — the sign-in system listing the store's logins — slow on a busy
+     * machine; nothing was written) asked again a few times before its answer counts.
+     */
+    private static Api.Response whenAvailable(java.util.function.Supplier<Api.Response> request) {
+        Api.Response response = request.get();
+        for (int tries = 1; response.status() == 503 && tries < 5; tries++) {
+            System.out.printf("demo data: 503 %s, asking again%n", response.problemType());
+            pause();
+            response = request.get();
+        }
+        return response;
     }
 
     private void awaitActive(String code) {

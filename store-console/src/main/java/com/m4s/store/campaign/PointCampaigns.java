@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import com.m4s.store.selection.RowByRow;
 
 /**
  * Manual point campaigns (PTS-3, decision 0037), the one way they move: each step checks the campaign's status allows
@@ -47,7 +48,6 @@ public class PointCampaigns {
     /** The most members one campaign may hold. */
     public static final int MAX_MEMBERS = 10_000;
     /** Members read per batch of a grant run. */
-    static final int BATCH = 50;
 
     private final PointCampaignRepository campaigns;
     private final CampaignMemberRepository campaignMembers;
@@ -61,13 +61,8 @@ public class PointCampaigns {
     private final JobWork work;
     private final StoreJobRunner jobs;
     private final TransactionTemplate tx;
+    private final RowByRow rows;
     private final Clock clock;
-
-    /**
-     * Test hook (unit level): when set, the next grant run throws after granting this many members, as a crash would
-     * cut it short (once: the hook clears itself). Never set outside tests.
-     */
-    private volatile int crashAfter = -1;
 
     PointCampaigns(PointCampaignRepository campaigns, CampaignMemberRepository campaignMembers,
             PointCampaignList list, Points points, Members members, Segments segments, MemberSelection selection,
@@ -85,12 +80,13 @@ public class PointCampaigns {
         this.work = work;
         this.jobs = jobs;
         this.tx = tx;
+        this.rows = new RowByRow(tx);
         this.clock = clock;
     }
 
-    /** Sets the test hook {@link #crashAfter} (a method, so it reaches the bean behind its transaction proxy). */
+    /** Sets the test hook ({@link RowByRow#crashAfter}) (a method, so it reaches the bean behind its transaction proxy). */
     void crashAfter(int members) {
-        this.crashAfter = members;
+        rows.crashAfter(members);
     }
 
     // --- reading
@@ -339,23 +335,9 @@ public class PointCampaigns {
         if (!Boolean.TRUE.equals(go)) {
             return 0;
         }
-        int done = 0;
-        while (true) {
-            List<UUID> batch = Objects.requireNonNull(tx.execute(status -> campaignMembers
-                    .findByCampaignIdAndOutcomeIsNullOrderByIdAsc(id, Limit.of(BATCH)).stream()
-                    .map(CampaignMember::id).toList()));
-            if (batch.isEmpty()) {
-                break;
-            }
-            for (UUID row : batch) {
-                if (done == crashAfter) {
-                    crashAfter = -1;
-                    throw new IllegalStateException("grant of campaign " + id + " cut short after " + done);
-                }
-                tx.executeWithoutResult(status -> grantOne(row));
-                done++;
-            }
-        }
+        int done = rows.run("grant of campaign " + id, () -> campaignMembers
+                .findByCampaignIdAndOutcomeIsNullOrderByIdAsc(id, Limit.of(RowByRow.BATCH)).stream()
+                .map(CampaignMember::id).toList(), this::grantOne);
         tx.executeWithoutResult(status -> {
             PointCampaign campaign = lock(id);
             if (campaign.status() == PointCampaignStatus.GRANTING) {

@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import com.m4s.store.selection.RowByRow;
 
 /**
  * Batch distribution of a gift (GIFT-3, decision 0049). Staff draft a distribution (a gift, how many each, why),
@@ -48,7 +49,6 @@ public class GiftDistributions {
     /** The most members one distribution may hold. */
     public static final int MAX_MEMBERS = 10_000;
     /** Members read per batch of a run. */
-    static final int BATCH = 50;
 
     private final GiftDistributionRepository distributions;
     private final GiftDistributionMemberRepository distributionMembers;
@@ -63,13 +63,9 @@ public class GiftDistributions {
     private final JobWork work;
     private final StoreJobRunner jobs;
     private final TransactionTemplate tx;
+    private final RowByRow rows;
     private final Clock clock;
 
-    /**
-     * Test hook: when set, the next run throws after doing this many members, as a crash would cut it short (once:
-     * the hook clears itself). Never set outside tests.
-     */
-    private volatile int crashAfter = -1;
 
     GiftDistributions(GiftDistributionRepository distributions, GiftDistributionMemberRepository distributionMembers,
             GiftRepository gifts, GiftRedemptionRepository redemptions, Gifts warehouse, GiftList list,
@@ -88,12 +84,13 @@ public class GiftDistributions {
         this.work = work;
         this.jobs = jobs;
         this.tx = tx;
+        this.rows = new RowByRow(tx);
         this.clock = clock;
     }
 
-    /** Sets the test hook {@link #crashAfter} (a method, so it reaches the bean behind its proxy). */
+    /** Sets the test hook ({@link RowByRow#crashAfter}) (a method, so it reaches the bean behind its proxy). */
     void crashAfter(int members) {
-        this.crashAfter = members;
+        rows.crashAfter(members);
     }
 
     // --- reading
@@ -267,23 +264,9 @@ public class GiftDistributions {
         if (!Boolean.TRUE.equals(running)) {
             return 0;
         }
-        int done = 0;
-        while (true) {
-            List<UUID> batch = Objects.requireNonNull(tx.execute(status -> distributionMembers
-                    .findByDistributionIdAndOutcomeIsNullOrderByIdAsc(id, Limit.of(BATCH)).stream()
-                    .map(GiftDistributionMember::id).toList()));
-            if (batch.isEmpty()) {
-                break;
-            }
-            for (UUID row : batch) {
-                if (done == crashAfter) {
-                    crashAfter = -1;
-                    throw new IllegalStateException("distribution " + id + " cut short after " + done);
-                }
-                tx.executeWithoutResult(status -> giveOne(row));
-                done++;
-            }
-        }
+        int done = rows.run("distribution " + id, () -> distributionMembers
+                .findByDistributionIdAndOutcomeIsNullOrderByIdAsc(id, Limit.of(RowByRow.BATCH)).stream()
+                .map(GiftDistributionMember::id).toList(), this::giveOne);
         tx.executeWithoutResult(status -> {
             GiftDistribution distribution = distributions.lock(id).orElseThrow();
             if (distribution.status() == GiftDistributionStatus.RUNNING) {
