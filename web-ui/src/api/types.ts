@@ -360,3 +360,13 @@ export type CheckoutHeldCoupon = Nullable<ConsoleSchemas['HeldView'], 'notUsedRe
 export type CheckoutQuote = Nullable<Omit<ConsoleSchemas['Quote'], 'held'> & { held: CheckoutHeldCoupon[] }, 'subjectId' | 'chosen'>;
 export type PayableOrder = Nullable<ConsoleSchemas['PayableView'], 'advisor' | 'settledAt'>;
 export type PaymentSettingsView = ConsoleSchemas['PaymentSettingsView'];
+/* Mall orders (MALL-2): an owner's or the console's view of one (the owner's carries the pick-up code), a row of the console's list. */
+export type MallOrderStatus = ConsoleSchemas['MallOrderView']['status'];
+export type MallFulfilment = ConsoleSchemas['MallOrderView']['fulfilment'];
+export type MallOrderLine = ConsoleSchemas['MallOrderLineView'];
+export type MallOrderView = Nullable<
+  ConsoleSchemas['MallOrderView'],
+  'memberName' | 'memberPhone' | 'paymentId' | 'paymentStatus' | 'pickupCode' | 'note' | 'installationAt' | 'repairOrderNumber' | 'paidAt' | 'readyAt' | 'completedAt' | 'completedBy' | 'cancelledAt' | 'cancelReason'
+>;
+export type MallOrderMove = MallOrderView['allowed'][number];
+export type MallOrderRow = Nullable<ConsoleSchemas['MallOrderRow'], 'summary'>;

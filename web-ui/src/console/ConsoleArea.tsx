@@ -26,6 +26,7 @@ import { GiftList } from './gifts/GiftList';
 import { GiftRedemptionList } from './gifts/GiftRedemptionList';
 import { GiftDistributionList } from './gifts/GiftDistributionList';
 import { GiftStatistics } from './gifts/GiftStatistics';
+import { MallOrderList } from './mall/MallOrderList';
 import { ProductCategories } from './mall/ProductCategories';
 import { ProductList } from './mall/ProductList';
 import { PaymentList } from './payments/PaymentList';
@@ -102,6 +103,7 @@ export default function ConsoleArea() {
               <Route path="gift-statistics" element={<GiftStatistics />} />
               <Route path="products" element={<ProductList />} />
               <Route path="product-categories" element={<ProductCategories />} />
+              <Route path="mall-orders" element={<MallOrderList />} />
               <Route path="payments" element={<PaymentList />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />

@@ -114,8 +114,9 @@ describe('owner: the store’s mall', () => {
     expect(screen.getByText('宝马 X3')).toBeInTheDocument();
     expect(screen.getByText('保养用品 › 机油')).toBeInTheDocument();
     expect(screen.getByText('每 1 万公里更换。')).toBeInTheDocument();
-    expect(screen.getByTestId('owner-mall-buy')).toHaveTextContent('到店购买，可预约保养时安装');
-    expect(screen.queryByText(/立即购买|加入购物车/)).toBeNull();
+    // a sold-out SKU cannot be bought
+    expect(screen.getByText('加入购物车')).toBeDisabled();
+    expect(screen.getByText('立即购买')).toBeDisabled();
     fireEvent.click(screen.getByLabelText('查看第 2 张图片'));
     expect(screen.getByAltText('商品图片 2/2')).toHaveAttribute('src', 'https://img.example.com/l2.jpg');
     expect(get).toHaveBeenCalledWith(`${MALL}/products/p-1`, undefined, expect.anything());

@@ -5,6 +5,7 @@ import type { MallCard, MallHome } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { categoryPaths, categoryTree, chosenBand, mallBandLabel } from '../ui/mall';
 import { useLoad } from '../ui/useLoad';
+import { MallCartLink } from './MallCart';
 import { MallCardItem } from './MallCard';
 import { MallFilters } from './MallFilters';
 import { MALL_SORTS, mallFilterCount, mallSearchParams, NO_SEARCH, readMallSearch, searched, useMallResults, type MallSearch } from './mallSearch';
@@ -53,8 +54,8 @@ function ActiveFilters({ search, names, bands, onChange }: { search: MallSearch;
 /**
  * 商城 (MALL-3): the store's mall in the owner app. Its home shows a search box, the categories, 适合我的车 with the
  * owner's models, and the 爆款 and 推荐 products; a search (text, a category, filters, sort) shows its results on the
- * same page, 20 at a time with 加载更多. The search lives in the address, so back returns to it. There is no ordering
- * yet: a product's page says to buy at the store.
+ * same page, 20 at a time with 加载更多. The search lives in the address, so back returns to it. 购物车 (with its count)
+ * and 我的订单 are at the top.
  */
 export function Mall() {
   const { t } = useTranslation();
@@ -135,7 +136,15 @@ export function Mall() {
     const h = home.data;
     return (
       <>
-        <h1 className="owner-page-title">{t('owner.mall.title')}</h1>
+        <div className="owner-title-row">
+          <h1 className="owner-page-title">{t('owner.mall.title')}</h1>
+          <span className="owner-mall-links">
+            <Link to="/app/mall/orders" className="owner-link">
+              {t('owner.mall.orders.nav')}
+            </Link>{' '}
+            <MallCartLink />
+          </span>
+        </div>
         {searchBox}
         {homeError}
         {tops.length > 0 && (
@@ -166,7 +175,6 @@ export function Mall() {
             <Cards cards={h.recommended} label={t('owner.mall.recommended')} />
           </section>
         )}
-        <p className="owner-note">{t('owner.mall.buyAtStore')}</p>
       </>
     );
   }
@@ -175,9 +183,12 @@ export function Mall() {
     <>
       <div className="owner-title-row">
         <h1 className="owner-page-title">{t('owner.mall.title')}</h1>
-        <Link to="/app/mall" className="owner-link">
-          {t('owner.mall.home')}
-        </Link>
+        <span className="owner-mall-links">
+          <Link to="/app/mall" className="owner-link">
+            {t('owner.mall.home')}
+          </Link>{' '}
+          <MallCartLink />
+        </span>
       </div>
       {searchBox}
       {homeError}

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { MallProduct as Product, MallSku } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useLoad } from '../ui/useLoad';
+import { MallCartLink, QuantityStepper } from './MallCart';
 import { FitsBadge, MallPrice } from './MallCard';
+import { rememberBuyNow, useMallCart, type CartLine } from './mallCart';
 import { problemText } from './problemText';
 import './mall.css';
 
@@ -45,8 +47,8 @@ function Gallery({ product }: { product: Product }) {
 
 /**
  * A product of the mall (MALL-3): photos, name, subtitle, the price and stock of the chosen SKU (its chips), the
- * vehicle models it fits and whether it fits the owner's car, its category, its description. There is no ordering
- * yet: the page says plainly that owners buy at the store (and may have it fitted at a service visit).
+ * vehicle models it fits and whether it fits the owner's car, its category, its description; a quantity, 加入购物车
+ * (kept on this phone) and 立即购买 (straight to the checkout with this SKU alone), both off when the SKU is sold out.
  */
 export function MallProduct() {
   const { t } = useTranslation();
@@ -58,12 +60,19 @@ export function MallProduct() {
     [store, productId],
   );
   const [chosen, setChosen] = useState<string>();
+  const [quantity, setQuantity] = useState(1);
+  const [added, setAdded] = useState<string>();
+  const cart = useMallCart(store);
+  const navigate = useNavigate();
 
   if (!store) return <p role="alert">{t('owner.noStore')}</p>;
   const back = (
-    <Link to="/app/mall" className="owner-back">
-      {t('owner.mall.back')}
-    </Link>
+    <div className="owner-title-row">
+      <Link to="/app/mall" className="owner-back">
+        {t('owner.mall.back')}
+      </Link>
+      <MallCartLink />
+    </div>
   );
   if (product.error !== undefined) {
     return (
@@ -83,6 +92,17 @@ export function MallProduct() {
 
   const sku = p.skus.find((s) => s.id === chosen) ?? firstSku(p.skus);
   const text = paragraphs(p.description);
+  const line = (s: MallSku): Omit<CartLine, 'quantity'> => ({
+    skuId: s.id,
+    productId: p.id,
+    name: p.name,
+    spec: s.spec,
+    priceFen: s.salePriceFen ?? s.priceFen,
+    stock: s.stock,
+    photo: p.photos[0]?.thumbnailUrl,
+  });
+  const inStock = sku !== undefined && sku.stock > 0;
+  const amount = sku ? Math.min(quantity, Math.max(sku.stock, 1)) : quantity;
   return (
     <>
       {back}
@@ -100,7 +120,16 @@ export function MallProduct() {
             <legend>{t('owner.mall.spec')}</legend>
             <div className="owner-facets">
               {p.skus.map((s) => (
-                <button key={s.id} type="button" className="owner-facet" aria-pressed={s.id === sku?.id} onClick={() => setChosen(s.id)}>
+                <button
+                  key={s.id}
+                  type="button"
+                  className="owner-facet"
+                  aria-pressed={s.id === sku?.id}
+                  onClick={() => {
+                    setChosen(s.id);
+                    setAdded(undefined);
+                  }}
+                >
                   {s.spec}
                 </button>
               ))}
@@ -112,10 +141,44 @@ export function MallProduct() {
             {sku.stock > 0 ? t('owner.mall.stock', { count: sku.stock }) : t('owner.mall.soldOut')}
           </p>
         )}
-        <p className="owner-note owner-mall-buy" data-testid="owner-mall-buy">
-          <strong>{t('owner.mall.buyAtStore')}</strong>
-          <span>{t('owner.mall.buyAtStoreHint')}</span>
-        </p>
+        {sku && (
+          <div className="owner-mall-buy" data-testid="owner-mall-buy">
+            <span className="owner-field__label" aria-hidden="true">
+              {t('owner.mall.cart.quantity')}
+            </span>{' '}
+            <QuantityStepper value={amount} max={sku.stock} disabled={!inStock} onChange={setQuantity} />
+            <div className="owner-mall-buy-row">
+              <button
+                type="button"
+                className="owner-button owner-button--secondary"
+                disabled={!inStock}
+                onClick={() => {
+                  cart.add(line(sku), amount);
+                  setAdded(sku.spec);
+                }}
+              >
+                {t('owner.mall.cart.add')}
+              </button>
+              <button
+                type="button"
+                className="owner-button"
+                disabled={!inStock}
+                onClick={() => {
+                  rememberBuyNow({ ...line(sku), quantity: amount });
+                  navigate('/app/mall/checkout?buy=now');
+                }}
+              >
+                {t('owner.mall.cart.buyNow')}
+              </button>
+            </div>
+            {added && (
+              <p role="status" className="owner-success">
+                {t('owner.mall.cart.added', { name: p.name, spec: added })} <Link to="/app/mall/cart">{t('owner.mall.cart.goCart')}</Link>
+              </p>
+            )}
+            <p className="owner-muted owner-small">{t('owner.mall.cart.fulfilmentHint')}</p>
+          </div>
+        )}
         <dl className="owner-facts">
           {p.categoryPath.length > 0 && (
             <>

@@ -18,8 +18,11 @@ export function newKey(): string {
 /** What a wallet top-up's return page is keyed by, where a repair order's is keyed by the order's id. */
 export const TOP_UP = 'top-up';
 
+/** What a mall order's return page is keyed by: the order's id is not known before the request that places it. */
+export const MALL = 'mall';
+
 /**
- * The page Alipay sends the owner back to for a payment of `orderId` (or {@link TOP_UP}) (Stripe appends `?payment_intent=…&redirect_status=…`).
+ * The page Alipay sends the owner back to for a payment of `orderId` (or {@link TOP_UP}, {@link MALL}) (Stripe appends `?payment_intent=…&redirect_status=…`).
  * The payment's id is not known when the URL is sent (it is part of the request that creates the payment), so the
  * page finds it by the order: remembered in this tab before leaving, else the order's newest payment.
  */

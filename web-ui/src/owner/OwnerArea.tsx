@@ -7,7 +7,10 @@ import { hasAnyRole } from '../auth/claims';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SessionExpiredDialog } from '../ui/SessionExpiredDialog';
 import { Mall } from './Mall';
+import { MallCart } from './MallCart';
+import { MallCheckout } from './MallCheckout';
 import { MallProduct } from './MallProduct';
+import { MyMallOrder, MyMallOrders } from './MyMallOrders';
 import { Market } from './Market';
 import { MyAdvisor } from './MyAdvisor';
 import { MyCard } from './MyCard';
@@ -128,6 +131,10 @@ export default function OwnerArea() {
               <Route path="gifts" element={<OwnerOnly><MyGifts /></OwnerOnly>} />
               <Route path="mall" element={<OwnerOnly><Mall /></OwnerOnly>} />
               <Route path="mall/products/:productId" element={<OwnerOnly><MallProduct /></OwnerOnly>} />
+              <Route path="mall/cart" element={<OwnerOnly><MallCart /></OwnerOnly>} />
+              <Route path="mall/checkout" element={<OwnerOnly><MallCheckout /></OwnerOnly>} />
+              <Route path="mall/orders" element={<OwnerOnly><MyMallOrders /></OwnerOnly>} />
+              <Route path="mall/orders/:orderId" element={<OwnerOnly><MyMallOrder /></OwnerOnly>} />
               <Route path="pay" element={<OwnerOnly><MyPayables /></OwnerOnly>} />
               <Route path="pay/return/:orderId" element={<OwnerOnly><PaymentReturn /></OwnerOnly>} />
               <Route path="payments" element={<OwnerOnly><MyPayments /></OwnerOnly>} />

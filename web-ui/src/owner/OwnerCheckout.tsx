@@ -3,18 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/problem';
 import type { CheckoutQuote, OnlineMethod, OnlinePaymentOptions, PayableOrder, PaymentRow, PaymentView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { couponUsable, recommendedCoupons, remainingFen, sameCoupons } from '../ui/payments';
 import { formatPoints } from '../ui/points';
 import { useLoad } from '../ui/useLoad';
-import { formatFen, typedFen } from '../ui/wallet';
-import { browser, newKey, OnlineMethodChoice, OnlinePaymentFlow, rememberPayment, returnUrlFor, safeLink, waiting } from './OnlinePayment';
+import { formatFen } from '../ui/wallet';
+import { CheckoutFields, useCheckoutChoice } from './CheckoutFields';
+import { browser, newKey, OnlinePaymentFlow, rememberPayment, returnUrlFor, safeLink, waiting } from './OnlinePayment';
 import { findWaitingPayment } from './paymentLookup';
 import { problemText } from './problemText';
-
-function typedPoints(text: string): number {
-  const value = Number(text);
-  return Number.isInteger(value) && value > 0 ? value : 0;
-}
 
 /**
  * The checkout sheet of one of the owner's repair orders (WAL-3): the lines, the recommended coupons and the sentence
@@ -40,12 +35,6 @@ export function OwnerCheckout({ store, order, onPaid, onClose, intervalMs }: { s
   // another payment of the order waits: the owner may open it or give it up
   const [pending, setPending] = useState<{ payment?: PaymentRow; missing?: boolean; open?: boolean; asking?: boolean; busy?: boolean; error?: string }>();
   const [redirecting, setRedirecting] = useState(false);
-  // the owner's coupons: the recommendation until they change it
-  const [picked, setPicked] = useState<string[]>();
-  // another choice than the recommendation: the server's sheet for it, or why it cannot be used
-  const [choice, setChoice] = useState<{ coupons: string[]; quote?: CheckoutQuote; error?: string; loading: boolean }>();
-  // what the owner typed, for the amount due when they typed it: a new amount due starts again from the defaults
-  const [typed, setTyped] = useState<{ due: number; wallet?: string; points?: string }>();
   const [key, setKey] = useState(newKey);
   const [paying, setPaying] = useState(false);
   const [error, setError] = useState<string>();
@@ -54,42 +43,8 @@ export function OwnerCheckout({ store, order, onPaid, onClose, intervalMs }: { s
   const n = (value: number) => formatPoints(value, i18n.language);
 
   const quote = sheet.data;
-  const combination = choice ? choice.quote?.chosen ?? undefined : quote?.recommended;
-  const due = combination?.dueFen;
-  const current = choice?.quote ?? quote;
-  const pointsMax = current && current.pointsAccepted ? Math.min(current.pointsMax, current.pointsAvailable) : 0;
-
-  const selected = picked ?? (quote ? recommendedCoupons(quote) : []);
-  // the wallet pays as much of what is due as it holds, unless the owner typed another amount for it
-  const own = typed && typed.due === due ? typed : undefined;
-  const wallet = own?.wallet ?? (quote && due !== undefined ? String(Math.min(quote.walletFen, due) / 100) : '');
-  const points = own?.points ?? '';
-  const type = (change: { wallet?: string; points?: string }) => {
-    if (due !== undefined) setTyped({ due, wallet, points, ...change });
-  };
-
-  const toggle = async (id: string, on: boolean) => {
-    if (!quote) return;
-    const next = on ? [...selected, id] : selected.filter((c) => c !== id);
-    setPicked(next);
-    setError(undefined);
-    if (sameCoupons(next, recommendedCoupons(quote))) {
-      setChoice(undefined);
-      return;
-    }
-    setChoice({ coupons: next, loading: true });
-    try {
-      const asked = await api.get<CheckoutQuote>(`${base}/checkout`, { coupons: next, choose: true });
-      setChoice((c) => (c && sameCoupons(c.coupons, next) ? { coupons: next, quote: asked, loading: false } : c));
-    } catch (e) {
-      setChoice((c) => (c && sameCoupons(c.coupons, next) ? { coupons: next, error: problemText(t, e), loading: false } : c));
-    }
-  };
-
-  const walletFen = typedFen(wallet);
-  const pointsUsed = typedPoints(points);
-  const rest = due === undefined ? undefined : remainingFen(due, walletFen, pointsUsed, 0);
-  const tooMuch = quote !== undefined && (walletFen > quote.walletFen || pointsUsed > pointsMax);
+  const choice = useCheckoutChoice(quote, (coupons) => api.get<CheckoutQuote>(`${base}/checkout`, { coupons, choose: true }));
+  const { selected, walletFen, pointsUsed, rest, tooMuch } = choice;
   const online = methods.length > 0 && rest !== undefined && rest > 0;
   const chosen = online && method !== undefined && methods.includes(method) ? method : undefined;
 
@@ -137,9 +92,7 @@ export function OwnerCheckout({ store, order, onPaid, onClose, intervalMs }: { s
     setPending(undefined);
     setError(undefined);
     setKey(newKey());
-    setPicked(undefined);
-    setChoice(undefined);
-    setTyped(undefined);
+    choice.reset();
     sheet.reload();
   };
 
@@ -199,89 +152,7 @@ export function OwnerCheckout({ store, order, onPaid, onClose, intervalMs }: { s
       {sheet.loading && !quote && <p className="owner-muted">{t('common.loading')}</p>}
       {quote && (
         <>
-          <dl className="owner-facts">
-            {quote.lines.map((line) => (
-              <div key={line.id} style={{ display: 'contents' }}>
-                <dt>{line.description}</dt>
-                <dd>{y(line.amountFen)}</dd>
-              </div>
-            ))}
-            <dt>{t('owner.pay.gross')}</dt>
-            <dd data-testid="checkout-gross">{y(quote.grossFen)}</dd>
-          </dl>
-          <p className="owner-note" data-testid="checkout-explanation">
-            {quote.explanation}
-          </p>
-          <h3 className="owner-subtitle">{t('owner.pay.coupons')}</h3>
-          {quote.held.length === 0 && <p className="owner-muted">{t('owner.pay.noCoupons')}</p>}
-          <ul className="owner-pick" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {quote.held.map((c) => {
-              const usable = couponUsable(c);
-              const id = `coupon-${c.memberCouponId}`;
-              return (
-                <li key={c.memberCouponId} style={{ opacity: usable ? 1 : 0.5, marginBottom: 8 }} data-testid="checkout-coupon">
-                  <input
-                    id={id}
-                    type="checkbox"
-                    checked={selected.includes(c.memberCouponId)}
-                    disabled={!usable || paying}
-                    onChange={(e) => void toggle(c.memberCouponId, e.target.checked)}
-                  />{' '}
-                  <label htmlFor={id}>{c.name}</label>
-                  {c.recommended && <span className="owner-muted">{` · ${t('owner.pay.recommended')}`}</span>}
-                  {c.notUsedText && <span className="owner-field__hint">{c.notUsedText}</span>}
-                </li>
-              );
-            })}
-          </ul>
-          {choice?.loading && <p className="owner-muted">{t('common.loading')}</p>}
-          {choice?.error && (
-            <p className="owner-field__error" role="alert" data-testid="checkout-choice-problem">
-              {choice.error}
-            </p>
-          )}
-          {combination && (
-            <dl className="owner-facts">
-              <dt>{t('owner.pay.saving')}</dt>
-              <dd data-testid="checkout-saving">{y(combination.savingFen)}</dd>
-              <dt>{t('owner.pay.due')}</dt>
-              <dd data-testid="checkout-due">{y(combination.dueFen)}</dd>
-            </dl>
-          )}
-          <div className="owner-field" style={{ marginTop: 12 }}>
-            <label htmlFor="checkout-wallet">{t('owner.pay.wallet')}</label>
-            <input id="checkout-wallet" inputMode="decimal" value={wallet} disabled={paying} onChange={(e) => type({ wallet: e.target.value })} />
-            <p className="owner-field__hint">{t('owner.pay.walletHint', { amount: y(quote.walletFen) })}</p>
-          </div>
-          <div className="owner-field">
-            <label htmlFor="checkout-points">{t('owner.pay.points')}</label>
-            <input id="checkout-points" inputMode="numeric" value={points} disabled={paying || pointsMax === 0} onChange={(e) => type({ points: e.target.value })} />
-            <p className="owner-field__hint">
-              {current?.pointsAccepted ? t('owner.pay.pointsHint', { available: n(current.pointsAvailable), max: n(pointsMax) }) : t('owner.pay.pointsOff')}
-            </p>
-          </div>
-          {rest !== undefined && (
-            <p data-testid="checkout-rest">
-              <strong>{t('owner.pay.rest', { amount: y(Math.max(rest, 0)) })}</strong>
-            </p>
-          )}
-          {tooMuch && (
-            <p className="owner-field__error" role="alert">
-              {t('owner.pay.tooMuch')}
-            </p>
-          )}
-          {rest !== undefined && rest < 0 && !tooMuch && (
-            <p className="owner-field__error" role="alert">
-              {t('owner.pay.overpaid')}
-            </p>
-          )}
-          {rest !== undefined && rest > 0 && !online && <p className="owner-muted">{t('owner.pay.restAtDesk', { amount: y(rest) })}</p>}
-          {online && (
-            <>
-              <OnlineMethodChoice methods={methods} value={chosen} onChange={setMethod} disabled={paying} />
-              <p className="owner-muted">{chosen ? t('owner.pay.restOnline', { amount: y(rest) }) : t('owner.pay.methodRequired')}</p>
-            </>
-          )}
+          <CheckoutFields quote={quote} choice={choice} disabled={paying} methods={methods} method={chosen} onMethod={setMethod} noOnline={(amount) => t('owner.pay.restAtDesk', { amount })} />
           {pending && (
             <div className="owner-alert" role="alert" data-testid="checkout-pending">
               <p>{pending.missing ? t('owner.pay.pendingMissing') : t('owner.pay.pending')}</p>
@@ -314,7 +185,7 @@ export function OwnerCheckout({ store, order, onPaid, onClose, intervalMs }: { s
               {error}
             </p>
           )}
-          <button type="button" className="owner-button" disabled={paying || rest === undefined || rest < 0 || (rest > 0 && !chosen) || tooMuch || choice?.loading === true || choice?.error !== undefined} onClick={() => void pay()}>
+          <button type="button" className="owner-button" disabled={paying || rest === undefined || rest < 0 || (rest > 0 && !chosen) || tooMuch || choice.blocked} onClick={() => void pay()}>
             {t('owner.pay.pay')}
           </button>
         </>

@@ -29,7 +29,7 @@ describe('the owner app’s navigation', () => {
     fireEvent.click(screen.getByText('更多'));
     expect(screen.getByText('更多')).toHaveAttribute('aria-expanded', 'true');
     expect([...screen.getByTestId('owner-nav-more').children].map((e) => e.textContent)).toEqual([
-      '我的钱包', '优惠券', '礼品兑换', '商城', '消费记录', '我要卖车', '我的寄售', '二手车市场', '我的顾问',
+      '我的钱包', '优惠券', '礼品兑换', '商城', '我的订单', '消费记录', '我要卖车', '我的寄售', '二手车市场', '我的顾问',
     ]);
     fireEvent.click(screen.getByText('消费记录'));
     expect(screen.queryByTestId('owner-nav-more')).toBeNull();

@@ -28,6 +28,7 @@ export function OwnerNav() {
     { to: '/app/coupons', label: t('owner.coupons.nav') },
     { to: '/app/gifts', label: t('owner.gifts.nav') },
     { to: '/app/mall', label: t('owner.mall.nav') },
+    { to: '/app/mall/orders', label: t('owner.mall.orders.nav') },
     { to: '/app/payments', label: t('owner.payments.nav') },
     { to: '/app/sell', label: t('owner.usedCars.sell') },
     { to: '/app/used-cars', label: t('owner.usedCars.mine') },

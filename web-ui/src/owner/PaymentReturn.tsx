@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { useLoad } from '../ui/useLoad';
-import { OnlinePaymentFlow, rememberedPayment, TOP_UP } from './OnlinePayment';
+import { usePaidOrder } from './MallCheckout';
+import { MALL, OnlinePaymentFlow, rememberedPayment, TOP_UP } from './OnlinePayment';
 import { findPayment } from './paymentLookup';
 import { problemText } from './problemText';
 
@@ -10,7 +12,8 @@ import { problemText } from './problemText';
  * 支付结果 after Alipay (`/app/pay/return/:orderId`, the return URL given to Stripe, which appends
  * `?payment_intent=…&redirect_status=…`): finds the order's payment (remembered in this tab, else the order's newest
  * payment), asks the server to ask Stripe now (`POST …/check`), then follows it until it settles; 重新支付 opens the
- * order's checkout sheet again. A wallet top-up comes back to `/app/pay/return/top-up` and goes on to 我的钱包.
+ * order's checkout sheet again. A wallet top-up comes back to `/app/pay/return/top-up` and goes on to 我的钱包; a mall
+ * order to `/app/pay/return/mall`, and on to the order once paid (the cart it came from emptied) or back to the cart.
  */
 export function PaymentReturn({ intervalMs }: { intervalMs?: number } = {}) {
   const { t } = useTranslation();
@@ -18,6 +21,8 @@ export function PaymentReturn({ intervalMs }: { intervalMs?: number } = {}) {
   const { orderId = '' } = useParams();
   const navigate = useNavigate();
   const store = claims?.stores[0];
+  const paidOrder = usePaidOrder(store);
+  const [mallOrder, setMallOrder] = useState<string>();
   const found = useLoad<string | undefined>(
     async (signal) => {
       if (!store) return undefined;
@@ -50,8 +55,13 @@ export function PaymentReturn({ intervalMs }: { intervalMs?: number } = {}) {
           paymentId={found.data}
           check
           intervalMs={intervalMs}
-          onRetry={() => navigate(orderId === TOP_UP ? '/app/wallet' : `/app/pay?order=${encodeURIComponent(orderId)}`)}
-          onDone={() => navigate(orderId === TOP_UP ? '/app/wallet' : '/app/payments')}
+          onRetry={() => navigate(orderId === TOP_UP ? '/app/wallet' : orderId === MALL ? '/app/mall/cart' : `/app/pay?order=${encodeURIComponent(orderId)}`)}
+          onSettled={(view) => {
+            if (orderId !== MALL) return;
+            if (view.payment.subjectId) setMallOrder(view.payment.subjectId);
+            if (view.payment.status !== 'FAILED') paidOrder();
+          }}
+          onDone={() => navigate(orderId === TOP_UP ? '/app/wallet' : orderId === MALL ? (mallOrder ? `/app/mall/orders/${mallOrder}` : '/app/mall/orders') : '/app/payments')}
         />
       )}
     </>

@@ -1,6 +1,6 @@
 import type { ApiClient, Page } from '../api/client';
 import type { PaymentRow } from '../api/types';
-import { TOP_UP } from './OnlinePayment';
+import { MALL, TOP_UP } from './OnlinePayment';
 
 /** My newest payments, as the consumption records list them (newest first). */
 async function myPayments(api: ApiClient, store: string, signal?: AbortSignal): Promise<PaymentRow[]> {
@@ -13,8 +13,8 @@ export async function findWaitingPayment(api: ApiClient, store: string, orderId:
   return (await myPayments(api, store)).find((p) => p.status === 'AWAITING_ONLINE' && p.subjectId === orderId);
 }
 
-/** My newest payment of `orderId` (or my newest wallet top-up for `TOP_UP`): the one waiting if there is one, else the latest attempt. */
+/** My newest payment of `orderId` (or my newest wallet top-up for `TOP_UP`, mall order for `MALL`): the one waiting if there is one, else the latest attempt. */
 export async function findPayment(api: ApiClient, store: string, orderId: string, signal?: AbortSignal): Promise<PaymentRow | undefined> {
-  const ofOrder = (await myPayments(api, store, signal)).filter((p) => (orderId === TOP_UP ? p.subjectType === 'WALLET_TOP_UP' : p.subjectId === orderId));
+  const ofOrder = (await myPayments(api, store, signal)).filter((p) => (orderId === TOP_UP ? p.subjectType === 'WALLET_TOP_UP' : orderId === MALL ? p.subjectType === 'MALL_ORDER' : p.subjectId === orderId));
   return ofOrder.find((p) => p.status === 'AWAITING_ONLINE') ?? ofOrder[0];
 }
