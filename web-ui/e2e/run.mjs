@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs one browser suite against a running M4S: node e2e/run.mjs campaign|checkout|console|group|online-pay|owner|owner-signup
+// Runs one browser suite against a running M4S: node e2e/run.mjs campaign|checkout|console|group|mall|online-pay|owner|owner-signup
 // M4S_BASE_URL (default http://localhost:8080), M4S_CHROMIUM (default /usr/bin/chromium), M4S_E2E_ARTIFACTS
 // (screenshots; default target/e2e).
 import * as campaignSuite from './campaign.mjs';
@@ -7,6 +7,7 @@ import * as checkoutSuite from './checkout.mjs';
 import * as consoleSuite from './console.mjs';
 import * as groupSuite from './group.mjs';
 import { BASE_URL, launch } from './lib.mjs';
+import * as mallSuite from './mall.mjs';
 import * as onlinePaySuite from './online-pay.mjs';
 import * as ownerSuite from './owner.mjs';
 
@@ -15,6 +16,7 @@ const SUITES = {
   checkout: (browser) => checkoutSuite.run(browser),
   console: (browser) => consoleSuite.run(browser),
   group: (browser) => groupSuite.run(browser),
+  mall: (browser) => mallSuite.run(browser),
   'online-pay': (browser) => onlinePaySuite.run(browser),
   owner: (browser) => ownerSuite.run(browser),
   'owner-signup': (browser) => ownerSuite.runSignUp(browser),
