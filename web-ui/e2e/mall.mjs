@@ -66,7 +66,8 @@ export async function run(browser) {
       const row = desk.locator('.ant-table-row', { hasText: number });
       await row.waitFor();
       expectTrue((await row.innerText()).includes(OWNER_NAME), `the order's row reads: ${await row.innerText()}`);
-      await row.getByRole('button', { name: '详情' }).click();
+      // antd spaces a two-character label: 详 情
+      await row.getByRole('button', { name: /^详\s*情$/ }).click();
       await desk.getByRole('button', { name: '备货完成' }).click();
       await desk.getByRole('button', { name: '确认备货完成' }).click();
       await desk.getByRole('button', { name: '取货核销' }).click();

@@ -129,6 +129,9 @@ class MallCatalogueTest extends LoyaltyScenarioTest {
         List<String> all = List.of(bmwOil, benzOil, recorder, washes);
         Eventually.await(Duration.ofSeconds(10), "the products in the mall", () -> ids(owner, ""),
                 found -> found.containsAll(all));
+        // each product's first stock is a later version of its document than its creation: wait for those too
+        Eventually.await(Duration.ofSeconds(10), "the stock of the products in the mall",
+                () -> ids(owner, "inStock=true"), found -> found.containsAll(List.of(bmwOil, benzOil, washes)));
 
         assertThat(ids(owner, "q=机油")).containsExactlyInAnyOrder(bmwOil, benzOil);
         assertThat(ids(owner, "q=行车记录仪")).containsExactly(recorder);
