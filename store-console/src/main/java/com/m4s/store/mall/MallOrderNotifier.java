@@ -73,8 +73,8 @@ class MallOrderNotifier extends StoreEventHandler {
     static @Nullable String text(String type, MallEvents.MallOrderChanged order) {
         String number = order.number();
         return switch (MallEvents.Type.valueOf(type)) {
-            case MallOrderReady -> "【M4S】您的商城订单" + number + "已备货，请到店出示车主App中的取货码领取。";
-            case MallOrderScheduled -> "【M4S】您的商城订单" + number + "已预约安装，请按约定时间到店，详情见车主App。";
+            case MallOrderReady -> "【M4S】您的商城订单" + number + "已备货，请到店出示车主应用中的取货码领取。";
+            case MallOrderScheduled -> "【M4S】您的商城订单" + number + "已预约安装，请按约定时间到店，详情见车主应用。";
             case MallOrderCancelled -> "【M4S】您的商城订单" + number
                     + "未完成支付，已取消，占用的优惠券、钱包余额和积分已退回。";
             case MallOrderRefunded -> order.status() == MallOrderStatus.REFUNDED
