@@ -6,11 +6,10 @@ import com.m4s.platform.events.ProcessedEvents;
 import com.m4s.platform.events.ReceivedEvent;
 import com.m4s.platform.events.StoreEventHandler;
 import com.m4s.platform.tenancy.TenantRegistry;
-import com.m4s.store.repairorder.RepairOrderEvents;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Grants the tasks' points on the events of the trigger catalogue: a consumer of every topic a trigger declares,
  * marking each event processed in the transaction of its grants. A replayed event grants nothing (processed before,
  * and the ledger's key holds the limit even if it were not). A refunded or reversed repair order takes back what the
- * tasks gave for it ({@link PointTasks#onOrderTakeBack}), on the same terms.
+ * tasks gave for it, and so does a refunded mall order ({@link PointTasks#onTakeBack}), on the same terms.
  */
 @Component
 class PointTaskRewards extends StoreEventHandler {
@@ -45,17 +44,17 @@ class PointTaskRewards extends StoreEventHandler {
 
     @Override
     protected boolean wants(String eventType) {
-        return !PointTaskTrigger.ofEvent(eventType).isEmpty() || PointTaskTrigger.TAKE_BACK.contains(eventType);
+        return !PointTaskTrigger.ofEvent(eventType).isEmpty() || PointTaskTrigger.takesBack(eventType);
     }
 
     @Override
     protected void handleInStore(ReceivedEvent event) {
         List<PointTaskTrigger> triggers = PointTaskTrigger.ofEvent(event.type());
-        boolean takeBack = PointTaskTrigger.TAKE_BACK.contains(event.type());
-        if (triggers.isEmpty() && !takeBack) {
+        if (triggers.isEmpty() && !PointTaskTrigger.takesBack(event.type())) {
             return;
         }
         JsonNode payload = json.readTree(event.payload());
+        Optional<PointTaskTrigger.TakeBack> takeBack = PointTaskTrigger.takeBack(event.type(), payload);
         tx.executeWithoutResult(status -> {
             if (!processed.firstTime(NAME, event.eventId())) {
                 return;
@@ -63,10 +62,7 @@ class PointTaskRewards extends StoreEventHandler {
             for (PointTaskTrigger trigger : triggers) {
                 tasks.onEvent(trigger, event.eventId(), event.occurredAt(), payload);
             }
-            if (takeBack) {
-                tasks.onOrderTakeBack(UUID.fromString(payload.path("repairOrderId").asString()),
-                        event.type().equals(RepairOrderEvents.Type.RepairOrderReversed.name()), event.eventId());
-            }
+            takeBack.ifPresent(back -> tasks.onTakeBack(back, event.eventId()));
         });
     }
 

@@ -1,5 +1,6 @@
 package com.m4s.store.pointtask;
 
+import com.m4s.store.mall.MallEvents;
 import com.m4s.store.member.MemberEvents;
 import com.m4s.store.repairorder.RepairOrderEvents;
 import com.m4s.store.transfer.PointTransferEvents;
@@ -31,7 +32,28 @@ public enum PointTaskTrigger {
         Optional<Occurrence> read(JsonNode payload, Lookups lookups) {
             UUID order = uuid(payload, "repairOrderId");
             UUID member = uuid(payload, "memberId");
-            return Optional.of(new Occurrence(member, lookups.customerPaidYuan(order), order, null));
+            return Optional.of(new Occurrence(member, amountOf(order, lookups), order, null));
+        }
+
+        @Override
+        long amountOf(UUID cause, Lookups lookups) {
+            return lookups.customerPaidYuan(cause);
+        }
+    },
+    /**
+     * A mall order was paid: the buyer; the amount is the money they paid (wallet, cash, online — not coupons or
+     * points), and the order is the grant's cause, so its refund takes the reward back like a repair order's.
+     */
+    MALL_ORDER_PAID(MallEvents.TOPIC, Set.of(MallEvents.Type.MallOrderPaid.name()), true) {
+        @Override
+        Optional<Occurrence> read(JsonNode payload, Lookups lookups) {
+            UUID order = uuid(payload, "orderId");
+            return Optional.of(new Occurrence(uuid(payload, "memberId"), amountOf(order, lookups), order, null));
+        }
+
+        @Override
+        long amountOf(UUID cause, Lookups lookups) {
+            return lookups.mallOrderPaidYuan(cause);
         }
     },
     /** A consigned car was sold through the store: its seller. */
@@ -103,6 +125,9 @@ public enum PointTaskTrigger {
 
         long customerPaidYuan(UUID repairOrder);
 
+        /** The money the owner paid for a mall order, less what refunds gave back of it. */
+        long mallOrderPaidYuan(UUID mallOrder);
+
         Optional<UUID> seller(UUID usedCar);
 
         /** The member who referred this one, if any. */
@@ -112,9 +137,38 @@ public enum PointTaskTrigger {
         boolean firstSettled(UUID repairOrder, UUID member);
     }
 
-    /** The repair order events that take back what order triggers gave: a refund (by ratio), a reversal (all). */
-    static final Set<String> TAKE_BACK = Set.of(RepairOrderEvents.Type.RepairOrderRefunded.name(),
-            RepairOrderEvents.Type.RepairOrderReversed.name());
+    /**
+     * What an event takes back of the rewards given for its cause (decision 0033): a repair order's refund and a mall
+     * order's partial refund keep what the amount left still earns; a repair order's reversal and a mall order's
+     * whole refund take everything.
+     *
+     * @param reversal entered as a reversal (one per cause) rather than a refund (one per event)
+     */
+    record TakeBack(UUID cause, boolean all, boolean reversal) {
+    }
+
+    /** The events that take rewards back, and how each reads its cause. */
+    static Optional<TakeBack> takeBack(String eventType, JsonNode payload) {
+        if (eventType.equals(RepairOrderEvents.Type.RepairOrderRefunded.name())) {
+            return Optional.of(new TakeBack(uuid(payload, "repairOrderId"), false, false));
+        }
+        if (eventType.equals(RepairOrderEvents.Type.RepairOrderReversed.name())) {
+            return Optional.of(new TakeBack(uuid(payload, "repairOrderId"), true, true));
+        }
+        if (eventType.equals(MallEvents.Type.MallOrderRefunded.name())) {
+            return Optional.of(new TakeBack(uuid(payload, "orderId"),
+                    "REFUNDED".equals(payload.path("status").asString()), false));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether events of this type may take rewards back ({@link #takeBack}). */
+    static boolean takesBack(String eventType) {
+        return TAKE_BACK.contains(eventType);
+    }
+
+    private static final Set<String> TAKE_BACK = Set.of(RepairOrderEvents.Type.RepairOrderRefunded.name(),
+            RepairOrderEvents.Type.RepairOrderReversed.name(), MallEvents.Type.MallOrderRefunded.name());
 
     private final @Nullable String topic;
     private final Set<String> eventTypes;
@@ -156,6 +210,11 @@ public enum PointTaskTrigger {
     /** Whether every occurrence has an id of its own (an event), so a task may reward it without limit. */
     public boolean evented() {
         return topic != null;
+    }
+
+    /** For a trigger carrying an amount, the amount its cause (an order) earns on now, in whole yuan. */
+    long amountOf(UUID cause, Lookups lookups) {
+        return 0;
     }
 
     /** The member (and amount) of one of its events; empty when there is nobody to reward. */

@@ -9,6 +9,7 @@ import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Problems;
 import com.m4s.platform.web.SqlPage;
 import com.m4s.platform.web.Versions;
+import com.m4s.store.mall.MallOrderPaid;
 import com.m4s.store.member.Members;
 import com.m4s.store.points.EntryKind;
 import com.m4s.store.points.Points;
@@ -41,23 +42,19 @@ public class PointTasks {
     private final PointTaskRepository tasks;
     private final PointTaskList list;
     private final Points points;
-    private final RepairOrderCustomerPaid customerPaid;
-    private final UsedCarSeller sellers;
-    private final Members members;
+    private final PointTaskTrigger.Lookups lookups;
     private final EventOutbox events;
     private final TenantRegistry tenants;
     private final Clock clock;
     private final StoreTime storeTime;
 
     PointTasks(PointTaskRepository tasks, PointTaskList list, Points points, RepairOrderCustomerPaid customerPaid,
-            UsedCarSeller sellers, Members members, EventOutbox events, TenantRegistry tenants, Clock clock,
-            StoreTime storeTime) {
-        this.members = members;
+            MallOrderPaid mallOrderPaid, UsedCarSeller sellers, Members members, EventOutbox events,
+            TenantRegistry tenants, Clock clock, StoreTime storeTime) {
         this.tasks = tasks;
         this.list = list;
         this.points = points;
-        this.customerPaid = customerPaid;
-        this.sellers = sellers;
+        this.lookups = lookups(customerPaid, mallOrderPaid, sellers, members);
         this.events = events;
         this.tenants = tenants;
         this.clock = clock;
@@ -141,44 +138,25 @@ public class PointTasks {
      */
     @Transactional
     public long onEvent(PointTaskTrigger trigger, UUID eventId, Instant occurredAt, JsonNode payload) {
-        Optional<PointTaskTrigger.Occurrence> occurrence = trigger.read(payload, new PointTaskTrigger.Lookups() {
-            @Override
-            public long customerPaidYuan(UUID repairOrder) {
-                return customerPaid.yuan(repairOrder);
-            }
-
-            @Override
-            public Optional<UUID> seller(UUID usedCar) {
-                return sellers.memberOf(usedCar);
-            }
-
-            @Override
-            public Optional<UUID> referrer(UUID member) {
-                return members.referrerOf(member);
-            }
-
-            @Override
-            public boolean firstSettled(UUID repairOrder, UUID member) {
-                return customerPaid.firstSettled(repairOrder, member);
-            }
-        });
+        Optional<PointTaskTrigger.Occurrence> occurrence = trigger.read(payload, lookups);
         return occurrence.map(o -> grant(trigger, o, eventId, occurredAt).granted()).orElse(0L);
     }
 
     /**
-     * Takes back what tasks gave for a repair order that was refunded in part or reversed (decision 0033): a ratio
-     * task keeps what the customer-paid amount left on the order would give, a fixed reward is kept until the order
-     * is reversed, and a reversal takes everything back. Each take-back is a ledger entry with the order as its cause
-     * and a key of its own ({@code task:<task>:order:<order>:refund:<event>}, {@code …:reverse}), so a replayed
-     * event takes nothing more; taken from available points, the shortfall recorded as debt. Runs in the caller's
-     * transaction (the consumer's).
+     * Takes back what tasks gave for an order that was refunded in part or whole, or reversed (decision 0033): a
+     * ratio task keeps what the amount left on the order would give, a fixed reward is kept until the order is
+     * reversed or refunded whole, and those take everything back. Each take-back is a ledger entry with the order as
+     * its cause and a key of its own ({@code task:<task>:order:<order>:refund:<event>}, {@code …:reverse}), so a
+     * replayed event takes nothing more; taken from available points, the shortfall recorded as debt. Runs in the
+     * caller's transaction (the consumer's).
      *
      * @return the points taken back now
      */
     @Transactional
-    public long onOrderTakeBack(UUID repairOrder, boolean reversed, UUID eventId) {
+    public long onTakeBack(PointTaskTrigger.TakeBack back, UUID eventId) {
+        UUID order = back.cause();
         long taken = 0;
-        for (Points.CauseTotal given : points.givenFor(SourceType.POINT_TASK, repairOrder)) {
+        for (Points.CauseTotal given : points.givenFor(SourceType.POINT_TASK, order)) {
             if (given.points() <= 0) {
                 continue;
             }
@@ -187,16 +165,17 @@ public class PointTasks {
                 continue;
             }
             PointTask task = found.get();
-            long keep = reversed ? 0 : task.rewardKind() == PointTaskReward.RATIO
-                    ? Math.min(given.points(), task.pointsFor(customerPaid.yuan(repairOrder))) : given.points();
+            long keep = back.all() ? 0 : task.rewardKind() == PointTaskReward.RATIO
+                    ? Math.min(given.points(), task.pointsFor(task.trigger().amountOf(order, lookups)))
+                    : given.points();
             if (keep >= given.points()) {
                 continue;
             }
-            String key = "task:" + task.id() + ":order:" + repairOrder + (reversed ? ":reverse" : ":refund:" + eventId);
-            Points.Granted back = points.takeBack(given.member(), reversed ? EntryKind.REVERSE : EntryKind.REFUND,
-                    new Points.Source(SourceType.POINT_TASK, task.id(), task.name()), repairOrder, keep, key,
-                    "system");
-            if (back.first()) {
+            String key = "task:" + task.id() + ":order:" + order + (back.reversal() ? ":reverse" : ":refund:" + eventId);
+            Points.Granted taking = points.takeBack(given.member(), back.reversal() ? EntryKind.REVERSE
+                    : EntryKind.REFUND, new Points.Source(SourceType.POINT_TASK, task.id(), task.name()), order, keep,
+                    key, "system");
+            if (taking.first()) {
                 taken += given.points() - keep;
             }
         }
@@ -257,6 +236,37 @@ public class PointTasks {
     }
 
     // --- helpers
+
+    /** What the triggers may look up: other packages' public queries, in the caller's transaction. */
+    private static PointTaskTrigger.Lookups lookups(RepairOrderCustomerPaid customerPaid, MallOrderPaid mallOrderPaid,
+            UsedCarSeller sellers, Members members) {
+        return new PointTaskTrigger.Lookups() {
+            @Override
+            public long customerPaidYuan(UUID repairOrder) {
+                return customerPaid.yuan(repairOrder);
+            }
+
+            @Override
+            public long mallOrderPaidYuan(UUID mallOrder) {
+                return mallOrderPaid.yuan(mallOrder);
+            }
+
+            @Override
+            public Optional<UUID> seller(UUID usedCar) {
+                return sellers.memberOf(usedCar);
+            }
+
+            @Override
+            public Optional<UUID> referrer(UUID member) {
+                return members.referrerOf(member);
+            }
+
+            @Override
+            public boolean firstSettled(UUID repairOrder, UUID member) {
+                return customerPaid.firstSettled(repairOrder, member);
+            }
+        };
+    }
 
     private void check(PointTaskRequests.PointTaskChange change) {
         PointTaskTrigger trigger = change.trigger();

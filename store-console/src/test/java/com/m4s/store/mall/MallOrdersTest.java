@@ -11,6 +11,7 @@ import com.m4s.platform.test.stripe.StripeTestServer;
 import com.m4s.store.payment.OnlinePayments;
 import com.m4s.store.support.LoyaltyScenarioTest;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,8 @@ class MallOrdersTest extends LoyaltyScenarioTest {
     private OnlinePayments online;
     @Autowired
     private TenantRegistry tenants;
+    @Autowired
+    private com.m4s.platform.time.StoreTime storeTime;
 
     MallOrdersTest() {
         super(STORE, "1340000");
@@ -210,6 +213,61 @@ class MallOrdersTest extends LoyaltyScenarioTest {
                 "RETURN 1 3");
         assertThat(ok(manager().get(base + "/mall-orders/" + second)).path("refundedFen").asLong()).isEqualTo(20_000);
         assertThat(stockSum(productId)).isEqualTo(3);
+    }
+
+    @Test
+    void aTaskRewardsTheMoneyPaidForAnOrderAndItsRefundsTakeTheRewardBack() throws Exception {
+        // published for this scenario only: it is ended before the next one starts
+        LocalDate day = LocalDate.ofInstant(clock.instant(), TenantContext.supplyAs(
+                tenants.find(STORE).orElseThrow().tenant(), storeTime::zone));
+        Api.Response created = manager().post(base + "/point-tasks", Map.of("name", "商城购物返积分", "description",
+                "商城订单每付 1 元得 1 积分", "trigger", "MALL_ORDER_PAID", "rewardKind", "RATIO", "pointsPerYuan", "1",
+                "memberLimit", "UNLIMITED", "validFrom", day.toString()));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String task = created.json().path("id").asString();
+        ok(manager().post(base + "/point-tasks/" + task + "/publish", ""));
+        try {
+            String sku = product("原厂全合成机油 4L", 35_000, 5).path("skus").path(0).path("id").asString();
+            String member = member("商城返积分");
+            topUp(member, 100_000);
+            addPoints(member, 50);
+            Api owner = owner(member, "mall-task-1");
+            JsonNode order = ok(owner.post(base + "/me/mall/orders", place(sku, 1, 34_950, 50, 0, null),
+                    Map.of("Idempotency-Key", "task-1")));
+            String id = order.path("id").asString();
+            String granted = "GRANT 349 task:" + task + ":event:";
+            Eventually.await(Duration.ofSeconds(20), "the order rewarded", () -> taskEntries(member),
+                    e -> e.size() == 1);
+            assertThat(taskEntries(member).getFirst()).as("349.50 元 of wallet: 349 points; the points paid earn"
+                    + " nothing").startsWith(granted);
+
+            // a partial refund keeps what the money left earns; the whole refund takes the rest
+            String payment = order.path("paymentId").asString();
+            JsonNode part = refund(payment, 10_000, "少发一瓶添加剂").path("refunds").path(0);
+            long moneyBack = part.path("walletFen").asLong() + part.path("cashFen").asLong()
+                    + part.path("onlineFen").asLong();
+            long keep = (34_950 - moneyBack) / 100;
+            Eventually.await(Duration.ofSeconds(20), "the partial refund taken back", () -> taskEntries(member),
+                    e -> e.size() == 2);
+            refund(payment, 25_000, "整单退货");
+            Eventually.await(Duration.ofSeconds(20), "the whole refund taken back", () -> taskEntries(member),
+                    e -> e.size() == 3);
+            List<String> entries = taskEntries(member);
+            assertThat(entries.get(1)).startsWith("REFUND " + (keep - 349) + " task:" + task + ":order:" + id
+                    + ":refund:");
+            assertThat(entries.get(2)).startsWith("REFUND " + -keep + " task:" + task + ":order:" + id + ":refund:");
+            assertThat(strings("select count(*) from console.event_outbox where event_type = 'PointTaskRewarded'"
+                    + " and payload->>'taskId' = ? and payload->>'memberId' = ?", task, member)).containsExactly("1");
+            assertLedgersConsistent();
+        } finally {
+            ok(manager().post(base + "/point-tasks/" + task + "/end", ""));
+        }
+    }
+
+    private List<String> taskEntries(String member) {
+        return strings("select kind || ' ' || available_delta || ' ' || idempotency_key from store_" + STORE
+                + ".points_entry where source_type = 'POINT_TASK' and member_id = ?::uuid order by created_at, id",
+                UUID.fromString(member));
     }
 
     private JsonNode product(String name, long price, long stock) {

@@ -192,7 +192,8 @@ class PointTaskTriggersTest extends StoreConsoleTest {
                 entries -> entries.size() == 3);
         ReceivedEvent refunded = event(REFUND, RepairOrderEvents.TOPIC, "RepairOrderRefunded", order);
         rewards.handle(List.of(refunded, refunded));
-        assertThat(inStore(REFUND, () -> tasks.onOrderTakeBack(UUID.fromString(order), false, refunded.eventId())))
+        assertThat(inStore(REFUND, () -> tasks.onTakeBack(
+                new PointTaskTrigger.TakeBack(UUID.fromString(order), false, false), refunded.eventId())))
                 .as("a replayed refund takes nothing more").isZero();
         assertThat(taskEntries(REFUND, member)).containsExactlyInAnyOrder(
                 "GRANT 200 200 保养返积分 task:" + ratio + ":event:" + event(REFUND, RepairOrderEvents.TOPIC,
@@ -211,7 +212,8 @@ class PointTaskTriggersTest extends StoreConsoleTest {
                 entries -> entries.size() == 5);
         ReceivedEvent reversed = event(REFUND, RepairOrderEvents.TOPIC, "RepairOrderReversed", order);
         rewards.handle(List.of(reversed));
-        assertThat(inStore(REFUND, () -> tasks.onOrderTakeBack(UUID.fromString(order), true, reversed.eventId())))
+        assertThat(inStore(REFUND, () -> tasks.onTakeBack(
+                new PointTaskTrigger.TakeBack(UUID.fromString(order), true, true), reversed.eventId())))
                 .isZero();
         assertThat(strings("select kind || ' ' || earned_delta || ' ' || idempotency_key from store_" + REFUND
                 + ".points_entry where source_type = 'POINT_TASK' and kind = 'REVERSE' and member_id = ?::uuid",
