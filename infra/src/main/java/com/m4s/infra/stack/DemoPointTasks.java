@@ -56,7 +56,9 @@ final class DemoPointTasks {
         }
         create(base, task("新车主首单加倍", "新车主第一张维修单按客户帐实付每元再奖励 1 积分（草稿，待店长确认）。",
                 "REPAIR_ORDER_SETTLED", "RATIO", null, "1.0", "ONCE", today.plusDays(7)));
-        return created + 1;
+        create(base, task("商城购物返积分", "商城订单实付（钱包、在线支付）每 1 元奖励 1 积分，退款时按退款收回（草稿，下月上线）。",
+                "MALL_ORDER_PAID", "RATIO", null, "1.0", "UNLIMITED", today.withDayOfMonth(1).plusMonths(1)));
+        return created + 2;
     }
 
     private String create(String base, Map<String, Object> task) {
