@@ -370,3 +370,31 @@ export type MallOrderView = Nullable<
 >;
 export type MallOrderMove = MallOrderView['allowed'][number];
 export type MallOrderRow = Nullable<ConsoleSchemas['MallOrderRow'], 'summary'>;
+/* Parts ordered for customers (MALL-3, 配件预订): the console's view and row, the owner's own, what recording one sends. */
+export type PartOrderStatus = ConsoleSchemas['PartOrderView']['status'];
+export type PartOrderView = Nullable<
+  ConsoleSchemas['PartOrderView'],
+  | 'memberName'
+  | 'memberPhone'
+  | 'vehicleId'
+  | 'plate'
+  | 'supplier'
+  | 'expectedOn'
+  | 'priceFen'
+  | 'depositFen'
+  | 'repairOrderNumber'
+  | 'note'
+  | 'advisor'
+  | 'arrivalAdvisor'
+  | 'arrivedAt'
+  | 'arrivedBy'
+  | 'handedOverAt'
+  | 'handedOverBy'
+  | 'cancelledAt'
+  | 'cancelledBy'
+  | 'cancelReason'
+>;
+export type PartOrderMove = PartOrderView['allowed'][number];
+export type PartOrderRow = Nullable<ConsoleSchemas['PartOrderRow'], 'plate' | 'supplier' | 'expectedOn' | 'priceFen' | 'depositFen' | 'advisor' | 'arrivedAt'>;
+export type MyPartOrder = Nullable<ConsoleSchemas['MyPartOrder'], 'plate' | 'expectedOn' | 'priceFen' | 'depositFen' | 'arrivedAt' | 'handedOverAt' | 'cancelledAt' | 'cancelReason'>;
+export type PartOrderRecord = Nullable<ConsoleSchemas['NewPartOrder'], 'vehicleId' | 'supplier' | 'expectedOn' | 'priceFen' | 'depositFen' | 'repairOrderNumber' | 'note' | 'notifyOwner'>;

@@ -31,6 +31,7 @@ import {
   WalletOutlined,
   SendOutlined,
   BarChartOutlined,
+  InboxOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Select, Space, Spin, Typography, type MenuProps } from 'antd';
 import { ProblemAlert } from '../antd/ProblemAlert';
@@ -73,6 +74,7 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   products: <ShoppingOutlined />,
   productCategories: <TagsOutlined />,
   mallOrders: <ShoppingCartOutlined />,
+  partOrders: <InboxOutlined />,
   payments: <AccountBookOutlined />,
   advisorPerformance: <SolutionOutlined />,
   advisorMoves: <UserSwitchOutlined />,

@@ -9,6 +9,7 @@ import { formatPoints } from '../ui/points';
 import { useFormatTime } from '../ui/storeZone';
 import { useLoad } from '../ui/useLoad';
 import { formatFen } from '../ui/wallet';
+import { MyPartOrders } from './MyPartOrders';
 import { newKey, OnlinePaymentFlow } from './OnlinePayment';
 import { problemText } from './problemText';
 import './mall.css';
@@ -71,6 +72,7 @@ export function MyMallOrders() {
           </button>
         </section>
       )}
+      <MyPartOrders store={store} />
       {loaded.loading && shown.length === 0 && <p className="owner-muted">{t('common.loading')}</p>}
       {!loaded.loading && loaded.error === undefined && shown.length === 0 && (
         <section className="owner-card">

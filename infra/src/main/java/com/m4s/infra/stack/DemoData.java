@@ -140,6 +140,7 @@ public final class DemoData {
         int giftsMade = 0;
         DemoMall mall = new DemoMall(api);
         int productsMade = 0;
+        int partOrders = 0;
         int bound = 0;
         int announced = 0;
         Api advisorReader = anonymous.withToken(stack.keycloak().passwordToken(ADVISOR, DEMO_PASSWORD));
@@ -192,6 +193,8 @@ public final class DemoData {
             giftsMade += gifts.ensure(store.code(), customers);
             // the mall's catalogue, fitted to the models the store's members drive (decision 0050)
             productsMade += mall.ensure(store.code(), store.brand(), DemoMall.models(store.members()));
+            // parts ordered for the members, after the advisors: an arrival tells the member's advisor (decision 0052)
+            partOrders += new DemoPartOrders(api).ensure(store.code(), store.brand(), customers);
         }
         // the first store's DMS gets its credential, kept in the stack's data directory for a developer to use
         java.nio.file.Path dms = new DemoDms(api, stack.dataDir()).ensure(BELL_STORE);
@@ -215,6 +218,7 @@ public final class DemoData {
                 giftsMade, ownerGift);
         org.slf4j.LoggerFactory.getLogger(DemoMall.class).info("Demo mall: {} products made, {} orders of the demo owner",
                 productsMade, ownerOrders);
+        org.slf4j.LoggerFactory.getLogger(DemoPartOrders.class).info("Demo part orders: {} recorded", partOrders);
         org.slf4j.LoggerFactory.getLogger(DemoRepairOrders.class).info(
                 "Demo repair orders: {} created, member cards: {} issued, point tasks: {} created, point campaigns: {}"
                 + " created, in {} ms", created, issued, tasks, campaignsCreated,

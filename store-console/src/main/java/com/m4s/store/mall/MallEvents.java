@@ -17,7 +17,7 @@ public final class MallEvents {
     public enum Type {
         ProductCreated, ProductChanged, ProductListed, ProductDelisted, ProductStockMoved, CategoryChanged,
         MallOrderPlaced, MallOrderPaid, MallOrderReady, MallOrderScheduled, MallOrderCompleted, MallOrderCancelled,
-        MallOrderRefunded
+        MallOrderRefunded, PartOrderRecorded, PartOrderArrived, PartOrderHandedOver, PartOrderCancelled
     }
 
     /**
@@ -54,6 +54,15 @@ public final class MallEvents {
     public record MallOrderChanged(UUID orderId, String number, String store, @Nullable String group, UUID memberId,
             MallOrderStatus status, Fulfilment fulfilment, long grossFen, long refundedFen, int items,
             @Nullable UUID paymentId, long version) {
+    }
+
+    /**
+     * A part ordered for a customer after a step: the part and how many, whether the owner wants a text, the advisor
+     * (username) bound to the member at the step (for an arrival: the one to tell), who recorded it. No names or phones.
+     */
+    public record PartOrderChanged(UUID partOrderId, String number, String store, @Nullable String group,
+            UUID memberId, PartOrderStatus status, String partName, int quantity, boolean notifyOwner,
+            @Nullable String advisor, String recordedBy, long version) {
     }
 
     private MallEvents() {
