@@ -40,9 +40,9 @@ final class MallCatalogue {
     private MallCatalogue() {
     }
 
-    /** The brand of product {@code n}: the searches name some of them. */
+    /** The brand of product {@code n}: the searches name some of them; every brand makes every kind. */
     static String brand(int n) {
-        return BRANDS.get(n % BRANDS.size());
+        return BRANDS.get(n / KINDS.size() % BRANDS.size());
     }
 
     /** Writes the categories and {@code count} listed products into store {@code store}; one transaction. */

@@ -25,7 +25,7 @@ record ProductQuery(String label, String q, String sort) {
     static List<ProductQuery> mix() {
         return List.of(new ProductQuery("text '机油' by relevance", "机油", "RELEVANCE"),
                 new ProductQuery("text '行车记录仪' by sales", "行车记录仪", "SALES"),
-                new ProductQuery("text '博世 雨刮' by price", "博世 雨刮", "PRICE_ASC"));
+                new ProductQuery("text '博世 机油' by price", "博世 机油", "PRICE_ASC"));
     }
 
     /** The owner's path and query string in store {@code store}. */
