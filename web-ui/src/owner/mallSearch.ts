@@ -7,7 +7,7 @@ import type { Query } from '../api/client';
 import type { MallCard, MallPage, MallSort } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 
-export const MALL_SORTS = ['RELEVANCE', 'NEWEST', 'PRICE_ASC', 'PRICE_DESC'] as const satisfies readonly MallSort[];
+export const MALL_SORTS = ['RELEVANCE', 'SALES', 'NEWEST', 'PRICE_ASC', 'PRICE_DESC'] as const satisfies readonly MallSort[];
 
 export interface MallSearch {
   q: string;

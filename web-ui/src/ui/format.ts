@@ -84,6 +84,24 @@ function startOf(day: string, timeZone: string, plusDays = 0): number {
   return wall - offsetAt(guess, timeZone);
 }
 
+/**
+ * The instant (ISO) at which the wall clock in `timeZone` reads `day` (2026-12-31) at `hour`:`minute`: what a time
+ * picked for a store means, wherever the browser is.
+ */
+export function zonedInstant(day: string, hour: number, minute: number, timeZone: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const wall = Date.UTC(year!, month! - 1, date!, hour, minute);
+  const guess = wall - offsetAt(wall, timeZone);
+  return new Date(wall - offsetAt(guess, timeZone)).toISOString();
+}
+
+/** The wall clock in `timeZone` at `iso` as a picker writes it: 2026-12-31 09:05. */
+export function wallClockText(iso: string, timeZone: string): string {
+  const { year, month, day, hour, minute } = wallClock(new Date(iso), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)}`;
+}
+
 /** The first and last instant (ISO, millisecond precision) of the calendar day `day` (2026-12-31) in `timeZone`. */
 export function dayBounds(day: string, timeZone: string): { start: string; end: string } {
   return {

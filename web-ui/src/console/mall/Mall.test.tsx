@@ -25,7 +25,7 @@ const categories: ProductCategoryView[] = [
 function row(overrides: Partial<ProductRow> = {}): ProductRow {
   return {
     id: 'p-1', name: '嘉实多极护机油', categoryId: OIL, categoryName: '机油', status: 'LISTED', hot: true, recommended: false, rank: 1,
-    minPriceFen: 29900, maxPriceFen: 45900, stock: 12, skuCount: 2, lowSkus: 1, thumbnailUrl: 'https://img.example.com/oil.jpg',
+    minPriceFen: 29900, maxPriceFen: 45900, stock: 12, sold: 36, skuCount: 2, lowSkus: 1, thumbnailUrl: 'https://img.example.com/oil.jpg',
     createdAt: '2026-11-20T02:00:00Z', version: 3, ...overrides,
   };
 }
@@ -47,17 +47,29 @@ describe('商城商品 and 商品分类 in the console', () => {
   });
 
   it('lists products with thumbnail, tags, category path, price range in yuan, stock with a low-stock warning, and sends the filters of the address', async () => {
-    const get = listGet([row(), row({ id: 'p-2', name: '雨刮片', categoryId: CARE, hot: false, recommended: true, status: 'DELISTED', minPriceFen: 8800, maxPriceFen: 8800, stock: 40, lowSkus: 0, thumbnailUrl: null })]);
+    const get = listGet([row(), row({ id: 'p-2', name: '雨刮片', categoryId: CARE, hot: false, recommended: true, status: 'DELISTED', minPriceFen: 8800, maxPriceFen: 8800, stock: 40, sold: 0, lowSkus: 0, thumbnailUrl: null })]);
     inApp(<ProductList />, fakeApi({ get }), `/console/gz_tianhe/products?status=LISTED&category=${OIL}&search=机油&low=true&sort=priceFen,asc`);
 
     const first = (await screen.findByText('嘉实多极护机油')).closest('tr')!;
-    expect([...first.querySelectorAll('td')].slice(1, 6).map((td) => td.textContent)).toEqual(['嘉实多极护机油爆款', '保养用品 / 机油', '已上架', '¥299.00 – ¥459.00', '121 个规格库存不足']);
+    expect([...first.querySelectorAll('td')].slice(1, 7).map((td) => td.textContent)).toEqual(['嘉实多极护机油爆款', '保养用品 / 机油', '已上架', '¥299.00 – ¥459.00', '121 个规格库存不足', '36']);
     expect(first.querySelector('img')).toHaveAttribute('src', 'https://img.example.com/oil.jpg');
     const second = screen.getByText('雨刮片').closest('tr')!;
-    expect([...second.querySelectorAll('td')].slice(0, 6).map((td) => td.textContent)).toEqual(['无图', '雨刮片推荐', '保养用品', '已下架', '¥88.00', '40']);
+    expect([...second.querySelectorAll('td')].slice(0, 7).map((td) => td.textContent)).toEqual(['无图', '雨刮片推荐', '保养用品', '已下架', '¥88.00', '40', '0']);
     expect(queryButton('下架', first)).not.toBeNull();
     expect(queryButton('上架', second)).not.toBeNull();
     expect(get).toHaveBeenCalledWith(`${STORE}/products`, { search: '机油', status: 'LISTED', category: OIL, low: 'true', page: 0, size: 20, sort: 'priceFen,asc' }, expect.anything());
+  });
+
+  it('exports the filtered list to Excel, sorted by units sold', async () => {
+    const get = listGet([row()]);
+    const download = vi.fn().mockResolvedValue({ blob: new Blob(['xlsx']), fileName: '商城商品_2026-12-04.xlsx' });
+    inApp(<ProductList />, fakeApi({ get, download }), `/console/gz_tianhe/products?status=LISTED&search=机油&sort=sold,desc`);
+    await screen.findByText('嘉实多极护机油');
+    fireEvent.click(button('导出 Excel'));
+    await waitFor(() =>
+      // the filters of the address (the empty ones are left out of the query string by the API client)
+      expect(download).toHaveBeenCalledWith(`${STORE}/products/export`, { search: '机油', status: 'LISTED', category: '', low: '', sort: 'sold,desc' }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    );
   });
 
   it('lists a delisted product again only after a confirmation', async () => {

@@ -8,7 +8,8 @@ import { ProblemAlert } from '../../antd/ProblemAlert';
 import { useAuth } from '../../auth/AuthContext';
 import { formatPrice } from '../../ui/mall';
 import { formatPoints } from '../../ui/points';
-import { useFormatTime } from '../../ui/storeZone';
+import { dayIn, wallClockText, zonedInstant } from '../../ui/format';
+import { useFormatTime, useStoreZone } from '../../ui/storeZone';
 import { useLoad } from '../../ui/useLoad';
 import { formatFen } from '../../ui/wallet';
 import { PaymentRefundDialog } from '../payments/PaymentDrawer';
@@ -76,11 +77,20 @@ interface ScheduleForm {
   repairOrderNumber?: string;
 }
 
-/** 预约安装: when the owner comes to have it fitted, and the repair order it is fitted under (optional). */
+/** The picked date and time as the store's wall clock, whatever zone the browser is in: the instant it means. */
+function pickedInstant(at: Dayjs, zone: string): string {
+  return zonedInstant(at.format('YYYY-MM-DD'), at.hour(), at.minute(), zone);
+}
+
+/**
+ * 预约安装: when the owner comes to have it fitted, and the repair order it is fitted under (optional). The picker shows
+ * and takes the store's wall clock (the confirmation and the lists show times in the store's zone).
+ */
 export function ScheduleDialog({ order, path, onClose, onDone }: { order?: MallOrderView; path: string; onClose: () => void; onDone: (after: MallOrderView) => void }) {
   const { t } = useTranslation();
   const { api } = useAuth();
   const formatTime = useFormatTime();
+  const zone = useStoreZone();
   const [form] = Form.useForm<ScheduleForm>();
   return (
     <TwoStepDialog<ScheduleForm>
@@ -88,12 +98,12 @@ export function ScheduleDialog({ order, path, onClose, onDone }: { order?: MallO
       title={t('mall.orders.schedule.title', { number: order?.number ?? '' })}
       confirmOkText={t('mall.orders.schedule.confirmOk')}
       form={form}
-      initialValues={order?.installationAt ? { at: dayjs(order.installationAt), repairOrderNumber: order.repairOrderNumber ?? undefined } : undefined}
+      initialValues={order?.installationAt ? { at: dayjs(wallClockText(order.installationAt, zone)), repairOrderNumber: order.repairOrderNumber ?? undefined } : undefined}
       confirmTitle={t('mall.orders.schedule.confirmTitle')}
-      confirmText={(v) => t('mall.orders.schedule.confirmText', { number: order?.number ?? '', time: formatTime(v.at.toISOString(), 'short') })}
+      confirmText={(v) => t('mall.orders.schedule.confirmText', { number: order?.number ?? '', time: formatTime(pickedInstant(v.at, zone), 'short') })}
       send={async (v, key) => {
         const number = v.repairOrderNumber?.trim();
-        const after = await api.post<MallOrderView>(`${path}/schedule`, { at: v.at.toISOString(), ...(number ? { repairOrderNumber: number } : {}) }, key);
+        const after = await api.post<MallOrderView>(`${path}/schedule`, { at: pickedInstant(v.at, zone), ...(number ? { repairOrderNumber: number } : {}) }, key);
         onDone(after);
         return t('mall.orders.schedule.done', { number: after.number });
       }}
@@ -101,7 +111,7 @@ export function ScheduleDialog({ order, path, onClose, onDone }: { order?: MallO
       onDone={onClose}
     >
       <Form.Item name="at" label={t('mall.orders.schedule.at')} rules={[{ required: true, message: t('mall.orders.schedule.atRequired') }]}>
-        <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(dayjs(), 'day')} placeholder={t('mall.orders.schedule.atPlaceholder')} />
+        <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.format('YYYY-MM-DD') < dayIn(zone)} placeholder={t('mall.orders.schedule.atPlaceholder')} />
       </Form.Item>
       <Form.Item name="repairOrderNumber" label={t('mall.orders.schedule.repairOrderNumber')} rules={[{ max: 40, message: t('mall.orders.schedule.repairOrderTooLong') }]}>
         <Input maxLength={40} placeholder={t('mall.orders.schedule.repairOrderPlaceholder')} />
@@ -175,7 +185,12 @@ export function MallOrderDrawer({ store, id, onClose, onChanged }: { store: stri
   const move = (what: 'ready' | 'installation', o: MallOrderView) =>
     modal.confirm({
       title: what === 'ready' ? t('mall.orders.ready.title') : t('mall.orders.installation.title'),
-      content: what === 'ready' ? t('mall.orders.ready.text', { number: o.number }) : t('mall.orders.installation.text', { number: o.number }),
+      content:
+        what === 'ready'
+          ? t('mall.orders.ready.text', { number: o.number })
+          : o.repairOrderNumber
+            ? t('mall.orders.installation.textWithRepairOrder', { number: o.number, repairOrder: o.repairOrderNumber })
+            : t('mall.orders.installation.text', { number: o.number }),
       okText: what === 'ready' ? t('mall.orders.ready.ok') : t('mall.orders.installation.ok'),
       cancelText: t('common.cancel'),
       onOk: async () => {
@@ -265,7 +280,11 @@ export function MallOrderDrawer({ store, id, onClose, onChanged }: { store: stri
             <Descriptions.Item label={t('mall.orders.fields.onlineFen')}>{y(order.onlineFen)}</Descriptions.Item>
             <Descriptions.Item label={t('mall.orders.fields.refundedFen')}>{y(order.refundedFen)}</Descriptions.Item>
             {order.installationAt && <Descriptions.Item label={t('mall.orders.fields.installationAt')}>{formatTime(order.installationAt, 'short')}</Descriptions.Item>}
-            {order.repairOrderNumber && <Descriptions.Item label={t('mall.orders.fields.repairOrderNumber')}>{order.repairOrderNumber}</Descriptions.Item>}
+            {order.repairOrderNumber && (
+              <Descriptions.Item label={t('mall.orders.fields.repairOrderNumber')}>
+                <Link to={`/console/${store}/repair-orders?q=${encodeURIComponent(order.repairOrderNumber)}`}>{order.repairOrderNumber}</Link>
+              </Descriptions.Item>
+            )}
             {order.completedAt && <Descriptions.Item label={t('mall.orders.fields.completed')}>{`${order.completedBy ?? ''} ${formatTime(order.completedAt, 'short')}`}</Descriptions.Item>}
             {order.cancelledAt && <Descriptions.Item label={t('mall.orders.fields.cancelled')}>{`${formatTime(order.cancelledAt, 'short')} ${order.cancelReason ?? ''}`}</Descriptions.Item>}
             <Descriptions.Item label={t('mall.orders.fields.note')}>{order.note ?? '—'}</Descriptions.Item>

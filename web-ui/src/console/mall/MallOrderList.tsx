@@ -25,7 +25,7 @@ const DEFAULTS = { size: 20, sort: 'createdAt,desc' };
 
 /**
  * 商城订单 (MALL-2): the owners' mall orders, newest first; filters by status, fulfilment and the order number or the
- * member's phone or name; sorting and paging. A row opens its drawer, where the order is moved on (备货完成, 预约安装,
+ * member's phone or name; sorting and paging; the filtered list exported to Excel. A row opens its drawer, where the order is moved on (备货完成, 预约安装,
  * 取货核销, 安装完成) and refunded.
  */
 export function MallOrderList() {
@@ -98,6 +98,7 @@ export function MallOrderList() {
         filters={filters}
         columns={columns}
         refresh={changes}
+        exportable
         empty={{ description: t('mall.orders.empty') }}
       />
       <MallOrderDrawer store={store} id={open} onClose={() => setOpen(undefined)} onChanged={() => setChanges((c) => c + 1)} />

@@ -36,8 +36,8 @@ function EditProduct({ store, id, categories, onClose, onSaved }: { store: strin
 
 /**
  * 商城商品 (MALL-1): the store's products with thumbnail, category, status, 爆款/推荐, price range and stock of their
- * SKUs (a warning when a SKU is at or below its low-stock mark); filters by status, category (with those under it),
- * name or article number and low stock, sorting, paging. Who manages the mall creates and edits products and lists or
+ * SKUs (a warning when a SKU is at or below its low-stock mark) and units sold; filters by status, category (with those
+ * under it), name or article number and low stock, sorting, paging, the filtered list exported to Excel. Who manages the mall creates and edits products and lists or
  * delists them after a confirmation; everyone who may read opens a product's SKUs and stock movements.
  */
 export function ProductList() {
@@ -120,6 +120,7 @@ export function ProductList() {
         </Space>
       ),
     },
+    { ...sortable('sold'), title: t('mall.fields.sold'), align: 'right', render: (_, p) => n(p.sold) },
     { ...sortable('rank'), title: t('mall.fields.rank'), align: 'right', render: (_, p) => p.rank },
     { ...sortable('createdAt'), title: t('mall.fields.createdAt'), render: (_, p) => formatTime(p.createdAt) },
     {
@@ -196,6 +197,7 @@ export function ProductList() {
         filters={filters}
         columns={columns}
         refresh={changes}
+        exportable
         empty={{
           description: t('mall.empty'),
           action: manages && (

@@ -28,17 +28,19 @@ import org.jspecify.annotations.Nullable;
  *     {@code bench.approvals})
  * @param importLines repair order lines of the generated DMS file, and of the REST batches, of part 7
  *     ({@code BENCH_IMPORT_LINES} / {@code bench.import_lines})
+ * @param products listed products written into the first store and searched by its owner in part 8
+ *     ({@code BENCH_PRODUCTS} / {@code bench.products})
  * @param parts the parts to run, by number ({@code BENCH_PARTS} / {@code bench.parts}, e.g. {@code 1,5}; part 1,
  *     provisioning, always runs: the others need its stores)
  */
 record BenchConfig(int stores, int members, int largeMembers, int seconds, int warmUp, int concurrency, int listings, int listingStores,
-        int approvals, int importLines, Set<Integer> parts) {
+        int approvals, int importLines, int products, Set<Integer> parts) {
 
     /**
      * Every part: 1 provisioning, 2 start-up migration, 3 member queries, 4 security overhead, 5 used-car market,
-     * 6 points ledger vs pgbench, 7 DMS import rate.
+     * 6 points ledger vs pgbench, 7 DMS import rate, 8 mall product search.
      */
-    static final Set<Integer> ALL_PARTS = Set.of(1, 2, 3, 4, 5, 6, 7);
+    static final Set<Integer> ALL_PARTS = Set.of(1, 2, 3, 4, 5, 6, 7, 8);
 
     /** More members than this would run out of distinct plates (34^5) long before; it is a typo guard. */
     static final int MAX_MEMBERS = 1_000_000;
@@ -57,7 +59,8 @@ record BenchConfig(int stores, int members, int largeMembers, int seconds, int w
         return new BenchConfig(setting("stores", 50), setting("members", 2000),
                 setting("large_members", 100_000, 0), setting("seconds", 10), setting("warmup", 15, 0),
                 setting("concurrency", 8), setting("listings", 100_000), setting("listing_stores", 20),
-                setting("approvals", 500), setting("import_lines", 10_000), readParts());
+                setting("approvals", 500), setting("import_lines", 10_000), setting("products", 10_000),
+                readParts());
     }
 
     boolean runs(int part) {
@@ -121,7 +124,8 @@ record BenchConfig(int stores, int members, int largeMembers, int seconds, int w
     @Override
     public String toString() {
         return ("stores=%d members=%d large_members=%d seconds=%d warmup=%d concurrency=%d listings=%d listing_stores=%d"
-                + " approvals=%d import_lines=%d parts=%s").formatted(stores, members, largeMembers, seconds, warmUp,
-                        concurrency, listings, listingStores, approvals, importLines, new TreeSet<>(parts));
+                + " approvals=%d import_lines=%d products=%d parts=%s").formatted(stores, members, largeMembers, seconds,
+                        warmUp, concurrency, listings, listingStores, approvals, importLines, products,
+                        new TreeSet<>(parts));
     }
 }

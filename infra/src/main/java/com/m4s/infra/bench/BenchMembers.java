@@ -16,7 +16,7 @@ final class BenchMembers {
     private static final List<String> GIVEN_NAMES = List.of("建国", "秀英", "志强", "伟", "洋", "丽", "杰", "敏", "凯",
             "静", "磊", "娜", "军", "霞", "勇", "艳", "涛", "芳", "明", "婷", "超", "玲", "斌", "华", "鹏", "晨", "宇",
             "欣", "浩然", "子涵");
-    private static final List<String> MODELS = List.of("BMW 325Li", "Mercedes C 260L", "Toyota Camry 凯美瑞",
+    static final List<String> MODELS = List.of("BMW 325Li", "Mercedes C 260L", "Toyota Camry 凯美瑞",
             "Honda Accord 雅阁", "Volkswagen Passat", "Audi A4L", "Nissan Sylphy 轩逸", "BYD Han 汉");
     /** Plates use letters except I and O; VINs also leave out Q. */
     private static final String PLATE_CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";

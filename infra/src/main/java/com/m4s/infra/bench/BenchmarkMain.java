@@ -11,8 +11,9 @@ import java.util.Optional;
  * {@code ./mvnw -Pbench verify}: starts a fresh stack on free ports and prints figures for provisioning stores,
  * restarting store-console with all of them, listing and searching members (at two sizes of store, with CPU
  * profiles of the services), what token security costs on a read, searching the used-car market at scale, points
- * ledger postings against pgbench's TPC-B on the same PostgreSQL, the DMS import rate (file and REST batch), and the
- * memory the idle stack keeps. Not a test: nothing passes or fails on the figures. Knobs (also which parts run):
+ * ledger postings against pgbench's TPC-B on the same PostgreSQL, the DMS import rate (file and REST batch), an
+ * owner's search of the mall against the same query sent straight to Elasticsearch, and the memory the idle stack
+ * keeps. Not a test: nothing passes or fails on the figures. Knobs (also which parts run):
  * see {@link BenchConfig}.
  */
 public final class BenchmarkMain {
@@ -59,6 +60,7 @@ public final class BenchmarkMain {
             PointsLedgerBench.Result ledger = config.runs(6) ? new PointsLedgerBench(stack, config, cpu,
                     home.resolve("infra/target/bench-profiles")).run(first) : null;
             DmsImportBench.Result imports = config.runs(7) ? new DmsImportBench(stack, config).run(first) : null;
+            MallSearchBench.Result mall = config.runs(8) ? new MallSearchBench(stack, config, cpu).run(first) : null;
             int logProblems = ServiceLogs.print(stack);
             StackMemory.Result memory = StackMemory.measure(stack, MEMORY_IDLE);
             memory.print();
@@ -83,6 +85,9 @@ public final class BenchmarkMain {
             }
             if (imports != null) {
                 imports.summarize(summary);
+            }
+            if (mall != null) {
+                mall.summarize(summary);
             }
             memory.summarize(summary);
             summary.add("service logs", logProblems + " WARN/ERROR lines (listed above)");

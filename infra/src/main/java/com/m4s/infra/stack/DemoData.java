@@ -58,7 +58,7 @@ public final class DemoData {
     /** The demo owner: signs up through the owner sign-up, as a car owner would, for this member's phone. */
     public static final String OWNER = "owner.13800138001";
     static final String OWNER_STORE = "gz_tianhe";
-    static final String OWNER_PHONE = "13800138001";
+    public static final String OWNER_PHONE = "13800138001";
 
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("(\\d{6})");
 

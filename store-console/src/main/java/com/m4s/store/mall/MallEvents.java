@@ -22,18 +22,18 @@ public final class MallEvents {
 
     /**
      * A product after a change: what it is, where it sits in the category tree (ids from the top), what the
-     * cheapest SKU costs and its price before any discount, the stock of all its SKUs.
+     * cheapest SKU costs and its price before any discount, the stock of all its SKUs, the units sold.
      */
     public record ProductChanged(UUID productId, String store, @Nullable String group, ProductStatus status,
             List<UUID> categoryPath, String name, @Nullable String subtitle, @Nullable String description,
             List<String> fitment, boolean hot, boolean recommended, int rank, long priceFen,
-            @Nullable Long originalPriceFen, long stock, List<String> photos, @Nullable Instant listedAt,
+            @Nullable Long originalPriceFen, long stock, long sold, List<String> photos, @Nullable Instant listedAt,
             Instant createdAt, long version) {
 
         static ProductChanged of(Product p, List<UUID> categoryPath, String store, @Nullable String group) {
             return new ProductChanged(p.id(), store, group, p.status(), categoryPath, p.name(), p.subtitle(),
                     p.description(), p.fitment(), p.hot(), p.recommended(), p.rank(), p.priceFen(),
-                    p.originalPriceFen(), p.stock(), p.photos(), p.listedAt(), p.createdAt(), p.version());
+                    p.originalPriceFen(), p.stock(), p.sold(), p.photos(), p.listedAt(), p.createdAt(), p.version());
         }
     }
 

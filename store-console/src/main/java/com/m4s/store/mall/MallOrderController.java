@@ -4,13 +4,22 @@ import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
+import com.m4s.platform.web.Problems;
 import com.m4s.platform.web.SqlPage;
+import com.m4s.store.export.ExcelColumn;
+import com.m4s.store.export.ExcelExports;
+import com.m4s.store.export.ExcelTable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -34,10 +43,25 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "mall-orders", description = "The mall's orders: list, detail, fulfilment by pick-up or installation")
 class MallOrderController {
 
-    private final MallOrders orders;
+    /** The order list as an Excel file: what the list shows, amounts in yuan, words in the caller's language. */
+    static final ExcelTable<MallOrderViews.MallOrderRow> EXPORT = ExcelTable.of("mallOrders",
+            ExcelColumn.text("number", MallOrderViews.MallOrderRow::number),
+            ExcelColumn.dateTime("createdAt", MallOrderViews.MallOrderRow::createdAt),
+            ExcelColumn.text("memberName", MallOrderViews.MallOrderRow::memberName),
+            ExcelColumn.text("memberPhone", MallOrderViews.MallOrderRow::memberPhone),
+            ExcelColumn.text("summary", MallOrderViews.MallOrderRow::summary),
+            ExcelColumn.integer("items", MallOrderViews.MallOrderRow::items),
+            ExcelColumn.text("fulfilment", o -> Problems.message("export.mallOrders.fulfilment." + o.fulfilment())),
+            ExcelColumn.text("status", o -> Problems.message("export.mallOrders.status." + o.status())),
+            ExcelColumn.money("grossFen", o -> ProductController.yuan(o.grossFen())),
+            ExcelColumn.money("refundedFen", o -> ProductController.yuan(o.refundedFen())));
 
-    MallOrderController(MallOrders orders) {
+    private final MallOrders orders;
+    private final ExcelExports exports;
+
+    MallOrderController(MallOrders orders, ExcelExports exports) {
         this.orders = orders;
+        this.exports = exports;
     }
 
     @GetMapping("/mall-orders")
@@ -52,6 +76,22 @@ class MallOrderController {
             @RequestParam(defaultValue = "createdAt,desc") String sort) {
         return orders.orders(new MallOrderList.Filter(status, fulfilment, search),
                 SqlPage.of(page, size, sort, MallOrderList.SORTABLE, MallOrderList.TIE_BREAKER));
+    }
+
+    @GetMapping(value = "/mall-orders/export", produces = ExcelExports.XLSX)
+    @Operation(summary = "The order list as an Excel file: every order the list's filters match, in its sort, without"
+            + " paging; amounts in yuan, words in the caller's language")
+    @ApiResponse(responseCode = "200", description = "the .xlsx file, named 商城订单_<date>.xlsx",
+            content = @Content(mediaType = ExcelExports.XLSX, schema = @Schema(type = "string", format = "binary")))
+    void exportMallOrders(@PathVariable String store,
+            @RequestParam(required = false) @Nullable List<MallOrderStatus> status,
+            @RequestParam(required = false) @Nullable Fulfilment fulfilment,
+            @RequestParam(required = false) @Size(max = 40) @Nullable String search,
+            @RequestParam(defaultValue = "createdAt,desc") String sort,
+            HttpServletResponse response) throws IOException {
+        SqlPage order = SqlPage.everyRow(sort, MallOrderList.SORTABLE, MallOrderList.TIE_BREAKER);
+        MallOrderList.Filter filter = new MallOrderList.Filter(status, fulfilment, search);
+        exports.write(response, EXPORT, sink -> orders.exportOrders(filter, order, sink));
     }
 
     @GetMapping("/mall-orders/{orderId}")

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,12 @@ class MallOrderList {
     static final Map<String, String> SORTABLE = Map.of("createdAt", "o.created_at", "grossFen", "o.gross_fen",
             "number", "o.number", "status", "o.status");
     static final String TIE_BREAKER = "o.id";
+    static final int EXPORT_FETCH_SIZE = 500;
+    private static final String ROW_COLUMNS = "o.id, o.number, o.member_id, m.name member_name,"
+            + " m.phone member_phone, o.status, o.fulfilment, o.gross_fen, o.refunded_fen, o.created_at,"
+            + " (select sum(l.quantity) from mall_order_line l where l.order_id = o.id) items,"
+            + " (select string_agg(l.product_name, '、' order by l.line_no) from mall_order_line l"
+            + " where l.order_id = o.id) summary";
 
     private static final String COLUMNS = "o.id, o.number, o.member_id, m.name member_name, m.phone member_phone,"
             + " o.status, o.fulfilment, o.gross_fen, o.refunded_fen, o.payment_id, p.status payment_status,"
@@ -95,6 +102,21 @@ class MallOrderList {
     }
 
     PageResult<MallOrderViews.MallOrderRow> orders(Filter filter, SqlPage page) {
+        Where where = where(filter);
+        return page.query(jdbc, ROW_COLUMNS, where.from(), where.parameters(), (rs, row) -> row(rs));
+    }
+
+    /** Every order the list shows for this filter, in its order, one at a time (an export); how many. */
+    long eachOrder(Filter filter, SqlPage order, Consumer<MallOrderViews.MallOrderRow> sink) {
+        Where where = where(filter);
+        return order.each(jdbc, "", ROW_COLUMNS, where.from(), where.parameters(), EXPORT_FETCH_SIZE,
+                (rs, row) -> row(rs), sink);
+    }
+
+    private record Where(String from, Map<String, Object> parameters) {
+    }
+
+    private static Where where(Filter filter) {
         StringBuilder from = new StringBuilder("from mall_order o join member m on m.id = o.member_id where true");
         Map<String, Object> parameters = new HashMap<>();
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
@@ -109,17 +131,15 @@ class MallOrderList {
             from.append(" and (o.number ilike :search or m.phone like :search or m.name like :search)");
             parameters.put("search", "%" + filter.search().strip().replace("%", "").replace("_", "") + "%");
         }
-        return page.query(jdbc, "o.id, o.number, o.member_id, m.name member_name, m.phone member_phone, o.status,"
-                + " o.fulfilment, o.gross_fen, o.refunded_fen, o.created_at,"
-                + " (select sum(l.quantity) from mall_order_line l where l.order_id = o.id) items,"
-                + " (select string_agg(l.product_name, '、' order by l.line_no) from mall_order_line l"
-                + " where l.order_id = o.id) summary", from.toString(), parameters,
-                (rs, row) -> new MallOrderViews.MallOrderRow(rs.getObject("id", UUID.class), rs.getString("number"),
-                        rs.getObject("member_id", UUID.class), rs.getString("member_name"),
-                        rs.getString("member_phone"), MallOrderStatus.valueOf(rs.getString("status")),
-                        Fulfilment.valueOf(rs.getString("fulfilment")), rs.getLong("gross_fen"),
-                        rs.getLong("refunded_fen"), rs.getInt("items"), rs.getString("summary"),
-                        instant(rs, "created_at")));
+        return new Where(from.toString(), parameters);
+    }
+
+    private static MallOrderViews.MallOrderRow row(ResultSet rs) throws SQLException {
+        return new MallOrderViews.MallOrderRow(rs.getObject("id", UUID.class), rs.getString("number"),
+                rs.getObject("member_id", UUID.class), rs.getString("member_name"), rs.getString("member_phone"),
+                MallOrderStatus.valueOf(rs.getString("status")), Fulfilment.valueOf(rs.getString("fulfilment")),
+                rs.getLong("gross_fen"), rs.getLong("refunded_fen"), rs.getInt("items"), rs.getString("summary"),
+                instant(rs, "created_at"));
     }
 
     /** The orders with their lines, read in one statement. */

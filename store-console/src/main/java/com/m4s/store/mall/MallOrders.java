@@ -250,6 +250,13 @@ public class MallOrders {
         return list.orders(filter, page);
     }
 
+    /** Every order the list shows for this filter, in its order, one at a time (an export); how many. */
+    @Transactional(readOnly = true)
+    public long exportOrders(MallOrderList.Filter filter, SqlPage order,
+            java.util.function.Consumer<MallOrderViews.MallOrderRow> sink) {
+        return list.eachOrder(filter, order, sink);
+    }
+
     // --- inside
 
     /** Cancels a locked order not paid and releases its stock. */

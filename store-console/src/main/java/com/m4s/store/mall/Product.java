@@ -45,6 +45,8 @@ class Product extends BaseEntity {
     private long priceFen;
     @Column(name = "original_price_fen")
     private @Nullable Long originalPriceFen;
+    /** Units sold: what orders reserved less what they released or returned (decision 0051). */
+    private long sold;
     @Column(name = "listed_at")
     private @Nullable Instant listedAt;
     @Column(name = "created_by")
@@ -118,6 +120,20 @@ class Product extends BaseEntity {
         }
     }
 
+    /**
+     * Counts a movement of an order's stock as a sale or its taking back: a RESERVE of n sells n, a RELEASE or RETURN
+     * of n takes n back; other movements sell nothing. Under the product's lock, with the stock summary it changes.
+     */
+    void countSale(ProductStockKind kind, long delta) {
+        long units = kind.unitsSold(delta);
+        if (units != 0) {
+            if (sold + units < 0) {
+                throw new IllegalStateException("product " + id() + " would have sold " + (sold + units) + " units");
+            }
+            sold += units;
+        }
+    }
+
     UUID categoryId() { return categoryId; }
     String name() { return name; }
     @Nullable String subtitle() { return subtitle; }
@@ -130,6 +146,7 @@ class Product extends BaseEntity {
     List<String> photos() { return List.copyOf(photos); }
     long stock() { return stock; }
     long priceFen() { return priceFen; }
+    long sold() { return sold; }
     @Nullable Long originalPriceFen() { return originalPriceFen; }
     @Nullable Instant listedAt() { return listedAt; }
     String createdBy() { return createdBy; }

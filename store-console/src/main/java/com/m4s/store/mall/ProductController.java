@@ -6,13 +6,23 @@ import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.SqlPage;
+import com.m4s.platform.web.Problems;
 import com.m4s.platform.web.Versions;
+import com.m4s.store.export.ExcelColumn;
+import com.m4s.store.export.ExcelExports;
+import com.m4s.store.export.ExcelTable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -40,10 +50,29 @@ import org.springframework.web.bind.annotation.RestController;
         + " stock as a ledger of movements (MALL-1, MALL-3)")
 class ProductController {
 
-    private final Products products;
+    /** The product list as an Excel file: what the list shows, prices in yuan, with the units sold. */
+    static final ExcelTable<ProductViews.ProductRow> EXPORT = ExcelTable.of("products",
+            ExcelColumn.text("name", ProductViews.ProductRow::name),
+            ExcelColumn.text("category", ProductViews.ProductRow::categoryName),
+            ExcelColumn.text("status", p -> Problems.message("export.products.status." + p.status())),
+            ExcelColumn.money("minPrice", p -> yuan(p.minPriceFen())),
+            ExcelColumn.money("maxPrice", p -> yuan(p.maxPriceFen())),
+            ExcelColumn.integer("stock", ProductViews.ProductRow::stock),
+            ExcelColumn.integer("sold", ProductViews.ProductRow::sold),
+            ExcelColumn.integer("skuCount", ProductViews.ProductRow::skuCount),
+            ExcelColumn.integer("lowSkus", ProductViews.ProductRow::lowSkus),
+            ExcelColumn.dateTime("createdAt", ProductViews.ProductRow::createdAt));
 
-    ProductController(Products products) {
+    private final Products products;
+    private final ExcelExports exports;
+
+    ProductController(Products products, ExcelExports exports) {
         this.products = products;
+        this.exports = exports;
+    }
+
+    static BigDecimal yuan(long fen) {
+        return BigDecimal.valueOf(fen, 2);
     }
 
     @GetMapping("/product-categories")
@@ -93,6 +122,23 @@ class ProductController {
             @RequestParam(defaultValue = "createdAt,desc") String sort) {
         return products.products(new ProductList.ProductFilter(status, category, search, low),
                 SqlPage.of(page, size, sort, ProductList.PRODUCT_SORTABLE, ProductList.PRODUCT_TIE_BREAKER));
+    }
+
+    @GetMapping(value = "/products/export", produces = ExcelExports.XLSX)
+    @Operation(summary = "The product list as an Excel file: every product the list's filters match, in its sort,"
+            + " without paging; prices in yuan, units sold, words in the caller's language")
+    @ApiResponse(responseCode = "200", description = "the .xlsx file, named 商城商品_<date>.xlsx",
+            content = @Content(mediaType = ExcelExports.XLSX, schema = @Schema(type = "string", format = "binary")))
+    void exportProducts(@PathVariable String store,
+            @RequestParam(required = false) @Nullable List<ProductStatus> status,
+            @RequestParam(required = false) @Nullable UUID category,
+            @RequestParam(required = false) @Size(max = 40) @Nullable String search,
+            @RequestParam(defaultValue = "false") boolean low,
+            @RequestParam(defaultValue = "createdAt,desc") String sort,
+            HttpServletResponse response) throws IOException {
+        SqlPage order = SqlPage.everyRow(sort, ProductList.PRODUCT_SORTABLE, ProductList.PRODUCT_TIE_BREAKER);
+        ProductList.ProductFilter filter = new ProductList.ProductFilter(status, category, search, low);
+        exports.write(response, EXPORT, sink -> products.exportProducts(filter, order, sink));
     }
 
     @Allow(Permission.MALL_MANAGE)

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,13 +26,14 @@ import org.springframework.stereotype.Component;
 class ProductList {
 
     static final Map<String, String> PRODUCT_SORTABLE = Map.of("name", "p.name", "createdAt", "p.created_at",
-            "priceFen", "p.price_fen", "stock", "p.stock", "rank", "p.rank");
+            "priceFen", "p.price_fen", "stock", "p.stock", "sold", "p.sold", "rank", "p.rank");
     static final String PRODUCT_TIE_BREAKER = "p.id";
     static final Map<String, String> ENTRY_SORTABLE = Map.of("createdAt", "e.created_at");
     static final String ENTRY_TIE_BREAKER = "e.id";
+    static final int EXPORT_FETCH_SIZE = 500;
 
     private static final String PRODUCT_COLUMNS = "p.id, p.name, p.category_id, c.name category_name, p.status,"
-            + " p.hot, p.recommended, p.rank, p.price_fen, p.photos, p.stock, p.created_at, p.version,"
+            + " p.hot, p.recommended, p.rank, p.price_fen, p.photos, p.stock, p.sold, p.created_at, p.version,"
             + " s.max_price, s.skus, s.low";
     private static final String PRODUCT_FROM = "from product p join product_category c on c.id = p.category_id"
             + " join (select product_id, max(coalesce(sale_price_fen, price_fen)) max_price, count(*) skus,"
@@ -69,6 +71,24 @@ class ProductList {
     }
 
     PageResult<ProductViews.ProductRow> products(ProductFilter filter, List<UUID> categories, SqlPage page) {
+        Where where = where(filter, categories);
+        String store = TenantContext.require().storeCode();
+        return page.query(jdbc, PRODUCT_COLUMNS, where.from(), where.parameters(), (rs, row) -> row(store, rs));
+    }
+
+    /** Every product the list shows for this filter, in its order, one at a time (an export); how many. */
+    long eachProduct(ProductFilter filter, List<UUID> categories, SqlPage order,
+            Consumer<ProductViews.ProductRow> sink) {
+        Where where = where(filter, categories);
+        String store = TenantContext.require().storeCode();
+        return order.each(jdbc, "", PRODUCT_COLUMNS, where.from(), where.parameters(), EXPORT_FETCH_SIZE,
+                (rs, row) -> row(store, rs), sink);
+    }
+
+    private record Where(String from, Map<String, Object> parameters) {
+    }
+
+    private static Where where(ProductFilter filter, List<UUID> categories) {
         StringBuilder from = new StringBuilder(PRODUCT_FROM + " where true");
         Map<String, Object> parameters = new HashMap<>();
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
@@ -87,16 +107,17 @@ class ProductList {
         if (filter.lowOnly()) {
             from.append(" and s.low > 0");
         }
-        String store = TenantContext.require().storeCode();
-        return page.query(jdbc, PRODUCT_COLUMNS, from.toString(), parameters, (rs, row) -> {
-            PhotoViews.PhotoView photo = first(store, rs);
-            return new ProductViews.ProductRow(rs.getObject("id", UUID.class), rs.getString("name"),
-                    rs.getObject("category_id", UUID.class), rs.getString("category_name"),
-                    ProductStatus.valueOf(rs.getString("status")), rs.getBoolean("hot"), rs.getBoolean("recommended"),
-                    rs.getInt("rank"), rs.getLong("price_fen"), rs.getLong("max_price"), rs.getLong("stock"),
-                    rs.getInt("skus"), rs.getInt("low"), photo == null ? null : photo.thumbnailUrl(),
-                    rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getLong("version"));
-        });
+        return new Where(from.toString(), parameters);
+    }
+
+    private ProductViews.ProductRow row(String store, ResultSet rs) throws SQLException {
+        PhotoViews.PhotoView photo = first(store, rs);
+        return new ProductViews.ProductRow(rs.getObject("id", UUID.class), rs.getString("name"),
+                rs.getObject("category_id", UUID.class), rs.getString("category_name"),
+                ProductStatus.valueOf(rs.getString("status")), rs.getBoolean("hot"), rs.getBoolean("recommended"),
+                rs.getInt("rank"), rs.getLong("price_fen"), rs.getLong("max_price"), rs.getLong("stock"),
+                rs.getLong("sold"), rs.getInt("skus"), rs.getInt("low"), photo == null ? null : photo.thumbnailUrl(),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getLong("version"));
     }
 
     PageResult<ProductViews.ProductStockEntryView> entries(UUID product, SqlPage page) {

@@ -36,8 +36,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProductMarket {
 
-    /** Orders of the result; RELEVANCE needs search text (else it is the home page's order: hot first, then rank). */
-    public enum Sort { RELEVANCE, NEWEST, PRICE_ASC, PRICE_DESC }
+    /**
+     * Orders of the result; RELEVANCE needs search text (else it is the home page's order: hot first, then rank);
+     * SALES puts the most units sold first.
+     */
+    public enum Sort { RELEVANCE, NEWEST, PRICE_ASC, PRICE_DESC, SALES }
 
     /** What the owner asked for; null means "any". Prices in fen. */
     public record Criteria(@Nullable String q, @Nullable UUID category, @Nullable Long priceMin,
@@ -142,6 +145,8 @@ public class ProductMarket {
                     case NEWEST -> s.sort(o -> o.field(f -> f.field("listedAt").order(SortOrder.Desc)));
                     case PRICE_ASC -> s.sort(o -> o.field(f -> f.field("priceFen").order(SortOrder.Asc)));
                     case PRICE_DESC -> s.sort(o -> o.field(f -> f.field("priceFen").order(SortOrder.Desc)));
+                    // the best seller first; a document without the field (indexed before it existed) sorts last
+                    case SALES -> s.sort(o -> o.field(f -> f.field("sold").order(SortOrder.Desc)));
                 }
             }
             // a stable order for paging

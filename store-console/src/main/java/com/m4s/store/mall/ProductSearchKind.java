@@ -92,6 +92,7 @@ class ProductSearchKind extends StoreIndexedKind {
         d.put("originalPriceFen", p.originalPriceFen());
         d.put("stock", p.stock());
         d.put("inStock", p.stock() > 0);
+        d.put("sold", p.sold());
         d.put("photos", p.photos());
         d.put("listedAt", p.listedAt() == null ? null : p.listedAt().toString());
         d.put("createdAt", p.createdAt().toString());

@@ -11,5 +11,16 @@ public enum ProductStockKind {
     /** Given back when an order is cancelled or its payment fails or times out (+). */
     RELEASE,
     /** Back on the shelf when an order is refunded whole (+). */
-    RETURN
+    RETURN;
+
+    /**
+     * The units a movement of this kind sells (decision 0051: the reservation is the sale): a RESERVE of −n sells n,
+     * a RELEASE or RETURN of +n takes n back; receipts and counts sell nothing.
+     */
+    long unitsSold(long delta) {
+        return switch (this) {
+            case RESERVE, RELEASE, RETURN -> -delta;
+            case RECEIVE, ADJUST -> 0;
+        };
+    }
 }

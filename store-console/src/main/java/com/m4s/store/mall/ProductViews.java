@@ -26,9 +26,13 @@ public final class ProductViews {
             Instant createdAt, Instant updatedAt, long version, List<SkuView> skus) {
     }
 
-    /** A row of the console's product list: prices from the cheapest to the dearest SKU, the stock of all. */
+    /**
+     * A row of the console's product list: prices from the cheapest to the dearest SKU, the stock of all, the units
+     * sold (orders' reservations less what they released or returned).
+     */
     public record ProductRow(UUID id, String name, UUID categoryId, String categoryName, ProductStatus status,
-            boolean hot, boolean recommended, int rank, long minPriceFen, long maxPriceFen, long stock, int skuCount,
+            boolean hot, boolean recommended, int rank, long minPriceFen, long maxPriceFen, long stock, long sold,
+            int skuCount,
             int lowSkus, @Nullable String thumbnailUrl, Instant createdAt, long version) {
     }
 

@@ -331,6 +331,13 @@ public class Products {
         return list.products(filter, descendants(filter.category()), page);
     }
 
+    /** Every product the list shows for this filter, in its order, one at a time (an export); how many. */
+    @Transactional(readOnly = true)
+    public long exportProducts(ProductList.ProductFilter filter, SqlPage order,
+            java.util.function.Consumer<ProductViews.ProductRow> sink) {
+        return list.eachProduct(filter, descendants(filter.category()), order, sink);
+    }
+
     @Transactional(readOnly = true)
     public PageResult<ProductViews.ProductStockEntryView> entries(UUID productId, SqlPage page) {
         if (!products.existsById(productId)) {
@@ -418,6 +425,7 @@ public class Products {
         Instant now = clock.instant();
         long after = sku.move(delta, now);
         skus.saveAndFlush(sku);
+        product.countSale(kind, delta);
         summarise(product);
         ProductStockEntry entry = entries.saveAndFlush(new ProductStockEntry(sku, kind, delta, after, reason, order,
                 key, hash, actor, now));

@@ -8,7 +8,9 @@ import com.m4s.platform.tenancy.TenantRegistry;
 import com.m4s.platform.test.Concurrently;
 import com.m4s.platform.test.Eventually;
 import com.m4s.platform.test.stripe.StripeTestServer;
+import com.m4s.platform.test.TestUsers;
 import com.m4s.store.payment.OnlinePayments;
+import com.m4s.store.support.Download;
 import com.m4s.store.support.LoyaltyScenarioTest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * Mall orders (MALL-2, decision 0051) as scenarios: an owner buys with points and the wallet, gets a pick-up code, and
  * staff hand the order over only against that code; 200 concurrent checkouts of the last 10 units sell exactly 10; an
  * order whose online part is never paid is released at the timeout on the clock, its stock, wallet and points back;
- * a whole refund puts the goods back in stock.
+ * a whole refund puts the goods back in stock; orders move a product's units sold, which the mall sorts by and the
+ * console's product and order lists export.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MallOrdersTest extends LoyaltyScenarioTest {
@@ -270,7 +276,129 @@ class MallOrdersTest extends LoyaltyScenarioTest {
                 UUID.fromString(member));
     }
 
+    @Test
+    void ordersMoveTheUnitsSoldAndTheMallSortedBySalesPutsTheBestSellerFirst() throws Exception {
+        String wipers = ok(manager().post(base + "/product-categories", Map.of("name", "雨刮", "sortOrder", 2)))
+                .path("id").asString();
+        JsonNode front = product("无骨雨刮 前", 9_900, 10, wipers);
+        JsonNode rear = product("无骨雨刮 后", 12_900, 10, wipers);
+        JsonNode unsold = product("雨刮精", 1_500, 10, wipers);
+        String member = member("销量买家");
+        topUp(member, 100_000);
+        Api owner = owner(member, "mall-sales-1");
+        String frontSku = front.path("skus").path(0).path("id").asString();
+        String rearSku = rear.path("skus").path(0).path("id").asString();
+
+        String first = ok(owner.post(base + "/me/mall/orders", place(frontSku, 3, 29_700, 0, 0, null),
+                Map.of("Idempotency-Key", "sales-1"))).path("number").asString();
+        String second = ok(owner.post(base + "/me/mall/orders", place(rearSku, 2, 25_800, 0, 0, null),
+                Map.of("Idempotency-Key", "sales-2"))).path("number").asString();
+        JsonNode third = ok(owner.post(base + "/me/mall/orders", place(rearSku, 2, 25_800, 0, 0, null),
+                Map.of("Idempotency-Key", "sales-3")));
+        // the rear wipers sold 4, the front ones 3: the rear ones lead the mall sorted by sales
+        assertThat(sold(rear) + " " + sold(front) + " " + sold(unsold)).isEqualTo("4 3 0");
+        Eventually.await(Duration.ofSeconds(20), "the rear wipers first by sales", () -> bySales(owner, wipers),
+                names -> names.equals(List.of("无骨雨刮 后", "无骨雨刮 前", "雨刮精")));
+
+        // a whole refund takes its two back: now the front wipers are the best seller, in the index too
+        refund(third.path("paymentId").asString(), 25_800, "客户退货");
+        String refunded = third.path("id").asString();
+        Eventually.await(Duration.ofSeconds(20), "the refund taken in", () -> orderStatus(refunded),
+                s -> s.equals("REFUNDED"));
+        assertThat(sold(rear) + " " + sold(front) + " " + sold(unsold)).isEqualTo("2 3 0");
+        Eventually.await(Duration.ofSeconds(20), "the front wipers first by sales", () -> bySales(owner, wipers),
+                names -> names.equals(List.of("无骨雨刮 前", "无骨雨刮 后", "雨刮精")));
+        assertThat(stockEntries(rear.path("id").asString())).containsExactly("RECEIVE 10 10", "RESERVE -2 8",
+                "RESERVE -2 6", "RETURN 2 8");
+
+        // the console lists the units sold and sorts by them
+        JsonNode listed = ok(manager().get(base + "/products?category=" + wipers + "&sort=sold,desc")).path("content");
+        assertThat(listed.valueStream().map(p -> p.path("name").asString() + " " + p.path("sold").asLong()).toList())
+                .containsExactly("无骨雨刮 前 3", "无骨雨刮 后 2", "雨刮精 0");
+
+        // the product list's export: the same filter and sort, prices in yuan, the units sold
+        Download products = Download.get(port, base + "/products/export?category=" + wipers + "&sort=sold,desc",
+                token(TestUsers.manager(GROUP, STORE)), "zh-CN");
+        assertThat(products.status()).isEqualTo(200);
+        assertThat(products.contentDisposition()).contains("filename*=UTF-8''" + java.net.URLEncoder.encode("商城商品",
+                java.nio.charset.StandardCharsets.UTF_8));
+        try (XSSFWorkbook book = products.workbook()) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("商城商品");
+            assertThat(texts(sheet.getRow(0), 10)).containsExactly("商品名称", "分类", "状态", "最低价", "最高价",
+                    "总库存", "销量", "规格数", "库存不足规格数", "创建时间");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            List<String> rows = new ArrayList<>();
+            for (int r = 1; r <= 3; r++) {
+                Row row = sheet.getRow(r);
+                rows.add(texts(row, 3) + " " + row.getCell(3).getNumericCellValue() + " "
+                        + row.getCell(4).getNumericCellValue() + " " + (long) row.getCell(5).getNumericCellValue()
+                        + " " + (long) row.getCell(6).getNumericCellValue());
+            }
+            assertThat(rows).containsExactly("[无骨雨刮 前, 雨刮, 已上架] 99.0 99.0 7 3",
+                    "[无骨雨刮 后, 雨刮, 已上架] 129.0 129.0 8 2", "[雨刮精, 雨刮, 已上架] 15.0 15.0 10 0");
+        }
+
+        // the order list's export: the buyer's three orders in number order, amounts and refunds in yuan
+        Download orders = Download.get(port, base + "/mall-orders/export?search=销量买家&sort=number,asc",
+                token(TestUsers.manager(GROUP, STORE)), "zh-CN");
+        assertThat(orders.status()).isEqualTo(200);
+        try (XSSFWorkbook book = orders.workbook()) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("商城订单");
+            assertThat(texts(sheet.getRow(0), 10)).containsExactly("订单号", "下单时间", "会员", "手机号", "商品", "件数",
+                    "取货方式", "状态", "订单金额", "已退款");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            List<String> rows = new ArrayList<>();
+            for (int r = 1; r <= 3; r++) {
+                Row row = sheet.getRow(r);
+                rows.add(row.getCell(0).getStringCellValue() + " " + row.getCell(2).getStringCellValue() + " "
+                        + row.getCell(4).getStringCellValue() + " " + (long) row.getCell(5).getNumericCellValue() + " "
+                        + row.getCell(6).getStringCellValue() + " " + row.getCell(7).getStringCellValue() + " "
+                        + row.getCell(8).getNumericCellValue() + " " + row.getCell(9).getNumericCellValue());
+            }
+            assertThat(rows).containsExactly(first + " 销量买家 无骨雨刮 前 3 到店自提 已支付 297.0 0.0",
+                    second + " 销量买家 无骨雨刮 后 2 到店自提 已支付 258.0 0.0",
+                    third.path("number").asString() + " 销量买家 无骨雨刮 后 2 到店自提 已退款 258.0 258.0");
+        }
+        Download english = Download.get(port, base + "/mall-orders/export?search=销量买家&status=REFUNDED",
+                token(TestUsers.manager(GROUP, STORE)), "en");
+        try (XSSFWorkbook book = english.workbook()) {
+            assertThat(texts(book.getSheetAt(0).getRow(0), 3)).containsExactly("Order number", "Placed", "Member");
+            assertThat(book.getSheetAt(0).getLastRowNum()).as("the list's status filter").isEqualTo(1);
+            assertThat(book.getSheetAt(0).getRow(1).getCell(7).getStringCellValue()).isEqualTo("Refunded");
+        }
+    }
+
+    /** The product's units sold, checked against its orders' movements in the ledger. */
+    private long sold(JsonNode product) {
+        UUID id = UUID.fromString(product.path("id").asString());
+        String sold = strings("select sold from store_" + STORE + ".product where id = ?::uuid", id).getFirst();
+        assertThat(strings("select coalesce(-sum(delta), 0) from store_" + STORE + ".product_stock_entry where"
+                + " product_id = ?::uuid and kind in ('RESERVE', 'RELEASE', 'RETURN')", id))
+                .as("the sum of the orders' movements").containsExactly(sold);
+        return Long.parseLong(sold);
+    }
+
+    /** The names of the category's products in the owner's mall sorted by sales. */
+    private List<String> bySales(Api owner, String category) {
+        return ok(owner.get(base + "/me/mall/products?category=" + category + "&sort=SALES")).path("content")
+                .valueStream().map(p -> p.path("name").asString()).toList();
+    }
+
+    private static List<String> texts(Row row, int cells) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < cells; i++) {
+            texts.add(row.getCell(i) == null ? "" : row.getCell(i).toString());
+        }
+        return texts;
+    }
+
     private JsonNode product(String name, long price, long stock) {
+        return product(name, price, stock, category);
+    }
+
+    private JsonNode product(String name, long price, long stock, String category) {
         Map<String, Object> sku = new LinkedHashMap<>();
         sku.put("spec", "标准");
         sku.put("priceFen", price);

@@ -105,10 +105,16 @@ public class SearchIndexes {
         return readAlias(kind) + "-" + generation;
     }
 
-    /** Creates the kind's first index and its read and write aliases unless they exist. */
+    /**
+     * Creates the kind's first index and its read and write aliases unless they exist. When they exist, the kind's
+     * mapping is put on the indices behind the write alias, so a field the kind added since (a new field of a strict
+     * mapping) is accepted without a rebuild; documents written before have no value for it until they are written
+     * again or rebuilt. A change that Elasticsearch cannot merge (a field's type) needs a rebuild and is only logged.
+     */
     public void ensureIndex(IndexedKind kind) {
         try {
             if (es.indices().existsAlias(e -> e.name(readAlias(kind))).value()) {
+                addNewFields(kind);
                 return;
             }
             String index = indexName(kind, 1);
@@ -127,6 +133,26 @@ public class SearchIndexes {
             log.info("search index {} created with aliases {} and {}", index, readAlias(kind), writeAlias(kind));
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch unreachable while preparing " + readAlias(kind), e);
+        }
+    }
+
+    private void addNewFields(IndexedKind kind) throws IOException {
+        Set<String> indices = indicesOf(writeAlias(kind));
+        if (indices.isEmpty()) {
+            return;
+        }
+        String definition = kind.indexDefinition().replace(ANALYZER_PLACEHOLDER, analyzer);
+        var mappings = co.elastic.clients.elasticsearch.indices.CreateIndexRequest.of(c -> c.index("definition")
+                .withJson(new StringReader(definition))).mappings();
+        if (mappings == null) {
+            return;
+        }
+        try {
+            es.indices().putMapping(p -> p.index(List.copyOf(indices)).dynamic(mappings.dynamic())
+                    .properties(mappings.properties()));
+        } catch (ElasticsearchException e) {
+            log.warn("the mapping of {} differs from {}'s in a way Elasticsearch cannot merge; rebuild the index: {}",
+                    indices, kind.name(), e.getMessage());
         }
     }
 
