@@ -370,31 +370,19 @@ public class Products {
                         k.salePriceFen(), k.stock())).toList());
     }
 
-    /** The category and every category under it, for a filter; empty for none. */
+    /** The category and every category under it, for a filter; empty for none (an unknown one filters by itself). */
     List<UUID> descendants(@Nullable UUID category) {
         if (category == null) {
             return List.of();
         }
-        Map<UUID, List<UUID>> children = new HashMap<>();
-        for (ProductCategory c : categories.ordered()) {
-            children.computeIfAbsent(c.parentId() == null ? NONE : c.parentId(), k -> new ArrayList<>()).add(c.id());
-        }
-        List<UUID> found = new ArrayList<>(List.of(category));
-        for (int i = 0; i < found.size(); i++) {
-            found.addAll(children.getOrDefault(found.get(i), List.of()));
-        }
-        return found;
+        List<UUID> found = categories.within(category);
+        return found.isEmpty() ? List.of(category) : found;
     }
 
-    /** The category's ids from the top of the tree down to it. */
+    /** The category's ids from the top of the tree down to it (itself alone when unknown). */
     List<UUID> path(UUID category) {
-        Map<UUID, @Nullable UUID> parents = new HashMap<>();
-        categories.ordered().forEach(c -> parents.put(c.id(), c.parentId()));
-        List<UUID> path = new ArrayList<>();
-        for (UUID at = category; at != null && !path.contains(at); at = parents.get(at)) {
-            path.addFirst(at);
-        }
-        return path;
+        List<UUID> path = categories.pathTo(category);
+        return path.isEmpty() ? List.of(category) : path;
     }
 
     // --- the stock ledger
