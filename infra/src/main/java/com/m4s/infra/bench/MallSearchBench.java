@@ -1,26 +1,20 @@
 package com.m4s.infra.bench;
 
-import com.m4s.infra.bench.UsedCarMarketBench.Route;
+import com.m4s.infra.bench.SearchRoutes.Route;
 import com.m4s.infra.stack.DemoData;
 import com.m4s.infra.stack.JavaService;
 import com.m4s.infra.stack.Stack;
 import com.m4s.platform.servers.Api;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +28,6 @@ import tools.jackson.databind.JsonNode;
 final class MallSearchBench {
 
     private static final String KIND = "products";
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DEADLINE = Duration.ofMinutes(5);
     private static final Pattern CODE = Pattern.compile("(\\d{6})");
 
@@ -88,7 +81,7 @@ final class MallSearchBench {
             Duration indexing = rebuild(store);
             Map<Route, LoadResult> searches = searches(http, gateway.url(), store);
             Result result = new Result(config.products(), sqlLoad, indexing, searches);
-            print(result);
+            SearchRoutes.print("mall", searches);
             return result;
         } catch (SQLException e) {
             throw new IllegalStateException("loading products failed: " + e.getMessage(), e);
@@ -122,7 +115,7 @@ final class MallSearchBench {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("no sign-up code in the development inbox after 30 s");
                 }
-                sleep(Duration.ofMillis(200));
+                SearchRoutes.pause(Duration.ofMillis(200));
             }
         }
         Matcher code = CODE.matcher(text);
@@ -147,7 +140,7 @@ final class MallSearchBench {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the products rebuild did not end within " + DEADLINE);
             }
-            sleep(Duration.ofMillis(500));
+            SearchRoutes.pause(Duration.ofMillis(500));
             progress = api.get("/api/search/" + KIND + "/rebuilds/" + id).json();
         }
         if (!"DONE".equals(progress.path("status").asString())) {
@@ -163,7 +156,7 @@ final class MallSearchBench {
                     Map.of("query", Map.of("term", Map.of("status", "LISTED"))));
             searchable = count.status() == 200 ? count.json().path("count").asLong() : 0;
             if (searchable < config.products()) {
-                sleep(Duration.ofMillis(200));
+                SearchRoutes.pause(Duration.ofMillis(200));
             }
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -180,39 +173,8 @@ final class MallSearchBench {
                 config.seconds()));
         LoadRunner runner = new LoadRunner(config.concurrency(), Duration.ofSeconds(config.warmUp()),
                 Duration.ofSeconds(config.seconds()), cpu);
-        Map<Route, LoadResult> results = new EnumMap<>(Route.class);
-        for (Route route : Route.values()) {
-            String token = route == Route.ELASTICSEARCH ? "" : ownerToken();
-            LoadResult result = runner.run("mall " + route.label, thread -> {
-                Iterator<ProductQuery> queries = IntStream.iterate(thread, n -> n + 1)
-                        .mapToObj(n -> mix.get(n % mix.size())).iterator();
-                return () -> call(http, route, gatewayUrl, store, token, queries.next());
-            });
-            System.out.println(Format.of("   ... %-34s %8.1f req/s", result.name(), result.requestsPerSecond()));
-            results.put(route, result);
-        }
-        return results;
-    }
-
-    private void call(HttpClient http, Route route, String gatewayUrl, String store, String token,
-            ProductQuery query) throws Exception {
-        HttpRequest request = switch (route) {
-            case ELASTICSEARCH -> HttpRequest.newBuilder(URI.create(stack.elasticsearch().url() + "/"
-                    + ProductQuery.alias(store) + "/_search")).header("Content-Type", "application/json")
-                    .timeout(REQUEST_TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(Api.json(query.body())))
-                    .build();
-            case STORE_CONSOLE -> get(stack.service("store-console").url() + query.path(store), token);
-            case GATEWAY -> get(gatewayUrl + query.path(store), token);
-        };
-        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status != 200) {
-            throw new IllegalStateException("HTTP " + status + " from " + request.uri());
-        }
-    }
-
-    private static HttpRequest get(String url, String token) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .timeout(REQUEST_TIMEOUT).GET().build();
+        return new SearchRoutes(http, stack, gatewayUrl).measure("mall", runner, mix, store,
+                query -> ProductQuery.alias(store), this::ownerToken);
     }
 
     /** Before measuring: each search must give the same total and page from the owner's API and Elasticsearch. */
@@ -258,34 +220,4 @@ final class MallSearchBench {
         return (Map<String, Object>) value;
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void print(Result result) {
-        System.out.println();
-        System.out.println(Format.of("   %-22s %10s %9s %9s %9s %8s %11s", "route", "req/s", "p50 ms", "p95 ms",
-                "p99 ms", "errors", "other CPU"));
-        for (Route route : Route.values()) {
-            LoadResult r = result.searches().get(route);
-            System.out.println(Format.of("   %-22s %10.1f %9.2f %9.2f %9.2f %8d %11s", route.label,
-                    r.requestsPerSecond(), r.millis(50), r.millis(95), r.millis(99), r.errors(),
-                    r.cpu().map(c -> Format.of("%.2f cores", c.otherCores())).orElse("-")));
-        }
-        LoadResult es = result.searches().get(Route.ELASTICSEARCH);
-        for (Route route : List.of(Route.STORE_CONSOLE, Route.GATEWAY)) {
-            LoadResult r = result.searches().get(route);
-            System.out.println(Format.of("   mall search %-22s %.2fx the requests/s of Elasticsearch direct;"
-                    + " latency p50 %.2fx, p99 %.2fx", route.label + ":", r.ratioTo(es), r.millis(50) / es.millis(50),
-                    r.millis(99) / es.millis(99)));
-        }
-        result.searches().values().stream().filter(r -> r.errors() > 0)
-                .forEach(r -> System.out.println(Format.of("   ERRORS in %s: %d, first: %s", r.name(), r.errors(),
-                        r.firstError())));
-    }
 }

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * measures, so a drift between this copy and the service shows up as a warning rather than a wrong ratio.
  */
 record MarketQuery(String label, boolean group, @Nullable String q, List<String> make, @Nullable Long priceMin,
-        @Nullable Long priceMax, @Nullable Integer yearMin, List<String> city, String sort, int page) {
+        @Nullable Long priceMax, @Nullable Integer yearMin, List<String> city, String sort, int page)
+        implements SearchRoutes.Search {
 
     static final int SIZE = 20;
     private static final long[][] PRICE_BANDS = {{0, 50_000}, {50_000, 100_000}, {100_000, 150_000},
@@ -40,7 +41,8 @@ record MarketQuery(String label, boolean group, @Nullable String q, List<String>
     }
 
     /** The service's path and query string, with store {@code store} as the caller's store. */
-    String path(String store) {
+    @Override
+    public String path(String store) {
         StringJoiner query = new StringJoiner("&", "/api/stores/" + store + "/used-car-market?", "");
         query.add("scope=" + (group ? "GROUP" : "STORE"));
         if (q != null) {
@@ -67,7 +69,8 @@ record MarketQuery(String label, boolean group, @Nullable String q, List<String>
     }
 
     /** The request body the service sends to Elasticsearch for this query. */
-    Map<String, Object> body() {
+    @Override
+    public Map<String, Object> body() {
         List<Object> filters = new ArrayList<>();
         filters.add(Map.of("terms", Map.of("status", List.of("LISTED", "RESERVED"))));
         Object year = range("year", yearMin, null);

@@ -15,7 +15,7 @@ import java.util.Map;
  * both give the same total and page before it measures, so a drift between this copy and the service shows up as a
  * warning rather than a wrong ratio.
  */
-record ProductQuery(String label, String q, String sort) {
+record ProductQuery(String label, String q, String sort) implements SearchRoutes.Search {
 
     static final int SIZE = 20;
     private static final long[][] PRICE_BANDS = {{0, 100_00}, {100_00, 500_00}, {500_00, 1_000_00},
@@ -29,7 +29,8 @@ record ProductQuery(String label, String q, String sort) {
     }
 
     /** The owner's path and query string in store {@code store}. */
-    String path(String store) {
+    @Override
+    public String path(String store) {
         return "/api/stores/" + store + "/me/mall/products?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
                 .replace("+", "%20") + "&sort=" + sort + "&page=0&size=" + SIZE;
     }
@@ -40,7 +41,8 @@ record ProductQuery(String label, String q, String sort) {
     }
 
     /** The request body the service sends to Elasticsearch for this search. */
-    Map<String, Object> body() {
+    @Override
+    public Map<String, Object> body() {
         Map<String, Object> bool = new LinkedHashMap<>();
         bool.put("filter", List.of(Map.of("terms", Map.of("status", List.of("LISTED")))));
         bool.put("must", List.of(Map.of("multi_match", Map.of("query", q.strip(), "type", "cross_fields",

@@ -1,5 +1,6 @@
 package com.m4s.infra.bench;
 
+import com.m4s.infra.bench.SearchRoutes.Route;
 import com.m4s.infra.stack.DemoData;
 import com.m4s.infra.stack.JavaService;
 import com.m4s.infra.stack.Stack;
@@ -13,8 +14,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,16 +43,6 @@ final class UsedCarMarketBench {
     private static final Duration STALL = Duration.ofMinutes(2);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    enum Route {
-        ELASTICSEARCH("Elasticsearch direct"), STORE_CONSOLE("store-console direct"), GATEWAY("via gateway");
-
-        final String label;
-
-        Route(String label) {
-            this.label = label;
-        }
-    }
 
     /** How long it took to get {@code documents} searchable, from {@code start}. */
     record Indexing(long documents, Duration elapsed) {
@@ -161,7 +149,7 @@ final class UsedCarMarketBench {
             Map<Route, LoadResult> searches = searches(http, gateway.url(), stores.getFirst(), group);
             Result result = new Result(config.listings(), stores.size(), sqlLoad, burst, approvals, rebuild,
                     searches);
-            print(result);
+            SearchRoutes.print("market", result.searches());
             return result;
         } catch (SQLException e) {
             throw new IllegalStateException("loading listings failed: " + e.getMessage(), e);
@@ -304,7 +292,7 @@ final class UsedCarMarketBench {
                 System.out.println(Format.of("   ... %d of %d searchable after %s", count, expected,
                         Format.seconds(Duration.ofNanos(now - start))));
             }
-            sleep(POLL);
+            SearchRoutes.pause(POLL);
         }
     }
 
@@ -368,7 +356,7 @@ final class UsedCarMarketBench {
             JsonNode progress = started.json();
             long lastPrint = System.nanoTime();
             while ("RUNNING".equals(progress.path("status").asString())) {
-                sleep(Duration.ofMillis(500));
+                SearchRoutes.pause(Duration.ofMillis(500));
                 progress = api.get("/api/search/" + KIND + "/rebuilds/" + id).json();
                 if (System.nanoTime() - lastPrint > Duration.ofSeconds(10).toNanos()) {
                     lastPrint = System.nanoTime();
@@ -407,39 +395,8 @@ final class UsedCarMarketBench {
                 config.warmUp(), config.seconds()));
         LoadRunner runner = new LoadRunner(config.concurrency(), Duration.ofSeconds(config.warmUp()),
                 Duration.ofSeconds(config.seconds()), cpu);
-        Map<Route, LoadResult> results = new EnumMap<>(Route.class);
-        for (Route route : Route.values()) {
-            String token = route == Route.ELASTICSEARCH ? "" : token();
-            LoadResult result = runner.run("market " + route.label, thread -> {
-                Iterator<MarketQuery> queries = IntStream.iterate(thread, n -> n + 1)
-                        .mapToObj(n -> mix.get(n % mix.size())).iterator();
-                return () -> call(http, route, gatewayUrl, store, group, token, queries.next());
-            });
-            System.out.println(Format.of("   ... %-34s %8.1f req/s", result.name(), result.requestsPerSecond()));
-            results.put(route, result);
-        }
-        return results;
-    }
-
-    private void call(HttpClient http, Route route, String gatewayUrl, String store, String group, String token,
-            MarketQuery query) throws Exception {
-        HttpRequest request = switch (route) {
-            case ELASTICSEARCH -> HttpRequest.newBuilder(URI.create(stack.elasticsearch().url() + "/"
-                    + query.alias(store, group) + "/_search")).header("Content-Type", "application/json")
-                    .timeout(REQUEST_TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(Api.json(query.body())))
-                    .build();
-            case STORE_CONSOLE -> get(stack.service("store-console").url() + query.path(store), token);
-            case GATEWAY -> get(gatewayUrl + query.path(store), token);
-        };
-        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status != 200) {
-            throw new IllegalStateException("HTTP " + status + " from " + request.uri());
-        }
-    }
-
-    private static HttpRequest get(String url, String token) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .timeout(REQUEST_TIMEOUT).GET().build();
+        return new SearchRoutes(http, stack, gatewayUrl).measure("market", runner, mix, store,
+                query -> query.alias(store, group), this::token);
     }
 
     /** Before measuring: each search must give the same total and page from the service and from Elasticsearch. */
@@ -469,34 +426,4 @@ final class UsedCarMarketBench {
         return stack.keycloak().passwordToken(DemoData.OPERATOR, DemoData.DEMO_PASSWORD);
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void print(Result result) {
-        System.out.println();
-        System.out.println(Format.of("   %-22s %10s %9s %9s %9s %8s %11s", "route", "req/s", "p50 ms", "p95 ms",
-                "p99 ms", "errors", "other CPU"));
-        for (Route route : Route.values()) {
-            LoadResult r = result.searches().get(route);
-            System.out.println(Format.of("   %-22s %10.1f %9.2f %9.2f %9.2f %8d %11s", route.label,
-                    r.requestsPerSecond(), r.millis(50), r.millis(95), r.millis(99), r.errors(),
-                    r.cpu().map(cpu -> Format.of("%.2f cores", cpu.otherCores())).orElse("-")));
-        }
-        LoadResult es = result.searches().get(Route.ELASTICSEARCH);
-        for (Route route : List.of(Route.STORE_CONSOLE, Route.GATEWAY)) {
-            LoadResult r = result.searches().get(route);
-            System.out.println(Format.of("   market search %-20s %.2fx the requests/s of Elasticsearch direct;"
-                    + " latency p50 %.2fx, p95 %.2fx, p99 %.2fx", route.label + ":", r.ratioTo(es),
-                    r.millis(50) / es.millis(50), r.millis(95) / es.millis(95), r.millis(99) / es.millis(99)));
-        }
-        result.searches().values().stream().filter(r -> r.errors() > 0)
-                .forEach(r -> System.out.println(Format.of("   ERRORS in %s: %d, first: %s", r.name(), r.errors(),
-                        r.firstError())));
-    }
 }
