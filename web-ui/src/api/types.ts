@@ -370,3 +370,8 @@ export type MallOrderView = Nullable<
 >;
 export type MallOrderMove = MallOrderView['allowed'][number];
 export type MallOrderRow = Nullable<ConsoleSchemas['MallOrderRow'], 'summary'>;
+/* Stock alerts (MALL-3, GIFT-1; decision 0053): an episode of low stock or slow-moving with its figures, the slow-moving rule. */
+export type StockAlertView = Nullable<ConsoleSchemas['StockAlertView'], 'skuId' | 'spec' | 'lowStockAt' | 'lastSoldAt' | 'idleDays' | 'clearedAt'>;
+export type StockAlertKind = StockAlertView['alertKind'];
+export type StockItemKind = StockAlertView['itemKind'];
+export type StockAlertSettingsView = ConsoleSchemas['StockAlertSettingsView'];

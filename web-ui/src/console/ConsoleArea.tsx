@@ -27,6 +27,7 @@ import { GiftRedemptionList } from './gifts/GiftRedemptionList';
 import { GiftDistributionList } from './gifts/GiftDistributionList';
 import { GiftStatistics } from './gifts/GiftStatistics';
 import { MallOrderList } from './mall/MallOrderList';
+import { StockAlertList } from './mall/StockAlertList';
 import { ProductCategories } from './mall/ProductCategories';
 import { ProductList } from './mall/ProductList';
 import { PaymentList } from './payments/PaymentList';
@@ -104,6 +105,7 @@ export default function ConsoleArea() {
               <Route path="products" element={<ProductList />} />
               <Route path="product-categories" element={<ProductCategories />} />
               <Route path="mall-orders" element={<MallOrderList />} />
+              <Route path="stock-alerts" element={<StockAlertList />} />
               <Route path="payments" element={<PaymentList />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />
