@@ -398,3 +398,8 @@ export type PartOrderMove = PartOrderView['allowed'][number];
 export type PartOrderRow = Nullable<ConsoleSchemas['PartOrderRow'], 'plate' | 'supplier' | 'expectedOn' | 'priceFen' | 'depositFen' | 'advisor' | 'arrivedAt'>;
 export type MyPartOrder = Nullable<ConsoleSchemas['MyPartOrder'], 'plate' | 'expectedOn' | 'priceFen' | 'depositFen' | 'arrivedAt' | 'handedOverAt' | 'cancelledAt' | 'cancelReason'>;
 export type PartOrderRecord = Nullable<ConsoleSchemas['NewPartOrder'], 'vehicleId' | 'supplier' | 'expectedOn' | 'priceFen' | 'depositFen' | 'repairOrderNumber' | 'note' | 'notifyOwner'>;
+/* Stock alerts (MALL-3, GIFT-1; decision 0053): an episode of low stock or slow-moving with its figures, the slow-moving rule. */
+export type StockAlertView = Nullable<ConsoleSchemas['StockAlertView'], 'skuId' | 'spec' | 'lowStockAt' | 'lastSoldAt' | 'idleDays' | 'clearedAt'>;
+export type StockAlertKind = StockAlertView['alertKind'];
+export type StockItemKind = StockAlertView['itemKind'];
+export type StockAlertSettingsView = ConsoleSchemas['StockAlertSettingsView'];

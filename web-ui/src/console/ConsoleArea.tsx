@@ -28,6 +28,7 @@ import { GiftDistributionList } from './gifts/GiftDistributionList';
 import { GiftStatistics } from './gifts/GiftStatistics';
 import { MallOrderList } from './mall/MallOrderList';
 import { PartOrderList } from './partorders/PartOrderList';
+import { StockAlertList } from './mall/StockAlertList';
 import { ProductCategories } from './mall/ProductCategories';
 import { ProductList } from './mall/ProductList';
 import { PaymentList } from './payments/PaymentList';
@@ -107,6 +108,7 @@ export default function ConsoleArea() {
               <Route path="mall-orders" element={<MallOrderList />} />
               <Route path="part-orders" element={<PartOrderList />} />
               <Route path="part-orders/:partOrderId" element={<PartOrderList />} />
+              <Route path="stock-alerts" element={<StockAlertList />} />
               <Route path="payments" element={<PaymentList />} />
               <Route path="staff" element={<StaffList />} />
               <Route path="audit" element={<AuditLog />} />

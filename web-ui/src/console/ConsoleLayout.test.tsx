@@ -85,7 +85,7 @@ describe('ConsoleLayout', () => {
   it('shows the mall pages under their own group title to who may read the mall', async () => {
     renderWith([...SERVICE_STAFF, 'MALL_VIEW']);
     await storesChecked();
-    expect(menuItems()).toEqual(['概览', '会员与车辆', '二手车', '二手车市场', '商城商品', '商品分类', '商城订单', '配件预订', '我的公告']);
+    expect(menuItems()).toEqual(['概览', '会员与车辆', '二手车', '二手车市场', '商城商品', '商品分类', '商城订单', '配件预订', '库存预警', '我的公告']);
     expect(screen.getByText('商城')).toBeInTheDocument();
   });
 

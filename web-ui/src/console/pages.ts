@@ -33,6 +33,7 @@ export const CONSOLE_PAGES = [
   { key: 'productCategories', path: 'product-categories', permission: 'MALL_VIEW', group: 'mall' },
   { key: 'mallOrders', path: 'mall-orders', permission: 'MALL_VIEW', group: 'mall' },
   { key: 'partOrders', path: 'part-orders', permission: 'MALL_VIEW', group: 'mall' },
+  { key: 'stockAlerts', path: 'stock-alerts', permission: 'MALL_VIEW', group: 'mall' },
   { key: 'payments', path: 'payments', permission: 'PAYMENT_VIEW', group: 'aftersales' },
   { key: 'advisorPerformance', path: 'advisor-performance', permission: 'ADVISOR_VIEW' },
   { key: 'advisorMoves', path: 'advisor-moves', permission: 'ADVISOR_MANAGE' },

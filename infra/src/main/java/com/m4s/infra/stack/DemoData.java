@@ -141,6 +141,8 @@ public final class DemoData {
         DemoMall mall = new DemoMall(api);
         int productsMade = 0;
         int partOrders = 0;
+        DemoStockAlerts stockAlerts = new DemoStockAlerts(api, stack);
+        int alertStores = 0;
         int bound = 0;
         int announced = 0;
         Api advisorReader = anonymous.withToken(stack.keycloak().passwordToken(ADVISOR, DEMO_PASSWORD));
@@ -195,6 +197,10 @@ public final class DemoData {
             productsMade += mall.ensure(store.code(), store.brand(), DemoMall.models(store.members()));
             // parts ordered for the members, after the advisors: an arrival tells the member's advisor (decision 0052)
             partOrders += new DemoPartOrders(api).ensure(store.code(), store.brand(), customers);
+            // stock alerts last: two products long unsold, a gift counted down to its mark, the job asked to look
+            if (stockAlerts.ensure(store.code())) {
+                alertStores++;
+            }
         }
         // the first store's DMS gets its credential, kept in the stack's data directory for a developer to use
         java.nio.file.Path dms = new DemoDms(api, stack.dataDir()).ensure(BELL_STORE);
@@ -216,6 +222,8 @@ public final class DemoData {
         org.slf4j.LoggerFactory.getLogger(DemoPayments.class).info("Demo payments: {} made", paymentsMade);
         org.slf4j.LoggerFactory.getLogger(DemoGifts.class).info("Demo gifts: {} made, the owner's redemption: {}",
                 giftsMade, ownerGift);
+        org.slf4j.LoggerFactory.getLogger(DemoStockAlerts.class).info("Demo stock alerts: set up in {} stores",
+                alertStores);
         org.slf4j.LoggerFactory.getLogger(DemoMall.class).info("Demo mall: {} products made, {} orders of the demo owner",
                 productsMade, ownerOrders);
         org.slf4j.LoggerFactory.getLogger(DemoPartOrders.class).info("Demo part orders: {} recorded", partOrders);
