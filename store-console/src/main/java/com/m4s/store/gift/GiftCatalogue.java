@@ -60,13 +60,13 @@ public class GiftCatalogue {
 
     private final SearchIndexes indexes;
     private final GiftSearchKind kind;
-    private final GiftList list;
+    private final Gifts gifts;
     private final Photos photos;
 
-    GiftCatalogue(SearchIndexes indexes, GiftSearchKind kind, GiftList list, Photos photos) {
+    GiftCatalogue(SearchIndexes indexes, GiftSearchKind kind, Gifts gifts, Photos photos) {
         this.indexes = indexes;
         this.kind = kind;
-        this.list = list;
+        this.gifts = gifts;
         this.photos = photos;
     }
 
@@ -99,7 +99,8 @@ public class GiftCatalogue {
                 sources.add(hit.source());
             }
         }
-        Map<UUID, GiftList.MemberStock> now = list.memberStock(member, sources.stream()
+        // read after the search, in a transaction of its own: no connection is held while Elasticsearch answers
+        Map<UUID, GiftList.MemberStock> now = gifts.memberStock(member, sources.stream()
                 .map(s -> UUID.fromString(String.valueOf(s.get("id")))).toList());
         List<GiftViews.CatalogueGift> content = new ArrayList<>();
         for (Map<?, ?> s : sources) {

@@ -292,6 +292,12 @@ public class Gifts {
         return view;
     }
 
+    /** The stock now and how many more the member may redeem of each of these gifts (a page of the catalogue). */
+    @Transactional(readOnly = true)
+    java.util.Map<UUID, GiftList.MemberStock> memberStock(UUID member, java.util.Collection<UUID> gifts) {
+        return list.memberStock(member, gifts);
+    }
+
     /** The owner's member id (404 when the login has no member record). */
     @Transactional(readOnly = true)
     public UUID ownerMember(String subject) {

@@ -172,9 +172,10 @@ class GiftsTest extends LoyaltyScenarioTest {
 
     /** The gift in the owner's catalogue (searched: waits for the index), with the figures the database has now. */
     private JsonNode mine(Api owner, String gift) {
-        return Eventually.await(Duration.ofSeconds(30), "the gift in the catalogue", () -> owner.get(base
-                + "/me/gifts").json().path("content").valueStream().filter(g -> g.path("id").asString().equals(gift))
-                .findFirst().orElse(null), g -> g != null);
+        Api.Response found = Eventually.await(Duration.ofSeconds(30), "the gift in the catalogue",
+                () -> owner.get(base + "/me/gifts"), r -> r.status() == 200 && r.raw().contains(gift));
+        return found.json().path("content").valueStream().filter(g -> g.path("id").asString().equals(gift))
+                .findFirst().orElseThrow();
     }
 
     private static JsonNode ok(Api.Response r) {
