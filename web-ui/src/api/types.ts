@@ -274,7 +274,10 @@ export type OnlinePaymentStatus = OnlineView['status'];
 export type OnlinePaymentOptions = ConsoleSchemas['OnlinePaymentOptions'];
 export type CardConfirmation = ConsoleSchemas['CardConfirmation'];
 /* The gift warehouse (decision 0048): the owners' catalogue and a redemption as owners and staff read it. */
-export type CatalogueGift = Nullable<ConsoleSchemas['CatalogueGift'], 'description' | 'memberLimit' | 'mayRedeem'>;
+/* The owners' gift catalogue: a gift found (its first photo, the stock and limit now), a page of the search, its sorts. */
+export type CatalogueGift = Omit<Nullable<ConsoleSchemas['CatalogueGift'], 'description' | 'memberLimit' | 'mayRedeem'>, 'photo'> & { photo?: PhotoView | null };
+export type GiftCataloguePage = Omit<ConsoleSchemas['GiftCataloguePage'], 'content'> & { content: CatalogueGift[] };
+export type GiftCatalogueSort = NonNullable<NonNullable<ConsoleOperations['myGiftCatalogue']['parameters']['query']>['sort']>;
 export type GiftRedemptionView = Nullable<
   ConsoleSchemas['RedemptionView'],
   'handedOverBy' | 'handedOverAt' | 'cancelledBy' | 'cancelledAt' | 'cancelReason'
@@ -282,7 +285,7 @@ export type GiftRedemptionView = Nullable<
 /* The gift warehouse in the console (GIFT-1..3): gifts, their stock movements, staff's redemptions; amounts in points. */
 export type GiftView = Nullable<ConsoleSchemas['GiftView'], 'description' | 'memberLimit'>;
 export type GiftStatus = GiftView['status'];
-export type GiftForm = Nullable<ConsoleSchemas['GiftForm'], 'description' | 'memberLimit' | 'lowStockAt' | 'initialStock' | 'listed'>;
+export type GiftForm = Nullable<ConsoleSchemas['GiftForm'], 'description' | 'memberLimit' | 'lowStockAt' | 'initialStock' | 'listed' | 'photos'>;
 export type GiftStockReceipt = Nullable<ConsoleSchemas['StockReceipt'], 'reason'>;
 /** A correction of a gift's stock after a count: `delta` non-zero, negative takes stock out. */
 export type GiftStockAdjustment = ConsoleSchemas['StockAdjustment'];

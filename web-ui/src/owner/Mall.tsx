@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { MallCard, MallHome } from '../api/types';
@@ -10,6 +11,7 @@ import { MallCardItem } from './MallCard';
 import { MallFilters } from './MallFilters';
 import { MALL_SORTS, mallFilterCount, mallSearchParams, NO_SEARCH, readMallSearch, searched, useMallResults, type MallSearch } from './mallSearch';
 import { problemText } from './problemText';
+import { ActiveChips, SearchBox, SortSelect, type FilterChip } from './SearchParts';
 import './mall.css';
 
 const PAGE_SIZE = 20;
@@ -26,29 +28,17 @@ function Cards({ cards, label }: { cards: MallCard[]; label: string }) {
   );
 }
 
-/** The filters in force as removable chips. */
-function ActiveFilters({ search, names, bands, onChange }: { search: MallSearch; names: Map<string, string>; bands: { value: string }[]; onChange: (search: MallSearch) => void }) {
-  const { t, i18n } = useTranslation();
-  const chips: { key: string; text: string; without: MallSearch }[] = [];
+/** The filters in force as chips. */
+function mallChips(t: TFunction, language: string, search: MallSearch, names: Map<string, string>, bands: { value: string }[]): FilterChip<MallSearch>[] {
+  const chips: FilterChip<MallSearch>[] = [];
   if (search.category) chips.push({ key: 'category', text: names.get(search.category) ?? t('owner.mall.otherCategory'), without: { ...search, category: undefined } });
   if (search.priceMin !== undefined || search.priceMax !== undefined) {
     const band = chosenBand(search, bands);
-    chips.push({ key: 'price', text: band ? mallBandLabel(t, band, i18n.language) : t('owner.mall.price'), without: { ...search, priceMin: undefined, priceMax: undefined } });
+    chips.push({ key: 'price', text: band ? mallBandLabel(t, band, language) : t('owner.mall.price'), without: { ...search, priceMin: undefined, priceMax: undefined } });
   }
   if (search.inStock) chips.push({ key: 'inStock', text: t('owner.mall.inStockOnly'), without: { ...search, inStock: false } });
   if (search.fitsMyCar) chips.push({ key: 'fitsMyCar', text: t('owner.mall.fitsMyCar'), without: { ...search, fitsMyCar: false } });
-  if (chips.length === 0) return null;
-  return (
-    <ul className="owner-market-active" aria-label={t('owner.mall.activeFilters')}>
-      {chips.map((chip) => (
-        <li key={chip.key}>
-          <button type="button" className="owner-facet" aria-pressed="true" aria-label={t('owner.mall.removeFilter', { filter: chip.text })} onClick={() => onChange(chip.without)}>
-            {chip.text} <span aria-hidden="true">×</span>
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
+  return chips;
 }
 
 /**
@@ -58,7 +48,7 @@ function ActiveFilters({ search, names, bands, onChange }: { search: MallSearch;
  * and 我的订单 are at the top.
  */
 export function Mall() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api, claims } = useAuth();
   const store = claims?.stores[0];
   const [params, setParams] = useSearchParams();
@@ -66,9 +56,7 @@ export function Mall() {
   const inResults = searched(search);
   const home = useLoad<MallHome | undefined>((signal) => (store ? api.get<MallHome>(`/api/stores/${store}/me/mall`, undefined, signal) : Promise.resolve(undefined)), [store]);
   const results = useMallResults(store, search, PAGE_SIZE, inResults);
-  const [text, setText] = useState(search.q);
   const [filtersOpen, setFiltersOpen] = useState(false);
-  useEffect(() => setText(search.q), [search.q]);
 
   const categories = home.data?.categories ?? [];
   const names = useMemo(() => categoryPaths(categories), [categories]);
@@ -80,29 +68,7 @@ export function Mall() {
   const change = (next: MallSearch) => setParams(mallSearchParams(next));
   const filters = mallFilterCount(search);
 
-  const searchBox = (
-    <form
-      role="search"
-      className="owner-market-search"
-      onSubmit={(e) => {
-        e.preventDefault();
-        change({ ...search, q: text.trim().slice(0, 60) });
-      }}
-    >
-      <input
-        type="search"
-        value={text}
-        maxLength={60}
-        enterKeyHint="search"
-        aria-label={t('owner.mall.searchLabel')}
-        placeholder={t('owner.mall.searchPlaceholder')}
-        onChange={(e) => setText(e.target.value)}
-      />
-      <button type="submit" className="owner-chip">
-        {t('owner.mall.search')}
-      </button>
-    </form>
-  );
+  const searchBox = <SearchBox q={search.q} label={t('owner.mall.searchLabel')} placeholder={t('owner.mall.searchPlaceholder')} onSearch={(q) => change({ ...search, q })} />;
 
   const fitsToggle = (
     <div className="owner-mall-fits-toggle">
@@ -196,19 +162,10 @@ export function Mall() {
         <button type="button" className="owner-chip owner-chip--secondary" aria-haspopup="dialog" onClick={() => setFiltersOpen(true)}>
           {filters > 0 ? t('owner.mall.filtersCount', { count: filters }) : t('owner.mall.filters')}
         </button>
-        <label className="owner-market-sort">
-          <span>{t('owner.mall.sortLabel')}</span>
-          <select value={search.sort ?? 'RELEVANCE'} onChange={(e) => change({ ...search, sort: e.target.value === 'RELEVANCE' ? undefined : MALL_SORTS.find((s) => s === e.target.value) })}>
-            {MALL_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`owner.mall.sorts.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SortSelect sorts={MALL_SORTS} value={search.sort} label={t('owner.mall.sortLabel')} text={(sort) => t(`owner.mall.sorts.${sort}`)} onChange={(sort) => change({ ...search, sort })} />
       </div>
       {fitsToggle}
-      <ActiveFilters search={search} names={names} bands={results.facets.price ?? []} onChange={change} />
+      <ActiveChips chips={mallChips(t, i18n.language, search, names, results.facets.price ?? [])} onChange={change} />
       <p className="owner-muted owner-market-count" role="status">
         {results.loading ? t('owner.mall.searching') : results.error === undefined ? t('owner.mall.found', { count: results.total }) : ''}
       </p>

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MallPage } from '../api/types';
 import { chosenBand, mallBand, mallBandLabel } from '../ui/mall';
 import { NO_SEARCH, type MallSearch } from './mallSearch';
+import { FacetGroup, FilterSheet } from './SearchParts';
 
 /**
  * 筛选 of the mall: the categories and price bands of the current result as chips with their counts (one category at
@@ -28,8 +29,6 @@ export function MallFilters({
 }) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<MallSearch>(search);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
 
   const categories = [...(facets.category ?? [])];
   if (draft.category && !categories.some((c) => c.value === draft.category)) categories.unshift({ value: draft.category, count: 0 });
@@ -37,74 +36,36 @@ export function MallFilters({
   const band = chosenBand(draft, facets.price ?? []);
 
   return (
-    <div className="owner-sheet" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="owner-sheet__panel owner-filters" role="dialog" aria-modal="true" aria-labelledby="mall-filters-title">
-        <div className="owner-filters__head">
-          <h2 id="mall-filters-title" ref={heading} tabIndex={-1}>
-            {t('owner.mall.filtersTitle')}
-          </h2>
-          <button type="button" className="owner-link" onClick={onClose}>
-            {t('common.close')}
-          </button>
-        </div>
-        <div className="owner-filters__body">
-          {categories.length > 0 && (
-            <fieldset className="owner-facet-group" data-testid="owner-mall-facet-category">
-              <legend>{t('owner.mall.category')}</legend>
-              <div className="owner-facets">
-                {categories.map((c) => (
-                  <button
-                    key={c.value}
-                    type="button"
-                    className="owner-facet"
-                    aria-pressed={draft.category === c.value}
-                    onClick={() => setDraft((d) => ({ ...d, category: d.category === c.value ? undefined : c.value }))}
-                  >
-                    {categoryNames.get(c.value) ?? t('owner.mall.otherCategory')} <span className="owner-facet__count">{c.count}</span>
-                  </button>
-                ))}
-              </div>
-            </fieldset>
-          )}
-          {bands.length > 0 && (
-            <fieldset className="owner-facet-group" data-testid="owner-mall-facet-price">
-              <legend>{t('owner.mall.price')}</legend>
-              <div className="owner-facets">
-                {bands.map((b) => (
-                  <button
-                    key={b.value}
-                    type="button"
-                    className="owner-facet"
-                    aria-pressed={band === b.value}
-                    onClick={() => setDraft((d) => (band === b.value ? { ...d, priceMin: undefined, priceMax: undefined } : { ...d, priceMin: undefined, priceMax: undefined, ...mallBand(b.value) }))}
-                  >
-                    {mallBandLabel(t, b.value, i18n.language)} <span className="owner-facet__count">{b.count}</span>
-                  </button>
-                ))}
-              </div>
-            </fieldset>
-          )}
-          <fieldset className="owner-facet-group">
-            <legend>{t('owner.mall.more')}</legend>
-            <div className="owner-facets">
-              <button type="button" className="owner-facet" aria-pressed={draft.inStock} onClick={() => setDraft((d) => ({ ...d, inStock: !d.inStock }))}>
-                {t('owner.mall.inStockOnly')}
-              </button>
-              <button type="button" className="owner-facet" aria-pressed={draft.fitsMyCar} disabled={!hasModels && !draft.fitsMyCar} onClick={() => setDraft((d) => ({ ...d, fitsMyCar: !d.fitsMyCar }))}>
-                {t('owner.mall.fitsMyCar')}
-              </button>
-            </div>
-          </fieldset>
-        </div>
-        <div className="owner-filters__actions">
-          <button type="button" className="owner-button owner-button--secondary" onClick={() => setDraft((d) => ({ ...NO_SEARCH, q: d.q, sort: d.sort }))}>
-            {t('owner.mall.reset')}
-          </button>
-          <button type="button" className="owner-button" onClick={() => onApply(draft)}>
-            {t('owner.mall.apply')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <FilterSheet id="mall-filters-title" onReset={() => setDraft((d) => ({ ...NO_SEARCH, q: d.q, sort: d.sort }))} onApply={() => onApply(draft)} onClose={onClose}>
+      <FacetGroup
+        legend={t('owner.mall.category')}
+        testId="owner-mall-facet-category"
+        choices={categories.map((c) => ({
+          value: c.value,
+          text: categoryNames.get(c.value) ?? t('owner.mall.otherCategory'),
+          count: c.count,
+          pressed: draft.category === c.value,
+          onClick: () => setDraft((d) => ({ ...d, category: d.category === c.value ? undefined : c.value })),
+        }))}
+      />
+      <FacetGroup
+        legend={t('owner.mall.price')}
+        testId="owner-mall-facet-price"
+        choices={bands.map((b) => ({
+          value: b.value,
+          text: mallBandLabel(t, b.value, i18n.language),
+          count: b.count,
+          pressed: band === b.value,
+          onClick: () => setDraft((d) => (band === b.value ? { ...d, priceMin: undefined, priceMax: undefined } : { ...d, priceMin: undefined, priceMax: undefined, ...mallBand(b.value) })),
+        }))}
+      />
+      <FacetGroup
+        legend={t('owner.mall.more')}
+        choices={[
+          { value: 'inStock', text: t('owner.mall.inStockOnly'), pressed: draft.inStock, onClick: () => setDraft((d) => ({ ...d, inStock: !d.inStock })) },
+          { value: 'fitsMyCar', text: t('owner.mall.fitsMyCar'), pressed: draft.fitsMyCar, disabled: !hasModels && !draft.fitsMyCar, onClick: () => setDraft((d) => ({ ...d, fitsMyCar: !d.fitsMyCar })) },
+        ]}
+      />
+    </FilterSheet>
   );
 }

@@ -2,10 +2,9 @@
  * The owner's search of the store's mall (MALL-3) as it stands in the address of /app/mall, so that reload, back and a
  * shared link show the same products; the query the API takes (OwnMallController); its results a page at a time.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Query } from '../api/client';
-import type { MallCard, MallPage, MallSort } from '../api/types';
-import { useAuth } from '../auth/AuthContext';
+import type { MallCard, MallSort } from '../api/types';
+import { useSearchPages } from './useSearchPages';
 
 export const MALL_SORTS = ['RELEVANCE', 'SALES', 'NEWEST', 'PRICE_ASC', 'PRICE_DESC'] as const satisfies readonly MallSort[];
 
@@ -80,86 +79,7 @@ export function mallQuery(search: MallSearch, page: number, size: number): Query
   };
 }
 
-interface State {
-  items: MallCard[];
-  total: number;
-  page: number;
-  totalPages: number;
-  facets: MallPage['facets'];
-  loading: boolean;
-  error?: unknown;
-  loadingMore: boolean;
-  moreError?: unknown;
-}
-
-const START: State = { items: [], total: 0, page: 0, totalPages: 0, facets: {}, loading: true, loadingMore: false };
-
-/**
- * The results of a search: the first page when the search changes, further pages appended by loadMore (加载更多 on a
- * phone rather than page numbers). Answers to an older search are dropped; nothing is asked while `enabled` is false
- * (the mall's home shows instead).
- */
+/** The results of a search, a page at a time (see useSearchPages); nothing is asked while the mall's home shows. */
 export function useMallResults(store: string | undefined, search: MallSearch, size: number, enabled: boolean) {
-  const { api } = useAuth();
-  const [state, setState] = useState<State>(START);
-  const [generation, setGeneration] = useState(0);
-  const more = useRef<AbortController | undefined>(undefined);
-  const key = JSON.stringify(mallQuery(search, 0, size));
-  const current = useRef({ search, key });
-  current.current = { search, key };
-  const path = `/api/stores/${store}/me/mall/products`;
-
-  useEffect(() => {
-    if (!store || !enabled) return undefined;
-    const controller = new AbortController();
-    more.current?.abort();
-    // the facets of the last answer stay while the next loads, so that the filter sheet does not flicker
-    setState((previous) => ({ ...START, facets: previous.facets }));
-    api.get<MallPage>(path, mallQuery(search, 0, size), controller.signal).then(
-      (page) => {
-        if (!controller.signal.aborted) {
-          setState({ items: page.content, total: page.totalElements, page: page.page, totalPages: page.totalPages, facets: page.facets ?? {}, loading: false, loadingMore: false });
-        }
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ ...START, loading: false, error });
-      },
-    );
-    return () => {
-      controller.abort();
-      more.current?.abort();
-    };
-    // the key stands for the search
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, key, generation, enabled, api]);
-
-  const hasMore = !state.loading && state.error === undefined && state.items.length < state.total && state.page + 1 < state.totalPages;
-
-  const loadMore = useCallback(() => {
-    if (!store || !hasMore || state.loadingMore) return;
-    const controller = new AbortController();
-    more.current = controller;
-    const asked = current.current;
-    setState((s) => ({ ...s, loadingMore: true, moreError: undefined }));
-    api.get<MallPage>(path, mallQuery(asked.search, state.page + 1, size), controller.signal).then(
-      (page) => {
-        if (controller.signal.aborted || current.current.key !== asked.key) return;
-        setState((s) => {
-          // a product listed meanwhile shifts the pages: keep each once
-          const seen = new Set(s.items.map((item) => item.id));
-          return { ...s, items: [...s.items, ...page.content.filter((item) => !seen.has(item.id))], total: page.totalElements, page: page.page, totalPages: page.totalPages, loadingMore: false };
-        });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState((s) => ({ ...s, loadingMore: false, moreError: error }));
-      },
-    );
-  }, [api, path, store, hasMore, state.loadingMore, state.page, size]);
-
-  const retry = useCallback(() => {
-    if (state.moreError !== undefined) loadMore();
-    else setGeneration((g) => g + 1);
-  }, [state.moreError, loadMore]);
-
-  return { ...state, hasMore, loadMore, retry };
+  return useSearchPages<MallCard>(store ? `/api/stores/${store}/me/mall/products` : undefined, (page) => mallQuery(search, page, size), enabled);
 }

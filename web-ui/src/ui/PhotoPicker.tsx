@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client';
 import type { PhotoView, UploadedPhoto } from '../api/types';
 import { isApiError } from '../api/problem';
+import { useAuth } from '../auth/AuthContext';
 import i18n from '../i18n';
 
 export interface PhotoPickerProps {
@@ -18,6 +19,8 @@ export interface PhotoPickerProps {
   onChange: (photos: PhotoView[]) => void;
   max: number;
   disabled?: boolean;
+  /** what an empty picker says (the used-car sell form's hint by default) */
+  emptyText?: string;
 }
 
 /** The server's text for a refused upload when it is in the UI's language (it says why: size, type, HEIC). */
@@ -28,7 +31,7 @@ function failure(error: unknown): string {
   return String(error);
 }
 
-export function PhotoPicker({ api, store, value, onChange, max, disabled }: PhotoPickerProps) {
+export function PhotoPicker({ api, store, value, onChange, max, disabled, emptyText }: PhotoPickerProps) {
   const { t } = useTranslation();
   const id = useId();
   const [uploading, setUploading] = useState<string | null>(null);
@@ -63,7 +66,7 @@ export function PhotoPicker({ api, store, value, onChange, max, disabled }: Phot
   return (
     <div className="photo-picker">
       {value.length === 0 ? (
-        <p className="photo-picker__empty">{t('photoUpload.empty')}</p>
+        <p className="photo-picker__empty">{emptyText ?? t('photoUpload.empty')}</p>
       ) : (
         <ul className="photo-picker__list">
           {value.map((photo, index) => (
@@ -78,6 +81,17 @@ export function PhotoPicker({ api, store, value, onChange, max, disabled }: Phot
               >
                 ×
               </button>
+              {index > 0 && (
+                <button
+                  type="button"
+                  className="photo-picker__earlier"
+                  disabled={disabled}
+                  aria-label={t('photoUpload.earlier', { n: index + 1 })}
+                  onClick={() => onChange([...value.slice(0, index - 1), photo, value[index - 1]!, ...value.slice(index + 1)])}
+                >
+                  ‹
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -121,4 +135,13 @@ export function PhotoPicker({ api, store, value, onChange, max, disabled }: Phot
       ))}
     </div>
   );
+}
+
+/**
+ * The photos of a console form (a product, a gift) as an Ant Design form field: uploaded as they are picked
+ * (decision 0028), removed and kept in their order; the form keeps the PhotoViews and sends their refs.
+ */
+export function PhotosField({ store, max, value = [], onChange, disabled, emptyText }: { store: string; max: number; value?: PhotoView[]; onChange?: (photos: PhotoView[]) => void; disabled?: boolean; emptyText?: string }) {
+  const { api } = useAuth();
+  return <PhotoPicker api={api} store={store} value={value} max={max} disabled={disabled} emptyText={emptyText} onChange={(photos) => onChange?.(photos)} />;
 }

@@ -91,13 +91,16 @@ export function chosenBand(search: { priceMin?: number; priceMax?: number }, ban
   })?.value;
 }
 
-/** A band in words: "¥100 以下", "¥100–¥500", "¥3,000 以上". */
-export function mallBandLabel(t: TFunction, value: string, language: string): string {
+/**
+ * A band in words: "¥100 以下", "¥100–¥500", "¥3,000 以上"; `edge` writes an end (yuan from fen by default; the gift
+ * catalogue's bands are points).
+ */
+export function mallBandLabel(t: TFunction, value: string, language: string, edge: (n: number) => string = (fen) => bandYuan(fen, language)): string {
   const match = /^(\d+)-(\d*)$/.exec(value);
   if (!match) return value;
   const from = Number(match[1]);
   const to = match[2] ? Number(match[2]) : undefined;
-  if (to === undefined) return t('owner.mall.bands.above', { from: bandYuan(from, language) });
-  if (from === 0) return t('owner.mall.bands.below', { to: bandYuan(to, language) });
-  return t('owner.mall.bands.between', { from: bandYuan(from, language), to: bandYuan(to, language) });
+  if (to === undefined) return t('owner.mall.bands.above', { from: edge(from) });
+  if (from === 0) return t('owner.mall.bands.below', { to: edge(to) });
+  return t('owner.mall.bands.between', { from: edge(from), to: edge(to) });
 }

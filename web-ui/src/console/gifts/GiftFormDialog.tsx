@@ -1,10 +1,15 @@
 import { App, Checkbox, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GiftForm, GiftView } from '../../api/types';
+import type { GiftForm, GiftView, PhotoView } from '../../api/types';
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
+import { PhotosField } from '../../ui/PhotoPicker';
+import { useCan } from '../permissions';
+
+/** At most this many photos per gift (GiftForm). */
+export const GIFT_PHOTOS_MAX = 9;
 
 /** The form's values as typed; empty numbers are undefined or null. */
 export interface GiftFormValues {
@@ -15,9 +20,13 @@ export interface GiftFormValues {
   lowStockAt?: number | null;
   initialStock?: number | null;
   listed?: boolean;
+  photos?: PhotoView[];
 }
 
-/** The request a form's values make: text trimmed, no limit as null, a gift's first stock and listing on creation only. */
+/**
+ * The request a form's values make: text trimmed, no limit as null, photos by ref in their order (none removes them),
+ * a gift's first stock and listing on creation only.
+ */
 export function toGiftForm(v: GiftFormValues, creating: boolean): GiftForm {
   const details: GiftForm = {
     name: v.name.trim(),
@@ -25,6 +34,7 @@ export function toGiftForm(v: GiftFormValues, creating: boolean): GiftForm {
     pointsPrice: v.pointsPrice,
     memberLimit: v.memberLimit ?? null,
     lowStockAt: v.lowStockAt ?? 0,
+    photos: (v.photos ?? []).map((p) => p.ref),
   };
   return creating ? { ...details, initialStock: v.initialStock ?? 0, listed: v.listed ?? false } : details;
 }
@@ -36,19 +46,22 @@ function toValues(gift: GiftView): GiftFormValues {
     pointsPrice: gift.pointsPrice,
     memberLimit: gift.memberLimit ?? null,
     lowStockAt: gift.lowStockAt,
+    photos: gift.photos,
   };
 }
 
-const NEW: Partial<GiftFormValues> = { lowStockAt: 0, initialStock: 0, listed: false };
+const NEW: Partial<GiftFormValues> = { lowStockAt: 0, initialStock: 0, listed: false, photos: [] };
 
 /**
- * 新建礼品 / 编辑礼品: name, description, points price, limit per member, low-stock mark; a new gift also its first
- * stock and whether it is listed at once. An edit sends the version read; the stock moves only by 入库 and 盘点调整.
+ * 新建礼品 / 编辑礼品: name, description, photos (uploaded as picked, removed, moved earlier; the first is what owners
+ * see), points price, limit per member, low-stock mark; a new gift also its first stock and whether it is listed at
+ * once. An edit sends the version read; the stock moves only by 入库 and 盘点调整.
  */
 export function GiftFormDialog({ store, gift, onClose, onSaved }: { store: string; gift?: GiftView; onClose: () => void; onSaved: (saved: GiftView) => void }) {
   const { t } = useTranslation();
   const { api } = useAuth();
   const { message } = App.useApp();
+  const uploads = useCan('PHOTO_UPLOAD');
   const [form] = Form.useForm<GiftFormValues>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -95,6 +108,9 @@ export function GiftFormDialog({ store, gift, onClose, onSaved }: { store: strin
         </Form.Item>
         <Form.Item name="description" label={t('gifts.fields.description')}>
           <Input.TextArea maxLength={1000} rows={2} />
+        </Form.Item>
+        <Form.Item name="photos" label={t('gifts.fields.photos')} extra={uploads ? undefined : t('gifts.editor.noPhotoUpload')}>
+          <PhotosField store={store} max={GIFT_PHOTOS_MAX} disabled={!uploads} emptyText={t('gifts.editor.noPhotos')} />
         </Form.Item>
         <Form.Item
           name="pointsPrice"

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Space, Tag } from 'antd';
+import { App, Button, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,6 +64,16 @@ export function GiftList() {
   };
 
   const columns: ColumnsType<GiftView> = [
+    {
+      key: 'photo',
+      title: t('gifts.fields.photo'),
+      render: (_, g) =>
+        g.photos[0] ? (
+          <img src={g.photos[0].thumbnailUrl} alt={t('gifts.photoAlt', { name: g.name })} width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} referrerPolicy="no-referrer" />
+        ) : (
+          <Typography.Text type="secondary">{t('gifts.noPhoto')}</Typography.Text>
+        ),
+    },
     { ...sortable('name'), title: t('gifts.fields.name'), render: (_, g) => g.name },
     { ...sortable('pointsPrice'), title: t('gifts.fields.pointsPrice'), align: 'right', render: (_, g) => n(g.pointsPrice) },
     {

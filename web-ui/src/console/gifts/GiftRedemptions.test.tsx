@@ -23,7 +23,7 @@ function redemption(overrides: Partial<GiftRedemptionView> = {}): GiftRedemption
 
 const GIFT: GiftView = {
   id: 'g-1', name: '保温杯', description: null, pointsPrice: 500, memberLimit: 2, lowStockAt: 5, status: 'LISTED', stock: 3, low: true,
-  redeemedQuantity: 12, redeemedPoints: 6000, redeemingMembers: 9, givenQuantity: 4, createdAt: '2026-11-20T02:00:00Z', version: 3,
+  redeemedQuantity: 12, redeemedPoints: 6000, redeemingMembers: 9, givenQuantity: 4, photos: [], createdAt: '2026-11-20T02:00:00Z', version: 3,
 };
 
 const page = (content: unknown[]) => ({ content, page: 0, size: 20, totalElements: content.length, totalPages: 1 });

@@ -15,10 +15,13 @@ const BASE = '/api/stores/gz_tianhe/gifts';
 const MANAGER: Permission[] = ['CONSOLE_USE', 'GIFT_VIEW', 'GIFT_MANAGE', 'GIFT_REDEEM'];
 const KEY = expect.stringMatching(/^[0-9a-f-]{36}$/);
 
+const PHOTO = { ref: 'p-1', id: 'p-1', thumbnailUrl: 'https://img.example.com/t1.jpg', url: 'https://img.example.com/m1.jpg', largeUrl: 'https://img.example.com/l1.jpg' };
+const SIDE = { ...PHOTO, ref: 'p-2', id: 'p-2', thumbnailUrl: 'https://img.example.com/t2.jpg' };
+
 function gift(overrides: Partial<GiftView> = {}): GiftView {
   return {
     id: 'g-1', name: '保温杯', description: '500ml 不锈钢', pointsPrice: 500, memberLimit: 2, lowStockAt: 5, status: 'LISTED', stock: 3, low: true,
-    redeemedQuantity: 12, redeemedPoints: 6000, redeemingMembers: 9, givenQuantity: 4, createdAt: '2026-11-20T02:00:00Z', version: 3, ...overrides,
+    redeemedQuantity: 12, redeemedPoints: 6000, redeemingMembers: 9, givenQuantity: 4, photos: [PHOTO], createdAt: '2026-11-20T02:00:00Z', version: 3, ...overrides,
   };
 }
 
@@ -33,16 +36,21 @@ describe('礼品管理', () => {
     await i18n.changeLanguage('zh-CN');
   });
 
-  it('edits a gift with the version read, without stock or listing', async () => {
+  it('edits a gift with the version read, without stock or listing, its photos reordered and one removed', async () => {
     const put = vi.fn().mockResolvedValue(gift({ pointsPrice: 600 }));
     const onSaved = vi.fn();
-    inApp(<GiftFormDialog store="gz_tianhe" gift={gift()} onClose={vi.fn()} onSaved={onSaved} />, fakeApi({ put }));
+    inApp(<GiftFormDialog store="gz_tianhe" gift={gift({ photos: [PHOTO, SIDE] })} onClose={vi.fn()} onSaved={onSaved} />, fakeApi({ put }), [...MANAGER, 'PHOTO_UPLOAD']);
     expect(screen.queryByLabelText('初始库存')).toBeNull();
     fireEvent.change(screen.getByLabelText('积分价'), { target: { value: '600' } });
+    fireEvent.click(screen.getByLabelText('将照片 2 前移'));
     fireEvent.click(button('保存'));
-    await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(put).toHaveBeenCalledWith(`${BASE}/g-1`, { name: '保温杯', description: '500ml 不锈钢', pointsPrice: 600, memberLimit: 2, lowStockAt: 5 }, 3);
-    expect(toGiftForm({ name: 'a', pointsPrice: 1, memberLimit: undefined }, true)).toEqual({ name: 'a', description: null, pointsPrice: 1, memberLimit: null, lowStockAt: 0, initialStock: 0, listed: false });
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect(put).toHaveBeenCalledWith(`${BASE}/g-1`, { name: '保温杯', description: '500ml 不锈钢', pointsPrice: 600, memberLimit: 2, lowStockAt: 5, photos: ['p-2', 'p-1'] }, 3);
+    fireEvent.click(screen.getByLabelText('删除照片 1'));
+    fireEvent.click(button('保存'));
+    await waitFor(() => expect(put).toHaveBeenCalledTimes(2));
+    expect(put).toHaveBeenLastCalledWith(`${BASE}/g-1`, expect.objectContaining({ photos: ['p-1'] }), 3);
+    expect(toGiftForm({ name: 'a', pointsPrice: 1, memberLimit: undefined }, true)).toEqual({ name: 'a', description: null, pointsPrice: 1, memberLimit: null, lowStockAt: 0, photos: [], initialStock: 0, listed: false });
   });
 
   it('creates a gift from the form: validation first, then the body with its first stock and listing', async () => {
@@ -62,7 +70,7 @@ describe('礼品管理', () => {
     fireEvent.click(screen.getByLabelText('创建后立即上架'));
     fireEvent.click(button('保存'));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(post).toHaveBeenCalledWith(BASE, { name: '洗车券礼盒', description: null, pointsPrice: 800, memberLimit: 1, lowStockAt: 10, initialStock: 100, listed: true });
+    expect(post).toHaveBeenCalledWith(BASE, { name: '洗车券礼盒', description: null, pointsPrice: 800, memberLimit: 1, lowStockAt: 10, photos: [], initialStock: 100, listed: true });
   });
 
   it('lists gifts with price, stock (库存不足 when low), limit, what was redeemed and status, with the filters of the address', async () => {
@@ -71,9 +79,10 @@ describe('礼品管理', () => {
     inApp(<GiftList />, fakeApi({ get }), MANAGER, '/console/gz_tianhe/gifts?low=true&status=LISTED,DELISTED&sort=stock,asc');
 
     const row = (await screen.findByText('保温杯')).closest('tr')!;
-    expect([...row.querySelectorAll('td')].slice(0, 10).map((td) => td.textContent)).toEqual(['保温杯', '500', '3库存不足', '5', '2', '12', '6,000', '9', '4', '已上架']);
+    expect([...row.querySelectorAll('td')].slice(1, 11).map((td) => td.textContent)).toEqual(['保温杯', '500', '3库存不足', '5', '2', '12', '6,000', '9', '4', '已上架']);
+    expect(within(row).getByAltText('保温杯 的图片')).toHaveAttribute('src', PHOTO.thumbnailUrl);
     const second = screen.getByText('车载香薰').closest('tr')!;
-    expect([...second.querySelectorAll('td')].slice(0, 10).map((td) => td.textContent)).toEqual(['车载香薰', '1,200', '50', '5', '不限', '1,234', '1,480,800', '800', '4', '已下架']);
+    expect([...second.querySelectorAll('td')].slice(1, 11).map((td) => td.textContent)).toEqual(['车载香薰', '1,200', '50', '5', '不限', '1,234', '1,480,800', '800', '4', '已下架']);
     expect(within(second).queryByText('库存不足')).toBeNull();
     // a listed gift is delisted, a delisted one listed
     expect(queryButton('下架', row)).not.toBeNull();

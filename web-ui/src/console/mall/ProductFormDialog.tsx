@@ -8,7 +8,7 @@ import type { PhotoView, ProductForm, ProductSkuForm, ProductView } from '../../
 import { ProblemAlert } from '../../antd/ProblemAlert';
 import { applyProblem } from '../../antd/problemForm';
 import { useAuth } from '../../auth/AuthContext';
-import { PhotoPicker } from '../../ui/PhotoPicker';
+import { PhotosField } from '../../ui/PhotoPicker';
 import { yuanToFen } from '../../ui/wallet';
 import { useCan } from '../permissions';
 
@@ -105,12 +105,6 @@ export function salePriceRule(t: TFunction, pricePath: (string | number)[]): Rul
       return value != null && typeof price === 'number' && value >= price ? Promise.reject(new Error(t('mall.sku.saleNotLower'))) : Promise.resolve();
     },
   });
-}
-
-/** The product's photos in the form: uploaded as they are picked (decision 0028); the form sends their refs. */
-function PhotosField({ store, value = [], onChange, disabled }: { store: string; value?: PhotoView[]; onChange?: (photos: PhotoView[]) => void; disabled?: boolean }) {
-  const { api } = useAuth();
-  return <PhotoPicker api={api} store={store} value={value} max={PRODUCT_PHOTOS_MAX} disabled={disabled} onChange={(photos) => onChange?.(photos)} />;
 }
 
 /** The SKU rows of a new product: spec, article number, price and discount price in yuan, low-stock mark, first stock. */
@@ -284,7 +278,7 @@ export function ProductFormDialog({
           <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', ';', '；']} placeholder={t('mall.editor.fitmentPlaceholder')} aria-label={t('mall.fields.fitment')} />
         </Form.Item>
         <Form.Item name="photos" label={t('mall.fields.photos')} extra={uploads ? undefined : t('mall.editor.noPhotoUpload')}>
-          <PhotosField store={store} disabled={!uploads} />
+          <PhotosField store={store} max={PRODUCT_PHOTOS_MAX} disabled={!uploads} />
         </Form.Item>
         {creating && (
           <>

@@ -1,6 +1,7 @@
 package com.m4s.infra.stack;
 
 import com.m4s.platform.servers.Api;
+import java.awt.Color;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,9 @@ import java.util.Map;
  * store gives for points, one running low and one kept off the catalogue; some of the store's members redeem the
  * cheaper ones at the desk (most handed over, one cancelled), and the demo owner has a 车载香薰 waiting to be
  * collected ({@link #ownerRedeems}). A member without the points for a gift simply does not redeem
- * it. One distribution gives a 精洗服务券 free to a segment ({@link #distribute}). A store that has the gifts already
- * is left as it is.
+ * it. One distribution gives a 精洗服务券 free to a segment ({@link #distribute}). Each demo gift has a drawn picture
+ * (as the mall's products do, {@link DemoMall#picture}), uploaded through the photo pipeline ({@link #pictures}). A
+ * store that has the gifts already is left as it is, but for pictures its demo gifts still lack.
  */
 final class DemoGifts {
 
@@ -28,6 +30,7 @@ final class DemoGifts {
                 java.nio.charset.StandardCharsets.UTF_8));
         check(existing, "gifts of " + store);
         if (existing.json().path("totalElements").asLong() > 0 || customers.isEmpty()) {
+            pictures(base);
             return 0;
         }
         String aroma = gift(base, "车载香薰", "天然植物精油，出风口夹式，留香约60天", 500, 2, 5, 30, true);
@@ -52,7 +55,50 @@ final class DemoGifts {
             n++;
         }
         distribute(base, wash);
+        pictures(base);
         return 6;
+    }
+
+    /** What each demo gift looks like: a shape of the mall's pictures and a colour. */
+    private static final Map<String, Object[]> PICTURES = Map.of(
+            "车载香薰", new Object[] {DemoMall.Shape.BOTTLE, new Color(120, 64, 140)},
+            "精洗服务券（单次）", new Object[] {DemoMall.Shape.BOX, new Color(40, 96, 168)},
+            "品牌定制保温杯", new Object[] {DemoMall.Shape.BOTTLE, new Color(46, 140, 96)},
+            "汽车应急工具包", new Object[] {DemoMall.Shape.BOX, new Color(196, 64, 48)},
+            "原厂1:43车模", new Object[] {DemoMall.Shape.CAR, new Color(196, 132, 36)},
+            "儿童安全座椅", new Object[] {DemoMall.Shape.MAT, new Color(40, 96, 168)});
+
+    /**
+     * A drawn picture for each demo gift that has none (decision 0054): uploaded as the demo operator, attached by an
+     * edit of the gift with the version read; gifts with pictures and gifts staff made are left alone, so a restart
+     * uploads nothing. How many gifts got one.
+     */
+    int pictures(String base) {
+        Api.Response gifts = api.get(base + "/gifts?size=100");
+        check(gifts, "gifts of " + base);
+        int attached = 0;
+        for (var gift : gifts.json().path("content")) {
+            Object[] look = PICTURES.get(gift.path("name").asString());
+            if (look == null || !gift.path("photos").isEmpty()) {
+                continue;
+            }
+            Api.Response photo = api.upload(base + "/photos", "file", "gift.jpg", "image/jpeg",
+                    DemoPhotos.jpeg(DemoMall.picture((DemoMall.Shape) look[0], (Color) look[1])));
+            if (photo.status() != 201) {
+                throw new IllegalStateException("demo data: gift photo: " + photo.status() + " " + photo.raw());
+            }
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("name", gift.path("name").asString());
+            form.put("description", gift.path("description").isNull() ? null : gift.path("description").asString());
+            form.put("pointsPrice", gift.path("pointsPrice").asLong());
+            form.put("memberLimit", gift.path("memberLimit").isNull() ? null : gift.path("memberLimit").asInt());
+            form.put("lowStockAt", gift.path("lowStockAt").asInt());
+            form.put("photos", List.of(photo.json().path("ref").asString()));
+            check(api.put(base + "/gifts/" + gift.path("id").asString(), form, Map.of("If-Match",
+                    "\"" + gift.path("version").asLong() + "\"")), "demo gift photo of " + gift.path("name").asString());
+            attached++;
+        }
+        return attached;
     }
 
     /**

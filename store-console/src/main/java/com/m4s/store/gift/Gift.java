@@ -7,12 +7,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A gift of the store's warehouse: what it is, its price in points, how many a member may redeem, when staff are told
- * stock runs low, whether it is listed, and its stock (the sum of its movements, changed only with one, under the
- * row's lock).
+ * A gift of the store's warehouse: what it is, its photos, its price in points, how many a member may redeem, when
+ * staff are told stock runs low, whether it is listed, its stock (the sum of its movements, changed only with one,
+ * under the row's lock) and the pieces redeemed with points (not cancelled, kept with each redemption under the same
+ * lock). Every change is a new version, which orders the gift's search documents.
  */
 @Entity
 @Table(name = "gift")
@@ -29,6 +34,10 @@ class Gift extends BaseEntity {
     @Enumerated(EnumType.STRING)
     private GiftStatus status;
     private long stock;
+    private long redeemed;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "photos", columnDefinition = "text[]")
+    private List<String> photos = new ArrayList<>();
     @Column(name = "created_by")
     private String createdBy;
 
@@ -41,7 +50,7 @@ class Gift extends BaseEntity {
 
     /** What staff say a gift is. */
     record Details(String name, @Nullable String description, long pointsPrice, @Nullable Integer memberLimit,
-            int lowStockAt) {
+            int lowStockAt, List<String> photos) {
     }
 
     Gift(Details details, boolean listed, String createdBy, Instant now) {
@@ -63,6 +72,7 @@ class Gift extends BaseEntity {
         this.pointsPrice = details.pointsPrice();
         this.memberLimit = details.memberLimit();
         this.lowStockAt = details.lowStockAt();
+        this.photos = new ArrayList<>(details.photos());
     }
 
     /** True when the status changed. */
@@ -83,6 +93,11 @@ class Gift extends BaseEntity {
         return stock;
     }
 
+    /** Counts pieces redeemed with points ({@code quantity} > 0) or given back by a cancellation (< 0). */
+    void redeemed(int quantity) {
+        redeemed += quantity;
+    }
+
     String name() { return name; }
     @Nullable String description() { return description; }
     long pointsPrice() { return pointsPrice; }
@@ -90,5 +105,7 @@ class Gift extends BaseEntity {
     int lowStockAt() { return lowStockAt; }
     GiftStatus status() { return status; }
     long stock() { return stock; }
+    long redeemed() { return redeemed; }
+    List<String> photos() { return List.copyOf(photos); }
     String createdBy() { return createdBy; }
 }

@@ -1,9 +1,15 @@
 package com.m4s.store.gift;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The gift warehouse's domain events, all on topic {@value #TOPIC}; ids, counts and points, no names or phones. */
+/**
+ * The gift warehouse's domain events, all on topic {@value #TOPIC}; ids, counts and points, no members' names or
+ * phones. A gift's events carry the gift as the catalogue shows it (its search document), with the gift's version: the
+ * search index takes the newest and never goes back.
+ */
 public final class GiftEvents {
 
     public static final String TOPIC = "m4s.gift";
@@ -18,14 +24,26 @@ public final class GiftEvents {
         GiftDistributionFinished
     }
 
-    /** A gift after a change of what it is or whether it is listed. */
-    public record GiftChanged(UUID giftId, String store, @Nullable String group, GiftStatus status, long pointsPrice,
-            long stock, long version) {
+    /**
+     * A gift after a change of what it is, whether it is listed, its stock or the pieces redeemed with points
+     * ({@code redeemed}, cancelled ones not counted).
+     */
+    public record GiftChanged(UUID giftId, String store, @Nullable String group, GiftStatus status, String name,
+            @Nullable String description, long pointsPrice, @Nullable Integer memberLimit, long stock, long redeemed,
+            List<String> photos, Instant createdAt, long version) {
+
+        static GiftChanged of(Gift g, String store, @Nullable String group) {
+            return new GiftChanged(g.id(), store, group, g.status(), g.name(), g.description(), g.pointsPrice(),
+                    g.memberLimit(), g.stock(), g.redeemed(), g.photos(), g.createdAt(), g.version());
+        }
     }
 
-    /** A stock movement and the stock after it; {@code low}: at or below the gift's low-stock mark. */
+    /**
+     * A stock movement and the stock after it ({@code low}: at or below the gift's low-stock mark), and the gift after
+     * it.
+     */
     public record GiftStockMoved(UUID entryId, UUID giftId, String store, @Nullable String group, GiftStockKind kind,
-            long delta, long stockAfter, boolean low, @Nullable UUID redemptionId) {
+            long delta, long stockAfter, boolean low, @Nullable UUID redemptionId, GiftChanged gift) {
     }
 
     /** A redemption after a step. */

@@ -1,7 +1,9 @@
 package com.m4s.store.gift;
 
 import com.m4s.platform.web.PageResult;
+import com.m4s.platform.tenancy.TenantContext;
 import com.m4s.platform.web.SqlPage;
+import com.m4s.store.photo.Photos;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -33,7 +35,7 @@ class GiftList {
     static final String ENTRY_TIE_BREAKER = "e.id";
 
     private static final String GIFT_COLUMNS = "g.id, g.name, g.description, g.points_price, g.member_limit,"
-            + " g.low_stock_at, g.status, g.stock, g.created_at, g.version, coalesce(s.quantity, 0) redeemed_quantity,"
+            + " g.low_stock_at, g.status, g.stock, g.photos, g.created_at, g.version, coalesce(s.quantity, 0) redeemed_quantity,"
             + " coalesce(s.points, 0) redeemed_points, coalesce(s.members, 0) redeeming_members,"
             + " coalesce(s.given, 0) given_quantity";
     private static final String GIFT_FROM = "from gift g left join (select gift_id,"
@@ -64,9 +66,11 @@ class GiftList {
     private static final int FETCH = 500;
 
     private final JdbcClient jdbc;
+    private final Photos photos;
 
-    GiftList(JdbcClient jdbc) {
+    GiftList(JdbcClient jdbc, Photos photos) {
         this.jdbc = jdbc;
+        this.photos = photos;
     }
 
     PageResult<GiftViews.GiftView> gifts(GiftFilter filter, SqlPage page) {
@@ -158,18 +162,28 @@ class GiftList {
                 .query((rs, row) -> redemption(rs)).optional();
     }
 
-    /** The listed gifts, cheapest first, with how many more the member may redeem of each. */
-    List<GiftViews.CatalogueGift> catalogue(UUID member) {
-        return jdbc.sql("select g.id, g.name, g.description, g.points_price, g.stock, g.member_limit,"
-                + " (select coalesce(sum(r.quantity), 0) from gift_redemption r where r.gift_id = g.id"
-                + " and r.member_id = :member and r.status <> 'CANCELLED') mine from gift g where g.status = 'LISTED'"
-                + " order by g.points_price, g.name, g.id").param("member", member)
+    /** A gift's stock now and how many more the member may redeem ({@code null}: no limit). */
+    record MemberStock(long stock, @Nullable Integer memberLimit, @Nullable Long mayRedeem) {
+    }
+
+    /**
+     * The stock now and how many more the member may redeem of each of these gifts (a page of the catalogue's search:
+     * the index finds them, the database says what the member may do).
+     */
+    Map<UUID, MemberStock> memberStock(UUID member, Collection<UUID> gifts) {
+        if (gifts.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, MemberStock> found = new HashMap<>();
+        jdbc.sql("select g.id, g.stock, g.member_limit, (select coalesce(sum(r.quantity), 0) from gift_redemption r"
+                + " where r.gift_id = g.id and r.member_id = :member and r.status <> 'CANCELLED') mine from gift g"
+                + " where g.id in (:gifts)").param("member", member).param("gifts", gifts)
                 .query((rs, row) -> {
                     Integer limit = rs.getObject("member_limit", Integer.class);
-                    return new GiftViews.CatalogueGift(rs.getObject("id", UUID.class), rs.getString("name"),
-                            rs.getString("description"), rs.getLong("points_price"), rs.getLong("stock"), limit,
-                            limit == null ? null : Math.max(0, limit - rs.getLong("mine")));
+                    return found.put(rs.getObject("id", UUID.class), new MemberStock(rs.getLong("stock"), limit,
+                            limit == null ? null : Math.max(0, limit - rs.getLong("mine"))));
                 }).list();
+        return found;
     }
 
     // --- distributions
@@ -316,14 +330,16 @@ class GiftList {
         return "%" + search.strip().replace("%", "").replace("_", "") + "%";
     }
 
-    private static GiftViews.GiftView gift(ResultSet rs) throws SQLException {
+    private GiftViews.GiftView gift(ResultSet rs) throws SQLException {
         long stock = rs.getLong("stock");
         int lowAt = rs.getInt("low_stock_at");
         return new GiftViews.GiftView(rs.getObject("id", UUID.class), rs.getString("name"),
                 rs.getString("description"), rs.getLong("points_price"), rs.getObject("member_limit", Integer.class),
                 lowAt, GiftStatus.valueOf(rs.getString("status")), stock, stock <= lowAt,
                 rs.getLong("redeemed_quantity"), rs.getLong("redeemed_points"), rs.getLong("redeeming_members"),
-                rs.getLong("given_quantity"), rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getLong("version"));
+                rs.getLong("given_quantity"), photos.views(TenantContext.require().storeCode(),
+                        SqlPage.strings(rs, "photos")),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getLong("version"));
     }
 
     private static GiftViews.RedemptionView redemption(ResultSet rs) throws SQLException {

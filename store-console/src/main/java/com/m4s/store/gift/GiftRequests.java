@@ -12,14 +12,18 @@ import org.jspecify.annotations.Nullable;
 /** What the gift API takes; points in points. */
 final class GiftRequests {
 
-    /** A gift as staff describe it; on creation also its first stock and whether it is listed at once. */
+    /**
+     * A gift as staff describe it, with its photos (uploaded refs, in the order shown; none: no photos, and a change
+     * without them removes them); on creation also its first stock and whether it is listed at once.
+     */
     record GiftForm(@NotBlank @Size(max = 100) String name, @Size(max = 1000) @Nullable String description,
             @NotNull @Min(1) @Max(100_000_000) Long pointsPrice, @Min(1) @Max(10_000) @Nullable Integer memberLimit,
             @Min(0) @Max(1_000_000) @Nullable Integer lowStockAt, @Min(0) @Max(1_000_000) @Nullable Long initialStock,
-            boolean listed) {
+            boolean listed, @Size(max = 9) @Nullable List<@NotBlank @Size(max = 300) String> photos) {
 
         Gift.Details details() {
-            return new Gift.Details(name, description, pointsPrice, memberLimit, lowStockAt == null ? 0 : lowStockAt);
+            return new Gift.Details(name, description, pointsPrice, memberLimit, lowStockAt == null ? 0 : lowStockAt,
+                    photos == null ? List.of() : photos);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.m4s.store.gift;
 
+import com.m4s.store.photo.PhotoViews;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,17 +12,21 @@ public final class GiftViews {
     /**
      * A gift as staff see it: what it is, its price, limits, status and stock; {@code low}: at or below its
      * low-stock mark; the redeemed counts and points exclude cancelled redemptions and gifts given by distributions
-     * ({@code givenQuantity}, not cancelled).
+     * ({@code givenQuantity}, not cancelled); its photos in their order, with signed links.
      */
     public record GiftView(UUID id, String name, @Nullable String description, long pointsPrice,
             @Nullable Integer memberLimit, int lowStockAt, GiftStatus status, long stock, boolean low,
-            long redeemedQuantity, long redeemedPoints, long redeemingMembers, long givenQuantity, Instant createdAt,
-            long version) {
+            long redeemedQuantity, long redeemedPoints, long redeemingMembers, long givenQuantity,
+            List<PhotoViews.PhotoView> photos, Instant createdAt, long version) {
     }
 
-    /** A gift in the owners' catalogue, with how many more the owner may redeem ({@code null}: no limit). */
+    /**
+     * A gift in the owners' catalogue: its first photo, the stock now and how many more the owner may redeem
+     * ({@code null}: no limit), the pieces redeemed by members.
+     */
     public record CatalogueGift(UUID id, String name, @Nullable String description, long pointsPrice, long stock,
-            @Nullable Integer memberLimit, @Nullable Long mayRedeem) {
+            @Nullable Integer memberLimit, @Nullable Long mayRedeem, long redeemed,
+            PhotoViews.@Nullable PhotoView photo) {
     }
 
     /** A stock movement. */

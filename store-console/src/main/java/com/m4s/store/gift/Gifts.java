@@ -9,6 +9,7 @@ import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.SqlPage;
 import com.m4s.platform.web.Versions;
 import com.m4s.store.member.Members;
+import com.m4s.store.photo.Photos;
 import com.m4s.store.points.Points;
 import com.m4s.store.points.SourceType;
 import java.time.Clock;
@@ -36,18 +37,21 @@ public class Gifts {
     private final GiftList list;
     private final Points points;
     private final Members members;
+    private final Photos photos;
     private final EventOutbox events;
     private final TenantRegistry tenants;
     private final Clock clock;
 
     Gifts(GiftRepository gifts, GiftStockEntryRepository entries, GiftRedemptionRepository redemptions,
-            GiftList list, Points points, Members members, EventOutbox events, TenantRegistry tenants, Clock clock) {
+            GiftList list, Points points, Members members, Photos photos, EventOutbox events, TenantRegistry tenants,
+            Clock clock) {
         this.gifts = gifts;
         this.entries = entries;
         this.redemptions = redemptions;
         this.list = list;
         this.points = points;
         this.members = members;
+        this.photos = photos;
         this.events = events;
         this.tenants = tenants;
         this.clock = clock;
@@ -58,7 +62,7 @@ public class Gifts {
     /** A new gift, listed or not, with its first stock received (if any). 409 {@code gift-name-taken}. */
     @Transactional
     public GiftViews.GiftView create(Gift.Details details, long initialStock, boolean listed, String actor) {
-        Gift.Details clean = clean(details);
+        Gift.Details clean = clean(details, List.of());
         if (gifts.nameTaken(clean.name(), new UUID(0, 0))) {
             throw new ApiException.Conflict("gift-name-taken", clean.name()).field("name");
         }
@@ -77,7 +81,7 @@ public class Gifts {
     public GiftViews.GiftView change(UUID id, Gift.Details details, @Nullable Long expectedVersion, String actor) {
         Gift gift = gifts.lock(id).orElseThrow(() -> new ApiException.NotFound("gift", id));
         Versions.expect(Gift.class, id, gift.version(), expectedVersion);
-        Gift.Details clean = clean(details);
+        Gift.Details clean = clean(details, gift.photos());
         if (gifts.nameTaken(clean.name(), id)) {
             throw new ApiException.Conflict("gift-name-taken", clean.name()).field("name");
         }
@@ -172,6 +176,7 @@ public class Gifts {
                 "gift-redemption:" + id + ":points", actor);
         redemption.paidBy(Objects.requireNonNull(paid.entryId()));
         redemptions.saveAndFlush(redemption);
+        gift.redeemed(quantity); // written with the movement: one new version of the gift
         move(gift, GiftStockKind.REDEEM, -quantity, id, null, "gift-redemption:" + id + ":stock", actor);
         publish(GiftEvents.Type.GiftRedeemed, redemption);
         return redemptionView(id);
@@ -214,6 +219,7 @@ public class Gifts {
             // a gift given by a distribution cost no points: only the stock comes back
             returned = Objects.requireNonNull(points.returnRedeemed(redemption.memberId(), redemption.points(),
                     source(redemption), "gift-redemption:" + id + ":points-return", actor).entryId());
+            gift.redeemed(-redemption.quantity());
         }
         move(gift, GiftStockKind.REDEMPTION_CANCEL, redemption.quantity(), id, null,
                 "gift-redemption:" + id + ":stock-return", actor);
@@ -286,9 +292,10 @@ public class Gifts {
         return view;
     }
 
+    /** The stock now and how many more the member may redeem of each of these gifts (a page of the catalogue). */
     @Transactional(readOnly = true)
-    public List<GiftViews.CatalogueGift> catalogue(UUID member) {
-        return list.catalogue(member);
+    java.util.Map<UUID, GiftList.MemberStock> memberStock(UUID member, java.util.Collection<UUID> gifts) {
+        return list.memberStock(member, gifts);
     }
 
     /** The owner's member id (404 when the login has no member record). */
@@ -319,9 +326,10 @@ public class Gifts {
         GiftStockEntry entry = entries.saveAndFlush(new GiftStockEntry(gift.id(), kind, delta, after, redemption,
                 reason, key, hash, actor, now));
         String store = TenantContext.require().storeCode();
+        String group = group(store);
         events.publish(GiftEvents.TOPIC, GiftEvents.Type.GiftStockMoved.name(), new GiftEvents.GiftStockMoved(
-                entry.id(), gift.id(), store, group(store), kind, delta, after, after <= gift.lowStockAt(),
-                redemption));
+                entry.id(), gift.id(), store, group, kind, delta, after, after <= gift.lowStockAt(), redemption,
+                GiftEvents.GiftChanged.of(gift, store, group)));
     }
 
     private GiftViews.@Nullable RedemptionView earlier(String key, String hash) {
@@ -341,8 +349,7 @@ public class Gifts {
 
     private void publish(GiftEvents.Type type, Gift gift) {
         String store = TenantContext.require().storeCode();
-        events.publish(GiftEvents.TOPIC, type.name(), new GiftEvents.GiftChanged(gift.id(), store, group(store),
-                gift.status(), gift.pointsPrice(), gift.stock(), gift.version()));
+        events.publish(GiftEvents.TOPIC, type.name(), GiftEvents.GiftChanged.of(gift, store, group(store)));
     }
 
     void publish(GiftEvents.Type type, GiftRedemption r) {
@@ -355,9 +362,10 @@ public class Gifts {
         return tenants.find(store).map(TenantRegistry.Entry::groupCode).orElse(null);
     }
 
-    private static Gift.Details clean(Gift.Details d) {
+    /** The details as kept: text trimmed, photos the store's own (or links the gift already has, {@code kept}). */
+    private Gift.Details clean(Gift.Details d, List<String> kept) {
         return new Gift.Details(d.name().strip(), blankToNull(d.description()), d.pointsPrice(), d.memberLimit(),
-                d.lowStockAt());
+                d.lowStockAt(), photos.requireAttachable(d.photos(), kept, null, "photos"));
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.List;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.annotation.Validated;
@@ -32,15 +32,28 @@ import org.springframework.web.bind.annotation.RestController;
 class OwnGiftController {
 
     private final Gifts gifts;
+    private final GiftCatalogue catalogue;
 
-    OwnGiftController(Gifts gifts) {
+    OwnGiftController(Gifts gifts, GiftCatalogue catalogue) {
         this.gifts = gifts;
+        this.catalogue = catalogue;
     }
 
     @GetMapping("/gifts")
-    @Operation(summary = "The gift catalogue: listed gifts, cheapest first, with stock and how many more I may redeem")
-    List<GiftViews.CatalogueGift> myGiftCatalogue(@PathVariable String store) {
-        return gifts.catalogue(member());
+    @Operation(summary = "Search the gift catalogue: Chinese full text, a points range, only in stock; a facet of"
+            + " points bands; sorted by relevance, points (cheapest first without text), newest or most redeemed;"
+            + " each gift with its stock and how many more I may redeem", description = "422 invalid-range,"
+            + " page-too-deep; 503 when search is unavailable.")
+    GiftCatalogue.GiftCataloguePage myGiftCatalogue(@PathVariable String store,
+            @RequestParam(required = false) @Size(max = 60) @Nullable String q,
+            @RequestParam(required = false) @Min(0) @Nullable Long pointsMin,
+            @RequestParam(required = false) @Min(0) @Nullable Long pointsMax,
+            @RequestParam(defaultValue = "false") boolean inStock,
+            @RequestParam(defaultValue = "RELEVANCE") GiftCatalogue.Sort sort,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(60) int size) {
+        return catalogue.search(new GiftCatalogue.Criteria(q, pointsMin, pointsMax, inStock, sort, page, size),
+                member());
     }
 
     @PostMapping("/gift-redemptions")

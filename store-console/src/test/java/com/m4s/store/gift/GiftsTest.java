@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m4s.platform.servers.Api;
 import com.m4s.platform.test.Concurrently;
+import com.m4s.platform.test.Eventually;
 import com.m4s.store.support.LoyaltyScenarioTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,8 +111,9 @@ class GiftsTest extends LoyaltyScenarioTest {
 
         // delisted: out of the catalogue and not redeemable
         ok(manager().post(base + "/gifts/" + id + "/delisting", Map.of()));
-        assertThat(owner.get(base + "/me/gifts").json().valueStream().map(g -> g.path("id").asString()).toList())
-                .doesNotContain(id);
+        Eventually.await(Duration.ofSeconds(2), "the delisted gift out of the catalogue", () -> owner.get(base
+                + "/me/gifts").json().path("content").valueStream().map(g -> g.path("id").asString()).toList(),
+                ids -> !ids.contains(id));
         assertProblem(owner.post(base + "/me/gift-redemptions", Map.of("giftId", id, "quantity", 1),
                 Map.of("Idempotency-Key", "r-4")), 409, "gift-not-listed", null);
         assertThat(stockSum(id)).as("the gift's stock is the sum of its movements").isEqualTo(23);
@@ -167,8 +170,11 @@ class GiftsTest extends LoyaltyScenarioTest {
                 Map.of("Idempotency-Key", key)));
     }
 
+    /** The gift in the owner's catalogue (searched: waits for the index), with the figures the database has now. */
     private JsonNode mine(Api owner, String gift) {
-        return owner.get(base + "/me/gifts").json().valueStream().filter(g -> g.path("id").asString().equals(gift))
+        Api.Response found = Eventually.await(Duration.ofSeconds(30), "the gift in the catalogue",
+                () -> owner.get(base + "/me/gifts"), r -> r.status() == 200 && r.raw().contains(gift));
+        return found.json().path("content").valueStream().filter(g -> g.path("id").asString().equals(gift))
                 .findFirst().orElseThrow();
     }
 
