@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  WarningOutlined,
   ApiOutlined,
   ContactsOutlined,
   NotificationOutlined,
@@ -75,6 +76,7 @@ const ICONS: Record<ConsolePageKey, ReactNode> = {
   productCategories: <TagsOutlined />,
   mallOrders: <ShoppingCartOutlined />,
   partOrders: <InboxOutlined />,
+  stockAlerts: <WarningOutlined />,
   payments: <AccountBookOutlined />,
   advisorPerformance: <SolutionOutlined />,
   advisorMoves: <UserSwitchOutlined />,
