@@ -170,7 +170,7 @@ class GiftController {
     @PostMapping("/gifts")
     @Operation(summary = "A new gift, with its first stock and listed or not", description = "409 gift-name-taken.")
     GiftViews.GiftView createGift(@PathVariable String store, @Valid @RequestBody GiftRequests.GiftForm form) {
-        return gifts.create(form.details(), form.initialStock() == null ? 0 : form.initialStock(), form.listed(),
+        return gifts.create(form.details(), form.initialStock() == null ? 0 : form.initialStock(), form.listedAtOnce(),
                 Caller.currentUsername());
     }
 

@@ -19,7 +19,12 @@ final class GiftRequests {
     record GiftForm(@NotBlank @Size(max = 100) String name, @Size(max = 1000) @Nullable String description,
             @NotNull @Min(1) @Max(100_000_000) Long pointsPrice, @Min(1) @Max(10_000) @Nullable Integer memberLimit,
             @Min(0) @Max(1_000_000) @Nullable Integer lowStockAt, @Min(0) @Max(1_000_000) @Nullable Long initialStock,
-            boolean listed, @Size(max = 9) @Nullable List<@NotBlank @Size(max = 300) String> photos) {
+            @Nullable Boolean listed, @Size(max = 9) @Nullable List<@NotBlank @Size(max = 300) String> photos) {
+
+        /** Whether a new gift is listed at once; an edit leaves it out (the console sends it on creation only). */
+        boolean listedAtOnce() {
+            return Boolean.TRUE.equals(listed);
+        }
 
         Gift.Details details() {
             return new Gift.Details(name, description, pointsPrice, memberLimit, lowStockAt == null ? 0 : lowStockAt,

@@ -148,7 +148,7 @@ class ProductController {
             + " product-sale-price-not-lower, product-category-unknown.")
     ProductViews.ProductView createProduct(@PathVariable String store,
             @Valid @RequestBody ProductRequests.ProductForm form) {
-        return products.create(form.details(), form.skus() == null ? List.of() : form.skus(), form.listed(),
+        return products.create(form.details(), form.skus() == null ? List.of() : form.skus(), form.listedAtOnce(),
                 Caller.currentUsername());
     }
 

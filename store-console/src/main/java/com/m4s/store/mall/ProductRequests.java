@@ -24,7 +24,13 @@ final class ProductRequests {
             boolean hot, boolean recommended, @Min(0) @Max(10_000) int rank,
             @Size(max = 50) @Nullable List<@NotBlank @Size(max = 64) String> fitment,
             @Size(max = 9) @Nullable List<@NotBlank @Size(max = 300) String> photos,
-            @Size(max = 50) @Nullable List<@Valid SkuForm> skus, boolean listed) {
+            @Size(max = 50) @Nullable List<@Valid SkuForm> skus, @Nullable Boolean listed) {
+
+        /** Whether a new product is listed at once; an edit leaves it out (the console sends it on creation only). */
+        boolean listedAtOnce() {
+            return Boolean.TRUE.equals(listed);
+        }
+
 
         Product.Details details() {
             return new Product.Details(categoryId, name, subtitle, description, hot, recommended, rank,

@@ -126,6 +126,13 @@ class MallCatalogueTest extends LoyaltyScenarioTest {
                 30_000, 19_900L, 0, 100)));
         hot.put("hot", true);
         String washes = ok(sales().post(base + "/products", hot)).path("id").asString();
+        // an edit as the console sends it: no SKUs and no listing, which are for creation only
+        hot.remove("skus");
+        hot.remove("listed");
+        hot.put("subtitle", "精洗 10 次，含内饰清洁");
+        long version = ok(sales().get(base + "/products/" + washes)).path("version").asLong();
+        assertThat(ok(sales().put(base + "/products/" + washes, hot, Map.of("If-Match", "\"" + version + "\"")))
+                .path("subtitle").asString()).isEqualTo("精洗 10 次，含内饰清洁");
         List<String> all = List.of(bmwOil, benzOil, recorder, washes);
         Eventually.await(Duration.ofSeconds(10), "the products in the mall", () -> ids(owner, ""),
                 found -> found.containsAll(all));
