@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The gift warehouse of every demo store (decision 0048), made through the API as its staff would: six gifts a 4S
@@ -87,18 +88,36 @@ final class DemoGifts {
             if (photo.status() != 201) {
                 throw new IllegalStateException("demo data: gift photo: " + photo.status() + " " + photo.raw());
             }
+            attach(base, gift.path("id").asString(), photo.json().path("ref").asString());
+            attached++;
+        }
+        return attached;
+    }
+
+    /**
+     * Attaches the photo by an edit of the gift as it is now: read just before, and read again when its version moved
+     * meanwhile (a redemption or the distribution job moves its stock, which bumps the version, decision 0054).
+     */
+    private void attach(String base, String id, String ref) {
+        for (int attempt = 1; ; attempt++) {
+            Api.Response read = api.get(base + "/gifts/" + id);
+            check(read, "demo gift " + id);
+            JsonNode gift = read.json();
             Map<String, Object> form = new LinkedHashMap<>();
             form.put("name", gift.path("name").asString());
             form.put("description", gift.path("description").isNull() ? null : gift.path("description").asString());
             form.put("pointsPrice", gift.path("pointsPrice").asLong());
             form.put("memberLimit", gift.path("memberLimit").isNull() ? null : gift.path("memberLimit").asInt());
             form.put("lowStockAt", gift.path("lowStockAt").asInt());
-            form.put("photos", List.of(photo.json().path("ref").asString()));
-            check(api.put(base + "/gifts/" + gift.path("id").asString(), form, Map.of("If-Match",
-                    "\"" + gift.path("version").asLong() + "\"")), "demo gift photo of " + gift.path("name").asString());
-            attached++;
+            form.put("photos", List.of(ref));
+            Api.Response changed = api.put(base + "/gifts/" + id, form, Map.of("If-Match",
+                    "\"" + gift.path("version").asLong() + "\""));
+            if (changed.status() == 409 && attempt < 5) {
+                continue;
+            }
+            check(changed, "demo gift photo of " + gift.path("name").asString());
+            return;
         }
-        return attached;
     }
 
     /**
