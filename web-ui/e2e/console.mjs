@@ -2,20 +2,12 @@
 // Excel (read back here), sees the edit in the audit log under their name; a manager of another store signs in and
 // finds neither the member nor a way into the first store.
 import { join } from 'node:path';
-import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, pickFormOption, readXlsxRows, screenshot, steps, unique } from './lib.mjs';
+import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, onlyRow, pickFormOption, readXlsxRows, screenshot, steps, unique } from './lib.mjs';
 
 /** The member form's own phone (the form also has 推荐人手机号; the required mark may lead the label). */
 const MEMBER_PHONE = /^\*?\s*手机号$/;
 
 const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
-
-/** Waits until the table shows exactly one row and it contains `text` (answers arrive after the address changes). */
-async function onlyRow(page, text) {
-  await page.waitForFunction((t) => {
-    const rows = [...document.querySelectorAll('tbody tr.ant-table-row')];
-    return !document.querySelector('.ant-spin-spinning') && rows.length === 1 && rows[0].textContent.includes(t);
-  }, text);
-}
 
 export async function run(browser) {
   const page = await newPage(browser, { name: 'console' });

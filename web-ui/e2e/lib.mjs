@@ -147,6 +147,17 @@ export async function steps(at, suite, list) {
   }
 }
 
+/**
+ * Waits until the list shows exactly one row and it contains `text`, with no request in flight: after a search the old
+ * rows stay on screen under a loading mask until the answer arrives, and a click in between is lost.
+ */
+export async function onlyRow(page, text) {
+  await page.waitForFunction((t) => {
+    const rows = [...document.querySelectorAll('tbody tr.ant-table-row')];
+    return !document.querySelector('.ant-spin-spinning') && rows.length === 1 && rows[0].textContent.includes(t);
+  }, text);
+}
+
 export function expectTrue(condition, message) {
   if (!condition) throw new Error(message);
 }

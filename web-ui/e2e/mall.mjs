@@ -2,7 +2,7 @@
 // store's own engine oil (it fits his 宝马 325Li), buys one 1L bottle at once paying 28 元 with points and the rest
 // from the wallet (the test gave him both a moment ago), and sees the pick-up code of his paid order; the store's
 // manager finds the order under 商城订单, puts it at the desk and hands it over against that code.
-import { BASE_URL, expectTrue, keycloakLogin, newPage, screenshot, steps } from './lib.mjs';
+import { BASE_URL, expectTrue, keycloakLogin, newPage, onlyRow, screenshot, steps } from './lib.mjs';
 import { OWNER_NAME, OWNER_PHONE, openOwnerPage } from './owner-app.mjs';
 
 const OIL = '宝马原厂机油 5W-30';
@@ -63,11 +63,12 @@ export async function run(browser) {
       const search = desk.getByPlaceholder('订单号、手机号或姓名');
       await search.fill(number);
       await search.press('Enter');
+      await onlyRow(desk, number);
       const row = desk.locator('.ant-table-row', { hasText: number });
-      await row.waitFor();
       expectTrue((await row.innerText()).includes(OWNER_NAME), `the order's row reads: ${await row.innerText()}`);
       // antd spaces a two-character label: 详 情
       await row.getByRole('button', { name: /^详\s*情$/ }).click();
+      await desk.getByText(`商城订单 ${number}`).waitFor();
       await desk.getByRole('button', { name: '备货完成' }).click();
       await desk.getByRole('button', { name: '确认备货完成' }).click();
       await desk.getByRole('button', { name: '取货核销' }).click();

@@ -6,7 +6,7 @@
 // Chinese and leads to the sign-up. A member signs up with the code from the local stack's development inbox and
 // logs in.
 import { join } from 'node:path';
-import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, pickFormOption, pickOption, screenshot, steps, unanswered, unique } from './lib.mjs';
+import { ARTIFACTS, BASE_URL, expectTrue, keycloakLogin, newPage, onlyRow, pickFormOption, pickOption, screenshot, steps, unanswered, unique } from './lib.mjs';
 import { openOwnerPage } from './owner-app.mjs';
 
 /** The demo store gz_tianhe as customers read it (infra's DemoData). */
@@ -128,8 +128,8 @@ function usedCarSteps(browser, phone) {
       const search = desk.getByPlaceholder('搜索品牌、车型或城市');
       await search.fill(model);
       await search.press('Enter');
+      await onlyRow(desk, model);
       const row = desk.locator('tr.ant-table-row', { hasText: model });
-      await row.waitFor();
       expectTrue((await row.innerText()).includes('待审核'), `no waiting time in the queue row: ${await row.innerText()}`);
       await screenshot(desk, 'console-used-car-queue');
       await row.getByRole('link', { name: car }).click();
