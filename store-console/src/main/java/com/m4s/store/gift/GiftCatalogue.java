@@ -1,15 +1,13 @@
 package com.m4s.store.gift;
 
-import static com.m4s.platform.search.FacetedSearch.all;
 import static com.m4s.platform.search.FacetedSearch.range;
 import static com.m4s.platform.search.FacetedSearch.terms;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -122,32 +120,16 @@ public class GiftCatalogue {
             faceted.put("points", points);
         }
         boolean text = c.q() != null && !c.q().isBlank();
-        Query query = Query.of(q -> q.bool(b -> {
-            b.filter(filters);
-            if (text) {
-                b.must(m -> m.multiMatch(mm -> mm.query(c.q().strip()).type(TextQueryType.CrossFields)
-                        .operator(Operator.And).fields("name^3", "description")));
-            }
-            return b;
-        }));
+        Query query = FacetedSearch.matching(filters, c.q(), "name^3", "description");
         Sort sort = c.sort() == Sort.RELEVANCE && !text ? Sort.POINTS_ASC : c.sort();
-        return SearchRequest.of(s -> {
-            s.index(alias).query(query).from(c.page() * c.size()).size(c.size()).trackTotalHits(t -> t.enabled(true));
-            switch (sort) {
-                case RELEVANCE -> s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
-                case NEWEST -> s.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
-                case POINTS_ASC -> s.sort(o -> o.field(f -> f.field("pointsPrice").order(SortOrder.Asc)));
-                case POINTS_DESC -> s.sort(o -> o.field(f -> f.field("pointsPrice").order(SortOrder.Desc)));
-                case POPULAR -> s.sort(o -> o.field(f -> f.field("redeemed").order(SortOrder.Desc)));
-            }
-            // a stable order for paging
-            s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-            if (!faceted.isEmpty()) {
-                s.postFilter(all(faceted.values()));
-            }
-            s.aggregations(FacetedSearch.aggregations(facetCounts(), faceted));
-            return s;
-        });
+        SortOptions order = switch (sort) {
+            case RELEVANCE -> FacetedSearch.byScore();
+            case NEWEST -> FacetedSearch.by("createdAt", SortOrder.Desc);
+            case POINTS_ASC -> FacetedSearch.by("pointsPrice", SortOrder.Asc);
+            case POINTS_DESC -> FacetedSearch.by("pointsPrice", SortOrder.Desc);
+            case POPULAR -> FacetedSearch.by("redeemed", SortOrder.Desc);
+        };
+        return FacetedSearch.request(alias, query, c.page(), c.size(), List.of(order), faceted, facetCounts());
     }
 
     private static Map<String, Aggregation> facetCounts() {

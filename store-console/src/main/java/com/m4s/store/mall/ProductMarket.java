@@ -1,15 +1,13 @@
 package com.m4s.store.mall;
 
-import static com.m4s.platform.search.FacetedSearch.all;
 import static com.m4s.platform.search.FacetedSearch.range;
 import static com.m4s.platform.search.FacetedSearch.terms;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -124,39 +122,20 @@ public class ProductMarket {
             faceted.put("price", price);
         }
         boolean text = c.q() != null && !c.q().isBlank();
-        Query query = Query.of(q -> q.bool(b -> {
-            b.filter(filters);
-            if (text) {
-                b.must(m -> m.multiMatch(mm -> mm.query(c.q().strip()).type(TextQueryType.CrossFields)
-                        .operator(Operator.And).fields("name^3", "subtitle^2", "fitment.text^2", "description")));
-            }
-            return b;
-        }));
-        Sort sort = c.sort() == Sort.RELEVANCE && !text ? null : c.sort();
-        return SearchRequest.of(s -> {
-            s.index(alias).query(query).from(c.page() * c.size()).size(c.size()).trackTotalHits(t -> t.enabled(true));
-            if (sort == null) {
-                s.sort(o -> o.field(f -> f.field("hot").order(SortOrder.Desc)));
-                s.sort(o -> o.field(f -> f.field("rank").order(SortOrder.Asc)));
-                s.sort(o -> o.field(f -> f.field("listedAt").order(SortOrder.Desc)));
-            } else {
-                switch (sort) {
-                    case RELEVANCE -> s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
-                    case NEWEST -> s.sort(o -> o.field(f -> f.field("listedAt").order(SortOrder.Desc)));
-                    case PRICE_ASC -> s.sort(o -> o.field(f -> f.field("priceFen").order(SortOrder.Asc)));
-                    case PRICE_DESC -> s.sort(o -> o.field(f -> f.field("priceFen").order(SortOrder.Desc)));
+        Query query = FacetedSearch.matching(filters, c.q(), "name^3", "subtitle^2", "fitment.text^2", "description");
+        List<SortOptions> order = c.sort() == Sort.RELEVANCE && !text
+                // no words to rank by: the store's own order (hot first, then its rank, then the newest)
+                ? List.of(FacetedSearch.by("hot", SortOrder.Desc), FacetedSearch.by("rank", SortOrder.Asc),
+                        FacetedSearch.by("listedAt", SortOrder.Desc))
+                : List.of(switch (c.sort()) {
+                    case RELEVANCE -> FacetedSearch.byScore();
+                    case NEWEST -> FacetedSearch.by("listedAt", SortOrder.Desc);
+                    case PRICE_ASC -> FacetedSearch.by("priceFen", SortOrder.Asc);
+                    case PRICE_DESC -> FacetedSearch.by("priceFen", SortOrder.Desc);
                     // the best seller first; a document without the field (indexed before it existed) sorts last
-                    case SALES -> s.sort(o -> o.field(f -> f.field("sold").order(SortOrder.Desc)));
-                }
-            }
-            // a stable order for paging
-            s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-            if (!faceted.isEmpty()) {
-                s.postFilter(all(faceted.values()));
-            }
-            s.aggregations(FacetedSearch.aggregations(facetCounts(), faceted));
-            return s;
-        });
+                    case SALES -> FacetedSearch.by("sold", SortOrder.Desc);
+                });
+        return FacetedSearch.request(alias, query, c.page(), c.size(), order, faceted, facetCounts());
     }
 
     private static Map<String, Aggregation> facetCounts() {

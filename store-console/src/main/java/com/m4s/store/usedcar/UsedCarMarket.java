@@ -1,16 +1,14 @@
 package com.m4s.store.usedcar;
 
 import static com.m4s.platform.search.FacetedSearch.addIfPresent;
-import static com.m4s.platform.search.FacetedSearch.all;
 import static com.m4s.platform.search.FacetedSearch.range;
 import static com.m4s.platform.search.FacetedSearch.terms;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -171,33 +169,18 @@ public class UsedCarMarket {
             faceted.put("price", price);
         }
         boolean text = c.q() != null && !c.q().isBlank();
-        Query query = Query.of(q -> q.bool(b -> {
-            b.filter(filters);
-            if (text) {
-                b.must(m -> m.multiMatch(mm -> mm.query(c.q().strip()).type(TextQueryType.CrossFields)
-                        .operator(Operator.And).fields("title^3", "make.text^2", "model.text^2", "conditionReport")));
-            }
-            return b;
-        }));
+        Query query = FacetedSearch.matching(filters, c.q(), "title^3", "make.text^2", "model.text^2",
+                "conditionReport");
         Sort sort = c.sort() == Sort.RELEVANCE && !text ? Sort.NEWEST : c.sort();
-        return SearchRequest.of(s -> {
-            s.index(alias).query(query).from(c.page() * c.size()).size(c.size()).trackTotalHits(t -> t.enabled(true));
-            switch (sort) {
-                case RELEVANCE -> s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
-                case NEWEST -> s.sort(o -> o.field(f -> f.field("listedAt").order(SortOrder.Desc)));
-                case PRICE_ASC -> s.sort(o -> o.field(f -> f.field("askingPriceYuan").order(SortOrder.Asc)));
-                case PRICE_DESC -> s.sort(o -> o.field(f -> f.field("askingPriceYuan").order(SortOrder.Desc)));
-                case MILEAGE_ASC -> s.sort(o -> o.field(f -> f.field("mileageKm").order(SortOrder.Asc)));
-                case YEAR_DESC -> s.sort(o -> o.field(f -> f.field("year").order(SortOrder.Desc)));
-            }
-            // a stable order for paging
-            s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-            if (!faceted.isEmpty()) {
-                s.postFilter(all(faceted.values()));
-            }
-            s.aggregations(FacetedSearch.aggregations(facetCounts(), faceted));
-            return s;
-        });
+        SortOptions order = switch (sort) {
+            case RELEVANCE -> FacetedSearch.byScore();
+            case NEWEST -> FacetedSearch.by("listedAt", SortOrder.Desc);
+            case PRICE_ASC -> FacetedSearch.by("askingPriceYuan", SortOrder.Asc);
+            case PRICE_DESC -> FacetedSearch.by("askingPriceYuan", SortOrder.Desc);
+            case MILEAGE_ASC -> FacetedSearch.by("mileageKm", SortOrder.Asc);
+            case YEAR_DESC -> FacetedSearch.by("year", SortOrder.Desc);
+        };
+        return FacetedSearch.request(alias, query, c.page(), c.size(), List.of(order), faceted, facetCounts());
     }
 
     private static Map<String, Aggregation> facetCounts() {

@@ -1,11 +1,16 @@
 package com.m4s.platform.search;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.RangeBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.json.JsonData;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,6 +34,50 @@ public final class FacetedSearch {
     private static final String VALUES = "values";
 
     private FacetedSearch() {
+    }
+
+    /**
+     * One page of a faceted search: the query, in {@code order} and then by {@code id} (a stable order for paging),
+     * the total counted exactly, the faceted fields' filters as the post filter and each facet counted under the
+     * others' ({@link #aggregations}).
+     */
+    public static SearchRequest request(String index, Query query, int page, int size, List<SortOptions> order,
+            Map<String, Query> faceted, Map<String, Aggregation> facetCounts) {
+        return SearchRequest.of(s -> {
+            s.index(index).query(query).from(page * size).size(size).trackTotalHits(t -> t.enabled(true));
+            s.sort(order);
+            s.sort(by("id", SortOrder.Asc));
+            if (!faceted.isEmpty()) {
+                s.postFilter(all(faceted.values()));
+            }
+            s.aggregations(aggregations(facetCounts, faceted));
+            return s;
+        });
+    }
+
+    /**
+     * The filters, and when {@code text} is not blank every one of its words in one of {@code fields} (taken as one
+     * field, each with its boost, e.g. {@code name^3}).
+     */
+    public static Query matching(List<Query> filters, @Nullable String text, String... fields) {
+        return Query.of(q -> q.bool(b -> {
+            b.filter(filters);
+            if (text != null && !text.isBlank()) {
+                b.must(m -> m.multiMatch(mm -> mm.query(text.strip()).type(TextQueryType.CrossFields)
+                        .operator(Operator.And).fields(List.of(fields))));
+            }
+            return b;
+        }));
+    }
+
+    /** Sorted by a field. */
+    public static SortOptions by(String field, SortOrder order) {
+        return SortOptions.of(o -> o.field(f -> f.field(field).order(order)));
+    }
+
+    /** The best match first. */
+    public static SortOptions byScore() {
+        return SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc)));
     }
 
     /** Each facet's counts under the filters of the other facets (its own would leave only the values picked). */
