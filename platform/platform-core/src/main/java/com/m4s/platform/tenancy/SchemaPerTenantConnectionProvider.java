@@ -2,6 +2,8 @@ package com.m4s.platform.tenancy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
@@ -21,6 +23,10 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
 
     private final DataSource dataSource;
     private final String rolePrefix;
+
+    /** Stores whose names are derived once (every transaction of a store asks): more than any deployment has. */
+    private static final int MAX_REMEMBERED = 100_000;
+    private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
 
     public SchemaPerTenantConnectionProvider(DataSource dataSource, String rolePrefix) {
         this.dataSource = dataSource;
@@ -42,7 +48,13 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
         if (CurrentStoreResolver.NO_STORE.equals(storeCode)) {
             throw new TenantContext.NoTenantException();
         }
-        Tenant tenant = Tenant.of(storeCode, rolePrefix);
+        Tenant tenant = tenants.get(storeCode);
+        if (tenant == null) {
+            tenant = Tenant.of(storeCode, rolePrefix);
+            if (tenants.size() < MAX_REMEMBERED) {
+                tenants.putIfAbsent(storeCode, tenant);
+            }
+        }
         return StoreConnection.wrap(dataSource.getConnection(), tenant);
     }
 

@@ -11,6 +11,7 @@ public record Tenant(String storeCode, String schema, String role) {
     /** Lower-case letter first, then letters, digits or underscores; 3 to 30 characters. */
     public static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{2,29}");
     public static final String SCHEMA_PREFIX = "store_";
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     public Tenant {
         requireIdentifier(schema);
@@ -30,7 +31,7 @@ public record Tenant(String storeCode, String schema, String role) {
     }
 
     private static void requireIdentifier(String name) {
-        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+        if (!IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("not a plain SQL identifier: " + name);
         }
     }
