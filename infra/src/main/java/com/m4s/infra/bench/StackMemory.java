@@ -4,6 +4,11 @@ import com.m4s.infra.stack.Stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +56,7 @@ final class StackMemory {
     }
 
     /** The stack's process trees, in the order of {@link Stack#processes()}, and the benchmark client's JVM. */
-    record Result(Duration idle, List<Usage> stack, Usage client, List<String> notFound) {
+    record Result(Duration idle, List<Usage> stack, Usage client, List<String> notFound, List<String> connections) {
 
         long rssKb() {
             return stack.stream().mapToLong(Usage::rssKb).sum();
@@ -73,6 +78,10 @@ final class StackMemory {
             printLine(client);
             if (!notFound.isEmpty()) {
                 System.out.println("   WARNING: not found, so not counted: " + String.join(", ", notFound));
+            }
+            if (!connections.isEmpty()) {
+                System.out.println("   PostgreSQL connections (each a backend process) by login/application and state: "
+                        + String.join(", ", connections));
             }
             System.out.println("   (the benchmark client is this JVM alone, not part of the stack; RSS counts a page"
                     + " shared by several processes, such as PostgreSQL's shared buffers, in each of them, PSS splits"
@@ -113,7 +122,27 @@ final class StackMemory {
             usages.add(Usage.of(process.getKey(), Stream.concat(Stream.of(root), root.descendants()).toList()));
         }
         List<String> notFound = SERVERS.stream().filter(server -> !processes.containsKey(server)).toList();
-        return new Result(idle, usages, Usage.of("benchmark client", List.of(ProcessHandle.current())), notFound);
+        return new Result(idle, usages, Usage.of("benchmark client", List.of(ProcessHandle.current())), notFound,
+                connections(stack));
+    }
+
+    /** Who holds PostgreSQL's client backends: count per login and state (this query's own not counted). */
+    private static List<String> connections(Stack stack) {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select usename || '/' || application_name, state, count(*),"
+                        + " min(extract(epoch from now() - state_change)), max(extract(epoch from now() - state_change))"
+                        + " from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()"
+                        + " group by 1, 2 order by 3 desc, 1, 2")) {
+            while (rs.next()) {
+                lines.add(Format.of("%s %s %d (last used %.0f-%.0f s ago)", rs.getString(1), rs.getString(2),
+                        rs.getLong(3), rs.getDouble(4), rs.getDouble(5)));
+            }
+        } catch (SQLException e) {
+            lines.add("not read: " + e.getMessage());
+        }
+        return lines;
     }
 
     private static void printLine(Usage usage) {

@@ -1,5 +1,6 @@
 package com.m4s.infra.stack;
 
+import com.m4s.platform.servers.JavaOptions;
 import com.m4s.platform.servers.Logs;
 import com.m4s.platform.servers.Processes;
 import java.io.IOException;
@@ -63,6 +64,7 @@ public final class JavaService implements AutoCloseable {
             Path log = logDir.resolve(name + ".log");
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m",
                     "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+            command.addAll(JavaOptions.footprint());
             if (addedClassPath.isEmpty()) {
                 command.addAll(List.of("-jar", jar.toString()));
             } else {

@@ -60,7 +60,7 @@ public class StoreJobRunner implements SmartLifecycle {
     private final Map<String, AtomicLong> contended = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> failing = new ConcurrentHashMap<>();
     private final BackgroundLoop loop;
-    private volatile ExecutorService passes = Executors.newCachedThreadPool(daemon("store-job-pass"));
+    private volatile ExecutorService passes;
     private volatile ExecutorService workers;
 
     public StoreJobRunner(DataSource dataSource, ActiveTenants activeTenants, List<StoreJob> jobs,
@@ -87,6 +87,7 @@ public class StoreJobRunner implements SmartLifecycle {
         this.runs = new JobRuns(dataSource, properties.schema());
         this.metrics = metrics;
         this.lockPrefix = "m4s.job." + properties.schema() + ".";
+        this.passes = Executors.newFixedThreadPool(properties.passes(), daemon("store-job-pass"));
         this.workers = Executors.newFixedThreadPool(properties.parallelism(), daemon("store-job"));
         this.loop = new BackgroundLoop("store-jobs", Duration.ofSeconds(1), Duration.ofSeconds(30), this::schedule,
                 (e, pause) -> log.warn("store job runner paused for {} s: {}", pause.toSeconds(), e.toString()),
@@ -147,7 +148,7 @@ public class StoreJobRunner implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (passes.isShutdown()) {
-            passes = Executors.newCachedThreadPool(daemon("store-job-pass"));
+            passes = Executors.newFixedThreadPool(properties.passes(), daemon("store-job-pass"));
             workers = Executors.newFixedThreadPool(properties.parallelism(), daemon("store-job"));
         }
         loop.start();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class JobsPropertiesTest {
 
-    private final JobsProperties properties = new JobsProperties("console", 0, null, null, null);
+    private final JobsProperties properties = new JobsProperties("console", 0, 0, null, null, null);
 
     @Test
     void aFailingStoreWaitsThirtySecondsThenDoublingUpToAnHour() {

@@ -186,8 +186,9 @@ public final class LocalKafka implements LocalServer {
 
     private ProcessBuilder java(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms128m", "-Xmx512m",
-                "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                "-Dlog4j2.configurationFile=" + dataDirectory.resolve("log4j2.properties"),
+                "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+        command.addAll(JavaOptions.footprint());
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + dataDirectory.resolve("log4j2.properties"),
                 "-cp", classPath, mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(dataDirectory.toFile()).redirectErrorStream(true);
