@@ -57,8 +57,22 @@ final class MemberQueryBench {
         }
     }
 
-    /** The six measurements (each query, each route) at one number of members in the store. */
-    record Measurement(int members, Map<Query, Map<Route, LoadResult>> results, List<String> differences) {
+    /**
+     * The six measurements (each query, each route) at one number of members in the store, and each query's ratios
+     * gateway ÷ SQL of the paired rounds that followed them (empty without rounds).
+     */
+    record Measurement(int members, Map<Query, Map<Route, LoadResult>> results, List<String> differences,
+            Map<Query, List<Double>> rounds) {
+
+        /** The median of the paired rounds' ratios, or the single measurement's ratio without rounds. */
+        double gatewayRatio(Query query) {
+            List<Double> ratios = rounds.getOrDefault(query, List.of()).stream().sorted().toList();
+            if (ratios.isEmpty()) {
+                return of(query, Route.GATEWAY).ratioTo(of(query, Route.SQL));
+            }
+            int n = ratios.size();
+            return n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
+        }
 
         LoadResult of(Query query, Route route) {
             return results.get(query).get(route);
@@ -93,6 +107,11 @@ final class MemberQueryBench {
                         each(m -> Format.of("%.2fx", m.of(query, Route.STORE_CONSOLE).ratioTo(m.of(query, Route.SQL)))),
                         each(m -> Format.of("%.0f", m.of(query, Route.GATEWAY).requestsPerSecond())),
                         each(m -> Format.of("%.2fx", m.of(query, Route.GATEWAY).ratioTo(m.of(query, Route.SQL))))));
+                if (measurements.stream().anyMatch(m -> !m.rounds().isEmpty())) {
+                    summary.add(query.label + " paired", Format.of("gateway ÷ SQL, median of %s paired rounds: %s",
+                            each(m -> Integer.toString(m.rounds().getOrDefault(query, List.of()).size())),
+                            each(m -> Format.of("%.2fx", m.gatewayRatio(query)))));
+                }
                 summary.add(query.label + " p50", Format.of("SQL %s ms, store-console %s ms, gateway %s ms",
                         each(m -> Format.of("%.2f", m.of(query, Route.SQL).millis(50))),
                         each(m -> Format.of("%.2f", m.of(query, Route.STORE_CONSOLE).millis(50))),
@@ -230,9 +249,57 @@ final class MemberQueryBench {
                 results.computeIfAbsent(query, q -> new EnumMap<>(Route.class)).put(route, result);
             }
         }
-        Measurement measurement = new Measurement(members, results, differences);
+        Measurement measurement = new Measurement(members, results, differences, Map.of());
         print(measurement);
-        return measurement;
+        Map<Query, List<Double>> rounds = pairedRounds(store);
+        return new Measurement(members, results, differences, rounds);
+    }
+
+    /** Warm-up of each half of a paired round: the services are warm by then; this only fills the connections. */
+    private static final Duration ROUND_WARM_UP = Duration.ofSeconds(3);
+
+    /**
+     * The ratio the target is set on, measured so that the machine's moment cancels out: {@code BENCH_ROUNDS} rounds,
+     * each the SQL and the gateway back to back for each query (alternating which goes first), nothing profiled;
+     * the figure is the median of the rounds' ratios. Single measurements of the same ratio on a quiet machine
+     * ranged from half to one and a half times each other between runs (the SQL's own rate did).
+     */
+    private Map<Query, List<Double>> pairedRounds(String store) {
+        Map<Query, List<Double>> ratios = new EnumMap<>(Query.class);
+        if (config.rounds() == 0) {
+            return ratios;
+        }
+        System.out.println();
+        System.out.println(Format.of("   paired rounds: %d, each the SQL and the gateway back to back per query (%d s"
+                + " warm-up, %d s measured each; alternating which goes first)", config.rounds(),
+                ROUND_WARM_UP.toSeconds(), config.seconds()));
+        LoadRunner runner = new LoadRunner(config.concurrency(), ROUND_WARM_UP, Duration.ofSeconds(config.seconds()),
+                cpu);
+        for (int round = 1; round <= config.rounds(); round++) {
+            for (Query query : Query.values()) {
+                List<Route> order = round % 2 == 1 ? List.of(Route.SQL, Route.GATEWAY)
+                        : List.of(Route.GATEWAY, Route.SQL);
+                Map<Route, LoadResult> pair = new EnumMap<>(Route.class);
+                for (Route route : order) {
+                    String token = route == Route.SQL ? "" : token();
+                    pair.put(route, runner.run(query.label + " " + route.label + " round " + round,
+                            sessions(query, route, store, token)));
+                }
+                double ratio = pair.get(Route.GATEWAY).ratioTo(pair.get(Route.SQL));
+                ratios.computeIfAbsent(query, q -> new ArrayList<>()).add(ratio);
+                System.out.println(Format.of("   round %d %-6s SQL %8.1f req/s, gateway %8.1f req/s (p99 %.2f ms): %.2fx",
+                        round, query.label, pair.get(Route.SQL).requestsPerSecond(),
+                        pair.get(Route.GATEWAY).requestsPerSecond(), pair.get(Route.GATEWAY).millis(99), ratio));
+            }
+        }
+        for (Query query : Query.values()) {
+            Measurement only = new Measurement(0, Map.of(), List.of(), ratios);
+            System.out.println(Format.of("   %-6s via gateway: %.2fx of direct SQL, median of %d paired rounds (range"
+                    + " %.2fx-%.2fx)", query.label, only.gatewayRatio(query), ratios.get(query).size(),
+                    ratios.get(query).stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                    ratios.get(query).stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+        }
+        return ratios;
     }
 
     /**
