@@ -44,7 +44,9 @@ class MemberTimeline {
                   null::bigint as points, o.id as target
                 from repair_order o where o.member_id = :member and o.status <> 'OPEN'""");
         // the lines of one repair order posted together (one settlement, one activation, one refund) are one row:
-        // grouped by order, entry kind and second; every other entry is a row of its own
+        // grouped by order, entry kind and the transaction that wrote them (the rows' xmin: entries are never
+        // updated; grouping by second split an order whose lines were posted across a second's boundary); every
+        // other entry is a row of its own
         BRANCHES.put(TimelineKind.POINTS, """
                 select min(e.created_at) as at, 'POINTS' as kind, e.kind as event, 'P' || min(e.id::text) as key,
                   jsonb_strip_nulls(jsonb_build_object('source', e.source_type,
@@ -58,7 +60,7 @@ class MemberTimeline {
                   left join repair_order o on o.id = l.order_id
                 where e.member_id = :member
                 group by e.kind, e.source_type, o.id, o.dms_number, case when o.id is null then e.id end,
-                  date_trunc('second', e.created_at)""");
+                  e.xmin::text""");
         // status moves from the audit trail (decision 0006): the creation and every change of the status
         BRANCHES.put(TimelineKind.USED_CAR, """
                 select a.occurred_at as at, 'USED_CAR' as kind,
