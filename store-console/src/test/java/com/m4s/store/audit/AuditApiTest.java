@@ -89,6 +89,11 @@ class AuditApiTest extends StoreConsoleTest {
         assertThat(all.path("content").findValuesAsString("action")).containsExactly("UPDATE", "CREATE");
         assertThat(all.path("page").asInt()).isZero();
         assertThat(all.path("size").asInt()).isEqualTo(50);
+        // a request header of a parameter's name is no parameter (it would be refused: size at least 1)
+        JsonNode withHeaders = as(manager).get(AUDIT + "?entityType=member&entityId=" + memberId,
+                Map.of("Size", "0", "Page", "7")).json();
+        assertThat(withHeaders.path("size").asInt()).isEqualTo(50);
+        assertThat(withHeaders.path("content")).hasSameSizeAs(all.path("content"));
         assertThat(updates.path("content").findValuesAsString("action")).containsExactly("UPDATE");
         assertThat(byOthers.path("totalElements").asLong()).isZero();
         assertThat(firstOfOne.path("content").findValuesAsString("action")).containsExactly("UPDATE");

@@ -16,6 +16,11 @@ import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.ProblemAdvice;
 import com.m4s.platform.web.ProblemMessages;
 import com.m4s.platform.web.QueryParameterBinding;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.ConfigurableMockMvcBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcConfigurer;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +62,16 @@ class AuditQueryTest {
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Audit(trail))
             .setControllerAdvice(new ProblemAdvice(new StaticListableBeanFactory().getBeanProvider(
-                    ConstraintProblems.class), ProblemMessages.onClasspath()), new QueryParameterBinding())
+                    ConstraintProblems.class), ProblemMessages.onClasspath()))
+            // as the services do: the handler adapter's binders read the query string only
+            .apply(new MockMvcConfigurer() {
+                @Override
+                public RequestPostProcessor beforeMockMvcCreated(ConfigurableMockMvcBuilder<?> builder,
+                        WebApplicationContext context) {
+                    QueryParameterBinding.install(context.getBean(RequestMappingHandlerAdapter.class));
+                    return null;
+                }
+            })
             .build();
 
     @BeforeEach

@@ -36,17 +36,58 @@ class StoreSectionHandlerMappingTest {
         RequestMappingInfo anySection = get("/api/stores/{store}/{section}");
         RequestMappingInfo twoSections = get("/api/stores/{store}/members", "/api/stores/{store}/owners");
 
-        assertThat(StoreSectionHandlerMapping.sectionOf(search)).isEmpty();
         assertThat(StoreSectionHandlerMapping.sectionOf(store)).isEmpty();
         assertThat(StoreSectionHandlerMapping.sectionOf(anySection)).isEmpty();
         assertThat(StoreSectionHandlerMapping.sectionOf(twoSections)).isEmpty();
         assertThat(mapping.getMatchingMapping(search, request("/api/search/cars"))).isNotNull();
+        assertThat(mapping.getMatchingMapping(search, request("/api/stores/demo_a"))).isNull();
         assertThat(mapping.getMatchingMapping(store, request("/api/stores/demo_a"))).isNotNull();
         assertThat(mapping.getMatchingMapping(anySection, request("/api/stores/demo_a/members"))).isNotNull();
         assertThat(mapping.getMatchingMapping(twoSections, request("/api/stores/demo_a/owners"))).isNotNull();
         // a path Spring did not parse: every mapping is checked as usual
         var unparsed = new MockHttpServletRequest("GET", "/api/stores/demo_a/members/42");
         assertThat(StoreSectionHandlerMapping.requestSection(unparsed)).isNull();
+    }
+
+    @Test
+    void mappingsThatCannotReachAStorePathArePassedOverForAStoreRequestWithoutReadingIt() {
+        RequestMappingInfo search = get("/api/search/{index}");
+        RequestMappingInfo internal = get("/internal/stores/{store}");
+        RequestMappingInfo anyApi = get("/api/{area}/{id}");
+        RequestMappingInfo mixed = get("/api/search/{index}", "/api/stores/{store}/search");
+
+        assertThat(StoreSectionHandlerMapping.sectionOf(search)).isEqualTo(StoreSectionHandlerMapping.NOT_STORE);
+        assertThat(StoreSectionHandlerMapping.sectionOf(internal)).isEqualTo(StoreSectionHandlerMapping.NOT_STORE);
+        assertThat(StoreSectionHandlerMapping.sectionOf(anyApi)).isEmpty();
+        assertThat(StoreSectionHandlerMapping.sectionOf(mixed)).isEmpty();
+
+        CountingRequest storeRequest = new CountingRequest(request("/api/stores/demo_a/members/42"));
+        assertThat(mapping.getMatchingMapping(search, storeRequest)).isNull();
+        assertThat(mapping.getMatchingMapping(internal, storeRequest)).isNull();
+        assertThat(mapping.getMatchingMapping(get("/api/stores/{store}/used-cars"), storeRequest)).isNull();
+        assertThat(storeRequest.methodReads).as("skipped before Spring's conditions read the request").isZero();
+        // a mapping of the request's section, or of no one section, is matched by Spring as usual
+        assertThat(mapping.getMatchingMapping(get("/api/stores/{store}/members/{id}"), storeRequest)).isNotNull();
+        assertThat(mapping.getMatchingMapping(anyApi, storeRequest)).isNull();
+        assertThat(storeRequest.methodReads).isPositive();
+        // a request that is no store path reaches the mappings outside the store paths
+        assertThat(mapping.getMatchingMapping(internal, request("/internal/stores/demo_a"))).isNotNull();
+    }
+
+    /** A request that counts how often its method is read (the first thing Spring's conditions read). */
+    private static final class CountingRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+        int methodReads;
+
+        CountingRequest(jakarta.servlet.http.HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            methodReads++;
+            return super.getMethod();
+        }
     }
 
     private static RequestMappingInfo get(String... paths) {
