@@ -24,8 +24,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class SwitchingStatement implements InvocationHandler {
 
-    /** How many results the switch in front of the statement gives (one per {@code set local}). */
-    private static final int SWITCH_RESULTS = 2;
     /** Settings read back before the statement runs (Hibernate reads the fetch size it may have set). */
     private static final Set<String> SETTINGS_READ = Set.of("getFetchSize", "getMaxRows", "getLargeMaxRows",
             "getQueryTimeout", "getFetchDirection", "getResultSetType", "getResultSetConcurrency",
@@ -45,6 +43,8 @@ final class SwitchingStatement implements InvocationHandler {
     private boolean fetchesInParts;
     /** Prepared with the switch in front of the statement. */
     private boolean switchInFront;
+    /** How many results that switch gives before the statement's own. */
+    private int switchResults;
 
     private SwitchingStatement(StoreConnection connection, String sql) {
         this.connection = connection;
@@ -166,8 +166,9 @@ final class SwitchingStatement implements InvocationHandler {
             probe.close();
             probe = null;
         }
-        prepare(connection.localSwitch() + "; " + sql);
+        prepare(connection.switchInFront() + "; " + sql);
         switchInFront = true;
+        switchResults = connection.switchInFrontResults();
         Object result = run(name);
         connection.switchedWithStatement();
         return result;
@@ -176,7 +177,7 @@ final class SwitchingStatement implements InvocationHandler {
     private @Nullable Object run(String name) throws SQLException {
         PreparedStatement s = java.util.Objects.requireNonNull(statement);
         s.execute();
-        for (int i = 0; i < SWITCH_RESULTS; i++) {
+        for (int i = 0; i < switchResults; i++) {
             s.getMoreResults();
         }
         ResultSet rows = s.getResultSet();
