@@ -132,7 +132,10 @@ final class PointsLedgerBench {
                     postings.requestsPerSecond(), postings.millis(50), postings.millis(95), postings.millis(99),
                     postings.errors(), postings.firstError() == null ? "" : " (first: " + postings.firstError() + ")",
                     load));
-            postings.cpu().ifPresent(usage -> System.out.println("   CPU meanwhile: " + usage));
+            postings.cpu().ifPresent(usage -> {
+                System.out.println("   CPU meanwhile: " + usage);
+                System.out.println("   CPU per posting by process (µs): " + perPosting(usage, postings));
+            });
             Pgbench pgbench = pgbench();
             Result result = new Result(postings, pgbench, load);
             System.out.println(pgbench.ran()
@@ -143,6 +146,19 @@ final class PointsLedgerBench {
         } finally {
             stack.stopService(GATEWAY);
         }
+    }
+
+    /**
+     * Microseconds of CPU each posting cost in each process of the stack (and the client), most first: the posting's
+     * own request path and the work it sets off (its events relayed through Kafka, their consumers, search indexing).
+     */
+    static String perPosting(CpuMeter.Usage usage, LoadResult postings) {
+        double perRequest = postings.requestsPerSecond() == 0 ? 0 : 1e6 / postings.requestsPerSecond();
+        return usage.byProcess().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .filter(e -> e.getValue() * perRequest >= 1)
+                .map(e -> Format.of("%s %.0f", e.getKey(), e.getValue() * perRequest))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Members made through the API (and so known to the ledger: a posting to an unknown member is 404). */
