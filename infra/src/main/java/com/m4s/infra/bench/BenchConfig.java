@@ -30,13 +30,17 @@ import org.jspecify.annotations.Nullable;
  *     ({@code BENCH_IMPORT_LINES} / {@code bench.import_lines})
  * @param products listed products written into the first store and searched by its owner in part 8
  *     ({@code BENCH_PRODUCTS} / {@code bench.products})
+ * @param ledgerWarmUp seconds of postings before part 6's measured ones ({@code BENCH_LEDGER_WARMUP} /
+ *     {@code bench.ledger_warmup}): a posting runs much more code than a read (Hibernate's writes, the audit rows,
+ *     the key's record), which the JIT was still compiling after 15 s (a third of store-console's CPU went to it,
+ *     and a fresh gateway's too); 90 s let it settle
  * @param rounds paired rounds of part 3 after its table: the SQL and the gateway back to back, for the median of
  *     their ratios ({@code BENCH_ROUNDS} / {@code bench.rounds}; 0 skips them)
  * @param parts the parts to run, by number ({@code BENCH_PARTS} / {@code bench.parts}, e.g. {@code 1,5}; part 1,
  *     provisioning, always runs: the others need its stores)
  */
 record BenchConfig(int stores, int members, int largeMembers, int seconds, int warmUp, int concurrency, int listings, int listingStores,
-        int approvals, int importLines, int products, int rounds, Set<Integer> parts) {
+        int approvals, int importLines, int products, int ledgerWarmUp, int rounds, Set<Integer> parts) {
 
     /**
      * Every part: 1 provisioning, 2 start-up migration, 3 member queries, 4 security overhead, 5 used-car market,
@@ -62,7 +66,7 @@ record BenchConfig(int stores, int members, int largeMembers, int seconds, int w
                 setting("large_members", 100_000, 0), setting("seconds", 10), setting("warmup", 15, 0),
                 setting("concurrency", 8), setting("listings", 100_000), setting("listing_stores", 20),
                 setting("approvals", 500), setting("import_lines", 10_000), setting("products", 10_000),
-                setting("rounds", 5, 0), readParts());
+                setting("ledger_warmup", 90, 0), setting("rounds", 5, 0), readParts());
     }
 
     boolean runs(int part) {
@@ -126,8 +130,9 @@ record BenchConfig(int stores, int members, int largeMembers, int seconds, int w
     @Override
     public String toString() {
         return ("stores=%d members=%d large_members=%d seconds=%d warmup=%d concurrency=%d listings=%d listing_stores=%d"
-                + " approvals=%d import_lines=%d products=%d rounds=%d parts=%s").formatted(stores, members, largeMembers,
-                        seconds, warmUp, concurrency, listings, listingStores, approvals, importLines, products, rounds,
+                + " approvals=%d import_lines=%d products=%d ledger_warmup=%d rounds=%d parts=%s").formatted(stores, members,
+                        largeMembers, seconds, warmUp, concurrency, listings, listingStores, approvals, importLines,
+                        products, ledgerWarmUp, rounds,
                         new TreeSet<>(parts));
     }
 }

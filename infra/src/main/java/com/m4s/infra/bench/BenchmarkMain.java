@@ -32,6 +32,8 @@ public final class BenchmarkMain {
         Path home = Path.of(System.getProperty("m4s.home", ".")).toAbsolutePath().normalize();
         System.out.println("M4S benchmark (" + config + ") from " + home);
         long start = System.nanoTime();
+        // the ledger part shows what each of a posting's statements costs the server
+        System.setProperty(com.m4s.platform.servers.LocalPostgres.STATEMENT_STATISTICS, "true");
         try (BenchEnvironment environment = BenchEnvironment.start(home)) {
             System.out.println("Stack started in " + Format.seconds(Duration.ofNanos(System.nanoTime() - start))
                     + " (data in " + environment.dataDir() + ", deleted at the end)");

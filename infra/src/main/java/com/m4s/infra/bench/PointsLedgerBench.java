@@ -103,13 +103,15 @@ final class PointsLedgerBench {
             List<UUID> members = members(gateway.url(), store, config.concurrency() * MEMBERS_PER_THREAD);
             System.out.println(Format.of("   setup: %d members; each posting adds 1 point to one of them at random"
                     + " (%d client threads, %d s warm-up, then %d s)", members.size(), config.concurrency(),
-                    config.warmUp(), config.seconds()));
+                    config.ledgerWarmUp(), config.seconds()));
             String token = token();
-            if (config.warmUp() > 0) {
+            if (config.ledgerWarmUp() > 0) {
                 // a warm-up of its own, so that the profile below sees the measured period only
-                new LoadRunner(config.concurrency(), Duration.ZERO, Duration.ofSeconds(config.warmUp()), cpu)
+                new LoadRunner(config.concurrency(), Duration.ZERO, Duration.ofSeconds(config.ledgerWarmUp()), cpu)
                         .run("points adjustments, warm-up", thread -> session(gateway.url(), token, store, members));
             }
+            StatementStatistics statements = new StatementStatistics(stack.jdbcUrl(), stack.dbUser(),
+                    stack.dbPassword());
             Profile recording = null;
             try {
                 recording = Profile.start("store-console", stack.service("store-console").process().pid(),
@@ -117,9 +119,11 @@ final class PointsLedgerBench {
             } catch (RuntimeException e) {
                 System.out.println("   WARNING: no profile of store-console: " + e.getMessage());
             }
+            statements.reset();
             LoadResult postings = new LoadRunner(config.concurrency(), Duration.ZERO,
                     Duration.ofSeconds(config.seconds()), cpu)
                     .run("points adjustments", thread -> session(gateway.url(), token, store, members));
+            statements.print("posting", postings.requests());
             if (recording != null) {
                 try {
                     recording.stop("the measured postings (after the warm-up)").print();
@@ -226,7 +230,7 @@ final class PointsLedgerBench {
                         String.valueOf(clients));
                 if (config.warmUp() > 0) {
                     pgbench(executable.get(), connection, concat(load, "-T", String.valueOf(config.warmUp())),
-                            Duration.ofSeconds(config.warmUp() + 120));
+                            Duration.ofSeconds(config.ledgerWarmUp() + 120));
                 }
                 String output = pgbench(executable.get(), connection,
                         concat(load, "-T", String.valueOf(config.seconds())), Duration.ofSeconds(config.seconds() + 120));

@@ -21,8 +21,10 @@ import org.springframework.web.util.pattern.PathPattern;
  * {@code /api/stores/<code>/<section>...}, a mapping is passed over at once when its every pattern starts with
  * {@code /api/stores/{store}/<another section>}, or when none of its patterns can reach a store path at all (each
  * starts with literal segments other than {@code /api/stores}, such as {@code /api/search} or {@code /internal}).
- * The request's section is read from its parsed path once per lookup, not per mapping. All other mappings, and the
- * matching itself, are Spring's.
+ * Within the request's section, a mapping whose patterns all have a fixed number of segments (no {@code **}, no
+ * {@code {*rest}}) other than the request's is passed over too: a page of members ({@code .../members}) is not
+ * checked against the forty {@code .../members/{id}/...} endpoints. The request's section and length are read from
+ * its parsed path once per lookup, not per mapping. All other mappings, and the matching itself, are Spring's.
  */
 public class StoreSectionHandlerMapping extends RequestMappingHandlerMapping {
 
@@ -32,19 +34,45 @@ public class StoreSectionHandlerMapping extends RequestMappingHandlerMapping {
     /** A mapping none of whose patterns can match a store path (never a section name: sections are literal). */
     static final String NOT_STORE = "/";
 
-    /** The section of the request whose handler this thread is looking up, while it does. */
-    private static final ThreadLocal<String> LOOKING_UP = new ThreadLocal<>();
+    /** A length of patterns that may match paths of several lengths (or of a request not to be judged by it). */
+    static final int ANY_LENGTH = -1;
 
-    private final Map<RequestMappingInfo, String> sections = new ConcurrentHashMap<>();
+    /**
+     * Where a mapping's patterns lead, or where a request goes: the store section ({@link #ANY}, {@link #NOT_STORE}
+     * or a section name) and the number of path segments ({@link #ANY_LENGTH} when not fixed).
+     */
+    record Place(String section, int segments) {
+
+        static final Place UNKNOWN = new Place(ANY, ANY_LENGTH);
+
+        /** Whether a mapping leading here cannot match a request going to {@code requested}. */
+        boolean excludes(Place requested) {
+            if (section.isEmpty()) {
+                return false;
+            }
+            if (section.equals(NOT_STORE)) {
+                return !requested.section().isEmpty();
+            }
+            if (!section.equals(requested.section())) {
+                return true;
+            }
+            return segments != ANY_LENGTH && requested.segments() != ANY_LENGTH && segments != requested.segments();
+        }
+    }
+
+    /** Where the request whose handler this thread is looking up goes, while it does. */
+    private static final ThreadLocal<Place> LOOKING_UP = new ThreadLocal<>();
+
+    private final Map<RequestMappingInfo, Place> places = new ConcurrentHashMap<>();
 
     @Override
     protected @Nullable HandlerMethod getHandlerInternal(HttpServletRequest request) throws Exception {
-        String section = requestSection(request);
-        if (section == null) {
+        Place place = requestPlace(request);
+        if (place == null) {
             return super.getHandlerInternal(request);
         }
-        String outer = LOOKING_UP.get();
-        LOOKING_UP.set(section);
+        Place outer = LOOKING_UP.get();
+        LOOKING_UP.set(place);
         try {
             return super.getHandlerInternal(request);
         } finally {
@@ -58,28 +86,46 @@ public class StoreSectionHandlerMapping extends RequestMappingHandlerMapping {
 
     @Override
     protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        String section = sections.get(info);
-        if (section == null) {
-            section = sections.computeIfAbsent(info, StoreSectionHandlerMapping::sectionOf);
+        Place place = places.get(info);
+        if (place == null) {
+            place = places.computeIfAbsent(info, StoreSectionHandlerMapping::placeOf);
         }
-        if (!section.isEmpty()) {
-            String requested = LOOKING_UP.get();
+        if (!place.section().isEmpty()) {
+            Place requested = LOOKING_UP.get();
             if (requested == null) {
-                requested = requestSection(request);
+                requested = requestPlace(request);
             }
-            if (requested != null && skips(section, requested)) {
+            if (requested != null && place.excludes(requested)) {
                 return null;
             }
         }
         return super.getMatchingMapping(info, request);
     }
 
-    /** Whether a mapping of {@code section} cannot match a request of section {@code requested}. */
-    private static boolean skips(String section, String requested) {
-        if (section.equals(NOT_STORE)) {
-            return !requested.isEmpty();
+    /** Where {@code info}'s patterns lead: their common section and, when all have it, their common length. */
+    static Place placeOf(RequestMappingInfo info) {
+        String section = sectionOf(info);
+        if (section.isEmpty() || info.getPathPatternsCondition() == null) {
+            return new Place(section, ANY_LENGTH);
         }
-        return !section.equals(requested);
+        int common = ANY_LENGTH;
+        for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+            int segments = segmentsOf(pattern.getPatternString());
+            if (segments == ANY_LENGTH || (common != ANY_LENGTH && common != segments)) {
+                return new Place(section, ANY_LENGTH);
+            }
+            common = segments;
+        }
+        return new Place(section, common);
+    }
+
+    /** How many segments every path {@code pattern} matches has; {@link #ANY_LENGTH} when that may vary. */
+    static int segmentsOf(String pattern) {
+        if (pattern.contains("**") || pattern.contains("{*") || !pattern.startsWith("/") || pattern.endsWith("/")
+                || pattern.contains("//")) {
+            return ANY_LENGTH;
+        }
+        return (int) pattern.chars().filter(c -> c == '/').count();
     }
 
     /**
@@ -140,6 +186,15 @@ public class StoreSectionHandlerMapping extends RequestMappingHandlerMapping {
      * the path was not parsed (then every mapping is checked).
      */
     static @Nullable String requestSection(HttpServletRequest request) {
+        Place place = requestPlace(request);
+        return place == null ? null : place.section();
+    }
+
+    /**
+     * Where the request goes: its section as {@link #requestSection} reads it and, for a store path without a
+     * trailing slash or an empty segment, its number of segments; null when the path was not parsed.
+     */
+    static @Nullable Place requestPlace(HttpServletRequest request) {
         if (!ServletRequestPathUtils.hasParsedRequestPath(request)) {
             return null;
         }
@@ -148,9 +203,25 @@ public class StoreSectionHandlerMapping extends RequestMappingHandlerMapping {
         // "/", "api", "/", "stores", "/", code, "/", section
         if (elements.size() > 7 && segment(elements.get(1)).equals("api")
                 && segment(elements.get(3)).equals("stores")) {
-            return segment(elements.get(7));
+            return new Place(segment(elements.get(7)), lengthOf(elements));
         }
-        return ANY;
+        return Place.UNKNOWN;
+    }
+
+    /** Segments of a path that alternates separator and non-empty segment and ends with a segment, else any. */
+    private static int lengthOf(List<PathContainer.Element> elements) {
+        int size = elements.size();
+        if (size % 2 != 0) {
+            return ANY_LENGTH;
+        }
+        for (int i = 0; i < size; i += 2) {
+            if (!(elements.get(i) instanceof PathContainer.Separator)
+                    || !(elements.get(i + 1) instanceof PathContainer.PathSegment segment)
+                    || segment.valueToMatch().isEmpty()) {
+                return ANY_LENGTH;
+            }
+        }
+        return size / 2;
     }
 
     private static String segment(PathContainer.Element element) {

@@ -74,6 +74,33 @@ class StoreSectionHandlerMappingTest {
         assertThat(mapping.getMatchingMapping(internal, request("/internal/stores/demo_a"))).isNotNull();
     }
 
+    @Test
+    void withinItsSectionAMappingOfAnotherFixedLengthIsPassedOverToo() {
+        RequestMappingInfo page = get("/api/stores/{store}/members");
+        RequestMappingInfo one = get("/api/stores/{store}/members/{memberId}");
+        RequestMappingInfo points = get("/api/stores/{store}/members/{memberId}/points/entries");
+        RequestMappingInfo rest = get("/api/stores/{store}/members/**");
+
+        assertThat(StoreSectionHandlerMapping.placeOf(page).segments()).isEqualTo(4);
+        assertThat(StoreSectionHandlerMapping.placeOf(points).segments()).isEqualTo(7);
+        assertThat(StoreSectionHandlerMapping.placeOf(rest).segments())
+                .isEqualTo(StoreSectionHandlerMapping.ANY_LENGTH);
+        assertThat(StoreSectionHandlerMapping.placeOf(get("/api/stores/{store}/members", "/api/stores/{store}/members/x"))
+                .segments()).isEqualTo(StoreSectionHandlerMapping.ANY_LENGTH);
+
+        CountingRequest list = new CountingRequest(request("/api/stores/demo_a/members"));
+        assertThat(mapping.getMatchingMapping(one, list)).isNull();
+        assertThat(mapping.getMatchingMapping(points, list)).isNull();
+        assertThat(list.methodReads).as("skipped before Spring's conditions read the request").isZero();
+        assertThat(mapping.getMatchingMapping(page, list)).isNotNull();
+        assertThat(mapping.getMatchingMapping(rest, new CountingRequest(request("/api/stores/demo_a/members/1/2"))))
+                .isNotNull();
+        // a trailing slash or an empty segment: the length is not judged, Spring's matching answers as ever
+        assertThat(mapping.getMatchingMapping(page, request("/api/stores/demo_a/members/"))).isNull();
+        assertThat(mapping.getMatchingMapping(one, request("/api/stores/demo_a/members//x"))).isNull();
+        assertThat(mapping.getMatchingMapping(one, request("/api/stores/demo_a/members/m%2F1"))).isNotNull();
+    }
+
     /** A request that counts how often its method is read (the first thing Spring's conditions read). */
     private static final class CountingRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
 

@@ -22,6 +22,12 @@ public final class LocalPostgres implements LocalServer {
 
     private final EmbeddedPostgres server;
 
+    /**
+     * System property: when {@code true}, the server loads {@code pg_stat_statements} (the benchmark turns it on to
+     * show what each statement costs; it costs every statement a little, so nothing else does).
+     */
+    public static final String STATEMENT_STATISTICS = "m4s.postgres.statement-statistics";
+
     private LocalPostgres(EmbeddedPostgres server) {
         this.server = server;
     }
@@ -47,6 +53,10 @@ public final class LocalPostgres implements LocalServer {
                     // (decision 0021); production servers should be configured the same way
                     .setServerConfig("max_parallel_workers_per_gather", "0")
                     .setServerConfig("listen_addresses", "127.0.0.1");
+            if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+                // the benchmark's breakdown of where the server's time goes, statement by statement
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             if (port > 0) {
                 builder.setPort(port);
             }
