@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SwitchingStatement implements InvocationHandler {
 
+    /** How many results the switch in front of the statement gives (one per {@code set local}). */
+    private static final int SWITCH_RESULTS = 2;
     /** Settings read back before the statement runs (Hibernate reads the fetch size it may have set). */
     private static final Set<String> SETTINGS_READ = Set.of("getFetchSize", "getMaxRows", "getLargeMaxRows",
             "getQueryTimeout", "getFetchDirection", "getResultSetType", "getResultSetConcurrency",
@@ -43,8 +45,6 @@ final class SwitchingStatement implements InvocationHandler {
     private boolean fetchesInParts;
     /** Prepared with the switch in front of the statement. */
     private boolean switchInFront;
-    /** How many results that switch gives before the statement's own. */
-    private int switchResults;
 
     private SwitchingStatement(StoreConnection connection, String sql) {
         this.connection = connection;
@@ -166,9 +166,8 @@ final class SwitchingStatement implements InvocationHandler {
             probe.close();
             probe = null;
         }
-        prepare(connection.switchInFront() + "; " + sql);
+        prepare(connection.localSwitch() + "; " + sql);
         switchInFront = true;
-        switchResults = connection.switchInFrontResults();
         Object result = run(name);
         connection.switchedWithStatement();
         return result;
@@ -177,7 +176,7 @@ final class SwitchingStatement implements InvocationHandler {
     private @Nullable Object run(String name) throws SQLException {
         PreparedStatement s = java.util.Objects.requireNonNull(statement);
         s.execute();
-        for (int i = 0; i < switchResults; i++) {
+        for (int i = 0; i < SWITCH_RESULTS; i++) {
             s.getMoreResults();
         }
         ResultSet rows = s.getResultSet();
