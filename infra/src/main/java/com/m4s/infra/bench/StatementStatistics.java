@@ -30,7 +30,6 @@ final class StatementStatistics {
         boolean ok;
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("create extension if not exists pg_stat_statements");
-            s.execute("select pg_stat_statements_reset()");
             ok = true;
         } catch (SQLException e) {
             System.out.println("   (no statement statistics: " + e.getMessage().lines().findFirst().orElse("") + ")");
