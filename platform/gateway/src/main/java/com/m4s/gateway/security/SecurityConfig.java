@@ -4,6 +4,7 @@ import com.m4s.gateway.web.Problems;
 import com.m4s.platform.security.token.AuthorizedParty;
 import com.m4s.platform.security.token.BearerHeader;
 import com.m4s.platform.security.token.HeaderText;
+import io.netty.channel.ChannelOption;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -43,9 +45,11 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The gateway checks every {@code /api/**} request's bearer token (a JWT of the Keycloak realm {@code m4s}: RS256
@@ -138,14 +142,28 @@ public class SecurityConfig {
     ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri,
             @Value("${" + AuthorizedParty.PROPERTY + ":m4s-web,m4s-cli,m4s-tenant-admin,m4s-store-console,m4s-dms-*}")
-            List<String> clients) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
+            List<String> clients,
+            @Value("${m4s.gateway.identity-provider-timeout:2s}") Duration keySetTimeout) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
+                .webClient(keySetClient(keySetTimeout)).build();
         decoder.setJwtValidator(jwtValidator(issuerUri, clients));
         // Nimbus reports an unreachable JWKS as IllegalStateException("Could not obtain the keys"), which would end
         // as a bare 500; name it so the error handling can answer 503.
         ReactiveJwtDecoder checked = token -> decoder.decode(token)
                 .onErrorMap(SecurityConfig::isKeySetFailure, IdentityProviderUnavailableException::new);
         return new VerifiedTokenCache(checked, CLOCK_SKEW, Clock.systemUTC());
+    }
+
+    /**
+     * The client that fetches the key set: bounded in connecting and in waiting for the answer, so that a Keycloak
+     * that accepts the connection and then hangs costs a request at most {@code timeout} before it is answered 503
+     * (Spring's default client would wait for ever).
+     */
+    static WebClient keySetClient(Duration timeout) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
+                .responseTimeout(timeout);
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
     private static boolean isKeySetFailure(Throwable error) {

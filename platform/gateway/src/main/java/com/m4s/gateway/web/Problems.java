@@ -31,6 +31,7 @@ public final class Problems {
     public static final String ACCESS_DENIED = TYPE_BASE + "access-denied";
     public static final String RATE_LIMITED = TYPE_BASE + "rate-limited";
     public static final String SERVICE_UNAVAILABLE = TYPE_BASE + "service-unavailable";
+    public static final String SERVICE_TIMEOUT = TYPE_BASE + "service-timeout";
 
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     static final List<Locale> LANGUAGES = List.of(CHINESE, Locale.ENGLISH);
