@@ -140,6 +140,12 @@ final class PointsLedgerBench {
                 System.out.println("   CPU meanwhile: " + usage);
                 System.out.println("   CPU per posting by process (µs): " + perPosting(usage, postings));
             });
+            Pgbench replay = replay(store, members);
+            System.out.println(replay.ran()
+                    ? Format.of("   the posting's own SQL replayed by pgbench (its statements and round trips, no"
+                            + " HTTP, no Java): %.0f postings/s, mean %.1f ms; the API does %.2fx of its own SQL",
+                            replay.tps(), replay.latencyMillis(), postings.requestsPerSecond() / replay.tps())
+                    : "   the posting's SQL replay: skipped, " + replay.skipped());
             Pgbench pgbench = pgbench();
             Result result = new Result(postings, pgbench, load);
             System.out.println(pgbench.ran()
@@ -252,15 +258,166 @@ final class PointsLedgerBench {
         }
     }
 
+    /** The members the replay posts to, by number (pgbench variables cannot hold a UUID). */
+    private static final String REPLAY_MEMBERS = "public.m4s_bench_replay_member";
+
+    /**
+     * What a keyed staff adjustment sends PostgreSQL, replayed by pgbench with the measured part's clients and seconds,
+     * as the server's superuser switching to the store's role as the service does: the three transactions and eight
+     * round trips {@code PostingRoundTripsTest} lists (the key's claim with its role switch; the store transaction
+     * with the balance lock, the entry, the lot, the balance, the three audit rows and the commit; the answer kept),
+     * each round trip a pgbench pipeline, every statement prepared by name as the driver has them once warm. The
+     * entries it makes are real adjustments of one point (entry, lot and balance agree). Its rate is the ceiling the
+     * SQL sets: what the API does beyond it is the cost of HTTP, the gateway and the service.
+     */
+    private Pgbench replay(String store, List<UUID> members) {
+        int clients = config.concurrency();
+        Optional<Path> executable = pgbenchExecutable();
+        if (executable.isEmpty()) {
+            return new Pgbench(0, 0, clients, 0, "pgbench not found on PATH");
+        }
+        String schema = com.m4s.platform.tenancy.Tenant.SCHEMA_PREFIX + store;
+        String role = "m4s_store_" + store;
+        URI server = URI.create(stack.jdbcUrl().substring("jdbc:".length()));
+        String database = server.getPath().substring(1);
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+                Statement s = db.createStatement()) {
+            s.execute("drop table if exists " + REPLAY_MEMBERS);
+            s.execute("create table " + REPLAY_MEMBERS + " (n int primary key, id uuid not null)");
+            try {
+                StringBuilder rows = new StringBuilder();
+                for (int i = 0; i < members.size(); i++) {
+                    rows.append(i == 0 ? "" : ", ").append("(").append(i + 1).append(", '").append(members.get(i))
+                            .append("')");
+                }
+                s.execute("insert into " + REPLAY_MEMBERS + " values " + rows);
+                Path script = Files.createTempFile("m4s-posting-", ".sql");
+                try {
+                    Files.writeString(script, REPLAY_SCRIPT.formatted(members.size(), schema, role, REPLAY_MEMBERS));
+                    List<String> connection = List.of("-h", server.getHost(), "-p", String.valueOf(server.getPort()),
+                            "-U", stack.dbUser());
+                    List<String> load = List.of("-n", "-M", "prepared", "-c", String.valueOf(clients), "-j",
+                            String.valueOf(clients), "-f", script.toString());
+                    // names the statements leave unqualified resolve when pgbench prepares them, as in the store
+                    Map<String, String> path = Map.of("PGOPTIONS", "-c search_path=" + schema + ",public");
+                    pgbench(executable.get(), connection, concat(load, "-T", "10"), Duration.ofSeconds(130),
+                            database, path);
+                    String output = pgbench(executable.get(), connection,
+                            concat(load, "-T", String.valueOf(config.seconds())),
+                            Duration.ofSeconds(config.seconds() + 120), database, path);
+                    Matcher tps = TPS.matcher(output);
+                    Matcher latency = LATENCY.matcher(output);
+                    if (!tps.find()) {
+                        return new Pgbench(0, 0, clients, 0, "pgbench printed no tps: " + output.strip());
+                    }
+                    return new Pgbench(Double.parseDouble(tps.group(1)),
+                            latency.find() ? Double.parseDouble(latency.group(1)) : 0, clients, 0, "");
+                } finally {
+                    Files.deleteIfExists(script);
+                }
+            } finally {
+                s.execute("drop table if exists " + REPLAY_MEMBERS);
+            }
+        } catch (SQLException | IOException e) {
+            return new Pgbench(0, 0, clients, 0, "the replay failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Pgbench(0, 0, clients, 0, "interrupted");
+        }
+    }
+
+    /**
+     * The statements of a keyed adjustment as the driver sends them (decision 0030, "Cost of a posting"); {@code %1$d}
+     * members, {@code %2$s} the store's schema, {@code %3$s} its role, {@code %4$s} the member table. pgbench reads
+     * {@code :name} as a variable anywhere, so the audit rows' texts have no colon before a letter or digit.
+     */
+    private static final String REPLAY_SCRIPT = """
+            \\set n random(1, %1$d)
+            select id as mid, gen_random_uuid() as k, gen_random_uuid() as eid, gen_random_uuid() as lid, \
+            gen_random_uuid() as claim from %4$s where n = :n \\gset
+            \\startpipeline
+            set role %3$s;
+            set search_path to %2$s;
+            insert into %2$s.idempotency_record (caller_subject, idempotency_key, fingerprint, claim_id, state, \
+            created_at, expires_at) values ('bench-replay', :k, \
+            '457f96f51f5eaabdea0286c4859b5afcfd1c5de5138456fdf681d7027a407820', :claim, 'IN_FLIGHT', now(), \
+            now() + interval '1 day') on conflict (caller_subject, idempotency_key) do nothing returning 1;
+            reset role;
+            reset search_path;
+            \\endpipeline
+            \\startpipeline
+            begin;
+            set local role %3$s;
+            set local search_path to %2$s;
+            select b.id, b.available, b.created_at, b.debt, b.lifetime_earned, b.pending, b.updated_at, b.version, \
+            e.id as earlier_id, e.request_hash as earlier_hash, e.member_id as earlier_member, p.kind as policy_kind, \
+            p.months as policy_months from points_balance b left join points_entry e on e.idempotency_key = :k \
+            left join lateral (select kind, months from points_expiry_policy order by policy_version desc limit 1) p \
+            on true where b.id = :mid for no key update of b;
+            \\endpipeline
+            insert into points_entry (activates_at, available_delta, cause_id, created_at, created_by, debt_delta, \
+            earned_delta, idempotency_key, kind, member_id, pending_delta, reason, request_hash, rule_version, \
+            source_id, source_ref, source_type, updated_at, version, id) values (null, 1, null, now(), 'bench-replay', \
+            0, 0, :k, 'ADJUST', :mid, 0, '基准测试', \
+            '6a8ad814006e7f7ac770e1af803dd53b466b354f5772af17d8dee36586e03dcc', null, null, null, 'STAFF_ADJUSTMENT', \
+            now(), 0, :eid);
+            insert into points_lot (created_at, earned_at, entry_id, expires_at, expires_on, member_id, points, \
+            remaining, updated_at, version, id) values (now(), now(), :eid, null, null, :mid, 1, 1, now(), 0, :lid);
+            update points_balance set available = available + 1, created_at = created_at, debt = debt, \
+            lifetime_earned = lifetime_earned, pending = pending, updated_at = now(), version = version + 1 \
+            where id = :mid and version >= 0;
+            \\startpipeline
+            insert into audit_event (id, occurred_at, actor_subject, actor_name, actor_role, client_ip, action, \
+            entity_type, entity_id, changes, actor_display_name) values (gen_random_uuid(), now(), 'bench-replay', \
+            'operator', 'store-manager', '127.0.0.1', 'CREATE', 'pointsEntry', :eid, cast('{"kind": {"after": \
+            "ADJUST"}, "reason": {"after": "基准测试"}, "causeId": {"after": null}, "memberId": {"after": \
+            "ad0a728c-1c14-4bce-94ea-db689a7a52d3"}, "sourceId": {"after": null}, "createdAt": {"after": \
+            "2026-12-05T073543.080414355Z"}, "createdBy": {"after": "operator"}, "debtDelta": {"after": 0}, \
+            "sourceRef": {"after": null}, "sourceType": {"after": "STAFF_ADJUSTMENT"}, "activatesAt": {"after": \
+            null}, "earnedDelta": {"after": 0}, "requestHash": {"after": \
+            "6a8ad814006e7f7ac770e1af803dd53b466b354f5772af17d8dee36586e03dcc"}, "ruleVersion": {"after": null}, \
+            "pendingDelta": {"after": 0}, "availableDelta": {"after": 1}, "idempotencyKey": {"after": \
+            "adjust-2e69a794-c536-4e6c-b67c-36932d255bf7-d8610b96-2e3e-45bc-ba05-952981fd726a"}}' as jsonb), \
+            '运营');
+            insert into audit_event (id, occurred_at, actor_subject, actor_name, actor_role, client_ip, action, \
+            entity_type, entity_id, changes, actor_display_name) values (gen_random_uuid(), now(), 'bench-replay', \
+            'operator', 'store-manager', '127.0.0.1', 'CREATE', 'pointsLot', :lid, cast('{"points": {"after": 1}, \
+            "entryId": {"after": "fb603379-865b-435a-8d90-2a08cbccd8f8"}, "earnedAt": {"after": \
+            "2026-12-05T073543.080414355Z"}, "memberId": {"after": "ad0a728c-1c14-4bce-94ea-db689a7a52d3"}, \
+            "createdAt": {"after": "2026-12-05T073543.080414355Z"}, "expiresAt": {"after": null}, "expiresOn": \
+            {"after": null}, "remaining": {"after": 1}}' as jsonb), '运营');
+            insert into audit_event (id, occurred_at, actor_subject, actor_name, actor_role, client_ip, action, \
+            entity_type, entity_id, changes, actor_display_name) values (gen_random_uuid(), now(), 'bench-replay', \
+            'operator', 'store-manager', '127.0.0.1', 'UPDATE', 'pointsBalance', :mid, \
+            cast('{"available": {"after": 55, "before": 54}}' as jsonb), '运营');
+            \\endpipeline
+            commit;
+            \\startpipeline
+            set role %3$s;
+            set search_path to %2$s;
+            update %2$s.idempotency_record set state = 'COMPLETED', status = 200, content_type = 'application/json', \
+            location = null, body = decode(repeat('ab', 167), 'hex'), completed_at = now() \
+            where caller_subject = 'bench-replay' and idempotency_key = :k and claim_id = :claim returning 1;
+            reset role;
+            reset search_path;
+            \\endpipeline
+            """;
+
     private String pgbench(Path executable, List<String> connection, List<String> args, Duration timeout)
             throws IOException, InterruptedException {
+        return pgbench(executable, connection, args, timeout, PGBENCH_DATABASE, Map.of());
+    }
+
+    private String pgbench(Path executable, List<String> connection, List<String> args, Duration timeout,
+            String database, Map<String, String> environment) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(connection);
         command.addAll(args);
-        command.add(PGBENCH_DATABASE);
+        command.add(database);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PGPASSWORD", stack.dbPassword());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String output;
         try (InputStream in = process.getInputStream()) {
