@@ -138,7 +138,8 @@ final class PointsLedgerBench {
                     load));
             postings.cpu().ifPresent(usage -> {
                 System.out.println("   CPU meanwhile: " + usage);
-                System.out.println("   CPU per posting by process (µs): " + perPosting(usage, postings));
+                System.out.println("   CPU per posting by process (µs): "
+                        + perOperation(usage, postings.requestsPerSecond()));
             });
             Pgbench replay = replay(store, members);
             System.out.println(replay.ran()
@@ -162,8 +163,8 @@ final class PointsLedgerBench {
      * Microseconds of CPU each posting cost in each process of the stack (and the client), most first: the posting's
      * own request path and the work it sets off (its events relayed through Kafka, their consumers, search indexing).
      */
-    static String perPosting(CpuMeter.Usage usage, LoadResult postings) {
-        double perRequest = postings.requestsPerSecond() == 0 ? 0 : 1e6 / postings.requestsPerSecond();
+    static String perOperation(CpuMeter.Usage usage, double perSecond) {
+        double perRequest = perSecond == 0 ? 0 : 1e6 / perSecond;
         return usage.byProcess().entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .filter(e -> e.getValue() * perRequest >= 1)
@@ -238,13 +239,18 @@ final class PointsLedgerBench {
                     pgbench(executable.get(), connection, concat(load, "-T", String.valueOf(config.warmUp())),
                             Duration.ofSeconds(config.ledgerWarmUp() + 120));
                 }
+                Optional<CpuMeter.Snapshot> before = cpu.snapshot();
                 String output = pgbench(executable.get(), connection,
                         concat(load, "-T", String.valueOf(config.seconds())), Duration.ofSeconds(config.seconds() + 120));
+                Optional<CpuMeter.Usage> used = cpu.since(before);
                 Matcher tps = TPS.matcher(output);
                 Matcher latency = LATENCY.matcher(output);
                 if (!tps.find()) {
                     return new Pgbench(0, 0, clients, scale, "pgbench printed no tps: " + output.strip());
                 }
+                double rate = Double.parseDouble(tps.group(1));
+                used.ifPresent(usage -> System.out.println("   CPU per TPC-B transaction by process (µs): "
+                        + perOperation(usage, rate)));
                 return new Pgbench(Double.parseDouble(tps.group(1)),
                         latency.find() ? Double.parseDouble(latency.group(1)) : 0, clients, scale, "");
             } finally {
@@ -302,14 +308,20 @@ final class PointsLedgerBench {
                     Map<String, String> path = Map.of("PGOPTIONS", "-c search_path=" + schema + ",public");
                     pgbench(executable.get(), connection, concat(load, "-T", "10"), Duration.ofSeconds(130),
                             database, path);
+                    Optional<CpuMeter.Snapshot> before = cpu.snapshot();
                     String output = pgbench(executable.get(), connection,
                             concat(load, "-T", String.valueOf(config.seconds())),
                             Duration.ofSeconds(config.seconds() + 120), database, path);
+                    Optional<CpuMeter.Usage> used = cpu.since(before);
                     Matcher tps = TPS.matcher(output);
                     Matcher latency = LATENCY.matcher(output);
                     if (!tps.find()) {
                         return new Pgbench(0, 0, clients, 0, "pgbench printed no tps: " + output.strip());
                     }
+                    // the same server's CPU per posting as in the API's run above: what the service adds to it
+                    double rate = Double.parseDouble(tps.group(1));
+                    used.ifPresent(usage -> System.out.println("   CPU per replayed posting by process (µs): "
+                            + perOperation(usage, rate)));
                     return new Pgbench(Double.parseDouble(tps.group(1)),
                             latency.find() ? Double.parseDouble(latency.group(1)) : 0, clients, 0, "");
                 } finally {
@@ -337,7 +349,7 @@ final class PointsLedgerBench {
             gen_random_uuid() as claim from %4$s where n = :n \\gset
             \\startpipeline
             set role %3$s;
-            set search_path to %2$s;
+            select pg_catalog.set_config('search_path', '%2$s', false);
             insert into %2$s.idempotency_record (caller_subject, idempotency_key, fingerprint, claim_id, state, \
             created_at, expires_at) values ('bench-replay', :k, \
             '457f96f51f5eaabdea0286c4859b5afcfd1c5de5138456fdf681d7027a407820', :claim, 'IN_FLIGHT', now(), \
@@ -348,7 +360,7 @@ final class PointsLedgerBench {
             \\startpipeline
             begin;
             set local role %3$s;
-            set local search_path to %2$s;
+            select pg_catalog.set_config('search_path', '%2$s', true);
             select b.id, b.available, b.created_at, b.debt, b.lifetime_earned, b.pending, b.updated_at, b.version, \
             e.id as earlier_id, e.request_hash as earlier_hash, e.member_id as earlier_member, p.kind as policy_kind, \
             p.months as policy_months from points_balance b left join points_entry e on e.idempotency_key = :k \
@@ -394,7 +406,7 @@ final class PointsLedgerBench {
             commit;
             \\startpipeline
             set role %3$s;
-            set search_path to %2$s;
+            select pg_catalog.set_config('search_path', '%2$s', false);
             update %2$s.idempotency_record set state = 'COMPLETED', status = 200, content_type = 'application/json', \
             location = null, body = decode(repeat('ab', 167), 'hex'), completed_at = now() \
             where caller_subject = 'bench-replay' and idempotency_key = :k and claim_id = :claim returning 1;

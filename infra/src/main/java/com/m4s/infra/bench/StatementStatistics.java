@@ -55,12 +55,12 @@ final class StatementStatistics {
         if (!available || operations <= 0) {
             return;
         }
-        String sql = "select calls, total_exec_time, total_plan_time, rows, query from pg_stat_statements"
+        String sql = "select calls, plans, total_exec_time, total_plan_time, rows, query from pg_stat_statements"
                 + " where query not like '%pg_stat_statements%' order by total_exec_time + total_plan_time desc";
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql);
                 ResultSet rs = s.executeQuery()) {
             System.out.println(Format.of("   PostgreSQL's time per %s by statement (pg_stat_statements; execution and"
-                    + " planning, µs per %s, calls per %s):", what, what, what));
+                    + " planning, µs per %s, calls per %s, plans made per call):", what, what, what));
             double all = 0;
             int shown = 0;
             StringBuilder lines = new StringBuilder();
@@ -69,9 +69,10 @@ final class StatementStatistics {
                 all += micros;
                 if (shown++ < SHOWN) {
                     String text = rs.getString("query").replaceAll("\\s+", " ").strip();
-                    lines.append(Format.of("     %7.0f µs %5.2f calls  %s%n", micros / operations,
-                            rs.getDouble("calls") / operations, text.length() > TEXT ? text.substring(0, TEXT) + "…"
-                                    : text));
+                    double calls = rs.getDouble("calls");
+                    lines.append(Format.of("     %7.0f µs %5.2f calls %4.2f plans  %s%n", micros / operations,
+                            calls / operations, calls == 0 ? 0 : rs.getDouble("plans") / calls,
+                            text.length() > TEXT ? text.substring(0, TEXT) + "…" : text));
                 }
             }
             System.out.print(lines);

@@ -133,6 +133,9 @@ class IdempotencyRecords {
             try (PreparedStatement s = c.prepareStatement(statement)) {
                 binder.bind(s);
                 boolean rows = s.execute();
+                for (int i = 0; tenant.isPresent() && i < SchemaPerTenantConnectionProvider.ENTER_RESULTS; i++) {
+                    rows = s.getMoreResults();
+                }
                 while (rows || s.getUpdateCount() != -1) {
                     if (rows) {
                         try (ResultSet r = s.getResultSet()) {

@@ -100,9 +100,34 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
         }
     }
 
-    /** What {@link #enter} sends, for a caller that sends it together with its own statement. */
+    /**
+     * What {@link #enter} sends, for a caller that sends it together with its own statement; it gives
+     * {@link #ENTER_RESULTS} results of its own, which such a caller passes over.
+     *
+     * <p>The search path is set with {@code set_config}, never with {@code SET search_path}: the JDBC driver reads a
+     * {@code SET} (or {@code RESET}) naming {@code search_path} whose text differs from the last one it saw as a change
+     * of schema and drops every statement it has prepared on the connection (PostgreSQL servers before 18 do not
+     * report the setting). With the stores' switches alternating on a pooled connection, that was every posting's
+     * every statement parsed and planned anew (decision 0001, "Prepared statements"). {@code set_config} is a
+     * {@code SELECT} to the driver; the only search path statement it sees is {@link #LEAVE_STATEMENT}'s, always
+     * the same text.
+     */
     public static String enterStatement(Tenant tenant) {
-        return "set role " + tenant.role() + "; set search_path to " + tenant.schema();
+        // identifiers validated by Tenant, safe to inline
+        return "set role " + tenant.role() + "; select pg_catalog.set_config('search_path', '" + tenant.schema()
+                + "', false)";
+    }
+
+    /** How many results {@link #enterStatement} gives (the role's, then the search path's one row). */
+    public static final int ENTER_RESULTS = 2;
+
+    /**
+     * The switch for the current transaction only ({@link StoreConnection}): undone by the transaction's end. Like
+     * {@link #enterStatement}, with {@code set_config} for the search path, and as many results.
+     */
+    static String localSwitchStatement(Tenant tenant) {
+        return "set local role " + tenant.role() + "; select pg_catalog.set_config('search_path', '" + tenant.schema()
+                + "', true)";
     }
 
     /** What {@link #leave} sends on a connection without an open transaction. */

@@ -11,7 +11,7 @@ import java.sql.Statement;
 /**
  * A pooled connection lent to one store, which switches to the store's role and schema just before its first
  * statement. Inside a transaction (the usual case: every request's work runs in one) the switch is
- * {@code set local role ...; set local search_path to ...}: the driver sends it together with the transaction's
+ * {@code set local role ...; select set_config('search_path', ..., true)}: the driver sends it together with the transaction's
  * {@code BEGIN} in one round trip, and the transaction's end undoes it, so nothing is reset on release and a
  * connection can never go back to the pool as a store's. Used outside a transaction (auto-commit), the connection
  * switches for the session, as before, and {@link #release} resets it.
@@ -37,8 +37,7 @@ final class StoreConnection implements InvocationHandler {
     private StoreConnection(Connection connection, Tenant tenant) {
         this.connection = connection;
         this.tenant = tenant;
-        // identifiers validated by Tenant, safe to inline
-        this.localSwitch = "set local role " + tenant.role() + "; set local search_path to " + tenant.schema();
+        this.localSwitch = SchemaPerTenantConnectionProvider.localSwitchStatement(tenant);
     }
 
     static Connection wrap(Connection connection, Tenant tenant) {

@@ -17,15 +17,15 @@ import org.jspecify.annotations.Nullable;
  * Nothing is prepared on the pool's connection until it runs: the parameters and settings given meanwhile are kept
  * and given to the real statement then. Run on its own ({@code executeQuery}, {@code executeUpdate},
  * {@code execute}) while the transaction has still not switched, it is prepared as
- * {@code set local role …; set local search_path to …; <the statement>}, which the driver sends as one batch of
+ * {@code set local role …; select set_config('search_path', …, true); <the statement>}, which the driver sends as one batch of
  * messages (with the transaction's {@code BEGIN}): one round trip for the switch and the statement. The switch's own
  * two results are passed over, so the caller sees exactly the statement's. Used any other way (a batch, its
  * metadata), or once something else has switched, it is the plain statement, after the switch on its own as before.
  */
 final class SwitchingStatement implements InvocationHandler {
 
-    /** How many results the switch in front of the statement gives (one per {@code set local}). */
-    private static final int SWITCH_RESULTS = 2;
+    /** How many results the switch in front of the statement gives (the role's and the search path's). */
+    private static final int SWITCH_RESULTS = SchemaPerTenantConnectionProvider.ENTER_RESULTS;
     /** Settings read back before the statement runs (Hibernate reads the fetch size it may have set). */
     private static final Set<String> SETTINGS_READ = Set.of("getFetchSize", "getMaxRows", "getLargeMaxRows",
             "getQueryTimeout", "getFetchDirection", "getResultSetType", "getResultSetConcurrency",

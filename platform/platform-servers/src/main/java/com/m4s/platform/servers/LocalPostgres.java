@@ -56,6 +56,8 @@ public final class LocalPostgres implements LocalServer {
             if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
                 // the benchmark's breakdown of where the server's time goes, statement by statement
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                // planning counted too: a statement planned at every call is a statement the driver does not reuse
+                builder.setServerConfig("pg_stat_statements.track_planning", "on");
             }
             if (port > 0) {
                 builder.setPort(port);
