@@ -3,6 +3,7 @@ package com.m4s.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m4s.platform.servers.Api;
+import com.m4s.platform.test.SilentServer;
 import com.m4s.platform.test.TestKafka;
 import com.m4s.platform.test.TestKeycloak;
 import com.m4s.platform.test.TestPostgres;
@@ -12,12 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +42,7 @@ class HungDependenciesTest {
     private static final Duration FAIL_FAST = Duration.ofSeconds(3);
     private static final String STORE = "hung_deps";
     private static final HangingSearch SEARCH = new HangingSearch();
-    private static final HangingSocket KEYCLOAK_ADMIN = new HangingSocket();
+    private static final SilentServer KEYCLOAK_ADMIN = SilentServer.start();
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -130,50 +127,6 @@ class HungDependenciesTest {
         long started = System.nanoTime();
         Api.Response response = call.get();
         return new Timed(response, Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    /** Accepts connections and never reads or answers. */
-    static final class HangingSocket implements AutoCloseable {
-
-        private final ServerSocket server;
-        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
-
-        HangingSocket() {
-            try {
-                server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Thread.ofVirtual().start(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        accepted.add(server.accept());
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getLocalPort();
-        }
-
-        int connections() {
-            return accepted.size();
-        }
-
-        @Override
-        public void close() {
-            try {
-                server.close();
-                for (Socket s : accepted) {
-                    s.close();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /**

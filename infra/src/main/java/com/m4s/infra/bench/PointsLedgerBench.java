@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -283,11 +284,19 @@ final class PointsLedgerBench {
             return new Pgbench(0, 0, clients, 0, "pgbench not found on PATH");
         }
         String schema = com.m4s.platform.tenancy.Tenant.SCHEMA_PREFIX + store;
-        String role = "m4s_store_" + store;
         URI server = URI.create(stack.jdbcUrl().substring("jdbc:".length()));
         String database = server.getPath().substring(1);
         try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
                 Statement s = db.createStatement()) {
+            // the role the service switches to is the one that owns the store's schema (whatever its prefix)
+            String role;
+            try (ResultSet owner = s.executeQuery("select nspowner::regrole::text from pg_namespace where nspname = '"
+                    + schema + "'")) {
+                if (!owner.next()) {
+                    return new Pgbench(0, 0, clients, 0, "no schema " + schema);
+                }
+                role = owner.getString(1);
+            }
             s.execute("drop table if exists " + REPLAY_MEMBERS);
             s.execute("create table " + REPLAY_MEMBERS + " (n int primary key, id uuid not null)");
             try {

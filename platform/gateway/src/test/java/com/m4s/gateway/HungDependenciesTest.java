@@ -2,6 +2,7 @@ package com.m4s.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.m4s.platform.test.SilentServer;
 import com.m4s.platform.test.TestKeycloak;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,5 @@
 package com.m4s.platform.web;
 
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,8 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every servlet service caps request bodies ({@code m4s.web.max-body-size}, 1 MB by default; multipart uploads
- * {@code m4s.web.max-upload-size}, the same unless a service with uploads raises it); see {@link RequestSizeLimit}. And
- * every servlet service names its slow requests while they run ({@link SlowRequests}).
+ * {@code m4s.web.max-upload-size}, the same unless a service with uploads raises it); see {@link RequestSizeLimit}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -27,20 +25,6 @@ public class RequestSizeAutoConfiguration {
                 new RequestSizeLimit(max, maxUpload, new ProblemWriter(json, messages)));
         // before Spring Security's filter chain: an oversized body is refused before anything reads it
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return registration;
-    }
-
-    /** Requests still running after {@code m4s.web.slow-request-after} are named in the log ({@link SlowRequests}). */
-    @Bean
-    SlowRequests slowRequests(@Value("${m4s.web.slow-request-after:10s}") Duration after) {
-        return SlowRequests.watching(after);
-    }
-
-    @Bean
-    FilterRegistrationBean<SlowRequests> slowRequestsFilter(SlowRequests slowRequests) {
-        FilterRegistrationBean<SlowRequests> registration = new FilterRegistrationBean<>(slowRequests);
-        // outermost: the time a request waits in the other filters (its token, its store) counts
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 }

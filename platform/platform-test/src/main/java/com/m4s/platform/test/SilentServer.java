@@ -1,4 +1,4 @@
-package com.m4s.gateway;
+package com.m4s.platform.test;
 
 import java.io.IOException;
 import java.io.InputStream;
