@@ -113,19 +113,24 @@ final class PointsLedgerBench {
             }
             StatementStatistics statements = new StatementStatistics(stack.jdbcUrl(), stack.dbUser(),
                     stack.dbPassword());
-            Profile recording = null;
-            try {
-                recording = Profile.start("store-console", stack.service("store-console").process().pid(),
-                        profileDir.resolve("store-console-ledger.jfr"));
-            } catch (RuntimeException e) {
-                System.out.println("   WARNING: no profile of store-console: " + e.getMessage());
+            // both Java processes on the posting's path: the service and the gateway in front of it
+            List<Profile> recordings = new ArrayList<>();
+            for (Map.Entry<String, Long> process : List.of(
+                    Map.entry("store-console", stack.service("store-console").process().pid()),
+                    Map.entry("gateway", gateway.process().pid()))) {
+                try {
+                    recordings.add(Profile.start(process.getKey(), process.getValue(),
+                            profileDir.resolve(process.getKey() + "-ledger.jfr")));
+                } catch (RuntimeException e) {
+                    System.out.println("   WARNING: no profile of " + process.getKey() + ": " + e.getMessage());
+                }
             }
             statements.reset();
             LoadResult postings = new LoadRunner(config.concurrency(), Duration.ZERO,
                     Duration.ofSeconds(config.seconds()), cpu)
                     .run("points adjustments", thread -> session(gateway.url(), token, store, members));
             statements.print("posting", postings.requests());
-            if (recording != null) {
+            for (Profile recording : recordings) {
                 try {
                     recording.stop("the measured postings (after the warm-up)").print();
                 } catch (RuntimeException e) {

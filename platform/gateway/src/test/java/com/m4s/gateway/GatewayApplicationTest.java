@@ -2,6 +2,7 @@ package com.m4s.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.m4s.platform.test.LogbackTurboFilters;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +47,12 @@ class GatewayApplicationTest {
     void isAReactiveAppWhateverIsOnTheClasspath() {
         assertThat(context).isInstanceOf(ReactiveWebServerApplicationContext.class);
         assertThat(context.getEnvironment().getProperty("spring.main.web-application-type")).isEqualTo("reactive");
+    }
+
+    @Test
+    void aLevelCheckAsksNoLogbackTurboFilter() {
+        // Micrometer's log-event counter is one; the gateway ran it on every isDebugEnabled of a proxied request
+        assertThat(LogbackTurboFilters.installed()).isEmpty();
     }
 
     @Test

@@ -1,10 +1,11 @@
 package com.m4s.platform.tenancy;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.method.HandlerMethod;
@@ -63,7 +64,22 @@ public class StoreSectionHandlerMapping extends RequestMappingHandlerMapping {
     /** Where the request whose handler this thread is looking up goes, while it does. */
     private static final ThreadLocal<Place> LOOKING_UP = new ThreadLocal<>();
 
-    private final Map<RequestMappingInfo, Place> places = new ConcurrentHashMap<>();
+    /**
+     * Where each registered mapping leads, worked out when it is registered and looked up by identity (the lookup
+     * hands back the registered instances): a request's lookup asks once per mapping, and a hash map's
+     * {@code equals} compared every condition of the mapping each time. Replaced whole on a registration.
+     */
+    private volatile Map<RequestMappingInfo, Place> places = new IdentityHashMap<>();
+
+    @Override
+    protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+        super.registerHandlerMethod(handler, method, mapping);
+        synchronized (this) {
+            Map<RequestMappingInfo, Place> more = new IdentityHashMap<>(places);
+            more.put(mapping, placeOf(mapping));
+            places = more;
+        }
+    }
 
     @Override
     protected @Nullable HandlerMethod getHandlerInternal(HttpServletRequest request) throws Exception {
@@ -88,7 +104,8 @@ public class StoreSectionHandlerMapping extends RequestMappingHandlerMapping {
     protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
         Place place = places.get(info);
         if (place == null) {
-            place = places.computeIfAbsent(info, StoreSectionHandlerMapping::placeOf);
+            // not registered through this mapping (none is, today): worked out each time, still right
+            place = placeOf(info);
         }
         if (!place.section().isEmpty()) {
             Place requested = LOOKING_UP.get();
