@@ -492,7 +492,12 @@ public class Points {
             lots.spend(member, -available, now);
         }
         balance.apply(entry.deltas(), now);
-        balances.saveAndFlush(balance);
+        // the balance is this transaction's managed, locked row: the flush writes it (a save would merge it first, a
+        // copy of its state onto itself)
+        if (!entityManager.contains(balance)) {
+            throw new IllegalStateException("the balance of member " + member + " is not this transaction's");
+        }
+        balances.flush();
         return new Posted(posted.id(), Balance.of(balance));
     }
 
