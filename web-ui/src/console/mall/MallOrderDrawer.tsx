@@ -51,7 +51,7 @@ export function PickupDialog({ order, path, onClose, onDone }: { order?: MallOrd
       confirmTitle={t('mall.orders.pickup.confirmTitle')}
       confirmText={(v) => t('mall.orders.pickup.confirmText', { number: order?.number ?? '', member: order ? `${order.memberName ?? ''} ${order.memberPhone ?? ''}` : '', code: v.code })}
       send={async (v, key) => {
-        const after = await api.post<MallOrderView>(`${path}/pickup`, { code: v.code.trim() }, key);
+        const after = await api.post<MallOrderView>(`${path}/pickup`, { code: v.code.trim() }, key, order?.version);
         onDone(after);
         return t('mall.orders.pickup.done', { number: after.number });
       }}
@@ -103,7 +103,7 @@ export function ScheduleDialog({ order, path, onClose, onDone }: { order?: MallO
       confirmText={(v) => t('mall.orders.schedule.confirmText', { number: order?.number ?? '', time: formatTime(pickedInstant(v.at, zone), 'short') })}
       send={async (v, key) => {
         const number = v.repairOrderNumber?.trim();
-        const after = await api.post<MallOrderView>(`${path}/schedule`, { at: pickedInstant(v.at, zone), ...(number ? { repairOrderNumber: number } : {}) }, key);
+        const after = await api.post<MallOrderView>(`${path}/schedule`, { at: pickedInstant(v.at, zone), ...(number ? { repairOrderNumber: number } : {}) }, key, order?.version);
         onDone(after);
         return t('mall.orders.schedule.done', { number: after.number });
       }}
@@ -196,7 +196,7 @@ export function MallOrderDrawer({ store, id, onClose, onChanged }: { store: stri
       onOk: async () => {
         setError(undefined);
         try {
-          await api.post<MallOrderView>(`${path}/${what}`, undefined, newKey());
+          await api.post<MallOrderView>(`${path}/${what}`, undefined, newKey(), o.version);
           message.success(what === 'ready' ? t('mall.orders.ready.done', { number: o.number }) : t('mall.orders.installation.done', { number: o.number }));
           changed();
         } catch (e) {

@@ -67,10 +67,10 @@ describe('商城订单 in the console', () => {
     fireEvent.click(button('下一步', dialog));
     fireEvent.click(await findButton('确认核销', dialog));
     expect(await screen.findByText('取货码不正确')).toBeInTheDocument();
-    expect(post).toHaveBeenCalledWith(`${STORE}/mall-orders/m-1/pickup`, { code: '123456' }, KEY);
+    expect(post).toHaveBeenCalledWith(`${STORE}/mall-orders/m-1/pickup`, { code: '123456' }, KEY, 2);
   });
 
-  it('marks a paid pick-up order ready after a confirmation', async () => {
+  it('marks a paid pick-up order ready after a confirmation, with the version read', async () => {
     const get = vi.fn().mockResolvedValue(order({ status: 'PAID', readyAt: null, allowed: ['READY', 'SCHEDULE', 'REFUND'] }));
     const post = vi.fn().mockResolvedValue(order());
     inApp(<MallOrderDrawer store="gz_tianhe" id="m-1" onClose={vi.fn()} onChanged={vi.fn()} />, fakeApi({ get, post }));
@@ -78,7 +78,7 @@ describe('商城订单 in the console', () => {
     // an installation's booking is not offered for a pick-up order
     expect(queryButton('预约安装')).toBeNull();
     fireEvent.click(await findButton('确认备货完成'));
-    await waitFor(() => expect(post).toHaveBeenCalledWith(`${STORE}/mall-orders/m-1/ready`, undefined, KEY));
+    await waitFor(() => expect(post).toHaveBeenCalledWith(`${STORE}/mall-orders/m-1/ready`, undefined, KEY, 2));
   });
 
   it('books an installation at the store’s wall clock with its repair order, after a confirmation', async () => {
@@ -101,7 +101,7 @@ describe('商城订单 in the console', () => {
     expect(post).not.toHaveBeenCalled();
     fireEvent.click(await findButton('确认预约', dialog));
     await waitFor(() =>
-      expect(post).toHaveBeenCalledWith(`${STORE}/mall-orders/m-1/schedule`, { at: '2030-06-18T02:30:00.000Z', repairOrderNumber: 'RO-20300618-07' }, KEY),
+      expect(post).toHaveBeenCalledWith(`${STORE}/mall-orders/m-1/schedule`, { at: '2030-06-18T02:30:00.000Z', repairOrderNumber: 'RO-20300618-07' }, KEY, 2),
     );
   });
 
@@ -124,7 +124,7 @@ describe('商城订单 in the console', () => {
     // booked already: the booking can be moved
     expect(queryButton('修改预约')).not.toBeNull();
     fireEvent.click(await findButton('确认安装完成'));
-    await waitFor(() => expect(post).toHaveBeenCalledWith(`${STORE}/mall-orders/m-1/installation`, undefined, KEY));
+    await waitFor(() => expect(post).toHaveBeenCalledWith(`${STORE}/mall-orders/m-1/installation`, undefined, KEY, 2));
   });
 
   it('refunds through the order’s payment: the amount in fen to its refunds, only after a confirmation', async () => {

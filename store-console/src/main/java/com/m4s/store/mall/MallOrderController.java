@@ -6,6 +6,7 @@ import com.m4s.platform.security.Permission;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.Problems;
 import com.m4s.platform.web.SqlPage;
+import com.m4s.platform.web.Versions;
 import com.m4s.store.export.ExcelColumn;
 import com.m4s.store.export.ExcelExports;
 import com.m4s.store.export.ExcelTable;
@@ -23,11 +24,13 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,6 +58,9 @@ class MallOrderController {
             ExcelColumn.text("status", o -> Problems.message("export.mallOrders.status." + o.status())),
             ExcelColumn.money("grossFen", o -> ProductController.yuan(o.grossFen())),
             ExcelColumn.money("refundedFen", o -> ProductController.yuan(o.refundedFen())));
+
+    private static final String MOVE = "Send If-Match with the order's version as read (\"2\"): if it changed since,"
+            + " nothing is written and the answer is 409 concurrent-update.";
 
     private final MallOrders orders;
     private final ExcelExports exports;
@@ -103,33 +109,39 @@ class MallOrderController {
 
     @Allow(Permission.MALL_MANAGE)
     @PostMapping("/mall-orders/{orderId}/ready")
-    @Operation(summary = "A paid pick-up order is waiting at the desk", description = "409"
-            + " mall-order-move-not-allowed.")
-    MallOrderViews.MallOrderView readyMallOrder(@PathVariable String store, @PathVariable UUID orderId) {
-        return orders.ready(orderId);
+    @Operation(summary = "A paid pick-up order is waiting at the desk", description = MOVE
+            + " 409 mall-order-move-not-allowed.")
+    MallOrderViews.MallOrderView readyMallOrder(@PathVariable String store, @PathVariable UUID orderId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return orders.ready(orderId, Versions.ifMatch(ifMatch));
     }
 
     @Allow(Permission.MALL_MANAGE)
     @PostMapping("/mall-orders/{orderId}/schedule")
-    @Operation(summary = "Book (or move) the fitting of a paid installation order, with its repair order if known")
+    @Operation(summary = "Book (or move) the fitting of a paid installation order, with its repair order if known",
+            description = MOVE + " 409 mall-order-move-not-allowed.")
     MallOrderViews.MallOrderView scheduleMallOrder(@PathVariable String store, @PathVariable UUID orderId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody MallOrderRequests.Schedule schedule) {
-        return orders.schedule(orderId, schedule.at(), schedule.repairOrderNumber());
+        return orders.schedule(orderId, Versions.ifMatch(ifMatch), schedule.at(), schedule.repairOrderNumber());
     }
 
     @Allow(Permission.MALL_MANAGE)
     @PostMapping("/mall-orders/{orderId}/pickup")
-    @Operation(summary = "Hand a pick-up order over: the code the owner shows", description = "409"
-            + " mall-order-code-wrong, mall-order-move-not-allowed.")
+    @Operation(summary = "Hand a pick-up order over: the code the owner shows", description = MOVE
+            + " 409 mall-order-code-wrong, mall-order-move-not-allowed.")
     MallOrderViews.MallOrderView pickUpMallOrder(@PathVariable String store, @PathVariable UUID orderId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody MallOrderRequests.Pickup pickup) {
-        return orders.complete(orderId, pickup.code(), Caller.currentUsername());
+        return orders.complete(orderId, Versions.ifMatch(ifMatch), pickup.code(), Caller.currentUsername());
     }
 
     @Allow(Permission.MALL_MANAGE)
     @PostMapping("/mall-orders/{orderId}/installation")
-    @Operation(summary = "An installation order was fitted", description = "409 mall-order-move-not-allowed.")
-    MallOrderViews.MallOrderView installMallOrder(@PathVariable String store, @PathVariable UUID orderId) {
-        return orders.complete(orderId, null, Caller.currentUsername());
+    @Operation(summary = "An installation order was fitted", description = MOVE
+            + " 409 mall-order-move-not-allowed.")
+    MallOrderViews.MallOrderView installMallOrder(@PathVariable String store, @PathVariable UUID orderId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return orders.complete(orderId, Versions.ifMatch(ifMatch), null, Caller.currentUsername());
     }
 }

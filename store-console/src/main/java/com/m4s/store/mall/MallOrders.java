@@ -8,6 +8,7 @@ import com.m4s.platform.time.StoreTime;
 import com.m4s.platform.web.ApiException;
 import com.m4s.platform.web.PageResult;
 import com.m4s.platform.web.SqlPage;
+import com.m4s.platform.web.Versions;
 import com.m4s.store.coupon.BasketLine;
 import com.m4s.store.payment.Checkouts;
 import com.m4s.store.payment.PaymentChannel;
@@ -185,8 +186,8 @@ public class MallOrders {
 
     /** Staff put a pick-up order at the desk. */
     @Transactional
-    public MallOrderViews.MallOrderView ready(UUID id) {
-        MallOrder order = lock(id);
+    public MallOrderViews.MallOrderView ready(UUID id, @Nullable Long expectedVersion) {
+        MallOrder order = lock(id, expectedVersion);
         order.ready(storeTime.clock().instant());
         orders.saveAndFlush(order);
         publish(MallEvents.Type.MallOrderReady, order);
@@ -195,8 +196,9 @@ public class MallOrders {
 
     /** Staff book the fitting of an installation order (again, to move it). */
     @Transactional
-    public MallOrderViews.MallOrderView schedule(UUID id, Instant at, @Nullable String repairOrder) {
-        MallOrder order = lock(id);
+    public MallOrderViews.MallOrderView schedule(UUID id, @Nullable Long expectedVersion, Instant at,
+            @Nullable String repairOrder) {
+        MallOrder order = lock(id, expectedVersion);
         order.schedule(at, blankToNull(repairOrder), storeTime.clock().instant());
         orders.saveAndFlush(order);
         publish(MallEvents.Type.MallOrderScheduled, order);
@@ -208,8 +210,9 @@ public class MallOrders {
      * installation order fitted (no code: the car is in the workshop).
      */
     @Transactional
-    public MallOrderViews.MallOrderView complete(UUID id, @Nullable String code, String actor) {
-        MallOrder order = lock(id);
+    public MallOrderViews.MallOrderView complete(UUID id, @Nullable Long expectedVersion, @Nullable String code,
+            String actor) {
+        MallOrder order = lock(id, expectedVersion);
         if (!order.can(MallOrderStatus.Move.COMPLETE)) {
             throw new ApiException.Conflict("mall-order-move-not-allowed", order.number(), "COMPLETE",
                     order.status().name());
@@ -269,6 +272,13 @@ public class MallOrders {
 
     private MallOrder lock(UUID id) {
         return orders.lock(id).orElseThrow(() -> new ApiException.NotFound("mall-order", id));
+    }
+
+    /** A staff move: the order locked, and refused (409 concurrent-update) if it changed since it was read. */
+    private MallOrder lock(UUID id, @Nullable Long expectedVersion) {
+        MallOrder order = lock(id);
+        Versions.expect(MallOrder.class, id, order.version(), expectedVersion);
+        return order;
     }
 
     private Map<UUID, Integer> quantitiesOf(UUID order) {

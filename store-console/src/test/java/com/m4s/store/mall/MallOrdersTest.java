@@ -103,10 +103,19 @@ class MallOrdersTest extends LoyaltyScenarioTest {
         assertThat(seen.path("lines").path(0).path("productName").asString()).isEqualTo("车载吸尘器");
         assertProblem(service().post(base + "/mall-orders/" + id + "/pickup", Map.of("code", "000000".equals(code)
                 ? "111111" : "000000")), 409, "mall-order-move-not-allowed", null);
-        ok(sales().post(base + "/mall-orders/" + id + "/ready", Map.of()));
+        // a move sent with a version other than the one read changes nothing (the events below hold no second one)
+        long read = seen.path("version").asLong();
+        assertProblem(sales().post(base + "/mall-orders/" + id + "/ready", Map.of(),
+                Map.of("If-Match", "\"" + (read + 1) + "\"")), 409, "concurrent-update", null);
+        JsonNode ready = ok(sales().post(base + "/mall-orders/" + id + "/ready", Map.of(),
+                Map.of("If-Match", "\"" + read + "\"")));
+        assertThat(ready.path("status").asString()).isEqualTo("READY_FOR_PICKUP");
         assertProblem(sales().post(base + "/mall-orders/" + id + "/pickup", Map.of("code", "000000".equals(code)
                 ? "111111" : "000000")), 409, "mall-order-code-wrong", null);
-        JsonNode handed = ok(sales().post(base + "/mall-orders/" + id + "/pickup", Map.of("code", code)));
+        assertProblem(sales().post(base + "/mall-orders/" + id + "/pickup", Map.of("code", code),
+                Map.of("If-Match", "\"" + read + "\"")), 409, "concurrent-update", null);
+        JsonNode handed = ok(sales().post(base + "/mall-orders/" + id + "/pickup", Map.of("code", code),
+                Map.of("If-Match", "\"" + ready.path("version").asLong() + "\"")));
         assertThat(handed.path("status").asString()).isEqualTo("COMPLETED");
         List<String> told = Eventually.await(Duration.ofSeconds(20), "the owner told the order is ready",
                 () -> strings("select body from store_" + STORE + ".notification where member_id = ?::uuid and topic"
