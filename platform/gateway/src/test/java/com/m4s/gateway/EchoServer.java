@@ -19,11 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A stand-in for the services behind the gateway: answers every request with 200 and a JSON body echoing what it
  * received ({@code method}, {@code path}, {@code authorization}: the only Authorization header or {@code null},
- * {@code authorizationCount}).
+ * {@code authorizationCount}, and the headers of {@link #ECHOED} under their names). Its answers carry a
+ * {@code Proxy-Authenticate} header, a hop-by-hop header the gateway must not pass on.
  */
 public final class EchoServer implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Headers echoed under their own name (all values joined by commas), {@code null} when absent. */
+    static final List<String> ECHOED = List.of("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
+            "X-Forwarded-Port", "Forwarded", "Proxy-Authorization", "X-Secret");
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -78,8 +82,13 @@ public final class EchoServer implements AutoCloseable {
             echo.put("path", exchange.getRequestURI().getRawPath());
             echo.put("authorization", authorization.size() == 1 ? authorization.getFirst() : null);
             echo.put("authorizationCount", authorization.size());
+            for (String header : ECHOED) {
+                List<String> values = exchange.getRequestHeaders().getOrDefault(header, List.of());
+                echo.put(header, values.isEmpty() ? null : String.join(",", values));
+            }
             byte[] body = JSON.writeValueAsBytes(echo);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"downstream\"");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

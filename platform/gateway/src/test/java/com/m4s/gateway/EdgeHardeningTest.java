@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveForwardedHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.XForwardedHeadersFilter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The gateway's own defences: anonymous requests have their own small allowance per client address and never draw
  * on a store's, store codes named by anonymous requests get no bucket, tokens must come from the platform's own
- * clients, and bodies over the limit are refused with a 413 problem before they reach a service.
+ * clients, bodies over the limit are refused with a 413 problem before they reach a service, and a service learns the
+ * client's address from the gateway, never from what the client claims.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "m4s.gateway.rate-limit.capacity=5", "m4s.gateway.rate-limit.refill-per-second=0.001",
@@ -46,6 +53,9 @@ class EdgeHardeningTest {
 
     @Autowired
     ManualRateLimitTime time;
+
+    @Autowired
+    ApplicationContext context;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -154,6 +164,39 @@ class EdgeHardeningTest {
                 .exchange().expectStatus().isEqualTo(429);
 
         signUpCode("edge_a").expectStatus().isOk();
+    }
+
+    @Test
+    void theServiceLearnsTheClientsAddressAndNoneTheClientNamedItself() {
+        web.get().uri("/api/admin/groups").headers(h -> {
+            h.setBearerAuth(token);
+            h.set("X-Forwarded-For", "203.0.113.9");
+            h.set("X-Forwarded-Host", "evil.example");
+            h.set("Forwarded", "for=203.0.113.9;host=evil.example");
+            h.set("Proxy-Authorization", "Basic c2VjcmV0");
+            h.set("Connection", "keep-alive, X-Secret");
+            h.set("X-Secret", "for the next hop only");
+        }).exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist("Proxy-Authenticate")
+                .expectBody()
+                .jsonPath("$['X-Forwarded-For']").isEqualTo("127.0.0.1")
+                .jsonPath("$['X-Forwarded-Proto']").isEqualTo("http")
+                .jsonPath("$['X-Forwarded-Host']").value(host -> assertThat((String) host).matches("localhost:\\d+"))
+                .jsonPath("$['X-Forwarded-Port']").value(port -> assertThat((String) port).matches("\\d+"))
+                .jsonPath("$.Forwarded").isEmpty()
+                .jsonPath("$['Proxy-Authorization']").isEmpty()
+                .jsonPath("$['X-Secret']").isEmpty()
+                .jsonPath("$.authorization").isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void springCloudGatewaysOwnHeaderCopiesAreReplacedNotDoubled() {
+        assertThat(context.getBeansOfType(HttpHeadersFilter.class).values())
+                .noneMatch(f -> f instanceof RemoveHopByHopHeadersFilter || f instanceof RemoveForwardedHeadersFilter
+                        || f instanceof RemoveXForwardedHeadersFilter || f instanceof XForwardedHeadersFilter)
+                .filteredOn(f -> f.supports(HttpHeadersFilter.Type.REQUEST))
+                .hasSizeGreaterThanOrEqualTo(1);
     }
 
     private WebTestClient.ResponseSpec signUpCode(String store) {

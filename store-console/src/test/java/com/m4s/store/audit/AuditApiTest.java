@@ -65,6 +65,27 @@ class AuditApiTest extends StoreConsoleTest {
     }
 
     @Test
+    void eachEntryRecordsTheClientsAddressAsTheGatewayForwardedIt() {
+        String members = "/api/stores/" + STORE + "/members";
+        Api.Response viaGateway = as(manager).post(members,
+                Map.of("profile", Map.of("name", "审计地址", "phone", "13600000012")),
+                Map.of("X-Forwarded-For", "198.51.100.7", "X-Forwarded-Proto", "https"));
+        Api.Response direct = as(manager).post(members,
+                Map.of("profile", Map.of("name", "审计地址二", "phone", "13600000013")));
+        assertThat(viaGateway.status()).as(viaGateway.raw()).isEqualTo(201);
+        assertThat(direct.status()).as(direct.raw()).isEqualTo(201);
+
+        // the test talks to the service over loopback, an internal address like the gateway's: its word is taken
+        assertThat(clientIps(viaGateway)).containsExactly("198.51.100.7");
+        assertThat(clientIps(direct)).singleElement().asString().matches("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1");
+    }
+
+    private java.util.List<String> clientIps(Api.Response created) {
+        return as(manager).get(AUDIT + "?entityType=member&entityId=" + created.json().path("id").asString()).json()
+                .path("content").findValuesAsString("clientIp");
+    }
+
+    @Test
     void theActorFilterOffersWhoChangedTheStoreWithTheirNames() {
         JsonNode actors = as(manager).get(AUDIT + "/actors").json();
         JsonNode me = actors.get(0);
