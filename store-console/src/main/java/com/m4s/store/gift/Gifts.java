@@ -1,5 +1,6 @@
 package com.m4s.store.gift;
 
+import com.m4s.platform.entity.KeyedEntity;
 import com.m4s.platform.events.EventOutbox;
 import com.m4s.platform.idempotency.Sha256;
 import com.m4s.platform.tenancy.TenantContext;
@@ -310,11 +311,7 @@ public class Gifts {
     void move(Gift gift, GiftStockKind kind, long delta, @Nullable UUID redemption, @Nullable String reason,
             String key, String actor) {
         String hash = Sha256.hex(gift.id() + "|" + kind + "|" + delta + "|" + redemption + "|" + reason);
-        var earlier = entries.findByIdempotencyKey(key);
-        if (earlier.isPresent()) {
-            if (!earlier.get().requestHash().equals(hash)) {
-                throw new ApiException.Conflict("gift-key-reused", key);
-            }
+        if (KeyedEntity.sameRequest(entries.findByIdempotencyKey(key), hash, "gift-key-reused", key).isPresent()) {
             return;
         }
         if (gift.stock() + delta < 0) {
@@ -333,14 +330,8 @@ public class Gifts {
     }
 
     private GiftViews.@Nullable RedemptionView earlier(String key, String hash) {
-        var earlier = redemptions.findByIdempotencyKey(key);
-        if (earlier.isEmpty()) {
-            return null;
-        }
-        if (!earlier.get().requestHash().equals(hash)) {
-            throw new ApiException.Conflict("gift-key-reused", key);
-        }
-        return redemptionView(earlier.get().id());
+        return KeyedEntity.sameRequest(redemptions.findByIdempotencyKey(key), hash, "gift-key-reused", key)
+                .map(first -> redemptionView(first.id())).orElse(null);
     }
 
     private static Points.Source source(GiftRedemption redemption) {

@@ -1,5 +1,6 @@
 package com.m4s.store.mall;
 
+import com.m4s.platform.entity.KeyedEntity;
 import com.m4s.platform.events.EventOutbox;
 import com.m4s.platform.idempotency.Sha256;
 import com.m4s.platform.tenancy.TenantContext;
@@ -92,11 +93,8 @@ public class MallOrders {
         Map<UUID, Integer> quantities = quantities(place.lines());
         String hash = Sha256.hex(member + "|" + quantities + "|" + place.fulfilment() + "|" + place.coupons() + "|"
                 + place.walletFen() + "|" + place.points() + "|" + place.onlineFen() + "|" + place.onlineMethod());
-        var earlier = orders.findByIdempotencyKey(key);
+        var earlier = KeyedEntity.sameRequest(orders.findByIdempotencyKey(key), hash, "mall-order-key-reused", key);
         if (earlier.isPresent()) {
-            if (!earlier.get().requestHash().equals(hash)) {
-                throw new ApiException.Conflict("mall-order-key-reused", key);
-            }
             MallOrder first = earlier.get();
             return new Placed(first.id(), java.util.Objects.requireNonNull(first.paymentId()),
                     first.status() == MallOrderStatus.PENDING_PAYMENT);

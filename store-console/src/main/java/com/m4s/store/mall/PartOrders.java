@@ -1,5 +1,6 @@
 package com.m4s.store.mall;
 
+import com.m4s.platform.entity.KeyedEntity;
 import com.m4s.platform.events.EventOutbox;
 import com.m4s.platform.idempotency.Sha256;
 import com.m4s.platform.tenancy.TenantContext;
@@ -58,11 +59,8 @@ public class PartOrders {
     @Transactional
     public PartOrderViews.PartOrderView record(PartOrderRequests.NewPartOrder order, String key, String actor) {
         String hash = Sha256.hex(order.toString());
-        var earlier = orders.findByIdempotencyKey(key);
+        var earlier = KeyedEntity.sameRequest(orders.findByIdempotencyKey(key), hash, "part-order-key-reused", key);
         if (earlier.isPresent()) {
-            if (!earlier.get().requestHash().equals(hash)) {
-                throw new ApiException.Conflict("part-order-key-reused", key);
-            }
             return view(earlier.get().id());
         }
         if (members.contact(order.memberId()).isEmpty()) {

@@ -1,5 +1,6 @@
 package com.m4s.store.mall;
 
+import com.m4s.platform.entity.KeyedEntity;
 import com.m4s.platform.events.EventOutbox;
 import com.m4s.platform.idempotency.Sha256;
 import com.m4s.platform.tenancy.TenantContext;
@@ -399,11 +400,7 @@ public class Products {
     private void move(Product product, ProductSku sku, ProductStockKind kind, long delta, @Nullable String reason,
             @Nullable UUID order, String key, String actor) {
         String hash = Sha256.hex(sku.id() + "|" + kind + "|" + delta + "|" + reason + "|" + order);
-        var earlier = entries.findByIdempotencyKey(key);
-        if (earlier.isPresent()) {
-            if (!earlier.get().requestHash().equals(hash)) {
-                throw new ApiException.Conflict("product-key-reused", key);
-            }
+        if (KeyedEntity.sameRequest(entries.findByIdempotencyKey(key), hash, "product-key-reused", key).isPresent()) {
             return;
         }
         if (sku.stock() + delta < 0) {

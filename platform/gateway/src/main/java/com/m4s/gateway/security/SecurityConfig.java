@@ -1,5 +1,6 @@
 package com.m4s.gateway.security;
 
+import com.m4s.gateway.web.Causes;
 import com.m4s.gateway.web.Problems;
 import com.m4s.platform.security.token.AuthorizedParty;
 import com.m4s.platform.security.token.BearerHeader;
@@ -170,12 +171,7 @@ public class SecurityConfig {
         if (error instanceof JwtException) {
             return false;
         }
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof WebClientException || t instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(error, t -> t instanceof WebClientException || t instanceof IOException);
     }
 
     /** Expiry and not-before with {@link #CLOCK_SKEW}, the issuer, and the platform's own clients. */

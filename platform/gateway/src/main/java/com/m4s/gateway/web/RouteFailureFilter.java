@@ -64,21 +64,12 @@ public class RouteFailureFilter implements GlobalFilter, Ordered {
      * {@code ResponseStatusException}), or Netty's read timeout of the gateway's client.
      */
     static boolean isTimeout(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(ex,
+                t -> t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException);
     }
 
+    /** Refused, not accepted in time (Netty's connect timeout is a {@link ConnectException}), or an unknown host. */
     private static boolean isConnectFailure(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // ConnectException also covers Netty's connect timeout (io.netty.channel.ConnectTimeoutException)
-            if (t instanceof ConnectException || t instanceof UnknownHostException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(ex, t -> t instanceof ConnectException || t instanceof UnknownHostException);
     }
 }

@@ -1,8 +1,10 @@
 package com.m4s.platform.entity;
 
+import com.m4s.platform.web.ApiException;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * An entity a keyed request made once (a ledger entry, a redemption): its idempotency key (unique in its table, so
@@ -31,6 +33,19 @@ public abstract class KeyedEntity extends BaseEntity {
         this.idempotencyKey = idempotencyKey;
         this.requestHash = requestHash;
         this.createdBy = createdBy;
+    }
+
+    /**
+     * What a keyed request finds made under its key earlier ({@code earlier}, looked up by the key): the same when it
+     * was made for this very request (its hash {@code hash}), for the caller to answer with instead of doing the work
+     * again; empty when nothing was; 409 {@code problem} naming the key when it was made for another request.
+     */
+    public static <T extends KeyedEntity> Optional<T> sameRequest(Optional<T> earlier, String hash, String problem,
+            String key) {
+        if (earlier.isPresent() && !earlier.get().requestHash().equals(hash)) {
+            throw new ApiException.Conflict(problem, key);
+        }
+        return earlier;
     }
 
     public String idempotencyKey() {
