@@ -6,13 +6,17 @@ import { useLoad } from '../ui/useLoad';
 import { ProblemAlert } from './ProblemAlert';
 import { applyProblem } from './problemForm';
 
+/** What is read of a switch-and-number setting: the switch {@code S}, the number {@code N} and the version. */
+export type SwitchAndNumberView<S extends string, N extends string> = Record<S, boolean> &
+  Record<N, number> & { version: number };
+
 /** A store setting of one switch and one whole number, read and written at {@code path} with its version. */
-export interface SwitchAndNumberSettings {
+export interface SwitchAndNumberSettings<S extends string, N extends string> {
   /** The API field of the switch, e.g. {@code slowMovingEnabled}: also the form field, so a problem lands on it. */
-  switchField: string;
+  switchField: S;
   switchLabel: string;
   /** The API field of the number, e.g. {@code slowMovingDays}. */
-  numberField: string;
+  numberField: N;
   numberLabel: string;
   min: number;
   max: number;
@@ -21,7 +25,7 @@ export interface SwitchAndNumberSettings {
   numberMessage: string;
   title: string;
   /** The rule in force, in words, from what was read. */
-  describe: (view: Record<string, unknown>) => ReactNode;
+  describe: (view: SwitchAndNumberView<S, N>) => ReactNode;
   describeTestId: string;
   /** A line under the rule, if any. */
   note?: ReactNode;
@@ -31,13 +35,11 @@ export interface SwitchAndNumberSettings {
   save: string;
 }
 
-type View = Record<string, unknown> & { version: number };
-
 /**
  * A card showing a switch-and-number store setting in words and, to those who manage it, a form that changes it
  * after a confirmation, sent with the version read (payment settings, stock alert settings).
  */
-export function SwitchAndNumberSettingsCard({
+export function SwitchAndNumberSettingsCard<S extends string, N extends string>({
   path,
   manages,
   onSaved,
@@ -46,12 +48,15 @@ export function SwitchAndNumberSettingsCard({
   path: string;
   manages: boolean;
   onSaved?: () => void;
-  settings: SwitchAndNumberSettings;
+  settings: SwitchAndNumberSettings<S, N>;
 }) {
   const { t } = useTranslation();
   const { api } = useAuth();
   const { message } = App.useApp();
-  const settings = useLoad<View>((signal) => api.get<View>(path, undefined, signal), [path]);
+  const settings = useLoad<SwitchAndNumberView<S, N>>(
+    (signal) => api.get<SwitchAndNumberView<S, N>>(path, undefined, signal),
+    [path],
+  );
   const [form] = Form.useForm<Record<string, unknown>>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -88,11 +93,11 @@ export function SwitchAndNumberSettingsCard({
               initialValues={{ [c.switchField]: s[c.switchField], [c.numberField]: s[c.numberField] }}
               onFinish={(v) => void save(v)}
             >
-              <Form.Item name={c.switchField} label={c.switchLabel} valuePropName="checked">
+              <Form.Item name={c.switchField as string} label={c.switchLabel} valuePropName="checked">
                 <Switch />
               </Form.Item>
               <Form.Item
-                name={c.numberField}
+                name={c.numberField as string}
                 label={c.numberLabel}
                 rules={[{ required: true, type: 'number', min: c.min, max: c.max, message: c.numberMessage }]}
               >

@@ -23,7 +23,7 @@ export function StockAlertSettingsCard({ path, manages, onSaved }: { path: strin
         numberMessage: t('stockAlerts.settings.daysRange'),
         title: t('stockAlerts.settings.title'),
         describe: (s) =>
-          s.slowMovingEnabled ? t('stockAlerts.settings.ruleOn', { days: s.slowMovingDays as number }) : t('stockAlerts.settings.ruleOff'),
+          s.slowMovingEnabled ? t('stockAlerts.settings.ruleOn', { days: s.slowMovingDays }) : t('stockAlerts.settings.ruleOff'),
         describeTestId: 'stock-alert-rule',
         note: t('stockAlerts.settings.lowRule'),
         saved: t('stockAlerts.settings.saved'),

@@ -22,7 +22,7 @@ export function PaymentSettingsCard({ path, manages }: { path: string; manages: 
         numberMessage: t('payments.settings.required'),
         title: t('payments.settings.title'),
         describe: (s) =>
-          s.pointsAccepted ? t('payments.settings.pointsOn', { percent: s.pointsMaxPercent as number }) : t('payments.settings.pointsOff'),
+          s.pointsAccepted ? t('payments.settings.pointsOn', { percent: s.pointsMaxPercent }) : t('payments.settings.pointsOff'),
         describeTestId: 'payment-settings-text',
         saved: t('payments.settings.saved'),
         confirmTitle: t('payments.settings.confirmTitle'),
