@@ -2,12 +2,16 @@ package com.m4s.platform.tenancy;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -25,7 +29,13 @@ import org.springframework.web.util.pattern.PathPattern;
  * Within the request's section, a mapping whose patterns all have a fixed number of segments (no {@code **}, no
  * {@code {*rest}}) other than the request's is passed over too: a page of members ({@code .../members}) is not
  * checked against the forty {@code .../members/{id}/...} endpoints. The request's section and length are read from
- * its parsed path once per lookup, not per mapping. All other mappings, and the matching itself, are Spring's.
+ * its parsed path once per lookup, not per mapping.
+ *
+ * <p>For a store request the lookup goes through the mappings of its section (and those of no one section) only,
+ * kept in a list per section: Spring's own lookup would still ask each of the service's several hundred mappings.
+ * Each candidate is matched by Spring's conditions and the best chosen by Spring's comparator, as Spring would; when
+ * none matches or two are equally good, Spring's own lookup answers (its 404/405/415 reasons, its ambiguity error),
+ * and CORS pre-flight requests are always Spring's.
  */
 public class StoreSectionHandlerMapping extends RequestMappingHandlerMapping {
 
@@ -64,21 +74,103 @@ public class StoreSectionHandlerMapping extends RequestMappingHandlerMapping {
     /** Where the request whose handler this thread is looking up goes, while it does. */
     private static final ThreadLocal<Place> LOOKING_UP = new ThreadLocal<>();
 
+    /** A registered mapping, where it leads and its handler. */
+    private record Candidate(RequestMappingInfo info, Place place, HandlerMethod handler) {
+    }
+
     /**
-     * Where each registered mapping leads, worked out when it is registered and looked up by identity (the lookup
-     * hands back the registered instances): a request's lookup asks once per mapping, and a hash map's
-     * {@code equals} compared every condition of the mapping each time. Replaced whole on a registration.
+     * The registered mappings by where they lead: by identity (the lookup hands back the registered instances, and a
+     * hash map's {@code equals} would compare every condition), and, for store requests, per section (with the
+     * mappings of no one section in every list, and alone in {@code anySection}).
      */
-    private volatile Map<RequestMappingInfo, Place> places = new IdentityHashMap<>();
+    private record Index(Map<RequestMappingInfo, Place> places, Map<String, List<Candidate>> bySection,
+            List<Candidate> anySection) {
+    }
+
+    /** Built at the first lookup after the handlers are registered; dropped by any later registration. */
+    private volatile @Nullable Index index;
 
     @Override
     protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
         super.registerHandlerMethod(handler, method, mapping);
-        synchronized (this) {
-            Map<RequestMappingInfo, Place> more = new IdentityHashMap<>(places);
-            more.put(mapping, placeOf(mapping));
-            places = more;
+        index = null;
+    }
+
+    @Override
+    public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+        super.registerMapping(mapping, handler, method);
+        index = null;
+    }
+
+    @Override
+    public void unregisterMapping(RequestMappingInfo mapping) {
+        super.unregisterMapping(mapping);
+        index = null;
+    }
+
+    private Index index() {
+        Index current = index;
+        if (current == null) {
+            current = buildIndex(getHandlerMethods());
+            index = current;
         }
+        return current;
+    }
+
+    static Index buildIndex(Map<RequestMappingInfo, HandlerMethod> handlers) {
+        Map<RequestMappingInfo, Place> places = new IdentityHashMap<>();
+        Map<String, List<Candidate>> bySection = new HashMap<>();
+        List<Candidate> anySection = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : handlers.entrySet()) {
+            Place place = placeOf(entry.getKey());
+            places.put(entry.getKey(), place);
+            Candidate candidate = new Candidate(entry.getKey(), place, entry.getValue());
+            if (place.section().isEmpty()) {
+                anySection.add(candidate);
+            } else if (!place.section().equals(NOT_STORE)) {
+                bySection.computeIfAbsent(place.section(), k -> new ArrayList<>()).add(candidate);
+            }
+        }
+        bySection.values().forEach(list -> list.addAll(anySection));
+        bySection.replaceAll((section, list) -> List.copyOf(list));
+        return new Index(places, Map.copyOf(bySection), List.copyOf(anySection));
+    }
+
+    @Override
+    protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
+            throws Exception {
+        Place place = requestPlace(request);
+        if (place == null || place.section().isEmpty() || CorsUtils.isPreFlightRequest(request)) {
+            return super.lookupHandlerMethod(lookupPath, request);
+        }
+        Index current = index();
+        Comparator<RequestMappingInfo> order = getMappingComparator(request);
+        Candidate best = null;
+        RequestMappingInfo bestMatch = null;
+        boolean tie = false;
+        for (Candidate candidate : current.bySection().getOrDefault(place.section(), current.anySection())) {
+            if (candidate.place().excludes(place)) {
+                continue;
+            }
+            RequestMappingInfo match = super.getMatchingMapping(candidate.info(), request);
+            if (match == null) {
+                continue;
+            }
+            int compared = bestMatch == null ? -1 : order.compare(match, bestMatch);
+            if (compared < 0) {
+                best = candidate;
+                bestMatch = match;
+                tie = false;
+            } else if (compared == 0) {
+                tie = true;
+            }
+        }
+        if (best == null || bestMatch == null || tie) {
+            return super.lookupHandlerMethod(lookupPath, request);
+        }
+        request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, best.handler());
+        handleMatch(bestMatch, lookupPath, request);
+        return best.handler();
     }
 
     @Override
@@ -102,9 +194,9 @@ public class StoreSectionHandlerMapping extends RequestMappingHandlerMapping {
 
     @Override
     protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        Place place = places.get(info);
+        Place place = index().places().get(info);
         if (place == null) {
-            // not registered through this mapping (none is, today): worked out each time, still right
+            // not a registered mapping (a test's): worked out each time, still right
             place = placeOf(info);
         }
         if (!place.section().isEmpty()) {

@@ -1,11 +1,14 @@
 package com.m4s.platform.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -101,6 +104,70 @@ class StoreSectionHandlerMappingTest {
         assertThat(mapping.getMatchingMapping(one, request("/api/stores/demo_a/members/m%2F1"))).isNotNull();
     }
 
+    @Test
+    void aStoreRequestFindsTheHandlerSpringWouldFindAskingOnlyTheMappingsOfItsSection() throws Exception {
+        StoreSectionHandlerMapping sections = new StoreSectionHandlerMapping();
+        RequestMappingHandlerMapping spring = new RequestMappingHandlerMapping();
+        Handlers handlers = new Handlers();
+        for (var m : java.util.List.of(sections, spring)) {
+            m.registerMapping(get("/api/stores/{store}/members"), handlers, Handlers.method("list"));
+            m.registerMapping(post("/api/stores/{store}/members"), handlers, Handlers.method("create"));
+            m.registerMapping(get("/api/stores/{store}/members/{memberId}"), handlers, Handlers.method("one"));
+            m.registerMapping(get("/api/stores/{store}/members/export"), handlers, Handlers.method("export"));
+            m.registerMapping(get("/api/stores/{store}/used-cars"), handlers, Handlers.method("cars"));
+            m.registerMapping(get("/api/stores/{store}/{section}/help"), handlers, Handlers.method("help"));
+            m.registerMapping(get("/api/search/{index}"), handlers, Handlers.method("search"));
+        }
+
+        for (String[] call : new String[][] {{"GET", "/api/stores/a/members", "list"},
+            {"POST", "/api/stores/a/members", "create"}, {"GET", "/api/stores/a/members/42", "one"},
+            {"GET", "/api/stores/a/members/export", "export"}, {"GET", "/api/stores/a/used-cars", "cars"},
+            {"GET", "/api/stores/a/members/help", "one"}, {"GET", "/api/stores/a/coupons/help", "help"},
+            {"GET", "/api/search/cars", "search"}}) {
+            MockHttpServletRequest viaSections = request(call[0], call[1]);
+            MockHttpServletRequest viaSpring = request(call[0], call[1]);
+
+            assertThat(handlerOf(sections, viaSections)).as(call[1]).isEqualTo(call[2])
+                    .isEqualTo(handlerOf(spring, viaSpring));
+            assertThat(viaSections.getAttribute(RequestMappingHandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE))
+                    .as(call[1]).isEqualTo(viaSpring.getAttribute(
+                            RequestMappingHandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE));
+        }
+        // no handler of the path takes the method: Spring's own answer (405), from both
+        assertThatThrownBy(() -> sections.getHandler(request("DELETE", "/api/stores/a/members/42")))
+                .isInstanceOf(org.springframework.web.HttpRequestMethodNotSupportedException.class);
+        assertThatThrownBy(() -> spring.getHandler(request("DELETE", "/api/stores/a/members/42")))
+                .isInstanceOf(org.springframework.web.HttpRequestMethodNotSupportedException.class);
+
+        CountingRequest viaSections = new CountingRequest(request("GET", "/api/stores/a/members"));
+        CountingRequest viaSpring = new CountingRequest(request("GET", "/api/stores/a/members"));
+        sections.getHandler(viaSections);
+        spring.getHandler(viaSpring);
+        assertThat(viaSections.methodReads).as("mappings of the section and of length 4 only")
+                .isLessThan(viaSpring.methodReads);
+    }
+
+    private static String handlerOf(RequestMappingHandlerMapping mapping, MockHttpServletRequest request)
+            throws Exception {
+        var chain = mapping.getHandler(request);
+        return chain == null ? "none" : ((HandlerMethod) chain.getHandler()).getMethod().getName();
+    }
+
+    /** Stand-ins for controller methods, one per mapping. */
+    static final class Handlers {
+        void list() { }
+        void create() { }
+        void one() { }
+        void export() { }
+        void cars() { }
+        void help() { }
+        void search() { }
+
+        static java.lang.reflect.Method method(String name) throws NoSuchMethodException {
+            return Handlers.class.getDeclaredMethod(name);
+        }
+    }
+
     /** A request that counts how often its method is read (the first thing Spring's conditions read). */
     private static final class CountingRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
 
@@ -118,13 +185,25 @@ class StoreSectionHandlerMappingTest {
     }
 
     private static RequestMappingInfo get(String... paths) {
+        return mapping(RequestMethod.GET, paths);
+    }
+
+    private static RequestMappingInfo post(String... paths) {
+        return mapping(RequestMethod.POST, paths);
+    }
+
+    private static RequestMappingInfo mapping(RequestMethod method, String... paths) {
         var options = new RequestMappingInfo.BuilderConfiguration();
         options.setPatternParser(PathPatternParser.defaultInstance);
-        return RequestMappingInfo.paths(paths).methods(RequestMethod.GET).options(options).build();
+        return RequestMappingInfo.paths(paths).methods(method).options(options).build();
     }
 
     private static MockHttpServletRequest request(String uri) {
-        var request = new MockHttpServletRequest("GET", uri);
+        return request("GET", uri);
+    }
+
+    private static MockHttpServletRequest request(String method, String uri) {
+        var request = new MockHttpServletRequest(method, uri);
         ServletRequestPathUtils.parseAndCache(request);
         return request;
     }
