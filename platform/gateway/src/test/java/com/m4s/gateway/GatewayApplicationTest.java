@@ -32,6 +32,9 @@ class GatewayApplicationTest {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    reactor.netty.http.client.HttpClient serviceClient;
+
     @Test
     void servesTheWebUiAtTheRootAndForItsClientSideRoutes() {
         String root = web.get().uri("/").exchange().expectStatus().isOk()
@@ -53,6 +56,14 @@ class GatewayApplicationTest {
     void aLevelCheckAsksNoLogbackTurboFilter() {
         // Micrometer's log-event counter is one; the gateway ran it on every isDebugEnabled of a proxied request
         assertThat(LogbackTurboFilters.installed()).isEmpty();
+    }
+
+    @Test
+    void theClientToTheServicesGivesUpConnectingAfterTwoSecondsSetOnceNotPerRequest() {
+        assertThat(serviceClient.configuration().options().get(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS))
+                .isEqualTo(2000);
+        assertThat(context.getEnvironment().getProperty("spring.cloud.gateway.server.webflux.httpclient.connect-timeout"))
+                .as("the routing filter would apply it to each request again").isNull();
     }
 
     @Test
