@@ -20,9 +20,10 @@ public abstract class TimestampedEntity {
     @Column(name = "updated_at")
     private Instant updatedAt;
     /**
-     * Null until the row is first written: Spring Data takes an entity with a null version as new and persists it
-     * (one INSERT, refused by the key's constraint when another transaction got there first) instead of merging it
-     * (a SELECT, then an UPDATE of a row another transaction committed meanwhile).
+     * Null until the row is first written: for an entity keyed by its own code, Spring Data takes one with a null
+     * version as new and persists it (one INSERT, refused by the key's constraint when another transaction got there
+     * first) instead of merging it (a SELECT, then an UPDATE of a row another transaction committed meanwhile).
+     * {@link BaseEntity} tells Spring Data itself (immutable entities are not versioned by Hibernate).
      */
     @Version
     private @Nullable Long version;

@@ -139,7 +139,8 @@ public class StoreSectionHandlerMapping extends RequestMappingHandlerMapping {
     @Override
     protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
             throws Exception {
-        Place place = requestPlace(request);
+        // read once per lookup by getHandlerInternal, which always comes first
+        Place place = LOOKING_UP.get();
         if (place == null || place.section().isEmpty() || CorsUtils.isPreFlightRequest(request)) {
             return super.lookupHandlerMethod(lookupPath, request);
         }
