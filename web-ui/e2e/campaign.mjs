@@ -47,6 +47,8 @@ export async function run(browser) {
       const search = desk.getByPlaceholder('搜索姓名、手机号或车牌');
       await search.fill(OWNER_PHONE);
       await search.press('Enter');
+      // the list re-renders with the search's one row: a click on the row of the page before it can be lost
+      await desk.getByText('共 1 条').waitFor();
       await desk.locator('tr', { hasText: OWNER_NAME }).getByRole('link', { name: OWNER_NAME }).click();
       await desk.getByRole('heading', { name: OWNER_NAME }).waitFor();
       const panel = desk.locator('.ant-card', { hasText: '会员标签' });
