@@ -277,7 +277,7 @@ final class PointsLedgerBench {
      * What a keyed staff adjustment sends PostgreSQL, replayed by pgbench with the measured part's clients and seconds,
      * as the server's superuser switching to the store's role as the service does: the three transactions and eight
      * round trips {@code PostingRoundTripsTest} lists (the key's claim with its role switch; the store transaction
-     * with the balance lock, the entry, the lot, the balance, the three audit rows and the commit; the answer kept),
+     * with the balance lock, the entry, the lot, the balance, the audit row of the entry and the commit; the answer kept),
      * each round trip a pgbench pipeline, every statement prepared by name as the driver has them once warm. The
      * entries it makes are real adjustments of one point (entry, lot and balance agree). Its rate is the ceiling the
      * SQL sets: what the API does beyond it is the cost of HTTP, the gateway and the service.
@@ -405,17 +405,6 @@ final class PointsLedgerBench {
             "pendingDelta": {"after": 0}, "availableDelta": {"after": 1}, "idempotencyKey": {"after": \
             "adjust-2e69a794-c536-4e6c-b67c-36932d255bf7-d8610b96-2e3e-45bc-ba05-952981fd726a"}}' as jsonb), \
             '运营');
-            insert into audit_event (id, occurred_at, actor_subject, actor_name, actor_role, client_ip, action, \
-            entity_type, entity_id, changes, actor_display_name) values (gen_random_uuid(), now(), 'bench-replay', \
-            'operator', 'store-manager', '127.0.0.1', 'CREATE', 'pointsLot', :lid, cast('{"points": {"after": 1}, \
-            "entryId": {"after": "fb603379-865b-435a-8d90-2a08cbccd8f8"}, "earnedAt": {"after": \
-            "2026-12-05T073543.080414355Z"}, "memberId": {"after": "ad0a728c-1c14-4bce-94ea-db689a7a52d3"}, \
-            "createdAt": {"after": "2026-12-05T073543.080414355Z"}, "expiresAt": {"after": null}, "expiresOn": \
-            {"after": null}, "remaining": {"after": 1}}' as jsonb), '运营');
-            insert into audit_event (id, occurred_at, actor_subject, actor_name, actor_role, client_ip, action, \
-            entity_type, entity_id, changes, actor_display_name) values (gen_random_uuid(), now(), 'bench-replay', \
-            'operator', 'store-manager', '127.0.0.1', 'UPDATE', 'pointsBalance', :mid, \
-            cast('{"available": {"after": 55, "before": 54}}' as jsonb), '运营');
             \\endpipeline
             commit;
             \\startpipeline

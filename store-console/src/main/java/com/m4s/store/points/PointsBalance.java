@@ -1,5 +1,6 @@
 package com.m4s.store.points;
 
+import com.m4s.platform.audit.Derived;
 import com.m4s.platform.entity.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +13,7 @@ import java.util.UUID;
  * A member's points: the sums of their entries, kept in each posting's transaction under this row's lock (its id is
  * the member's id). The database refuses a negative available balance.
  */
+@Derived
 @Entity
 @Table(name = "points_balance")
 class PointsBalance extends TimestampedEntity {

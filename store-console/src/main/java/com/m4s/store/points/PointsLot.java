@@ -1,5 +1,6 @@
 package com.m4s.store.points;
 
+import com.m4s.platform.audit.Derived;
 import com.m4s.platform.entity.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * removes what is left past the date. Only changed under the member's balance lock; the remainders of a member's
  * lots sum to their available points.
  */
+@Derived
 @Entity
 @Table(name = "points_lot")
 class PointsLot extends BaseEntity {

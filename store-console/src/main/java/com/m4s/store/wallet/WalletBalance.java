@@ -1,5 +1,6 @@
 package com.m4s.store.wallet;
 
+import com.m4s.platform.audit.Derived;
 import com.m4s.platform.entity.TimestampedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * A member's wallet: the sums of their entries' principal and bonus, kept in each posting's transaction under this
  * row's lock (its id is the member's id). The database refuses a negative principal or bonus.
  */
+@Derived
 @Entity
 @Table(name = "wallet_balance")
 class WalletBalance extends TimestampedEntity {

@@ -80,6 +80,32 @@ class AuditApiTest extends StoreConsoleTest {
         assertThat(clientIps(direct)).singleElement().asString().matches("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1");
     }
 
+    /**
+     * A points posting is one audit entry, its ledger entry's, with the actor and what moved; the balance and the lot
+     * it changed follow from the entry ({@code Derived}) and are not recorded again.
+     */
+    @Test
+    void aPostingIsAuditedOnceThroughItsLedgerEntry() {
+        String points = "/api/stores/" + STORE + "/members/" + memberId + "/points";
+        Api.Response added = as(manager).post(points + "/adjustments", Map.of("points", 30, "reason", "审计积分"),
+                Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        assertThat(added.status()).as(added.raw()).isEqualTo(200);
+        Api.Response spent = as(manager).post(points + "/adjustments", Map.of("points", -12, "reason", "审计扣减"),
+                Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        assertThat(spent.status()).as(spent.raw()).isEqualTo(200);
+        assertThat(spent.json().path("balance").path("available").asLong()).isEqualTo(18);
+
+        JsonNode entries = as(manager).get(AUDIT + "?entityType=pointsEntry").json().path("content");
+        assertThat(entries.findValuesAsString("action")).containsExactly("CREATE", "CREATE");
+        assertThat(entries.get(0).path("changes").path("availableDelta").path("after").asLong()).isEqualTo(-12);
+        assertThat(entries.get(1).path("changes").path("reason").path("after").asString()).isEqualTo("审计积分");
+        assertThat(entries.findValuesAsString("actorRole")).containsOnly("store-manager");
+        for (String derived : java.util.List.of("pointsBalance", "pointsLot")) {
+            assertThat(as(manager).get(AUDIT + "?entityType=" + derived).json().path("totalElements").asLong())
+                    .as(derived).isZero();
+        }
+    }
+
     private java.util.List<String> clientIps(Api.Response created) {
         return as(manager).get(AUDIT + "?entityType=member&entityId=" + created.json().path("id").asString()).json()
                 .path("content").findValuesAsString("clientIp");

@@ -40,4 +40,35 @@ class AuditSweepTest extends StoreConsoleTest {
         assertThat(missing.getFirst().table()).isEqualTo("member");
         assertThat(missing.getFirst().operation()).isEqualTo("INSERT");
     }
+
+    /**
+     * A ledger's balance is audited through the entry that moved it: a posting through the API passes, and the
+     * same balance changed in a transaction with no audited entry is reported.
+     */
+    @Test
+    void aDerivedRowPassesWithItsAuditedEntryAndIsReportedWithout() throws Exception {
+        provision(STORE);
+        assertThat(DERIVED_TABLES).containsExactlyInAnyOrder("points_balance", "points_lot", "wallet_balance");
+        var manager = as(TestUsers.manager(GROUP, STORE));
+        var made = manager.post("/api/stores/" + STORE + "/members",
+                Map.of("profile", Map.of("name", "审计余额", "phone", "13600000003")));
+        assertThat(made.status()).isEqualTo(201);
+        String member = made.json().path("id").asString();
+        StoreWriteLog.unaudited(DERIVED_TABLES); // start from a clean slate
+        var added = manager.post("/api/stores/" + STORE + "/members/" + member + "/points/adjustments",
+                Map.of("points", 20, "reason", "审计余额"), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(added.status()).as(added.raw()).isEqualTo(200);
+        assertThat(StoreWriteLog.unaudited(DERIVED_TABLES)).as("the posting's entry, lot and balance").isEmpty();
+
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("set role m4s_store_" + STORE);
+            s.executeUpdate("update store_" + STORE + ".points_balance set available = available + 5 where id = '"
+                    + member + "'");
+            s.execute("reset role");
+        }
+
+        var missing = StoreWriteLog.unaudited(DERIVED_TABLES);
+        assertThat(missing).extracting(StoreWriteLog.Write::table, StoreWriteLog.Write::rowId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("points_balance", member));
+    }
 }

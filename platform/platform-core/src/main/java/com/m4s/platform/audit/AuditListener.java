@@ -44,6 +44,14 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
 
     private static final Map<Class<?>, Set<String>> REDACTED_FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Whether an entity class is {@link Derived}: its rows follow from audited ledger entries. */
+    private static final ClassValue<Boolean> DERIVED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.isAnnotationPresent(Derived.class);
+        }
+    };
+
     private final Clock clock;
     private final JsonMapper json;
     private final String table;
@@ -58,12 +66,18 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
 
     @Override
     public void onPostInsert(PostInsertEvent event) {
+        if (derived(event.getPersister())) {
+            return;
+        }
         record(event.getSession(), AuditEntry.Action.CREATE, event.getPersister(), event.getId(),
                 diff(event.getPersister(), event.getSession(), null, event.getState(), null));
     }
 
     @Override
     public void onPostUpdate(PostUpdateEvent event) {
+        if (derived(event.getPersister())) {
+            return;
+        }
         Map<String, Map<String, @Nullable Object>> changes = diff(event.getPersister(), event.getSession(),
                 event.getOldState(), event.getState(), event.getDirtyProperties());
         if (!changes.isEmpty()) {
@@ -73,6 +87,9 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
 
     @Override
     public void onPostDelete(PostDeleteEvent event) {
+        if (derived(event.getPersister())) {
+            return;
+        }
         record(event.getSession(), AuditEntry.Action.DELETE, event.getPersister(), event.getId(),
                 diff(event.getPersister(), event.getSession(), event.getDeletedState(), null, null));
     }
@@ -172,6 +189,10 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
             changes.put(names[i], change);
         }
         return changes;
+    }
+
+    private static boolean derived(EntityPersister persister) {
+        return DERIVED.get(persister.getMappedClass());
     }
 
     private static boolean isRedacted(EntityPersister persister, String property) {

@@ -47,7 +47,7 @@ public final class StoreWriteLog {
             s.execute("""
                     create table m4s_test.write_log (
                         id bigserial primary key, schema_name text not null, table_name text not null,
-                        operation text not null, row_id text)""");
+                        operation text not null, row_id text, tx bigint not null)""");
             s.execute("grant insert on m4s_test.write_log to public");
             s.execute("grant usage on sequence m4s_test.write_log_id_seq to public");
             s.execute("""
@@ -65,9 +65,10 @@ public final class StoreWriteLog {
                                 return null;
                             end if;
                         end if;
-                        insert into m4s_test.write_log (schema_name, table_name, operation, row_id)
+                        insert into m4s_test.write_log (schema_name, table_name, operation, row_id, tx)
                         values (tg_table_schema, tg_table_name, tg_op,
-                                case when tg_op = 'DELETE' then to_jsonb(old) ->> 'id' else to_jsonb(new) ->> 'id' end);
+                                case when tg_op = 'DELETE' then to_jsonb(old) ->> 'id' else to_jsonb(new) ->> 'id' end,
+                                txid_current());
                         return null;
                     end $$""");
             s.execute("""
@@ -97,10 +98,19 @@ public final class StoreWriteLog {
      * what happened since the one before.
      */
     public static List<Write> unaudited() {
+        return unaudited(Set.of());
+    }
+
+    /**
+     * As {@link #unaudited()}, where a write in one of the {@code derived} tables (rows a ledger keeps from its
+     * entries, {@code com.m4s.platform.audit.Derived}) counts as audited when its own transaction wrote a row of
+     * another table that has its audit entry: the ledger entry that caused it.
+     */
+    public static List<Write> unaudited(Set<String> derived) {
         List<Write> missing = new ArrayList<>();
         for (TestPostgres.Database database : DATABASES) {
             try (Connection c = database.connect()) {
-                missing.addAll(unaudited(c));
+                missing.addAll(unaudited(c, derived));
             } catch (SQLException e) {
                 throw new IllegalStateException("could not read the store write log of " + database.url(), e);
             }
@@ -108,7 +118,7 @@ public final class StoreWriteLog {
         return missing;
     }
 
-    private static List<Write> unaudited(Connection c) throws SQLException {
+    private static List<Write> unaudited(Connection c, Set<String> derived) throws SQLException {
         long last;
         List<String> schemas = new ArrayList<>();
         try (Statement s = c.createStatement();
@@ -128,11 +138,20 @@ public final class StoreWriteLog {
             try (PreparedStatement q = c.prepareStatement("""
                     select w.schema_name, w.table_name, w.operation, w.row_id from m4s_test.write_log w
                     where w.id <= ? and w.schema_name = ? and not exists (
-                        select 1 from "%s".audit_event a where a.entity_id = w.row_id
+                        select 1 from "%1$s".audit_event a where a.entity_id = w.row_id
                            and a.action = case w.operation when 'INSERT' then 'CREATE' else w.operation end)
+                      and not (w.table_name = any (?) and exists (
+                        select 1 from m4s_test.write_log e join "%1$s".audit_event a on a.entity_id = e.row_id
+                           and a.action = case e.operation when 'INSERT' then 'CREATE' else e.operation end
+                         where e.tx = w.tx and e.schema_name = w.schema_name and e.id <= ?
+                           and not (e.table_name = any (?))))
                     order by w.id""".formatted(schema))) {
+                java.sql.Array tables = c.createArrayOf("text", derived.toArray());
                 q.setLong(1, last);
                 q.setString(2, schema);
+                q.setArray(3, tables);
+                q.setLong(4, last);
+                q.setArray(5, tables);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         missing.add(new Write(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
