@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 /**
  * Points ledger postings through the API against what the same PostgreSQL server does with pgbench's TPC-B: a staff
  * points adjustment ({@code POST …/members/{id}/points/adjustments} with a fresh {@code Idempotency-Key}: one ledger
- * entry with its balance row locked and updated, the key checked, the audit rows and the kept answer written) from
+ * entry with its balance row locked and updated, its audit row and the key's record with the answer written in the
+ * same transaction) from
  * {@code BENCH_CONCURRENCY} client threads over a set of members, through a gateway like the stack's with the rate
  * limit off; then {@code pgbench -c N -j N -T S} of the builtin {@code tpcb-like} script (three updates, a select and
  * an insert per transaction) with the same number of clients, in a database of its own on the stack's server,
@@ -275,9 +276,9 @@ final class PointsLedgerBench {
 
     /**
      * What a keyed staff adjustment sends PostgreSQL, replayed by pgbench with the measured part's clients and seconds,
-     * as the server's superuser switching to the store's role as the service does: the three transactions and eight
-     * round trips {@code PostingRoundTripsTest} lists (the key's claim with its role switch; the store transaction
-     * with the balance lock, the entry, the lot, the balance, the audit row of the entry and the commit; the answer kept),
+     * as the server's superuser switching to the store's role as the service does: the one transaction and seven
+     * round trips {@code PostingRoundTripsTest} lists (the balance lock with the role switch, the entry, the lot, the
+     * balance, the key's record with the answer, the audit row of the entry, the commit),
      * each round trip a pgbench pipeline, every statement prepared by name as the driver has them once warm. The
      * entries it makes are real adjustments of one point (entry, lot and balance agree). Its rate is the ceiling the
      * SQL sets: what the API does beyond it is the cost of HTTP, the gateway and the service.
@@ -362,16 +363,6 @@ final class PointsLedgerBench {
             select id as mid, gen_random_uuid() as k, gen_random_uuid() as eid, gen_random_uuid() as lid, \
             gen_random_uuid() as claim from %4$s where n = :n \\gset
             \\startpipeline
-            set role %3$s;
-            select pg_catalog.set_config('search_path', '%2$s', false);
-            insert into %2$s.idempotency_record (caller_subject, idempotency_key, fingerprint, claim_id, state, \
-            created_at, expires_at) values ('bench-replay', :k, \
-            '457f96f51f5eaabdea0286c4859b5afcfd1c5de5138456fdf681d7027a407820', :claim, 'IN_FLIGHT', now(), \
-            now() + interval '1 day') on conflict (caller_subject, idempotency_key) do nothing returning 1;
-            reset role;
-            reset search_path;
-            \\endpipeline
-            \\startpipeline
             begin;
             set local role %3$s;
             select pg_catalog.set_config('search_path', '%2$s', true);
@@ -392,6 +383,15 @@ final class PointsLedgerBench {
             update points_balance set available = available + 1, created_at = created_at, debt = debt, \
             lifetime_earned = lifetime_earned, pending = pending, updated_at = now(), version = version + 1 \
             where id = :mid and version >= 0;
+            insert into %2$s.idempotency_record as r (caller_subject, idempotency_key, fingerprint, claim_id, state, \
+            status, content_type, location, body, created_at, completed_at, expires_at) values ('bench-replay', :k, \
+            '457f96f51f5eaabdea0286c4859b5afcfd1c5de5138456fdf681d7027a407820', :claim, 'COMPLETED', 200, \
+            'application/json', null, decode(repeat('ab', 167), 'hex'), now(), now(), now() + interval '1 day') \
+            on conflict (caller_subject, idempotency_key) do update set fingerprint = excluded.fingerprint, \
+            claim_id = excluded.claim_id, state = excluded.state, status = excluded.status, \
+            content_type = excluded.content_type, location = excluded.location, body = excluded.body, \
+            created_at = excluded.created_at, completed_at = excluded.completed_at, expires_at = excluded.expires_at \
+            where r.expires_at <= excluded.created_at returning 1;
             \\startpipeline
             insert into audit_event (id, occurred_at, actor_subject, actor_name, actor_role, client_ip, action, \
             entity_type, entity_id, changes, actor_display_name) values (gen_random_uuid(), now(), 'bench-replay', \
@@ -407,15 +407,6 @@ final class PointsLedgerBench {
             '运营');
             \\endpipeline
             commit;
-            \\startpipeline
-            set role %3$s;
-            select pg_catalog.set_config('search_path', '%2$s', false);
-            update %2$s.idempotency_record set state = 'COMPLETED', status = 200, content_type = 'application/json', \
-            location = null, body = decode(repeat('ab', 167), 'hex'), completed_at = now() \
-            where caller_subject = 'bench-replay' and idempotency_key = :k and claim_id = :claim returning 1;
-            reset role;
-            reset search_path;
-            \\endpipeline
             """;
 
     private String pgbench(Path executable, List<String> connection, List<String> args, Duration timeout)

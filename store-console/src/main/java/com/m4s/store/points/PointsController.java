@@ -1,5 +1,6 @@
 package com.m4s.store.points;
 
+import com.m4s.platform.idempotency.OneTransaction;
 import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Permission;
@@ -69,6 +70,7 @@ class PointsController {
     }
 
     @Allow(Permission.POINTS_ADJUST)
+    @OneTransaction
     @PostMapping("/adjustments")
     @Operation(summary = "Add (positive) or deduct (negative) points by hand, with the reason; an addition pays"
             + " debt first; a deduction beyond the available points is 409 insufficient-points")
@@ -80,6 +82,7 @@ class PointsController {
     }
 
     @Allow(Permission.POINTS_REDEEM)
+    @OneTransaction
     @PostMapping("/redemptions")
     @Operation(summary = "Spend available points; more than available is 409 insufficient-points")
     Points.Posted redeem(@PathVariable String store, @PathVariable UUID memberId,

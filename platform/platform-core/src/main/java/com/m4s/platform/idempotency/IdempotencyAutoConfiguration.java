@@ -1,10 +1,15 @@
 package com.m4s.platform.idempotency;
 
+import com.m4s.platform.security.MarkedEndpoints;
 import com.m4s.platform.security.OpenEndpoints;
 import com.m4s.platform.web.ProblemWriter;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +21,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Idempotency-Key for every service that says where its records live ({@code m4s.idempotency.schema}; a store's
@@ -29,11 +36,23 @@ public class IdempotencyAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(DataSource dataSource, IdempotencyProperties properties,
-            ProblemWriter problems, ObjectProvider<OpenEndpoints> open, ObjectProvider<Clock> clock) {
+            ProblemWriter problems, ObjectProvider<OpenEndpoints> open, ObjectProvider<Clock> clock,
+            ObjectProvider<RequestMappingHandlerMapping> mappings,
+            ObjectProvider<PlatformTransactionManager> transactionManager,
+            ObjectProvider<EntityManagerFactory> entityManagerFactory) {
         OpenEndpoints endpoints = open.getIfAvailable();
-        var registration = new FilterRegistrationBean<>(new IdempotencyFilter(
-                new IdempotencyRecords(dataSource, properties.schema()), properties, problems,
-                endpoints == null ? request -> false : endpoints::matches, clock.getIfAvailable(Clock::systemUTC)));
+        IdempotencyRecords records = new IdempotencyRecords(dataSource, properties.schema());
+        // a handler's work in one transaction with its key's record needs the service's JPA transactions
+        PlatformTransactionManager transactions = transactionManager.getIfUnique();
+        EntityManagerFactory factory = entityManagerFactory.getIfUnique();
+        Predicate<HttpServletRequest> oneTransaction = transactions == null || factory == null ? request -> false
+                : new MarkedEndpoints(() -> List.copyOf(mappings.orderedStream().toList()),
+                        handler -> handler.hasMethodAnnotation(OneTransaction.class))::matches;
+        var registration = new FilterRegistrationBean<>(new IdempotencyFilter(records, properties, problems,
+                endpoints == null ? request -> false : endpoints::matches, clock.getIfAvailable(Clock::systemUTC),
+                oneTransaction, transactions == null || factory == null ? () -> {
+                    throw new IllegalStateException("no JPA transactions in this service");
+                } : new JpaWorkTransactions(transactions, factory, records)));
         registration.addUrlPatterns("/api/*");
         // after Spring Security (-100) and the tenant filter (0): the caller and the store are known
         registration.setOrder(10);

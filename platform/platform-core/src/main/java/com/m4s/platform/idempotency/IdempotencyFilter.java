@@ -46,14 +46,27 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final Predicate<HttpServletRequest> open;
     private final Clock clock;
+    /** Requests for {@link OneTransaction} handlers. */
+    private final Predicate<HttpServletRequest> oneTransaction;
+    private final WorkTransactions transactions;
 
     IdempotencyFilter(IdempotencyRecords records, IdempotencyProperties properties, ProblemWriter problems,
             Predicate<HttpServletRequest> open, Clock clock) {
+        this(records, properties, problems, open, clock, request -> false, () -> {
+            throw new IllegalStateException("no handler runs in one transaction here");
+        });
+    }
+
+    IdempotencyFilter(IdempotencyRecords records, IdempotencyProperties properties, ProblemWriter problems,
+            Predicate<HttpServletRequest> open, Clock clock, Predicate<HttpServletRequest> oneTransaction,
+            WorkTransactions transactions) {
         this.records = records;
         this.properties = properties;
         this.problems = problems;
         this.open = open;
         this.clock = clock;
+        this.oneTransaction = oneTransaction;
+        this.transactions = transactions;
     }
 
     @Override
@@ -84,6 +97,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String subject = caller.get().subject();
         String fingerprint = fingerprint(request, body);
         HttpServletRequest replayable = new BufferedBodyRequest(request, body);
+        if (oneTransaction.test(request)) {
+            runInOneTransaction(replayable, response, chain, subject, key, fingerprint);
+            return;
+        }
 
         long giveUpAt = System.nanoTime() + properties.waitFor().toNanos();
         long pause = FIRST_PAUSE_MILLIS;
@@ -124,14 +141,97 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (status >= 500 || status == HttpStatus.TOO_MANY_REQUESTS.value()) {
                 records.release(subject, key, claim);
             } else {
-                keep(subject, key, claim, new IdempotencyRecords.Answer(status, captured.getContentType(),
-                        captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray()));
+                keep(subject, key, claim, answerOf(captured));
             }
         } finally {
             if (!answered) {
                 releaseQuietly(subject, key, claim);
             }
             captured.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * A {@link OneTransaction} request: its work runs in a transaction begun here, which its handler's transactional
+     * calls join, and a success's answer is written in it as the key's record just before it commits. When the key
+     * has a record already (a repeat, or a concurrent request that committed first; the write waits for the other to
+     * end) the work is rolled back and the record answers. A client error is rolled back and its answer kept on its
+     * own, as in the other mode; a server error is rolled back and keeps nothing, so a retry runs anew.
+     */
+    private void runInOneTransaction(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            String subject, String key, String fingerprint) throws ServletException, IOException {
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(properties.keepFor());
+        WorkTransactions.Work work = transactions.begin();
+        boolean ran = false;
+        boolean ended = false;
+        try {
+            chain.doFilter(request, captured);
+            ran = true;
+            int status = captured.getStatus();
+            if (status < 400 && work.keep(subject, key, fingerprint, answerOf(captured), now, expiresAt)) {
+                ended = true;
+                work.commit();
+                captured.copyBodyToResponse();
+                return;
+            }
+            ended = true;
+            work.rollback();
+            if (status >= 500 || status == HttpStatus.TOO_MANY_REQUESTS.value()) {
+                captured.copyBodyToResponse();
+            } else if (status >= 400 && records.keepAnswered(subject, key, fingerprint, answerOf(captured), now,
+                    expiresAt)) {
+                captured.copyBodyToResponse();
+            } else {
+                captured.resetBuffer();
+                answerFromRecord(request, response, subject, key, fingerprint);
+            }
+        } catch (RuntimeException e) {
+            if (!ended) {
+                rollbackQuietly(work);
+            }
+            if (!ran) {
+                throw e;
+            }
+            // the answer could not be kept or the work not committed: nothing of it is written, and the handler's
+            // answer must not be sent
+            log.warn("the transaction of a request with an Idempotency-Key did not complete", e);
+            captured.resetBuffer();
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "idempotency-not-committed");
+        } catch (ServletException | IOException e) {
+            if (!ended) {
+                rollbackQuietly(work);
+            }
+            throw e;
+        }
+    }
+
+    /** After the work was rolled back because the key has a record: that record's answer, or why there is none. */
+    private void answerFromRecord(HttpServletRequest request, HttpServletResponse response, String subject,
+            String key, String fingerprint) throws IOException {
+        Optional<IdempotencyRecords.Row> row = records.find(subject, key);
+        if (row.isPresent() && !row.get().fingerprint().equals(fingerprint)) {
+            problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused");
+        } else if (row.isPresent() && row.get().answer() != null) {
+            replay(response, row.get().answer());
+        } else {
+            // held by a request of the other mode, or expired and removed meanwhile: the client repeats
+            inFlight(request, response);
+        }
+    }
+
+    private static IdempotencyRecords.Answer answerOf(ContentCachingResponseWrapper captured) {
+        return new IdempotencyRecords.Answer(captured.getStatus(), captured.getContentType(),
+                captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray());
+    }
+
+    private static void rollbackQuietly(WorkTransactions.Work work) {
+        try {
+            work.rollback();
+        } catch (RuntimeException e) {
+            log.warn("could not roll back the transaction of a failed request with an Idempotency-Key", e);
         }
     }
 

@@ -85,6 +85,60 @@ class IdempotencyRecords {
                 }, ResultSet::next);
     }
 
+    /**
+     * A completed record with its answer in one statement: taken when the key has none or only an expired one.
+     * False when the key has a live record (a request that holds it is waited for).
+     */
+    private static final String KEEP_ANSWERED = "insert into %s as r (caller_subject, idempotency_key, fingerprint,"
+            + " claim_id, state, status, content_type, location, body, created_at, completed_at, expires_at)"
+            + " values (?, ?, ?, ?, 'COMPLETED', ?, ?, ?, ?, ?, ?, ?) on conflict (caller_subject, idempotency_key)"
+            + " do update set fingerprint = excluded.fingerprint, claim_id = excluded.claim_id, state = excluded.state,"
+            + " status = excluded.status, content_type = excluded.content_type, location = excluded.location,"
+            + " body = excluded.body, created_at = excluded.created_at, completed_at = excluded.completed_at,"
+            + " expires_at = excluded.expires_at where r.expires_at <= excluded.created_at returning 1";
+
+    /** Keeps a request's answer on its own (auto-committed), the key not claimed before. */
+    boolean keepAnswered(String subject, String key, String fingerprint, Answer answer, Instant now,
+            Instant expiresAt) {
+        return run(KEEP_ANSWERED, s -> bindAnswered(s, subject, key, fingerprint, answer, now, expiresAt),
+                ResultSet::next);
+    }
+
+    /**
+     * Keeps a request's answer in the transaction of {@code connection}, the one its work ran in (so its role and
+     * search path are the store's already).
+     */
+    boolean keepAnswered(Connection connection, String subject, String key, String fingerprint, Answer answer,
+            Instant now, Instant expiresAt) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(KEEP_ANSWERED.formatted(table()))) {
+            bindAnswered(s, subject, key, fingerprint, answer, now, expiresAt);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    private static void bindAnswered(PreparedStatement s, String subject, String key, String fingerprint,
+            Answer answer, Instant now, Instant expiresAt) throws SQLException {
+        s.setString(1, subject);
+        s.setString(2, key);
+        s.setString(3, fingerprint);
+        s.setObject(4, UUID.randomUUID());
+        s.setInt(5, answer.status());
+        s.setString(6, answer.contentType());
+        s.setString(7, answer.location());
+        s.setBytes(8, answer.body());
+        s.setTimestamp(9, Timestamp.from(now));
+        s.setTimestamp(10, Timestamp.from(now));
+        s.setTimestamp(11, Timestamp.from(expiresAt));
+    }
+
+    /** The record table of the request's place. */
+    private String table() {
+        return TenantContext.current().map(t -> t.schema() + ".idempotency_record")
+                .orElse(serviceSchema + ".idempotency_record");
+    }
+
     /** Gives the key up again (the request failed on the server side), so a retry runs anew. */
     void release(String subject, String key, UUID claimId) {
         delete(subject, key, "claim_id = ?", claimId);
@@ -124,9 +178,8 @@ class IdempotencyRecords {
      */
     private <T> T run(String sql, Binder binder, Reader<T> reader) {
         Optional<Tenant> tenant = TenantContext.current();
-        String statement = tenant.isEmpty() ? sql.formatted(serviceSchema + ".idempotency_record")
-                : SchemaPerTenantConnectionProvider.enterStatement(tenant.get()) + "; "
-                        + sql.formatted(tenant.get().schema() + ".idempotency_record") + "; "
+        String statement = tenant.isEmpty() ? sql.formatted(table())
+                : SchemaPerTenantConnectionProvider.enterStatement(tenant.get()) + "; " + sql.formatted(table()) + "; "
                         + SchemaPerTenantConnectionProvider.LEAVE_STATEMENT;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);

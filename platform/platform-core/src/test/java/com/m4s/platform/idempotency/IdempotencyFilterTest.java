@@ -38,6 +38,7 @@ class IdempotencyFilterTest {
     private static final String PATH = "/api/stores/s1/members";
 
     private final InMemoryRecords records = new InMemoryRecords();
+    private final InMemoryWork work = new InMemoryWork(records);
     private final AtomicInteger runs = new AtomicInteger();
 
     @AfterEach
@@ -151,6 +152,101 @@ class IdempotencyFilterTest {
         assertThat(runs).hasValue(0);
     }
 
+    // a handler marked @OneTransaction: its work and its key's record are committed together, or neither is
+
+    @Test
+    void inOneTransactionTheWorkAndItsRecordCommitTogetherAndARepeatIsRolledBackAndAnsweredTheFirst()
+            throws Exception {
+        IdempotencyFilter filter = oneTransactionFilter();
+
+        MockHttpServletResponse first = send(filter, "k1", "{\"a\":1}", created());
+        MockHttpServletResponse repeat = send(filter, "k1", "{\"a\":1}", created());
+
+        assertThat(first.getStatus()).isEqualTo(201);
+        assertThat(first.getHeader(IdempotentRequests.REPLAYED_HEADER)).isNull();
+        // the repeat ran the work again, in a transaction that was rolled back: only the first's is written
+        assertThat(runs).hasValue(2);
+        assertThat(work.committed).containsExactly(1);
+        assertThat(work.rolledBack).hasValue(1);
+        assertThat(repeat.getStatus()).isEqualTo(201);
+        assertThat(repeat.getContentAsString()).isEqualTo(first.getContentAsString()).isEqualTo("{\"id\":1}");
+        assertThat(repeat.getHeader("Location")).isEqualTo(PATH + "/1");
+        assertThat(repeat.getHeader(IdempotentRequests.REPLAYED_HEADER)).isEqualTo("true");
+        // the record was written in the transaction, never claimed on its own
+        assertThat(records.claims).hasValue(0);
+    }
+
+    @Test
+    void inOneTransactionTheSameKeyWithAnotherBodyIsRolledBackAndRefused() throws Exception {
+        IdempotencyFilter filter = oneTransactionFilter();
+        send(filter, "k1", "{\"a\":1}", created());
+
+        MockHttpServletResponse other = send(filter, "k1", "{\"a\":2}", created());
+
+        assertThat(other.getStatus()).isEqualTo(422);
+        assertThat(other.getContentAsString()).contains("idempotency-key-reused").doesNotContain("\"id\"");
+        assertThat(work.committed).containsExactly(1);
+    }
+
+    @Test
+    void inOneTransactionAClientErrorIsRolledBackAndItsAnswerKept() throws Exception {
+        IdempotencyFilter filter = oneTransactionFilter();
+        FilterChain refused = (request, response) -> {
+            work.pending.add(runs.incrementAndGet());
+            var http = (jakarta.servlet.http.HttpServletResponse) response;
+            http.setStatus(409);
+            http.getOutputStream().write("{\"type\":\"insufficient\"}".getBytes(StandardCharsets.UTF_8));
+        };
+
+        MockHttpServletResponse first = send(filter, "k1", "{}", refused);
+        MockHttpServletResponse repeat = send(filter, "k1", "{}", created());
+
+        assertThat(first.getStatus()).isEqualTo(409);
+        assertThat(work.committed).isEmpty();
+        assertThat(repeat.getStatus()).isEqualTo(409);
+        assertThat(repeat.getContentAsString()).isEqualTo("{\"type\":\"insufficient\"}");
+        assertThat(repeat.getHeader(IdempotentRequests.REPLAYED_HEADER)).isEqualTo("true");
+    }
+
+    @Test
+    void inOneTransactionAServerErrorKeepsNothingSoARetryRunsAndCommits() throws Exception {
+        IdempotencyFilter filter = oneTransactionFilter();
+        FilterChain failing = (request, response) -> {
+            work.pending.add(runs.incrementAndGet());
+            ((jakarta.servlet.http.HttpServletResponse) response).setStatus(500);
+        };
+
+        assertThat(send(filter, "k1", "{}", failing).getStatus()).isEqualTo(500);
+        MockHttpServletResponse retry = send(filter, "k1", "{}", created());
+
+        assertThat(retry.getStatus()).isEqualTo(201);
+        assertThat(retry.getHeader(IdempotentRequests.REPLAYED_HEADER)).isNull();
+        assertThat(work.committed).containsExactly(2);
+    }
+
+    @Test
+    void inOneTransactionACommitThatFailsIsAnswered503AndKeepsNothing() throws Exception {
+        IdempotencyFilter filter = oneTransactionFilter();
+        work.failCommit = true;
+
+        MockHttpServletResponse failed = send(filter, "k1", "{}", created());
+        work.failCommit = false;
+        MockHttpServletResponse retry = send(filter, "k1", "{}", created());
+
+        assertThat(failed.getStatus()).isEqualTo(503);
+        assertThat(failed.getContentAsString()).contains("idempotency-not-committed").doesNotContain("\"id\"");
+        assertThat(failed.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(retry.getStatus()).isEqualTo(201);
+        assertThat(retry.getContentAsString()).isEqualTo("{\"id\":2}");
+        assertThat(work.committed).containsExactly(2);
+    }
+
+    private IdempotencyFilter oneTransactionFilter() {
+        return new IdempotencyFilter(records, new IdempotencyProperties("console", Duration.ofHours(24),
+                Duration.ofSeconds(5), 0), new ProblemWriter(JsonMapper.builder().build(),
+                ProblemMessages.onClasspath()), request -> false, Clock.systemUTC(), request -> true, work);
+    }
+
     private IdempotencyFilter filter(Duration waitFor) {
         return new IdempotencyFilter(records, new IdempotencyProperties("console", Duration.ofHours(24), waitFor, 0),
                 new ProblemWriter(JsonMapper.builder().build(), ProblemMessages.onClasspath()), request -> false, Clock.systemUTC());
@@ -160,6 +256,7 @@ class IdempotencyFilterTest {
         return (request, response) -> {
             request.getInputStream().readAllBytes();
             int id = runs.incrementAndGet();
+            work.pending.add(id);
             var http = (jakarta.servlet.http.HttpServletResponse) response;
             http.setStatus(201);
             http.setContentType("application/json");
@@ -239,8 +336,71 @@ class IdempotencyFilterTest {
         }
 
         @Override
+        boolean keepAnswered(String subject, String key, String fingerprint, Answer answer, Instant now,
+                Instant expiresAt) {
+            Row kept = new Row(fingerprint, UUID.randomUUID(), State.COMPLETED, answer, expiresAt);
+            return rows.compute(subject + "|" + key, (k, r) -> r == null || !r.expiresAt().isAfter(now) ? kept : r)
+                    == kept;
+        }
+
+        @Override
         boolean available() {
             return true;
+        }
+    }
+
+    /**
+     * One transaction at a time: the work a handler does goes to {@code pending}, and is {@code committed} with the
+     * record when the filter commits; a rollback drops both.
+     */
+    private static final class InMemoryWork implements WorkTransactions {
+
+        private final InMemoryRecords records;
+        private final java.util.List<Integer> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.List<Integer> committed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final AtomicInteger rolledBack = new AtomicInteger();
+        private volatile boolean failCommit;
+
+        InMemoryWork(InMemoryRecords records) {
+            this.records = records;
+        }
+
+        @Override
+        public Work begin() {
+            pending.clear();
+            return new Work() {
+                private @org.jspecify.annotations.Nullable Runnable keptRecord;
+
+                @Override
+                public boolean keep(String subject, String key, String fingerprint, IdempotencyRecords.Answer answer,
+                        Instant now, Instant expiresAt) {
+                    Optional<IdempotencyRecords.Row> row = records.find(subject, key);
+                    if (row.isPresent() && row.get().expiresAt().isAfter(now)) {
+                        return false;
+                    }
+                    keptRecord = () -> records.keepAnswered(subject, key, fingerprint, answer, now, expiresAt);
+                    return true;
+                }
+
+                @Override
+                public void commit() {
+                    if (failCommit) {
+                        pending.clear();
+                        throw new IllegalStateException("the database went away");
+                    }
+                    if (keptRecord != null) {
+                        keptRecord.run();
+                    }
+                    committed.addAll(pending);
+                    pending.clear();
+                }
+
+                @Override
+                public void rollback() {
+                    rolledBack.incrementAndGet();
+                    pending.clear();
+                }
+            };
         }
     }
 }
