@@ -1,5 +1,6 @@
 package com.m4s.store.wallet;
 
+import com.m4s.platform.idempotency.OneTransaction;
 import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Permission;
@@ -57,6 +58,7 @@ class WalletController {
     }
 
     @Allow(Permission.WALLET_TOP_UP)
+    @OneTransaction
     @PostMapping("/top-ups")
     @Operation(summary = "Take a top-up at the desk: principal, and the bonus of the highest tier the amount meets"
             + " in the same entry; send an Idempotency-Key")
@@ -68,6 +70,7 @@ class WalletController {
     }
 
     @Allow(Permission.WALLET_SPEND)
+    @OneTransaction
     @PostMapping("/spends")
     @Operation(summary = "Pay from the wallet, principal first, then bonus: for one of the member's repair orders"
             + " (repairOrderId) or a desk charge (description), one of the two; send an Idempotency-Key",
@@ -90,6 +93,7 @@ class WalletController {
     }
 
     @Allow(Permission.WALLET_REFUND)
+    @OneTransaction
     @PostMapping("/entries/{entryId}/refunds")
     @Operation(summary = "Refund (part of) a spend back to the wallet with the reason: its bonus first, then its"
             + " principal, never more than is left of it (422 wallet-refund-exceeds-spend); send an Idempotency-Key")
