@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * {@code BENCH_CONCURRENCY} client threads over a set of members, through a gateway like the stack's with the rate
  * limit off; then {@code pgbench -c N -j N -T S} of the builtin {@code tpcb-like} script (three updates, a select and
  * an insert per transaction) with the same number of clients, in a database of its own on the stack's server,
- * dropped afterwards. Without {@code pgbench} on the machine the comparison is skipped and says so.
+ * dropped afterwards; then {@code BENCH_ROUNDS} paired rounds of the two back to back, whose median ratio is the one
+ * the target is read against. Without {@code pgbench} on the machine the comparison is skipped and says so.
  */
 final class PointsLedgerBench {
 
@@ -60,7 +61,7 @@ final class PointsLedgerBench {
     /**
      * @param postings the API's postings per second and their latencies
      */
-    record Result(LoadResult postings, Pgbench pgbench, String load) {
+    record Result(LoadResult postings, Pgbench pgbench, String load, List<Double> paired) {
 
         /** Postings per second as a share of TPC-B transactions per second; 0 when pgbench did not run. */
         double ratio() {
@@ -76,6 +77,12 @@ final class PointsLedgerBench {
                             + " (target >= 0.2x)", pgbench.tps(), pgbench.clients(), pgbench.scale(),
                             pgbench.latencyMillis(), ratio())
                     : "not measured: " + pgbench.skipped());
+            if (!paired.isEmpty()) {
+                summary.add("ledger paired", Format.of("postings ÷ TPC-B, median of %d paired rounds: %.2fx (range"
+                        + " %.2fx-%.2fx; target >= 0.2x)", paired.size(), SecurityOverheadBench.medianOf(paired),
+                        paired.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                        paired.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+            }
         }
     }
 
@@ -154,13 +161,17 @@ final class PointsLedgerBench {
                             + " HTTP, no Java): %.0f postings/s, mean %.1f ms; the API does %.2fx of its own SQL",
                             replay.tps(), replay.latencyMillis(), postings.requestsPerSecond() / replay.tps())
                     : "   the posting's SQL replay: skipped, " + replay.skipped());
-            Pgbench pgbench = pgbench();
-            Result result = new Result(postings, pgbench, load);
-            System.out.println(pgbench.ran()
-                    ? Format.of("   pgbench tpcb-like: %.0f tps, mean latency %.1f ms (%s); postings are %.2fx of it",
-                            pgbench.tps(), pgbench.latencyMillis(), Format.load(), result.ratio())
-                    : "   pgbench: skipped, " + pgbench.skipped());
-            return result;
+            try (Tpcb tpcb = Tpcb.prepare(this)) {
+                Pgbench pgbench = tpcb.measure(Duration.ofSeconds(config.seconds()), true);
+                System.out.println(pgbench.ran()
+                        ? Format.of("   pgbench tpcb-like: %.0f tps, mean latency %.1f ms (%s); postings are %.2fx of"
+                                + " it", pgbench.tps(), pgbench.latencyMillis(), Format.load(),
+                                postings.requestsPerSecond() / pgbench.tps())
+                        : "   pgbench: skipped, " + pgbench.skipped());
+                List<Double> paired = pgbench.ran() ? pairedRounds(tpcb, gateway.url(), token, store, members)
+                        : List.of();
+                return new Result(postings, pgbench, load, paired);
+            }
         } finally {
             stack.stopService(GATEWAY);
         }
@@ -217,57 +228,174 @@ final class PointsLedgerBench {
     }
 
     /**
-     * {@code pgbench -i} at scale {@code BENCH_CONCURRENCY} (a branch row per client, as TPC-B has it), then the
-     * builtin script for a warm-up and for the measured seconds, as the server's superuser in a database of its own.
+     * The ratio measured so that the machine's moment cancels out, as the read path's is: {@code BENCH_ROUNDS}
+     * rounds, each the API's postings and TPC-B back to back (alternating which goes first; {@value #ROUND_WARM_UP_SECONDS} s
+     * warm-up and the part's seconds each, nothing profiled). Single runs of TPC-B on this machine ranged from
+     * 2,069 to 2,966 tps within one evening while the API's rate moved far less.
      */
-    private Pgbench pgbench() {
-        int clients = config.concurrency();
-        int scale = clients;
-        Optional<Path> executable = pgbenchExecutable();
-        if (executable.isEmpty()) {
-            return new Pgbench(0, 0, clients, scale, "pgbench not found on PATH (apt-get install postgresql-client)");
+    private List<Double> pairedRounds(Tpcb tpcb, String gatewayUrl, String token, String store, List<UUID> members) {
+        if (config.rounds() == 0) {
+            return List.of();
         }
-        URI server = URI.create(stack.jdbcUrl().substring("jdbc:".length()));
-        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
-                Statement s = db.createStatement()) {
-            s.execute("drop database if exists " + PGBENCH_DATABASE + " with (force)");
-            s.execute("create database " + PGBENCH_DATABASE);
+        System.out.println(Format.of("   paired rounds: %d, each the API's postings and TPC-B back to back (%d s warm-up,"
+                + " %d s measured each; alternating which goes first)", config.rounds(), ROUND_WARM_UP_SECONDS,
+                config.seconds()));
+        LoadRunner runner = new LoadRunner(config.concurrency(), Duration.ofSeconds(ROUND_WARM_UP_SECONDS),
+                Duration.ofSeconds(config.seconds()), cpu);
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 1; round <= config.rounds(); round++) {
+            LoadResult api = null;
+            Pgbench tpcbRound = null;
+            for (int step = 0; step < 2; step++) {
+                if ((step == 0) == (round % 2 == 1)) {
+                    api = runner.run("points adjustments round " + round,
+                            thread -> session(gatewayUrl, token, store, members));
+                } else {
+                    tpcb.warmUp(Duration.ofSeconds(ROUND_WARM_UP_SECONDS));
+                    tpcbRound = tpcb.measure(Duration.ofSeconds(config.seconds()), false);
+                }
+            }
+            if (api == null || tpcbRound == null || !tpcbRound.ran()) {
+                System.out.println("   round " + round + ": TPC-B did not run"
+                        + (tpcbRound == null ? "" : ", " + tpcbRound.skipped()));
+                continue;
+            }
+            double ratio = api.requestsPerSecond() / tpcbRound.tps();
+            ratios.add(ratio);
+            System.out.println(Format.of("   round %d API %6.0f postings/s (p99 %.1f ms, %d errors), TPC-B %6.0f tps:"
+                    + " %.2fx", round, api.requestsPerSecond(), api.millis(99), api.errors(), tpcbRound.tps(), ratio));
+        }
+        if (!ratios.isEmpty()) {
+            System.out.println(Format.of("   postings ÷ TPC-B: %.2fx, median of %d paired rounds (range %.2fx-%.2fx)",
+                    SecurityOverheadBench.medianOf(ratios), ratios.size(),
+                    ratios.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                    ratios.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+        }
+        return ratios;
+    }
+
+    private static final int ROUND_WARM_UP_SECONDS = 3;
+
+    /**
+     * TPC-B's database: {@code pgbench -i} at scale {@code BENCH_CONCURRENCY} (a branch row per client, as TPC-B has
+     * it) in a database of its own, as the server's superuser, warmed once with the builtin script; each
+     * {@link #measure} runs the script for the given seconds. Dropped when closed. Without {@code pgbench} (or when
+     * it fails) every measurement says why instead.
+     */
+    private static final class Tpcb implements AutoCloseable {
+
+        private final PointsLedgerBench bench;
+        private final int clients;
+        private final @org.jspecify.annotations.Nullable Path executable;
+        private final List<String> connection;
+        private String skipped;
+
+        private Tpcb(PointsLedgerBench bench, @org.jspecify.annotations.Nullable Path executable,
+                List<String> connection, String skipped) {
+            this.bench = bench;
+            this.clients = bench.config.concurrency();
+            this.executable = executable;
+            this.connection = connection;
+            this.skipped = skipped;
+        }
+
+        static Tpcb prepare(PointsLedgerBench bench) {
+            Optional<Path> executable = pgbenchExecutable();
+            if (executable.isEmpty()) {
+                return new Tpcb(bench, null, List.of(),
+                        "pgbench not found on PATH (apt-get install postgresql-client)");
+            }
+            URI server = URI.create(bench.stack.jdbcUrl().substring("jdbc:".length()));
+            Tpcb tpcb = new Tpcb(bench, executable.get(), List.of("-h", server.getHost(), "-p",
+                    String.valueOf(server.getPort()), "-U", bench.stack.dbUser()), "");
+            int scale = tpcb.clients;
             try {
-                List<String> connection = List.of("-h", server.getHost(), "-p", String.valueOf(server.getPort()),
-                        "-U", stack.dbUser());
+                tpcb.sql("drop database if exists " + PGBENCH_DATABASE + " with (force)");
+                tpcb.sql("create database " + PGBENCH_DATABASE);
                 long started = System.nanoTime();
-                pgbench(executable.get(), connection, List.of("-i", "-q", "-s", String.valueOf(scale)),
+                bench.pgbench(executable.get(), tpcb.connection, List.of("-i", "-q", "-s", String.valueOf(scale)),
                         Duration.ofMinutes(10));
                 System.out.println(Format.of("   pgbench: initialized at scale %d (%d accounts) in %s", scale,
                         scale * 100_000, Format.seconds(Duration.ofNanos(System.nanoTime() - started))));
-                List<String> load = List.of("-b", "tpcb-like", "-c", String.valueOf(clients), "-j",
-                        String.valueOf(clients));
-                if (config.warmUp() > 0) {
-                    pgbench(executable.get(), connection, concat(load, "-T", String.valueOf(config.warmUp())),
-                            Duration.ofSeconds(config.ledgerWarmUp() + 120));
+                if (bench.config.warmUp() > 0) {
+                    tpcb.warmUp(Duration.ofSeconds(bench.config.warmUp()));
                 }
-                Optional<CpuMeter.Snapshot> before = cpu.snapshot();
-                String output = pgbench(executable.get(), connection,
-                        concat(load, "-T", String.valueOf(config.seconds())), Duration.ofSeconds(config.seconds() + 120));
-                Optional<CpuMeter.Usage> used = cpu.since(before);
+            } catch (SQLException | IOException e) {
+                tpcb.skipped = "pgbench failed: " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                tpcb.skipped = "interrupted";
+            }
+            return tpcb;
+        }
+
+        void warmUp(Duration time) {
+            if (!skipped.isEmpty() || executable == null) {
+                return;
+            }
+            try {
+                bench.pgbench(executable, connection, concat(load(), "-T", String.valueOf(time.toSeconds())),
+                        time.plusSeconds(120));
+            } catch (IOException e) {
+                skipped = "pgbench failed: " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                skipped = "interrupted";
+            }
+        }
+
+        /** The builtin script for {@code time}; with {@code cpu}, the CPU per transaction of each process printed. */
+        Pgbench measure(Duration time, boolean cpu) {
+            int scale = clients;
+            if (!skipped.isEmpty() || executable == null) {
+                return new Pgbench(0, 0, clients, scale, skipped);
+            }
+            try {
+                Optional<CpuMeter.Snapshot> before = bench.cpu.snapshot();
+                String output = bench.pgbench(executable, connection, concat(load(), "-T",
+                        String.valueOf(time.toSeconds())), time.plusSeconds(120));
+                Optional<CpuMeter.Usage> used = bench.cpu.since(before);
                 Matcher tps = TPS.matcher(output);
                 Matcher latency = LATENCY.matcher(output);
                 if (!tps.find()) {
                     return new Pgbench(0, 0, clients, scale, "pgbench printed no tps: " + output.strip());
                 }
                 double rate = Double.parseDouble(tps.group(1));
-                used.ifPresent(usage -> System.out.println("   CPU per TPC-B transaction by process (µs): "
-                        + perOperation(usage, rate)));
-                return new Pgbench(Double.parseDouble(tps.group(1)),
-                        latency.find() ? Double.parseDouble(latency.group(1)) : 0, clients, scale, "");
-            } finally {
-                s.execute("drop database if exists " + PGBENCH_DATABASE + " with (force)");
+                if (cpu) {
+                    used.ifPresent(usage -> System.out.println("   CPU per TPC-B transaction by process (µs): "
+                            + perOperation(usage, rate)));
+                }
+                return new Pgbench(rate, latency.find() ? Double.parseDouble(latency.group(1)) : 0, clients, scale,
+                        "");
+            } catch (IOException e) {
+                return new Pgbench(0, 0, clients, scale, "pgbench failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Pgbench(0, 0, clients, scale, "interrupted");
             }
-        } catch (SQLException | IOException e) {
-            return new Pgbench(0, 0, clients, scale, "pgbench failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Pgbench(0, 0, clients, scale, "interrupted");
+        }
+
+        private List<String> load() {
+            return List.of("-b", "tpcb-like", "-c", String.valueOf(clients), "-j", String.valueOf(clients));
+        }
+
+        private void sql(String statement) throws SQLException {
+            try (Connection db = DriverManager.getConnection(bench.stack.jdbcUrl(), bench.stack.dbUser(),
+                    bench.stack.dbPassword()); Statement s = db.createStatement()) {
+                s.execute(statement);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (executable == null) {
+                return;
+            }
+            try {
+                sql("drop database if exists " + PGBENCH_DATABASE + " with (force)");
+            } catch (SQLException e) {
+                System.out.println("   WARNING: could not drop " + PGBENCH_DATABASE + ": " + e.getMessage());
+            }
         }
     }
 
