@@ -68,11 +68,14 @@ public class IdempotencyAutoConfiguration {
         OperationCustomizer idempotencyKeyHeader(IdempotencyProperties properties) {
             return (operation, handler) -> {
                 if (IdempotentRequests.honouredBy(handler)) {
+                    // a @OneTransaction handler's repeat waits for the first's transaction instead (decision 0017)
+                    String whileRunning = handler.hasMethodAnnotation(OneTransaction.class)
+                            ? "a repeat while the first still runs waits for it and gets its answer."
+                            : "while the first still runs, 409 idempotency-request-in-flight.";
                     operation.addParametersItem(new HeaderParameter().name(IdempotentRequests.HEADER).required(false)
                             .description("Makes a repeat of this request safe: the first answer for this key is kept "
                                     + "for " + properties.keepFor().toHours() + " hours and replayed (Idempotent-Replayed: true); the same key with another "
-                                    + "request is 422 idempotency-key-reused; while the first still runs, 409 "
-                                    + "idempotency-request-in-flight.")
+                                    + "request is 422 idempotency-key-reused; " + whileRunning)
                             .schema(new StringSchema().minLength(1).maxLength(IdempotentRequests.MAX_KEY_LENGTH)));
                 }
                 return operation;
