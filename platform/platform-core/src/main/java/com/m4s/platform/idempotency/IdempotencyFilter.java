@@ -114,11 +114,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             Optional<IdempotencyRecords.Row> row = records.find(subject, key);
             if (row.isPresent() && !row.get().expiresAt().isAfter(now)) {
                 records.removeExpired(subject, key, now);
-            } else if (row.isPresent() && !row.get().fingerprint().equals(fingerprint)) {
-                problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused");
-                return;
-            } else if (row.isPresent() && row.get().answer() != null) {
-                replay(response, row.get().answer());
+            } else if (row.isPresent() && answeredFrom(row.get(), request, response, fingerprint)) {
                 return;
             }
             // in flight (or just given up by a failed first request: claim again)
@@ -212,14 +208,28 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void answerFromRecord(HttpServletRequest request, HttpServletResponse response, String subject,
             String key, String fingerprint) throws IOException {
         Optional<IdempotencyRecords.Row> row = records.find(subject, key);
-        if (row.isPresent() && !row.get().fingerprint().equals(fingerprint)) {
-            problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused");
-        } else if (row.isPresent() && row.get().answer() != null) {
-            replay(response, row.get().answer());
-        } else {
+        if (row.isEmpty() || !answeredFrom(row.get(), request, response, fingerprint)) {
             // held by a request of the other mode, or expired and removed meanwhile: the client repeats
             inFlight(request, response);
         }
+    }
+
+    /**
+     * Answers from the key's live record: 422 when it was another request's, else its kept answer. False when it
+     * has no answer yet (its request still runs).
+     */
+    private boolean answeredFrom(IdempotencyRecords.Row row, HttpServletRequest request, HttpServletResponse response,
+            String fingerprint) throws IOException {
+        if (!row.fingerprint().equals(fingerprint)) {
+            problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused");
+            return true;
+        }
+        IdempotencyRecords.Answer answer = row.answer();
+        if (answer == null) {
+            return false;
+        }
+        replay(response, answer);
+        return true;
     }
 
     private static IdempotencyRecords.Answer answerOf(ContentCachingResponseWrapper captured) {
