@@ -1,5 +1,6 @@
 package com.m4s.store.coupon;
 
+import com.m4s.platform.idempotency.OneTransaction;
 import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Permission;
@@ -46,6 +47,7 @@ class OwnCouponController {
     }
 
     @Allow(Permission.OWN_COUPON_CLAIM)
+    @OneTransaction
     @PostMapping("/coupon-centre/{templateId}/claims")
     @Operation(summary = "Claim a coupon; send an Idempotency-Key (a repeat answers the first coupon)",
             description = "409 coupon-not-claimable, coupon-limit-reached, coupon-out-of-stock, coupon-key-reused.")

@@ -1,5 +1,6 @@
 package com.m4s.store.gift;
 
+import com.m4s.platform.idempotency.OneTransaction;
 import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Permission;
@@ -206,6 +207,7 @@ class GiftController {
     }
 
     @Allow(Permission.GIFT_MANAGE)
+    @OneTransaction
     @PostMapping("/gifts/{giftId}/stock-receipts")
     @Operation(summary = "Stock received (restock); send an Idempotency-Key")
     GiftViews.GiftView receiveGiftStock(@PathVariable String store, @PathVariable UUID giftId,
@@ -216,6 +218,7 @@ class GiftController {
     }
 
     @Allow(Permission.GIFT_MANAGE)
+    @OneTransaction
     @PostMapping("/gifts/{giftId}/stock-adjustments")
     @Operation(summary = "Correct the stock after a count, up or down, with the reason; send an Idempotency-Key",
             description = "409 gift-stock-short when it would take more than is in stock.")
@@ -252,6 +255,7 @@ class GiftController {
     }
 
     @Allow(Permission.GIFT_REDEEM)
+    @OneTransaction
     @PostMapping("/gift-redemptions")
     @Operation(summary = "Redeem a gift for a member at the desk with their points; send an Idempotency-Key",
             description = "409 gift-not-listed, gift-out-of-stock, gift-member-limit, insufficient-points.")

@@ -1,5 +1,6 @@
 package com.m4s.store.gift;
 
+import com.m4s.platform.idempotency.OneTransaction;
 import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Permission;
@@ -56,6 +57,7 @@ class OwnGiftController {
                 member());
     }
 
+    @OneTransaction
     @PostMapping("/gift-redemptions")
     @Operation(summary = "Redeem a gift with my points; send an Idempotency-Key", description = "409"
             + " gift-not-listed, gift-out-of-stock, gift-member-limit, insufficient-points.")

@@ -1,5 +1,6 @@
 package com.m4s.store.transfer;
 
+import com.m4s.platform.idempotency.OneTransaction;
 import com.m4s.platform.security.Allow;
 import com.m4s.platform.security.Caller;
 import com.m4s.platform.security.Permission;
@@ -48,6 +49,7 @@ class OwnPointTransferController {
         return transfers.recipient(subject(), phone);
     }
 
+    @OneTransaction
     @PostMapping
     @Operation(summary = "Transfer available points (never pending ones) to the member with the phone; send an"
             + " Idempotency-Key", description = "422 point-transfer-recipient-unknown (nobody of this store),"
