@@ -191,6 +191,15 @@ function usedCarSteps(browser, phone) {
         (id) => document.getElementById(id)?.closest('.ant-select')?.textContent?.includes('在售') ?? false, statusId);
       await desk.getByRole('button', { name: /^查\s*询$/ }).click();
       await desk.waitForFunction(() => new URL(window.location.href).searchParams.get('status') === 'LISTED');
+      // the filtered list shown and the status select closed: a multiple select stays open until it loses focus,
+      // and an open one holds its neighbouring options' codes (REJECTED, LISTED, RESERVED) for screen readers
+      await desk.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('tr.ant-table-row')];
+        return rows.length > 0 && rows.every((row) => row.textContent.includes('在售'));
+      });
+      const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+      if (await desk.locator(open).count() > 0) await desk.keyboard.press('Escape');
+      await desk.waitForFunction((selector) => !document.querySelector(selector), open);
       await desk.locator('tr.ant-table-row', { hasText: model }).filter({ hasText: '在售' }).waitFor();
       await screenshot(desk, 'console-used-cars');
       await phone.reload();
