@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.m4s.platform.servers.Api;
 import com.m4s.store.support.DriverProtocol;
 import com.m4s.store.support.LoyaltyScenarioTest;
-import com.zaxxer.hikari.HikariDataSource;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,12 +114,7 @@ class OneTransactionPostingsTest extends LoyaltyScenarioTest {
      * key's record; its answer.
      */
     private JsonNode oneTransaction(String what, Supplier<Api.Response> request) {
-        // fresh connections, so each statement carries its text (one prepared before, COMMIT too, is sent by name)
-        try {
-            dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        DriverProtocol.freshConnections(dataSource);
         List<List<String>> trips;
         Api.Response answer;
         try (DriverProtocol protocol = DriverProtocol.record()) {
@@ -129,29 +122,16 @@ class OneTransactionPostingsTest extends LoyaltyScenarioTest {
             assertThat(answer.status()).as(what + ": " + answer.raw()).isEqualTo(200);
             trips = protocol.tripsOfTheThreadThatSent("idempotency_record");
         }
-        StringBuilder report = new StringBuilder(what + ", round trips:\n");
-        for (int i = 0; i < trips.size(); i++) {
-            report.append(String.format("%3d  %s%n", i + 1, String.join(" | ", trips.get(i))));
-        }
-        String all = report.toString();
+        String all = what + ", round trips:\n" + DriverProtocol.numbered(trips);
         assertThat(all).as(all).containsOnlyOnce("COMMIT")
                 .doesNotContain("update store_" + STORE + ".idempotency_record");
-        int record = tripWith(trips, "insert into store_" + STORE + ".idempotency_record");
-        int commit = tripWith(trips, "COMMIT");
+        int record = DriverProtocol.tripWith(trips, "insert into store_" + STORE + ".idempotency_record");
+        int commit = DriverProtocol.tripWith(trips, "COMMIT");
         assertThat(record).as("the record before the commit: " + all).isLessThanOrEqualTo(commit);
         assertThat(String.join(" ", trips.subList(0, record).stream().map(t -> String.join(" ", t)).toList()))
                 .as("the work before the record: " + all).containsPattern("(?i)insert into (?!store_" + STORE
                         + "\\.idempotency_record)");
         return answer.json();
-    }
-
-    private static int tripWith(List<List<String>> trips, String text) {
-        for (int i = 0; i < trips.size(); i++) {
-            if (String.join(" | ", trips.get(i)).contains(text)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no round trip sent " + text + ": " + trips);
     }
 
     private String gift(String name, long price, long stock) {

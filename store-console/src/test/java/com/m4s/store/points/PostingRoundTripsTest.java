@@ -6,8 +6,6 @@ import com.m4s.platform.servers.Api;
 import com.m4s.platform.test.TestUsers;
 import com.m4s.store.support.DriverProtocol;
 import com.m4s.store.support.StoreConsoleTest;
-import com.zaxxer.hikari.HikariDataSource;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +33,7 @@ class PostingRoundTripsTest extends StoreConsoleTest {
     DataSource dataSource;
 
     @Test
-    void aKeyedAdjustmentTakesAtMostTheBoundOfRoundTrips() throws SQLException {
+    void aKeyedAdjustmentTakesAtMostTheBoundOfRoundTrips() {
         provision(STORE);
         Api manager = as(TestUsers.manager(GROUP, STORE));
         Api.Response made = manager.post(BASE + "/members", Map.of("profile",
@@ -48,7 +46,7 @@ class PostingRoundTripsTest extends StoreConsoleTest {
         }
         // fresh connections, so each statement the request sends carries its text (a statement the server has
         // prepared already is sent by name only); the count is the same either way
-        dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+        DriverProtocol.freshConnections(dataSource);
 
         List<List<String>> trips;
         try (DriverProtocol protocol = DriverProtocol.record()) {
@@ -60,10 +58,8 @@ class PostingRoundTripsTest extends StoreConsoleTest {
         // a pooled connection idle for over half a second is checked first (an empty query); a busy pool skips it
         List<List<String>> counted = trips.stream().filter(t -> !t.contains("Parse(query=\"\")")).toList();
         StringBuilder report = new StringBuilder("round trips of one keyed adjustment: " + counted.size()
-                + " (and " + (trips.size() - counted.size()) + " pool liveness checks)\n");
-        for (int i = 0; i < trips.size(); i++) {
-            report.append(String.format("%3d  %s%n", i + 1, String.join(" | ", trips.get(i))));
-        }
+                + " (and " + (trips.size() - counted.size()) + " pool liveness checks)\n")
+                .append(DriverProtocol.numbered(trips));
         System.out.println(report);
         assertThat(counted).as(report.toString()).hasSizeLessThanOrEqualTo(BOUND);
         // what every posting must still do, each inside those round trips
@@ -76,21 +72,12 @@ class PostingRoundTripsTest extends StoreConsoleTest {
         assertThat(all).as("the commit").contains("COMMIT");
         // the key's record, with the answer, written in the posting's own transaction: after its writes, before
         // its commit, and not claimed or completed in transactions of its own
-        int balance = tripWith(counted, "update points_balance");
-        int record = tripWith(counted, "insert into store_" + STORE + ".idempotency_record");
-        int commit = tripWith(counted, "COMMIT");
+        int balance = DriverProtocol.tripWith(counted, "update points_balance");
+        int record = DriverProtocol.tripWith(counted, "insert into store_" + STORE + ".idempotency_record");
+        int commit = DriverProtocol.tripWith(counted, "COMMIT");
         assertThat(record).as(all).isGreaterThan(balance).isLessThan(commit);
         assertThat(all).as("one transaction").containsOnlyOnce("COMMIT").doesNotContain("update store_" + STORE
                 + ".idempotency_record");
-    }
-
-    private static int tripWith(List<List<String>> trips, String text) {
-        for (int i = 0; i < trips.size(); i++) {
-            if (String.join(" | ", trips.get(i)).contains(text)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no round trip sent " + text + ": " + trips);
     }
 
     private static Api.Response post(Api api, String path, int points) {

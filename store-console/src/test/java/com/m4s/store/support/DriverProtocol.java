@@ -1,11 +1,14 @@
 package com.m4s.store.support;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The PostgreSQL driver's protocol messages (its {@code java.util.logging} at FINEST) of every thread while
@@ -77,6 +80,37 @@ public final class DriverProtocol extends Handler implements AutoCloseable {
             sending |= m.text().startsWith("FE=>");
         }
         return trips;
+    }
+
+    /**
+     * Makes the pool open new connections, so that every statement a request sends next carries its text (one the
+     * server has prepared already, {@code COMMIT} included, is sent by name only).
+     */
+    public static void freshConnections(DataSource dataSource) {
+        try {
+            dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The round trips, one numbered line each, what each sent joined by {@code |}. */
+    public static String numbered(List<List<String>> trips) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < trips.size(); i++) {
+            lines.append(String.format("%3d  %s%n", i + 1, String.join(" | ", trips.get(i))));
+        }
+        return lines.toString();
+    }
+
+    /** The index of the first round trip that sent {@code text}; fails when none did. */
+    public static int tripWith(List<List<String>> trips, String text) {
+        for (int i = 0; i < trips.size(); i++) {
+            if (String.join(" | ", trips.get(i)).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no round trip sent " + text + ": " + trips);
     }
 
     @Override
